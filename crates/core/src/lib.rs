@@ -1,0 +1,444 @@
+//! marsad-core: the one [`Document`] that every pipeline stage annotates in turn.
+//!
+//! The pipeline is text → entities → places/time → events → store → serve. Each
+//! stage lives in its own crate and adds one kind of annotation to a `Document`.
+//!
+//! **Offsets.** Every annotation is a half-open span `[start, end)` of Unicode
+//! code points (as Python indexes strings) into `Document::text`. Annotations
+//! never own a copy of the text they point at, except a `text` field kept in the
+//! JSON output for readers' convenience, which always equals
+//! `text[start:end]` (a test checks this).
+//!
+//! The JSON form of these types is marsad's output contract; it is described
+//! by `docs/schema/document.schema.json`.
+
+use serde::{Deserialize, Serialize};
+
+/// Language of a document or sentence.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[serde(rename = "ar")]
+    Ar,
+    #[serde(rename = "en")]
+    En,
+    /// Undetermined: too little text, or a script we do not analyse.
+    #[default]
+    #[serde(rename = "und")]
+    Und,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+            Lang::Und => "und",
+        }
+    }
+}
+
+/// A half-open span of code points.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A sentence. `lang` is per sentence because news text mixes scripts.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub lang: Lang,
+    /// Index of the first token of this sentence in `Document::tokens`.
+    #[serde(skip)]
+    pub first_token: usize,
+    /// One past the last token of this sentence in `Document::tokens`.
+    #[serde(skip)]
+    pub end_token: usize,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A word in Arabic script.
+    Arabic,
+    /// A word in Latin script.
+    Latin,
+    /// Digits (any script), possibly with decimal/thousands separators.
+    Number,
+    Punct,
+    /// Anything else (symbols, other scripts, emoji).
+    Other,
+}
+
+/// A token. `norm` and `base` are matching keys, not text: `norm` is the
+/// normalised surface (no diacritics or tatweel, unified alef/yaa/taa marbuta,
+/// ASCII digits, lowercase Latin); `base` is `norm` with clitics removed
+/// (وبغداد → بغداد, للحكومة → حكومه). `prefix`/`suffix` are the removed
+/// clitics in normalised form.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub norm: String,
+    pub base: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub prefix: String,
+    #[serde(skip_serializing_if = "String::is_empty", default)]
+    pub suffix: String,
+    /// Byte offsets into `Document::text`, for fast slicing inside the pipeline.
+    #[serde(skip)]
+    pub byte_start: usize,
+    #[serde(skip)]
+    pub byte_end: usize,
+}
+
+/// Entity types: ANERcorp's four plus DATE and NUM from rules.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    PERS,
+    LOC,
+    ORG,
+    MISC,
+    DATE,
+    NUM,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::PERS => "PERS",
+            EntityType::LOC => "LOC",
+            EntityType::ORG => "ORG",
+            EntityType::MISC => "MISC",
+            EntityType::DATE => "DATE",
+            EntityType::NUM => "NUM",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "PERS" | "PER" => EntityType::PERS,
+            "LOC" => EntityType::LOC,
+            "ORG" => EntityType::ORG,
+            "MISC" => EntityType::MISC,
+            "DATE" => EntityType::DATE,
+            "NUM" => EntityType::NUM,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Entity {
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Document::sentences`.
+    pub sentence: usize,
+    pub confidence: f32,
+    /// What found it: "model", "gazetteer", "rule", "actors".
+    pub source: String,
+}
+
+/// A place mention, resolved to a gazetteer entry when marsad is sure enough.
+/// Unresolved mentions keep their span and have `name`, `lat`, `lon`… null.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Place {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// English name of the resolved place.
+    pub name: Option<String>,
+    pub name_ar: Option<String>,
+    pub geonameid: Option<u64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// ISO 3166 alpha-3.
+    pub country: Option<String>,
+    /// ISO 3166 alpha-2, as GeoNames uses it.
+    pub country2: Option<String>,
+    pub admin1: Option<String>,
+    /// city, region, country, river, mountain, desert, …
+    pub feature: Option<String>,
+    /// How precise the coordinates are: "point", "city", "region", "country", "feature".
+    pub precision: Option<String>,
+    pub confidence: f32,
+    /// For relative locations ("غرب نهر الفرات"): the relation to this place
+    /// ("west", "south", "near", …); null for the place itself.
+    pub relation: Option<String>,
+}
+
+/// A temporal expression normalised against the publication date.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct TimeExpr {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// ISO 8601: `2017-12-03`, `2017-12`, `2017`, `2017-W49`, or an interval
+    /// `2017-09/2017-12`. Null when nothing can be said without an anchor.
+    pub value: Option<String>,
+    /// day, week, month, season, year, decade, interval, time, unknown.
+    pub precision: String,
+    /// The publication date this was resolved against, or null.
+    pub anchor: Option<String>,
+    /// early, mid, late, before, after, about — for vague expressions.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modifier: Option<String>,
+}
+
+/// An actor mention inside an event, resolved where possible.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct ActorRef {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// English name for readers who do not read Arabic.
+    pub name: Option<String>,
+    pub actor_id: Option<String>,
+    /// ISO 3166 alpha-3.
+    pub country: Option<String>,
+    /// CAMEO-style sector: GOV, MIL, COP, REB, UAF, OPP, CVL, …
+    pub sector: Option<String>,
+    /// state forces, rebel group, political militia, identity militia, …
+    pub actor_type: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct AcledType {
+    pub event_type: String,
+    pub sub_event_type: String,
+}
+
+/// One event reported in one sentence, coded in PLOVER and mapped to ACLED.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Event {
+    /// PLOVER event type (ASSAULT, PROTEST, …) or CHANGE_GROUP for group
+    /// formation, merger and split.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+    /// PLOVER quad class: verbal-cooperation, material-cooperation,
+    /// verbal-conflict, material-conflict.
+    pub quad: Option<String>,
+    pub acled: Option<AcledType>,
+    pub actor: Option<ActorRef>,
+    pub recipient: Option<ActorRef>,
+    pub place: Option<Place>,
+    pub date: Option<TimeExpr>,
+    pub fatalities: Option<u32>,
+    pub injured: Option<u32>,
+    pub arrested: Option<u32>,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub generic: bool,
+    pub reported_by: Option<ActorRef>,
+    pub trigger: TextSpan,
+    pub evidence: Span,
+    pub sentence: usize,
+    pub confidence: f32,
+}
+
+/// A relation between two actors stated in the text.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Relation {
+    /// founded_by, member_of, former_member_of, split_from, merged_with,
+    /// operates_in, allied_with, leader_of.
+    pub relation: String,
+    /// `actor_id` of the other actor (or a place name for operates_in).
+    pub target: String,
+    pub evidence: Span,
+}
+
+/// One actor of the document with all its mentions, resolved to the shipped
+/// knowledge base where possible.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Actor {
+    pub actor_id: String,
+    pub name: String,
+    pub name_ar: Option<String>,
+    /// person, state forces, rebel group, political militia, …
+    pub actor_type: Option<String>,
+    pub sector: Option<String>,
+    pub country: Option<String>,
+    /// True when the actor is in marsad's knowledge base.
+    pub known: bool,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<TextSpan>,
+    pub relations: Vec<Relation>,
+}
+
+/// A document and everything the pipeline found in it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Document {
+    pub id: String,
+    pub lang: Lang,
+    pub title: Option<String>,
+    /// ISO date (YYYY-MM-DD) or null when unknown.
+    pub published: Option<String>,
+    /// Where it came from: a path, a feed URL, an outlet name.
+    pub source: Option<String>,
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+    /// Only in the output when asked for (`--tokens`).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub tokens: Vec<Token>,
+    pub entities: Vec<Entity>,
+    pub places: Vec<Place>,
+    pub times: Vec<TimeExpr>,
+    pub events: Vec<Event>,
+    pub actors: Vec<Actor>,
+    /// byte offset of each char, plus text.len() at the end; rebuilt on demand.
+    #[serde(skip)]
+    char_bytes: Vec<u32>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut d = Document {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        d.index();
+        d
+    }
+
+    /// (Re)build the char→byte index; call after changing `text` or after
+    /// deserialising.
+    pub fn index(&mut self) {
+        self.char_bytes.clear();
+        self.char_bytes.reserve(self.text.len() + 1);
+        for (b, _) in self.text.char_indices() {
+            self.char_bytes.push(b as u32);
+        }
+        self.char_bytes.push(self.text.len() as u32);
+    }
+
+    /// Number of code points in the text.
+    pub fn char_len(&self) -> usize {
+        if self.char_bytes.is_empty() {
+            self.text.chars().count()
+        } else {
+            self.char_bytes.len() - 1
+        }
+    }
+
+    /// Byte offset of a char offset (clamped to the end of the text).
+    pub fn byte_of(&self, char_idx: usize) -> usize {
+        if self.char_bytes.is_empty() {
+            return self
+                .text
+                .char_indices()
+                .nth(char_idx)
+                .map(|(b, _)| b)
+                .unwrap_or(self.text.len());
+        }
+        let i = char_idx.min(self.char_bytes.len() - 1);
+        self.char_bytes[i] as usize
+    }
+
+    /// Char offset of a byte offset (which must be on a char boundary).
+    pub fn char_of(&self, byte_idx: usize) -> usize {
+        if self.char_bytes.is_empty() {
+            return self.text[..byte_idx.min(self.text.len())].chars().count();
+        }
+        match self.char_bytes.binary_search(&(byte_idx as u32)) {
+            Ok(i) => i,
+            Err(i) => i,
+        }
+    }
+
+    /// The text of a char span.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let (s, e) = (self.byte_of(start), self.byte_of(end));
+        &self.text[s..e.max(s)]
+    }
+
+    /// Index of the sentence containing char offset `pos` (0 when none).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        match self.sentences.binary_search_by(|s| {
+            if s.end <= pos {
+                std::cmp::Ordering::Less
+            } else if s.start > pos {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1).min(self.sentences.len().saturating_sub(1)),
+        }
+    }
+
+    /// Tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        match self.sentences.get(i) {
+            Some(s) if s.end_token <= self.tokens.len() => &self.tokens[s.first_token..s.end_token],
+            _ => &[],
+        }
+    }
+}
+
+/// A pipeline stage: adds one kind of annotation to a document.
+pub trait Stage: Send + Sync {
+    /// Short name, e.g. "text", "entities", "places".
+    fn name(&self) -> &'static str;
+    fn annotate(&self, doc: &mut Document);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_slice_like_python() {
+        let d = Document::new("x", "في بغداد today");
+        assert_eq!(d.char_len(), 14);
+        assert_eq!(d.slice(3, 8), "بغداد");
+        assert_eq!(d.slice(9, 14), "today");
+        assert_eq!(d.char_of(d.byte_of(9)), 9);
+    }
+
+    #[test]
+    fn sentence_lookup() {
+        let mut d = Document::new("x", "أ. ب.");
+        d.sentences = vec![
+            Sentence { start: 0, end: 2, lang: Lang::Ar, first_token: 0, end_token: 0 },
+            Sentence { start: 3, end: 5, lang: Lang::Ar, first_token: 0, end_token: 0 },
+        ];
+        assert_eq!(d.sentence_at(0), 0);
+        assert_eq!(d.sentence_at(4), 1);
+        assert_eq!(d.sentence_at(2), 0);
+    }
+}

@@ -1,0 +1,124 @@
+//! Character folding for matching. Folding never changes what the user sees:
+//! it produces a key plus, when asked, a map from each key character back to
+//! the original character offset.
+//!
+//! Folds: Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef,
+//! Quranic marks) and tatweel are removed; أ إ آ ٱ → ا; ى → ي; ة → ه;
+//! ؤ → و; ئ → ي; Persian/Urdu letters ک ی ە → ك ي ه; Arabic-Indic and
+//! Persian digits → ASCII; Latin is lowercased.
+
+/// What one character becomes: nothing (removed) or one character.
+#[inline]
+pub fn normalize_char(c: char) -> Option<char> {
+    match c {
+        // diacritics, Quranic annotation signs, tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => None,
+        // zero-width and bidi controls
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => None,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Some('ا'),
+        'ى' | 'ی' | 'ې' => Some('ي'),
+        'ئ' => Some('ي'),
+        'ؤ' => Some('و'),
+        'ة' | 'ە' | 'ۀ' => Some('ه'),
+        'ک' | 'ڪ' => Some('ك'),
+        'گ' => Some('ك'),
+        '٠'..='٩' => Some(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Some(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        c if c.is_ascii() => Some(c),
+        c if c.is_uppercase() => c.to_lowercase().next(),
+        c => Some(c),
+    }
+}
+
+/// Normalise a string for matching.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(n) = normalize_char(c) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Normalise into `out` (cleared first); avoids an allocation per token.
+pub fn normalize_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars() {
+        if let Some(n) = normalize_char(c) {
+            out.push(n);
+        }
+    }
+}
+
+/// A normalised text with a map back to the original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Normalized {
+    pub text: String,
+    /// For each char of `text`, the char offset in the original it came from;
+    /// one extra entry at the end holds the original's length.
+    pub map: Vec<usize>,
+}
+
+impl Normalized {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len());
+        let mut n = 0;
+        for (i, c) in original.chars().enumerate() {
+            if let Some(f) = normalize_char(c) {
+                text.push(f);
+                map.push(i);
+            }
+            n = i + 1;
+        }
+        map.push(n);
+        Normalized { text, map }
+    }
+
+    /// Map a char span of the normalised text back to the original text.
+    /// The end maps to just after the last kept char, so removed trailing
+    /// diacritics stay attached to their letter.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map[start.min(self.map.len() - 1)];
+        let e = if end == 0 {
+            s
+        } else if end >= self.map.len() - 1 {
+            *self.map.last().unwrap()
+        } else {
+            self.map[end]
+        };
+        (s, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_variants() {
+        assert_eq!(normalize("أَحْمَد"), "احمد");
+        assert_eq!(normalize("إسلام"), "اسلام");
+        assert_eq!(normalize("مستشفى"), "مستشفي");
+        assert_eq!(normalize("الحكومة"), "الحكومه");
+        assert_eq!(normalize("قـــتل"), "قتل");
+        assert_eq!(normalize("٢٠١٧ ۲۰۱۸"), "2017 2018");
+        assert_eq!(normalize("ISIS"), "isis");
+        assert_eq!(normalize("مسؤول"), normalize("مسئول").replace('ي', "و"));
+    }
+
+    #[test]
+    fn map_points_back_to_original() {
+        let orig = "قُتِلَ في بغداد";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "قتل في بغداد");
+        let start = n.text.chars().position(|c| c == 'ب').unwrap();
+        let (s, e) = n.to_original(start, start + 5);
+        let chars: Vec<char> = orig.chars().collect();
+        assert_eq!(chars[s..e].iter().collect::<String>(), "بغداد");
+        let (s, e) = n.to_original(0, 3);
+        assert_eq!(chars[s..e].iter().collect::<String>(), "قُتِلَ");
+    }
+}

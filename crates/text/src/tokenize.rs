@@ -1,0 +1,145 @@
+//! Tokenisation with offsets. Splits on whitespace, at script changes, and
+//! around punctuation; keeps diacritics and tatweel inside their word and
+//! decimal/thousands separators inside numbers.
+
+use crate::clitics;
+use crate::normalize::normalize_into;
+use marsad_core::{Token, TokenKind};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Space,
+    Arabic,
+    Latin,
+    Digit,
+    /// Diacritic/tatweel/joiner: belongs to the word before it.
+    Mark,
+    Punct,
+    Other,
+}
+
+#[inline]
+fn class(c: char) -> Class {
+    match c {
+        c if c.is_whitespace() => Class::Space,
+        '0'..='9' | '٠'..='٩' | '۰'..='۹' => Class::Digit,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => Class::Mark,
+        '\u{200C}' | '\u{200D}' => Class::Mark,
+        '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Class::Arabic,
+        c if c.is_alphabetic() => Class::Latin,
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Class::Space,
+        c if c.is_ascii_punctuation() => Class::Punct,
+        '،' | '؛' | '؟' | '٪' | '٫' | '٬' | '۔' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '–' | '—' | '‹' | '›' | '„' => Class::Punct,
+        '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' => Class::Punct,
+        _ => Class::Other,
+    }
+}
+
+/// Tokenise `text`. Offsets are chars (and bytes) into `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut it = text.char_indices().peekable();
+    let mut ci = 0usize; // char index of the current char
+    let mut norm = String::new();
+    while let Some((b, c)) = it.next() {
+        let cl = class(c);
+        let start_c = ci;
+        ci += 1;
+        let mut end_b = b + c.len_utf8();
+        let kind = match cl {
+            Class::Space => continue,
+            Class::Arabic | Class::Latin | Class::Mark => {
+                let word_class = if cl == Class::Latin { Class::Latin } else { Class::Arabic };
+                while let Some(&(nb, nc)) = it.peek() {
+                    let ncl = class(nc);
+                    let joins = ncl == word_class
+                        || ncl == Class::Mark
+                        // apostrophes inside Latin words: Qa'ida, don't
+                        || (word_class == Class::Latin && (nc == '\'' || nc == '’') && {
+                            let mut look = text[nb + nc.len_utf8()..].chars();
+                            look.next().map_or(false, |x| class(x) == Class::Latin)
+                        });
+                    if !joins {
+                        break;
+                    }
+                    it.next();
+                    ci += 1;
+                    end_b = nb + nc.len_utf8();
+                }
+                if word_class == Class::Latin { TokenKind::Latin } else { TokenKind::Arabic }
+            }
+            Class::Digit => {
+                while let Some(&(nb, nc)) = it.peek() {
+                    let ncl = class(nc);
+                    let sep = matches!(nc, '.' | ',' | '٫' | '٬') && {
+                        let mut look = text[nb + nc.len_utf8()..].chars();
+                        look.next().map_or(false, |x| class(x) == Class::Digit)
+                    };
+                    if ncl != Class::Digit && !sep {
+                        break;
+                    }
+                    it.next();
+                    ci += 1;
+                    end_b = nb + nc.len_utf8();
+                }
+                TokenKind::Number
+            }
+            Class::Punct => TokenKind::Punct,
+            Class::Other => TokenKind::Other,
+        };
+        let surface = &text[b..end_b];
+        normalize_into(surface, &mut norm);
+        let (prefix, base, suffix) = if kind == TokenKind::Arabic {
+            let a = clitics::analyze(&norm);
+            let mut base = a.base(&norm).to_string();
+            if a.suffix_len > 0 && base.ends_with('ت') {
+                base.pop();
+                base.push('ه');
+            }
+            (a.prefix(&norm).to_string(), base, a.suffix(&norm).to_string())
+        } else {
+            (String::new(), norm.clone(), String::new())
+        };
+        out.push(Token {
+            start: start_c,
+            end: ci,
+            kind,
+            norm: norm.clone(),
+            base,
+            prefix,
+            suffix,
+            byte_start: b,
+            byte_end: end_b,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(t: &str) -> Vec<String> {
+        let chars: Vec<char> = t.chars().collect();
+        tokenize(t).iter().map(|k| chars[k.start..k.end].iter().collect()).collect()
+    }
+
+    #[test]
+    fn splits_arabic_punctuation_and_keeps_marks() {
+        assert_eq!(surfaces("قُتِلَ ٣٠ شخصاً، في بغداد؟"), vec!["قُتِلَ", "٣٠", "شخصاً", "،", "في", "بغداد", "؟"]);
+    }
+
+    #[test]
+    fn numbers_and_latin() {
+        assert_eq!(surfaces("killed 1,200 in al-Qa'ida's 2017."), vec!["killed", "1,200", "in", "al", "-", "Qa'ida's", "2017", "."]);
+        assert_eq!(surfaces("عام 2017م"), vec!["عام", "2017", "م"]);
+    }
+
+    #[test]
+    fn tokens_carry_keys() {
+        let t = tokenize("وبغداد للحكومة");
+        assert_eq!(t[0].norm, "وبغداد");
+        assert_eq!(t[1].prefix, "لل");
+        assert_eq!(t[1].base, "حكومه");
+    }
+}
