@@ -1,4 +1,89 @@
 //! The `marsad` binary: a thin command line over the pipeline crates.
+//! Each command group lives in `cmd/<group>.rs`; the pipeline itself is in
+//! `pipeline.rs`.
+
+mod cmd;
+mod pipeline;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "marsad", version, about = "Arabic-native event extraction from conflict news: who did what to whom, where, when, according to whom.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Annotate documents and print them as JSON Lines.
+    Extract(cmd::extract::ExtractArgs),
+    /// Print a readable report of one article (the bundled example when no file is given).
+    Analyze(cmd::analyze::AnalyzeArgs),
+    /// Extract and store documents in the SQLite database.
+    Ingest(cmd::store::IngestArgs),
+    /// Arabic-aware full-text search over stored documents.
+    Search(cmd::store::SearchArgs),
+    /// Summarise what the database holds.
+    Stats(cmd::store::StatsArgs),
+    /// Throughput benchmarks of the pipeline stages.
+    Bench(cmd::bench::BenchArgs),
+    /// Train models.
+    Train {
+        #[command(subcommand)]
+        what: TrainWhat,
+    },
+    /// Named-entity tagging (`--conll` for CoNLL in/out).
+    Ner(cmd::ner::NerArgs),
+    /// Evaluate against gold data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalWhat,
+    },
+    /// Look a place name up in the shipped gazetteer.
+    Geocode(cmd::places::GeocodeArgs),
+    /// Find and normalise dates and times in a text.
+    Dates(cmd::time::DatesArgs),
+    /// Look an actor up in the shipped knowledge base.
+    Actors(cmd::actors::ActorsArgs),
+}
+
+#[derive(Subcommand)]
+enum TrainWhat {
+    /// Train the Arabic named-entity tagger.
+    Ner(cmd::ner::TrainArgs),
+}
+
+#[derive(Subcommand)]
+enum EvalWhat {
+    /// Entity-level precision/recall/F1 on CoNLL gold.
+    Ner(cmd::ner::EvalArgs),
+    /// Event type, actor and recipient agreement on JSON Lines gold.
+    Events(cmd::events::EvalArgs),
+}
+
 fn main() {
-    println!("marsad");
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Analyze(a) => cmd::analyze::run(a),
+        Command::Ingest(a) => cmd::store::ingest(a),
+        Command::Search(a) => cmd::store::search(a),
+        Command::Stats(a) => cmd::store::stats(a),
+        Command::Bench(a) => cmd::bench::run(a),
+        Command::Train { what: TrainWhat::Ner(a) } => cmd::ner::train(a),
+        Command::Ner(a) => cmd::ner::run(a),
+        Command::Eval { what: EvalWhat::Ner(a) } => cmd::ner::eval(a),
+        Command::Eval { what: EvalWhat::Events(a) } => cmd::events::eval(a),
+        Command::Geocode(a) => cmd::places::geocode(a),
+        Command::Dates(a) => cmd::time::run(a),
+        Command::Actors(a) => cmd::actors::run(a),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("marsad: error: {e:#}");
+            std::process::exit(2);
+        }
+    }
 }

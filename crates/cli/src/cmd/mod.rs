@@ -1,0 +1,10 @@
+//! One module per command group. Each returns the process exit code.
+pub mod actors;
+pub mod analyze;
+pub mod bench;
+pub mod events;
+pub mod extract;
+pub mod ner;
+pub mod places;
+pub mod store;
+pub mod time;

@@ -1,0 +1,44 @@
+//! The pipeline: text → entities → places → time → actors → events. Stages
+//! are loaded once, on first use.
+
+use anyhow::Result;
+use marsad_core::{Document, Stage};
+use std::sync::OnceLock;
+
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    pub fn load() -> Result<Self> {
+        let stages: Vec<Box<dyn Stage>> = vec![
+            Box::new(marsad_text::TextStage),
+            Box::new(marsad_entities::EntityStage::load()?),
+            Box::new(marsad_places::PlaceStage::load()?),
+            Box::new(marsad_time::TimeStage::load()?),
+            Box::new(marsad_actors::ActorStage::load()?),
+            Box::new(marsad_events::EventStage::load()?),
+        ];
+        Ok(Pipeline { stages })
+    }
+
+    /// The process-wide pipeline.
+    pub fn global() -> Result<&'static Pipeline> {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        if let Some(p) = P.get() {
+            return Ok(p);
+        }
+        let p = Pipeline::load()?;
+        Ok(P.get_or_init(|| p))
+    }
+
+    pub fn annotate(&self, doc: &mut Document) {
+        for s in &self.stages {
+            s.annotate(doc);
+        }
+    }
+
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+}
