@@ -3,6 +3,7 @@
 //! `pipeline.rs`.
 
 mod cmd;
+pub mod examples;
 mod pipeline;
 
 use clap::{Parser, Subcommand};
