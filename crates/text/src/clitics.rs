@@ -1,125 +1,327 @@
 //! Arabic clitic analysis on normalised words. Proclitics: conjunctions و ف,
-//! prepositions ب ك ل, the article ال, and لل (ل + ال with its alef elided).
-//! Enclitics: possessive/object pronouns (ه ها هم هما هن ك كم نا ني ي).
+//! prepositions ب ك ل, the article ال, and لل (ل + ال with its alef elided),
+//! in that order (و + ب + ال = وبال). Enclitics: the pronouns ها هم هما هن
+//! كم كما كن نا, and ه after a taa (حكومته → حكومه, قواته → قوات).
 //!
-//! The analysis is light and deterministic: it never looks words up, so it
-//! strips the same way in a query and in a document, which is what search
-//! needs. Lexicon lookups (gazetteers, actors) use [`candidates`] instead,
-//! which lists every plausible split so the lexicon decides.
+//! A single letter such as ب is a preposition in بغزة and part of the stem in
+//! بغداد; no rule on letters alone can tell them apart. The analysis therefore
+//! consults a stem lexicon (`data/stems.txt`, generated, plus the hand-written
+//! `data/stems.hand.txt`) of clitic-free words:
+//!
+//! 1. closed-class words (`data/function_words.txt`: كان، كما، لكن، بين…) and
+//!    known stems (بغداد، لبنان، وزير، كركوك) are never split;
+//! 2. otherwise the shortest proclitic sequence (and then the shortest
+//!    pronoun suffix) that leaves a known stem wins: لبغداد → ل + بغداد,
+//!    وللحكومه → ول + حكومه, قواتها → قوات + ها;
+//! 3. a word with no known reading falls back to length rules: article
+//!    combinations (وال، بال، لل…) leave at least 2 letters, و/ف at least 3,
+//!    ب/ك/ل at least 4; pronouns only on long words or after a taa.
+//!
+//! The analysis is deterministic and depends only on the word, so a query and
+//! a document get the same key. Lexicon lookups (gazetteers, actors) should
+//! use [`candidates`], which lists every plausible split so that the lexicon
+//! decides.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// A split of a normalised word into prefix + base + suffix (byte ranges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Analysis {
     pub prefix_len: usize,
     pub suffix_len: usize,
+    /// The base ended in ت before a pronoun and stands for a taa marbuta:
+    /// the clitic-free form ends in ه (حكومته → حكومه).
+    pub restore_taa: bool,
 }
 
 impl Analysis {
     pub fn prefix<'a>(&self, w: &'a str) -> &'a str {
         &w[..self.prefix_len]
     }
+    /// The base as a slice of `w` (without the taa restoration; see [`base`]).
     pub fn base<'a>(&self, w: &'a str) -> &'a str {
         &w[self.prefix_len..w.len() - self.suffix_len]
     }
     pub fn suffix<'a>(&self, w: &'a str) -> &'a str {
         &w[w.len() - self.suffix_len..]
     }
+    /// Write the clitic-free base of `w` (with taa restored) into `out`.
+    pub fn base_into(&self, w: &str, out: &mut String) {
+        out.clear();
+        let b = self.base(w);
+        if self.restore_taa {
+            if let Some(stem) = b.strip_suffix('ت') {
+                out.push_str(stem);
+                out.push('ه');
+                return;
+            }
+        }
+        out.push_str(b);
+    }
+    const NONE: Analysis = Analysis { prefix_len: 0, suffix_len: 0, restore_taa: false };
 }
 
-const MIN_BASE: usize = 3; // in chars
+// ---------------------------------------------------------------- lexicon
 
-fn char_len(s: &str) -> usize {
-    s.chars().count()
+/// FxHash-style hasher: the lexicon is looked up several times per Arabic
+/// token, so SipHash would dominate the text stage's time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        let mut tail = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            tail |= (*b as u64) << (8 * i);
+        }
+        h = (h.rotate_left(5) ^ tail ^ ((bytes.len() as u64) << 56)).wrapping_mul(K);
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, _: u8) {}
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
+
+pub(crate) type FastSet<'a> = HashSet<&'a str, BuildHasherDefault<FastHasher>>;
+
+struct Lexicon {
+    stems: FastSet<'static>,
+    function: FastSet<'static>,
+}
+
+const STEMS: &str = include_str!("../data/stems.txt");
+const STEMS_HAND: &str = include_str!("../data/stems.hand.txt");
+const FUNCTION: &str = include_str!("../data/function_words.txt");
+
+fn entries(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut stems = FastSet::default();
+        stems.reserve(12_000);
+        stems.extend(entries(STEMS));
+        stems.extend(entries(STEMS_HAND));
+        let function = entries(FUNCTION).collect();
+        Lexicon { stems, function }
+    })
+}
+
+/// True when `w` (normalised, clitic-free, without ال) is a stem marsad knows.
+pub fn is_known_stem(w: &str) -> bool {
+    lexicon().stems.contains(w)
+}
+
+/// True for closed-class words that are never split (كان، كما، بين…).
+pub fn is_function_word(w: &str) -> bool {
+    lexicon().function.contains(w)
+}
+
+// ---------------------------------------------------------------- analysis
 
 fn is_arabic_word(w: &str) -> bool {
     w.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
-/// Proclitic sequences, longest first. Each is (normalised prefix).
-const PREFIXES: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "فب", "ول", "فل", "وك",
-    "فك", "و", "ف", "ب", "ل", "ك",
+/// Every proclitic sequence, shortest first (the lexicon pass takes the
+/// first that leaves a known stem), with whether it contains the article and
+/// the minimum letters the fallback pass leaves after it.
+const PROCLITICS: &[(&str, bool, usize)] = &[
+    ("و", false, 3),
+    ("ف", false, 3),
+    ("ب", false, 4),
+    ("ك", false, 4),
+    ("ل", false, 4),
+    ("ال", true, 2),
+    ("وب", false, 3),
+    ("وك", false, 3),
+    ("ول", false, 3),
+    ("فب", false, 3),
+    ("فك", false, 3),
+    ("فل", false, 3),
+    ("لل", true, 2),
+    ("وال", true, 2),
+    ("فال", true, 2),
+    ("بال", true, 2),
+    ("كال", true, 2),
+    ("ولل", true, 2),
+    ("فلل", true, 2),
+    ("وبال", true, 2),
+    ("وكال", true, 2),
+    ("فبال", true, 2),
+    ("فكال", true, 2),
 ];
 
-/// Pronoun enclitics, longest first.
-const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك"];
+/// Pronoun enclitics, shortest first. A lone ه is a pronoun only after ت:
+/// after normalisation it is also every taa marbuta (دوله is not دول + ه).
+const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هن", "كم", "كن", "نا", "هما", "كما"];
 
-/// The greedy analysis used for search keys and token `base`.
+#[inline]
+fn char_len(s: &str) -> usize {
+    // Arabic letters are 2 bytes; count without decoding when all are.
+    s.chars().count()
+}
+
+/// Suffix readings of `r` (already without proclitics) that leave a known
+/// stem: returns (suffix bytes, restore_taa).
+#[inline]
+fn known_suffix(r: &str, enclitics: &[&str], stems: &FastSet<'static>, buf: &mut String) -> Option<(usize, bool)> {
+    for s in enclitics {
+        let Some(b) = r.strip_suffix(s) else { continue };
+        if char_len(b) < 2 {
+            continue;
+        }
+        let after_taa = b.ends_with('ت');
+        if *s == "ه" && !after_taa {
+            continue;
+        }
+        if stems.contains(b) {
+            return Some((s.len(), false));
+        }
+        if after_taa {
+            buf.clear();
+            buf.push_str(&b[..b.len() - 'ت'.len_utf8()]);
+            buf.push('ه');
+            if stems.contains(buf.as_str()) {
+                return Some((s.len(), true));
+            }
+        }
+    }
+    None
+}
+
+/// The analysis used for search keys and token `base`.
 pub fn analyze(w: &str) -> Analysis {
+    analyze_with(w, false)
+}
+
+/// [`analyze`] when the caller knows whether the surface word ended in a taa
+/// marbuta (ة), which normalisation folds into ه: then a final ه is never a
+/// pronoun (ثابتة is not ثابت + ه, while ثابته may be).
+pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     if !is_arabic_word(w) {
-        return Analysis { prefix_len: 0, suffix_len: 0 };
+        return Analysis::NONE;
+    }
+    let lex = lexicon();
+    if lex.stems.contains(w) || lex.function.contains(w) {
+        return Analysis::NONE;
     }
     let n = char_len(w);
-    let mut prefix_len = 0;
-    for p in PREFIXES {
-        if w.starts_with(p) {
-            let pl = char_len(p);
-            // a single-letter preposition/conjunction needs a longer rest:
-            // protects short words such as ولد, بيت, كان.
-            let need = if pl == 1 { MIN_BASE + 1 } else { MIN_BASE - 1 };
-            if n - pl >= need {
-                prefix_len = p.len();
-                break;
+    let mut buf = String::new();
+    // 1. lexicon: shortest proclitic, then shortest enclitic, leaving a stem
+    let enclitics: &[&str] = if ends_in_taa_marbuta { &[] } else { ENCLITICS };
+    if let Some((s, restore)) = known_suffix(w, enclitics, &lex.stems, &mut buf) {
+        return Analysis { prefix_len: 0, suffix_len: s, restore_taa: restore };
+    }
+    for (p, art, _) in PROCLITICS {
+        let Some(r) = w.strip_prefix(p) else { continue };
+        if n - char_len(p) < 2 {
+            continue;
+        }
+        if lex.stems.contains(r) || (!art && lex.function.contains(r)) {
+            return Analysis { prefix_len: p.len(), suffix_len: 0, restore_taa: false };
+        }
+        if !art {
+            if let Some((s, restore)) = known_suffix(r, enclitics, &lex.stems, &mut buf) {
+                return Analysis { prefix_len: p.len(), suffix_len: s, restore_taa: restore };
             }
         }
     }
+    // 2. fallback: longest proclitic the length rules allow
+    let mut best: Option<(&str, bool)> = None;
+    for (p, art, need) in PROCLITICS {
+        if w.starts_with(p) && n - char_len(p) >= *need && best.map_or(true, |(b, _)| p.len() > b.len()) {
+            best = Some((p, *art));
+        }
+    }
+    let (prefix_len, art) = best.map_or((0, false), |(p, a)| (p.len(), a));
     let rest = &w[prefix_len..];
+    if art {
+        return Analysis { prefix_len, suffix_len: 0, restore_taa: false };
+    }
     let rn = char_len(rest);
-    let mut suffix_len = 0;
-    // Only strip pronouns after taa marbuta turned ت (حكومته → حكومه+ه) or
-    // multi-letter pronouns on long bases: single ه/ك are too often part of
-    // the stem once taa marbuta is folded to ه.
-    for s in SUFFIXES {
-        if rest.ends_with(s) {
-            let sl = char_len(s);
-            let stem = &rest[..rest.len() - s.len()];
-            if stem.ends_with('ت') && rn - sl >= MIN_BASE {
-                suffix_len = s.len();
-                break;
-            }
-            if sl >= 2 && rn - sl >= MIN_BASE + 1 {
-                suffix_len = s.len();
-                break;
-            }
+    for s in enclitics.iter().rev() {
+        let Some(stem) = rest.strip_suffix(s) else { continue };
+        let sl = char_len(s);
+        // a plural in ات keeps its ت (عملياتها → عمليات)
+        if stem.ends_with('ت') && !stem.ends_with("ات") && rn - sl >= 3 {
+            return Analysis { prefix_len, suffix_len: s.len(), restore_taa: true };
+        }
+        if sl >= 2 && rn - sl >= 4 {
+            return Analysis { prefix_len, suffix_len: s.len(), restore_taa: false };
         }
     }
-    Analysis { prefix_len, suffix_len }
+    Analysis { prefix_len, suffix_len: 0, restore_taa: false }
 }
 
 /// The clitic-free base of a normalised word, with ت restored to ه when a
 /// pronoun followed a taa marbuta (حكومتهم → حكومه).
 pub fn base(w: &str) -> String {
-    let a = analyze(w);
-    let mut b = a.base(w).to_string();
-    if a.suffix_len > 0 && b.ends_with('ت') && !w[w.len() - a.suffix_len..].is_empty() {
-        b.pop();
-        b.push('ه');
-    }
-    b
+    let mut out = String::with_capacity(w.len());
+    analyze(w).base_into(w, &mut out);
+    out
 }
 
 /// Every plausible (prefix, base) split of a normalised word, the unsplit
-/// word first, for lexicon lookups: وبغداد → [وبغداد, بغداد, غداد].
-/// When the split removed ال or لل, the base is also offered with ال
-/// (للحكومه → حكومه and الحكومه).
+/// word first and the analysis's base second, for lexicon lookups:
+/// وبغداد → [وبغداد, بغداد, غداد]. When a split removed ال or لل, the base
+/// is also offered with ال (للحكومه → حكومه and الحكومه); pronoun suffixes
+/// are also removed from each split (قواتها → قوات).
 pub fn candidates(w: &str) -> Vec<String> {
     let mut out = vec![w.to_string()];
     if !is_arabic_word(w) {
         return out;
     }
+    let push = |out: &mut Vec<String>, s: &str| {
+        if !s.is_empty() && !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
+        }
+    };
+    let b = base(w);
+    push(&mut out, &b);
     let n = char_len(w);
-    for p in PREFIXES {
-        if w.starts_with(p) && n - char_len(p) >= 2 {
-            let rest = &w[p.len()..];
-            if !out.iter().any(|o| o == rest) {
-                out.push(rest.to_string());
-            }
-            if p.ends_with("ال") || p.ends_with("لل") {
-                let with_al = format!("ال{rest}");
-                if !out.contains(&with_al) {
-                    out.push(with_al);
+    let with_suffix_splits = |out: &mut Vec<String>, rest: &str, art: bool| {
+        push(out, rest);
+        if art {
+            push(out, &format!("ال{rest}"));
+            return;
+        }
+        for s in ENCLITICS.iter().skip(1) {
+            if let Some(stem) = rest.strip_suffix(s) {
+                if char_len(stem) >= 2 {
+                    push(out, stem);
+                    if let Some(t) = stem.strip_suffix('ت') {
+                        push(out, &format!("{t}ه"));
+                    }
                 }
+            }
+        }
+        if let Some(stem) = rest.strip_suffix("ته") {
+            if char_len(stem) >= 2 {
+                push(out, &format!("{stem}ه"));
+            }
+        }
+    };
+    with_suffix_splits(&mut out, w, false);
+    for (p, art, _) in PROCLITICS {
+        if let Some(rest) = w.strip_prefix(p) {
+            if n - char_len(p) >= 2 {
+                with_suffix_splits(&mut out, rest, *art);
             }
         }
     }
@@ -137,25 +339,101 @@ mod tests {
 
     #[test]
     fn clitic_forms_share_a_base() {
-        assert_eq!(b("وبغداد"), b("بغداد"));
-        assert_eq!(b("للحكومة"), b("الحكومة"));
-        assert_eq!(b("والحكومة"), b("حكومة"));
-        assert_eq!(b("حكومته"), b("الحكومة"));
+        for (x, y) in [
+            ("وبغداد", "بغداد"),
+            ("لبغداد", "بغداد"),
+            ("ببغداد", "بغداد"),
+            ("للحكومة", "الحكومة"),
+            ("والحكومة", "حكومة"),
+            ("حكومته", "الحكومة"),
+            ("وبالحكومة", "الحكومة"),
+            ("ولبنان", "لبنان"),
+            ("للبنان", "لبنان"),
+            ("بكركوك", "كركوك"),
+            ("وكركوك", "كركوك"),
+            ("لبيروت", "بيروت"),
+            ("والوزير", "وزير"),
+            ("للوزير", "وزير"),
+            ("ووزير", "وزير"),
+            ("وزيرها", "وزير"),
+            ("قواتها", "قوات"),
+            ("بقواته", "قوات"),
+            ("حكومتهم", "حكومة"),
+            ("وقال", "قال"),
+            ("فالحرب", "الحرب"),
+        ] {
+            assert_eq!(b(x), b(y), "{x} vs {y}");
+        }
     }
 
     #[test]
-    fn short_words_survive() {
-        assert_eq!(b("ولد"), "ولد");
-        assert_eq!(b("كان"), "كان");
-        assert_eq!(b("في"), "في");
+    fn stems_that_start_like_clitics_survive() {
+        for w in ["بغداد", "كركوك", "بيروت", "لبنان", "وزير", "وزارة", "فلسطين", "بيان", "كبير", "لجنة", "واشنطن", "فريق"] {
+            assert_eq!(b(w), normalize(w), "{w}");
+        }
+        let a = analyze(&normalize("الحكومة"));
+        assert_eq!(a.prefix(&normalize("الحكومة")), "ال");
+    }
+
+    #[test]
+    fn function_and_short_words_survive() {
+        for w in ["ولد", "كان", "كانت", "في", "كما", "لكن", "بين", "بعد", "التي", "الذي", "الله", "ليس", "هناك", "ذلك"] {
+            assert_eq!(b(w), normalize(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn taa_marbuta_is_not_a_pronoun() {
+        // دولة ends in ه after normalisation but is not دول + ه
+        assert_eq!(b("دولة"), "دوله");
+        assert_eq!(b("منطقة"), "منطقه");
+        assert_eq!(b("مدينة"), "مدينه");
+        assert_eq!(b("عملية"), "عمليه");
+    }
+
+    #[test]
+    fn unknown_words_use_length_rules() {
+        // not in the lexicon: conjunction stripped, short words kept
+        assert_eq!(b("وتزخزفت"), "تزخزفت");
+        assert_eq!(b("لتزخزف"), "تزخزف");
+        assert_eq!(b("لزخف"), "لزخف");
+        assert_eq!(b("بالزخزف"), "زخزف");
+    }
+
+    #[test]
+    fn prefix_and_suffix_slices() {
+        let w = normalize("وبقواتهم");
+        let a = analyze(&w);
+        assert_eq!(a.prefix(&w), "وب");
+        assert_eq!(a.suffix(&w), "هم");
+        assert_eq!(a.base(&w), "قوات");
+        let w = normalize("لحكومتها");
+        let a = analyze(&w);
+        assert_eq!((a.prefix(&w), a.suffix(&w)), ("ل", "ها"));
+        assert_eq!(base(&w), "حكومه");
     }
 
     #[test]
     fn candidates_include_the_lexicon_form() {
         let c = candidates(&normalize("بالموصل"));
+        assert_eq!(c[0], "بالموصل");
         assert!(c.contains(&"موصل".to_string()));
         assert!(c.contains(&"الموصل".to_string()));
         let c = candidates(&normalize("وكركوك"));
         assert!(c.contains(&"كركوك".to_string()));
+        // ambiguous single letters: both readings are offered
+        let c = candidates(&normalize("بغداد"));
+        assert_eq!(c[0], "بغداد");
+        assert!(c.contains(&"غداد".to_string()));
+        let c = candidates(&normalize("وقواتها"));
+        assert!(c.contains(&"قوات".to_string()));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for w in ["", "و", "ال", "لل", "وال", "ته", "x", "ـ", "ووووووووو"] {
+            let _ = base(w);
+            let _ = candidates(w);
+        }
     }
 }

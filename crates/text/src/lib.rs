@@ -5,6 +5,7 @@
 //! Modules: [`normalize`] (character folding for matching), [`clitics`]
 //! (Arabic proclitics/enclitics), [`tokenize`], [`sentences`], [`lang`].
 
+pub mod bench;
 pub mod clitics;
 pub mod lang;
 pub mod normalize;

@@ -3,7 +3,7 @@
 //! decimal/thousands separators inside numbers.
 
 use crate::clitics;
-use crate::normalize::normalize_into;
+use crate::normalize::{normalize_char, normalize_into};
 use marsad_core::{Token, TokenKind};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -90,12 +90,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let surface = &text[b..end_b];
         normalize_into(surface, &mut norm);
         let (prefix, base, suffix) = if kind == TokenKind::Arabic {
-            let a = clitics::analyze(&norm);
-            let mut base = a.base(&norm).to_string();
-            if a.suffix_len > 0 && base.ends_with('ت') {
-                base.pop();
-                base.push('ه');
-            }
+            let marbuta = surface.trim_end_matches(|c| normalize_char(c).is_none()).ends_with('ة');
+            let a = clitics::analyze_with(&norm, marbuta);
+            let mut base = String::new();
+            a.base_into(&norm, &mut base);
             (a.prefix(&norm).to_string(), base, a.suffix(&norm).to_string())
         } else {
             (String::new(), norm.clone(), String::new())
