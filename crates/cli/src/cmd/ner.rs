@@ -1,35 +1,142 @@
 //! `marsad ner`, `train ner`, `eval ner`.
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
+use marsad_entities::{conll, Tagger, TrainOptions};
+use std::io::{Read, Write};
 
 #[derive(Args)]
 pub struct NerArgs {
-    /// Read and write CoNLL (one token a line).
+    /// Read and write CoNLL (one token a line, first column; blank line between sentences).
     #[arg(long)]
     pub conll: bool,
+    /// Input file (`-` or nothing: standard input).
     pub file: Option<String>,
+    /// Use this model file instead of the embedded one.
+    #[arg(long)]
+    pub model: Option<String>,
 }
 #[derive(Args)]
 pub struct TrainArgs {
     #[arg(long)]
     pub train: String,
+    /// Dev file: scored after every epoch (information only).
     #[arg(long)]
     pub dev: Option<String>,
     #[arg(short = 'o', long)]
     pub output: String,
+    /// Extra training files (e.g. train on train+dev for the shipped model).
+    #[arg(long)]
+    pub also: Vec<String>,
+    #[arg(long, default_value_t = TrainOptions::default().epochs)]
+    pub epochs: usize,
+    #[arg(long, default_value_t = TrainOptions::default().seed)]
+    pub seed: u64,
+    /// Keep only features seen at least this many times.
+    #[arg(long, default_value_t = TrainOptions::default().min_count)]
+    pub min_count: u32,
 }
 #[derive(Args)]
 pub struct EvalArgs {
     #[arg(long)]
     pub gold: String,
+    /// Use this model file instead of the embedded one.
+    #[arg(long)]
+    pub model: Option<String>,
 }
 
-pub fn run(_a: NerArgs) -> Result<i32> {
-    anyhow::bail!("ner: not built yet")
+fn tagger(model: &Option<String>) -> Result<&'static Tagger> {
+    match model {
+        Some(p) => Ok(Box::leak(Box::new(Tagger::load_file(p).with_context(|| format!("loading model {p}"))?))),
+        None => marsad_entities::embedded_tagger(),
+    }
 }
-pub fn train(_a: TrainArgs) -> Result<i32> {
-    anyhow::bail!("train ner: not built yet")
+
+fn read_input(file: &Option<String>) -> Result<String> {
+    match file.as_deref() {
+        None | Some("-") => {
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b)?;
+            Ok(String::from_utf8_lossy(&b).into_owned())
+        }
+        Some(p) => {
+            let b = std::fs::read(p).with_context(|| format!("reading {p}"))?;
+            Ok(String::from_utf8_lossy(&b).into_owned())
+        }
+    }
 }
-pub fn eval(_a: EvalArgs) -> Result<i32> {
-    anyhow::bail!("eval ner: not built yet")
+
+pub fn run(a: NerArgs) -> Result<i32> {
+    let t = tagger(&a.model)?;
+    let text = read_input(&a.file)?;
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    if a.conll {
+        // stream sentence by sentence, keeping every blank line
+        let mut sent: Vec<String> = Vec::new();
+        let flush = |sent: &mut Vec<String>, out: &mut dyn Write| -> Result<()> {
+            if sent.is_empty() {
+                return Ok(());
+            }
+            let tags = t.tag_strings(sent);
+            for (w, tag) in sent.iter().zip(tags) {
+                writeln!(out, "{w}\t{tag}")?;
+            }
+            sent.clear();
+            Ok(())
+        };
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                flush(&mut sent, &mut out)?;
+                writeln!(out)?;
+            } else {
+                let tok = line.split('\t').next().unwrap_or("");
+                let tok = if line.contains('\t') { tok } else { line.split(' ').next().unwrap_or("") };
+                sent.push(tok.to_string());
+            }
+        }
+        flush(&mut sent, &mut out)?;
+    } else {
+        // plain text: run the text and entities stages, print entities as JSON lines
+        let mut doc = marsad_core::Document::new("stdin", text);
+        use marsad_core::Stage;
+        marsad_text::TextStage.annotate(&mut doc);
+        marsad_entities::EntityStage::with_tagger(t).annotate(&mut doc);
+        for e in &doc.entities {
+            writeln!(out, "{}", serde_json::to_string(e)?)?;
+        }
+    }
+    Ok(0)
+}
+
+pub fn train(a: TrainArgs) -> Result<i32> {
+    let mut train = conll::parse(&std::fs::read_to_string(&a.train).with_context(|| format!("reading {}", a.train))?);
+    for p in &a.also {
+        train.extend(conll::parse(&std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?));
+    }
+    let dev = match &a.dev {
+        Some(p) => Some(conll::parse(&std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?)),
+        None => None,
+    };
+    let opt = TrainOptions { epochs: a.epochs, seed: a.seed, min_count: a.min_count };
+    let t0 = std::time::Instant::now();
+    eprintln!("training on {} sentences, {} tokens ({opt:?})", train.len(), train.iter().map(|s| s.tokens.len()).sum::<usize>());
+    let m = marsad_entities::train_conll(&train, dev.as_deref(), &opt);
+    let bytes = m.to_bytes();
+    std::fs::write(&a.output, &bytes).with_context(|| format!("writing {}", a.output))?;
+    eprintln!("wrote {} ({} bytes) in {:.1}s", a.output, bytes.len(), t0.elapsed().as_secs_f64());
+    if let Some(dev) = &dev {
+        let t = Tagger::from_bytes(&bytes)?;
+        let sc = marsad_entities::evaluate(&t, dev);
+        eprintln!("dev (quantised model):\n{}", sc.report());
+    }
+    Ok(0)
+}
+
+pub fn eval(a: EvalArgs) -> Result<i32> {
+    let t = tagger(&a.model)?;
+    let gold = conll::parse(&std::fs::read_to_string(&a.gold).with_context(|| format!("reading {}", a.gold))?);
+    let sc = marsad_entities::evaluate(t, &gold);
+    print!("{}", sc.report());
+    Ok(0)
 }

@@ -1,0 +1,149 @@
+//! marsad's own word lists (data/lex/*.txt, written by hand), used as tagger
+//! features and by the rules. Matching is on normalised forms, through
+//! `marsad_text::clitics::candidates` so that وبغداد finds بغداد.
+
+use crate::features::TokInfo;
+use std::collections::HashMap;
+
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LexFlags(pub u32);
+
+pub mod flag {
+    pub const FIRST_NAME: u32 = 1 << 0;
+    pub const TITLE: u32 = 1 << 1;
+    pub const ORG_HEAD: u32 = 1 << 2;
+    pub const LOC_TRIGGER: u32 = 1 << 3;
+    pub const COUNTRY: u32 = 1 << 4;
+    pub const CITY: u32 = 1 << 5;
+    pub const ORG_B: u32 = 1 << 6;
+    pub const ORG_I: u32 = 1 << 7;
+    pub const NATIONALITY: u32 = 1 << 8;
+    pub const MONTH: u32 = 1 << 9;
+    pub const SPEECH: u32 = 1 << 10;
+    pub const LOC_B: u32 = 1 << 11;
+    pub const LOC_I: u32 = 1 << 12;
+    pub const CURRENCY: u32 = 1 << 13;
+    pub const MISC_WORD: u32 = 1 << 14;
+    pub const PERS_B: u32 = 1 << 15;
+    pub const PERS_I: u32 = 1 << 16;
+    pub const NUMBER_WORD: u32 = 1 << 17;
+    pub const FAMILY: u32 = 1 << 18;
+}
+
+const FILES: &[(&str, &str, u32, u32)] = &[
+    ("first_names", include_str!("../data/lex/first_names.txt"), flag::FIRST_NAME, flag::PERS_B | (flag::PERS_I << 16)),
+    ("family_names", include_str!("../data/lex/family_names.txt"), flag::FAMILY, flag::PERS_B | (flag::PERS_I << 16)),
+    ("people", include_str!("../data/lex/people.txt"), flag::FAMILY, flag::PERS_B | (flag::PERS_I << 16)),
+    ("titles", include_str!("../data/lex/titles.txt"), flag::TITLE, 0),
+    ("org_heads", include_str!("../data/lex/org_heads.txt"), flag::ORG_HEAD, 0),
+    ("loc_triggers", include_str!("../data/lex/loc_triggers.txt"), flag::LOC_TRIGGER, 0),
+    ("countries", include_str!("../data/lex/countries.txt"), flag::COUNTRY, flag::LOC_B | (flag::LOC_I << 16)),
+    ("cities", include_str!("../data/lex/cities.txt"), flag::CITY, flag::LOC_B | (flag::LOC_I << 16)),
+    ("orgs", include_str!("../data/lex/orgs.txt"), flag::ORG_B, flag::ORG_B | (flag::ORG_I << 16)),
+    ("nationalities", include_str!("../data/lex/nationalities.txt"), flag::NATIONALITY, 0),
+    ("months", include_str!("../data/lex/months.txt"), flag::MONTH, 0),
+    ("speech", include_str!("../data/lex/speech.txt"), flag::SPEECH, 0),
+    ("currencies", include_str!("../data/lex/currencies.txt"), flag::CURRENCY, 0),
+    ("misc", include_str!("../data/lex/misc.txt"), flag::MISC_WORD, 0),
+    ("numbers", include_str!("../data/lex/numbers.txt"), flag::NUMBER_WORD, 0),
+];
+
+/// A phrase of two or more words: the remaining words and its B/I flags.
+#[derive(Clone, Debug)]
+struct Phrase {
+    rest: Vec<String>,
+    b: u32,
+    i: u32,
+}
+
+#[derive(Default)]
+pub struct Lexicon {
+    words: HashMap<String, u32>,
+    phrases: HashMap<String, Vec<Phrase>>,
+    /// English lists (lowercased), by list name.
+    pub en: HashMap<&'static str, std::collections::HashSet<String>>,
+}
+
+fn lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines().map(|l| l.trim()).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    pub fn load() -> Lexicon {
+        let mut lx = Lexicon::default();
+        for &(_name, text, single, phrase_flags) in FILES {
+            for l in lines(text) {
+                let words: Vec<String> = l.split_whitespace().map(marsad_text::normalize).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                if words.len() == 1 {
+                    *lx.words.entry(words[0].clone()).or_default() |= single;
+                } else {
+                    let (b, i) = if phrase_flags != 0 { (phrase_flags & 0xffff, phrase_flags >> 16) } else { (single, single) };
+                    lx.phrases.entry(words[0].clone()).or_default().push(Phrase { rest: words[1..].to_vec(), b, i });
+                }
+            }
+        }
+        for (name, text) in crate::english::EN_FILES {
+            lx.en.insert(name, lines(text).map(|l| l.to_lowercase()).collect());
+        }
+        lx
+    }
+
+    /// Flags of one normalised word.
+    pub fn flags(&self, n: &str) -> LexFlags {
+        if self.words.is_empty() || n.is_empty() {
+            return LexFlags(0);
+        }
+        let mut f = 0;
+        if let Some(&x) = self.words.get(n) {
+            f |= x;
+        }
+        if n.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+            for c in marsad_text::clitics::candidates(n).iter().skip(1) {
+                if let Some(&x) = self.words.get(c.as_str()) {
+                    f |= x;
+                }
+            }
+        }
+        LexFlags(f)
+    }
+
+    pub fn has_word(&self, n: &str, f: u32) -> bool {
+        self.flags(n).0 & f != 0
+    }
+
+    /// Mark multiword phrase matches (B on the first word, I on the rest).
+    pub fn mark_phrases(&self, toks: &mut [TokInfo]) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        for i in 0..toks.len() {
+            let first = &toks[i].n;
+            if first.is_empty() || !first.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+                continue;
+            }
+            let cands = marsad_text::clitics::candidates(first);
+            let mut marks: Vec<(usize, u32, u32)> = Vec::new();
+            for c in &cands {
+                if let Some(list) = self.phrases.get(c.as_str()) {
+                    for p in list {
+                        if i + p.rest.len() >= toks.len() {
+                            continue;
+                        }
+                        if p.rest.iter().enumerate().all(|(k, w)| &toks[i + 1 + k].n == w) {
+                            marks.push((p.rest.len(), p.b, p.i));
+                        }
+                    }
+                }
+            }
+            for (len, b, iflag) in marks {
+                toks[i].lex.0 |= b;
+                for k in 1..=len {
+                    toks[i + k].lex.0 |= iflag;
+                }
+            }
+        }
+    }
+}

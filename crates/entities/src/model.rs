@@ -1,0 +1,292 @@
+//! The tagger model: hashed features × BIO tags, first-order transitions,
+//! Viterbi decoding with BIO constraints, trained as an averaged structured
+//! perceptron.
+
+use anyhow::{bail, Result};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+pub const TAGS: [&str; 9] = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+pub const NT: usize = TAGS.len();
+/// Row of the transition matrix used for the sentence start.
+const START: usize = NT;
+
+pub fn tag_id(s: &str) -> u8 {
+    TAGS.iter().position(|t| *t == s).unwrap_or(0) as u8
+}
+
+/// Is the transition prev → cur allowed in BIO? (`prev == START` at the start)
+#[inline]
+pub fn allowed(prev: usize, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true; // O or B-*
+    }
+    // I-X needs B-X or I-X before it
+    prev != START && prev != 0 && (prev + 1) / 2 == (cur + 1) / 2
+}
+
+/// Hasher for keys that are already good hashes.
+#[derive(Default)]
+pub struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+pub struct Model {
+    pub index: IdMap<u32>,
+    /// `index.len() * NT` weights.
+    pub w: Vec<f32>,
+    /// `(NT + 1) * NT` transition weights (last row: start).
+    pub trans: Vec<f32>,
+}
+
+const NEG: f32 = -1.0e30;
+
+impl Model {
+    /// Emission scores of one token into `out` (length NT).
+    #[inline]
+    pub fn emit(&self, feats: &[u64], out: &mut [f32; NT]) {
+        *out = [0.0; NT];
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * NT..r as usize * NT + NT];
+                for t in 0..NT {
+                    out[t] += row[t];
+                }
+            }
+        }
+    }
+
+    /// Viterbi over emission scores; returns the best tag sequence.
+    pub fn viterbi(&self, em: &[[f32; NT]]) -> Vec<u8> {
+        viterbi(&self.trans, em)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"MNER1\n");
+        out.extend_from_slice(&(NT as u32).to_le_bytes());
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let maxabs = self.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+        let scale = maxabs / 32767.0;
+        out.extend_from_slice(&scale.to_le_bytes());
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        let mut body = Vec::new();
+        let mut n = 0u32;
+        for (k, r) in keys {
+            let row = &self.w[r as usize * NT..r as usize * NT + NT];
+            let q: Vec<i16> = row.iter().map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+            let mask: u16 = q.iter().enumerate().filter(|(_, v)| **v != 0).fold(0, |m, (i, _)| m | (1 << i));
+            if mask == 0 {
+                continue;
+            }
+            n += 1;
+            body.extend_from_slice(&k.to_le_bytes());
+            body.extend_from_slice(&mask.to_le_bytes());
+            for v in q.iter().filter(|v| **v != 0) {
+                body.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&body);
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model> {
+        let mut p = 0usize;
+        let take = |p: &mut usize, n: usize| -> Result<&[u8]> {
+            if *p + n > b.len() {
+                bail!("model file truncated");
+            }
+            let s = &b[*p..*p + n];
+            *p += n;
+            Ok(s)
+        };
+        if take(&mut p, 6)? != b"MNER1\n" {
+            bail!("not a marsad NER model");
+        }
+        let nt = u32::from_le_bytes(take(&mut p, 4)?.try_into()?) as usize;
+        if nt != NT {
+            bail!("model has {nt} tags, expected {NT}");
+        }
+        let mut trans = Vec::with_capacity((NT + 1) * NT);
+        for _ in 0..(NT + 1) * NT {
+            trans.push(f32::from_le_bytes(take(&mut p, 4)?.try_into()?));
+        }
+        let scale = f32::from_le_bytes(take(&mut p, 4)?.try_into()?);
+        let n = u32::from_le_bytes(take(&mut p, 4)?.try_into()?) as usize;
+        let mut index: IdMap<u32> = IdMap::with_capacity_and_hasher(n, Default::default());
+        let mut w = vec![0f32; n * NT];
+        for r in 0..n {
+            let k = u64::from_le_bytes(take(&mut p, 8)?.try_into()?);
+            let mask = u16::from_le_bytes(take(&mut p, 2)?.try_into()?);
+            for t in 0..NT {
+                if mask & (1 << t) != 0 {
+                    let v = i16::from_le_bytes(take(&mut p, 2)?.try_into()?);
+                    w[r * NT + t] = v as f32 * scale;
+                }
+            }
+            index.insert(k, r as u32);
+        }
+        Ok(Model { index, w, trans })
+    }
+}
+
+pub fn viterbi(trans: &[f32], em: &[[f32; NT]]) -> Vec<u8> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[NEG; NT]; n];
+    let mut back = vec![[0u8; NT]; n];
+    for t in 0..NT {
+        if allowed(START, t) {
+            score[0][t] = trans[START * NT + t] + em[0][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..NT {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for p in 0..NT {
+                if !allowed(p, t) || score[i - 1][p] <= NEG {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p * NT + t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > NEG {
+                score[i][t] = best + em[i][t];
+                back[i][t] = arg;
+            }
+        }
+    }
+    let mut best = 0;
+    for t in 1..NT {
+        if score[n - 1][t] > score[n - 1][best] {
+            best = t;
+        }
+    }
+    let mut out = vec![0u8; n];
+    out[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+    out
+}
+
+/// A training sentence: per-token feature hashes and gold tags.
+pub struct Sample {
+    pub feats: Vec<Vec<u64>>,
+    pub gold: Vec<u8>,
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Train an averaged perceptron. `on_epoch(epoch, &averaged_model)` is called
+/// after every epoch (for dev scoring); the returned model is the average
+/// after the last epoch.
+pub fn train(samples: &[Sample], epochs: usize, seed: u64, min_count: u32, mut on_epoch: impl FnMut(usize, &Model)) -> Model {
+    // feature index over the training data
+    let mut counts: IdMap<u32> = IdMap::default();
+    for s in samples {
+        for f in s.feats.iter().flatten() {
+            *counts.entry(*f).or_default() += 1;
+        }
+    }
+    let mut keys: Vec<u64> = counts.iter().filter(|(_, c)| **c >= min_count).map(|(k, _)| *k).collect();
+    keys.sort_unstable();
+    let index: IdMap<u32> = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
+    drop(counts);
+    let rows: Vec<Vec<Vec<u32>>> = samples
+        .iter()
+        .map(|s| s.feats.iter().map(|fs| fs.iter().filter_map(|f| index.get(f).copied()).collect()).collect())
+        .collect();
+    let nf = keys.len();
+    let mut w = vec![0f32; nf * NT];
+    let mut u = vec![0f32; nf * NT];
+    let mut tw = vec![0f32; (NT + 1) * NT];
+    let mut tu = vec![0f32; (NT + 1) * NT];
+    let mut c: f32 = 1.0;
+    let mut order: Vec<usize> = (0..samples.len()).collect();
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut em: Vec<[f32; NT]> = Vec::new();
+    let average = |w: &[f32], u: &[f32], tw: &[f32], tu: &[f32], c: f32| Model {
+        index: index.clone(),
+        w: w.iter().zip(u).map(|(a, b)| a - b / c).collect(),
+        trans: tw.iter().zip(tu).map(|(a, b)| a - b / c).collect(),
+    };
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &si in &order {
+            let s = &samples[si];
+            let r = &rows[si];
+            em.clear();
+            for fs in r {
+                let mut e = [0f32; NT];
+                for &f in fs {
+                    let row = &w[f as usize * NT..f as usize * NT + NT];
+                    for t in 0..NT {
+                        e[t] += row[t];
+                    }
+                }
+                em.push(e);
+            }
+            let pred = viterbi(&tw, &em);
+            if pred != s.gold {
+                for (k, fs) in r.iter().enumerate() {
+                    let (g, p) = (s.gold[k] as usize, pred[k] as usize);
+                    let gp = if k == 0 { START } else { s.gold[k - 1] as usize };
+                    let pp = if k == 0 { START } else { pred[k - 1] as usize };
+                    if g != p {
+                        for &f in fs {
+                            let b = f as usize * NT;
+                            w[b + g] += 1.0;
+                            u[b + g] += c;
+                            w[b + p] -= 1.0;
+                            u[b + p] -= c;
+                        }
+                    }
+                    if g != p || gp != pp {
+                        tw[gp * NT + g] += 1.0;
+                        tu[gp * NT + g] += c;
+                        tw[pp * NT + p] -= 1.0;
+                        tu[pp * NT + p] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        let m = average(&w, &u, &tw, &tu, c);
+        on_epoch(epoch + 1, &m);
+    }
+    average(&w, &u, &tw, &tu, c)
+}
