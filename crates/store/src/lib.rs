@@ -1,1 +1,882 @@
-//! marsad-store: (being written) the embedded SQLite store: ingest, full-text search, stats.
+//! marsad-store: the SQLite store behind `marsad ingest`, `search` and
+//! `stats`.
+//!
+//! - [`Store::open`] creates or migrates the schema by version
+//!   (`PRAGMA user_version`, the list in [`schema::MIGRATIONS`]) and runs in
+//!   WAL mode.
+//! - [`Store::ingest`] stores one document: unchanged content is skipped
+//!   before any annotation (content hash), changed content under a known id
+//!   replaces the old version, identical content under a new id is recorded
+//!   as a duplicate of the stored document. Writes are batched in
+//!   transactions ([`Store::batch_size`] documents each) and every document
+//!   is written inside its own savepoint, so it is stored whole or not at
+//!   all; [`Store::commit`] ends the batch. A killed ingest loses at most the
+//!   open batch, and a rerun skips what was committed and completes the rest.
+//! - [`Store::search`] is Arabic-aware full-text search (see [`keys`]) with
+//!   snippets of the original text.
+//! - [`Store::stats`] summarises the contents.
+//!
+//! The schema is documented in `crates/store/README.md`.
+
+pub mod bench;
+pub mod keys;
+pub mod schema;
+pub mod search;
+
+use anyhow::{bail, Context, Result};
+use marsad_core::{Document, Lang, Token};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use search::{Hit, HitSpan, SearchResults};
+
+/// Default number of documents per transaction.
+pub const DEFAULT_BATCH: usize = 200;
+
+/// What [`Store::ingest`] did with a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "outcome", content = "of")]
+pub enum Outcome {
+    /// A new document was stored.
+    New,
+    /// A stored document with the same id had different content and was
+    /// replaced (annotations re-derived).
+    Updated,
+    /// The same id with the same content is already stored: nothing changed.
+    Unchanged,
+    /// The same content is stored under another id (given): the new id is
+    /// recorded as an alias of it, nothing else is written.
+    Duplicate(String),
+}
+
+/// Counts of an ingest run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub read: u64,
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub duplicate: u64,
+    pub failed: u64,
+}
+
+impl Counts {
+    pub fn add(&mut self, o: &Outcome) {
+        match o {
+            Outcome::New => self.new += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Duplicate(_) => self.duplicate += 1,
+        }
+    }
+}
+
+/// A deliberate failure, to test that a document is stored whole or not at
+/// all. Not for production use.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Fail after the `documents` row and annotations are written, before
+    /// the full-text row: the savepoint must undo everything.
+    BeforeFts,
+}
+
+enum Check {
+    New,
+    Changed(i64),
+    Unchanged,
+    Duplicate { pk: i64, id: String, stale_alias: bool },
+    /// An alias whose content changed: drop it and store as new.
+    StaleAlias,
+}
+
+/// The store: one SQLite connection.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    in_tx: bool,
+    pending: usize,
+    /// Documents per transaction.
+    pub batch_size: usize,
+    /// Re-annotate and rewrite documents even when their content is unchanged.
+    pub force: bool,
+    pipeline: String,
+    fault: Option<(Fault, usize)>,
+}
+
+fn now_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let days = secs.div_euclid(86400);
+    let rem = secs.rem_euclid(86400);
+    // civil-from-days (proleptic Gregorian)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// The content hash of a document: SHA-256 (first 128 bits, hex) over its
+/// title, publication date and text. The id and the source are not part of
+/// it, so the same article read from another path is recognised.
+pub fn content_hash(doc: &Document) -> String {
+    let mut h = Sha256::new();
+    h.update(b"marsad-doc/1\0");
+    for part in [doc.title.as_deref(), doc.published.as_deref(), Some(doc.text.as_str())] {
+        match part {
+            Some(s) => {
+                h.update((s.len() as u64).to_le_bytes());
+                h.update(s.as_bytes());
+            }
+            None => h.update(u64::MAX.to_le_bytes()),
+        }
+    }
+    let out = h.finalize();
+    out[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The [`Lang`] of a stored language code.
+pub fn lang_of(code: &str) -> Lang {
+    match code {
+        "ar" => Lang::Ar,
+        "en" => Lang::En,
+        _ => Lang::Und,
+    }
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema
+    /// to the current version.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        if path.is_dir() {
+            bail!("{} is a directory, not a database file", path.display());
+        }
+        let conn = Connection::open(path).with_context(|| format!("cannot open database {}", path.display()))?;
+        let mut s = Store::from_conn(conn, Some(path.to_path_buf()));
+        s.setup().with_context(|| format!("cannot use {} as a marsad database", path.display()))?;
+        Ok(s)
+    }
+
+    /// A store in memory (tests, benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut s = Store::from_conn(Connection::open_in_memory()?, None);
+        s.setup()?;
+        Ok(s)
+    }
+
+    fn from_conn(conn: Connection, path: Option<PathBuf>) -> Store {
+        Store {
+            conn,
+            path,
+            in_tx: false,
+            pending: 0,
+            batch_size: DEFAULT_BATCH,
+            force: false,
+            pipeline: String::from("unknown"),
+            fault: None,
+        }
+    }
+
+    fn setup(&mut self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        if self.path.is_some() {
+            let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                bail!("could not switch to WAL mode (got {mode})");
+            }
+        }
+        self.conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        self.migrate()?;
+        let kv: Option<String> = self.meta("keys_version")?;
+        if kv.as_deref() != Some(keys::KEYS_VERSION) {
+            self.reindex()?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let v = self.schema_version()?;
+        if v > schema::MIGRATIONS.len() as u32 {
+            bail!(
+                "database schema version {v} is newer than this marsad knows ({}); upgrade marsad",
+                schema::MIGRATIONS.len()
+            );
+        }
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(v as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql).with_context(|| format!("migration to schema version {}", i + 1))?;
+            tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+            if i == 0 {
+                tx.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?1), ('keys_version', ?2)",
+                    params![now_iso(), keys::KEYS_VERSION],
+                )?;
+            }
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the open database (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for read queries by later layers.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Name the pipeline that annotates documents (stored with each one).
+    pub fn set_pipeline(&mut self, p: impl Into<String>) {
+        self.pipeline = p.into();
+    }
+
+    #[doc(hidden)]
+    /// Inject a failure into the `nth` (0-based) document written from now on.
+    pub fn inject_fault(&mut self, f: Fault, nth: usize) {
+        self.fault = Some((f, nth));
+    }
+
+    fn check(&self, id: &str, hash: &str) -> Result<Check> {
+        let row: Option<(i64, String)> = self
+            .conn
+            .prepare_cached("SELECT pk, content_hash FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((pk, h)) = row {
+            return Ok(if h == hash { Check::Unchanged } else { Check::Changed(pk) });
+        }
+        let alias: Option<String> = self
+            .conn
+            .prepare_cached("SELECT content_hash FROM doc_aliases WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let stale_alias = match alias {
+            Some(h) if h == hash => return Ok(Check::Unchanged),
+            Some(_) => true,
+            None => false,
+        };
+        let dup: Option<(i64, String)> = self
+            .conn
+            .prepare_cached("SELECT pk, id FROM documents WHERE content_hash = ?1 ORDER BY pk LIMIT 1")?
+            .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(match dup {
+            Some((pk, id)) => Check::Duplicate { pk, id, stale_alias },
+            None if stale_alias => Check::StaleAlias,
+            None => Check::New,
+        })
+    }
+
+    fn begin(&mut self) -> Result<()> {
+        if !self.in_tx {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.in_tx = true;
+        }
+        Ok(())
+    }
+
+    /// Run `f` inside a savepoint of the current batch: all of its writes or
+    /// none of them.
+    fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.begin()?;
+        self.conn.execute_batch("SAVEPOINT doc")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("RELEASE doc")?;
+                self.pending += 1;
+                if self.pending >= self.batch_size.max(1) {
+                    self.commit()?;
+                }
+                Ok(v)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK TO doc; RELEASE doc")?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Commit the open batch (call at the end of an ingest). Dropping a
+    /// store with an open batch rolls that batch back.
+    pub fn commit(&mut self) -> Result<()> {
+        if self.in_tx {
+            self.conn.execute_batch("COMMIT")?;
+            self.in_tx = false;
+            self.pending = 0;
+        }
+        Ok(())
+    }
+
+    /// Store one document. `doc` is the document as read (id, text, title,
+    /// published, source); `annotate` runs the pipeline on it and is only
+    /// called when the document must be (re)written. An error from
+    /// `annotate` or from the database leaves nothing of this document
+    /// written and is returned; the batch goes on.
+    pub fn ingest<F>(&mut self, mut doc: Document, annotate: F) -> Result<Outcome>
+    where
+        F: FnOnce(&mut Document) -> Result<()>,
+    {
+        if doc.id.is_empty() {
+            bail!("document has an empty id");
+        }
+        let hash = content_hash(&doc);
+        let check = self.check(&doc.id, &hash)?;
+        let (existing, outcome) = match check {
+            Check::Unchanged if !self.force => return Ok(Outcome::Unchanged),
+            Check::Unchanged => {
+                let pk = self.pk_of(&doc.id)?;
+                match pk {
+                    Some(pk) => (Some(pk), Outcome::Updated),
+                    None => return Ok(Outcome::Unchanged), // an alias: nothing of its own to rewrite
+                }
+            }
+            Check::Duplicate { pk, id, stale_alias } => {
+                let alias = doc.id.clone();
+                let source = doc.source.clone();
+                self.atomically(|s| {
+                    if stale_alias {
+                        s.conn.execute("DELETE FROM doc_aliases WHERE id = ?1", [&alias])?;
+                    }
+                    s.conn.execute(
+                        "INSERT INTO doc_aliases(id, doc, content_hash, source, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![alias, pk, hash, source, now_iso()],
+                    )?;
+                    Ok(())
+                })?;
+                return Ok(Outcome::Duplicate(id));
+            }
+            Check::StaleAlias => {
+                self.atomically(|s| Ok(s.conn.execute("DELETE FROM doc_aliases WHERE id = ?1", [&doc.id])?))?;
+                (None, Outcome::New)
+            }
+            Check::Changed(pk) => (Some(pk), Outcome::Updated),
+            Check::New => (None, Outcome::New),
+        };
+        annotate(&mut doc)?;
+        self.atomically(|s| s.write(&mut doc, &hash, existing))?;
+        Ok(outcome)
+    }
+
+    fn pk_of(&self, id: &str) -> Result<Option<i64>> {
+        Ok(self.conn.query_row("SELECT pk FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+    }
+
+    fn take_fault(&mut self, f: Fault) -> bool {
+        match self.fault {
+            Some((g, 0)) if g == f => {
+                self.fault = None;
+                true
+            }
+            Some((g, n)) if g == f => {
+                self.fault = Some((g, n - 1));
+                false
+            }
+            _ => false,
+        }
+    }
+
+    fn write(&mut self, doc: &mut Document, hash: &str, existing: Option<i64>) -> Result<()> {
+        let now = now_iso();
+        // the full annotated document, without tokens (re-derivable, bulky)
+        let tokens = std::mem::take(&mut doc.tokens);
+        let json = serde_json::to_string(&*doc);
+        doc.tokens = tokens;
+        let json = json?;
+        let char_len = doc.text.chars().count() as i64;
+        let pk = match existing {
+            Some(pk) => {
+                self.conn
+                    .prepare_cached(
+                        "UPDATE documents SET content_hash=?2, lang=?3, title=?4, published=?5, source=?6, text=?7,
+                         char_len=?8, annotated=?9, pipeline=?10, updated_at=?11 WHERE pk=?1",
+                    )?
+                    .execute(params![
+                        pk,
+                        hash,
+                        doc.lang.code(),
+                        doc.title,
+                        doc.published,
+                        doc.source,
+                        doc.text,
+                        char_len,
+                        json,
+                        self.pipeline,
+                        now
+                    ])?;
+                for t in ["entities", "places", "times", "events", "actor_mentions", "actor_relations"] {
+                    self.conn.prepare_cached(&format!("DELETE FROM {t} WHERE doc = ?1"))?.execute([pk])?;
+                }
+                self.conn.prepare_cached("DELETE FROM doc_fts WHERE rowid = ?1")?.execute([pk])?;
+                pk
+            }
+            None => {
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO documents(id, content_hash, lang, title, published, source, text, char_len,
+                         annotated, pipeline, ingested_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11)",
+                    )?
+                    .execute(params![
+                        doc.id,
+                        hash,
+                        doc.lang.code(),
+                        doc.title,
+                        doc.published,
+                        doc.source,
+                        doc.text,
+                        char_len,
+                        json,
+                        self.pipeline,
+                        now
+                    ])?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        self.write_annotations(pk, doc, &now)?;
+        if self.take_fault(Fault::BeforeFts) {
+            bail!("injected fault before the full-text row");
+        }
+        // full-text row: reuse the pipeline's tokens when present
+        let own;
+        let toks: &[Token] = if doc.tokens.is_empty() && !doc.text.is_empty() {
+            own = marsad_text::tokenize::tokenize(&doc.text);
+            &own
+        } else {
+            &doc.tokens
+        };
+        let mut body = String::with_capacity(doc.text.len() * 2);
+        keys::index_text(toks, &mut body);
+        let mut title = String::new();
+        if let Some(t) = &doc.title {
+            keys::index_text(&marsad_text::tokenize::tokenize(t), &mut title);
+        }
+        self.conn
+            .prepare_cached("INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![pk, title, body])?;
+        Ok(())
+    }
+
+    fn write_annotations(&self, pk: i64, doc: &Document, now: &str) -> Result<()> {
+        let c = &self.conn;
+        {
+            let mut st = c.prepare_cached(
+                "INSERT INTO entities(doc, idx, type, text, key, start, end, sentence, confidence, source)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+            )?;
+            for (i, e) in doc.entities.iter().enumerate() {
+                st.execute(params![
+                    pk,
+                    i as i64,
+                    e.kind.as_str(),
+                    e.text,
+                    marsad_text::key(&e.text),
+                    e.start as i64,
+                    e.end as i64,
+                    e.sentence as i64,
+                    e.confidence as f64,
+                    e.source
+                ])?;
+            }
+        }
+        {
+            let mut st = c.prepare_cached(
+                "INSERT INTO places(doc, idx, text, start, end, sentence, name, name_ar, geonameid, lat, lon, country,
+                 country2, admin1, feature, precision, relation, confidence)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+            )?;
+            for (i, p) in doc.places.iter().enumerate() {
+                st.execute(params![
+                    pk,
+                    i as i64,
+                    p.text,
+                    p.start as i64,
+                    p.end as i64,
+                    p.sentence as i64,
+                    p.name,
+                    p.name_ar,
+                    p.geonameid.map(|g| g as i64),
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.country2,
+                    p.admin1,
+                    p.feature,
+                    p.precision,
+                    p.relation,
+                    p.confidence as f64
+                ])?;
+            }
+        }
+        {
+            let mut st = c.prepare_cached(
+                "INSERT INTO times(doc, idx, text, start, end, sentence, value, precision, anchor, modifier)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+            )?;
+            for (i, t) in doc.times.iter().enumerate() {
+                st.execute(params![
+                    pk,
+                    i as i64,
+                    t.text,
+                    t.start as i64,
+                    t.end as i64,
+                    t.sentence as i64,
+                    t.value,
+                    t.precision,
+                    t.anchor,
+                    t.modifier
+                ])?;
+            }
+        }
+        {
+            let mut st = c.prepare_cached(
+                "INSERT INTO events(doc, idx, type, mode, quad, acled_event_type, acled_sub_event_type,
+                 actor_text, actor_start, actor_end, actor_id, actor_name,
+                 recipient_text, recipient_start, recipient_end, recipient_id, recipient_name,
+                 place_text, place_start, place_end, place_name, geonameid, lat, lon, country, admin1, geo_precision,
+                 date_text, date_start, date_end, date_value, date_precision,
+                 fatalities, injured, arrested, negated, hypothetical, generic, reported_by_text, reported_by_id,
+                 trigger_text, trigger_start, trigger_end, evidence_start, evidence_end, sentence, confidence)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,
+                 ?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44,?45,?46,?47)",
+            )?;
+            for (i, e) in doc.events.iter().enumerate() {
+                let a = e.actor.as_ref();
+                let r = e.recipient.as_ref();
+                let p = e.place.as_ref();
+                let d = e.date.as_ref();
+                st.execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 47]>([
+                    pk.into(),
+                    (i as i64).into(),
+                    e.kind.clone().into(),
+                    e.mode.clone().into(),
+                    e.quad.clone().into(),
+                    e.acled.as_ref().map(|x| x.event_type.clone()).into(),
+                    e.acled.as_ref().map(|x| x.sub_event_type.clone()).into(),
+                    a.map(|x| x.text.clone()).into(),
+                    a.map(|x| x.start as i64).into(),
+                    a.map(|x| x.end as i64).into(),
+                    a.and_then(|x| x.actor_id.clone()).into(),
+                    a.and_then(|x| x.name.clone()).into(),
+                    r.map(|x| x.text.clone()).into(),
+                    r.map(|x| x.start as i64).into(),
+                    r.map(|x| x.end as i64).into(),
+                    r.and_then(|x| x.actor_id.clone()).into(),
+                    r.and_then(|x| x.name.clone()).into(),
+                    p.map(|x| x.text.clone()).into(),
+                    p.map(|x| x.start as i64).into(),
+                    p.map(|x| x.end as i64).into(),
+                    p.and_then(|x| x.name.clone()).into(),
+                    p.and_then(|x| x.geonameid.map(|g| g as i64)).into(),
+                    p.and_then(|x| x.lat).into(),
+                    p.and_then(|x| x.lon).into(),
+                    p.and_then(|x| x.country.clone()).into(),
+                    p.and_then(|x| x.admin1.clone()).into(),
+                    p.and_then(|x| x.precision.clone()).into(),
+                    d.map(|x| x.text.clone()).into(),
+                    d.map(|x| x.start as i64).into(),
+                    d.map(|x| x.end as i64).into(),
+                    d.and_then(|x| x.value.clone()).into(),
+                    d.map(|x| x.precision.clone()).into(),
+                    e.fatalities.map(i64::from).into(),
+                    e.injured.map(i64::from).into(),
+                    e.arrested.map(i64::from).into(),
+                    i64::from(e.negated).into(),
+                    i64::from(e.hypothetical).into(),
+                    i64::from(e.generic).into(),
+                    e.reported_by.as_ref().map(|x| x.text.clone()).into(),
+                    e.reported_by.as_ref().and_then(|x| x.actor_id.clone()).into(),
+                    e.trigger.text.clone().into(),
+                    (e.trigger.start as i64).into(),
+                    (e.trigger.end as i64).into(),
+                    (e.evidence.start as i64).into(),
+                    (e.evidence.end as i64).into(),
+                    (e.sentence as i64).into(),
+                    (e.confidence as f64).into(),
+                ]))?;
+            }
+        }
+        {
+            let mut up = c.prepare_cached(
+                "INSERT INTO actors(actor_id, name, name_ar, actor_type, sector, country, known, first_seen, last_seen)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)
+                 ON CONFLICT(actor_id) DO UPDATE SET
+                   name = excluded.name,
+                   name_ar = coalesce(excluded.name_ar, actors.name_ar),
+                   actor_type = coalesce(excluded.actor_type, actors.actor_type),
+                   sector = coalesce(excluded.sector, actors.sector),
+                   country = coalesce(excluded.country, actors.country),
+                   known = max(actors.known, excluded.known),
+                   last_seen = excluded.last_seen",
+            )?;
+            let mut al = c.prepare_cached("INSERT OR IGNORE INTO actor_aliases(actor_id, alias, key) VALUES (?1,?2,?3)")?;
+            let mut me = c.prepare_cached(
+                "INSERT OR IGNORE INTO actor_mentions(doc, actor_id, start, end, text) VALUES (?1,?2,?3,?4,?5)",
+            )?;
+            let mut re = c.prepare_cached(
+                "INSERT INTO actor_relations(doc, actor_id, relation, target, evidence_start, evidence_end)
+                 VALUES (?1,?2,?3,?4,?5,?6)",
+            )?;
+            for a in &doc.actors {
+                if a.actor_id.is_empty() {
+                    continue;
+                }
+                up.execute(params![a.actor_id, a.name, a.name_ar, a.actor_type, a.sector, a.country, a.known, now])?;
+                for alias in a.aliases.iter().chain(a.mentions.iter().map(|m| &m.text)) {
+                    if !alias.trim().is_empty() {
+                        al.execute(params![a.actor_id, alias, marsad_text::key(alias)])?;
+                    }
+                }
+                for m in &a.mentions {
+                    me.execute(params![pk, a.actor_id, m.start as i64, m.end as i64, m.text])?;
+                }
+                for r in &a.relations {
+                    re.execute(params![
+                        pk,
+                        a.actor_id,
+                        r.relation,
+                        r.target,
+                        r.evidence.start as i64,
+                        r.evidence.end as i64
+                    ])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The stored document with its annotations (without tokens: run the
+    /// text stage again to get them).
+    pub fn get(&self, id: &str) -> Result<Option<Document>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT annotated FROM documents WHERE id = ?1
+                 UNION ALL SELECT d.annotated FROM doc_aliases a JOIN documents d ON d.pk = a.doc WHERE a.id = ?1
+                 LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match json {
+            None => Ok(None),
+            Some(j) => {
+                let mut d: Document = serde_json::from_str(&j).context("stored document JSON")?;
+                d.index();
+                Ok(Some(d))
+            }
+        }
+    }
+
+    /// Number of stored documents.
+    pub fn count(&self) -> Result<u64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as u64)
+    }
+
+    /// Rebuild the full-text index from the stored texts (after a change of
+    /// the key derivation, [`keys::KEYS_VERSION`]). Runs in one transaction.
+    pub fn reindex(&mut self) -> Result<()> {
+        self.commit()?;
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO doc_fts(doc_fts) VALUES ('delete-all')", [])?;
+        {
+            let mut sel = tx.prepare("SELECT pk, title, text FROM documents")?;
+            let mut ins = tx.prepare("INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut rows = sel.query([])?;
+            while let Some(r) = rows.next()? {
+                let pk: i64 = r.get(0)?;
+                let title: Option<String> = r.get(1)?;
+                let text: String = r.get(2)?;
+                let mut body = String::new();
+                keys::index_text(&marsad_text::tokenize::tokenize(&text), &mut body);
+                let mut t = String::new();
+                if let Some(title) = title {
+                    keys::index_text(&marsad_text::tokenize::tokenize(&title), &mut t);
+                }
+                ins.execute(params![pk, t, body])?;
+            }
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('keys_version', ?1)",
+            [keys::KEYS_VERSION],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Start an ingest run record; returns its number.
+    pub fn start_run(&mut self) -> Result<i64> {
+        self.commit()?;
+        self.conn.execute("INSERT INTO ingest_runs(started_at) VALUES (?1)", [now_iso()])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Commit the open batch and record the counts of a run.
+    pub fn finish_run(&mut self, run: i64, c: &Counts) -> Result<()> {
+        self.commit()?;
+        self.conn.execute(
+            "UPDATE ingest_runs SET finished_at=?2, read=?3, new=?4, updated=?5, unchanged=?6, duplicate=?7, failed=?8
+             WHERE run=?1",
+            params![
+                run,
+                now_iso(),
+                c.read as i64,
+                c.new as i64,
+                c.updated as i64,
+                c.unchanged as i64,
+                c.duplicate as i64,
+                c.failed as i64
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Consistency checks: SQLite's integrity check, the full-text index's
+    /// own check, and one index row per document. Returns the problems found.
+    pub fn check_consistency(&mut self) -> Result<Vec<String>> {
+        self.commit()?;
+        let mut problems = Vec::new();
+        let ic: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ic != "ok" {
+            problems.push(format!("integrity_check: {ic}"));
+        }
+        if let Err(e) = self.conn.execute("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')", []) {
+            problems.push(format!("fts integrity-check: {e}"));
+        }
+        let docs = self.count()?;
+        let fts: i64 = self.conn.query_row("SELECT count(*) FROM doc_fts_docsize", [], |r| r.get(0))?;
+        if fts as u64 != docs {
+            problems.push(format!("{docs} documents but {fts} full-text rows"));
+        }
+        let orphans: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM doc_fts_docsize WHERE id NOT IN (SELECT pk FROM documents))
+                  + (SELECT count(*) FROM entities WHERE doc NOT IN (SELECT pk FROM documents))
+                  + (SELECT count(*) FROM events WHERE doc NOT IN (SELECT pk FROM documents))",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphans > 0 {
+            problems.push(format!("{orphans} rows point to no document"));
+        }
+        Ok(problems)
+    }
+
+    /// Arabic-aware full-text search; see [`search`].
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        search::search(self, query, limit)
+    }
+
+    /// What the database holds.
+    pub fn stats(&self) -> Result<Stats> {
+        let c = &self.conn;
+        let n = |sql: &str| -> Result<u64> { Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let group = |sql: &str| -> Result<BTreeMap<String, u64>> {
+            let mut st = c.prepare(sql)?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, i64>(1)?)))?;
+            let mut m = BTreeMap::new();
+            for row in rows {
+                let (k, v) = row?;
+                m.insert(k.unwrap_or_else(|| "null".into()), v as u64);
+            }
+            Ok(m)
+        };
+        let page_count = n("PRAGMA page_count")?;
+        let page_size = n("PRAGMA page_size")?;
+        let wal = self
+            .path
+            .as_ref()
+            .and_then(|p| std::fs::metadata(format!("{}-wal", p.display())).ok())
+            .map_or(0, |m| m.len());
+        let (first, last): (Option<String>, Option<String>) =
+            c.query_row("SELECT min(published), max(published) FROM documents", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let last_run: Option<String> = c
+            .query_row("SELECT started_at FROM ingest_runs ORDER BY run DESC LIMIT 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(Stats {
+            path: self.path.as_ref().map(|p| p.display().to_string()),
+            schema_version: self.schema_version()?,
+            documents: n("SELECT count(*) FROM documents")?,
+            documents_by_lang: group("SELECT lang, count(*) FROM documents GROUP BY lang")?,
+            duplicate_ids: n("SELECT count(*) FROM doc_aliases")?,
+            chars: n("SELECT coalesce(sum(char_len), 0) FROM documents")?,
+            published_first: first,
+            published_last: last,
+            entities: n("SELECT count(*) FROM entities")?,
+            entities_by_type: group("SELECT type, count(*) FROM entities GROUP BY type")?,
+            places: n("SELECT count(*) FROM places")?,
+            places_resolved: n("SELECT count(*) FROM places WHERE geonameid IS NOT NULL OR lat IS NOT NULL")?,
+            places_distinct: n("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE geonameid IS NOT NULL OR name IS NOT NULL")?,
+            places_by_country: group("SELECT country, count(*) FROM places WHERE country IS NOT NULL GROUP BY country")?,
+            times: n("SELECT count(*) FROM times")?,
+            times_resolved: n("SELECT count(*) FROM times WHERE value IS NOT NULL")?,
+            events: n("SELECT count(*) FROM events")?,
+            events_by_type: group("SELECT type, count(*) FROM events GROUP BY type")?,
+            actors: n("SELECT count(*) FROM actors")?,
+            actors_known: n("SELECT count(*) FROM actors WHERE known")?,
+            actor_aliases: n("SELECT count(*) FROM actor_aliases")?,
+            actor_mentions: n("SELECT count(*) FROM actor_mentions")?,
+            actor_relations: n("SELECT count(*) FROM actor_relations")?,
+            ingest_runs: n("SELECT count(*) FROM ingest_runs")?,
+            last_ingest: last_run,
+            db_bytes: page_count * page_size,
+            wal_bytes: wal,
+        })
+    }
+}
+
+/// What [`Store::stats`] reports.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Stats {
+    pub path: Option<String>,
+    pub schema_version: u32,
+    pub documents: u64,
+    pub documents_by_lang: BTreeMap<String, u64>,
+    /// Ids recorded as duplicates of a stored document (same content).
+    pub duplicate_ids: u64,
+    pub chars: u64,
+    pub published_first: Option<String>,
+    pub published_last: Option<String>,
+    pub entities: u64,
+    pub entities_by_type: BTreeMap<String, u64>,
+    pub places: u64,
+    pub places_resolved: u64,
+    pub places_distinct: u64,
+    pub places_by_country: BTreeMap<String, u64>,
+    pub times: u64,
+    pub times_resolved: u64,
+    pub events: u64,
+    pub events_by_type: BTreeMap<String, u64>,
+    pub actors: u64,
+    pub actors_known: u64,
+    pub actor_aliases: u64,
+    pub actor_mentions: u64,
+    pub actor_relations: u64,
+    pub ingest_runs: u64,
+    pub last_ingest: Option<String>,
+    /// Size of the database (pages × page size, including committed pages
+    /// still in the write-ahead log), in bytes.
+    pub db_bytes: u64,
+    /// Size of the write-ahead log file on disk (0 after a checkpoint that
+    /// truncates it, or for an in-memory store).
+    pub wal_bytes: u64,
+}

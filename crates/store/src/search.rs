@@ -1,0 +1,243 @@
+//! Full-text search with snippets of the original text.
+//!
+//! The query is mapped to keys exactly as documents are ([`crate::keys`]);
+//! FTS5 finds and ranks the documents (BM25, title weighted ×4); the snippet
+//! is then computed here from the document's own tokens: the window of
+//! [`SNIPPET_TOKENS`] tokens holding the most distinct query words, cut at
+//! token boundaries of the ORIGINAL text, with the matched tokens' char
+//! offsets reported as hits.
+
+use crate::keys::Query;
+use crate::Store;
+use anyhow::Result;
+use marsad_core::Token;
+use rusqlite::params;
+use serde::Serialize;
+
+/// Snippet width in tokens.
+pub const SNIPPET_TOKENS: usize = 30;
+/// Tokens of context kept before the first hit of a snippet.
+const LEAD: usize = 8;
+
+/// A matched token, as char offsets into the document text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HitSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One search result.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub title: Option<String>,
+    pub lang: String,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// BM25 score (lower is better, as SQLite reports it).
+    pub score: f64,
+    /// `text[snippet_start:snippet_end]` of the original document text.
+    pub snippet: String,
+    pub snippet_start: usize,
+    pub snippet_end: usize,
+    /// The matched tokens inside the snippet (char offsets into the document).
+    pub hits: Vec<HitSpan>,
+    /// The snippet for reading: hits marked «…», whitespace collapsed,
+    /// "…" where the text was cut.
+    pub highlighted: String,
+    /// True when the document goes on after the snippet.
+    #[serde(skip)]
+    pub truncated_end: bool,
+}
+
+impl Hit {
+    /// The snippet with hits wrapped in `open`/`close` (e.g. ANSI bold),
+    /// whitespace runs collapsed and "…" where the text was cut.
+    pub fn render(&self, open: &str, close: &str) -> String {
+        let mut out = String::new();
+        if self.snippet_start > 0 {
+            out.push_str("… ");
+        }
+        let chars: Vec<(usize, char)> = self.snippet.char_indices().collect();
+        let byte_at = |c: usize| -> usize {
+            let i = c.saturating_sub(self.snippet_start);
+            chars.get(i).map_or(self.snippet.len(), |x| x.0)
+        };
+        let mut pos = 0;
+        for h in &self.hits {
+            let (s, e) = (byte_at(h.start), byte_at(h.end));
+            if s < pos || e < s {
+                continue;
+            }
+            push_collapsed(&mut out, &self.snippet[pos..s]);
+            out.push_str(open);
+            out.push_str(&self.snippet[s..e]);
+            out.push_str(close);
+            pos = e;
+        }
+        push_collapsed(&mut out, &self.snippet[pos..]);
+        if self.truncated_end {
+            out.push_str(" …");
+        }
+        out
+    }
+}
+
+fn push_collapsed(out: &mut String, s: &str) {
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+}
+
+/// Search results.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SearchResults {
+    pub query: String,
+    /// The key groups the query was mapped to (one per word).
+    pub keys: Vec<Vec<String>>,
+    /// Number of matching documents (results are cut at the limit).
+    pub total: u64,
+    pub results: Vec<Hit>,
+}
+
+/// Where the snippet lies and which tokens in it match.
+pub struct Snippet {
+    /// Token range of the window.
+    pub first: usize,
+    pub end: usize,
+    /// Indexes of matching tokens inside the window.
+    pub hits: Vec<usize>,
+}
+
+/// Pick the snippet window over `tokens` for `q`.
+pub fn snippet_window(tokens: &[Token], q: &Query, width: usize) -> Snippet {
+    let width = width.max(1);
+    let mut hits: Vec<(usize, usize)> = Vec::new(); // (token, group)
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(g) = q.matches(t) {
+            hits.push((i, g));
+        }
+    }
+    if hits.is_empty() {
+        return Snippet { first: 0, end: tokens.len().min(width), hits: vec![] };
+    }
+    // best window: most distinct words, then most hits, then earliest
+    let mut best = (0usize, 0usize, 0usize); // (distinct, count, first)
+    let ngroups = q.groups.len();
+    for (k, &(ti, _)) in hits.iter().enumerate().take(2000) {
+        let first = ti.saturating_sub(LEAD);
+        let end = first + width;
+        let mut seen = vec![false; ngroups];
+        let mut count = 0;
+        for &(tj, g) in &hits[k..] {
+            if tj >= end {
+                break;
+            }
+            seen[g] = true;
+            count += 1;
+        }
+        let distinct = seen.iter().filter(|s| **s).count();
+        if (distinct, count) > (best.0, best.1) {
+            best = (distinct, count, first);
+        }
+        if distinct == ngroups && count >= width / 2 {
+            break;
+        }
+    }
+    let first = best.2;
+    let end = (first + width).min(tokens.len());
+    let hits = hits.iter().map(|h| h.0).filter(|&t| t >= first && t < end).collect();
+    Snippet { first, end, hits }
+}
+
+pub(crate) fn search(store: &Store, query: &str, limit: usize) -> Result<SearchResults> {
+    let q = Query::parse(query);
+    let mut res = SearchResults { query: query.to_string(), keys: q.groups.clone(), total: 0, results: vec![] };
+    if q.is_empty() {
+        return Ok(res);
+    }
+    let expr = q.fts();
+    let c = store.conn();
+    res.total = c.query_row("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1", [&expr], |r| r.get::<_, i64>(0))?
+        as u64;
+    let mut st = c.prepare(
+        "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, f.score
+         FROM (SELECT rowid, bm25(doc_fts, 4.0, 1.0) AS score FROM doc_fts WHERE doc_fts MATCH ?1
+               ORDER BY score LIMIT ?2) f
+         JOIN documents d ON d.pk = f.rowid ORDER BY f.score, d.pk",
+    )?;
+    let rows = st.query_map(params![expr, limit as i64], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, f64>(6)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, title, lang, published, source, text, score) = row?;
+        res.results.push(make_hit(id, title, lang, published, source, &text, score, &q));
+    }
+    Ok(res)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_hit(
+    id: String,
+    title: Option<String>,
+    lang: String,
+    published: Option<String>,
+    source: Option<String>,
+    text: &str,
+    score: f64,
+    q: &Query,
+) -> Hit {
+    let tokens = marsad_text::tokenize::tokenize(text);
+    let w = snippet_window(&tokens, q, SNIPPET_TOKENS);
+    let (snippet_start, snippet_end, bs, be) = if w.end > w.first {
+        let (a, b) = (&tokens[w.first], &tokens[w.end - 1]);
+        (a.start, b.end, a.byte_start, b.byte_end)
+    } else {
+        (0, 0, 0, 0)
+    };
+    let hits = w
+        .hits
+        .iter()
+        .map(|&i| {
+            let t = &tokens[i];
+            HitSpan { start: t.start, end: t.end, text: text[t.byte_start..t.byte_end].to_string() }
+        })
+        .collect();
+    let mut hit = Hit {
+        id,
+        title,
+        lang,
+        published,
+        source,
+        score,
+        snippet: text[bs..be].to_string(),
+        snippet_start,
+        snippet_end,
+        hits,
+        highlighted: String::new(),
+        truncated_end: w.end < tokens.len(),
+    };
+    hit.highlighted = hit.render("«", "»");
+    hit
+}

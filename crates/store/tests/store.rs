@@ -1,0 +1,427 @@
+use marsad_core::{Actor, Document, Entity, EntityType, Event, Lang, TextSpan};
+use marsad_store::{Counts, Fault, Outcome, Store};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A database file in the temp dir, removed on drop.
+struct TempDb(PathBuf);
+
+impl TempDb {
+    fn new(name: &str) -> TempDb {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let p = std::env::temp_dir().join(format!(
+            "marsad-store-test-{}-{}-{name}.db",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let t = TempDb(p);
+        t.clean();
+        t
+    }
+    fn clean(&self) {
+        for s in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{s}", self.0.display()));
+        }
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        self.clean();
+    }
+}
+
+fn raw(id: &str, title: &str, text: &str) -> Document {
+    let mut d = Document::new(id, text);
+    d.title = Some(title.to_string());
+    d.published = Some("2017-12-03".into());
+    d.source = Some(format!("test/{id}.txt"));
+    d
+}
+
+/// Text stage plus a few synthetic annotations so every table gets rows.
+fn annotate(d: &mut Document) -> anyhow::Result<()> {
+    marsad_text::annotate(d);
+    let first_word = d.tokens.iter().find(|t| t.kind != marsad_core::TokenKind::Punct).cloned();
+    if let Some(t) = first_word {
+        let text = d.slice(t.start, t.end).to_string();
+        d.entities.push(Entity {
+            kind: if d.lang == Lang::Ar { EntityType::LOC } else { EntityType::ORG },
+            text: text.clone(),
+            start: t.start,
+            end: t.end,
+            sentence: 0,
+            confidence: 0.9,
+            source: "test".into(),
+        });
+        d.events.push(Event {
+            kind: "ASSAULT".into(),
+            trigger: TextSpan { text: text.clone(), start: t.start, end: t.end },
+            evidence: marsad_core::Span::new(0, d.char_len()),
+            confidence: 0.5,
+            ..Default::default()
+        });
+        d.actors.push(Actor {
+            actor_id: "test-actor".into(),
+            name: "Test Actor".into(),
+            known: true,
+            aliases: vec!["TA".into()],
+            mentions: vec![TextSpan { text, start: t.start, end: t.end }],
+            ..Default::default()
+        });
+    }
+    Ok(())
+}
+
+const AR1: &str = "قصفت الطائرات مواقع في الموصل وبغداد يوم الأحد، وقال مسؤول للحكومة إن ثلاثين شخصاً قُتِلوا.";
+const AR2: &str = "أعلنت الحكومة العراقية أن القوات دخلت بغداد بعد معارك عنيفة مع مسلحي داعش.";
+const AR3: &str = "ووزارة الداخلية نشرت بياناً عن الهجوم على المستشفى في البصرة.";
+const EN1: &str = "Militants attacked a checkpoint near Kirkuk on Sunday, killing three soldiers, officials said.";
+const EN2: &str = "The government announced new attacks would be met with force. BAGHDAD remained calm.";
+
+fn corpus() -> Vec<Document> {
+    vec![
+        raw("ar1", "غارات على الموصل", AR1),
+        raw("ar2", "الحكومة تعلن", AR2),
+        raw("ar3", "بيان وزارة الداخلية", AR3),
+        raw("en1", "Checkpoint attack", EN1),
+        raw("en2", "Government statement", EN2),
+    ]
+}
+
+fn ingest_all(store: &mut Store, docs: Vec<Document>) -> Counts {
+    let mut c = Counts::default();
+    for d in docs {
+        c.read += 1;
+        match store.ingest(d, annotate) {
+            Ok(o) => c.add(&o),
+            Err(_) => c.failed += 1,
+        }
+    }
+    store.commit().unwrap();
+    c
+}
+
+fn chars_slice(s: &str, a: usize, b: usize) -> String {
+    s.chars().skip(a).take(b - a).collect()
+}
+
+#[test]
+fn schema_is_versioned_wal_and_has_fts5() {
+    let db = TempDb::new("schema");
+    let s = Store::open(&db.0).unwrap();
+    assert_eq!(s.schema_version().unwrap() as usize, marsad_store::schema::MIGRATIONS.len());
+    let mode: String = s.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let mut st = s.conn().prepare("PRAGMA compile_options").unwrap();
+    let opts: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+    assert!(opts.iter().any(|o| o == "ENABLE_FTS5"), "{opts:?}");
+    drop(st);
+    drop(s);
+    // reopening migrates nothing and keeps the version
+    let s = Store::open(&db.0).unwrap();
+    assert_eq!(s.schema_version().unwrap() as usize, marsad_store::schema::MIGRATIONS.len());
+}
+
+#[test]
+fn newer_schema_and_non_database_files_are_refused() {
+    let db = TempDb::new("newer");
+    {
+        let s = Store::open(&db.0).unwrap();
+        s.conn().execute_batch("PRAGMA user_version = 99").unwrap();
+    }
+    let e = Store::open(&db.0).err().expect("must refuse a newer schema");
+    assert!(format!("{e:#}").contains("newer"), "{e:#}");
+
+    let junk = TempDb::new("junk");
+    std::fs::write(&junk.0, "this is not a database, just some text that is long enough to look like a header ......")
+        .unwrap();
+    assert!(Store::open(&junk.0).is_err());
+    assert!(Store::open(std::env::temp_dir()).is_err());
+}
+
+#[test]
+fn ingest_twice_changes_nothing() {
+    let db = TempDb::new("twice");
+    let mut s = Store::open(&db.0).unwrap();
+    let c1 = ingest_all(&mut s, corpus());
+    assert_eq!((c1.new, c1.unchanged, c1.failed), (5, 0, 0));
+    let st1 = s.stats().unwrap();
+    drop(s);
+
+    let mut s = Store::open(&db.0).unwrap();
+    let calls = AtomicUsize::new(0);
+    let mut c2 = Counts::default();
+    for d in corpus() {
+        let o = s
+            .ingest(d, |d| {
+                calls.fetch_add(1, Ordering::SeqCst);
+                annotate(d)
+            })
+            .unwrap();
+        c2.add(&o);
+    }
+    s.commit().unwrap();
+    assert_eq!((c2.new, c2.updated, c2.unchanged), (0, 0, 5));
+    assert_eq!(calls.load(Ordering::SeqCst), 0, "unchanged documents must not be re-annotated");
+    let mut st2 = s.stats().unwrap();
+    st2.wal_bytes = st1.wal_bytes;
+    assert_eq!(st1, st2);
+    assert_eq!(st2.documents, 5);
+    assert_eq!(st2.entities, 5);
+    assert_eq!(st2.events, 5);
+    assert_eq!(st2.actors, 1);
+    assert!(s.check_consistency().unwrap().is_empty());
+}
+
+#[test]
+fn changed_content_replaces_the_document() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    assert_eq!(s.search("كركوك", 10).unwrap().total, 0);
+    let o = s.ingest(raw("ar2", "الحكومة تعلن", "اشتباكات في كركوك صباح اليوم."), annotate).unwrap();
+    assert_eq!(o, Outcome::Updated);
+    s.commit().unwrap();
+    assert_eq!(s.count().unwrap(), 5);
+    let st = s.stats().unwrap();
+    assert_eq!(st.entities, 5, "old annotations are replaced, not added to");
+    assert_eq!(s.search("كركوك", 10).unwrap().results[0].id, "ar2");
+    assert!(s.search("العراقية", 10).unwrap().results.is_empty(), "old text no longer indexed");
+    assert_eq!(s.get("ar2").unwrap().unwrap().text, "اشتباكات في كركوك صباح اليوم.");
+    assert!(s.check_consistency().unwrap().is_empty());
+}
+
+#[test]
+fn same_content_under_another_id_is_a_duplicate() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    let mut copy = raw("copy-of-en1", "Checkpoint attack", EN1);
+    copy.source = Some("elsewhere/en1.html".into());
+    let o = s.ingest(copy.clone(), annotate).unwrap();
+    assert_eq!(o, Outcome::Duplicate("en1".into()));
+    assert_eq!(s.ingest(copy, annotate).unwrap(), Outcome::Unchanged);
+    s.commit().unwrap();
+    assert_eq!(s.count().unwrap(), 5);
+    assert_eq!(s.stats().unwrap().duplicate_ids, 1);
+    assert_eq!(s.get("copy-of-en1").unwrap().unwrap().id, "en1");
+    // the alias later gets its own content: it becomes a document
+    let o = s.ingest(raw("copy-of-en1", "Other", "A different story about Mosul."), annotate).unwrap();
+    assert_eq!(o, Outcome::New);
+    s.commit().unwrap();
+    assert_eq!(s.count().unwrap(), 6);
+    assert_eq!(s.stats().unwrap().duplicate_ids, 0);
+}
+
+#[test]
+fn arabic_search_absorbs_clitics_both_ways() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    let ids = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> = s.search(q, 10).unwrap().results.into_iter().map(|h| h.id).collect();
+        v.sort();
+        v
+    };
+    // بغداد finds وبغداد (ar1) and بغداد (ar2); وبغداد finds both too
+    assert_eq!(ids("بغداد"), vec!["ar1", "ar2"]);
+    assert_eq!(ids("وبغداد"), vec!["ar1", "ar2"]);
+    // الحكومة finds للحكومة (ar1) and الحكومة (ar2), and the reverse
+    assert_eq!(ids("الحكومة"), vec!["ar1", "ar2"]);
+    assert_eq!(ids("للحكومة"), vec!["ar1", "ar2"]);
+    // وزارة finds ووزارة; بالموصل finds الموصل; normalisation of ى/ي
+    assert_eq!(ids("وزارة"), vec!["ar3"]);
+    assert_eq!(ids("بالموصل"), vec!["ar1"]);
+    assert_eq!(ids("مستشفي"), vec!["ar3"]);
+    // all words must match
+    assert_eq!(ids("بغداد داعش"), vec!["ar2"]);
+    assert!(ids("القاهرة").is_empty());
+
+    // snippets are original text, hits slice it exactly
+    let r = s.search("بغداد", 10).unwrap();
+    let ar1 = r.results.iter().find(|h| h.id == "ar1").unwrap();
+    assert_eq!(ar1.hits.len(), 1);
+    assert_eq!(ar1.hits[0].text, "وبغداد");
+    assert_eq!(chars_slice(AR1, ar1.hits[0].start, ar1.hits[0].end), "وبغداد");
+    assert_eq!(chars_slice(AR1, ar1.snippet_start, ar1.snippet_end), ar1.snippet);
+    assert!(ar1.highlighted.contains("«وبغداد»"), "{}", ar1.highlighted);
+    assert_eq!(ar1.title.as_deref(), Some("غارات على الموصل"));
+
+    // diacritics stay in the highlighted surface
+    let r = s.search("قتلوا", 10).unwrap();
+    assert_eq!(r.results.len(), 1);
+    assert!(r.results[0].highlighted.contains("«قُتِلوا»"), "{}", r.results[0].highlighted);
+}
+
+#[test]
+fn english_search_is_case_insensitive_and_stemmed() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    let ids = |q: &str| -> Vec<String> {
+        let mut v: Vec<String> = s.search(q, 10).unwrap().results.into_iter().map(|h| h.id).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids("attack"), vec!["en1", "en2"]);
+    assert_eq!(ids("KIRKUK"), vec!["en1"]);
+    assert_eq!(ids("baghdad"), vec!["en2"]);
+    assert_eq!(ids("killed soldier"), vec!["en1"]);
+    assert!(ids("Mosul").is_empty());
+    let r = s.search("soldiers", 10).unwrap();
+    assert_eq!(r.results[0].hits[0].text, "soldiers");
+    assert!(r.results[0].highlighted.contains("«soldiers»"));
+    // title matches rank first: "Government" is in en2's title
+    let r = s.search("government", 10).unwrap();
+    assert_eq!(r.results[0].id, "en2");
+}
+
+#[test]
+fn odd_queries_do_not_fail() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    for q in ["", "   ", "\"", "NEAR(a b)", "a* OR", "،؟", "\u{0}x", "attack\"s", "-1", "کرکوک"] {
+        let r = s.search(q, 5);
+        assert!(r.is_ok(), "query {q:?}: {:?}", r.err());
+    }
+    assert_eq!(s.search("", 5).unwrap().total, 0);
+}
+
+#[test]
+fn failing_document_mid_batch_leaves_the_rest() {
+    let db = TempDb::new("failing");
+    let mut s = Store::open(&db.0).unwrap();
+    s.batch_size = 3;
+    let docs: Vec<Document> = (0..10).map(|i| raw(&format!("d{i}"), "t", &format!("نص رقم {i} عن بغداد"))).collect();
+    let mut failed = 0;
+    for (i, d) in docs.iter().cloned().enumerate() {
+        let r = s.ingest(d, |d| {
+            if i == 4 {
+                anyhow::bail!("annotator failed")
+            }
+            annotate(d)
+        });
+        if r.is_err() {
+            failed += 1;
+        }
+    }
+    s.commit().unwrap();
+    assert_eq!(failed, 1);
+    assert_eq!(s.count().unwrap(), 9);
+    assert!(s.get("d4").unwrap().is_none());
+    assert!(s.check_consistency().unwrap().is_empty());
+    // rerun completes it
+    let c = ingest_all(&mut s, docs);
+    assert_eq!((c.new, c.unchanged), (1, 9));
+    assert_eq!(s.count().unwrap(), 10);
+    assert_eq!(s.search("بغداد", 20).unwrap().total, 10);
+}
+
+#[test]
+fn a_write_failing_half_way_is_undone_whole() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.batch_size = 100;
+    s.inject_fault(Fault::BeforeFts, 2);
+    let c = ingest_all(&mut s, corpus());
+    assert_eq!((c.new, c.failed), (4, 1));
+    // the third document (ar3) left nothing: no row, no annotations
+    assert!(s.get("ar3").unwrap().is_none());
+    let st = s.stats().unwrap();
+    assert_eq!((st.documents, st.entities, st.events), (4, 4, 4));
+    assert!(s.check_consistency().unwrap().is_empty());
+    let c = ingest_all(&mut s, corpus());
+    assert_eq!((c.new, c.unchanged), (1, 4));
+    assert_eq!(s.search("وزارة", 5).unwrap().results[0].id, "ar3");
+}
+
+#[test]
+fn dropping_the_store_mid_batch_loses_only_that_batch() {
+    let db = TempDb::new("drop");
+    let docs: Vec<Document> =
+        (0..25).map(|i| raw(&format!("d{i}"), "t", &format!("Report {i} about an attack in Mosul"))).collect();
+    {
+        let mut s = Store::open(&db.0).unwrap();
+        s.batch_size = 10;
+        for d in docs.iter().cloned() {
+            s.ingest(d, annotate).unwrap();
+        }
+        // no commit: like a process killed before the end
+    }
+    let mut s = Store::open(&db.0).unwrap();
+    assert_eq!(s.count().unwrap(), 20);
+    assert!(s.check_consistency().unwrap().is_empty());
+    let c = ingest_all(&mut s, docs);
+    assert_eq!((c.new, c.unchanged), (5, 20));
+    assert_eq!(s.count().unwrap(), 25);
+    assert_eq!(s.search("mosul", 50).unwrap().total, 25);
+}
+
+#[test]
+fn stats_count_by_kind() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    let run = s.start_run().unwrap();
+    s.finish_run(run, &Counts { read: 5, unchanged: 5, ..Default::default() }).unwrap();
+    let st = s.stats().unwrap();
+    assert_eq!(st.documents, 5);
+    assert_eq!(st.documents_by_lang.get("ar"), Some(&3));
+    assert_eq!(st.documents_by_lang.get("en"), Some(&2));
+    assert_eq!(st.entities_by_type.get("LOC"), Some(&3));
+    assert_eq!(st.entities_by_type.get("ORG"), Some(&2));
+    assert_eq!(st.events_by_type.get("ASSAULT"), Some(&5));
+    assert_eq!(st.actors, 1);
+    assert_eq!(st.actors_known, 1);
+    assert_eq!(st.actor_mentions, 5);
+    assert!(st.actor_aliases >= 2);
+    assert_eq!(st.ingest_runs, 1);
+    assert_eq!(st.published_first.as_deref(), Some("2017-12-03"));
+    assert!(st.db_bytes > 0);
+    // JSON form
+    let j = serde_json::to_value(&st).unwrap();
+    assert_eq!(j["documents"], 5);
+}
+
+#[test]
+fn reference_article_is_searchable() {
+    let p = std::path::Path::new("../../../shared/examples/white-flags.ar.txt");
+    let Ok(text) = std::fs::read_to_string(p) else {
+        eprintln!("skipping: {} not found", p.display());
+        return;
+    };
+    let mut s = Store::open_in_memory().unwrap();
+    let o = s.ingest(raw("white-flags", "الرايات البيض", &text), annotate).unwrap();
+    assert_eq!(o, Outcome::New);
+    s.commit().unwrap();
+    // every hit for a frequent word slices the original text
+    for q in ["العراق", "داعش", "كركوك"] {
+        let r = s.search(q, 5).unwrap();
+        for h in &r.results {
+            assert_eq!(chars_slice(&text, h.snippet_start, h.snippet_end), h.snippet);
+            for x in &h.hits {
+                assert_eq!(chars_slice(&text, x.start, x.end), x.text);
+            }
+        }
+    }
+    let stored = s.get("white-flags").unwrap().unwrap();
+    assert_eq!(stored.text, text);
+}
+
+#[test]
+fn reindex_rebuilds_the_same_index() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    let before = s.search("الحكومة", 10).unwrap();
+    s.reindex().unwrap();
+    let after = s.search("الحكومة", 10).unwrap();
+    assert_eq!(before.total, after.total);
+    assert!(s.check_consistency().unwrap().is_empty());
+}
+
+#[test]
+fn bench_reports_throughput() {
+    let docs = corpus();
+    let b = marsad_store::bench::bench_ingest(&docs, &|d| {
+        let _ = annotate(d);
+    })
+    .unwrap();
+    assert_eq!(b.docs, 5);
+    assert!(b.docs_per_s > 0.0);
+    assert!(b.db_bytes > 0);
+}
