@@ -51,7 +51,12 @@ fn judge(w: &str, n: &Counts, function: &HashSet<String>, trusted: bool) -> Opti
         return None;
     }
     if let Some(r) = w.strip_prefix("ال") {
-        return if chars(r) >= 2 { Some(r.to_string()) } else { None };
+        // الوزير → وزير; but الوان (colours) must not make وان (و + ان) a
+        // stem: a form seen on its own is judged on its own evidence
+        if chars(r) < 2 || (n.c(r) > 0 && judge(r, n, function, false).is_none()) {
+            return None;
+        }
+        return Some(r.to_string());
     }
     for p in ART_PREFIXES {
         if let Some(r) = w.strip_prefix(p) {
@@ -63,11 +68,11 @@ fn judge(w: &str, n: &Counts, function: &HashSet<String>, trusted: bool) -> Opti
     let cw = n.c(w);
     for (p, ratio) in PREFIXES {
         if let Some(r) = w.strip_prefix(p) {
-            if chars(r) < 2 {
+            if chars(r) < if *p == "و" || *p == "ف" || function.contains(r) { 2 } else { 3 } {
                 continue;
             }
             let a = n.attest(r);
-            let clitic = if trusted { cw == 0 && a >= 5 } else { a > 0 && cw < ratio * a };
+            let clitic = a >= if trusted && cw == 0 { 5 } else { 1 } && cw < ratio * a;
             if clitic {
                 return None;
             }
@@ -83,7 +88,7 @@ fn judge(w: &str, n: &Counts, function: &HashSet<String>, trusted: bool) -> Opti
             if let Some(t) = r.strip_suffix('ت') {
                 a += n.attest(&format!("{t}ه"));
             }
-            let clitic = if trusted { cw == 0 && a >= 5 } else { a > 0 && cw < 5 * a };
+            let clitic = a >= if trusted && cw == 0 { 5 } else { 1 } && cw < 5 * a;
             if clitic {
                 return None;
             }

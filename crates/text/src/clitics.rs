@@ -230,7 +230,10 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     }
     for (p, art, _) in PROCLITICS {
         let Some(r) = w.strip_prefix(p) else { continue };
-        if n - char_len(p) < 2 {
+        // a preposition before a two-letter rest is too often a stem letter
+        // (وليد is not ول + يد); و/ف and the article may leave two (ومن، الدم)
+        let short_ok = *art || matches!(*p, "و" | "ف") || lex.function.contains(r);
+        if n - char_len(p) < if short_ok { 2 } else { 3 } {
             continue;
         }
         if lex.stems.contains(r) || (!art && lex.function.contains(r)) {
