@@ -1,0 +1,152 @@
+use super::*;
+use std::io::Write;
+
+fn tmpdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("marsad-input-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+    p.to_string_lossy().to_string()
+}
+
+#[test]
+fn format_from_str_and_detect() {
+    assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
+    assert_eq!("ndjson".parse::<Format>(), Ok(Format::Jsonl));
+    assert!("pdf".parse::<Format>().is_err());
+    assert_eq!(detect("a.txt", b"<html>"), Format::Text);
+    assert_eq!(detect("a", b"  {\"text\": 1}"), Format::Jsonl);
+    assert_eq!(detect("a", b"<?xml version='1.0'?><rss>"), Format::Rss);
+    assert_eq!(detect("a", b"<!DOCTYPE html><html>"), Format::Html);
+    assert_eq!(detect("a", b"Hello <b>there</b> <p>x"), Format::Html);
+    assert_eq!(detect("a", "مرحبا".as_bytes()), Format::Text);
+}
+
+#[test]
+fn plain_text_title_and_date() {
+    let d = read_named("x/a.txt", "Headline here\n2023-03-15\n\nBody text. More.\n".as_bytes(), &InputOptions::default());
+    let d = d[0].clone().unwrap();
+    assert_eq!(d.title.as_deref(), Some("Headline here"));
+    assert_eq!(d.published.as_deref(), Some("2023-03-15"));
+    assert_eq!(d.id, "x/a.txt");
+    assert!(d.text.starts_with("Headline here\n"));
+    let one = read_named("b.txt", b"Just one line of text.", &InputOptions::default())[0].clone().unwrap();
+    assert_eq!(one.title, None);
+}
+
+#[test]
+fn jsonl_fields_ids_and_broken_line() {
+    let data = b"{\"id\": \"a1\", \"text\": \"first\", \"published\": \"Wed, 15 Mar 2023 08:00:00 GMT\", \"title\": \"T\"}\n{broken\n\n{\"text\": \"third\", \"date\": \"20230102\"}\n{\"id\": 7}\n";
+    let items = read_named("f.jsonl", data, &InputOptions::default());
+    assert_eq!(items.len(), 4);
+    let a = items[0].clone().unwrap();
+    assert_eq!((a.id.as_str(), a.published.as_deref(), a.title.as_deref()), ("a1", Some("2023-03-15"), Some("T")));
+    let e = items[1].clone().unwrap_err();
+    assert_eq!(e.line, Some(2));
+    assert!(e.to_string().starts_with("f.jsonl:2: invalid JSON"), "{e}");
+    let c = items[2].clone().unwrap();
+    assert_eq!((c.id.as_str(), c.published.as_deref()), ("f.jsonl:4", Some("2023-01-02")));
+    let e = items[3].clone().unwrap_err();
+    assert_eq!(e.line, Some(5));
+    assert!(e.message.contains("\"text\""));
+}
+
+#[test]
+fn custom_fields() {
+    let opts = InputOptions {
+        text_field: "body".into(),
+        id_field: "uid".into(),
+        date_field: Some("when".into()),
+        title_field: "headline".into(),
+        ..Default::default()
+    };
+    let items = read_named("g.ndjson", "{\"uid\": 5, \"body\": \"نص\", \"when\": \"2020-02-29\", \"headline\": \"H\"}".as_bytes(), &opts);
+    let d = items[0].clone().unwrap();
+    assert_eq!((d.id.as_str(), d.text.as_str(), d.published.as_deref(), d.title.as_deref()), ("5", "نص", Some("2020-02-29"), Some("H")));
+}
+
+#[test]
+fn json_array_file() {
+    let items = read_named("arr.json", b"[{\"text\": \"a\"}, {\"text\": \"b\", \"id\": \"x\"}]", &InputOptions::default());
+    let ids: Vec<String> = items.into_iter().map(|i| i.unwrap().id).collect();
+    assert_eq!(ids, vec!["arr.json#1", "x"]);
+}
+
+#[test]
+fn bad_inputs_are_errors_not_panics() {
+    let o = InputOptions::default();
+    let e = read_named("bad.txt", b"ok line\nsecond \xff\xfe line", &o)[0].clone().unwrap_err();
+    assert_eq!(e.line, Some(2));
+    assert!(e.message.contains("invalid UTF-8"));
+    let e = read_named("bin.dat", b"\x7fELF\x02\x01\x00\x00\x00", &o)[0].clone().unwrap_err();
+    assert!(e.message.contains("binary"), "{e}");
+    let e = read_named("empty.txt", b"  \n ", &o)[0].clone().unwrap_err();
+    assert!(e.message.contains("empty"));
+    let e = read_named("empty.jsonl", b"", &o)[0].clone().unwrap_err();
+    assert!(e.message.contains("empty"));
+    let e = read_named("e.html", b"<html><script>x</script></html>", &o)[0].clone().unwrap_err();
+    assert!(e.message.contains("no article text"));
+    // UTF-16 with BOM is decoded.
+    let mut u16 = vec![0xFF, 0xFE];
+    for u in "سلام".encode_utf16() {
+        u16.extend_from_slice(&u.to_le_bytes());
+    }
+    assert_eq!(read_named("u.txt", &u16, &o)[0].clone().unwrap().text, "سلام");
+}
+
+#[test]
+fn too_many_errors_stop() {
+    let data = "not json\n".repeat(100);
+    let items = read_named("junk.jsonl", data.as_bytes(), &InputOptions::default());
+    assert_eq!(items.len(), MAX_ERRORS_PER_FILE + 1);
+    assert!(items.last().unwrap().clone().unwrap_err().message.contains("skipping the rest"));
+}
+
+#[test]
+fn files_directories_and_limits() {
+    let d = tmpdir("dirs");
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    write(&d, "b.txt", b"Title\nBody.");
+    write(&d, "a.jsonl", b"{\"text\": \"x\"}\n{\"text\": \"y\"}\n");
+    write(&d, "sub/c.html", b"<p>Para</p>");
+    write(&d, ".hidden.txt", b"secret");
+    let big = vec![b'a'; MAX_DOC_BYTES + 10];
+    write(&d, "sub/z-big.txt", &big);
+    let mut bigline = b"{\"text\": \"".to_vec();
+    bigline.extend(std::iter::repeat(b'b').take(MAX_DOC_BYTES * 2 + 10));
+    bigline.extend_from_slice(b"\"}\n{\"text\": \"after\"}\n");
+    write(&d, "sub/big.jsonl", &bigline);
+    let root = d.to_string_lossy().to_string();
+    let paths = vec![root.clone(), format!("{root}/missing.txt")];
+    assert_eq!(count_inputs(&paths), 5);
+    let items: Vec<Item> = read(&paths, &InputOptions::default()).collect();
+    let oks: Vec<String> = items.iter().filter_map(|i| i.as_ref().ok()).map(|d| d.text.clone()).collect();
+    assert_eq!(oks, vec!["x", "y", "Title\nBody.", "after", "Para"]);
+    let errs: Vec<String> = items.iter().filter_map(|i| i.as_ref().err()).map(|e| e.to_string()).collect();
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(errs[0].contains("big.jsonl:1:"), "{errs:?}");
+    assert!(errs[1].contains("z-big.txt: document is"), "{errs:?}");
+    assert!(errs[2].contains("missing.txt: no such file"), "{errs:?}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn feed_file() {
+    let xml = b"<rss><channel><item><title>T1</title><link>http://a/1</link><description>Body one</description><pubDate>Tue, 02 May 2023 10:00:00 GMT</pubDate></item><item><description>Body two</description></item></channel></rss>";
+    let items = read_named("news.rss", xml, &InputOptions::default());
+    let a = items[0].clone().unwrap();
+    assert_eq!((a.id.as_str(), a.published.as_deref(), a.source.as_deref()), ("http://a/1", Some("2023-05-02"), Some("http://a/1")));
+    assert_eq!(items[1].clone().unwrap().id, "news.rss#2");
+}
+
+#[test]
+fn into_document_keeps_metadata() {
+    let d = RawDoc { id: "i".into(), title: Some("t".into()), published: Some("2023-01-01".into()), source: Some("s".into()), text: "في بغداد".into() }.into_document();
+    assert_eq!((d.id.as_str(), d.char_len(), d.slice(3, 8)), ("i", 8, "بغداد"));
+    assert_eq!(d.published.as_deref(), Some("2023-01-01"));
+}
