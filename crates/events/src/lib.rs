@@ -1,13 +1,48 @@
-//! marsad-events: (being written) the events stage of the pipeline.
+//! marsad-events: the events stage. Finds event triggers (Arabic first,
+//! English too), codes them in PLOVER v2 with an ACLED mapping, and attaches
+//! actor, recipient, place, date, casualties, modality and attribution from
+//! the same sentence. See README.md for the method and its limits.
 
-use marsad_core::{Document, Stage};
+pub mod lexicon;
+pub mod numbers;
+pub mod ontology;
+
+use lexicon::{Kind, Lexicon};
+use marsad_core::{ActorRef, Document, Event, Place, Span, Stage, TextSpan, TimeExpr, Token, TokenKind};
+use ontology::Ontology;
 
 /// The events stage. `load` reads the resources embedded in the binary.
-pub struct EventStage;
+pub struct EventStage {
+    lx: Lexicon,
+    onto: Ontology,
+}
 
 impl EventStage {
     pub fn load() -> anyhow::Result<Self> {
-        Ok(EventStage)
+        Ok(EventStage { lx: Lexicon::load(), onto: Ontology::load() })
+    }
+
+    /// The lexicon (for tools and tests).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lx
+    }
+
+    pub fn ontology(&self) -> &Ontology {
+        &self.onto
+    }
+
+    /// Every event of the document, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Event> {
+        let mut out = Vec::new();
+        for si in 0..doc.sentences.len() {
+            let toks = doc.sentence_tokens(si);
+            if toks.is_empty() || toks.len() > 400 {
+                continue;
+            }
+            let cx = Sent::new(self, doc, si);
+            out.extend(cx.events());
+        }
+        out
     }
 }
 
@@ -15,5 +50,1314 @@ impl Stage for EventStage {
     fn name(&self) -> &'static str {
         "events"
     }
-    fn annotate(&self, _doc: &mut Document) {}
+    fn annotate(&self, doc: &mut Document) {
+        doc.events = self.extract(doc);
+    }
 }
+
+/// A timing hook for `marsad bench`: events on an already annotated doc.
+pub fn bench_extract(stage: &EventStage, doc: &Document) -> usize {
+    stage.extract(doc).len()
+}
+
+// ---------------------------------------------------------------------------
+
+const AR_FUNC: &[&str] = &[
+    "في", "من", "على", "علي", "الى", "الي", "عن", "مع", "بين", "ضد", "حول", "خلال", "بعد", "قبل", "عند", "لدي", "حتي", "منذ", "امام",
+    "نحو", "ان", "انه", "انها", "انهم", "كان", "كانت", "التي", "الذي", "الذين", "اللذين", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم",
+    "لم", "لن", "لا", "ما", "قد", "كما", "وقد", "فقد", "ثم", "او", "اي", "وفي", "ومن", "وعلي", "والي", "فيما", "بينما", "حيث", "اذ",
+    "وهو", "وهي", "وهم", "لكن", "ولكن", "اما", "اذا", "لو", "كل", "بعض", "غير", "دون", "عبر", "لدى", "اليوم", "امس", "مساء", "صباح",
+    "ليل", "ليله", "فجر", "ظهر", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "مجددا",
+    "وذلك", "بعدما", "عندما", "حين", "فيها", "فيه", "عليه", "عليها", "منها", "منه", "اليه", "اليها", "لها", "له", "لهم", "بها",
+    "به", "بهم", "عليهم", "منهم", "وقال", "قال", "يذكر", "ويذكر", "اول", "امس", "ب", "ل", "و", "ف", "يا",
+];
+const EN_FUNC: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "that", "which", "who",
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would", "could", "may", "might", "not",
+    "this", "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "as", "after", "before", "during",
+    "since", "into", "over", "under", "against", "near", "than", "said", "says", "also", "when", "where", "while", "some",
+    "there", "what", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "last", "late", "early", "week", "month", "year", "least", "more", "about", "around", "up", "out", "off", "all", "other",
+    "reportedly", "allegedly", "then", "if", "so", "did", "do", "does", "no", "many", "several", "dozens", "hundreds", "thousands",
+];
+/// Quantity words skipped before an actor head (عشرات المواطنين).
+const AR_QUANT: &[&str] = &["عشرات", "مئات", "الاف", "الوف", "عدد", "عده", "جموع", "الاف", "بضع", "بضعه", "مجموعه", "حشد", "حشود"];
+/// Clause breakers for actor search.
+const AR_CLAUSE: &[&str] = &["الذي", "التي", "الذين", "بينما", "فيما", "حيث", "لكن", "ولكن", "بعدما", "عندما"];
+const LIGHT: &[&str] = &[
+    "شن", "نفذ", "نظم", "تبني", "تبنت", "قاد", "ارتكب", "قام", "اطلق", "نظمت", "نفذت", "شنت", "قادت", "ارتكبت", "قامت", "دعا",
+    "دعت",
+];
+
+#[derive(Clone, Debug)]
+struct Cand {
+    tok: usize,
+    last: usize,
+    ty: String,
+    mode: Option<String>,
+    entry: usize,
+    kind: Kind,
+    future: bool,
+}
+
+struct Ev {
+    c: Cand,
+    actor: Option<(usize, usize)>,
+    recipient: Option<(usize, usize)>,
+    weak: bool,
+}
+
+struct Sent<'a> {
+    st: &'a EventStage,
+    doc: &'a Document,
+    si: usize,
+    toks: &'a [Token],
+    arabic: Vec<bool>,
+    /// clitic-free keys of each token (norm without و/ف and article)
+    key: Vec<String>,
+    trig: Vec<bool>,
+    sport: bool,
+    disease: bool,
+}
+
+fn is_ar(t: &Token) -> bool {
+    t.kind == TokenKind::Arabic
+}
+
+fn strip_conj(n: &str) -> &str {
+    for p in ["و", "ف"] {
+        if let Some(r) = n.strip_prefix(p) {
+            if r.chars().count() >= 3 {
+                return r;
+            }
+        }
+    }
+    n
+}
+
+fn key_of(t: &Token) -> String {
+    if !is_ar(t) {
+        return t.norm.clone();
+    }
+    if t.base.chars().count() >= 2 && t.suffix.is_empty() {
+        return t.base.clone();
+    }
+    let n = strip_conj(&t.norm);
+    for p in ["بال", "لل", "ال", "كال"] {
+        if let Some(r) = n.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                return r.to_string();
+            }
+        }
+    }
+    n.to_string()
+}
+
+fn definite(t: &Token) -> bool {
+    let n = strip_conj(&t.norm);
+    n.starts_with("ال") || n.starts_with("لل") || n.starts_with("بال")
+}
+
+impl<'a> Sent<'a> {
+    fn new(st: &'a EventStage, doc: &'a Document, si: usize) -> Self {
+        let toks = doc.sentence_tokens(si);
+        let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
+        let key: Vec<String> = toks.iter().map(key_of).collect();
+        let lx = &st.lx;
+        let has = |cat: &str| {
+            toks.iter().zip(key.iter()).any(|(t, k)| lx.cue(cat, k) || lx.cue(cat, &t.norm) || lx.cue(cat, strip_conj(&t.norm)))
+                || toks.windows(2).any(|w| lx.cue(cat, &format!("{}_{}", key_of(&w[0]), key_of(&w[1]))))
+        };
+        let sport = has("sport");
+        let disease = has("disease");
+        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease }
+    }
+
+    fn lx(&self) -> &Lexicon {
+        &self.st.lx
+    }
+
+    fn cue_at(&self, cat: &str, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.lx().cue(cat, &self.key[i]) || self.lx().cue(cat, &t.norm) || self.lx().cue(cat, strip_conj(&t.norm))
+    }
+
+    fn is_func(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if is_ar(t) {
+            AR_FUNC.contains(&t.norm.as_str())
+        } else {
+            EN_FUNC.contains(&t.norm.as_str())
+        }
+    }
+
+    fn breaks(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(t.kind, TokenKind::Punct | TokenKind::Number | TokenKind::Other)
+            || self.is_func(i)
+            || self.trig[i]
+            || self.cue_at("report", i)
+    }
+
+    // ---------------- triggers
+
+    fn find_triggers(&mut self) -> Vec<Cand> {
+        let n = self.toks.len();
+        let mut consumed = vec![false; n];
+        let mut out = Vec::new();
+        for i in 0..n {
+            if consumed[i] {
+                continue;
+            }
+            let t = &self.toks[i];
+            if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
+                continue;
+            }
+            let hits = self.lx().lookup(&t.norm, is_ar(t));
+            for h in hits {
+                let e = &self.lx().entries[h.entry];
+                let mut last = i;
+                if e.phrase {
+                    let mut ok = true;
+                    for alts in &e.rest {
+                        let mut found = None;
+                        for j in last + 1..(last + 4).min(n) {
+                            if self.lx().slot_matches(alts, &self.toks[j].norm, is_ar(&self.toks[j])) {
+                                found = Some(j);
+                                break;
+                            }
+                        }
+                        match found {
+                            Some(j) => last = j,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if !ok {
+                        continue;
+                    }
+                }
+                let mut ty = e.ty.clone();
+                let mut mode = e.mode.clone();
+                // context filters
+                if e.flags.sport && self.sport {
+                    break;
+                }
+                if (e.flags.killed || e.flags.injured) && self.disease && e.flags.weak {
+                    break;
+                }
+                if matches!(ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE") && last + 1 < n && self.cue_at("fig", last + 1) {
+                    break;
+                }
+                if e.flags.verbal && (last + 1..(last + 3).min(n)).any(|j| self.cue_at("verbal", j)) {
+                    ty = "ACCUSE".into();
+                    mode = Some("disapprove".into());
+                }
+                // drone vs march: مسيره
+                if h.reading.stem == "مسيره" || t.norm == "march" || t.norm == "marches" {
+                    let prev = if i > 0 { self.key[i - 1].as_str() } else { "" };
+                    if matches!(prev, "طائره" | "طائرات" | "طيران") {
+                        ty = "ASSAULT".into();
+                        mode = Some("drone".into());
+                    } else if ty == "ASSAULT" {
+                        continue;
+                    } else if h.reading.suffixed && is_ar(t) {
+                        break; // مسيرته: a career, not a march
+                    }
+                    if !is_ar(t) {
+                        let surf = self.doc.slice(t.start, t.end);
+                        if surf.starts_with('M') && i > 0 {
+                            break; // the month
+                        }
+                    }
+                }
+                // English: "rallied" in markets
+                if !is_ar(t) && ty == "PROTEST" && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar")) {
+                    break;
+                }
+                // English "shot" in sport, "fire" idioms are phrase-bound
+                for j in i..=last {
+                    consumed[j] = true;
+                }
+                out.push(Cand { tok: i, last, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future });
+                break;
+            }
+        }
+        for c in &out {
+            for j in c.tok..=c.last {
+                self.trig[j] = true;
+            }
+        }
+        out
+    }
+
+    // ---------------- noun phrases
+
+    /// Is token i the head of an actor phrase (known actor, entity, agent noun, demonym)?
+    fn actorish(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if matches!(t.kind, TokenKind::Punct | TokenKind::Number | TokenKind::Other) || self.is_func(i) {
+            return false;
+        }
+        if !marsad_actors::mentions_in(self.doc, t.start, t.end).is_empty() {
+            return true;
+        }
+        if self.doc.entities.iter().any(|e| {
+            matches!(e.kind, marsad_core::EntityType::PERS | marsad_core::EntityType::ORG) && e.start <= t.start && t.end <= e.end
+        }) {
+            return true;
+        }
+        let k = &self.key[i];
+        if self.head(i).is_some() || self.lx().countries.contains_key(k) {
+            return true;
+        }
+        if is_ar(t) {
+            if self.nisba_country(k).is_some() && (k.ends_with("يين") || k.ends_with("يون") || definite(t)) {
+                return true;
+            }
+        } else {
+            let surf = self.doc.slice(t.start, t.end);
+            if surf.chars().next().map_or(false, |c| c.is_uppercase()) && i > 0 && !EN_FUNC.contains(&t.norm.as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Agent-noun entry of token i (tolerates the accusative alef).
+    fn head(&self, i: usize) -> Option<&(String, String)> {
+        let k = &self.key[i];
+        self.lx().heads.get(k).or_else(|| k.strip_suffix('ا').and_then(|x| self.lx().heads.get(x)))
+    }
+
+    fn nisba_country(&self, k: &str) -> Option<String> {
+        for suf in ["يين", "يون", "يات", "يه", "ي"] {
+            if let Some(st) = k.strip_suffix(suf) {
+                let stem = format!("{st}ي");
+                if let Some(c) = self.lx().nisba.get(&stem) {
+                    return Some(c.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// The noun phrase around head token i: (first, last) token indices.
+    fn np_from(&self, i: usize, generic: bool) -> (usize, usize) {
+        let n = self.toks.len();
+        let t = &self.toks[i];
+        let mut s = i;
+        let mut e = i;
+        if is_ar(t) {
+            // construct head before a definite actor noun: قيادة التيار، شبان العشائر
+            if i > 0 && definite(t) && is_ar(&self.toks[i - 1]) && !definite(&self.toks[i - 1]) && !self.breaks(i - 1)
+                && !AR_QUANT.contains(&self.key[i - 1].as_str())
+                && !self.toks[i - 1].norm.starts_with('و')
+                && self.lx().heads.contains_key(&self.key[i - 1])
+            {
+                s = i - 1;
+            }
+            let head_def = definite(t);
+            let mut j = i + 1;
+            while j < n && j <= i + 3 {
+                let u = &self.toks[j];
+                if !is_ar(u) || self.breaks(j) {
+                    break;
+                }
+                let conj = u.norm.starts_with('و') && !u.norm.starts_with("وا") || u.norm.starts_with("وال");
+                if conj {
+                    // coordinated adjective: والسياسيين after الحقوقيين
+                    let k = &self.key[j];
+                    if !(u.norm.starts_with("وال") && (k.ends_with("يين") || k.ends_with("يون") || k.ends_with("يه")) && !self.lx().heads.contains_key(k)) {
+                        break;
+                    }
+                }
+                let ok = definite(u) || (!head_def && j == i + 1 && (u.norm.ends_with("ون") || u.norm.ends_with("ين")) && (t.norm.ends_with("ون") || t.norm.ends_with("ين")));
+                if !ok {
+                    break;
+                }
+                e = j;
+                j += 1;
+            }
+        } else {
+            let cap = |j: usize| {
+                let u = &self.toks[j];
+                u.kind == TokenKind::Latin
+                    && !EN_FUNC.contains(&u.norm.as_str())
+                    && (self.doc.slice(u.start, u.end).chars().next().map_or(false, |c| c.is_uppercase())
+                        || self.lx().heads.contains_key(&u.norm)
+                        || matches!(u.norm.as_str(), "security" | "armed" | "government" | "military" | "pro-government" | "anti-government" | "local" | "rebel" | "opposition" | "air" | "special" | "state"))
+            };
+            while s > 0 && cap(s - 1) && !self.trig[s - 1] && i - s < 4 {
+                s -= 1;
+            }
+            while e + 1 < n && cap(e + 1) && !self.trig[e + 1] && e - i < 4 {
+                e += 1;
+            }
+            if generic && e == i && s == i {
+                return (s, e);
+            }
+        }
+        // grow to cover an actor mention or entity that overlaps
+        let (cs, ce) = (self.toks[s].start, self.toks[e].end);
+        let mut lo = cs;
+        let mut hi = ce;
+        for (_, m) in marsad_actors::mentions_in(self.doc, cs, ce) {
+            lo = lo.min(m.start);
+            hi = hi.max(m.end);
+        }
+        for en in &self.doc.entities {
+            if matches!(en.kind, marsad_core::EntityType::PERS | marsad_core::EntityType::ORG) && en.start < ce && cs < en.end {
+                lo = lo.min(en.start);
+                hi = hi.max(en.end);
+            }
+        }
+        let sent = &self.doc.sentences[self.si];
+        lo = lo.max(sent.start);
+        hi = hi.min(sent.end);
+        while s > 0 && self.toks[s - 1].start >= lo {
+            s -= 1;
+        }
+        while e + 1 < n && self.toks[e + 1].end <= hi {
+            e += 1;
+        }
+        (s, e)
+    }
+
+    /// First actor-like phrase starting in [from, to), skipping quantity words.
+    fn actor_after(&self, from: usize, to: usize, generic: bool) -> Option<(usize, usize)> {
+        let n = self.toks.len();
+        let mut j = from;
+        while j < to.min(n) {
+            let t = &self.toks[j];
+            if t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "«" | "\"" | "»" | "(") {
+                return None;
+            }
+            if self.trig[j] && !self.actorish(j) {
+                j += 1;
+                continue;
+            }
+            if is_ar(t) && (AR_QUANT.contains(&self.key[j].as_str()) || numbers::is_vague(&t.norm)) {
+                j += 1;
+                continue;
+            }
+            if self.is_func(j) || t.kind == TokenKind::Number || t.kind == TokenKind::Punct {
+                j += 1;
+                continue;
+            }
+            if self.actorish(j) {
+                return Some(self.np_from(j, false));
+            }
+            if generic && (is_ar(t) || t.kind == TokenKind::Latin) {
+                return Some(self.np_from(j, true));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Nearest actor-like phrase ending before token `i`, within the clause.
+    fn actor_before(&self, i: usize, max: usize) -> Option<(usize, usize)> {
+        let mut j = i;
+        let mut steps = 0;
+        while j > 0 && steps < max {
+            j -= 1;
+            steps += 1;
+            let t = &self.toks[j];
+            if t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "،" | "," | "؛" | ";" | ":" | "." | "(" | ")" | "-") {
+                return None;
+            }
+            if is_ar(t) && AR_CLAUSE.contains(&t.norm.as_str()) {
+                return None;
+            }
+            if self.trig[j] && !self.actorish(j) {
+                continue;
+            }
+            if self.actorish(j) && !self.cue_at("report", j) {
+                let (mut s, e) = self.np_from(j, false);
+                // walk to the phrase head: the leftmost actor-like token of a run
+                while s > 0 && self.actorish(s - 1) && !self.breaks(s - 1) && i - s < max + 3 {
+                    s -= 1;
+                }
+                let (s2, e2) = self.np_from(s, false);
+                return Some((s2.min(s), e2.max(e).min(i.saturating_sub(1)).max(s2.min(s))));
+            }
+        }
+        None
+    }
+
+    fn actor_ref(&self, (s, e): (usize, usize), place_country: Option<&str>) -> ActorRef {
+        let start = self.toks[s].start;
+        let end = self.toks[e].end;
+        let text = self.doc.slice(start, end).to_string();
+        let mut r = ActorRef { text: text.clone(), start, end, ..Default::default() };
+        // a knowledge-base actor mention inside the phrase
+        let ms = marsad_actors::mentions_in(self.doc, start, end);
+        if let Some((ai, m)) = ms.iter().find(|(ai, _)| self.doc.actors[*ai].known).or(ms.first()) {
+            let a = marsad_actors::actor_ref(&self.doc.actors[*ai], m);
+            r.name = a.name;
+            r.actor_id = a.actor_id;
+            r.country = a.country;
+            r.sector = a.sector;
+            r.actor_type = a.actor_type;
+        }
+        if r.country.is_none() || r.sector.is_none() {
+            if let Some(c) = marsad_actors::code_phrase(&text) {
+                r.country = r.country.or(c.country);
+                r.sector = r.sector.or(c.sector);
+                r.actor_type = r.actor_type.or(c.actor_type);
+                if r.name.is_none() && !c.name.is_empty() {
+                    r.name = Some(c.name);
+                }
+            }
+        }
+        // our own fallback: demonyms, country names, agent nouns
+        for j in s..=e {
+            let k = &self.key[j];
+            if r.country.is_none() {
+                if let Some(c) = self.lx().countries.get(k).cloned().or_else(|| if is_ar(&self.toks[j]) { self.nisba_country(k) } else { None }) {
+                    r.country = Some(c);
+                }
+            }
+            if r.sector.is_none() {
+                if let Some((sec, ty)) = self.lx().heads.get(k) {
+                    r.sector = Some(sec.clone());
+                    if r.actor_type.is_none() {
+                        r.actor_type = Some(ty.clone());
+                    }
+                }
+            }
+        }
+        if r.country.is_none() {
+            // a place inside the phrase (حزب البعث في السودان)
+            if let Some(p) = self.doc.places.iter().find(|p| p.start >= start && p.end <= end && p.country.is_some()) {
+                r.country = p.country.clone();
+            }
+        }
+        // unnamed civilians take the country where the event happens (CAMEO convention)
+        if r.country.is_none() && matches!(r.sector.as_deref(), Some("CVL" | "EDU" | "LAB" | "OPP" | "REF")) {
+            r.country = place_country.map(|s| s.to_string());
+        }
+        r
+    }
+
+    // ---------------- arguments
+
+    fn args(&self, c: &Cand, prev_actor: Option<(usize, usize)>) -> Ev {
+        let n = self.toks.len();
+        let e = &self.lx().entries[c.entry];
+        let ar = self.arabic[c.tok];
+        let mut actor = None;
+        let mut recipient = None;
+        let patient_noun = e.flags.killed
+            || e.flags.injured
+            || e.flags.arrested
+            || matches!(c.mode.as_deref(), Some("abduct" | "targeted" | "execute"))
+            || c.ty == "COERCE";
+        let hi = (c.last + 9).min(n);
+        // (a) passive agent: على يد X / من قبل X / by X
+        for j in c.last + 1..hi {
+            let t = &self.toks[j];
+            let prev = if j > 0 { self.toks[j - 1].norm.as_str() } else { "" };
+            let agent = (ar && ((t.norm == "يد" && matches!(prev, "علي" | "على")) || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي"))
+                || (!ar && t.norm == "by" && j <= c.last + 4);
+            if agent {
+                actor = self.actor_after(j + 1, j + 5, false);
+                break;
+            }
+            if t.kind == TokenKind::Punct && t.norm != "\"" {
+                break;
+            }
+        }
+        // the trigger itself names its actor: المتظاهرون، protesters
+        if actor.is_none() && self.head(c.tok).is_some() {
+            actor = Some(self.np_from(c.tok, false));
+        }
+        if ar {
+            let next = c.last + 1;
+            if actor.is_none() && c.kind == Kind::Noun {
+                // (b) هجوم شنه X / مظاهرة نظمها X
+                for j in next..(next + 2).min(n) {
+                    let k = strip_conj(&self.toks[j].norm);
+                    if LIGHT.iter().any(|l| k.starts_with(l)) {
+                        actor = self.actor_after(j + 1, j + 4, false);
+                        break;
+                    }
+                }
+            }
+            if actor.is_none() && c.kind == Kind::Noun && next < n {
+                // (c) هجوم لداعش / مظاهرة للطلاب
+                let t = &self.toks[next];
+                if is_ar(t) && (t.norm.starts_with("لل") || t.norm.starts_with('ل')) && self.actorish(next) && !patient_noun {
+                    actor = Some(self.np_from(next, false));
+                }
+            }
+            if c.kind == Kind::Noun && next < n && self.actorish(next) && definite(&self.toks[next]) && !self.toks[next].norm.starts_with('و') {
+                // (d) construct: قصف الطيران → actor; مقتل الجنود → recipient
+                let np = self.np_from(next, false);
+                if patient_noun {
+                    recipient = Some(np);
+                } else if actor.is_none() {
+                    actor = Some(np);
+                }
+            }
+            if actor.is_none() && matches!(c.kind, Kind::Perf | Kind::Impf) {
+                // (e) VSO subject right after the verb (bare passive قتل 5 → recipient)
+                let passive_like = (e.flags.killed || e.flags.injured) && c.kind == Kind::Perf && {
+                    let t = &self.toks[c.tok];
+                    strip_conj(&t.norm).chars().count() <= 4
+                        && (next < n
+                            && (numbers::parse_at(self.toks, next).is_some()
+                                || numbers::human_count(&self.toks[next].norm).is_some()
+                                || numbers::is_vague(&self.toks[next].norm)))
+                };
+                if passive_like {
+                    if recipient.is_none() {
+                        recipient = self.actor_after(next, next + 4, false);
+                    }
+                } else if let Some(np) = self.actor_after(next, next + 3, false) {
+                    let p = self.toks[np.0].prefix.as_str();
+                    let p = p.strip_suffix("ال").unwrap_or(p);
+                    if p.contains('ل') || p.contains('ب') {
+                        if c.ty == "ASSAULT" && recipient.is_none() {
+                            recipient = Some(np);
+                        }
+                    } else {
+                        actor = Some(np);
+                    }
+                }
+            }
+            if actor.is_none() {
+                // (f) SVO / a noun whose actor precedes it
+                actor = self.actor_before(c.tok, 6);
+            }
+            if actor.is_none() && self.toks[c.tok].norm.starts_with('و') && matches!(c.kind, Kind::Perf | Kind::Impf) && !e.flags.killed && !e.flags.injured {
+                actor = prev_actor;
+            }
+            // recipient
+            if recipient.is_none() {
+                let from = match actor {
+                    Some((_, ae)) if ae > c.last => ae + 1,
+                    _ => next,
+                };
+                let mut j = from;
+                while j < (from + 6).min(n) {
+                    let t = &self.toks[j];
+                    if t.kind == TokenKind::Punct {
+                        break;
+                    }
+                    let k = t.norm.as_str();
+                    if matches!(k, "علي" | "على") && j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "نحو" | "الاقل" | "الرغم" | "خلفيه" | "اثر") {
+                        j += 2;
+                        continue;
+                    }
+                    if matches!(k, "علي" | "على" | "ضد" | "وضد" | "بحق" | "تجاه") {
+                        recipient = self.actor_after(j + 1, j + 4, true);
+                        break;
+                    }
+                    if matches!(k, "مطالبين" | "مطالبا" | "تطالب" | "يطالبون" | "طالبوا" | "مطالبه") {
+                        recipient = self.actor_after(j + 1, j + 3, false);
+                        break;
+                    }
+                    if c.ty == "ASSAULT" && (k.starts_with("لل") || (k.starts_with('ل') && self.actorish(j))) && j <= from + 2 {
+                        recipient = Some(self.np_from(j, true));
+                        break;
+                    }
+                    if e.flags.obj && j == from && (t.kind == TokenKind::Number || AR_QUANT.contains(&self.key[j].as_str()) || numbers::is_vague(k)) {
+                        if let Some(np) = self.actor_after(j, j + 3, false) {
+                            recipient = Some(np);
+                        }
+                        break;
+                    }
+                    if e.flags.obj && j == from && !self.is_func(j) && (is_ar(t)) && !AR_FUNC.contains(&k) {
+                        if let Some(np) = self.actor_after(j, j + 3, false) {
+                            recipient = Some(np);
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            // اشتباكات بين X و Y
+            if c.mode.as_deref() == Some("clash") || c.ty == "ASSAULT" {
+                for j in c.last + 1..(c.last + 3).min(n) {
+                    if self.toks[j].norm == "بين" {
+                        if let Some(a) = self.actor_after(j + 1, j + 3, true) {
+                            actor = Some(a);
+                            let mut k = a.1 + 1;
+                            while k < (a.1 + 4).min(n) {
+                                if self.toks[k].norm.starts_with('و') {
+                                    let t = &self.toks[k];
+                                    if self.actorish(k) || is_ar(t) {
+                                        recipient = Some(self.np_from(k, true));
+                                    }
+                                    break;
+                                }
+                                k += 1;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+        } else {
+            // English
+            if actor.is_none() && c.kind == Kind::Word {
+                // subject before (skipping auxiliaries); "Israeli air strikes": adjective before
+                actor = self.actor_before(c.tok, 6);
+            }
+            let passive = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
+            if passive {
+                // the subject of a passive is the recipient
+                if let Some(a) = actor.take() {
+                    recipient = Some(a);
+                }
+                for j in c.last + 1..hi {
+                    if self.toks[j].norm == "by" {
+                        actor = self.actor_after(j + 1, j + 5, false);
+                        break;
+                    }
+                }
+            }
+            if recipient.is_none() {
+                let next = c.last + 1;
+                let mut j = next;
+                while j < (next + 5).min(n) {
+                    let t = &self.toks[j];
+                    if t.kind == TokenKind::Punct {
+                        break;
+                    }
+                    if matches!(t.norm.as_str(), "on" | "against" | "targeting" | "at") && c.ty == "ASSAULT" || t.norm == "against" {
+                        recipient = self.actor_after(j + 1, j + 4, true);
+                        break;
+                    }
+                    if e.flags.obj && j == next && !passive {
+                        recipient = self.actor_after(j, j + 3, false);
+                        break;
+                    }
+                    if !(t.norm == "the" || t.norm == "a" || t.norm == "an") {
+                        if !e.flags.obj {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            for j in c.last + 1..(c.last + 3).min(n) {
+                if self.toks[j].norm == "between" {
+                    if let Some(a) = self.actor_after(j + 1, j + 4, true) {
+                        actor = Some(a);
+                        if a.1 + 2 < n && self.toks[a.1 + 1].norm == "and" {
+                            recipient = self.actor_after(a.1 + 2, a.1 + 5, true);
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        if let (Some(a), Some(r)) = (actor, recipient) {
+            if a.0 <= r.1 && r.0 <= a.1 {
+                recipient = None;
+            }
+        }
+        Ev { c: c.clone(), actor, recipient, weak: e.flags.weak }
+    }
+
+    // ---------------- casualties
+
+    /// (killed, injured, arrested) stated in the sentence.
+    fn casualties(&self) -> (Option<u32>, Option<u32>, Option<u32>) {
+        let n = self.toks.len();
+        let mut res = [None::<u32>; 3];
+        for i in 0..n {
+            let t = &self.toks[i];
+            let k = self.key[i].as_str();
+            let bare_norm = strip_conj(&t.norm);
+            let class = if is_ar(t) {
+                if matches!(k, "مقتل" | "قتلي" | "قتيل" | "قتيلا" | "مصرع" | "حتف" | "استشهاد" | "شهداء" | "شهيد" | "شهيدا" | "قتلا")
+                    || matches!(bare_norm, "قتل" | "قتلوا" | "قتلت" | "يقتل" | "استشهد" | "استشهدوا" | "لقي" | "لقوا" | "مقتل")
+                {
+                    0
+                } else if matches!(k, "اصابه" | "اصابات" | "جرحي" | "جريح" | "جريحا" | "مصاب" | "مصابين" | "مصابون" | "جرح")
+                    || matches!(bare_norm, "اصيب" | "اصيبوا" | "اصيبت" | "جرح" | "جرحوا" | "يصاب")
+                {
+                    1
+                } else if matches!(k, "اعتقال" | "معتقلين" | "معتقلون" | "قبض" | "توقيف" | "احتجاز" | "موقوفين")
+                    || matches!(bare_norm, "اعتقل" | "اعتقلت" | "اعتقلوا" | "اوقف" | "اوقفت" | "احتجز" | "احتجزت")
+                {
+                    2
+                } else {
+                    continue;
+                }
+            } else if matches!(k, "killed" | "dead" | "died" | "deaths" | "killing" | "fatalities" | "lives") {
+                0
+            } else if matches!(k, "wounded" | "injured" | "injuring" | "wounding" | "injuries" | "hurt") {
+                1
+            } else if matches!(k, "arrested" | "detained" | "arrests" | "arresting" | "detaining") {
+                2
+            } else {
+                continue;
+            };
+            let verb_kw = is_ar(t) && k != bare_norm.strip_prefix("ال").unwrap_or(bare_norm) || (is_ar(t) && !t.norm.contains("ال") && matches!(bare_norm, "قتل" | "قتلوا" | "قتلت" | "يقتل" | "اعتقل" | "اعتقلت" | "اعتقلوا" | "اوقف" | "اوقفت" | "احتجز" | "احتجزت" | "اصيب" | "جرح"));
+            let verb_kw = verb_kw && !matches!(k, "مقتل" | "اصابه" | "اعتقال" | "توقيف" | "احتجاز");
+            if class == 1 && self.disease {
+                continue;
+            }
+            let mut found: Option<u32> = None;
+            // after: مقتل 5 / مقتل خمسة جنود / killed at least 12 / مقتل جنديين
+            let mut j = i + 1;
+            let mut skipped = 0;
+            while j < n && skipped < 4 {
+                let u = &self.toks[j];
+                let un = u.norm.as_str();
+                if matches!(un, "ما" | "لا" | "يقل" | "عن" | "اكثر" | "من" | "نحو" | "حوالي" | "قرابه" | "زهاء" | "ما_لا" | "at" | "least" | "more" | "than" | "about" | "around" | "nearly" | "some" | "over" | "up" | "to" | "the" | "a" | "بجروح" | "بجراح")
+                {
+                    j += 1;
+                    skipped += 1;
+                    continue;
+                }
+                if numbers::is_vague(un) {
+                    break;
+                }
+                if let Some((v, used)) = numbers::parse_at(self.toks, j) {
+                    let mut total = v;
+                    // "3 جنود و2 مدنيين"
+                    let mut k2 = j + used;
+                    if k2 < n && !matches!(self.toks[k2].kind, TokenKind::Punct | TokenKind::Number) {
+                        k2 += 1;
+                    }
+                    if k2 + 1 < n && self.toks[k2].norm == "و" && numbers::parse_at(self.toks, k2 + 1).is_some() {
+                        total += numbers::parse_at(self.toks, k2 + 1).map(|x| x.0).unwrap_or(0);
+                    } else if k2 < n && is_ar(&self.toks[k2]) && self.toks[k2].norm.starts_with('و') {
+                        // و + digits are separate tokens in Arabic text: "و55"
+                    }
+                    found = Some(total);
+                    break;
+                }
+                if is_ar(u) {
+                    if let Some(h) = numbers::human_count(un) {
+                        found = Some(h);
+                        break;
+                    }
+                    // a verb's subject before its object: اعتقلت الشرطة 12 / قتل مسلحون خمسة
+                    if verb_kw && !self.is_func(j) && !self.trig[j] {
+                        j += 1;
+                        skipped += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // before: ثلاثة قتلى / 5 killed / five people were killed
+            if found.is_none() && i > 0 {
+                let lo = i.saturating_sub(5);
+                let mut j = i;
+                while j > lo {
+                    j -= 1;
+                    let u = &self.toks[j];
+                    if u.kind == TokenKind::Punct {
+                        break;
+                    }
+                    if let Some((v, used)) = numbers::parse_at(self.toks, j) {
+                        if j + used <= i && (i - (j + used) <= 3) && (is_ar(t) == (u.kind != TokenKind::Latin) || u.kind == TokenKind::Number) {
+                            // only nouns/auxiliaries between
+                            let between_ok = (j + used..i).all(|x| {
+                                let w = self.toks[x].norm.as_str();
+                                !matches!(self.toks[x].kind, TokenKind::Punct | TokenKind::Number)
+                                    && !matches!(w, "and" | "و" | "في" | "in" | "of" | "من")
+                            });
+                            if between_ok && (is_ar(t) || i - (j + used) <= 3) {
+                                found = Some(v);
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            if let Some(v) = found {
+                res[class] = Some(res[class].map_or(v, |x: u32| x.max(v)));
+            }
+        }
+        (res[0], res[1], res[2])
+    }
+
+    // ---------------- modality
+
+    fn modality(&self, c: &Cand) -> (bool, bool, bool) {
+        let i = c.tok;
+        let mut neg = false;
+        let mut hyp = c.future;
+        let mut gen = false;
+        let lo = i.saturating_sub(3);
+        for j in lo..i {
+            let t = &self.toks[j];
+            if self.cue_at("neg", j) && !(t.norm == "ما" && j + 1 != i) && !(t.norm == "no" && j + 1 != i) {
+                // لا + ... within the clause
+                if !(t.norm == "لا" && (j + 1..i).any(|x| self.toks[x].kind == TokenKind::Punct)) {
+                    neg = true;
+                }
+            }
+            if t.norm == "n't" || t.norm.ends_with("n't") {
+                neg = true;
+            }
+        }
+        if i > 0 && self.toks[i - 1].norm == "عدم" {
+            neg = true;
+        }
+        let lo = i.saturating_sub(10);
+        for j in lo..i {
+            if self.cue_at("negverb", j) {
+                neg = true;
+            }
+        }
+        // قد + imperfect is "may"; قد + perfect is "has"
+        for j in i.saturating_sub(3)..i {
+            let t = &self.toks[j];
+            if matches!(t.norm.as_str(), "قد" | "وقد" | "فقد") {
+                let nx = &self.toks[j + 1];
+                let nn = strip_conj(&nx.norm);
+                if c.kind == Kind::Impf || (nn.starts_with('ي') || nn.starts_with('ت')) && nx.kind == TokenKind::Arabic && j + 1 != i && c.kind != Kind::Perf {
+                    hyp = true;
+                }
+            }
+        }
+        let lo = i.saturating_sub(8);
+        for j in lo..i {
+            let t = &self.toks[j];
+            if matches!(t.norm.as_str(), "قد" | "وقد" | "فقد") {
+                continue;
+            }
+            if self.cue_at("hyp", j) && !self.trig[j] {
+                hyp = true;
+            }
+            if j + 1 < i && self.lx().cue("hyp", &format!("{}_{}", self.key[j], self.key[j + 1])) {
+                hyp = true;
+            }
+            if is_ar(t) && (strip_conj(&t.norm).starts_with("سي") || strip_conj(&t.norm).starts_with("ست")) && j + 2 >= i {
+                // سيتم تنفيذ… / ستنظم: a future verb governing the trigger
+                let n = strip_conj(&t.norm);
+                if n.chars().count() >= 4 && (n.starts_with("سيتم") || n.starts_with("ستتم") || n.starts_with("سين") || n.starts_with("ستن") || n.starts_with("سيق") || n.starts_with("ستق")) {
+                    hyp = true;
+                }
+            }
+            if !is_ar(t) && matches!(t.norm.as_str(), "will" | "would" | "could" | "may" | "might" | "plans" | "planned" | "threatened" | "threatens") && j + 3 >= i {
+                hyp = true;
+            }
+        }
+        for j in i.saturating_sub(6)..(i + 6).min(self.toks.len()) {
+            if j != i && self.cue_at("generic", j) {
+                gen = true;
+            }
+        }
+        (neg, hyp, gen)
+    }
+
+    fn reported_by(&self, c: &Cand) -> Option<(usize, usize)> {
+        let n = self.toks.len();
+        for j in 0..n {
+            let t = &self.toks[j];
+            if self.cue_at("according", j) {
+                // وفقا لـ X / بحسب X / according to X
+                let from = if j + 1 < n && self.toks[j + 1].norm == "to" { j + 2 } else { j + 1 };
+                if let Some(np) = self.actor_after(from, from + 3, false) {
+                    if !(np.0 <= c.tok && c.tok <= np.1) {
+                        return Some(np);
+                    }
+                }
+                continue;
+            }
+            if self.cue_at("report", j) && !self.trig[j] {
+                if j > c.tok && j > c.last + 8 {
+                    continue;
+                }
+                let _ = t;
+                if let Some(np) = self.actor_after(j + 1, j + 3, false).filter(|np| np.1 < c.tok || np.0 > c.last) {
+                    if np.0 < c.tok || j > c.tok {
+                        return Some(np);
+                    }
+                }
+                if let Some(np) = self.actor_before(j, 4) {
+                    return Some(np);
+                }
+            }
+        }
+        None
+    }
+
+    // ---------------- places and dates
+
+    fn places(&self, c: &Cand, exclude: &[(usize, usize)]) -> Vec<&'a Place> {
+        let sent = &self.doc.sentences[self.si];
+        let tstart = self.toks[c.tok].start;
+        let ex: Vec<(usize, usize)> = exclude.iter().map(|&(s, e)| (self.toks[s].start, self.toks[e].end)).collect();
+        let mut best: Option<(i64, usize)> = None;
+        let cands: Vec<(usize, &Place)> = self
+            .doc
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.start >= sent.start && p.end <= sent.end && p.end > p.start)
+            .filter(|(_, p)| !ex.iter().any(|&(s, e)| p.start >= s && p.end <= e && !(self.prep_before(p.start))))
+            .collect();
+        for (k, p) in &cands {
+            let d = (p.start as i64 - tstart as i64).abs();
+            let mut score = d;
+            if p.start > tstart {
+                score -= 5;
+            }
+            if self.prep_before(p.start) {
+                score -= 40;
+            }
+            if p.relation.is_some() {
+                score += 5;
+            }
+            if best.map_or(true, |(b, _)| score < b) {
+                best = Some((score, *k));
+            }
+        }
+        let Some((_, k)) = best else { return vec![] };
+        let mut out = vec![&self.doc.places[k]];
+        // coordinated places: في بغداد وكركوك
+        let mut last_end = self.doc.places[k].end;
+        loop {
+            let nxt = cands.iter().find(|(_, p)| {
+                p.start > last_end && p.start <= last_end + 6 && {
+                    let between = self.doc.slice(last_end, p.start);
+                    let b = between.trim();
+                    b.is_empty() || b == "و" || b == "،" || b == "," || b == "and" || b == "و ،" || b == ", and"
+                }
+            });
+            match nxt {
+                Some((_, p)) if out.len() < 4 => {
+                    last_end = p.end;
+                    out.push(p);
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    fn prep_before(&self, pos: usize) -> bool {
+        let Some(i) = self.toks.iter().position(|t| t.start <= pos && pos < t.end) else { return false };
+        let t = &self.toks[i];
+        if is_ar(t) {
+            let pre = strip_conj(&t.norm);
+            if pre.starts_with('ب') && t.start == pos {
+                // بغداد itself starts with ب: only count a separate preposition
+            }
+            if t.start < pos {
+                // clitic preposition glued to the place: ببغداد، وفي? (in-token)
+                let glued = self.doc.slice(t.start, pos);
+                let g = marsad_text::normalize(glued);
+                if g.ends_with('ب') || g.ends_with("بال") {
+                    return true;
+                }
+            }
+        }
+        if i == 0 {
+            return false;
+        }
+        let p = &self.toks[i - 1];
+        matches!(
+            p.norm.as_str(),
+            "في" | "وفي" | "بمدينه" | "مدينه" | "بلده" | "قريه" | "قرب" | "بالقرب" | "محافظه" | "منطقه" | "شمال" | "جنوب" | "شرق" | "غرب" | "داخل" | "in" | "at" | "near" | "outside" | "of"
+        )
+    }
+
+    fn date(&self, c: &Cand) -> Option<TimeExpr> {
+        let sent = &self.doc.sentences[self.si];
+        let tpos = self.toks[c.tok].start as i64;
+        self.doc
+            .times
+            .iter()
+            .filter(|t| t.start >= sent.start && t.end <= sent.end && t.value.is_some())
+            .min_by_key(|t| (t.start as i64 - tpos).abs())
+            .cloned()
+    }
+
+    // ---------------- assembling events
+
+    fn events(mut self) -> Vec<Event> {
+        let cands = self.find_triggers();
+        if cands.is_empty() {
+            return vec![];
+        }
+        let mut evs: Vec<Ev> = Vec::new();
+        let mut prev_actor = None;
+        for c in &cands {
+            let ev = self.args(c, prev_actor);
+            if ev.actor.is_some() {
+                prev_actor = ev.actor;
+            }
+            evs.push(ev);
+        }
+        if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
+            for ev in &evs {
+                eprintln!("cand {} {:?} tok={} actor={:?} rec={:?} weak={}", ev.c.ty, ev.c.mode, self.toks[ev.c.tok].norm, ev.actor, ev.recipient, ev.weak);
+            }
+        }
+        // "اعتقلت الشرطة 12 متظاهرا": protesters as a patient are not a protest here
+        let spans: Vec<(usize, usize)> = evs.iter().filter_map(|e| e.recipient).collect();
+        evs.retain(|ev| {
+            !(ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some() && spans.iter().any(|r| r.0 <= ev.c.tok && ev.c.tok <= r.1))
+        });
+        if evs.is_empty() {
+            return vec![];
+        }
+        let (killed, injured, arrested) = self.casualties();
+        // merge triggers of one type within the sentence
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (k, ev) in evs.iter().enumerate() {
+            let mut placed = false;
+            for g in groups.iter_mut() {
+                let head = &evs[g[0]];
+                if head.c.ty != ev.c.ty {
+                    continue;
+                }
+                let distinct_actors = match (head.actor, ev.actor) {
+                    (Some(a), Some(b)) => !(a.0 <= b.1 && b.0 <= a.1) && !head.weak && !ev.weak,
+                    _ => false,
+                };
+                let (_, h1, _) = self.modality(&head.c);
+                let (_, h2, _) = self.modality(&ev.c);
+                let cas = |e: &Ev| {
+                    let f = &self.lx().entries[e.c.entry].flags;
+                    f.killed || f.injured || f.arrested
+                };
+                let coordinated = !cas(head)
+                    && !cas(ev)
+                    && matches!(ev.c.kind, Kind::Perf | Kind::Impf)
+                    && (self.toks[ev.c.tok].norm.starts_with('و') || self.toks[ev.c.tok].norm.starts_with('ف'))
+                    && self.arabic[ev.c.tok];
+                let distinct_modes = !cas(head) && !cas(ev) && head.c.mode.is_some() && ev.c.mode.is_some() && head.c.mode != ev.c.mode;
+                let distinct_recipients = match (head.recipient, ev.recipient) {
+                    (Some(a), Some(b)) => !(a.0 <= b.1 && b.0 <= a.1),
+                    _ => false,
+                };
+                let split = if cas(head) || cas(ev) { false } else { distinct_actors || coordinated || distinct_modes || distinct_recipients };
+                if h1 != h2 || split {
+                    continue;
+                }
+                g.push(k);
+                placed = true;
+                break;
+            }
+            if !placed {
+                groups.push(vec![k]);
+            }
+        }
+        let mut out = Vec::new();
+        let mut casualties_used = false;
+        for g in groups {
+            // primary: strong before weak, verbs before nouns, with an actor first
+            let mut order = g.clone();
+            order.sort_by_key(|&k| {
+                let ev = &evs[k];
+                let e = &self.lx().entries[ev.c.entry];
+                (ev.weak as u8, (e.flags.killed || e.flags.injured || e.flags.arrested) as u8, ev.actor.is_none() as u8, ev.c.tok)
+            });
+            let p = order[0];
+            let mut actor = evs[p].actor;
+            let mut recipient = evs[p].recipient;
+            let mut mode = evs[p].c.mode.clone();
+            for &k in &order[1..] {
+                actor = actor.or(evs[k].actor);
+                recipient = recipient.or(evs[k].recipient);
+                mode = mode.or(evs[k].c.mode.clone());
+            }
+            if let (Some(a), Some(r)) = (actor, recipient) {
+                if a.0 <= r.1 && r.0 <= a.1 {
+                    recipient = None;
+                }
+            }
+            let c = &evs[p].c;
+            let ty = c.ty.clone();
+            let all_weak = g.iter().all(|&k| evs[k].weak);
+            let (fat, inj, arr) = match ty.as_str() {
+                "ASSAULT" if !casualties_used => (killed, injured, arrested.filter(|_| false)),
+                "COERCE" if mode.as_deref() == Some("arrest") => (None, None, arrested),
+                _ => (None, None, None),
+            };
+            if all_weak && actor.is_none() && recipient.is_none() && fat.is_none() && inj.is_none() && arr.is_none() {
+                continue;
+            }
+            if ty == "ASSAULT" {
+                casualties_used = true;
+            }
+            // CHANGE_GROUP: founders are the actors, the group the recipient
+            let mut founders: Vec<(usize, usize)> = Vec::new();
+            if ty == "CHANGE_GROUP" {
+                let sent = &self.doc.sentences[self.si];
+                let tstart = self.toks[c.tok].start;
+                let mut spans: Vec<(usize, usize)> = self
+                    .doc
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind == marsad_core::EntityType::PERS && e.start > tstart && e.end <= sent.end)
+                    .map(|e| (e.start, e.end))
+                    .collect();
+                for a in &self.doc.actors {
+                    if a.actor_type.as_deref() == Some("person") {
+                        for m in &a.mentions {
+                            if m.start > tstart && m.end <= sent.end && !spans.iter().any(|s| s.0 < m.end && m.start < s.1) {
+                                spans.push((m.start, m.end));
+                            }
+                        }
+                    }
+                }
+                spans.sort();
+                for (s, e) in spans.into_iter().take(4) {
+                    let ts = self.toks.iter().position(|t| t.start <= s && s < t.end);
+                    let te = self.toks.iter().rposition(|t| t.start < e && e <= t.end);
+                    if let (Some(ts), Some(te)) = (ts, te) {
+                        founders.push((ts, te));
+                    }
+                }
+                // the group formed: subject before the trigger or right after it
+                let group = self.actor_before(c.tok, 4).or_else(|| self.actor_after(c.last + 1, c.last + 3, false));
+                let groupish = |np: (usize, usize)| {
+                    let r = self.actor_ref(np, None);
+                    matches!(r.sector.as_deref(), Some("UAF" | "REB" | "PTY"))
+                        || r.actor_type.as_deref().map_or(false, |t| t.contains("group") || t.contains("militia") || t.contains("rebel"))
+                };
+                match group {
+                    Some(gp) if groupish(gp) => {
+                        recipient = Some(gp);
+                        if !founders.is_empty() {
+                            actor = None;
+                        } else if actor == Some(gp) {
+                            actor = None;
+                        }
+                    }
+                    _ => {
+                        if founders.is_empty() {
+                            continue;
+                        }
+                    }
+                }
+            }
+            if ty == "CHANGE_GROUP" && founders.is_empty() && c.kind == Kind::Noun {
+                continue;
+            }
+            let (negated, hypothetical, generic) = self.modality(c);
+            let reporter = self.reported_by(c);
+            if let (Some(a), Some(r)) = (actor, reporter) {
+                if a.0 <= r.1 && r.0 <= a.1 {
+                    actor = None;
+                }
+            }
+            let mut excl: Vec<(usize, usize)> = Vec::new();
+            excl.extend(actor);
+            excl.extend(recipient);
+            let places = self.places(c, &excl);
+            let date = self.date(c);
+            let sent = &self.doc.sentences[self.si];
+            let tstart = self.toks[c.tok].start;
+            let tend = self.toks[c.last].end;
+            let trigger = TextSpan { text: self.doc.slice(tstart, tend).to_string(), start: tstart, end: tend };
+            // mode refinement from context
+            let mut mode = mode;
+            if ty == "ASSAULT" {
+                let order = ["suicide-attack", "chemical", "drone", "aerial", "explosives", "heavy-weapons", "abduct", "firearms"];
+                let refinable = match mode.as_deref() {
+                    None | Some("clash") | Some("firearms") => order.len(),
+                    Some("explosives") => 1,
+                    Some("aerial") => 3,
+                    Some("heavy-weapons") => 4,
+                    _ => 0,
+                };
+                'o: for m in order.iter().take(refinable) {
+                    let cat = format!("mode:{m}");
+                    for j in 0..self.toks.len() {
+                        if self.cue_at(&cat, j) || (j + 1 < self.toks.len() && self.lx().cue(&cat, &format!("{}_{}", self.key[j], self.key[j + 1]))) {
+                            if mode.as_deref() != Some(m) {
+                                mode = Some(m.to_string());
+                            }
+                            break 'o;
+                        }
+                    }
+                }
+            } else if ty == "PROTEST" && matches!(mode.as_deref(), None | Some("demo") | Some("sit-in") | Some("obstruct")) {
+                for m in ["riot", "demo-intervention"] {
+                    let cat = format!("mode:{m}");
+                    if (0..self.toks.len()).any(|j| self.cue_at(&cat, j) || (j + 1 < self.toks.len() && self.lx().cue(&cat, &format!("{}_{}", self.key[j], self.key[j + 1])))) {
+                        mode = Some(m.to_string());
+                        break;
+                    }
+                }
+            }
+            let row = self.st.onto.get(&ty, mode.as_deref());
+            let place_country = places.first().and_then(|p| p.country.clone());
+            let actor_ref = actor.map(|a| self.actor_ref(a, place_country.as_deref()));
+            let rec_ref = recipient.map(|r| self.actor_ref(r, place_country.as_deref()));
+            let mut acled = row.and_then(|r| r.acled.clone());
+            if ty == "ASSAULT"
+                && matches!(mode.as_deref(), None | Some("clash") | Some("firearms") | Some("ambush"))
+                && rec_ref.as_ref().and_then(|r| r.sector.as_deref()) == Some("CVL")
+            {
+                acled = Some(marsad_core::AcledType { event_type: "Violence against civilians".into(), sub_event_type: "Attack".into() });
+            }
+            let mut conf: f32 = 0.5;
+            if !all_weak {
+                conf += 0.15;
+            } else {
+                conf -= 0.15;
+            }
+            if actor_ref.is_some() {
+                conf += 0.15;
+            }
+            if rec_ref.is_some() {
+                conf += 0.05;
+            }
+            if !places.is_empty() {
+                conf += 0.05;
+            }
+            let conf = conf.clamp(0.05, 0.95);
+            let base = Event {
+                kind: ty.clone(),
+                mode: mode.clone(),
+                quad: row.map(|r| r.quad.clone()),
+                acled,
+                actor: actor_ref,
+                recipient: rec_ref,
+                place: None,
+                date,
+                fatalities: fat,
+                injured: inj,
+                arrested: arr,
+                negated,
+                hypothetical,
+                generic,
+                reported_by: reporter.map(|r| self.actor_ref(r, None)),
+                trigger,
+                evidence: Span::new(sent.start, sent.end),
+                sentence: self.si,
+                confidence: conf,
+            };
+            // one event per founder / per coordinated place (PETRARCH-style compound split)
+            let actors: Vec<Option<ActorRef>> = if founders.is_empty() {
+                vec![base.actor.clone()]
+            } else {
+                founders.iter().map(|f| Some(self.actor_ref(*f, None))).collect()
+            };
+            let pl: Vec<Option<Place>> = if places.is_empty() { vec![None] } else { places.iter().map(|p| Some((*p).clone())).collect() };
+            for a in &actors {
+                for p in &pl {
+                    let mut ev = base.clone();
+                    ev.actor = a.clone();
+                    ev.place = p.clone();
+                    out.push(ev);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,474 @@
+//! Trigger lexicons and the Arabic stem+affix matcher.
+//!
+//! Arabic entries are lemma forms; [`ar_analyses`] peels conjunctions,
+//! the future سـ, imperfect prefixes, articles, prepositions and subject,
+//! plural and pronoun suffixes off a normalised token and proposes every
+//! (stem, kind) reading, which is then looked up. English entries are
+//! expanded to their inflected forms at load time.
+
+use marsad_text::normalize;
+use std::collections::{HashMap, HashSet};
+
+const AR: &str = include_str!("../data/triggers.ar.tsv");
+const EN: &str = include_str!("../data/triggers.en.tsv");
+const CUES: &str = include_str!("../data/cues.tsv");
+const HEADS: &str = include_str!("../data/actor_heads.tsv");
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// perfect verb stem
+    Perf,
+    /// imperfect verb stem (after ي ت ن ا)
+    Impf,
+    Noun,
+    /// English word form
+    Word,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    pub obj: bool,
+    pub killed: bool,
+    pub injured: bool,
+    pub arrested: bool,
+    pub weak: bool,
+    pub sport: bool,
+    pub verbal: bool,
+    pub nobare: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub ty: String,
+    pub mode: Option<String>,
+    pub flags: Flags,
+    /// Later slots of a phrase (normalised, clitic-free alternatives).
+    pub rest: Vec<Vec<String>>,
+    pub phrase: bool,
+    pub verb: bool,
+}
+
+/// One reading of a token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub stem: String,
+    pub kind: Kind,
+    /// future سـ
+    pub future: bool,
+    /// any suffix was removed
+    pub suffixed: bool,
+    /// an article/preposition was removed
+    pub article: bool,
+    /// letters removed in total
+    pub stripped: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub entry: usize,
+    pub reading: Reading,
+}
+
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    ar: HashMap<(String, Kind), Vec<usize>>,
+    en: HashMap<String, Vec<usize>>,
+    pub cues: HashMap<String, HashSet<String>>,
+    /// Arabic base or English word → (sector, actor type)
+    pub heads: HashMap<String, (String, String)>,
+    /// Arabic name / nisba stem / English word → ISO3
+    pub countries: HashMap<String, String>,
+    pub nisba: HashMap<String, String>,
+}
+
+fn strip_al(s: &str) -> &str {
+    s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(s)
+}
+
+fn parse_flags(s: &str) -> Flags {
+    let mut f = Flags::default();
+    for x in s.split(',') {
+        match x.trim() {
+            "obj" => f.obj = true,
+            "k" => f.killed = true,
+            "i" => f.injured = true,
+            "a" => f.arrested = true,
+            "weak" => f.weak = true,
+            "sport" => f.sport = true,
+            "verbal" => f.verbal = true,
+            "nobare" => f.nobare = true,
+            _ => {}
+        }
+    }
+    f
+}
+
+fn en_forms(lemma: &str, verb: bool) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let sib = lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x');
+    if let Some(st) = lemma.strip_suffix('y').filter(|_| !lemma.ends_with("ay") && !lemma.ends_with("ey")) {
+        v.push(format!("{st}ies"));
+        if verb {
+            v.push(format!("{st}ied"));
+            v.push(format!("{lemma}ing"));
+        }
+        return v;
+    }
+    v.push(if sib { format!("{lemma}es") } else { format!("{lemma}s") });
+    if verb {
+        if let Some(st) = lemma.strip_suffix('e') {
+            v.push(format!("{lemma}d"));
+            v.push(format!("{st}ing"));
+        } else {
+            v.push(format!("{lemma}ed"));
+            v.push(format!("{lemma}ing"));
+        }
+    }
+    v
+}
+
+impl Lexicon {
+    pub fn load() -> Self {
+        let mut lx = Lexicon {
+            entries: Vec::new(),
+            ar: HashMap::new(),
+            en: HashMap::new(),
+            cues: HashMap::new(),
+            heads: HashMap::new(),
+            countries: HashMap::new(),
+            nisba: HashMap::new(),
+        };
+        for (src, arabic) in [(AR, true), (EN, false)] {
+            for line in src.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let f: Vec<&str> = line.split('\t').collect();
+                if f.len() < 4 {
+                    continue;
+                }
+                let flags = parse_flags(f.get(4).copied().unwrap_or(""));
+                let mode = if f[1] == "-" { None } else { Some(f[1].to_string()) };
+                let pos = f[2];
+                if pos == "P" {
+                    let slots: Vec<Vec<String>> = f[3]
+                        .split('+')
+                        .map(|s| s.split('|').map(|a| normalize(a.trim())).filter(|a| !a.is_empty()).collect())
+                        .collect();
+                    if slots.is_empty() || slots[0].is_empty() {
+                        continue;
+                    }
+                    let id = lx.entries.len();
+                    let rest: Vec<Vec<String>> = slots[1..]
+                        .iter()
+                        .map(|alts| alts.iter().map(|a| if arabic { strip_al(a).to_string() } else { a.clone() }).collect())
+                        .collect();
+                    lx.entries.push(Entry { ty: f[0].into(), mode, flags, rest, phrase: true, verb: false });
+                    for a in &slots[0] {
+                        if arabic {
+                            if a.starts_with('ي') && a.chars().count() >= 4 {
+                                lx.add_ar(&a['ي'.len_utf8()..], Kind::Impf, id);
+                            } else {
+                                lx.add_ar(a, Kind::Perf, id);
+                            }
+                            lx.add_ar(strip_al(a), Kind::Noun, id);
+                        } else {
+                            lx.en.entry(a.clone()).or_default().push(id);
+                        }
+                    }
+                    continue;
+                }
+                let id = lx.entries.len();
+                lx.entries.push(Entry {
+                    ty: f[0].into(),
+                    mode,
+                    flags,
+                    rest: vec![],
+                    phrase: false,
+                    verb: pos == "V",
+                });
+                for form in f[3].split_whitespace() {
+                    let form = normalize(form);
+                    if arabic {
+                        match pos {
+                            "V" => {
+                                if form.starts_with('ي') && form.chars().count() >= 4 {
+                                    let st = &form['ي'.len_utf8()..];
+                                    lx.add_ar(st, Kind::Impf, id);
+                                    // weak-final imperfects: يدعو → دع+ون
+                                    if let Some(t) = st.strip_suffix('و').or(st.strip_suffix('ي')) {
+                                        if t.chars().count() >= 3 {
+                                            lx.add_ar(t, Kind::Impf, id);
+                                        }
+                                    }
+                                } else {
+                                    lx.add_ar(&form, Kind::Perf, id);
+                                    if let Some(t) = form.strip_suffix('ي').or(form.strip_suffix('ا')) {
+                                        if t.chars().count() >= 3 {
+                                            lx.add_ar(t, Kind::Perf, id);
+                                        }
+                                    }
+                                }
+                            }
+                            _ => lx.add_ar(strip_al(&form), Kind::Noun, id),
+                        }
+                    } else {
+                        let forms = match pos {
+                            "V" => en_forms(&form, true),
+                            "N" => en_forms(&form, false),
+                            _ => vec![form.clone()],
+                        };
+                        for w in forms {
+                            let e = lx.en.entry(w).or_default();
+                            if !e.contains(&id) {
+                                e.push(id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for line in CUES.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut it = line.splitn(2, '\t');
+            let cat = it.next().unwrap_or("").to_string();
+            let words = it.next().unwrap_or("");
+            let set = lx.cues.entry(cat).or_default();
+            for w in words.split_whitespace() {
+                set.insert(normalize(w));
+            }
+        }
+        for line in HEADS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 3 {
+                continue;
+            }
+            for w in f[2].split_whitespace() {
+                lx.heads.insert(normalize(strip_al(w)), (f[0].to_string(), f[1].to_string()));
+            }
+        }
+        for line in COUNTRIES.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            for n in f[1].split('|') {
+                let n = normalize(n);
+                lx.countries.insert(n.clone(), f[0].to_string());
+                lx.countries.insert(strip_al(&n).to_string(), f[0].to_string());
+            }
+            for n in f[2].split('|').filter(|n| *n != "-") {
+                lx.nisba.insert(normalize(n), f[0].to_string());
+            }
+            for n in f[3].split('|') {
+                lx.countries.insert(n.to_lowercase(), f[0].to_string());
+            }
+        }
+        lx
+    }
+
+    fn add_ar(&mut self, stem: &str, kind: Kind, id: usize) {
+        if stem.chars().count() < 2 {
+            return;
+        }
+        let e = self.ar.entry((stem.to_string(), kind)).or_default();
+        if !e.contains(&id) {
+            e.push(id);
+        }
+    }
+
+    pub fn cue(&self, cat: &str, w: &str) -> bool {
+        self.cues.get(cat).map_or(false, |s| s.contains(w))
+    }
+
+    /// Trigger hits for one token (normalised form), best first.
+    pub fn lookup(&self, norm: &str, arabic: bool) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        if arabic {
+            for r in ar_analyses(norm) {
+                if let Some(ids) = self.ar.get(&(r.stem.clone(), r.kind)) {
+                    for &id in ids {
+                        let e = &self.entries[id];
+                        if e.flags.nobare && r.stripped == 0 {
+                            continue;
+                        }
+                        out.push(Hit { entry: id, reading: r.clone() });
+                    }
+                }
+            }
+        } else if let Some(ids) = self.en.get(norm) {
+            for &id in ids {
+                out.push(Hit {
+                    entry: id,
+                    reading: Reading {
+                        stem: norm.to_string(),
+                        kind: Kind::Word,
+                        future: false,
+                        suffixed: false,
+                        article: false,
+                        stripped: 0,
+                    },
+                });
+            }
+        }
+        // best first: phrases, longer stems, fewer stripped letters, strong
+        out.sort_by(|a, b| {
+            let ea = &self.entries[a.entry];
+            let eb = &self.entries[b.entry];
+            eb.phrase
+                .cmp(&ea.phrase)
+                .then(b.reading.stem.chars().count().cmp(&a.reading.stem.chars().count()))
+                .then(a.reading.stripped.cmp(&b.reading.stripped))
+                .then(ea.flags.weak.cmp(&eb.flags.weak))
+        });
+        out
+    }
+
+    /// Does a later phrase slot match this token?
+    pub fn slot_matches(&self, alts: &[String], norm: &str, arabic: bool) -> bool {
+        if !arabic {
+            return alts.iter().any(|a| a == norm);
+        }
+        if alts.iter().any(|a| a == norm || strip_al(norm) == a) {
+            return true;
+        }
+        ar_analyses(norm).iter().any(|r| r.kind == Kind::Noun && alts.iter().any(|a| *a == r.stem))
+    }
+}
+
+const CONJ: &[&str] = &["", "و", "ف"];
+const VSUF: &[&str] = &[
+    "", "وا", "ون", "ين", "ت", "تا", "تم", "تن", "نا", "ن", "ا", "ان", "وه", "ها", "هم", "ه", "ته", "تها", "تهم", "وهم",
+    "وها", "هما", "تهما",
+];
+const IMPF: &[&str] = &["ي", "ت", "ن", "ا"];
+const ART: &[&str] = &["", "ال", "بال", "لل", "ب", "ل", "ك", "كال"];
+const NSUF: &[&str] = &[
+    "", "ا", "ات", "ين", "ون", "ان", "تين", "تان", "ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما", "ي", "اته", "اتها",
+    "اتهم", "يه",
+];
+
+/// Every (stem, kind) reading of a normalised Arabic token.
+pub fn ar_analyses(w: &str) -> Vec<Reading> {
+    let mut out = Vec::new();
+    let wl = w.chars().count();
+    if wl < 2 {
+        return out;
+    }
+    for c in CONJ {
+        let Some(w1) = w.strip_prefix(c) else { continue };
+        let cl = c.chars().count();
+        // perfect verbs
+        for s in VSUF {
+            if let Some(st) = w1.strip_suffix(s) {
+                if st.chars().count() >= 2 {
+                    out.push(Reading {
+                        stem: st.to_string(),
+                        kind: Kind::Perf,
+                        future: false,
+                        suffixed: !s.is_empty(),
+                        article: false,
+                        stripped: cl + s.chars().count(),
+                    });
+                }
+            }
+        }
+        // imperfect verbs
+        for fut in ["", "س", "ل"] {
+            let Some(w2) = w1.strip_prefix(fut) else { continue };
+            for p in IMPF {
+                let Some(w3) = w2.strip_prefix(p) else { continue };
+                for s in VSUF {
+                    if let Some(st) = w3.strip_suffix(s) {
+                        if st.chars().count() >= 2 {
+                            out.push(Reading {
+                                stem: st.to_string(),
+                                kind: Kind::Impf,
+                                future: fut == "س",
+                                suffixed: !s.is_empty(),
+                                article: false,
+                                stripped: cl + fut.chars().count() + 1 + s.chars().count(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // nouns
+        for a in ART {
+            let Some(w2) = w1.strip_prefix(a) else { continue };
+            for s in NSUF {
+                if let Some(st) = w2.strip_suffix(s) {
+                    let n = st.chars().count();
+                    if n < 2 {
+                        continue;
+                    }
+                    let base = Reading {
+                        stem: st.to_string(),
+                        kind: Kind::Noun,
+                        future: false,
+                        suffixed: !s.is_empty(),
+                        article: !a.is_empty(),
+                        stripped: cl + a.chars().count() + s.chars().count(),
+                    };
+                    if s.starts_with('ت') || s.starts_with("ات") {
+                        let mut r = base.clone();
+                        r.stem.push('ه');
+                        out.push(r);
+                    }
+                    out.push(base);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn types(lx: &Lexicon, w: &str) -> Vec<String> {
+        let arabic = w.chars().next().map_or(false, |c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        lx.lookup(&normalize(w), arabic).iter().map(|h| lx.entries[h.entry].ty.clone()).collect()
+    }
+
+    #[test]
+    fn arabic_inflections_match() {
+        let lx = Lexicon::load();
+        for w in [
+            "هاجم", "يهاجم", "هاجموا", "وهاجمت", "سيهاجمون", "هجوم", "هجمات", "الهجوم", "والهجمات", "بهجوم", "قُتل", "مقتل",
+            "ومقتل", "فجّر", "تفجير", "انفجار", "اشتباكات", "اختطف", "اعتقل", "اعتقلت", "قصف", "غارة", "غارات",
+        ] {
+            let t = types(&lx, w);
+            assert!(t.iter().any(|x| x == "ASSAULT" || x == "COERCE"), "{w}: {t:?}");
+        }
+        for w in ["تظاهر", "يتظاهرون", "مظاهرة", "تظاهرة", "التظاهرات", "احتجاج", "احتجاجات", "اعتصام", "إضراب", "واعتصم"] {
+            assert_eq!(types(&lx, w).first().map(|s| s.as_str()), Some("PROTEST"), "{w}");
+        }
+        assert_eq!(types(&lx, "اتفقوا").first().map(|s| s.as_str()), Some("AGREE"));
+        assert_eq!(types(&lx, "التقى").first().map(|s| s.as_str()), Some("CONSULT"));
+        assert_eq!(types(&lx, "اتهم").first().map(|s| s.as_str()), Some("ACCUSE"));
+        assert!(types(&lx, "كتاب").is_empty());
+        assert!(types(&lx, "الرياضة").is_empty());
+    }
+
+    #[test]
+    fn english_forms() {
+        let lx = Lexicon::load();
+        assert_eq!(types(&lx, "attacked").first().map(|s| s.as_str()), Some("ASSAULT"));
+        assert_eq!(types(&lx, "protesters").first().map(|s| s.as_str()), Some("PROTEST"));
+        assert_eq!(types(&lx, "arrested").first().map(|s| s.as_str()), Some("COERCE"));
+        assert!(types(&lx, "rallied").contains(&"PROTEST".to_string()));
+        assert!(types(&lx, "table").is_empty());
+    }
+}

@@ -1,0 +1,188 @@
+use super::*;
+use marsad_core::{Document, Place};
+
+fn stage() -> EventStage {
+    EventStage::load().unwrap()
+}
+
+/// A document with text layer only, plus places found by exact substring.
+fn doc(text: &str, places: &[(&str, &str)]) -> Document {
+    let mut d = Document::new("t", text);
+    marsad_text::annotate(&mut d);
+    use marsad_core::Stage;
+    if let Ok(a) = marsad_actors::ActorStage::load() {
+        a.annotate(&mut d);
+    }
+    for (name, country) in places {
+        let chars: Vec<char> = text.chars().collect();
+        let pat: Vec<char> = name.chars().collect();
+        let mut i = 0;
+        while i + pat.len() <= chars.len() {
+            if chars[i..i + pat.len()] == pat[..] {
+                let s = d.sentence_at(i);
+                d.places.push(Place {
+                    text: name.to_string(),
+                    start: i,
+                    end: i + pat.len(),
+                    sentence: s,
+                    country: Some(country.to_string()),
+                    ..Default::default()
+                });
+                i += pat.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    d.places.sort_by_key(|p| p.start);
+    d
+}
+
+fn run(text: &str) -> Vec<Event> {
+    let d = doc(text, &[]);
+    stage().extract(&d)
+}
+
+fn check_offsets(d: &Document, evs: &[Event]) {
+    for e in evs {
+        assert_eq!(d.slice(e.trigger.start, e.trigger.end), e.trigger.text);
+        for a in [&e.actor, &e.recipient, &e.reported_by].into_iter().flatten() {
+            assert_eq!(d.slice(a.start, a.end), a.text);
+        }
+    }
+}
+
+#[test]
+fn assault_with_casualties_in_number_words() {
+    let e = run("قتل ثلاثة جنود وأصيب عشرة آخرون في هجوم شنه مسلحون على حاجز للجيش.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").expect("assault");
+    assert_eq!(a.fatalities, Some(3));
+    assert_eq!(a.injured, Some(10));
+    assert!(a.actor.as_ref().map_or(false, |x| x.text.contains("مسلحون")), "{:?}", a.actor);
+    assert!(!a.negated && !a.hypothetical);
+}
+
+#[test]
+fn arabic_indic_digits_and_floor() {
+    let e = run("أسفر الانفجار عن مقتل ٢٥ شخصا وإصابة أكثر من 30 آخرين.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(a.fatalities, Some(25));
+    assert_eq!(a.injured, Some(30));
+    assert_eq!(a.mode.as_deref(), Some("explosives"));
+}
+
+#[test]
+fn duals_and_vague_counts() {
+    let e = run("قتل جنديان في قصف مدفعي على البلدة.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(a.fatalities, Some(2));
+    let e = run("قتل عشرات المدنيين في غارات جوية على المدينة.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(a.fatalities, None);
+    assert_eq!(a.mode.as_deref(), Some("aerial"));
+    assert_eq!(a.acled.as_ref().unwrap().sub_event_type, "Air/drone strike");
+}
+
+#[test]
+fn passive_agent() {
+    let e = run("اغتيل الصحفي على يد مسلحين مجهولين في المدينة.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert!(a.actor.as_ref().unwrap().text.contains("مسلحين"), "{:?}", a.actor);
+    assert_eq!(a.mode.as_deref(), Some("targeted"));
+}
+
+#[test]
+fn protest_actor_and_recipient() {
+    let e = run("تظاهر الاف الاسرائيليين مساء امس في تل ابيب احتجاجا على حملة اليمين المتطرف.");
+    let p = e.iter().find(|e| e.kind == "PROTEST").unwrap();
+    let a = p.actor.as_ref().unwrap();
+    assert!(a.text.contains("الاسرائيليين"), "{a:?}");
+    assert_eq!(a.country.as_deref(), Some("ISR"));
+    assert!(p.recipient.as_ref().map_or(false, |r| r.text.contains("اليمين") || r.text.contains("حملة")), "{:?}", p.recipient);
+}
+
+#[test]
+fn sport_and_figurative_senses_are_not_events() {
+    assert!(run("شن المنتخب هجوما قويا في الشوط الثاني من المباراة وسجل هدفين.").iter().all(|e| e.kind != "ASSAULT"));
+    assert!(run("يقضي الشباب ساعات طويلة في قتل الوقت أمام الشاشات.").iter().all(|e| e.kind != "ASSAULT"));
+    let e = run("شن الوزير هجوما إعلاميا على المعارضة.");
+    assert!(e.iter().all(|e| e.kind != "ASSAULT"));
+    assert!(e.iter().any(|e| e.kind == "ACCUSE"));
+    assert!(run("ارتفعت أسعار النفط في الأسواق العالمية اليوم.").is_empty());
+}
+
+#[test]
+fn modality() {
+    let e = run("نفى الجيش أنه قصف المدينة.");
+    assert!(e.iter().filter(|e| e.kind == "ASSAULT").all(|e| e.negated));
+    let e = run("لم يتظاهر أحد في الساحة.");
+    assert!(e.iter().filter(|e| e.kind == "PROTEST").all(|e| e.negated));
+    let e = run("يقول محللون إن الخطر الآن يتمثل في استخدام الأسلحة الكيماوية في المراكز الحضرية.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").expect("chemical");
+    assert!(a.hypothetical);
+    assert_eq!(a.mode.as_deref(), Some("chemical"));
+    let e = run("قد يهاجم التنظيم المدينة.");
+    assert!(e.iter().filter(|e| e.kind == "ASSAULT").all(|e| e.hypothetical));
+    let e = run("قد هاجم التنظيم المدينة.");
+    assert!(e.iter().filter(|e| e.kind == "ASSAULT").any(|e| !e.hypothetical));
+}
+
+#[test]
+fn reported_by_speaker() {
+    let e = run("وقال الجيش إن مسلحين هاجموا نقطة تفتيش.");
+    let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert!(a.reported_by.as_ref().map_or(false, |r| r.text.contains("الجيش")), "{:?}", a.reported_by);
+}
+
+#[test]
+fn arrests() {
+    let e = run("اعتقلت الشرطة 12 متظاهرا في العاصمة.");
+    let c = e.iter().find(|e| e.kind == "COERCE").unwrap();
+    assert_eq!(c.arrested, Some(12));
+    assert_eq!(c.acled.as_ref().unwrap().sub_event_type, "Arrests");
+    assert!(c.actor.as_ref().unwrap().text.contains("الشرطة"));
+}
+
+#[test]
+fn english_events() {
+    let d = doc("Gunmen killed five people and wounded 12 in an attack on a market in Baghdad on Monday.", &[("Baghdad", "IRQ")]);
+    let e = stage().extract(&d);
+    check_offsets(&d, &e);
+    let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(a.fatalities, Some(5));
+    assert_eq!(a.injured, Some(12));
+    assert_eq!(a.place.as_ref().unwrap().text, "Baghdad");
+    assert!(a.actor.as_ref().unwrap().text.contains("Gunmen"));
+    let e = run("The central bank raised interest rates by half a point.");
+    assert!(e.is_empty());
+    let e = run("Police arrested 30 protesters after the demonstration.");
+    assert!(e.iter().any(|e| e.kind == "COERCE" && e.arrested == Some(30)));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for t in ["", "؟؟؟", "\u{200f}\u{0640}\u{0640}", "قتل", "killed", "١٢٣ ٤٥٦", &"هجوم ".repeat(500)] {
+        let _ = run(t);
+    }
+}
+
+/// The reference article: White Flags strikes in Baghdad and Kirkuk, ambushes,
+/// the group's formation, and the chemical-weapons warning as hypothetical.
+#[test]
+fn reference_article() {
+    let Ok(text) = std::fs::read_to_string("../../../shared/examples/white-flags.ar.txt") else { return };
+    let d = doc(&text, &[("بغداد", "IRQ"), ("كركوك", "IRQ"), ("العراق", "IRQ"), ("سوريا", "SYR")]);
+    let e = stage().extract(&d);
+    check_offsets(&d, &e);
+    let strikes: Vec<&Event> = e.iter().filter(|e| e.kind == "ASSAULT" && e.trigger.text.contains("ضربات")).collect();
+    let places: Vec<&str> = strikes.iter().filter_map(|e| e.place.as_ref().map(|p| p.text.as_str())).collect();
+    assert!(places.contains(&"بغداد") && places.contains(&"كركوك"), "{places:?}");
+    assert!(strikes.iter().all(|e| e.actor.as_ref().map_or(false, |a| a.text.contains("الرايات البيضاء"))), "{:?}", strikes.iter().map(|e| &e.actor).collect::<Vec<_>>());
+    let amb: Vec<&Event> = e.iter().filter(|e| e.mode.as_deref() == Some("ambush")).collect();
+    assert!(!amb.is_empty());
+    assert!(amb.iter().any(|e| e.recipient.as_ref().map_or(false, |r| r.text.contains("قوات الحكومة العراقية"))), "{:?}", amb.iter().map(|e| &e.recipient).collect::<Vec<_>>());
+    let chem = e.iter().find(|e| e.mode.as_deref() == Some("chemical")).expect("chemical");
+    assert!(chem.hypothetical);
+    let form: Vec<&Event> = e.iter().filter(|e| e.kind == "CHANGE_GROUP").collect();
+    assert!(!form.is_empty(), "formation");
+}
