@@ -1,24 +1,359 @@
-//! `marsad ingest`, `search`, `stats`.
-use anyhow::Result;
+//! `marsad ingest`, `search`, `stats`: the command line over `marsad-store`.
+use crate::pipeline::Pipeline;
+use anyhow::{bail, Result};
 use clap::Args;
+use marsad_input::{InputOptions, RawDoc};
+use marsad_store::{Counts, Store};
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 #[derive(Args)]
 pub struct IngestArgs {
+    /// Files or directories (read recursively); `-` for standard input.
+    #[arg(required = true)]
     pub paths: Vec<String>,
+    /// SQLite database file (created when missing).
+    #[arg(long, default_value = "marsad.db")]
+    pub db: String,
+    /// Input format instead of detecting it: text, html, jsonl or rss.
+    #[arg(long = "input-format")]
+    pub input_format: Option<marsad_input::Format>,
+    /// JSON field holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// JSON field holding the document id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// JSON field holding the publication date (default: `date`, then `published`).
+    #[arg(long)]
+    pub date_field: Option<String>,
+    /// JSON field holding the title.
+    #[arg(long, default_value = "title")]
+    pub title_field: String,
+    /// Documents per transaction.
+    #[arg(long, default_value_t = marsad_store::DEFAULT_BATCH)]
+    pub batch_size: usize,
+    /// Re-annotate and rewrite documents whose content is unchanged (after
+    /// a pipeline upgrade).
+    #[arg(long)]
+    pub force: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
+
 #[derive(Args)]
 pub struct SearchArgs {
-    pub query: String,
+    /// Words to find (all must occur). Arabic words match with or without
+    /// clitics (بغداد finds وبغداد, الحكومة finds للحكومة).
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// SQLite database file.
+    #[arg(long, default_value = "marsad.db")]
+    pub db: String,
+    /// Maximum number of results.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Print results as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
-#[derive(Args)]
-pub struct StatsArgs {}
 
-pub fn ingest(_a: IngestArgs) -> Result<i32> {
-    anyhow::bail!("ingest: not built yet")
+#[derive(Args)]
+pub struct StatsArgs {
+    /// SQLite database file.
+    #[arg(long, default_value = "marsad.db")]
+    pub db: String,
+    /// Print as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
-pub fn search(_a: SearchArgs) -> Result<i32> {
-    anyhow::bail!("search: not built yet")
+
+/// A one-line progress display on stderr, drawn only on a terminal.
+struct Progress {
+    on: bool,
+    total_files: usize,
+    last: Instant,
+    start: Instant,
+    drawn: bool,
 }
-pub fn stats(_a: StatsArgs) -> Result<i32> {
-    anyhow::bail!("stats: not built yet")
+
+impl Progress {
+    fn new(on: bool, total_files: usize) -> Progress {
+        let now = Instant::now();
+        Progress { on, total_files, last: now - Duration::from_secs(1), start: now, drawn: false }
+    }
+
+    fn update(&mut self, files: usize, c: &Counts, force: bool) {
+        if !self.on || (!force && self.last.elapsed() < Duration::from_millis(100)) {
+            return;
+        }
+        self.last = Instant::now();
+        let width = 24;
+        let frac = if self.total_files == 0 { 1.0 } else { files as f64 / self.total_files as f64 };
+        let filled = ((frac * width as f64) as usize).min(width);
+        let rate = c.read as f64 / self.start.elapsed().as_secs_f64().max(1e-3);
+        let line = format!(
+            "[{}{}] {}/{} files · {} docs · {} new · {} failed · {:.0} docs/s",
+            "#".repeat(filled),
+            "-".repeat(width - filled),
+            files,
+            self.total_files,
+            c.read,
+            c.new + c.updated,
+            c.failed,
+            rate
+        );
+        let mut e = std::io::stderr().lock();
+        let _ = write!(e, "\r\x1b[2K{line}");
+        let _ = e.flush();
+        self.drawn = true;
+    }
+
+    /// Clear the bar so that a message can be printed on a clean line.
+    fn clear(&mut self) {
+        if self.drawn {
+            let mut e = std::io::stderr().lock();
+            let _ = write!(e, "\r\x1b[2K");
+            let _ = e.flush();
+            self.drawn = false;
+        }
+    }
+}
+
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".into()
+    }
+}
+
+fn where_of(raw: &RawDoc) -> String {
+    match &raw.source {
+        Some(s) if *s != raw.id && !raw.id.starts_with(s.as_str()) => format!("{s}: {}", raw.id),
+        _ => raw.id.clone(),
+    }
+}
+
+pub fn ingest(a: IngestArgs) -> Result<i32> {
+    let opts = InputOptions {
+        format: a.input_format,
+        text_field: a.text_field.clone(),
+        id_field: a.id_field.clone(),
+        date_field: a.date_field.clone(),
+        title_field: a.title_field.clone(),
+    };
+    let mut store = Store::open(&a.db)?;
+    store.batch_size = a.batch_size.max(1);
+    store.force = a.force;
+    store.set_pipeline(format!("marsad {}", env!("CARGO_PKG_VERSION")));
+    // never read the database itself (or its journal files) as input
+    let own: Vec<std::path::PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .filter_map(|s| std::fs::canonicalize(format!("{}{s}", a.db)).ok())
+        .collect();
+    let files: Vec<_> = marsad_input::expand(&a.paths)
+        .into_iter()
+        .filter(|f| match f {
+            Ok(p) if p != "-" => std::fs::canonicalize(p).map_or(true, |c| !own.contains(&c)),
+            _ => true,
+        })
+        .collect();
+    let mut progress = Progress::new(!a.quiet && std::io::stderr().is_terminal(), files.len());
+    let run = store.start_run()?;
+    let start = Instant::now();
+    let mut c = Counts::default();
+    let mut pipeline_error: Option<anyhow::Error> = None;
+
+    for (fi, file) in files.iter().enumerate() {
+        let path = match file {
+            Ok(p) => p,
+            Err(e) => {
+                progress.clear();
+                eprintln!("marsad: error: {e}");
+                c.failed += 1;
+                continue;
+            }
+        };
+        for item in marsad_input::read_file(path, &opts) {
+            let raw = match item {
+                Ok(r) => r,
+                Err(e) => {
+                    progress.clear();
+                    eprintln!("marsad: error: {e}");
+                    c.failed += 1;
+                    progress.update(fi, &c, false);
+                    continue;
+                }
+            };
+            c.read += 1;
+            let place = where_of(&raw);
+            let mut load_failed = None;
+            let result = store.ingest(raw.into_document(), |doc| {
+                let p = match Pipeline::global() {
+                    Ok(p) => p,
+                    Err(e) => {
+                        load_failed = Some(anyhow::anyhow!("cannot load the pipeline: {e:#}"));
+                        bail!("pipeline not loaded");
+                    }
+                };
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| p.annotate(doc))) {
+                    Ok(()) => Ok(()),
+                    Err(panic) => bail!("pipeline failed on this document: {}", panic_message(&*panic)),
+                }
+            });
+            if let Some(e) = load_failed {
+                pipeline_error = Some(e);
+                break;
+            }
+            match result {
+                Ok(o) => c.add(&o),
+                Err(e) => {
+                    progress.clear();
+                    eprintln!("marsad: error: {place}: {e:#}");
+                    c.failed += 1;
+                }
+            }
+            progress.update(fi, &c, false);
+        }
+        if pipeline_error.is_some() {
+            break;
+        }
+        progress.update(fi + 1, &c, false);
+    }
+    progress.update(files.len(), &c, true);
+    progress.clear();
+    store.finish_run(run, &c)?;
+    if let Some(e) = pipeline_error {
+        return Err(e);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let rate = c.read as f64 / secs.max(1e-9);
+    if a.json {
+        let j = serde_json::json!({
+            "db": a.db,
+            "read": c.read,
+            "new": c.new,
+            "updated": c.updated,
+            "unchanged": c.unchanged,
+            "duplicate": c.duplicate,
+            "failed": c.failed,
+            "seconds": (secs * 1000.0).round() / 1000.0,
+            "docs_per_s": (rate * 10.0).round() / 10.0,
+            "documents_in_db": store.count()?,
+        });
+        println!("{j}");
+    } else {
+        println!(
+            "read {}, new {}, updated {}, unchanged {}, duplicate {}, failed {} in {:.2} s ({:.1} docs/s) → {} ({} documents)",
+            c.read,
+            c.new,
+            c.updated,
+            c.unchanged,
+            c.duplicate,
+            c.failed,
+            secs,
+            rate,
+            a.db,
+            store.count()?
+        );
+    }
+    Ok(if c.failed > 0 { 1 } else { 0 })
+}
+
+fn open_existing(db: &str) -> Result<Store> {
+    if !std::path::Path::new(db).exists() {
+        bail!("no database at {db}: run `marsad ingest PATH... --db {db}` first");
+    }
+    Store::open(db)
+}
+
+pub fn search(a: SearchArgs) -> Result<i32> {
+    let store = open_existing(&a.db)?;
+    let query = a.query.join(" ");
+    let res = store.search(&query, a.limit)?;
+    if a.json {
+        println!("{}", serde_json::to_string(&res)?);
+        return Ok(0);
+    }
+    if res.keys.is_empty() {
+        println!("nothing to search for in {query:?}");
+        return Ok(0);
+    }
+    let tty = std::io::stdout().is_terminal();
+    let (open, close) = if tty { ("\x1b[1;31m", "\x1b[0m") } else { ("«", "»") };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} document(s) match {query:?}{}", res.total, if res.total as usize > res.results.len() {
+        format!(", showing {}", res.results.len())
+    } else {
+        String::new()
+    })?;
+    for (i, h) in res.results.iter().enumerate() {
+        let mut meta = vec![h.lang.clone()];
+        if let Some(p) = &h.published {
+            meta.push(p.clone());
+        }
+        if let Some(s) = &h.source {
+            meta.push(s.clone());
+        }
+        writeln!(out)?;
+        writeln!(out, "{}. {}  {}", i + 1, h.id, h.title.as_deref().unwrap_or("(no title)"))?;
+        writeln!(out, "   [{}]", meta.join(" · "))?;
+        writeln!(out, "   {}", h.render(open, close))?;
+    }
+    Ok(0)
+}
+
+pub fn stats(a: StatsArgs) -> Result<i32> {
+    let store = open_existing(&a.db)?;
+    let s = store.stats()?;
+    if a.json {
+        println!("{}", serde_json::to_string(&s)?);
+        return Ok(0);
+    }
+    let list = |m: &std::collections::BTreeMap<String, u64>| -> String {
+        if m.is_empty() {
+            return "-".into();
+        }
+        let mut v: Vec<_> = m.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "database      {} (schema v{}, {:.1} MB)", a.db, s.schema_version, s.db_bytes as f64 / 1e6)?;
+    writeln!(out, "documents     {}  ({})", s.documents, list(&s.documents_by_lang))?;
+    if s.duplicate_ids > 0 {
+        writeln!(out, "duplicates    {} ids with the content of a stored document", s.duplicate_ids)?;
+    }
+    writeln!(
+        out,
+        "published     {} … {}",
+        s.published_first.as_deref().unwrap_or("?"),
+        s.published_last.as_deref().unwrap_or("?")
+    )?;
+    writeln!(out, "text          {} characters", s.chars)?;
+    writeln!(out, "entities      {}  ({})", s.entities, list(&s.entities_by_type))?;
+    writeln!(
+        out,
+        "places        {}  ({} resolved, {} distinct; {})",
+        s.places,
+        s.places_resolved,
+        s.places_distinct,
+        list(&s.places_by_country)
+    )?;
+    writeln!(out, "dates         {}  ({} normalised)", s.times, s.times_resolved)?;
+    writeln!(out, "events        {}  ({})", s.events, list(&s.events_by_type))?;
+    writeln!(
+        out,
+        "actors        {}  ({} known, {} aliases, {} mentions, {} relations)",
+        s.actors, s.actors_known, s.actor_aliases, s.actor_mentions, s.actor_relations
+    )?;
+    writeln!(out, "ingest runs   {}  (last {})", s.ingest_runs, s.last_ingest.as_deref().unwrap_or("-"))?;
+    Ok(0)
 }
