@@ -49,9 +49,9 @@ impl H {
     }
 }
 
-/// Per-token precomputed strings and flags.
+/// Per-word precomputed strings and flags (cached per surface form).
 #[derive(Default, Clone, Debug)]
-pub struct TokInfo {
+pub struct WordInfo {
     /// normalised form
     pub n: String,
     /// clitic-free base (marsad_text::clitics::base)
@@ -64,7 +64,23 @@ pub struct TokInfo {
     /// coarse shape: a=arabic, l=latin lower, L=latin capitalised, U=all caps, d=digits, p=punct, o=other, m=mixed
     pub shape: u8,
     pub len: u8,
+    /// flags of the word alone
+    pub wlex: LexFlags,
+}
+
+/// A token in its sentence: the word's info plus lexicon flags that include
+/// multiword matches.
+#[derive(Clone, Debug)]
+pub struct TokInfo {
+    pub w: std::sync::Arc<WordInfo>,
     pub lex: LexFlags,
+}
+
+impl std::ops::Deref for TokInfo {
+    type Target = WordInfo;
+    fn deref(&self) -> &WordInfo {
+        &self.w
+    }
 }
 
 fn shape_of(w: &str) -> u8 {
@@ -121,7 +137,7 @@ fn shape_of(w: &str) -> u8 {
     }
 }
 
-pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
+pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let n = marsad_text::normalize(w);
     let a = clitics::analyze(&n);
     let b = clitics::base(&n);
@@ -130,8 +146,30 @@ pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
     let core = b.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&b).to_string();
     let shape = shape_of(w);
     let len = n.chars().count().min(255) as u8;
-    let lexf = lex.flags(&n);
-    TokInfo { n, b, pre, suf, core, shape, len, lex: lexf }
+    let wlex = lex.flags(&n);
+    WordInfo { n, b, pre, suf, core, shape, len, wlex }
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<String, std::sync::Arc<WordInfo>>> = Default::default();
+}
+
+/// Token info for a word, through a per-thread cache of recent words.
+pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
+    let wi = CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(x) = c.get(w) {
+            return x.clone();
+        }
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        let x = std::sync::Arc::new(word_info(w, lex));
+        c.insert(w.to_string(), x.clone());
+        x
+    });
+    let lex = wi.wlex;
+    TokInfo { w: wi, lex }
 }
 
 fn first_chars(s: &str, k: usize) -> Option<&str> {
@@ -266,8 +304,129 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
             out.push(H::new(69).n(p.lex.0 as u64).n(t.lex.0 as u64).done());
         }
     }
+    // character trigrams of the core (foreign/transliterated names)
+    if t.shape == b'a' {
+        let cs: Vec<(usize, char)> = t.core.char_indices().collect();
+        if cs.len() >= 3 {
+            for k in 0..cs.len() - 2 {
+                let a = cs[k].0;
+                let b = if k + 3 < cs.len() { cs[k + 3].0 } else { t.core.len() };
+                out.push(H::new(71).s(&t.core[a..b]).done());
+            }
+        }
+    }
     // position in sentence
     if i == 0 {
         out.push(H::new(70).done());
+    }
+}
+
+/// Second-stage context of a token: the first-stage tag and how the same
+/// word (by its clitic-free core) was tagged elsewhere in nearby sentences.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct Ctx {
+    pub s1: u8,
+    /// votes per entity type 0=O, 1=PERS, 2=LOC, 3=ORG, 4=MISC (capped)
+    pub votes: [u8; 5],
+}
+
+#[inline]
+fn ty_of(tag: u8) -> usize {
+    if tag == 0 {
+        0
+    } else {
+        ((tag as usize) + 1) / 2
+    }
+}
+
+/// Document-level votes: for every token of every sentence, the first-stage
+/// types given to other occurrences of its core within `window` sentences.
+pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec<Ctx>> {
+    use std::collections::HashMap;
+    let mut occ: HashMap<&str, Vec<(usize, usize, u8)>> = HashMap::new();
+    for (si, toks) in infos.iter().enumerate() {
+        for (ti, t) in toks.iter().enumerate() {
+            if t.shape == b'a' && t.core.chars().count() >= 2 {
+                occ.entry(t.core.as_str()).or_default().push((si, ti, s1[si][ti]));
+            }
+        }
+    }
+    let mut out: Vec<Vec<Ctx>> = infos.iter().enumerate().map(|(si, t)| t.iter().enumerate().map(|(ti, _)| Ctx { s1: s1[si][ti], votes: [0; 5] }).collect()).collect();
+    for list in occ.values() {
+        if list.len() < 2 {
+            continue;
+        }
+        for (k, &(si, ti, _)) in list.iter().enumerate() {
+            let mut v = [0u8; 5];
+            // list is in document order: scan neighbours outwards
+            for &(sj, tj, tag) in list[..k].iter().rev() {
+                if si - sj > window {
+                    break;
+                }
+                let _ = tj;
+                let ty = ty_of(tag);
+                v[ty] = v[ty].saturating_add(1);
+            }
+            for &(sj, _, tag) in &list[k + 1..] {
+                if sj - si > window {
+                    break;
+                }
+                let ty = ty_of(tag);
+                v[ty] = v[ty].saturating_add(1);
+            }
+            out[si][ti].votes = v;
+        }
+    }
+    out
+}
+
+/// Append the second-stage features of position `i`.
+pub fn ctx_features(toks: &[TokInfo], ctx: &[Ctx], i: usize, out: &mut Vec<u64>) {
+    let c = &ctx[i];
+    let prev = if i > 0 { ctx[i - 1].s1 as u64 } else { 99 };
+    let next = if i + 1 < ctx.len() { ctx[i + 1].s1 as u64 } else { 98 };
+    out.push(H::new(100).n(c.s1 as u64).done());
+    out.push(H::new(101).n(prev).n(c.s1 as u64).done());
+    out.push(H::new(102).n(c.s1 as u64).n(next).done());
+    let ent: u32 = c.votes[1..].iter().map(|&x| x as u32).sum();
+    let total = ent + c.votes[0] as u32;
+    if total > 0 {
+        let mut best = 0;
+        for t in 1..5 {
+            if c.votes[t] > c.votes[best] {
+                best = t;
+            }
+        }
+        out.push(H::new(103).n(best as u64).done());
+        out.push(H::new(104).n(best as u64).n(c.s1 as u64).done());
+        for t in 1..5 {
+            if c.votes[t] > 0 {
+                out.push(H::new(105).n(t as u64).done());
+                let frac = (4 * c.votes[t] as u32 / total).min(3);
+                out.push(H::new(106).n(t as u64).n(frac as u64).done());
+            }
+        }
+        if ent == 0 {
+            out.push(H::new(107).n((c.votes[0] as u64).min(3)).done());
+        }
+        out.push(H::new(108).n(best as u64).s(&toks[i].pre).done());
+    } else {
+        out.push(H::new(109).done());
+    }
+    // neighbours' votes
+    for (off, tmpl) in [(-1isize, 110u32), (1, 111)] {
+        let j = i as isize + off;
+        if j >= 0 && (j as usize) < ctx.len() {
+            let v = ctx[j as usize].votes;
+            let mut best = 0;
+            for t in 1..5 {
+                if v[t] > v[best] {
+                    best = t;
+                }
+            }
+            if v.iter().any(|&x| x > 0) {
+                out.push(H::new(tmpl).n(best as u64).done());
+            }
+        }
     }
 }

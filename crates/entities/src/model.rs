@@ -211,7 +211,7 @@ impl Rng {
 /// Train an averaged perceptron. `on_epoch(epoch, &averaged_model)` is called
 /// after every epoch (for dev scoring); the returned model is the average
 /// after the last epoch.
-pub fn train(samples: &[Sample], epochs: usize, seed: u64, min_count: u32, mut on_epoch: impl FnMut(usize, &Model)) -> Model {
+pub fn train(samples: &[&Sample], epochs: usize, seed: u64, min_count: u32, mut on_epoch: impl FnMut(usize, &Model)) -> Model {
     // feature index over the training data
     let mut counts: IdMap<u32> = IdMap::default();
     for s in samples {
@@ -289,4 +289,76 @@ pub fn train(samples: &[Sample], epochs: usize, seed: u64, min_count: u32, mut o
         on_epoch(epoch + 1, &m);
     }
     average(&w, &u, &tw, &tu, c)
+}
+
+/// Both stages' weights in one open-addressing table, quantised to i16, so
+/// that one memory access per feature serves both stages.
+pub struct Table {
+    mask: usize,
+    slots: Vec<Slot>,
+    pub scale: [f32; 2],
+}
+
+#[derive(Clone, Copy)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u64,
+    w: [i16; 2 * NT],
+}
+
+const EMPTY: u64 = 0;
+
+impl Table {
+    pub fn build(m1: &Model, m2: Option<&Model>) -> Table {
+        let scale_of = |m: &Model| m.w.iter().fold(0f32, |a, x| a.max(x.abs())).max(1e-9) / 32767.0;
+        let s1 = scale_of(m1);
+        let s2 = m2.map(scale_of).unwrap_or(1.0);
+        let n = m1.index.len() + m2.map_or(0, |m| m.index.len());
+        let cap = (n * 3 / 2 + 16).next_power_of_two();
+        let mut t = Table { mask: cap - 1, slots: vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap], scale: [s1, s2] };
+        let mut put = |m: &Model, off: usize, sc: f32| {
+            for (&k, &r) in &m.index {
+                let k = if k == EMPTY { 1 } else { k };
+                let row = &m.w[r as usize * NT..r as usize * NT + NT];
+                let mut i = (k as usize) & t.mask;
+                loop {
+                    if t.slots[i].key == EMPTY || t.slots[i].key == k {
+                        t.slots[i].key = k;
+                        for j in 0..NT {
+                            t.slots[i].w[off + j] = (row[j] / sc).round().clamp(-32767.0, 32767.0) as i16;
+                        }
+                        break;
+                    }
+                    i = (i + 1) & t.mask;
+                }
+            }
+        };
+        put(m1, 0, s1);
+        if let Some(m2) = m2 {
+            put(m2, NT, s2);
+        }
+        t
+    }
+
+    /// Add the weights of `feats` to both stages' sums.
+    #[inline]
+    pub fn accumulate(&self, feats: &[u64], sum: &mut [i32; 2 * NT]) {
+        for &f in feats {
+            let k = if f == EMPTY { 1 } else { f };
+            let mut i = (k as usize) & self.mask;
+            loop {
+                let s = &self.slots[i];
+                if s.key == k {
+                    for j in 0..2 * NT {
+                        sum[j] += s.w[j] as i32;
+                    }
+                    break;
+                }
+                if s.key == EMPTY {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+    }
 }

@@ -24,6 +24,12 @@ pub struct TrainArgs {
     pub dev: Option<String>,
     #[arg(short = 'o', long)]
     pub output: String,
+    /// Folds of jackknifed first-stage predictions for the second stage (0 = one stage).
+    #[arg(long, default_value_t = TrainOptions::default().folds)]
+    pub folds: usize,
+    /// Sentences either side treated as one document by the second stage.
+    #[arg(long, default_value_t = TrainOptions::default().window)]
+    pub window: usize,
     /// Extra training files (e.g. train on train+dev for the shipped model).
     #[arg(long)]
     pub also: Vec<String>,
@@ -71,31 +77,33 @@ pub fn run(a: NerArgs) -> Result<i32> {
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     if a.conll {
-        // stream sentence by sentence, keeping every blank line
-        let mut sent: Vec<String> = Vec::new();
-        let flush = |sent: &mut Vec<String>, out: &mut dyn Write| -> Result<()> {
-            if sent.is_empty() {
-                return Ok(());
-            }
-            let tags = t.tag_strings(sent);
-            for (w, tag) in sent.iter().zip(tags) {
-                writeln!(out, "{w}\t{tag}")?;
-            }
-            sent.clear();
-            Ok(())
-        };
+        // the whole input is one document stream; blank lines are kept
+        let mut sents: Vec<Vec<String>> = Vec::new();
+        let mut layout: Vec<Option<(usize, usize)>> = Vec::new(); // per line: (sentence, token) or blank
+        let mut cur: Vec<String> = Vec::new();
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() {
-                flush(&mut sent, &mut out)?;
-                writeln!(out)?;
+                if !cur.is_empty() {
+                    sents.push(std::mem::take(&mut cur));
+                }
+                layout.push(None);
             } else {
-                let tok = line.split('\t').next().unwrap_or("");
-                let tok = if line.contains('\t') { tok } else { line.split(' ').next().unwrap_or("") };
-                sent.push(tok.to_string());
+                let tok = if line.contains('\t') { line.split('\t').next() } else { line.split(' ').next() };
+                layout.push(Some((sents.len(), cur.len())));
+                cur.push(tok.unwrap_or("").to_string());
             }
         }
-        flush(&mut sent, &mut out)?;
+        if !cur.is_empty() {
+            sents.push(cur);
+        }
+        let tags = t.tag_doc_strings(&sents);
+        for l in layout {
+            match l {
+                None => writeln!(out)?,
+                Some((s, i)) => writeln!(out, "{}\t{}", sents[s][i], tags[s][i])?,
+            }
+        }
     } else {
         // plain text: run the text and entities stages, print entities as JSON lines
         let mut doc = marsad_core::Document::new("stdin", text);
@@ -118,7 +126,7 @@ pub fn train(a: TrainArgs) -> Result<i32> {
         Some(p) => Some(conll::parse(&std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?)),
         None => None,
     };
-    let opt = TrainOptions { epochs: a.epochs, seed: a.seed, min_count: a.min_count };
+    let opt = TrainOptions { epochs: a.epochs, seed: a.seed, min_count: a.min_count, folds: a.folds, window: a.window };
     let t0 = std::time::Instant::now();
     eprintln!("training on {} sentences, {} tokens ({opt:?})", train.len(), train.iter().map(|s| s.tokens.len()).sum::<usize>());
     let m = marsad_entities::train_conll(&train, dev.as_deref(), &opt);
