@@ -26,6 +26,30 @@ use marsad_core::{Token, TokenKind};
 /// changes, [`crate::Store::reindex`] rebuilds the index from stored texts.
 pub const KEYS_VERSION: &str = "1";
 
+/// A fingerprint of the key derivation *as the linked text layer computes
+/// it*: the keys of a fixed probe text, hashed. Stored in `meta`; when an
+/// upgrade of marsad-text changes normalisation or clitic analysis, the
+/// fingerprint changes and the index is rebuilt on open, so queries and
+/// index never disagree.
+pub fn fingerprint() -> String {
+    const PROBE: &str = "وبغداد للحكومة الحكومة ووزارة بالموصل والمستشفى حكومتهم كتائبهم فسيقتلونهم \
+        أُعلِنَ إسلام مستشفى ٢٠١٧ ۱۲ Attacks attacked killing casualties Qa'ida's stopped state";
+    let mut s = String::from(KEYS_VERSION);
+    for t in marsad_text::tokenize::tokenize(PROBE) {
+        s.push('|');
+        s.push_str(&token_keys(&t).join(","));
+        s.push(':');
+        s.push_str(&query_keys(&t).join(","));
+    }
+    // FNV-1a, 64 bit: stable across builds and platforms
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{KEYS_VERSION}-{h:016x}")
+}
+
 /// Keep only characters that the FTS5 `unicode61` tokenizer treats as
 /// token characters (letters and digits), so a key is always one FTS token.
 fn clean(s: &str) -> String {

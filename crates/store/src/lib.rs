@@ -200,7 +200,7 @@ impl Store {
         self.conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         self.migrate()?;
         let kv: Option<String> = self.meta("keys_version")?;
-        if kv.as_deref() != Some(keys::KEYS_VERSION) {
+        if kv.as_deref() != Some(keys::fingerprint().as_str()) {
             self.reindex()?;
         }
         Ok(())
@@ -221,7 +221,7 @@ impl Store {
             if i == 0 {
                 tx.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_at', ?1), ('keys_version', ?2)",
-                    params![now_iso(), keys::KEYS_VERSION],
+                    params![now_iso(), keys::fingerprint()],
                 )?;
             }
             tx.commit()?;
@@ -693,8 +693,9 @@ impl Store {
         Ok(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0))? as u64)
     }
 
-    /// Rebuild the full-text index from the stored texts (after a change of
-    /// the key derivation, [`keys::KEYS_VERSION`]). Runs in one transaction.
+    /// Rebuild the full-text index from the stored texts (done on open when
+    /// the key derivation changed, see [`keys::fingerprint`]). Runs in one
+    /// transaction.
     pub fn reindex(&mut self) -> Result<()> {
         self.commit()?;
         let tx = self.conn.transaction()?;
@@ -718,7 +719,7 @@ impl Store {
         }
         tx.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES ('keys_version', ?1)",
-            [keys::KEYS_VERSION],
+            [keys::fingerprint()],
         )?;
         tx.commit()?;
         Ok(())

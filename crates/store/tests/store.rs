@@ -425,3 +425,25 @@ fn bench_reports_throughput() {
     assert!(b.docs_per_s > 0.0);
     assert!(b.db_bytes > 0);
 }
+
+#[test]
+fn a_changed_key_derivation_rebuilds_the_index_on_open() {
+    let db = TempDb::new("rekey");
+    {
+        let mut s = Store::open(&db.0).unwrap();
+        ingest_all(&mut s, corpus());
+        // pretend the index was built by an older text layer
+        s.conn()
+            .execute_batch(
+                "INSERT INTO doc_fts(doc_fts) VALUES ('delete-all');
+                 UPDATE meta SET value = 'old' WHERE key = 'keys_version';",
+            )
+            .unwrap();
+        assert_eq!(s.search("بغداد", 10).unwrap().total, 0);
+    }
+    let mut s = Store::open(&db.0).unwrap();
+    assert_eq!(s.search("بغداد", 10).unwrap().total, 2);
+    let kv: String = s.conn().query_row("SELECT value FROM meta WHERE key = 'keys_version'", [], |r| r.get(0)).unwrap();
+    assert_eq!(kv, marsad_store::keys::fingerprint());
+    assert!(s.check_consistency().unwrap().is_empty());
+}
