@@ -649,8 +649,7 @@ impl Iterator for JsonLines {
             };
             match serde_json::from_str::<serde_json::Value>(s) {
                 Ok(v) => {
-                    let raw = self.buf.clone();
-                    let item = json_doc(&self.path, line, v, &self.opts, &raw);
+                    let item = json_doc(&self.path, line, v, &self.opts, &self.buf);
                     match item {
                         Ok(d) => {
                             self.docs += 1;

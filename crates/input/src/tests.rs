@@ -150,3 +150,47 @@ fn into_document_keeps_metadata() {
     assert_eq!((d.id.as_str(), d.char_len(), d.slice(3, 8)), ("i", 8, "بغداد"));
     assert_eq!(d.published.as_deref(), Some("2023-01-01"));
 }
+
+/// Random and mangled inputs in every format: errors are fine, panics are not.
+#[test]
+fn no_panic_on_random_input() {
+    let seeds: &[&[u8]] = &[
+        b"<html><body><article><p>x</p></article></body></html>",
+        b"<rss><channel><item><title>t</title><description>&lt;p&gt;d</description></item></channel></rss>",
+        b"{\"id\": 1, \"text\": \"t\", \"date\": \"2023-01-01\"}\n{\"text\": \"u\"}\n",
+        "عنوان\n2023-03-15\n\nنص الخبر في بغداد.".as_bytes(),
+        b"<feed><entry><content type=\"xhtml\"><div>a</div></content></entry></feed>",
+    ];
+    let mut state: u64 = 0x9E3779B97F4A7C15;
+    let mut rand = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let specials: &[&[u8]] = &[b"<", b">", b"&", b"&#", b"&#x110000;", b"\"", b"{", b"}", b"\n", b"\xff", b"\xd8", "ـ".as_bytes(), b"<![CDATA[", b"]]>", b"</", b"<!--", b"\0", b"\r\n"];
+    let formats = [None, Some(Format::Text), Some(Format::Html), Some(Format::Jsonl), Some(Format::Rss)];
+    for round in 0..600 {
+        let mut v = seeds[round % seeds.len()].to_vec();
+        for _ in 0..(rand() % 12) {
+            let pos = (rand() as usize) % (v.len() + 1);
+            match rand() % 3 {
+                0 => {
+                    let s = specials[(rand() as usize) % specials.len()];
+                    v.splice(pos..pos, s.iter().copied());
+                }
+                1 if pos < v.len() => {
+                    v.remove(pos);
+                }
+                _ => v.truncate(pos),
+            }
+        }
+        let opts = InputOptions { format: formats[round % formats.len()], ..Default::default() };
+        for item in read_named("fuzz.x", &v, &opts) {
+            if let Ok(d) = item {
+                assert!(!d.text.is_empty() || d.title.is_some());
+                let _ = d.into_document();
+            }
+        }
+    }
+}
