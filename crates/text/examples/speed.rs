@@ -12,11 +12,13 @@ fn main() {
     let refs: Vec<&str> = texts.iter().map(|s| s.as_str()).collect();
     let t = marsad_text::bench::measure(&refs, Duration::from_secs(3));
     println!(
-        "{} docs, {:.1} MB in {:.2}s: {:.1} MB/s, {:.0} tokens/s, {:.0} docs/s",
+        "{} docs, {:.1} MB in {:.2}s wall, {:.2}s CPU: {:.1} MB/s per core ({:.1} by the wall clock), {:.0} tokens/s, {:.0} docs/s",
         t.docs,
         t.bytes as f64 / 1e6,
         t.seconds,
+        t.busy_seconds(),
         t.mb_per_s(),
+        t.wall_mb_per_s(),
         t.tokens_per_s(),
         t.docs_per_s()
     );

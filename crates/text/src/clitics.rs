@@ -22,7 +22,7 @@
 //! use [`candidates`], which lists every plausible split so that the lexicon
 //! decides.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -95,11 +95,25 @@ impl Hasher for FastHasher {
     }
 }
 
-pub(crate) type FastSet<'a> = HashSet<&'a str, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<FastHasher>>;
 
+const STEM: u8 = 1;
+const FUNCTION_WORD: u8 = 2;
+
+/// Stems and function words in one map (one lookup per candidate).
 struct Lexicon {
-    stems: FastSet<'static>,
-    function: FastSet<'static>,
+    words: FastMap<'static, u8>,
+}
+
+impl Lexicon {
+    #[inline]
+    fn flags(&self, w: &str) -> u8 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+    #[inline]
+    fn stem(&self, w: &str) -> bool {
+        self.flags(w) & STEM != 0
+    }
 }
 
 const STEMS: &str = include_str!("../data/stems.txt");
@@ -113,23 +127,26 @@ fn entries(s: &'static str) -> impl Iterator<Item = &'static str> {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut stems = FastSet::default();
-        stems.reserve(12_000);
-        stems.extend(entries(STEMS));
-        stems.extend(entries(STEMS_HAND));
-        let function = entries(FUNCTION).collect();
-        Lexicon { stems, function }
+        let mut words = FastMap::default();
+        words.reserve(12_000);
+        for w in entries(STEMS).chain(entries(STEMS_HAND)) {
+            *words.entry(w).or_insert(0) |= STEM;
+        }
+        for w in entries(FUNCTION) {
+            *words.entry(w).or_insert(0) |= FUNCTION_WORD;
+        }
+        Lexicon { words }
     })
 }
 
 /// True when `w` (normalised, clitic-free, without ال) is a stem marsad knows.
 pub fn is_known_stem(w: &str) -> bool {
-    lexicon().stems.contains(w)
+    lexicon().stem(w)
 }
 
 /// True for closed-class words that are never split (كان، كما، بين…).
 pub fn is_function_word(w: &str) -> bool {
-    lexicon().function.contains(w)
+    lexicon().flags(w) & FUNCTION_WORD != 0
 }
 
 // ---------------------------------------------------------------- analysis
@@ -180,7 +197,7 @@ fn char_len(s: &str) -> usize {
 /// Suffix readings of `r` (already without proclitics) that leave a known
 /// stem: returns (suffix bytes, restore_taa).
 #[inline]
-fn known_suffix(r: &str, enclitics: &[&str], stems: &FastSet<'static>, buf: &mut String) -> Option<(usize, bool)> {
+fn known_suffix(r: &str, enclitics: &[&str], lex: &Lexicon, buf: &mut String) -> Option<(usize, bool)> {
     for s in enclitics {
         let Some(b) = r.strip_suffix(s) else { continue };
         if char_len(b) < 2 {
@@ -190,14 +207,14 @@ fn known_suffix(r: &str, enclitics: &[&str], stems: &FastSet<'static>, buf: &mut
         if *s == "ه" && !after_taa {
             continue;
         }
-        if stems.contains(b) {
+        if lex.stem(b) {
             return Some((s.len(), false));
         }
         if after_taa {
             buf.clear();
             buf.push_str(&b[..b.len() - 'ت'.len_utf8()]);
             buf.push('ه');
-            if stems.contains(buf.as_str()) {
+            if lex.stem(buf.as_str()) {
                 return Some((s.len(), true));
             }
         }
@@ -218,29 +235,30 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
         return Analysis::NONE;
     }
     let lex = lexicon();
-    if lex.stems.contains(w) || lex.function.contains(w) {
+    if lex.flags(w) != 0 {
         return Analysis::NONE;
     }
     let n = char_len(w);
     let mut buf = String::new();
     // 1. lexicon: shortest proclitic, then shortest enclitic, leaving a stem
     let enclitics: &[&str] = if ends_in_taa_marbuta { &[] } else { ENCLITICS };
-    if let Some((s, restore)) = known_suffix(w, enclitics, &lex.stems, &mut buf) {
+    if let Some((s, restore)) = known_suffix(w, enclitics, lex, &mut buf) {
         return Analysis { prefix_len: 0, suffix_len: s, restore_taa: restore };
     }
     for (p, art, _) in PROCLITICS {
         let Some(r) = w.strip_prefix(p) else { continue };
         // a preposition before a two-letter rest is too often a stem letter
         // (وليد is not ول + يد); و/ف and the article may leave two (ومن، الدم)
-        let short_ok = *art || matches!(*p, "و" | "ف") || lex.function.contains(r);
+        let f = lex.flags(r);
+        let short_ok = *art || matches!(*p, "و" | "ف") || f & FUNCTION_WORD != 0;
         if n - char_len(p) < if short_ok { 2 } else { 3 } {
             continue;
         }
-        if lex.stems.contains(r) || (!art && lex.function.contains(r)) {
+        if f & STEM != 0 || (!art && f & FUNCTION_WORD != 0) {
             return Analysis { prefix_len: p.len(), suffix_len: 0, restore_taa: false };
         }
         if !art {
-            if let Some((s, restore)) = known_suffix(r, enclitics, &lex.stems, &mut buf) {
+            if let Some((s, restore)) = known_suffix(r, enclitics, lex, &mut buf) {
                 return Analysis { prefix_len: p.len(), suffix_len: s, restore_taa: restore };
             }
         }

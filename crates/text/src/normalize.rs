@@ -10,6 +10,20 @@
 /// What one character becomes: nothing (removed) or one character.
 #[inline]
 pub fn normalize_char(c: char) -> Option<char> {
+    // fast paths: ASCII, and the Arabic letters (most of them map to themselves)
+    let u = c as u32;
+    if u < 0x80 {
+        return Some(c.to_ascii_lowercase());
+    }
+    if (0x0621..=0x063A).contains(&u) || (0x0641..=0x064A).contains(&u) {
+        return Some(match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' | 'ئ' => 'ي',
+            'ؤ' => 'و',
+            'ة' => 'ه',
+            _ => c,
+        });
+    }
     match c {
         // diacritics, Quranic annotation signs, tatweel
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => None,

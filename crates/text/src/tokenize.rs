@@ -20,6 +20,19 @@ enum Class {
 
 #[inline]
 fn class(c: char) -> Class {
+    let u = c as u32;
+    if u < 0x80 {
+        return match c {
+            ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => Class::Space,
+            '0'..='9' => Class::Digit,
+            'a'..='z' | 'A'..='Z' => Class::Latin,
+            c if c.is_ascii_punctuation() => Class::Punct,
+            _ => Class::Other,
+        };
+    }
+    if (0x0621..=0x063A).contains(&u) || (0x0641..=0x064A).contains(&u) {
+        return Class::Arabic;
+    }
     match c {
         c if c.is_whitespace() => Class::Space,
         '0'..='9' | '٠'..='٩' | '۰'..='۹' => Class::Digit,
@@ -37,7 +50,9 @@ fn class(c: char) -> Class {
 
 /// Tokenise `text`. Offsets are chars (and bytes) into `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    // a token per ~6 bytes is typical of both scripts; capped so a giant
+    // input does not reserve gigabytes up front
+    let mut out = Vec::with_capacity((text.len() / 6 + 1).min(1 << 18));
     let mut it = text.char_indices().peekable();
     let mut ci = 0usize; // char index of the current char
     let mut norm = String::new();
