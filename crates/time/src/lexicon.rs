@@ -273,7 +273,7 @@ pub const TENS_AR: &[(&str, u32)] = &[("العشرين", 20), ("الثلاثين
 
 /// Vague-part modifiers before a year, month or relative expression.
 pub const VAGUE_AR: &[(&str, &str)] = &[
-    ("اوائل", "early"),
+    ("اوايل", "early"),
     ("مطلع", "early"),
     ("بدايه", "early"),
     ("بدايات", "early"),
@@ -346,7 +346,7 @@ pub const DAYPART_EN: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 /// Words that, right before a bare four-digit number, make it a year.
 pub const YEAR_CUE_AR: &[&str] =
-    &["في", "منذ", "خلال", "بعد", "قبل", "حتي", "لغايه", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "موسم", "انتخابات", "ربيع", "صيف", "شتاء", "خريف"];
+    &["في", "منذ", "خلال", "بعد", "قبل", "حتي", "لغايه", "مطلع", "اواخر", "اوايل", "منتصف", "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "موسم", "انتخابات", "ربيع", "صيف", "شتاء", "خريف"];
 pub const YEAR_CUE_EN: &[&str] = &["in", "since", "during", "after", "before", "until", "till", "by", "of", "early", "late", "mid", "year", "summer", "winter", "spring", "autumn", "fall", "from", "through"];
 
 /// Nouns counted by a number (a number before them is not a year).

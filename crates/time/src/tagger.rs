@@ -182,9 +182,6 @@ impl<'a> Parser<'a> {
         let mut e = i + 1;
         if self.exact(e, "م") || self.exact(e, "ميلادي") || self.exact(e, "ميلاديه") || self.exact(e, "للميلاد") {
             e += 1;
-            if self.exact(e - 1, "م") && self.punct(e, &["."]) && self.adj(e - 1) {
-                e += 1;
-            }
         }
         Some((e, y))
     }
@@ -195,11 +192,7 @@ impl<'a> Parser<'a> {
         }
         let n = self.t[i].norm;
         if matches!(n, "ه" | "هجري" | "هجريه" | "للهجره" | "الهجري" | "الهجريه") || (n == "ه" && self.t[i].surf.contains('ـ')) {
-            let mut e = i + 1;
-            if n == "ه" && self.punct(e, &["."]) && self.adj(i) {
-                e += 1;
-            }
-            return Some(e);
+            return Some(i + 1);
         }
         None
     }
@@ -540,7 +533,7 @@ impl<'a> Parser<'a> {
         let mut j = i;
         let mut dir: Option<i32> = None;
         let mut strong = false;
-        if self.is(j, "يوم") || self.lat(j, "on") && false {
+        if self.is(j, "يوم") {
             j += 1;
             strong = true;
         }
@@ -594,13 +587,16 @@ impl<'a> Parser<'a> {
             }
         }
         if amb && !strong && dir.is_none() {
-            let cue = self.prev_is(i, &["في", "منذ", "حتي", "مساء", "صباح", "ليل", "ليله", "فجر", "ظهر", "عصر", "امس", "اليوم", "يوم"]);
-            if !cue {
+            // الواحد الأحد (God), بين الاثنين / كلا الاثنين (the two),
+            // صلاة الجمعة (the Friday prayer as an institution)
+            let other_reading = match wd {
+                7 => self.prev_is(i, &["الواحد"]),
+                1 => self.prev_is(i, &["بين", "كلا", "هذين", "هاتين"]) || self.any(e, &["معا", "منهما"]),
+                _ => self.prev_is(i, &["صلاه", "خطبه", "خطيب", "صلوات", "ايمه", "امام", "مسجد", "جامع", "منبر"]),
+            };
+            if other_reading {
                 return None;
             }
-        }
-        if self.prev_is(i, &["صلاه", "خطبه", "خطيب", "صلوات"]) {
-            return None;
         }
         Some(Match { start: i, end: e, spec: Spec::Weekday { wd, dir: dir.unwrap_or(0) }, modifier: None })
     }
@@ -680,18 +676,20 @@ impl<'a> Parser<'a> {
         if self.is(i, "اليوم") {
             // اليوم التالي، اليوم الأول، ذلك اليوم: not today
             let next_bad = ["التالي", "الاول", "الثاني", "الثالث", "الاخير", "نفسه", "ذاته", "الذي", "العالمي", "الوطني", "الدولي", "السابق", "الموعود"];
-            if next_bad.iter().any(|w| self.exact(i + 1, w)) || self.prev_is(i, &["ذلك", "نفس", "ذات", "حتي"]) && false {
-                return None;
-            }
-            if self.prev_is(i, &["ذلك", "نفس", "ذات"]) {
+            let ordinal_next = ORD_AR.iter().any(|(w, _)| self.exact(i + 1, w));
+            if ordinal_next || next_bad.iter().any(|w| self.exact(i + 1, w)) || self.prev_is(i, &["ذلك", "نفس", "ذات"]) {
                 return None;
             }
             return rel(same_day_weekday(i + 1), Unit::Day, 0);
         }
-        if self.any(i, &["غدا", "الغد"]) {
+        // الغد alone is also "the future" and a party/newspaper name (حزب الغد)
+        if self.is(i, "غدا") || (self.is(i, "الغد") && self.prev_is(i, &["صباح", "مساء", "ظهر", "ليل", "ليله", "فجر", "عصر", "يوم", "حتي"])) {
             return rel(same_day_weekday(i + 1), Unit::Day, 1);
         }
         if self.is(i, "الليله") {
+            if self.exact(i + 1, "قبل") && self.dir(i + 2) == Some(-1) {
+                return rel(i + 3, Unit::Day, -2);
+            }
             if let Some(-1) = self.dir(i + 1) {
                 return rel(i + 2, Unit::Day, -1);
             }
@@ -701,6 +699,10 @@ impl<'a> Parser<'a> {
         if let Some((_, u)) = UNIT_DEF_AR.iter().find(|(w, _)| self.is(i, w)) {
             if let Some(d) = self.dir(i + 1) {
                 return rel(i + 2, *u, d as i64);
+            }
+            // الأسبوع قبل الماضي: the one before last
+            if self.exact(i + 1, "قبل") && self.dir(i + 2) == Some(-1) {
+                return rel(i + 3, *u, -2);
             }
             return None;
         }
