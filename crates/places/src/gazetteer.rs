@@ -1,0 +1,395 @@
+//! The shipped gazetteer: places, their name variants (indexed by a
+//! normalised key), countries (alpha-2 ↔ alpha-3) and country adjectives.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
+static COUNTRIES_TSV: &str = include_str!("../data/countrycodes.tsv");
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// GeoNames id; 0 for places marsad added itself.
+    pub geonameid: u64,
+    /// city, country, region, river, mountain, desert, sea, …
+    pub feature: &'static str,
+    pub name: &'static str,
+    pub name_ar: &'static str,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO alpha-2 ("" for features spanning several countries).
+    pub country2: &'static str,
+    pub admin1: &'static str,
+    pub population: u64,
+    /// Listed in marsad's own data files (curated names).
+    pub curated: bool,
+    /// National capital.
+    pub capital: bool,
+    /// First-level administrative region (governorate, province).
+    pub admin_region: bool,
+}
+
+impl Entry {
+    /// How precise the coordinates are for this kind of place.
+    pub fn precision(&self) -> &'static str {
+        match self.feature {
+            "city" => "city",
+            "country" => "country",
+            "region" | "continent" => "region",
+            _ => "feature",
+        }
+    }
+}
+
+/// A gazetteer hit for a name.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub id: u32,
+    /// The matched name is in Arabic script.
+    pub arabic: bool,
+}
+
+/// A country: codes and names.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub alpha2: &'static str,
+    pub alpha3: &'static str,
+    pub name: &'static str,
+    pub name_ar: &'static str,
+    /// Index of the country's entry in the gazetteer.
+    pub entry: Option<u32>,
+}
+
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    index: HashMap<String, Vec<Candidate>>,
+    /// Every proper word-prefix of a multi-word key ("جبال" for "جبال حمرين").
+    prefixes: HashSet<String>,
+    pub max_words: usize,
+    countries: Vec<Country>,
+    by_alpha2: HashMap<&'static str, usize>,
+    by_alpha3: HashMap<&'static str, usize>,
+    adjectives: HashMap<String, usize>,
+}
+
+/// Matching key of a name: normalised tokens joined by one space (no clitic
+/// stripping: the text side tries clitic candidates instead). Gives the same
+/// words as `marsad_text::tokenize` (a test checks it), without its cost.
+pub fn name_key(name: &str) -> String {
+    #[derive(PartialEq, Clone, Copy)]
+    enum C {
+        Space,
+        Ar,
+        Lat,
+        Dig,
+        Mark,
+        Other,
+    }
+    fn class(c: char) -> C {
+        match c {
+            c if c.is_whitespace() => C::Space,
+            '0'..='9' | '٠'..='٩' | '۰'..='۹' => C::Dig,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200C}' | '\u{200D}' => C::Mark,
+            '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => C::Ar,
+            c if c.is_alphabetic() => C::Lat,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => C::Space,
+            _ => C::Other,
+        }
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    let push = |out: &mut String, s: &[char]| {
+        let mut w = String::new();
+        for &c in s {
+            if let Some(n) = marsad_text::normalize::normalize_char(c) {
+                w.push(n);
+            }
+        }
+        if w.is_empty() {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let cl = class(c);
+        let st = i;
+        i += 1;
+        match cl {
+            C::Space => continue,
+            C::Ar | C::Lat | C::Mark => {
+                let wc = if cl == C::Lat { C::Lat } else { C::Ar };
+                while i < chars.len() {
+                    let n = chars[i];
+                    let ncl = class(n);
+                    let joins = ncl == wc
+                        || ncl == C::Mark
+                        || (wc == C::Lat && (n == '\'' || n == '’') && chars.get(i + 1).map_or(false, |&x| class(x) == C::Lat));
+                    if !joins {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            C::Dig => {
+                while i < chars.len() {
+                    let n = chars[i];
+                    let sep = matches!(n, '.' | ',' | '٫' | '٬') && chars.get(i + 1).map_or(false, |&x| class(x) == C::Dig);
+                    if class(n) != C::Dig && !sep {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            C::Other => {}
+        }
+        push(&mut out, &chars[st..i]);
+    }
+    out
+}
+
+/// The same key through the full tokenizer (slow; for tests).
+pub fn name_key_slow(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for t in marsad_text::tokenize::tokenize(name) {
+        if t.norm.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}
+
+fn is_arabic_str(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+impl Gazetteer {
+    /// The process-wide gazetteer, parsed on first use.
+    pub fn global() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::load)
+    }
+
+    /// Parse the embedded data (prefer [`Gazetteer::global`]).
+    pub fn load() -> Gazetteer {
+        let mut entries = Vec::with_capacity(41_000);
+        let mut index: HashMap<String, Vec<Candidate>> = HashMap::with_capacity(300_000);
+        let mut prefixes = HashSet::new();
+        let mut max_words = 1;
+        for line in GAZETTEER_TSV.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 11 {
+                continue;
+            }
+            let id = entries.len() as u32;
+            let flags = f[9];
+            entries.push(Entry {
+                geonameid: f[0].parse().unwrap_or(0),
+                feature: f[1],
+                name: f[2],
+                name_ar: f[3],
+                lat: f[4].parse().unwrap_or(0.0),
+                lon: f[5].parse().unwrap_or(0.0),
+                country2: f[6],
+                admin1: f[7],
+                population: f[8].parse().unwrap_or(0),
+                curated: flags.contains('c'),
+                capital: flags.contains('k'),
+                admin_region: flags.contains('g'),
+            });
+            for n in f[10].split('|') {
+                let k = name_key(n);
+                if k.is_empty() {
+                    continue;
+                }
+                let words = k.split(' ').count();
+                if words > 1 {
+                    max_words = max_words.max(words);
+                    let mut p = String::new();
+                    for (i, w) in k.split(' ').enumerate() {
+                        if i + 1 == words {
+                            break;
+                        }
+                        if i > 0 {
+                            p.push(' ');
+                        }
+                        p.push_str(w);
+                        prefixes.insert(p.clone());
+                    }
+                }
+                let v = index.entry(k).or_default();
+                if !v.iter().any(|c| c.id == id) {
+                    v.push(Candidate { id, arabic: is_arabic_str(n) });
+                }
+            }
+        }
+        let mut countries = Vec::new();
+        let mut by_alpha2 = HashMap::new();
+        let mut by_alpha3 = HashMap::new();
+        let mut adjectives = HashMap::new();
+        let country_entry: HashMap<&str, u32> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.feature == "country")
+            .map(|(i, e)| (e.country2, i as u32))
+            .collect();
+        for line in COUNTRIES_TSV.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 6 {
+                continue;
+            }
+            let i = countries.len();
+            countries.push(Country {
+                alpha2: f[0],
+                alpha3: f[1],
+                name: f[2],
+                name_ar: f[3],
+                entry: country_entry.get(f[0]).copied(),
+            });
+            by_alpha2.insert(f[0], i);
+            by_alpha3.insert(f[1], i);
+            for a in f[4].split('|').chain(f[5].split('|')) {
+                let k = name_key(a);
+                if !k.is_empty() {
+                    adjectives.entry(k.clone()).or_insert(i);
+                    if is_arabic_str(a) {
+                        adjectives.entry(format!("ال{k}")).or_insert(i);
+                    }
+                }
+            }
+        }
+        Gazetteer { entries, index, prefixes, max_words, countries, by_alpha2, by_alpha3, adjectives }
+    }
+
+    /// Entries whose name has exactly this key (already normalised: see [`name_key`]).
+    pub fn lookup_key(&self, key: &str) -> &[Candidate] {
+        self.index.get(key).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// True when `key` begins some longer multi-word name.
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
+    /// Look a name up as a person would type it: normalised, with Arabic
+    /// clitics tried (للعراق, بالموصل), ranked by prior importance (best first).
+    pub fn lookup(&self, name: &str) -> Vec<&Entry> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let (first, rest) = match key.split_once(' ') {
+            Some((a, b)) => (a.to_string(), Some(b.to_string())),
+            None => (key.clone(), None),
+        };
+        let mut ids: Vec<u32> = Vec::new();
+        for c in marsad_text::clitics::candidates(&first) {
+            let k = match &rest {
+                Some(r) => format!("{c} {r}"),
+                None => c,
+            };
+            for cand in self.lookup_key(&k) {
+                if !ids.contains(&cand.id) {
+                    ids.push(cand.id);
+                }
+            }
+            if !ids.is_empty() {
+                break;
+            }
+        }
+        let mut v: Vec<&Entry> = ids.iter().map(|&i| &self.entries[i as usize]).collect();
+        v.sort_by(|a, b| prior(b).partial_cmp(&prior(a)).unwrap_or(std::cmp::Ordering::Equal));
+        v
+    }
+
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    pub fn country(&self, alpha2_or_3: &str) -> Option<&Country> {
+        let up = alpha2_or_3.to_ascii_uppercase();
+        let i = match up.len() {
+            2 => self.by_alpha2.get(up.as_str()),
+            3 => self.by_alpha3.get(up.as_str()),
+            _ => None,
+        }?;
+        self.countries.get(*i)
+    }
+
+    /// ISO alpha-2 → alpha-3 ("IQ" → "IRQ").
+    pub fn alpha3(&self, alpha2: &str) -> Option<&'static str> {
+        self.country(alpha2).filter(|_| alpha2.len() == 2).map(|c| c.alpha3)
+    }
+
+    /// ISO alpha-3 → alpha-2 ("IRQ" → "IQ").
+    pub fn alpha2(&self, alpha3: &str) -> Option<&'static str> {
+        self.country(alpha3).filter(|_| alpha3.len() == 3).map(|c| c.alpha2)
+    }
+
+    /// The country a demonym/adjective refers to: العراقية, والعراقيين,
+    /// Syrian → the country (alpha-2/alpha-3 in [`Country`]).
+    pub fn country_of_adjective(&self, word: &str) -> Option<&Country> {
+        let k = name_key(word);
+        if k.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.adjectives.get(&k) {
+            return self.countries.get(i);
+        }
+        if k.contains(' ') {
+            return None;
+        }
+        for c in marsad_text::clitics::candidates(&k) {
+            if let Some(&i) = self.adjectives.get(&c) {
+                return self.countries.get(i);
+            }
+        }
+        None
+    }
+
+    /// Adjective lookup on an already-normalised single word key.
+    pub(crate) fn adjective_key(&self, key: &str) -> Option<usize> {
+        self.adjectives.get(key).copied()
+    }
+
+    pub(crate) fn country_at(&self, i: usize) -> &Country {
+        &self.countries[i]
+    }
+}
+
+/// Prior importance of an entry regardless of context.
+pub fn prior(e: &Entry) -> f64 {
+    let mut s = match e.feature {
+        "country" => 10.0,
+        "city" => {
+            let p = (e.population as f64 + 1.0).log10();
+            p + if e.curated { 2.0 } else { 0.0 } + if e.capital { 1.5 } else { 0.0 }
+        }
+        "region" if e.admin_region => 6.5,
+        "region" | "continent" => 8.0,
+        _ => 8.0,
+    };
+    if crate::is_mena(e.country2) {
+        s += 0.5;
+    }
+    s
+}

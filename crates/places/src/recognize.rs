@@ -1,0 +1,473 @@
+//! Toponym recognition (gazetteer matching over tokens, with Arabic clitics
+//! and multi-word names, plus the entity tagger's LOC spans) and resolution
+//! (one entry per mention, chosen with document context).
+
+use crate::gazetteer::{prior, Candidate, Entry, Gazetteer};
+use marsad_core::{Document, EntityType, Place, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+static STOPLIST: &str = include_str!("../data/stoplist.txt");
+
+fn stoplist() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        STOPLIST
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .map(crate::gazetteer::name_key)
+            .collect()
+    })
+}
+
+/// Words before a name that say "this is a place" (normalised).
+const CUES_AR: &[&str] = &[
+    "مدينه", "بلده", "قريه", "محافظه", "منطقه", "ناحيه", "قضاء", "حي", "مخيم", "ولايه", "اقليم", "عاصمه", "العاصمه",
+    "مدن", "بلدات", "قري", "مناطق", "مطار", "معبر", "جبل", "نهر", "سهل", "وادي", "ريف",
+];
+const CUES_EN: &[&str] = &["in", "near", "city", "town", "village", "province", "outside", "from", "to", "at", "of"];
+
+/// Latin words allowed in lower case inside a multi-word name.
+const CONNECTORS: &[&str] = &["of", "al", "el", "ez", "es", "as", "ad", "ar", "at", "an", "ash", "az", "de", "la", "le", "du", "the", "and", "-", "'", "."];
+
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    tok_start: usize,
+    sentence: usize,
+    cands: Vec<Candidate>,
+    from_entity: bool,
+    cue: bool,
+    relation: Option<&'static str>,
+}
+
+fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)
+}
+
+/// Char offset inside the token's surface after `skip` normalised chars.
+fn surface_offset(doc: &Document, t: &Token, skip: usize) -> usize {
+    if skip == 0 {
+        return t.start;
+    }
+    let surf = doc.slice(t.start, t.end);
+    let mut kept = 0;
+    for (i, c) in surf.chars().enumerate() {
+        if kept == skip {
+            return t.start + i;
+        }
+        if marsad_text::normalize::normalize_char(c).is_some() {
+            kept += 1;
+        }
+    }
+    t.end
+}
+
+/// Clitic candidates of one token: (key, normalised chars of proclitic to skip).
+fn token_candidates(t: &Token) -> Vec<(String, usize)> {
+    let n = t.norm.chars().count();
+    match t.kind {
+        TokenKind::Arabic => {
+            let mut out: Vec<(String, usize)> = Vec::new();
+            for c in marsad_text::clitics::candidates(&t.norm) {
+                let skip = if t.norm.ends_with(c.as_str()) {
+                    n - c.chars().count()
+                } else if let Some(rest) = c.strip_prefix("ال") {
+                    n - rest.chars().count()
+                } else {
+                    continue;
+                };
+                // a stripped form must keep at least 3 letters
+                if skip > 0 && c.chars().count() < 3 {
+                    continue;
+                }
+                out.push((c, skip));
+            }
+            out.sort_by_key(|(_, s)| *s);
+            out
+        }
+        TokenKind::Latin => {
+            let mut out = vec![(t.norm.clone(), 0)];
+            for s in ["'s", "’s"] {
+                if let Some(b) = t.norm.strip_suffix(s) {
+                    out.push((b.to_string(), 0));
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn capitalised(doc: &Document, t: &Token) -> bool {
+    doc.slice(t.start, t.end).chars().next().map_or(false, |c| c.is_uppercase())
+}
+
+fn strip_conj(w: &str) -> &str {
+    for p in ["و", "ف", "ب"] {
+        if let Some(r) = w.strip_prefix(p) {
+            if r.chars().count() >= 3 {
+                return r;
+            }
+        }
+    }
+    w
+}
+
+fn dir_ar(w: &str) -> Option<&'static str> {
+    Some(match strip_conj(w) {
+        "غرب" | "غربي" => "west",
+        "شرق" | "شرقي" => "east",
+        "شمال" | "شمالي" => "north",
+        "جنوب" | "جنوبي" => "south",
+        _ => return None,
+    })
+}
+
+fn near_ar(w: &str) -> bool {
+    matches!(strip_conj(w), "قرب" | "محيط" | "اطراف" | "ضواحي" | "مشارف" | "تخوم" | "بالقرب")
+}
+
+fn dir_en(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "west" | "western" => "west",
+        "east" | "eastern" => "east",
+        "north" | "northern" => "north",
+        "south" | "southern" => "south",
+        "northwest" | "northwestern" => "northwest",
+        "northeast" | "northeastern" => "northeast",
+        "southwest" | "southwestern" => "southwest",
+        "southeast" | "southeastern" => "southeast",
+        _ => return None,
+    })
+}
+
+fn combine(a: &'static str, b: &'static str) -> Option<&'static str> {
+    Some(match (a, b) {
+        ("north", "west") => "northwest",
+        ("north", "east") => "northeast",
+        ("south", "west") => "southwest",
+        ("south", "east") => "southeast",
+        _ => return None,
+    })
+}
+
+/// The relation expressed by the words just before token `i` (same sentence,
+/// from `lo`), and whether a place cue precedes.
+fn context_before(doc: &Document, i: usize, lo: usize) -> (Option<&'static str>, bool) {
+    let toks = &doc.tokens;
+    let w = |k: usize| -> Option<&str> {
+        if i >= lo + k && i >= k {
+            Some(toks[i - k].norm.as_str())
+        } else {
+            None
+        }
+    };
+    let w1 = w(1).unwrap_or("");
+    let w2 = w(2).unwrap_or("");
+    let w3 = w(3).unwrap_or("");
+    let is_cue = CUES_AR.contains(&strip_conj(w1)) || CUES_AR.contains(&w1) || CUES_EN.contains(&w1);
+    // Arabic: [شمال] غرب X ; قرب X ; بالقرب من X
+    if let Some(d1) = dir_ar(w1) {
+        if let Some(d2) = dir_ar(w2) {
+            if let Some(c) = combine(d2, d1) {
+                return (Some(c), true);
+            }
+        }
+        return (Some(d1), true);
+    }
+    if near_ar(w1) || (w1 == "من" && (near_ar(w2) || w2 == "قريبا" || w2 == "بالقرب")) {
+        return (Some("near"), true);
+    }
+    // English: west of X ; north - west of X ; near X ; northern X
+    if w1 == "of" {
+        if let Some(d) = dir_en(w2) {
+            if w3 == "-" || dir_en(w3).is_some() {
+                let w4 = if i >= lo + 4 && i >= 4 { toks[i - 4].norm.as_str() } else { "" };
+                let first = if w3 == "-" { w4 } else { w3 };
+                if let Some(c) = dir_en(first).and_then(|a| combine(a, d)) {
+                    return (Some(c), true);
+                }
+            }
+            return (Some(d), true);
+        }
+        if w2 == "outskirts" || w2 == "outside" {
+            return (Some("near"), true);
+        }
+    }
+    if matches!(w1, "near" | "outside") {
+        return (Some("near"), true);
+    }
+    if w1.ends_with("ern") {
+        if let Some(d) = dir_en(w1) {
+            return (Some(d), true);
+        }
+    }
+    (None, is_cue)
+}
+
+/// Is an entry important enough to be accepted from a bare gazetteer match?
+fn significant(e: &Entry, latin: bool) -> bool {
+    if e.curated || e.capital || e.feature == "country" {
+        return true;
+    }
+    let min = if latin {
+        100_000
+    } else if crate::is_mena(e.country2) {
+        10_000
+    } else {
+        100_000
+    };
+    e.population >= min
+}
+
+/// Find and resolve the place mentions of a document (which must have gone
+/// through the text stage; LOC entities are used when present).
+pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let stop = stoplist();
+    let toks = &doc.tokens;
+    // sentence ranges (token indices)
+    let mut sents: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.first_token, s.end_token.min(toks.len()))).collect();
+    if sents.is_empty() {
+        sents.push((0, toks.len()));
+    }
+    // spans the entity tagger gave
+    let blocked: Vec<(usize, usize)> = doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::PERS | EntityType::ORG | EntityType::DATE | EntityType::NUM))
+        .map(|e| (e.start, e.end))
+        .collect();
+    let locs: Vec<(usize, usize)> = doc.entities.iter().filter(|e| e.kind == EntityType::LOC).map(|e| (e.start, e.end)).collect();
+    let in_blocked = |s: usize, e: usize| blocked.iter().any(|&(a, b)| a <= s && e <= b && !locs.iter().any(|&(x, y)| x < e && s < y));
+    let in_loc = |s: usize, e: usize| locs.iter().any(|&(a, b)| a < e && s < b);
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    // country context: alpha-2 → (count, sentences)
+    let mut ctx: HashMap<&'static str, Vec<usize>> = HashMap::new();
+
+    for (si, &(lo, hi)) in sents.iter().enumerate() {
+        let mut i = lo;
+        while i < hi {
+            let t = &toks[i];
+            if !is_word(t) {
+                i += 1;
+                continue;
+            }
+            let latin = t.kind == TokenKind::Latin;
+            if latin && !capitalised(doc, t) {
+                i += 1;
+                continue;
+            }
+            let cands = token_candidates(t);
+            // longest match, then least clitic stripping
+            let mut best: Option<(usize, usize, &[Candidate], String)> = None; // (ntoks, skip, hits, key)
+            for (c, skip) in &cands {
+                let mut key = c.clone();
+                let mut j = i + 1;
+                loop {
+                    let hits = gaz.lookup_key(&key);
+                    if !hits.is_empty() {
+                        let n = j - i;
+                        let better = match &best {
+                            None => true,
+                            Some((bn, bs, _, _)) => n > *bn || (n == *bn && skip < bs),
+                        };
+                        if better {
+                            best = Some((n, *skip, hits, key.clone()));
+                        }
+                    }
+                    if j >= hi || j - i >= gaz.max_words || !gaz.is_prefix(&key) {
+                        break;
+                    }
+                    key.push(' ');
+                    key.push_str(&toks[j].norm);
+                    j += 1;
+                }
+            }
+            // country adjectives (context only, never places)
+            let adj = if t.kind == TokenKind::Arabic {
+                cands.iter().find_map(|(c, _)| gaz.adjective_key(c))
+            } else {
+                gaz.adjective_key(&t.norm).or_else(|| cands.iter().find_map(|(c, _)| gaz.adjective_key(c)))
+            };
+            if let Some(ci) = adj {
+                if best.as_ref().map_or(true, |b| b.0 == 1) {
+                    let c = gaz.country_at(ci);
+                    ctx.entry(c.alpha2).or_default().push(si);
+                    i += 1;
+                    continue;
+                }
+            }
+            let Some((n, skip, hits, key)) = best else {
+                i += 1;
+                continue;
+            };
+            let last = &toks[i + n - 1];
+            let start = surface_offset(doc, t, skip);
+            let end = last.end;
+            // English names: every word capitalised but connectors
+            if latin && !toks[i..i + n].iter().all(|x| !is_word(x) || capitalised(doc, x) || CONNECTORS.contains(&x.norm.as_str())) {
+                i += 1;
+                continue;
+            }
+            if in_blocked(start, end) {
+                i += n;
+                continue;
+            }
+            let (relation, cue) = context_before(doc, i, lo);
+            let from_entity = in_loc(start, end);
+            let stopped = n == 1 && (stop.contains(&key) || key.chars().count() < 3);
+            let sig = hits.iter().any(|h| significant(gaz.entry(h.id), latin));
+            let accept = if stopped { from_entity } else { sig || from_entity || (cue && !latin) };
+            if !accept {
+                i += 1;
+                continue;
+            }
+            mentions.push(Mention {
+                start,
+                end,
+                tok_start: i,
+                sentence: si,
+                cands: hits.to_vec(),
+                from_entity,
+                cue,
+                relation,
+            });
+            i += n;
+        }
+    }
+
+    // LOC entities that no gazetteer match covered: look them up whole.
+    for e in doc.entities.iter().filter(|e| e.kind == EntityType::LOC) {
+        if mentions.iter().any(|m| m.start < e.end && e.start < m.end) || e.end <= e.start {
+            continue;
+        }
+        let text = doc.slice(e.start, e.end);
+        let ids: Vec<Candidate> = {
+            let key = crate::gazetteer::name_key(text);
+            let (first, rest) = match key.split_once(' ') {
+                Some((a, b)) => (a.to_string(), Some(b.to_string())),
+                None => (key.clone(), None),
+            };
+            let mut v = Vec::new();
+            for c in marsad_text::clitics::candidates(&first) {
+                let k = match &rest {
+                    Some(r) => format!("{c} {r}"),
+                    None => c,
+                };
+                let h = gaz.lookup_key(&k);
+                if !h.is_empty() {
+                    v = h.to_vec();
+                    break;
+                }
+            }
+            v
+        };
+        let tok_start = toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
+        let lo = sents.get(e.sentence).map(|s| s.0).unwrap_or(0);
+        let (relation, cue) = context_before(doc, tok_start, lo);
+        mentions.push(Mention { start: e.start, end: e.end, tok_start, sentence: e.sentence, cands: ids, from_entity: true, cue, relation });
+    }
+    mentions.sort_by_key(|m| m.start);
+
+    // Context pass 1: countries named, and places whose reading is clear.
+    for m in &mentions {
+        if let Some(top) = m.cands.iter().map(|c| gaz.entry(c.id)).max_by(|a, b| prior(a).partial_cmp(&prior(b)).unwrap()) {
+            if !top.country2.is_empty() && (top.feature == "country" || top.curated) {
+                ctx.entry(top.country2).or_default().push(m.sentence);
+            }
+        }
+    }
+
+    // Pass 2: resolve.
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        let mut scored: Vec<(f64, &Entry)> = m
+            .cands
+            .iter()
+            .map(|c| {
+                let e = gaz.entry(c.id);
+                let mut s = prior(e);
+                if let Some(v) = ctx.get(e.country2) {
+                    // do not let a mention support itself
+                    let own = (e.feature == "country" || e.curated) as usize;
+                    let others = v.len().saturating_sub(own);
+                    if others > 0 {
+                        s += 2.0 + (others as f64).ln().min(1.5);
+                        if v.iter().filter(|&&x| x == m.sentence).count() > own {
+                            s += 1.0;
+                        }
+                    }
+                }
+                (s, e)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        let text = doc.slice(m.start, m.end).to_string();
+        let mut p = Place { text, start: m.start, end: m.end, sentence: m.sentence, relation: m.relation.map(str::to_string), ..Default::default() };
+        let _ = m.tok_start;
+        match scored.first() {
+            Some(&(s1, e)) => {
+                // the runner-up that is a different place
+                let s2 = scored
+                    .iter()
+                    .skip(1)
+                    .find(|(_, o)| km(o.lat, o.lon, e.lat, e.lon) > 50.0 || o.feature != e.feature && o.feature == "country")
+                    .map(|x| x.0);
+                let margin = s2.map_or(4.0, |s2| s1 - s2);
+                let strength = if significant(e, false) || m.from_entity || m.cue { 1.0 } else { 0.6 };
+                let conf = (0.5 + 0.5 * (1.0 - (-margin / 1.5).exp())) * strength;
+                if conf < 0.35 {
+                    // too unsure: keep the span only if the tagger says it is a place
+                    if m.from_entity {
+                        p.confidence = conf as f32;
+                        out.push(p);
+                    }
+                    continue;
+                }
+                fill(gaz, &mut p, e);
+                p.confidence = (conf as f32).clamp(0.0, 0.99);
+            }
+            None => {
+                p.confidence = 0.3;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn fill(gaz: &Gazetteer, p: &mut Place, e: &Entry) {
+    p.name = Some(e.name.to_string());
+    p.name_ar = (!e.name_ar.is_empty()).then(|| e.name_ar.to_string());
+    p.geonameid = (e.geonameid > 0).then_some(e.geonameid);
+    p.lat = Some(e.lat);
+    p.lon = Some(e.lon);
+    if !e.country2.is_empty() {
+        p.country2 = Some(e.country2.to_string());
+        p.country = gaz.alpha3(e.country2).map(str::to_string);
+    }
+    p.admin1 = (!e.admin1.is_empty() && e.feature == "city").then(|| format!("{}.{}", e.country2, e.admin1));
+    p.feature = Some(e.feature.to_string());
+    p.precision = Some(e.precision().to_string());
+}
+
+/// Great-circle distance in km.
+pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
+
+/// Run the places stage on a document.
+pub fn annotate(doc: &mut Document) {
+    doc.places = find_places(Gazetteer::global(), doc);
+}

@@ -1,0 +1,144 @@
+use marsad_core::Document;
+use marsad_places::{find_places, name_key, Gazetteer};
+
+fn run(text: &str) -> Document {
+    let mut d = Document::new("t", text);
+    marsad_text::annotate(&mut d);
+    d.places = find_places(Gazetteer::global(), &d);
+    d
+}
+
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let dl = (b.1 - a.1).to_radians();
+    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[test]
+fn fast_key_matches_tokenizer() {
+    let g = Gazetteer::global();
+    let mut n = 0;
+    for (i, e) in g.entries.iter().enumerate() {
+        if i % 23 != 0 {
+            continue;
+        }
+        for name in [e.name, e.name_ar] {
+            assert_eq!(name_key(name), marsad_places::gazetteer::name_key_slow(name), "{name}");
+            n += 1;
+        }
+    }
+    for s in ["Deir ez-Zor", "Dar'a", "تل أبيب-يافا", "Washington D.C.", "قُتِلَ ٣٠"] {
+        assert_eq!(name_key(s), marsad_places::gazetteer::name_key_slow(s));
+    }
+    assert!(n > 1000);
+}
+
+#[test]
+fn lookup_with_clitics_and_variants() {
+    let g = Gazetteer::global();
+    let top = |n: &str| g.lookup(n).first().map(|e| (e.name, e.country2)).unwrap_or(("", ""));
+    assert_eq!(top("للعراق"), ("Iraq", "IQ"));
+    assert_eq!(top("بالقاهرة"), ("Cairo", "EG"));
+    assert_eq!(top("وواشنطن").1, "US");
+    assert_eq!(top("انقرة"), ("Ankara", "TR"));
+    assert_eq!(top("أنقرة"), ("Ankara", "TR"));
+    assert_eq!(top("كابول"), ("Kabul", "AF"));
+    assert_eq!(top("الخرطوم"), ("Khartoum", "SD"));
+    assert_eq!(top("Deraa").1, "SY");
+    assert_eq!(top("Dar'a").1, "SY");
+    assert_eq!(top("Daraa").1, "SY");
+    assert!(g.lookup("زززززز").is_empty());
+    assert!(g.lookup("").is_empty());
+}
+
+#[test]
+fn countries_and_adjectives() {
+    let g = Gazetteer::global();
+    assert_eq!(g.alpha3("IQ"), Some("IRQ"));
+    assert_eq!(g.alpha2("SYR"), Some("SY"));
+    assert_eq!(g.alpha3("XX"), None);
+    for w in ["العراقية", "العراقي", "العراقيين", "والعراقيين", "Iraqi"] {
+        assert_eq!(g.country_of_adjective(w).map(|c| c.alpha3), Some("IRQ"), "{w}");
+    }
+    assert_eq!(g.country_of_adjective("Syrian").map(|c| c.alpha3), Some("SYR"));
+    assert_eq!(g.country_of_adjective("السوري").map(|c| c.alpha3), Some("SYR"));
+    assert!(g.country_of_adjective("الحكومة").is_none());
+}
+
+#[test]
+fn clitics_spans_and_relations() {
+    let d = run("قصفت الطائرات مواقع غرب نهر الفرات وجنوب كركوك، وعاد الوفد إلى بغداد ثم للعراق وواشنطن.");
+    let find = |t: &str| d.places.iter().find(|p| p.text == t).unwrap_or_else(|| panic!("{t} not in {:?}", d.places));
+    let f = find("نهر الفرات");
+    assert_eq!(f.name.as_deref(), Some("Euphrates"));
+    assert_eq!(f.relation.as_deref(), Some("west"));
+    let k = find("كركوك");
+    assert_eq!(k.relation.as_deref(), Some("south"));
+    assert_eq!(k.country.as_deref(), Some("IRQ"));
+    assert!(find("بغداد").relation.is_none());
+    assert_eq!(find("عراق").name.as_deref(), Some("Iraq"));
+    assert_eq!(find("واشنطن").country.as_deref(), Some("USA"));
+    for p in &d.places {
+        assert_eq!(d.slice(p.start, p.end), p.text);
+    }
+}
+
+#[test]
+fn english_needs_capitals_and_knows_relations() {
+    let d = run("Fighters attacked villages west of Mosul and near Deir ez-Zor, officials in Baghdad said. They turkey hunted.");
+    let names: Vec<_> = d.places.iter().filter_map(|p| p.name.clone()).collect();
+    assert!(names.contains(&"Mosul".to_string()), "{names:?}");
+    assert!(names.contains(&"Deir ez-Zor".to_string()), "{names:?}");
+    assert!(names.contains(&"Baghdad".to_string()), "{names:?}");
+    let m = d.places.iter().find(|p| p.name.as_deref() == Some("Mosul")).unwrap();
+    assert_eq!(m.relation.as_deref(), Some("west"));
+    assert!(!d.places.iter().any(|p| p.text == "turkey"));
+}
+
+#[test]
+fn context_picks_the_right_homonym() {
+    let d = run("اشتباكات في طرابلس اللبنانية بين مسلحين في باب التبانة شمال لبنان.");
+    let t = d.places.iter().find(|p| p.text == "طرابلس").expect("Tripoli");
+    assert_eq!(t.country2.as_deref(), Some("LB"));
+    let d = run("وصل رئيس الوزراء الليبي إلى طرابلس قادما من بنغازي.");
+    let t = d.places.iter().find(|p| p.text == "طرابلس").expect("Tripoli");
+    assert_eq!(t.country2.as_deref(), Some("LY"));
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for s in ["", " ", "\u{0}\u{1}ب", "ـــ", "بال", "٠٠٠", &"بغداد ".repeat(2000), "\u{202E}بغداد\u{202C}", "ً"] {
+        let d = run(s);
+        for p in &d.places {
+            assert_eq!(d.slice(p.start, p.end), p.text);
+        }
+    }
+}
+
+#[test]
+fn reference_article() {
+    let Ok(text) = std::fs::read_to_string("../../../shared/examples/white-flags.ar.txt") else {
+        eprintln!("shared/ absent: skipped");
+        return;
+    };
+    let d = run(&text);
+    let near = |ar: &str, want: (f64, f64), tol: f64| {
+        let p = d.places.iter().find(|p| p.text.contains(ar)).unwrap_or_else(|| panic!("{ar} missing: {:#?}", d.places));
+        let got = (p.lat.expect("resolved"), p.lon.unwrap());
+        assert!(km(got, want) <= tol, "{ar}: {got:?} vs {want:?}");
+        p.clone()
+    };
+    near("بغداد", (33.3406, 44.4009), 10.0);
+    near("كركوك", (35.4681, 44.3922), 10.0);
+    let h = near("حمرين", (34.7, 44.1), 60.0);
+    assert_eq!(h.feature.as_deref(), Some("mountain"));
+    let f = d.places.iter().find(|p| p.text.contains("الفرات")).expect("Euphrates");
+    assert_eq!(f.name.as_deref(), Some("Euphrates"));
+    assert_eq!(f.feature.as_deref(), Some("river"));
+    assert_eq!(f.relation.as_deref(), Some("west"));
+    // common words are not places
+    for p in &d.places {
+        assert!(!["الغرب", "للغرب", "الشرق"].contains(&p.text.as_str()), "{p:?}");
+    }
+}

