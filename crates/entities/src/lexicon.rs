@@ -147,3 +147,8 @@ impl Lexicon {
         }
     }
 }
+
+/// One of the English lists (lowercased entries) by name.
+pub fn lexicon_en(name: &str) -> Option<&'static std::collections::HashSet<String>> {
+    crate::lexicon().en.get(name)
+}

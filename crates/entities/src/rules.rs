@@ -1,8 +1,300 @@
-//! DATE and NUM entities from rules (being written).
-use marsad_core::{Document, EntityType, Token};
+//! DATE and NUM entities from rules, for Arabic and English sentences.
+//!
+//! DATE: `[day] month [year]` with Gregorian (يناير…), Levantine/Iraqi
+//! (كانون الثاني، نيسان…) and English month names; `عام/سنة 2017`, `in 2017`;
+//! weekdays (`يوم الأحد`, `Sunday`); أمس/اليوم/غدا, yesterday/today/tomorrow.
+//! NUM: digits (any script, with separators), number words (خمسة وعشرون,
+//! ثلاثة آلاف, twenty-five), with a following scale (ألف، مليون، million…),
+//! percent sign or words, and currency (دولار، يورو, dollars…).
+//! Spans are whole tokens; the time stage normalises dates.
 
-/// Rule entities of one sentence: (type, first token, end token, confidence),
-/// token indices relative to `toks`.
-pub fn find(_doc: &Document, _toks: &[Token]) -> Vec<(EntityType, usize, usize, f32)> {
-    Vec::new()
+use marsad_core::{Document, EntityType, Token, TokenKind};
+
+const AR_MONTHS: &[&str] = &[
+    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "شباط",
+    "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "جانفي", "فيفري", "افريل", "جوان", "جويليه", "اوت",
+];
+/// Months written as two words: كانون الثاني, تشرين الأول.
+const AR_MONTH_HEADS: &[&str] = &["كانون", "تشرين"];
+const AR_WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+const AR_YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه", "لعام", "عامي", "مطلع", "منتصف", "اواخر", "اوائل"];
+const AR_RELATIVE: &[&str] = &["امس", "البارحه", "غدا", "اليوم"];
+const AR_SCALES: &[&str] = &["الف", "الاف", "الفا", "الفين", "مليون", "ملايين", "مليونا", "مليار", "مليارات", "مليارا", "بليون", "مئه", "مائه", "مئات"];
+const AR_NUMBER_WORDS: &[&str] = &[
+    "واحد", "اثنان", "اثنين", "اثنتان", "اثنتين", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع",
+    "تسعه", "عشر", "عشره", "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون",
+    "ثمانين", "تسعون", "تسعين", "مئه", "مائه", "مئتين", "مائتين", "مئتان", "ثلاثمئه", "ثلاثمائه", "اربعمئه", "اربعمائه", "خمسمئه", "خمسمائه", "الف", "الفين",
+    "مليون", "مليار", "عشرات", "مئات", "الاف", "الفا",
+];
+const AR_UNITS: &[&str] = &[
+    "دولار", "دولارا", "دولارات", "يورو", "جنيه", "جنيها", "درهم", "دينار", "ريال", "ليره", "شيكل", "روبل", "كيلومتر", "كيلومترا", "كلم", "متر", "مترا",
+    "طن", "برميل", "بالمئه", "بالمائه", "%",
+];
+const EN_MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+const EN_WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const EN_RELATIVE: &[&str] = &["yesterday", "today", "tomorrow"];
+const EN_NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+    "thousand", "thousands", "dozens", "dozen", "million", "millions", "billion", "billions",
+];
+const EN_SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "percent", "per"];
+const EN_UNITS: &[&str] = &["dollars", "dollar", "euros", "euro", "pounds", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "barrels", "%"];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| *x == w)
+}
+
+/// Matching form of a token: normalised, with a leading و/ف/ب/ل conjunction
+/// or preposition removed when what remains is a listed word.
+fn form<'a>(t: &'a Token, lists: &[&[&str]]) -> &'a str {
+    let n = t.norm.as_str();
+    if lists.iter().any(|l| has(l, n)) {
+        return n;
+    }
+    for p in ["و", "ف", "ب", "ل", "وب", "ول"] {
+        if let Some(r) = n.strip_prefix(p) {
+            if lists.iter().any(|l| has(l, r)) {
+                return r;
+            }
+        }
+    }
+    n
+}
+
+fn is_year(t: &Token) -> bool {
+    t.kind == TokenKind::Number && t.norm.len() == 4 && matches!(t.norm.parse::<u32>(), Ok(1900..=2100))
+}
+
+fn is_day(t: &Token) -> bool {
+    t.kind == TokenKind::Number && matches!(t.norm.trim_end_matches(|c| c == '.' || c == ',').parse::<u32>(), Ok(1..=31))
+}
+
+fn is_number(t: &Token) -> bool {
+    t.kind == TokenKind::Number
+}
+
+/// Month at `i`: returns its length in tokens (1, or 2 for كانون الثاني).
+fn month_at(toks: &[Token], i: usize) -> usize {
+    let t = &toks[i];
+    let f = form(t, &[AR_MONTHS, EN_MONTHS, AR_MONTH_HEADS]);
+    if has(AR_MONTH_HEADS, f) {
+        if let Some(n) = toks.get(i + 1) {
+            if matches!(n.norm.as_str(), "الاول" | "الثاني" | "اول" | "ثاني") {
+                return 2;
+            }
+        }
+        return 0;
+    }
+    if has(AR_MONTHS, f) {
+        // اب/مارس/مايو are also ordinary words or names: want a number beside
+        let before = i > 0 && is_day(&toks[i - 1]);
+        let after = toks.get(i + 1).map_or(false, |n| is_year(n) || is_day(n));
+        let paren = toks.get(i + 1).map_or(false, |n| n.norm == "(" || n.norm == ")") || (i > 0 && toks[i - 1].norm == "(");
+        if f.chars().count() <= 2 && !(before || after) {
+            return 0;
+        }
+        if before || after || paren || f.chars().count() >= 4 {
+            return 1;
+        }
+        return 0;
+    }
+    if has(EN_MONTHS, f) {
+        let cap = t.norm.len() >= 3 && toks[i].kind == TokenKind::Latin;
+        let before = i > 0 && is_day(&toks[i - 1]);
+        let after = toks.get(i + 1).map_or(false, |n| is_year(n) || is_day(n));
+        // "may" and "march" are common words: only with a number beside
+        if matches!(f, "may" | "march") && !(before || after) {
+            return 0;
+        }
+        if cap {
+            return 1;
+        }
+    }
+    0
+}
+
+/// DATE and NUM entities of one sentence: (type, first token, end token,
+/// confidence), token indices relative to `toks`.
+pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f32)> {
+    let _ = doc;
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        // [day] month [year]
+        let m = month_at(toks, i);
+        if m > 0 {
+            let mut a = i;
+            if i > 0 && is_day(&toks[i - 1]) {
+                a = i - 1;
+            }
+            let mut b = i + m;
+            // "December 3, 2017"
+            if b < n && is_day(&toks[b]) && a == i {
+                b += 1;
+                if b + 1 < n && toks[b].norm == "," && is_year(&toks[b + 1]) {
+                    b += 2;
+                }
+            }
+            // Levantine month with the Gregorian name in brackets: كانون الأول (ديسمبر)
+            if b + 2 < n && toks[b].norm == "(" && month_at(toks, b + 1) > 0 && toks[b + 2].norm == ")" {
+                b += 3;
+            }
+            if b < n && is_year(&toks[b]) {
+                b += 1;
+            }
+            // drop a NUM we already emitted for the day
+            if a < i {
+                if let Some(last) = out.last() {
+                    let last: &(EntityType, usize, usize, f32) = last;
+                    if last.1 == a {
+                        out.pop();
+                    }
+                }
+            }
+            out.push((EntityType::DATE, a, b, 0.9));
+            i = b;
+            continue;
+        }
+        let f = form(t, &[AR_YEAR_WORDS, AR_WEEKDAYS, AR_RELATIVE]);
+        let low = t.norm.as_str();
+        // عام 2017, in 2017, since 2003
+        if (has(AR_YEAR_WORDS, f) || matches!(low, "in" | "since" | "until" | "by")) && i + 1 < n && is_year(&toks[i + 1]) {
+            let a = if has(AR_YEAR_WORDS, f) { i } else { i + 1 };
+            out.push((EntityType::DATE, a, i + 2, 0.9));
+            i += 2;
+            continue;
+        }
+        // يوم الأحد / الأحد الماضي / Sunday
+        if has(AR_WEEKDAYS, f) || (t.kind == TokenKind::Latin && has(EN_WEEKDAYS, low)) {
+            let a = if i > 0 && matches!(form(&toks[i - 1], &[&["يوم"]]), "يوم") { i - 1 } else { i };
+            let mut b = i + 1;
+            if b < n && matches!(toks[b].norm.as_str(), "الماضي" | "المقبل" | "القادم") {
+                b += 1;
+            }
+            // الجمعة is also "the Friday mosque/prayer": demand يوم or a modifier
+            if f != "الجمعه" || a < i || b > i + 1 {
+                out.push((EntityType::DATE, a, b, 0.8));
+            }
+            i = b;
+            continue;
+        }
+        if has(AR_RELATIVE, f) || (t.kind == TokenKind::Latin && has(EN_RELATIVE, low)) {
+            // اليوم is often "the day"/"today": only when not followed by a noun-like genitive
+            if f != "اليوم" || toks.get(i + 1).map_or(true, |x| x.kind == TokenKind::Punct) {
+                out.push((EntityType::DATE, i, i + 1, 0.7));
+            }
+            i += 1;
+            continue;
+        }
+        // a bare year in brackets or after a preposition: في 2014
+        if is_year(t) && i > 0 && matches!(toks[i - 1].norm.as_str(), "في" | "منذ" | "حتي" | "قبل" | "بعد" | "(") {
+            out.push((EntityType::DATE, i, i + 1, 0.7));
+            i += 1;
+            continue;
+        }
+        // numbers
+        let num_word = |t: &Token| -> bool {
+            if t.kind == TokenKind::Arabic {
+                has(AR_NUMBER_WORDS, form(t, &[AR_NUMBER_WORDS]))
+            } else if t.kind == TokenKind::Latin {
+                has(EN_NUMBER_WORDS, t.norm.as_str())
+            } else {
+                false
+            }
+        };
+        if is_number(t) || num_word(t) {
+            let mut b = i + 1;
+            loop {
+                if b >= n {
+                    break;
+                }
+                let x = &toks[b];
+                let xf = form(x, &[AR_SCALES, AR_UNITS, AR_NUMBER_WORDS]);
+                if is_number(x) && (x.norm.starts_with(',') || x.norm.starts_with('.')) {
+                    b += 1;
+                } else if has(AR_SCALES, xf) || has(AR_UNITS, xf) || num_word(x) {
+                    b += 1;
+                } else if x.kind == TokenKind::Latin && (has(EN_SCALES, x.norm.as_str()) || has(EN_UNITS, x.norm.as_str())) {
+                    b += 1;
+                    if x.norm == "per" && b < n && toks[b].norm == "cent" {
+                        b += 1;
+                    }
+                } else if x.norm == "%" || x.norm == "٪" {
+                    b += 1;
+                } else if matches!(x.norm.as_str(), "في") && toks.get(b + 1).map_or(false, |y| matches!(y.norm.as_str(), "المئه" | "المائه")) {
+                    b += 2;
+                } else {
+                    break;
+                }
+            }
+            // a lone "one/واحد" is rarely worth a NUM
+            if !(b == i + 1 && !is_number(t) && matches!(form(t, &[AR_NUMBER_WORDS]), "واحد" | "one")) {
+                out.push((EntityType::NUM, i, b, 0.9));
+            }
+            i = b;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_core::Stage;
+
+    fn ents(text: &str) -> Vec<(EntityType, String)> {
+        let mut d = Document::new("t", text);
+        marsad_text::TextStage.annotate(&mut d);
+        let mut out = Vec::new();
+        for si in 0..d.sentences.len() {
+            let toks = d.sentence_tokens(si);
+            for (ty, a, b, _) in find(&d, toks) {
+                out.push((ty, d.slice(toks[a].start, toks[b - 1].end).to_string()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn arabic_dates() {
+        let e = ents("وصل في 3 ديسمبر 2017 إلى بغداد");
+        assert!(e.contains(&(EntityType::DATE, "3 ديسمبر 2017".into())), "{e:?}");
+        let e = ents("تشكلت الجماعة في أواخر عام 2017 من قبل قادة");
+        assert!(e.contains(&(EntityType::DATE, "أواخر عام 2017".into())) || e.contains(&(EntityType::DATE, "عام 2017".into())), "{e:?}");
+        let e = ents("انتصارا في كانون الأول (ديسمبر) الماضي");
+        assert!(e.iter().any(|(t, s)| *t == EntityType::DATE && s.starts_with("كانون الأول")), "{e:?}");
+        let e = ents("قال يوم الأحد إن");
+        assert!(e.contains(&(EntityType::DATE, "يوم الأحد".into())), "{e:?}");
+    }
+
+    #[test]
+    fn numbers_and_amounts() {
+        let e = ents("قتل ٢٥ شخصا وأصيب خمسة وعشرون آخرون بتكلفة 3 ملايين دولار");
+        assert!(e.contains(&(EntityType::NUM, "٢٥".into())), "{e:?}");
+        assert!(e.contains(&(EntityType::NUM, "خمسة وعشرون".into())), "{e:?}");
+        assert!(e.contains(&(EntityType::NUM, "3 ملايين دولار".into())), "{e:?}");
+    }
+
+    #[test]
+    fn english_dates_and_numbers() {
+        let e = ents("On December 3, 2017 at least 12 people and 2 million dollars were lost on Sunday.");
+        assert!(e.contains(&(EntityType::DATE, "December 3, 2017".into())), "{e:?}");
+        assert!(e.contains(&(EntityType::NUM, "12".into())), "{e:?}");
+        assert!(e.contains(&(EntityType::NUM, "2 million dollars".into())), "{e:?}");
+        assert!(e.contains(&(EntityType::DATE, "Sunday".into())), "{e:?}");
+    }
+
+    #[test]
+    fn no_false_month_on_common_words() {
+        let e = ents("You may go there.");
+        assert!(e.is_empty(), "{e:?}");
+    }
 }

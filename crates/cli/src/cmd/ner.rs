@@ -14,6 +14,9 @@ pub struct NerArgs {
     /// Use this model file instead of the embedded one.
     #[arg(long)]
     pub model: Option<String>,
+    /// Language of CoNLL input: `ar` (the trained tagger) or `en` (English rules).
+    #[arg(long, default_value = "ar")]
+    pub lang: String,
 }
 #[derive(Args)]
 pub struct TrainArgs {
@@ -48,6 +51,9 @@ pub struct EvalArgs {
     /// Use this model file instead of the embedded one.
     #[arg(long)]
     pub model: Option<String>,
+    /// Language of the gold file: `ar` (the trained tagger) or `en` (English rules).
+    #[arg(long, default_value = "ar")]
+    pub lang: String,
 }
 
 fn tagger(model: &Option<String>) -> Result<&'static Tagger> {
@@ -97,7 +103,11 @@ pub fn run(a: NerArgs) -> Result<i32> {
         if !cur.is_empty() {
             sents.push(cur);
         }
-        let tags = t.tag_doc_strings(&sents);
+        let tags = if a.lang == "en" {
+            sents.iter().map(|s| marsad_entities::english::bio_tags(s)).collect()
+        } else {
+            t.tag_doc_strings(&sents)
+        };
         for l in layout {
             match l {
                 None => writeln!(out)?,
@@ -144,7 +154,15 @@ pub fn train(a: TrainArgs) -> Result<i32> {
 pub fn eval(a: EvalArgs) -> Result<i32> {
     let t = tagger(&a.model)?;
     let gold = conll::parse(&std::fs::read_to_string(&a.gold).with_context(|| format!("reading {}", a.gold))?);
-    let sc = marsad_entities::evaluate(t, &gold);
+    let sc = if a.lang == "en" {
+        let mut sc = conll::Score::default();
+        for s in &gold {
+            sc.add(&s.tags, &marsad_entities::english::bio_tags(&s.tokens));
+        }
+        sc
+    } else {
+        marsad_entities::evaluate(t, &gold)
+    };
     print!("{}", sc.report());
     Ok(0)
 }
