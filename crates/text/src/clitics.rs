@@ -190,16 +190,51 @@ const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هن", "كم", "كن", "نا
 
 #[inline]
 fn char_len(s: &str) -> usize {
-    // Arabic letters are 2 bytes; count without decoding when all are.
     s.chars().count()
+}
+
+// Inlined byte comparisons: the affixes are 2-8 bytes, and `str::starts_with`
+// calls memcmp, which dominated the analysis in profiles.
+#[inline]
+fn strip_prefix<'a>(w: &'a str, p: &str) -> Option<&'a str> {
+    let (wb, pb) = (w.as_bytes(), p.as_bytes());
+    if wb.len() >= pb.len() && wb.iter().zip(pb).all(|(a, b)| a == b) {
+        Some(&w[pb.len()..])
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn strip_suffix<'a>(w: &'a str, s: &str) -> Option<&'a str> {
+    let (wb, sb) = (w.as_bytes(), s.as_bytes());
+    if wb.len() >= sb.len() && wb[wb.len() - sb.len()..].iter().zip(sb).all(|(a, b)| a == b) {
+        Some(&w[..wb.len() - sb.len()])
+    } else {
+        None
+    }
+}
+
+/// Can `w` start with a proclitic / end with an enclitic at all?
+#[inline]
+fn may_have_prefix(w: &str) -> bool {
+    matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ا'))
+}
+
+#[inline]
+fn may_have_suffix(w: &str) -> bool {
+    matches!(w.chars().next_back(), Some('ه' | 'ا' | 'م' | 'ن'))
 }
 
 /// Suffix readings of `r` (already without proclitics) that leave a known
 /// stem: returns (suffix bytes, restore_taa).
 #[inline]
 fn known_suffix(r: &str, enclitics: &[&str], lex: &Lexicon, buf: &mut String) -> Option<(usize, bool)> {
+    if !may_have_suffix(r) {
+        return None;
+    }
     for s in enclitics {
-        let Some(b) = r.strip_suffix(s) else { continue };
+        let Some(b) = strip_suffix(r, s) else { continue };
         if char_len(b) < 2 {
             continue;
         }
@@ -245,8 +280,9 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     if let Some((s, restore)) = known_suffix(w, enclitics, lex, &mut buf) {
         return Analysis { prefix_len: 0, suffix_len: s, restore_taa: restore };
     }
-    for (p, art, _) in PROCLITICS {
-        let Some(r) = w.strip_prefix(p) else { continue };
+    let prefixes = if may_have_prefix(w) { PROCLITICS } else { &[] };
+    for (p, art, _) in prefixes {
+        let Some(r) = strip_prefix(w, p) else { continue };
         // a preposition before a two-letter rest is too often a stem letter
         // (وليد is not ول + يد); و/ف and the article may leave two (ومن، الدم)
         let f = lex.flags(r);
@@ -265,8 +301,8 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     }
     // 2. fallback: longest proclitic the length rules allow
     let mut best: Option<(&str, bool)> = None;
-    for (p, art, need) in PROCLITICS {
-        if w.starts_with(p) && n - char_len(p) >= *need && best.map_or(true, |(b, _)| p.len() > b.len()) {
+    for (p, art, need) in prefixes {
+        if strip_prefix(w, p).is_some() && n - char_len(p) >= *need && best.map_or(true, |(b, _)| p.len() > b.len()) {
             best = Some((p, *art));
         }
     }
@@ -275,9 +311,12 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     if art {
         return Analysis { prefix_len, suffix_len: 0, restore_taa: false };
     }
+    if !may_have_suffix(rest) {
+        return Analysis { prefix_len, suffix_len: 0, restore_taa: false };
+    }
     let rn = char_len(rest);
     for s in enclitics.iter().rev() {
-        let Some(stem) = rest.strip_suffix(s) else { continue };
+        let Some(stem) = strip_suffix(rest, s) else { continue };
         let sl = char_len(s);
         // a plural in ات keeps its ت (عملياتها → عمليات)
         if stem.ends_with('ت') && !stem.ends_with("ات") && rn - sl >= 3 {

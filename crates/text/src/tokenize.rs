@@ -3,7 +3,7 @@
 //! decimal/thousands separators inside numbers.
 
 use crate::clitics;
-use crate::normalize::{normalize_char, normalize_into};
+use crate::normalize::normalize_char;
 use marsad_core::{Token, TokenKind};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -55,7 +55,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity((text.len() / 6 + 1).min(1 << 18));
     let mut it = text.char_indices().peekable();
     let mut ci = 0usize; // char index of the current char
-    let mut norm = String::new();
     while let Some((b, c)) = it.next() {
         let cl = class(c);
         let start_c = ci;
@@ -103,7 +102,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Class::Other => TokenKind::Other,
         };
         let surface = &text[b..end_b];
-        normalize_into(surface, &mut norm);
+        let mut norm = String::with_capacity(surface.len());
+        for c in surface.chars() {
+            if let Some(n) = normalize_char(c) {
+                norm.push(n);
+            }
+        }
         let (prefix, base, suffix) = if kind == TokenKind::Arabic {
             let marbuta = surface.trim_end_matches(|c| normalize_char(c).is_none()).ends_with('ة');
             let a = clitics::analyze_with(&norm, marbuta);
@@ -117,7 +121,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start: start_c,
             end: ci,
             kind,
-            norm: norm.clone(),
+            norm,
             base,
             prefix,
             suffix,
