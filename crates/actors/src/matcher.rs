@@ -1,0 +1,1081 @@
+//! Finding actor mentions in a tokenised document and clustering them into
+//! actors.
+
+use crate::kb::{skippable_punct, Entry, Kb, Target};
+use crate::translit;
+use marsad_core::{Actor, Document, EntityType, Lang, TextSpan, Token, TokenKind};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A knowledge-base actor.
+    Kb,
+    /// A generic agent, possibly with a country (الحكومة العراقية).
+    Generic,
+    /// A demonym plural (الإسرائيليين).
+    Demonym,
+    /// A country name used as an actor (إيران).
+    State,
+    Person,
+    /// An unknown organisation or group.
+    Org,
+    /// التنظيم / the group: resolved to the most recent group.
+    Anaphor,
+}
+
+/// One mention before clustering.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub sentence: usize,
+    pub kind: Kind,
+    /// Cluster key: `kb:<id>`, `gen:…`, `people:ISR`, `state:IRN`,
+    /// `per:<skeleton>`, `org:<skeleton>`.
+    pub key: String,
+    pub name: String,
+    pub name_ar: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub actor_type: Option<String>,
+    /// Is the actor a group (for anaphora and relations)?
+    pub group: bool,
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// Arabic function words and frequent verbs that never continue a name.
+const STOP: &[&str] = &[
+    "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "انها", "الذي", "التي", "الذين", "هو", "هي", "وهو", "وهي", "قد",
+    "لم", "لن", "لا", "ما", "كان", "كانت", "يوم", "امس", "اليوم", "بعد", "قبل", "خلال", "حيث", "كما", "لكن", "او", "ثم",
+    "و", "ف", "هذا", "هذه", "ذلك", "تلك", "قال", "اكد", "اعلن", "يقول", "يشير", "اشار", "اضاف", "وقال", "واكد", "واضاف",
+    "عند", "منذ", "حتي", "بين", "ضد", "لدي", "اي", "كل", "بعض", "غير", "عبر", "نحو", "دون", "فيه", "فيها", "منه", "منها",
+    "عليه", "عليها", "له", "لها", "به", "بها", "انهم", "هناك", "هنا", "الان", "اذا", "اذ", "لقد", "ايضا", "فقط", "جدا",
+    "يكون", "تكون", "ليس", "اما", "الا", "وكان", "وكانت", "تم", "يتم", "عام", "سنه", "رئيس",
+];
+
+fn is_stop(norm: &str) -> bool {
+    STOP.contains(&norm)
+}
+
+/// Prepositions after which a country name is a place, not an actor.
+const LOCATIVE_AR: &[&str] = &[
+    "في", "الي", "من", "نحو", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء", "حدود", "اراضي", "عبر", "قرب",
+    "مدن", "مناطق", "محافظات",
+];
+const LOCATIVE_EN: &[&str] = &["in", "to", "from", "into", "across", "at", "inside", "near", "throughout", "of", "over"];
+
+/// Clitic candidates of a token (Arabic), or its lowercase form (Latin).
+pub fn cands(t: &Token) -> Vec<String> {
+    if t.kind != TokenKind::Arabic {
+        return vec![t.norm.clone()];
+    }
+    let mut c = marsad_text::clitics::candidates(&t.norm);
+    if !c.contains(&t.base) {
+        c.push(t.base.clone());
+    }
+    c
+}
+
+fn surface<'a>(doc: &'a Document, t: &Token) -> &'a str {
+    doc.text.get(t.byte_start..t.byte_end).unwrap_or("")
+}
+
+fn span_text(doc: &Document, toks: &[Token], a: usize, b: usize) -> (usize, usize, String) {
+    let s = toks[a].start;
+    let e = toks[b - 1].end;
+    (s, e, doc.slice(s, e).to_string())
+}
+
+/// A transliteration-tolerant key of a name: normalised, article removed,
+/// letters that transliterations confuse folded together (غ ج ق ك گ; ت ط;
+/// ث س ص; ذ ز ظ ض; ح ه), long vowels and hamza/ayin dropped after the first
+/// letter. دراغاهي and دراجاهي share a skeleton; so do المليشيات and
+/// الميليشيات.
+pub fn skeleton(s: &str) -> String {
+    let mut out = String::new();
+    for w in marsad_text::normalize(s).split_whitespace() {
+        let w = match w.strip_prefix("ال") {
+            Some(r) if r.chars().count() >= 3 => r,
+            _ => w,
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for (i, c) in w.chars().enumerate() {
+            let m = match c {
+                'غ' | 'ج' | 'ق' | 'ك' | 'گ' => Some('K'),
+                'ت' | 'ط' => Some('T'),
+                'ث' | 'س' | 'ص' => Some('S'),
+                'ذ' | 'ز' | 'ظ' | 'ض' => Some('Z'),
+                'ح' | 'ه' => Some('H'),
+                'ا' | 'و' | 'ي' | 'ع' | 'ء' if i > 0 => None,
+                'ا' | 'ع' | 'ء' => Some('A'),
+                c if c.is_alphanumeric() => Some(c),
+                _ => None,
+            };
+            if let Some(m) = m {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+fn edit1(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b {
+        return true;
+    }
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < n.min(m) && a[i] == b[i] {
+        i += 1;
+    }
+    if n == m {
+        a[i + 1..] == b[i + 1..]
+    } else if n > m {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+// ---------------------------------------------------------------- lexicon
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    a: usize,
+    b: usize,
+    target: Target,
+}
+
+fn priority(t: Target) -> u8 {
+    match t {
+        Target::Actor(_) => 4,
+        Target::CountryName(_) => 3,
+        Target::Agent(_) => 2,
+        Target::Demonym(_) => 1,
+        Target::CountryAdj(_) => 0,
+    }
+}
+
+fn try_entry(doc: &Document, toks: &[Token], i: usize, end: usize, c: &str, e: &Entry) -> Option<usize> {
+    let t = &toks[i];
+    if e.needs_article && !(t.norm.ends_with(&format!("ال{c}")) || t.norm.ends_with(&format!("لل{c}")) || (c.starts_with("ال") && t.norm.ends_with(c))) {
+        return None;
+    }
+    if e.latin && c != t.norm {
+        return None;
+    }
+    let mut matched = vec![i];
+    let mut j = i + 1;
+    for r in &e.rest {
+        while e.latin && j < end && toks[j].kind == TokenKind::Punct && skippable_punct(&toks[j].norm) && j > i {
+            j += 1;
+        }
+        if j >= end {
+            return None;
+        }
+        let tj = &toks[j];
+        let ok = if tj.kind == TokenKind::Arabic { cands(tj).iter().any(|x| x == r) } else { &tj.norm == r };
+        if !ok {
+            return None;
+        }
+        matched.push(j);
+        j += 1;
+    }
+    if let Some(cased) = &e.cased {
+        for (k, &ti) in matched.iter().enumerate() {
+            if cased.get(k).map(|s| s.as_str()) != Some(surface(doc, &toks[ti])) {
+                return None;
+            }
+        }
+    }
+    if e.ambiguous && j < end {
+        let n = &toks[j];
+        if n.kind == TokenKind::Arabic && n.norm.starts_with("ال") {
+            return None;
+        }
+    }
+    Some(j)
+}
+
+fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], i: usize, end: usize) -> Option<Item> {
+    let t = &toks[i];
+    if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
+        return None;
+    }
+    let mut best: Option<Item> = None;
+    for c in cands(t) {
+        let Some(list) = kb.index.get(&c) else { continue };
+        for e in list {
+            if let Some(j) = try_entry(doc, toks, i, end, &c, e) {
+                let better = match best {
+                    None => true,
+                    Some(b) => j > b.b || (j == b.b && priority(e.target) > priority(b.target)),
+                };
+                if better {
+                    best = Some(Item { a: i, b: j, target: e.target });
+                }
+            }
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------- chunks
+
+fn country_of(kb: &Kb, t: Target) -> Option<usize> {
+    match t {
+        Target::CountryName(c) | Target::CountryAdj(c) | Target::Demonym(c) => Some(c),
+        _ => None,
+    }
+}
+
+fn demonym_name(kb: &Kb, c: usize) -> String {
+    let adj = &kb.countries[c].adjective;
+    if adj.ends_with("ese") || adj.ends_with("ss") || adj.ends_with("sh") || adj.ends_with("ch") {
+        format!("{adj} people")
+    } else {
+        format!("{adj}s")
+    }
+}
+
+fn conj_prefixed(t: &Token) -> bool {
+    t.kind == TokenKind::Arabic && (t.prefix.starts_with('و') || t.prefix.starts_with('ف'))
+}
+
+/// Agents whose genitive with a knowledge-base group means the group itself
+/// (مقاتلو حزب الله, عناصر داعش).
+fn armed_sector(s: &str) -> bool {
+    matches!(s, "MIL" | "REB" | "UAF" | "COP" | "SPY")
+}
+
+struct Generic {
+    a: usize,
+    b: usize,
+    country: Option<usize>,
+    agent: usize,
+    sector: String,
+    english: String,
+}
+
+fn generic_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, g: Generic) -> Mention {
+    let ag = &kb.agents[g.agent];
+    let (s, e, text) = span_text(doc, toks, g.a, g.b);
+    let iso = g.country.map(|c| kb.countries[c].iso3.clone());
+    let name = match g.country {
+        Some(c) => format!("{} {}", kb.countries[c].adjective, g.english),
+        None => g.english.clone(),
+    };
+    Mention {
+        start: s,
+        end: e,
+        tok_start: g.a,
+        tok_end: g.b,
+        sentence: sent,
+        kind: Kind::Generic,
+        key: format!("gen:{}-{}-{}", iso.as_deref().unwrap_or("X"), g.sector, g.english.replace(' ', "_")),
+        name,
+        name_ar: if toks[g.a].kind == TokenKind::Arabic { Some(text) } else { None },
+        country: iso,
+        sector: Some(g.sector),
+        actor_type: Some(ag.actor_type.clone()),
+        group: ag.actor_type.contains("militia") || ag.actor_type.contains("group") && g.english.contains("group"),
+    }
+}
+
+fn kb_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize, idx: usize) -> Mention {
+    let k = &kb.actors[idx];
+    let (s, e, _) = span_text(doc, toks, a, b);
+    Mention {
+        start: s,
+        end: e,
+        tok_start: a,
+        tok_end: b,
+        sentence: sent,
+        kind: Kind::Kb,
+        key: format!("kb:{}", k.id),
+        name: k.name.clone(),
+        name_ar: k.name_ar().map(|x| x.to_string()),
+        country: k.country.clone(),
+        sector: Some(k.sector.clone()),
+        actor_type: Some(k.actor_type.clone()),
+        group: k.is_group(),
+    }
+}
+
+fn country_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize, c: usize, demonym: bool) -> Mention {
+    let (s, e, text) = span_text(doc, toks, a, b);
+    let co = &kb.countries[c];
+    Mention {
+        start: s,
+        end: e,
+        tok_start: a,
+        tok_end: b,
+        sentence: sent,
+        kind: if demonym { Kind::Demonym } else { Kind::State },
+        key: if demonym { format!("people:{}", co.iso3) } else { format!("state:{}", co.iso3) },
+        name: if demonym { demonym_name(kb, c) } else { co.name.clone() },
+        name_ar: if toks[a].kind == TokenKind::Arabic { Some(text) } else { None },
+        country: Some(co.iso3.clone()),
+        sector: None,
+        actor_type: Some(if demonym { "civilians".into() } else { "state".into() }),
+        group: false,
+    }
+}
+
+/// Merge a following agent into a generic chunk: returns (sector, english).
+fn merge_agents(first_sector: &str, first_en: &str, next_sector: &str, next_en: &str) -> (String, String) {
+    let peopleish = matches!(first_sector, "CVL" | "LAB" | "EDU" | "AGR" | "REF");
+    if peopleish && matches!(next_sector, "OPP" | "UAF" | "REB" | "MIL") {
+        return (next_sector.to_string(), next_en.to_string());
+    }
+    if first_sector == "MIL" && matches!(next_sector, "COP" | "SPY") {
+        return (next_sector.to_string(), next_en.to_string());
+    }
+    if first_sector == "MIL" && next_sector == "GOV" && !first_en.contains(next_en) {
+        return ("MIL".into(), format!("{next_en} {first_en}"));
+    }
+    (first_sector.to_string(), first_en.to_string())
+}
+
+fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item], out: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < items.len() {
+        let it = items[k];
+        match it.target {
+            Target::Actor(a) => {
+                out.push(kb_mention(kb, doc, toks, sent, it.a, it.b, a));
+                k += 1;
+            }
+            Target::Agent(g) => {
+                let ag = &kb.agents[g];
+                let mut ch = Generic { a: it.a, b: it.b, country: None, agent: g, sector: ag.sector.clone(), english: ag.english.clone() };
+                let mut k2 = k + 1;
+                let mut absorbed_kb = None;
+                while k2 < items.len() && items[k2].a == ch.b && !conj_prefixed(&toks[items[k2].a]) {
+                    match items[k2].target {
+                        Target::Agent(g2) if ch.country.is_none() => {
+                            let a2 = &kb.agents[g2];
+                            let (s, e) = merge_agents(&ch.sector, &ch.english, &a2.sector, &a2.english);
+                            if s != ch.sector {
+                                ch.agent = g2;
+                            }
+                            ch.sector = s;
+                            ch.english = e;
+                            ch.b = items[k2].b;
+                            k2 += 1;
+                        }
+                        Target::CountryAdj(c) | Target::Demonym(c) if ch.country.is_none() => {
+                            ch.country = Some(c);
+                            ch.b = items[k2].b;
+                            k2 += 1;
+                        }
+                        Target::CountryName(c) if ch.country.is_none() => {
+                            ch.country = Some(c);
+                            ch.b = items[k2].b;
+                            k2 += 1;
+                            break;
+                        }
+                        Target::Actor(a) if armed_sector(&ch.sector) && kb.actors[a].actor_type != "person" => {
+                            absorbed_kb = Some((a, items[k2].b));
+                            k2 += 1;
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+                match absorbed_kb {
+                    Some((a, b)) => out.push(kb_mention(kb, doc, toks, sent, ch.a, b, a)),
+                    None => out.push(generic_mention(kb, doc, toks, sent, ch)),
+                }
+                k = k2;
+            }
+            Target::CountryName(c) => {
+                let locative = it.a > 0 && is_locative(&toks[it.a - 1], toks[it.a].prefix.as_str(), true);
+                // "في العراق وسوريا": a conjunct of a place is a place
+                let conj_place = conj_prefixed(&toks[it.a])
+                    && k > 0
+                    && items[k - 1].b == it.a
+                    && matches!(items[k - 1].target, Target::CountryName(_));
+                if !locative && !conj_place && !toks[it.a].prefix.ends_with('ب') {
+                    out.push(country_mention(kb, doc, toks, sent, it.a, it.b, c, false));
+                }
+                k += 1;
+            }
+            Target::Demonym(c) => {
+                out.push(country_mention(kb, doc, toks, sent, it.a, it.b, c, true));
+                k += 1;
+            }
+            Target::CountryAdj(c) => {
+                // "مليوني لبناني", "13 لبنانيا": a counted singular is a demonym
+                if it.a > 0 && is_numeral(&toks[it.a - 1]) {
+                    out.push(country_mention(kb, doc, toks, sent, it.a, it.b, c, true));
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
+const NUMERALS: &[&str] = &[
+    "الف", "الاف", "مئات", "عشرات", "الوف", "مليون", "ملايين", "مليوني", "الفي", "مئتي", "مائتي", "مائه", "مئه", "ثلاثه", "اربعه",
+    "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "بضعه",
+];
+
+fn is_numeral(t: &Token) -> bool {
+    t.kind == TokenKind::Number || NUMERALS.contains(&t.norm.as_str()) || NUMERALS.contains(&t.base.as_str())
+}
+
+fn is_locative(prev: &Token, _prefix: &str, arabic: bool) -> bool {
+    if arabic {
+        LOCATIVE_AR.contains(&prev.norm.as_str()) || LOCATIVE_AR.contains(&prev.base.as_str())
+    } else {
+        LOCATIVE_EN.contains(&prev.norm.as_str())
+    }
+}
+
+fn chunks_en(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item], out: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < items.len() {
+        let it = items[k];
+        if let Target::Actor(a) = it.target {
+            out.push(kb_mention(kb, doc, toks, sent, it.a, it.b, a));
+            k += 1;
+            continue;
+        }
+        // a run of adjacent country/agent items
+        let mut k2 = k + 1;
+        while k2 < items.len() && items[k2].a == items[k2 - 1].b && !matches!(items[k2].target, Target::Actor(_)) {
+            k2 += 1;
+        }
+        let run = &items[k..k2];
+        let last_agent = run.iter().rposition(|x| matches!(x.target, Target::Agent(_)));
+        if let Some(la) = last_agent {
+            let Target::Agent(g) = run[la].target else { unreachable!() };
+            let ag = &kb.agents[g];
+            let mut sector = ag.sector.clone();
+            let mut english = ag.english.clone();
+            let mut agent = g;
+            for x in &run[..la] {
+                if let Target::Agent(g0) = x.target {
+                    let a0 = &kb.agents[g0];
+                    if ag.sector == "MIL" && matches!(a0.sector.as_str(), "COP" | "SPY") {
+                        sector = a0.sector.clone();
+                        english = format!("{} {}", a0.english, english);
+                        agent = g0;
+                    } else if ag.sector == "MIL" && a0.sector == "GOV" {
+                        english = format!("{} {}", a0.english, english);
+                    }
+                }
+            }
+            let country = run[..=la].iter().find_map(|x| country_of(kb, x.target));
+            out.push(generic_mention(kb, doc, toks, sent, Generic { a: run[0].a, b: run[la].b, country, agent, sector, english }));
+            // anything after the head agent in the run is handled on its own
+            k += la + 1;
+            continue;
+        }
+        for x in run {
+            match x.target {
+                Target::Demonym(c) => out.push(country_mention(kb, doc, toks, sent, x.a, x.b, c, true)),
+                Target::CountryName(c) => {
+                    if !(x.a > 0 && is_locative(&toks[x.a - 1], "", false)) {
+                        out.push(country_mention(kb, doc, toks, sent, x.a, x.b, c, false));
+                    }
+                }
+                _ => {}
+            }
+        }
+        k = k2;
+    }
+}
+
+// ---------------------------------------------------------------- people, orgs
+
+fn name_part<'a>(kb: &'a Kb, t: &Token) -> Option<&'a crate::kb::NamePart> {
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    if let Some(p) = kb.names.get(&t.norm) {
+        return Some(p);
+    }
+    // a conjunction/preposition clitic before a name: وهيوا
+    let mut ch = t.norm.chars();
+    match ch.next() {
+        Some('و' | 'ف' | 'ل' | 'ب') => kb.names.get(ch.as_str()),
+        _ => None,
+    }
+}
+
+fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize) -> Mention {
+    let (s, e, text) = span_text(doc, toks, a, b);
+    let arabic = toks[a].kind == TokenKind::Arabic;
+    let mut key_text = text.clone();
+    // drop a leading conjunction clitic from the key: وهيوا شور = هيوا شور
+    if arabic {
+        if let Some(p) = name_part(kb, &toks[a]) {
+            if !kb.names.contains_key(&toks[a].norm) {
+                let _ = p;
+                key_text = key_text.chars().skip(1).collect();
+            }
+        }
+    }
+    Mention {
+        start: s,
+        end: e,
+        tok_start: a,
+        tok_end: b,
+        sentence: sent,
+        kind: Kind::Person,
+        key: format!("per:{}", if arabic { skeleton(&key_text) } else { key_text.to_lowercase() }),
+        name: if arabic { translit::name(kb, &key_text) } else { text.clone() },
+        name_ar: if arabic { Some(key_text) } else { None },
+        country: None,
+        sector: None,
+        actor_type: Some("person".into()),
+        group: false,
+    }
+}
+
+/// Person names from the given-name table: a given name and up to two more
+/// name parts (خالد المرادي, هيوا شور, محمد بن سلمان).
+fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+    let mut i = first;
+    while i < end {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let t = &toks[i];
+        let Some(p) = name_part(kb, t) else {
+            i += 1;
+            continue;
+        };
+        // علي the name vs على the preposition (folded together)
+        if !p.given || surface(doc, t).ends_with('ى') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut parts = 0;
+        while j < end && parts < 3 && !covered[j] {
+            let n = &toks[j];
+            if n.kind != TokenKind::Arabic || is_stop(&n.norm) || conj_prefixed(n) && parts > 0 {
+                break;
+            }
+            let np = kb.names.get(&n.norm);
+            let nisba = n.norm.starts_with("ال") && n.norm.ends_with('ي');
+            let after_particle = parts > 0 && kb.names.get(&toks[j - 1].norm).map_or(false, |x| x.particle);
+            let lexical = kb.index.contains_key(&n.norm) || kb.index.contains_key(&n.base);
+            let ok = if np.is_some() {
+                true
+            } else if lexical {
+                false
+            } else if parts == 0 {
+                !p.ambiguous || nisba
+            } else {
+                nisba || after_particle
+            };
+            if !ok {
+                break;
+            }
+            parts += 1;
+            j += 1;
+        }
+        // a name does not end on a particle (أبو، بن)
+        while j > i + 1 && kb.names.get(&toks[j - 1].norm).map_or(false, |x| x.particle) {
+            j -= 1;
+            parts -= 1;
+        }
+        if parts == 0 {
+            i += 1;
+            continue;
+        }
+        out.push(person_mention(kb, doc, toks, sent, i, j));
+        i = j;
+    }
+}
+
+const GROUP_HEADS: &[&str] = &["جماعه", "تنظيم", "حركه", "جبهه", "كتائب", "كتيبه", "لواء", "الويه", "سرايا", "فيلق", "ميليشيا", "مليشيا", "فصيل", "عصائب", "منظمه"];
+const ARMED_HEADS: &[&str] = &["كتائب", "كتيبه", "لواء", "الويه", "سرايا", "فيلق", "ميليشيا", "مليشيا", "فصيل", "عصائب"];
+
+fn group_head(t: &Token) -> Option<&'static str> {
+    if t.kind != TokenKind::Arabic || t.norm.contains("ال") && t.norm.starts_with("ال") {
+        return None;
+    }
+    GROUP_HEADS.iter().copied().find(|h| t.base == *h || t.norm == *h || cands(t).iter().any(|c| c == h))
+}
+
+/// Unknown named groups: an indefinite group noun followed by a definite
+/// name (جماعة التوحيد والجهاد); descriptive phrases (جماعة جهادية,
+/// الجماعة السنية) are not names.
+fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+    let mut i = first;
+    while i + 1 < end {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let Some(head) = group_head(&toks[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        let mut all_nisba = true;
+        while j < end && j - i <= 4 && !covered[j] {
+            let n = &toks[j];
+            let def = n.norm.starts_with("ال") || (j > i + 1 && n.norm.starts_with("وال"));
+            if n.kind != TokenKind::Arabic || !def || is_stop(&n.norm) {
+                break;
+            }
+            if !(n.norm.ends_with("يه") || n.norm.ends_with('ي') || n.norm.ends_with("يين") || n.norm.ends_with("يون")) {
+                all_nisba = false;
+            }
+            j += 1;
+        }
+        if j == i + 1 || all_nisba {
+            i += 1;
+            continue;
+        }
+        let (s, e, text) = span_text(doc, toks, i, j);
+        let body: String = toks[i + 1..j].iter().map(|t| t.norm.clone()).collect::<Vec<_>>().join(" ");
+        out.push(Mention {
+            start: s,
+            end: e,
+            tok_start: i,
+            tok_end: j,
+            sentence: sent,
+            kind: Kind::Org,
+            key: format!("org:{}", skeleton(&body)),
+            name: translit::name(kb, &text),
+            name_ar: Some(text),
+            country: None,
+            sector: None,
+            actor_type: Some(if ARMED_HEADS.contains(&head) { "armed group".into() } else { "group".into() }),
+            group: true,
+        });
+        i = j;
+    }
+}
+
+const ANAPHORS_AR: &[&str] = &["التنظيم", "الجماعه", "المجموعه", "الحركه", "الميليشيا", "المليشيا", "الفصيل"];
+/// Adjectives after which الحركة/الجماعة are not a group (protest movement…).
+const NON_GROUP_ADJ: &[&str] = &["الاحتجاجيه", "الشعبيه", "الطلابيه", "العماليه", "النقابيه", "السياسيه", "الاقتصاديه", "الدوليه", "التجاريه", "الثقافيه", "المروريه", "الجويه"];
+const ANAPHORS_EN: &[&[&str]] = &[&["the", "group"], &["the", "organization"], &["the", "organisation"], &["the", "militia"], &["the", "movement"], &["the", "militants"]];
+
+fn anaphors(doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+    for i in first..end {
+        if covered[i] {
+            continue;
+        }
+        let t = &toks[i];
+        let mut hit = None;
+        if t.kind == TokenKind::Arabic {
+            let c = cands(t);
+            if ANAPHORS_AR.iter().any(|a| c.iter().any(|x| x == a) && (t.norm == *a || t.norm.ends_with(a))) {
+                let next_bad = toks.get(i + 1).map_or(false, |n| i + 1 < end && NON_GROUP_ADJ.contains(&n.norm.as_str()));
+                if !next_bad {
+                    hit = Some((i, i + 1));
+                }
+            }
+        } else if t.kind == TokenKind::Latin && t.norm == "the" {
+            for pat in ANAPHORS_EN {
+                if i + pat.len() <= end && (0..pat.len()).all(|k| toks[i + k].norm == pat[k] && !covered[i + k]) {
+                    // "the group's" fine; "the group of X" is not anaphoric
+                    let of = toks.get(i + pat.len()).map_or(false, |n| n.norm == "of");
+                    if !of {
+                        hit = Some((i, i + pat.len()));
+                    }
+                }
+            }
+        }
+        if let Some((a, b)) = hit {
+            let (s, e, _) = span_text(doc, toks, a, b);
+            out.push(Mention {
+                start: s,
+                end: e,
+                tok_start: a,
+                tok_end: b,
+                sentence: sent,
+                kind: Kind::Anaphor,
+                key: String::new(),
+                name: String::new(),
+                name_ar: None,
+                country: None,
+                sector: None,
+                actor_type: None,
+                group: true,
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- find
+
+/// Every actor mention of the document, before clustering.
+pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
+    let toks = &doc.tokens;
+    let mut covered = vec![false; toks.len()];
+    let mut out: Vec<Mention> = Vec::new();
+    let mut sents: Vec<(usize, usize, Lang)> = doc.sentences.iter().map(|s| (s.first_token, s.end_token.min(toks.len()), s.lang)).collect();
+    if sents.is_empty() && !toks.is_empty() {
+        sents.push((0, toks.len(), doc.lang));
+    }
+    for (si, &(first, end, lang)) in sents.iter().enumerate() {
+        if first >= end {
+            continue;
+        }
+        let mut found: Vec<Mention> = Vec::new();
+        // 1. lexicon items
+        let mut items: Vec<Item> = Vec::new();
+        let mut i = first;
+        while i < end {
+            match longest_match(kb, doc, toks, i, end) {
+                Some(it) => {
+                    items.push(it);
+                    i = it.b;
+                }
+                None => i += 1,
+            }
+        }
+        // 2. chunks, by script of each run
+        let (ar, en): (Vec<Item>, Vec<Item>) = items.iter().partition(|x| toks[x.a].kind == TokenKind::Arabic);
+        let _ = lang;
+        chunks_ar(kb, doc, toks, si, &ar, &mut found);
+        chunks_en(kb, doc, toks, si, &en, &mut found);
+        for m in &found {
+            for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
+                *c = true;
+            }
+        }
+        // a group noun before a knowledge-base group belongs to its mention
+        for m in found.iter_mut() {
+            if m.kind == Kind::Kb && m.group && m.tok_start > first && !covered[m.tok_start - 1] && group_head(&toks[m.tok_start - 1]).is_some() {
+                m.tok_start -= 1;
+                covered[m.tok_start] = true;
+                m.start = toks[m.tok_start].start;
+            }
+        }
+        // 3. named entities from the NER stage
+        let mut extra: Vec<Mention> = Vec::new();
+        for ent in doc.entities.iter().filter(|e| matches!(e.kind, EntityType::PERS | EntityType::ORG)) {
+            if ent.end <= toks[first].start || ent.start >= toks[end - 1].end {
+                continue;
+            }
+            let a = (first..end).find(|&k| toks[k].end > ent.start);
+            let b = (first..end).rev().find(|&k| toks[k].start < ent.end).map(|k| k + 1);
+            let (Some(a), Some(b)) = (a, b) else { continue };
+            if a >= b || (a..b).any(|k| covered[k]) {
+                continue;
+            }
+            if ent.kind == EntityType::PERS {
+                extra.push(person_mention(kb, doc, toks, si, a, b));
+            } else {
+                let (s, e, text) = span_text(doc, toks, a, b);
+                let arabic = toks[a].kind == TokenKind::Arabic;
+                extra.push(Mention {
+                    start: s,
+                    end: e,
+                    tok_start: a,
+                    tok_end: b,
+                    sentence: si,
+                    kind: Kind::Org,
+                    key: format!("org:{}", if arabic { skeleton(&text) } else { text.to_lowercase() }),
+                    name: if arabic { translit::name(kb, &text) } else { text.clone() },
+                    name_ar: if arabic { Some(text) } else { None },
+                    country: None,
+                    sector: None,
+                    actor_type: Some("organisation".into()),
+                    group: true,
+                });
+            }
+            for c in covered.iter_mut().take(b).skip(a) {
+                *c = true;
+            }
+        }
+        // 4. people by given names, 5. unknown named groups, 6. anaphora
+        people_by_names(kb, doc, toks, si, first, end, &covered, &mut extra);
+        for m in &extra {
+            for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
+                *c = true;
+            }
+        }
+        let mut more = Vec::new();
+        unknown_groups(kb, doc, toks, si, first, end, &covered, &mut more);
+        for m in &more {
+            for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
+                *c = true;
+            }
+        }
+        anaphors(doc, toks, si, first, end, &covered, &mut more);
+        found.extend(extra);
+        found.extend(more);
+        found.sort_by_key(|m| m.tok_start);
+        // a person right after a title inherits its country and sector
+        // (الرئيس الأمريكي دونالد ترامب)
+        for k in 1..found.len() {
+            if found[k].kind == Kind::Person && found[k].country.is_none() {
+                let prev = &found[k - 1];
+                let gap_ok = found[k].tok_start == prev.tok_end
+                    || (found[k].tok_start == prev.tok_end + 1 && matches!(toks[prev.tok_end].norm.as_str(), "،" | "," | ":"));
+                if prev.kind == Kind::Generic && gap_ok && prev.country.is_some() {
+                    let (c, s) = (prev.country.clone(), prev.sector.clone());
+                    found[k].country = c;
+                    found[k].sector = s;
+                }
+            }
+        }
+        out.extend(found);
+    }
+    surname_mentions(kb, doc, &mut out, &covered);
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
+
+/// Later references to a person by surname alone (دراجاهي after بورزو
+/// دراغاهي), matched on transliteration-tolerant skeletons.
+fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
+    let toks = &doc.tokens;
+    let mut surnames: Vec<(String, Mention)> = Vec::new();
+    for m in out.iter().filter(|m| m.kind == Kind::Person && m.tok_end - m.tok_start >= 2) {
+        let last = &toks[m.tok_end - 1];
+        if last.kind != TokenKind::Arabic && last.kind != TokenKind::Latin {
+            continue;
+        }
+        let sk = if last.kind == TokenKind::Arabic { skeleton(&last.norm) } else { last.norm.clone() };
+        if sk.chars().count() >= 3 && !surnames.iter().any(|(s, _)| *s == sk) {
+            surnames.push((sk, m.clone()));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if covered[i] || out.iter().any(|m| m.tok_start <= i && i < m.tok_end) {
+            continue;
+        }
+        if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) || t.norm.chars().count() < 4 || is_stop(&t.norm) {
+            continue;
+        }
+        let forms: Vec<String> = if t.kind == TokenKind::Arabic {
+            let mut f = vec![t.norm.clone()];
+            let mut ch = t.norm.chars();
+            if let Some('و' | 'ف' | 'ل' | 'ب') = ch.next() {
+                f.push(ch.as_str().to_string());
+            }
+            f.into_iter().map(|x| skeleton(&x)).collect()
+        } else {
+            vec![t.norm.clone()]
+        };
+        for (sk, m) in &surnames {
+            let hit = forms.iter().any(|f| f == sk || (sk.chars().count() >= 5 && t.kind == TokenKind::Arabic && edit1(f, sk)));
+            if hit {
+                let sent = doc.sentence_at(t.start);
+                let mut nm = m.clone();
+                nm.start = t.start;
+                nm.end = t.end;
+                nm.tok_start = i;
+                nm.tok_end = i + 1;
+                nm.sentence = sent;
+                let _ = kb;
+                out.push(nm);
+                break;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- cluster
+
+/// Group mentions into actors: one per knowledge-base actor, generic agent
+/// (country + sector + head), country, and per clustered unknown name;
+/// anaphors join the most recent group (within three sentences).
+pub fn cluster(kb: &Kb, doc: &Document, mut ms: Vec<Mention>) -> Vec<Actor> {
+    // people: a single-word name joins a longer name ending with it, and
+    // skeletons one edit apart (long enough) are one person
+    let people: Vec<(String, usize)> = ms
+        .iter()
+        .filter(|m| m.kind == Kind::Person)
+        .map(|m| (m.key.clone(), m.tok_end - m.tok_start))
+        .collect();
+    let mut canon: HashMap<String, String> = HashMap::new();
+    for (k, len) in &people {
+        if canon.contains_key(k) {
+            continue;
+        }
+        let body = k.trim_start_matches("per:");
+        let mut target = k.clone();
+        for (k2, len2) in &people {
+            if k2 == k || len2 < len {
+                continue;
+            }
+            let b2 = k2.trim_start_matches("per:");
+            let last2 = b2.rsplit(' ').next().unwrap_or(b2);
+            let same = (*len == 1 && last2 == body && len2 > len)
+                || (body.chars().count() >= 5 && b2 != body && edit1(body, b2) && len2 >= len);
+            if same {
+                target = canon.get(k2).cloned().unwrap_or_else(|| k2.clone());
+                break;
+            }
+        }
+        canon.insert(k.clone(), target);
+    }
+    for m in ms.iter_mut() {
+        if let Some(t) = canon.get(&m.key) {
+            m.key = t.clone();
+        }
+    }
+    // unknown orgs one edit apart
+    // anaphora
+    let mut last_group: Option<(usize, usize)> = None; // (mention idx, sentence)
+    let mut resolved: Vec<Option<usize>> = vec![None; ms.len()];
+    for i in 0..ms.len() {
+        if ms[i].kind == Kind::Anaphor {
+            if let Some((g, s)) = last_group {
+                if ms[i].sentence <= s + 3 {
+                    resolved[i] = Some(g);
+                }
+            }
+        } else if ms[i].group {
+            last_group = Some((i, ms[i].sentence));
+        }
+    }
+    for i in 0..ms.len() {
+        if ms[i].kind == Kind::Anaphor && resolved[i].is_none() {
+            let m = &mut ms[i];
+            m.key = "gen:X-X-group".into();
+            m.name = "group".into();
+            m.name_ar = Some(doc.slice(m.start, m.end).to_string());
+            m.actor_type = Some("group".into());
+            m.kind = Kind::Generic;
+        }
+        if let Some(g) = resolved[i] {
+            let src = ms[g].clone();
+            let m = &mut ms[i];
+            m.key = src.key;
+            m.name = src.name;
+            m.name_ar = src.name_ar;
+            m.country = src.country;
+            m.sector = src.sector;
+            m.actor_type = src.actor_type;
+        }
+    }
+    ms.retain(|m| !m.key.is_empty());
+    // group by key in order of first mention
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Vec<Mention>> = HashMap::new();
+    for m in ms {
+        if !groups.contains_key(&m.key) {
+            order.push(m.key.clone());
+        }
+        groups.entry(m.key.clone()).or_default().push(m);
+    }
+    let mut actors = Vec::new();
+    let (mut np, mut no) = (0, 0);
+    for key in order {
+        let ms = groups.remove(&key).unwrap_or_default();
+        let Some(best) = ms
+            .iter()
+            .filter(|m| m.kind != Kind::Anaphor)
+            .max_by_key(|m| (m.tok_end - m.tok_start, std::cmp::Reverse(m.start)))
+            .or(ms.first())
+        else {
+            continue;
+        };
+        let id = if key.starts_with("per:") {
+            np += 1;
+            format!("per:{np}")
+        } else if key.starts_with("org:") {
+            no += 1;
+            format!("org:{no}")
+        } else {
+            key.clone()
+        };
+        let known = key.starts_with("kb:");
+        let mut aliases: Vec<String> = Vec::new();
+        let mut mentions: Vec<TextSpan> = Vec::new();
+        for m in &ms {
+            let text = doc.slice(m.start, m.end).to_string();
+            if m.kind != Kind::Anaphor && !aliases.contains(&text) {
+                aliases.push(text.clone());
+            }
+            mentions.push(TextSpan { text, start: m.start, end: m.end });
+        }
+        let country = ms.iter().find_map(|m| m.country.clone());
+        let sector = ms.iter().find_map(|m| m.sector.clone());
+        let _ = kb;
+        actors.push(Actor {
+            actor_id: id,
+            name: best.name.clone(),
+            name_ar: best.name_ar.clone(),
+            actor_type: best.actor_type.clone(),
+            sector,
+            country,
+            known,
+            aliases,
+            mentions,
+            relations: Vec::new(),
+        });
+    }
+    actors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons_fold_transliteration_variants() {
+        assert_eq!(skeleton("دراغاهي"), skeleton("دراجاهي"));
+        assert_eq!(skeleton("المليشيات"), skeleton("الميليشيات"));
+        assert_ne!(skeleton("دراغاهي"), skeleton("المرادي"));
+        assert!(edit1("abcd", "abd"));
+        assert!(!edit1("abcd", "xbcy"));
+    }
+}
+
+/// The country a sentence is about, from its cues: places resolved by the
+/// places stage and country names (or capitals) after a locative
+/// preposition first (where it happened), then any other country name,
+/// adjective or demonym in the sentence; the earliest cue of the best rank.
+pub fn sentence_country(kb: &Kb, doc: &Document, si: usize) -> Option<String> {
+    let s = doc.sentences.get(si)?;
+    let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
+    let toks = &doc.tokens;
+    let mut best: Option<(u8, usize, String)> = None;
+    let mut consider = |rank: u8, pos: usize, c: String, best: &mut Option<(u8, usize, String)>| {
+        if best.as_ref().map_or(true, |b| (rank, pos) < (b.0, b.1)) {
+            *best = Some((rank, pos, c));
+        }
+    };
+    for p in doc.places.iter().filter(|p| p.start >= s.start && p.end <= s.end) {
+        if let Some(c) = &p.country {
+            consider(0, p.start, c.clone(), &mut best);
+        }
+    }
+    let mut i = first;
+    while i < end {
+        match longest_match(kb, doc, toks, i, end) {
+            Some(it) => {
+                if let Some(c) = country_of(kb, it.target) {
+                    let t = &toks[it.a];
+                    let arabic = t.kind == TokenKind::Arabic;
+                    let loc = (it.a > first && is_locative(&toks[it.a - 1], "", arabic)) || (arabic && t.prefix.ends_with('ب'));
+                    let is_name = matches!(it.target, Target::CountryName(_));
+                    consider(if loc && is_name { 0 } else { 1 }, t.start, kb.countries[c].iso3.clone(), &mut best);
+                }
+                i = it.b;
+            }
+            None => i += 1,
+        }
+    }
+    best.map(|b| b.2)
+}

@@ -1,0 +1,171 @@
+//! Relations between actors stated in the text, found with cue words within
+//! one sentence: founded by (تشكلت/تأسست … من قبل X و Y; أسس X الجماعة;
+//! formed by), member / former member of (عضو سابق في; من قادة G، X),
+//! leader of (زعيم G), split from (انشقت عن), merged with (اندمجت مع),
+//! operates in (تنشط في). The relation is stored on the first actor; its
+//! `target` is the other actor's `actor_id` (or a place name).
+
+use marsad_core::{Actor, Document, Relation, Span, Token, TokenKind};
+
+const FORM_PASSIVE: &[&str] = &["تشكلت", "تاسست", "انشئت", "تكونت", "formed", "founded", "established", "created"];
+const FORM_ACTIVE: &[&str] = &["اسس", "اسسها", "اسسه", "اسسوا", "شكل", "شكلها", "شكلوا", "انشا", "انشاها", "اسست", "شكلت"];
+const BY: &[&str] = &["قبل", "يد", "by"];
+const MEMBER: &[&str] = &["عضو", "اعضاء", "قاده", "قيادي", "قياديين", "قياديا", "عناصر", "member", "members", "commander", "commanders", "leaders"];
+const LEADER: &[&str] = &["زعيم", "قائد", "امير", "leader", "chief", "head"];
+const FORMER: &[&str] = &["سابق", "سابقا", "سابقين", "former", "ex"];
+const SPLIT: &[&str] = &["انشقت", "انشق", "انشقوا", "منشقه", "منشق", "انفصلت", "انفصل", "split", "broke", "splinter"];
+const MERGE: &[&str] = &["اندمجت", "اندمج", "اندماج", "اندمجا", "merged", "merger"];
+const OPERATE: &[&str] = &["تنشط", "ينشط", "ينشطون", "تعمل", "يعمل", "تنتشر", "operates", "operate", "active"];
+
+fn key(t: &Token) -> Vec<String> {
+    if t.kind == TokenKind::Arabic {
+        let mut c = marsad_text::clitics::candidates(&t.norm);
+        c.push(t.base.clone());
+        c
+    } else {
+        vec![t.norm.clone()]
+    }
+}
+
+fn is(t: &Token, set: &[&str]) -> bool {
+    key(t).iter().any(|k| set.contains(&k.as_str()))
+}
+
+fn group_like(a: &Actor) -> bool {
+    match a.actor_type.as_deref() {
+        Some(t) => {
+            t.contains("group") || t.contains("militia") || t.contains("party") || t == "organisation" || t == "rebel group"
+        }
+        None => false,
+    }
+}
+
+fn push(actors: &mut [Actor], from: usize, relation: &str, target: String, ev: Span) {
+    let a = &mut actors[from];
+    if a.actor_id == target {
+        return;
+    }
+    if !a.relations.iter().any(|r| r.relation == relation && r.target == target) {
+        a.relations.push(Relation { relation: relation.to_string(), target, evidence: ev });
+    }
+}
+
+/// Fill `relations` of the actors from cue words in each sentence.
+pub fn extract(doc: &Document, actors: &mut [Actor]) {
+    // (token start idx, token end idx, actor idx), in order
+    let mut ms: Vec<(usize, usize, usize)> = Vec::new();
+    for (ai, a) in actors.iter().enumerate() {
+        for m in &a.mentions {
+            let ts = doc.tokens.partition_point(|t| t.end <= m.start);
+            let te = doc.tokens.partition_point(|t| t.start < m.end);
+            if ts < te {
+                ms.push((ts, te, ai));
+            }
+        }
+    }
+    ms.sort();
+    let is_person: Vec<bool> = actors.iter().map(|a| a.actor_type.as_deref() == Some("person")).collect();
+    let is_group: Vec<bool> = actors.iter().map(group_like).collect();
+    let ids: Vec<String> = actors.iter().map(|a| a.actor_id.clone()).collect();
+    let mut pending: Vec<(usize, &'static str, String, Span)> = Vec::new();
+    for s in &doc.sentences {
+        let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
+        let ev = Span::new(s.start, s.end);
+        let here: Vec<(usize, usize, usize)> = ms.iter().copied().filter(|m| m.0 >= first && m.1 <= end).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let toks = &doc.tokens;
+        let person = |ai: usize| is_person[ai];
+        let group = |ai: usize| is_group[ai];
+        for p in first..end {
+            let t = &toks[p];
+            // formation
+            let passive = is(t, FORM_PASSIVE);
+            let active = !passive && is(t, FORM_ACTIVE);
+            if passive || active {
+                let by = (p + 1..end).find(|&k| is(&toks[k], BY));
+                let (grp, founders): (Option<usize>, Vec<usize>) = if passive {
+                    let g = here.iter().rev().find(|m| m.1 <= p && group(m.2)).or(here.iter().find(|m| m.0 > p && group(m.2) && by.map_or(true, |b| m.0 < b))).map(|m| m.2);
+                    let f = match by {
+                        Some(b) => here.iter().filter(|m| m.0 > b && person(m.2)).map(|m| m.2).collect(),
+                        None => Vec::new(),
+                    };
+                    (g, f)
+                } else {
+                    let g = here.iter().find(|m| m.0 > p && group(m.2)).map(|m| m.2);
+                    let f = here.iter().filter(|m| m.1 <= p && person(m.2)).map(|m| m.2).collect();
+                    (g, f)
+                };
+                if let Some(g) = grp {
+                    for f in founders {
+                        pending.push((g, "founded_by", ids[f].clone(), ev));
+                    }
+                }
+            }
+            // membership and leadership: "X، عضو سابق في G", "من قادة G، X"
+            let member = is(t, MEMBER);
+            let leader = !member && is(t, LEADER);
+            if member || leader {
+                let former = (p + 1..(p + 3).min(end)).any(|k| is(&toks[k], FORMER)) || (p > first && is(&toks[p - 1], FORMER));
+                let Some(&(gs, ge, g)) = here.iter().find(|m| m.0 > p && m.0 <= p + 3 && group(m.2)) else { continue };
+                let _ = gs;
+                let rel = if leader { "leader_of" } else if former { "former_member_of" } else { "member_of" };
+                // the person just before the cue (X، وهو عضو سابق في G)…
+                let before = here.iter().rev().find(|m| m.1 <= p && m.1 + 4 >= p && person(m.2)).map(|m| m.2);
+                // …or the people named right after G (قادة داعش، خالد المرادي … وهيوا شور)
+                let mut who: Vec<usize> = before.into_iter().collect();
+                if who.is_empty() {
+                    for m in here.iter().filter(|m| m.0 >= ge) {
+                        if group(m.2) {
+                            break;
+                        }
+                        if person(m.2) {
+                            who.push(m.2);
+                        }
+                    }
+                }
+                for w in who {
+                    pending.push((w, rel, ids[g].clone(), ev));
+                }
+            }
+            // split / merge
+            let split = is(t, SPLIT);
+            let merge = !split && is(t, MERGE);
+            if split || merge {
+                let a = here.iter().rev().find(|m| m.1 <= p && group(m.2)).map(|m| m.2);
+                let b = here.iter().find(|m| m.0 > p && group(m.2)).map(|m| m.2);
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a != b {
+                        pending.push((a, if split { "split_from" } else { "merged_with" }, ids[b].clone(), ev));
+                    }
+                }
+            }
+            // operates in
+            if is(t, OPERATE) {
+                let Some(fi) = (p + 1..(p + 3).min(end)).find(|&k| matches!(toks[k].norm.as_str(), "في" | "in")) else { continue };
+                let Some(a) = here.iter().rev().find(|m| m.1 <= p && m.1 + 6 >= p && group(m.2)).map(|m| m.2) else { continue };
+                let place = doc
+                    .places
+                    .iter()
+                    .find(|pl| pl.start >= toks[fi].end && pl.start <= toks[fi].end + 20 && pl.end <= s.end)
+                    .map(|pl| pl.name.clone().unwrap_or_else(|| pl.text.clone()));
+                let place = place.or_else(|| {
+                    let mut k = fi + 1;
+                    let mut last = None;
+                    while k < end && k < fi + 4 && matches!(toks[k].kind, TokenKind::Arabic | TokenKind::Latin) && !matches!(toks[k].norm.as_str(), "منذ" | "بعد" | "قبل" | "since" | "after") {
+                        last = Some(k);
+                        k += 1;
+                    }
+                    last.map(|l| doc.slice(toks[fi + 1].start, toks[l].end).to_string())
+                });
+                if let Some(pl) = place {
+                    pending.push((a, "operates_in", pl, ev));
+                }
+            }
+        }
+    }
+    for (a, rel, target, ev) in pending {
+        push(actors, a, rel, target, ev);
+    }
+}
