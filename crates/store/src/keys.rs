@@ -53,7 +53,16 @@ pub fn fingerprint() -> String {
 /// Keep only characters that the FTS5 `unicode61` tokenizer treats as
 /// token characters (letters and digits), so a key is always one FTS token.
 fn clean(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric() && !is_mark(*c)).collect()
+    s.chars().filter(|&c| is_key_char(c)).collect()
+}
+
+#[inline]
+fn is_key_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric() && !is_mark(c),
+    }
 }
 
 fn is_mark(c: char) -> bool {

@@ -400,9 +400,12 @@ impl Store {
     fn write(&mut self, doc: &mut Document, hash: &str, existing: Option<i64>) -> Result<()> {
         let now = now_iso();
         // the full annotated document, without tokens (re-derivable, bulky)
+        // and without its text (in its own column)
         let tokens = std::mem::take(&mut doc.tokens);
+        let text = std::mem::take(&mut doc.text);
         let json = serde_json::to_string(&*doc);
         doc.tokens = tokens;
+        doc.text = text;
         let json = json?;
         let char_len = doc.text.chars().count() as i64;
         let pk = match existing {
@@ -668,20 +671,21 @@ impl Store {
     /// The stored document with its annotations (without tokens: run the
     /// text stage again to get them).
     pub fn get(&self, id: &str) -> Result<Option<Document>> {
-        let json: Option<String> = self
+        let row: Option<(String, String)> = self
             .conn
             .query_row(
-                "SELECT annotated FROM documents WHERE id = ?1
-                 UNION ALL SELECT d.annotated FROM doc_aliases a JOIN documents d ON d.pk = a.doc WHERE a.id = ?1
+                "SELECT annotated, text FROM documents WHERE id = ?1
+                 UNION ALL SELECT d.annotated, d.text FROM doc_aliases a JOIN documents d ON d.pk = a.doc WHERE a.id = ?1
                  LIMIT 1",
                 [id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        match json {
+        match row {
             None => Ok(None),
-            Some(j) => {
+            Some((j, text)) => {
                 let mut d: Document = serde_json::from_str(&j).context("stored document JSON")?;
+                d.text = text;
                 d.index();
                 Ok(Some(d))
             }

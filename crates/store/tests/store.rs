@@ -447,3 +447,19 @@ fn a_changed_key_derivation_rebuilds_the_index_on_open() {
     assert_eq!(kv, marsad_store::keys::fingerprint());
     assert!(s.check_consistency().unwrap().is_empty());
 }
+
+#[test]
+fn ranking_prefers_title_and_frequent_matches() {
+    let mut s = Store::open_in_memory().unwrap();
+    let docs = vec![
+        raw("once", "Weather", "Rain fell over the region; one convoy passed near Mosul late at night."),
+        raw("often", "Market news", "Mosul traders said Mosul prices rose as Mosul roads reopened to Mosul."),
+        raw("title", "Mosul", "Reconstruction continued in the old city."),
+        raw("none", "Other", "Nothing about that city here."),
+    ];
+    ingest_all(&mut s, docs);
+    let r = s.search("mosul", 10).unwrap();
+    let ids: Vec<&str> = r.results.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, vec!["title", "often", "once"]);
+    assert!(r.results[0].score < r.results[2].score);
+}
