@@ -84,6 +84,22 @@ pub enum Fault {
     BeforeFts,
 }
 
+/// What [`Store::prepare`] decided.
+#[derive(Debug)]
+pub enum Prepared {
+    /// Nothing to annotate: the document is unchanged or a duplicate.
+    Done(Outcome),
+    /// The document must be annotated, then given to [`Store::store`].
+    Annotate(Pending),
+}
+
+/// A document waiting for annotation, with its content hash.
+#[derive(Debug)]
+pub struct Pending {
+    pub doc: Document,
+    hash: String,
+}
+
 enum Check {
     New,
     Changed(i64),
@@ -334,49 +350,80 @@ impl Store {
     /// called when the document must be (re)written. An error from
     /// `annotate` or from the database leaves nothing of this document
     /// written and is returned; the batch goes on.
-    pub fn ingest<F>(&mut self, mut doc: Document, annotate: F) -> Result<Outcome>
+    pub fn ingest<F>(&mut self, doc: Document, annotate: F) -> Result<Outcome>
     where
         F: FnOnce(&mut Document) -> Result<()>,
     {
+        match self.prepare(doc)? {
+            Prepared::Done(o) => Ok(o),
+            Prepared::Annotate(mut p) => {
+                annotate(&mut p.doc)?;
+                self.store(p)
+            }
+        }
+    }
+
+    /// First half of [`Store::ingest`], for pipelines that annotate on other
+    /// threads: decides from the content hash whether `doc` needs
+    /// annotating. Unchanged documents and duplicates are settled here
+    /// ([`Prepared::Done`]); others come back as [`Pending`] to annotate and
+    /// pass to [`Store::store`].
+    pub fn prepare(&mut self, doc: Document) -> Result<Prepared> {
         if doc.id.is_empty() {
             bail!("document has an empty id");
         }
         let hash = content_hash(&doc);
-        let check = self.check(&doc.id, &hash)?;
-        let (existing, outcome) = match check {
-            Check::Unchanged if !self.force => return Ok(Outcome::Unchanged),
-            Check::Unchanged => {
-                let pk = self.pk_of(&doc.id)?;
-                match pk {
-                    Some(pk) => (Some(pk), Outcome::Updated),
-                    None => return Ok(Outcome::Unchanged), // an alias: nothing of its own to rewrite
-                }
-            }
+        match self.check(&doc.id, &hash)? {
+            Check::Unchanged if !self.force => Ok(Prepared::Done(Outcome::Unchanged)),
+            Check::Unchanged if self.pk_of(&doc.id)?.is_none() => Ok(Prepared::Done(Outcome::Unchanged)),
             Check::Duplicate { pk, id, stale_alias } => {
-                let alias = doc.id.clone();
-                let source = doc.source.clone();
-                self.atomically(|s| {
-                    if stale_alias {
-                        s.conn.execute("DELETE FROM doc_aliases WHERE id = ?1", [&alias])?;
-                    }
-                    s.conn.execute(
-                        "INSERT INTO doc_aliases(id, doc, content_hash, source, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![alias, pk, hash, source, now_iso()],
-                    )?;
-                    Ok(())
-                })?;
+                self.write_alias(&doc, &hash, pk, stale_alias)?;
+                Ok(Prepared::Done(Outcome::Duplicate(id)))
+            }
+            _ => Ok(Prepared::Annotate(Pending { doc, hash })),
+        }
+    }
+
+    /// Second half of [`Store::ingest`]: write an annotated document. The
+    /// hash check is made again, so documents prepared while an earlier
+    /// copy was still being annotated end up unchanged or duplicate, never
+    /// twice.
+    pub fn store(&mut self, p: Pending) -> Result<Outcome> {
+        let Pending { mut doc, hash } = p;
+        let (existing, stale_alias, outcome) = match self.check(&doc.id, &hash)? {
+            Check::Unchanged if !self.force => return Ok(Outcome::Unchanged),
+            Check::Unchanged => match self.pk_of(&doc.id)? {
+                Some(pk) => (Some(pk), false, Outcome::Updated),
+                None => return Ok(Outcome::Unchanged), // an alias: nothing of its own to rewrite
+            },
+            Check::Duplicate { pk, id, stale_alias } => {
+                self.write_alias(&doc, &hash, pk, stale_alias)?;
                 return Ok(Outcome::Duplicate(id));
             }
-            Check::StaleAlias => {
-                self.atomically(|s| Ok(s.conn.execute("DELETE FROM doc_aliases WHERE id = ?1", [&doc.id])?))?;
-                (None, Outcome::New)
-            }
-            Check::Changed(pk) => (Some(pk), Outcome::Updated),
-            Check::New => (None, Outcome::New),
+            Check::StaleAlias => (None, true, Outcome::New),
+            Check::Changed(pk) => (Some(pk), false, Outcome::Updated),
+            Check::New => (None, false, Outcome::New),
         };
-        annotate(&mut doc)?;
-        self.atomically(|s| s.write(&mut doc, &hash, existing))?;
+        self.atomically(|s| {
+            if stale_alias {
+                s.conn.execute("DELETE FROM doc_aliases WHERE id = ?1", [&doc.id])?;
+            }
+            s.write(&mut doc, &hash, existing)
+        })?;
         Ok(outcome)
+    }
+
+    fn write_alias(&mut self, doc: &Document, hash: &str, pk: i64, stale: bool) -> Result<()> {
+        self.atomically(|s| {
+            if stale {
+                s.conn.execute("DELETE FROM doc_aliases WHERE id = ?1", [&doc.id])?;
+            }
+            s.conn.execute(
+                "INSERT INTO doc_aliases(id, doc, content_hash, source, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![doc.id, pk, hash, doc.source, now_iso()],
+            )?;
+            Ok(())
+        })
     }
 
     fn pk_of(&self, id: &str) -> Result<Option<i64>> {

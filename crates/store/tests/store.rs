@@ -463,3 +463,25 @@ fn ranking_prefers_title_and_frequent_matches() {
     assert_eq!(ids, vec!["title", "often", "once"]);
     assert!(r.results[0].score < r.results[2].score);
 }
+
+#[test]
+fn documents_prepared_while_a_copy_is_in_flight_are_not_stored_twice() {
+    use marsad_store::Prepared;
+    let mut s = Store::open_in_memory().unwrap();
+    let mut pending = Vec::new();
+    for d in [raw("a", "T", EN1), raw("a", "T", EN1), raw("b", "T", EN1), raw("c", "T", EN2)] {
+        match s.prepare(d).unwrap() {
+            Prepared::Annotate(p) => pending.push(p),
+            Prepared::Done(o) => panic!("nothing stored yet, got {o:?}"),
+        }
+    }
+    let mut outcomes = Vec::new();
+    for mut p in pending {
+        annotate(&mut p.doc).unwrap();
+        outcomes.push(s.store(p).unwrap());
+    }
+    s.commit().unwrap();
+    assert_eq!(outcomes, vec![Outcome::New, Outcome::Unchanged, Outcome::Duplicate("a".into()), Outcome::New]);
+    assert_eq!(s.count().unwrap(), 2);
+    assert!(s.check_consistency().unwrap().is_empty());
+}
