@@ -32,15 +32,28 @@ impl Stage for TextStage {
     }
 }
 
-/// Tokenise, split sentences and identify language.
+/// Tokenise, split sentences and identify language (per sentence, and for
+/// the document from all its letters; sentences without letters, such as a
+/// dateline, take the document's language).
 pub fn annotate(doc: &mut Document) {
     doc.index();
     doc.tokens = tokenize::tokenize(&doc.text);
     doc.sentences = sentences::split(&doc.text, &doc.tokens);
-    for s in doc.sentences.iter_mut() {
-        s.lang = lang::detect_tokens(&doc.tokens[s.first_token..s.end_token]);
+    let mut all = lang::LangStats::default();
+    let mut letterless = Vec::new();
+    for (i, s) in doc.sentences.iter_mut().enumerate() {
+        let st = lang::stats(&doc.text, &doc.tokens[s.first_token..s.end_token]);
+        s.lang = st.lang();
+        if st.arabic_chars + st.latin_chars + st.other_chars == 0 {
+            letterless.push(i);
+        }
+        all.merge(&st);
     }
-    doc.lang = lang::detect_tokens(&doc.tokens);
+    doc.lang = all.lang();
+    // a sentence without letters (a dateline, a number) takes the document's
+    for i in letterless {
+        doc.sentences[i].lang = doc.lang;
+    }
 }
 
 /// Matching key for a word or phrase: normalised, each word clitic-stripped,
@@ -57,4 +70,41 @@ pub fn key(phrase: &str) -> String {
         out.push_str(&w.base);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_core::Lang;
+
+    #[test]
+    fn annotate_sets_languages_and_spans() {
+        let mut d = Document::new("t", "مقتل جنديين في كركوك\n2023-03-15\nقال مسؤول إن \"الهجوم فشل\". Reuters could not verify it.");
+        annotate(&mut d);
+        assert_eq!(d.lang, Lang::Ar);
+        let langs: Vec<Lang> = d.sentences.iter().map(|s| s.lang).collect();
+        assert_eq!(langs, vec![Lang::Ar, Lang::Ar, Lang::Ar, Lang::En]);
+        for t in &d.tokens {
+            assert_eq!(d.slice(t.start, t.end), &d.text[t.byte_start..t.byte_end]);
+        }
+    }
+
+    #[test]
+    fn key_matches_clitic_forms() {
+        assert_eq!(key("وبغداد"), key("بغداد"));
+        assert_eq!(key("لبغداد"), key("بغداد"));
+        assert_eq!(key("للحكومة العراقية"), key("الحكومة العراقية"));
+        assert_eq!(key("Baghdad, Iraq"), "baghdad iraq");
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for t in ["", " ", "\u{0}\u{1}", "ـــ", "\u{200f}\u{202e}abc", "..!!؟؟", "ً", "a\u{301}\u{301}", "🙂🙂 بغداد🙂", "x.y.z. 1.2.3."] {
+            let mut d = Document::new("t", t);
+            annotate(&mut d);
+            for s in &d.sentences {
+                assert!(s.start <= s.end && s.end <= d.char_len());
+            }
+        }
+    }
 }
