@@ -90,7 +90,7 @@ pub fn context_country(doc: &Document, pos: usize) -> Option<String> {
     if doc.sentences.is_empty() {
         return None;
     }
-    matcher::sentence_country(Kb::global(), doc, doc.sentence_at(pos))
+    matcher::sentence_country(Kb::global(), doc, doc.sentence_at(pos), pos)
 }
 
 /// Like [`actor_ref`], but a generic actor without a country (protesters,

@@ -232,7 +232,7 @@ fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], i: usize, end: usize) 
 
 // ---------------------------------------------------------------- chunks
 
-fn country_of(kb: &Kb, t: Target) -> Option<usize> {
+fn country_of(_kb: &Kb, t: Target) -> Option<usize> {
     match t {
         Target::CountryName(c) | Target::CountryAdj(c) | Target::Demonym(c) => Some(c),
         _ => None,
@@ -1045,15 +1045,17 @@ mod tests {
 /// The country a sentence is about, from its cues: places resolved by the
 /// places stage and country names (or capitals) after a locative
 /// preposition first (where it happened), then any other country name,
-/// adjective or demonym in the sentence; the earliest cue of the best rank.
-pub fn sentence_country(kb: &Kb, doc: &Document, si: usize) -> Option<String> {
+/// adjective or demonym in the sentence; of the best rank, the cue nearest
+/// to char offset `near`.
+pub fn sentence_country(kb: &Kb, doc: &Document, si: usize, near: usize) -> Option<String> {
     let s = doc.sentences.get(si)?;
     let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
     let toks = &doc.tokens;
     let mut best: Option<(u8, usize, String)> = None;
-    let mut consider = |rank: u8, pos: usize, c: String, best: &mut Option<(u8, usize, String)>| {
-        if best.as_ref().map_or(true, |b| (rank, pos) < (b.0, b.1)) {
-            *best = Some((rank, pos, c));
+    let consider = |rank: u8, pos: usize, c: String, best: &mut Option<(u8, usize, String)>| {
+        let d = pos.abs_diff(near);
+        if best.as_ref().map_or(true, |b| (rank, d) < (b.0, b.1)) {
+            *best = Some((rank, d, c));
         }
     };
     for p in doc.places.iter().filter(|p| p.start >= s.start && p.end <= s.end) {
