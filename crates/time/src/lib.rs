@@ -16,6 +16,9 @@ pub mod lexicon;
 pub mod resolve;
 pub mod tagger;
 
+#[cfg(test)]
+mod tests;
+
 use marsad_core::{Document, Stage, TimeExpr};
 pub use resolve::bounds;
 

@@ -148,6 +148,29 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
             let prec = if d.is_some() && m.is_some() { "day" } else { "interval" };
             r(v, prec, false)
         }
+        Spec::Span { unit, n, future } => {
+            let (Some(z), Some(n)) = (anchor, n) else {
+                return r(None, "interval", false);
+            };
+            let (ay, am, ad) = civil_from_days(z);
+            let shift = |k: i64| -> i64 {
+                match unit {
+                    Unit::Day => z + k,
+                    Unit::Week => z + 7 * k,
+                    Unit::Month => {
+                        let t = ay * 12 + (am as i64 - 1) + k;
+                        let (y, m) = (t.div_euclid(12), (t.rem_euclid(12) + 1) as u32);
+                        days_from_civil(y, m, ad.min(days_in_month(y, m)))
+                    }
+                    Unit::Year => {
+                        let y = ay + k;
+                        days_from_civil(y, am, ad.min(days_in_month(y, am)))
+                    }
+                }
+            };
+            let (s, e) = if *future { (z, shift(*n)) } else { (shift(-*n), z) };
+            r(Some(format!("{}/{}", fmt_day(s), fmt_day(e))), "interval", true)
+        }
         Spec::Range(x, y) => {
             let (a1, b1) = (resolve(x, anchor), resolve(y, anchor));
             let v = match (&a1.value, &b1.value) {

@@ -6,6 +6,52 @@
 use crate::lexicon::*;
 use marsad_core::{Token, TokenKind};
 use std::cell::Cell;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Every word that can begin an expression.
+fn triggers() -> &'static HashSet<&'static str> {
+    static T: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut s: HashSet<&'static str> = HashSet::new();
+        for (w, _, _) in MONTHS_AR {
+            s.insert(w[0]);
+        }
+        for (w, _, _) in MONTHS_EN {
+            s.insert(w);
+        }
+        for (w, _) in HIJRI_MONTHS {
+            s.insert(w[0]);
+        }
+        for (w, _, _) in WEEKDAYS_AR {
+            s.insert(w);
+        }
+        for (w, _) in WEEKDAYS_EN.iter().chain(ORD_AR).chain(NUM_EN) {
+            s.insert(w);
+        }
+        for (w, _) in VAGUE_AR.iter().chain(POINT_MOD_AR).chain(POINT_MOD_EN) {
+            s.insert(w);
+        }
+        for (w, _) in SEASONS_AR.iter().chain(SEASONS_EN) {
+            s.insert(w);
+        }
+        for (w, _) in UNIT_DEF_AR {
+            s.insert(w);
+        }
+        for w in DAYPART_AR {
+            s.insert(w);
+        }
+        for w in [
+            "يوم", "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد", "الليله", "هذا", "هذه", "منذ", "قبل", "عام",
+            "العام", "سنه", "السنه", "عامي", "بين", "من", "شهر", "اليومين", "الايام", "الاسبوعين", "الاسابيع", "الشهرين",
+            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "the", "last", "next", "this", "between",
+            "from", "early", "late", "mid", "end", "beginning", "start", "middle", "yesterday", "today", "tomorrow", "tonight",
+        ] {
+            s.insert(w);
+        }
+        s
+    })
+}
 
 /// What an expression says, before it is resolved against an anchor.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +72,10 @@ pub enum Spec {
     /// A Hijri date (year, month, day), converted approximately.
     Hijri { y: i64, m: Option<u32>, d: Option<u32> },
     Range(Box<Spec>, Box<Spec>),
+    /// The `n` units up to the anchor (n < 0: الأسبوعين الماضيين, the past
+    /// two weeks) or after it (n > 0: الأيام الثلاثة المقبلة); `n` None when
+    /// the count is vague (الأيام الماضية, the past few days).
+    Span { unit: Unit, n: Option<i64>, future: bool },
 }
 
 /// A match: tokens `[start, end)`.
@@ -104,6 +154,10 @@ impl<'a> Parser<'a> {
         let n = self.t.len();
         let mut i = 0;
         while i < n {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let mut best: Option<Match> = None;
             for cand in [self.range(i), self.modified(i), self.ago(i), self.point(i)].into_iter().flatten() {
                 if best.as_ref().map_or(true, |b| cand.end > b.end) {
@@ -122,6 +176,26 @@ impl<'a> Parser<'a> {
             }
         }
         out
+    }
+
+    /// Cheap filter: can an expression start at token `i`? (A number, or a
+    /// word that begins some pattern, possibly behind a proclitic.)
+    fn may_start(&self, i: usize) -> bool {
+        let k = &self.t[i];
+        match k.kind {
+            TokenKind::Number => true,
+            TokenKind::Latin => triggers().contains(k.norm),
+            TokenKind::Arabic => {
+                let set = triggers();
+                if set.contains(k.norm) || k.norm.ends_with("ات") {
+                    return true;
+                }
+                PROCLITICS.iter().any(|p| {
+                    !p.is_empty() && k.norm.len() > p.len() && k.norm.starts_with(p) && set.contains(&k.norm[p.len()..])
+                }) || ["لل", "ولل", "فلل"].iter().any(|p| k.norm.starts_with(p) && set.contains(format!("ال{}", &k.norm[p.len()..]).as_str()))
+            }
+            _ => false,
+        }
     }
 
     // ---------- token helpers ----------
@@ -486,6 +560,10 @@ impl<'a> Parser<'a> {
         }
         let seps = ["/", "-", "\\", "."];
         let sep_at = |j: usize| self.punct(j, &seps) && self.adj(j - 1) && self.adj(j);
+        // part of a longer run of numbers (31/2/2017 seen from "2"): not a start
+        if i >= 2 && sep_at(i - 1) && self.t[i - 2].kind == TokenKind::Number {
+            return None;
+        }
         let a = self.num(i)?;
         if !sep_at(i + 1) {
             return None;
@@ -711,6 +789,73 @@ impl<'a> Parser<'a> {
             if let Some((_, u)) = UNIT_DEF_AR.iter().find(|(w, _)| self.exact(i + 1, w)) {
                 return rel(i + 2, *u, 0);
             }
+        }
+        None
+    }
+
+    /// الأسبوعين الماضيين، الأشهر الثلاثة الماضية، الأيام المقبلة, the past two weeks.
+    fn span(&self, i: usize) -> Option<Match> {
+        if i >= self.len() {
+            return None;
+        }
+        if self.t[i].kind == TokenKind::Arabic {
+            const DEF: &[(&str, Unit, u32)] = &[
+                ("اليومين", Unit::Day, 2),
+                ("الايام", Unit::Day, 0),
+                ("الاسبوعين", Unit::Week, 2),
+                ("الاسابيع", Unit::Week, 0),
+                ("الشهرين", Unit::Month, 2),
+                ("الاشهر", Unit::Month, 0),
+                ("الشهور", Unit::Month, 0),
+                ("العامين", Unit::Year, 2),
+                ("السنتين", Unit::Year, 2),
+                ("الاعوام", Unit::Year, 0),
+                ("السنوات", Unit::Year, 0),
+                ("السنين", Unit::Year, 0),
+            ];
+            let (_, unit, implied) = DEF.iter().find(|(w, _, _)| self.is(i, w))?;
+            let mut j = i + 1;
+            let mut n = if *implied > 0 { Some(*implied as i64) } else { None };
+            if n.is_none() {
+                if let Some(k) = self.norm(j).strip_prefix("ال").and_then(|r| NUM_AR.iter().find(|(w, _)| *w == r)) {
+                    n = Some(k.1 as i64);
+                    j += 1;
+                } else if let Some(k) = self.num(j) {
+                    if k > 0 && k <= 100 {
+                        n = Some(k as i64);
+                        j += 1;
+                    }
+                }
+            }
+            let future = match self.norm(j) {
+                "الماضيه" | "الماضيين" | "الماضيان" | "الاخيره" | "الاخيرين" | "المنصرمه" | "الفايته" | "السابقه" => false,
+                "المقبله" | "القادمه" | "المقبلين" | "القادمين" => true,
+                _ => return None,
+            };
+            return Some(Match { start: i, end: j + 1, spec: Spec::Span { unit: *unit, n, future }, modifier: None });
+        }
+        if self.lat(i, "the") && (self.lat(i + 1, "past") || self.lat(i + 1, "last") || self.lat(i + 1, "next") || self.lat(i + 1, "coming")) {
+            let future = self.lat(i + 1, "next") || self.lat(i + 1, "coming");
+            let mut j = i + 2;
+            let mut n = None;
+            if let Some(k) = self.num(j) {
+                n = Some(k as i64);
+                j += 1;
+            } else if let Some((_, k)) = NUM_EN.iter().find(|(w, _)| self.lat(j, w) && *w != "a" && *w != "an") {
+                n = Some(*k as i64);
+                j += 1;
+            } else if self.lat(j, "few") || self.lat(j, "several") {
+                j += 1;
+            }
+            let (w, unit) = UNIT_EN.iter().find(|(w, _)| self.lat(j, w))?;
+            // "the past week" is one unit; plural without a count is vague
+            if n.is_none() && !w.ends_with('s') {
+                n = Some(1);
+            }
+            if n.map_or(false, |k| k == 0 || k > 100) {
+                return None;
+            }
+            return Some(Match { start: i, end: j + 1, spec: Spec::Span { unit: *unit, n, future }, modifier: None });
         }
         None
     }
@@ -974,7 +1119,7 @@ impl<'a> Parser<'a> {
 
     fn point_core(&self, i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i)].into_iter().flatten() {
+        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i)].into_iter().flatten() {
             if best.as_ref().map_or(true, |b| cand.end > b.end) {
                 best = Some(cand);
             }
