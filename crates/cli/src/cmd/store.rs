@@ -3,8 +3,10 @@ use crate::pipeline::Pipeline;
 use anyhow::{bail, Result};
 use clap::Args;
 use marsad_input::{InputOptions, RawDoc};
-use marsad_store::{Counts, Store};
+use marsad_store::{Counts, Pending, Prepared, Store};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 #[derive(Args)]
@@ -37,6 +39,9 @@ pub struct IngestArgs {
     /// a pipeline upgrade).
     #[arg(long)]
     pub force: bool,
+    /// Annotation threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
@@ -141,6 +146,10 @@ fn where_of(raw: &RawDoc) -> String {
     }
 }
 
+/// A document coming back from a worker: its place in reading order, where
+/// it came from (for messages), and the annotated document or the failure.
+type Annotated = (u64, String, std::result::Result<Pending, String>);
+
 pub fn ingest(a: IngestArgs) -> Result<i32> {
     let opts = InputOptions {
         format: a.input_format,
@@ -165,74 +174,135 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             _ => true,
         })
         .collect();
+    let jobs = if a.jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(16)
+    } else {
+        a.jobs.min(64)
+    };
     let mut progress = Progress::new(!a.quiet && std::io::stderr().is_terminal(), files.len());
     let run = store.start_run()?;
     let start = Instant::now();
     let mut c = Counts::default();
-    let mut pipeline_error: Option<anyhow::Error> = None;
 
-    for (fi, file) in files.iter().enumerate() {
-        let path = match file {
-            Ok(p) => p,
-            Err(e) => {
-                progress.clear();
-                eprintln!("marsad: error: {e}");
-                c.failed += 1;
-                continue;
+    // Reading, hash checks and writes happen on this thread, in input order;
+    // annotation runs on `jobs` workers. Results are written back in reading
+    // order (a reorder buffer), so the database is the same whatever the
+    // number of workers.
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, String, Pending)>(jobs * 4);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let (done_tx, done_rx) = mpsc::channel::<Annotated>();
+    let result: Result<()> = std::thread::scope(|scope| {
+        let mut pipeline: Option<&'static Pipeline> = None;
+        for _ in 0..jobs {
+            let rx = Arc::clone(&work_rx);
+            let tx = done_tx.clone();
+            scope.spawn(move || loop {
+                let job = rx.lock().map_err(|_| ()).and_then(|r| r.recv().map_err(|_| ()));
+                let Ok((seq, place, mut p)) = job else { break };
+                let r = match Pipeline::global() {
+                    Ok(pl) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pl.annotate(&mut p.doc))) {
+                        Ok(()) => Ok(p),
+                        Err(panic) => Err(format!("pipeline failed on this document: {}", panic_message(&*panic))),
+                    },
+                    Err(e) => Err(format!("cannot load the pipeline: {e:#}")),
+                };
+                if tx.send((seq, place, r)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let mut next_seq = 0u64; // next to hand out
+        let mut next_write = 0u64; // next to write
+        let mut parked: BTreeMap<u64, (String, std::result::Result<Pending, String>)> = BTreeMap::new();
+        let max_in_flight = (jobs * 8) as u64;
+
+        // write every result that is next in order
+        let write_ready = |store: &mut Store,
+                               parked: &mut BTreeMap<u64, (String, std::result::Result<Pending, String>)>,
+                               next_write: &mut u64,
+                               c: &mut Counts,
+                               progress: &mut Progress|
+         -> Result<()> {
+            while let Some((place, r)) = parked.remove(next_write) {
+                *next_write += 1;
+                match r.map_err(anyhow::Error::msg).and_then(|p| store.store(p)) {
+                    Ok(o) => c.add(&o),
+                    Err(e) => {
+                        progress.clear();
+                        eprintln!("marsad: error: {place}: {e:#}");
+                        c.failed += 1;
+                    }
+                }
             }
+            Ok(())
         };
-        for item in marsad_input::read_file(path, &opts) {
-            let raw = match item {
-                Ok(r) => r,
+
+        for (fi, file) in files.iter().enumerate() {
+            let path = match file {
+                Ok(p) => p,
                 Err(e) => {
                     progress.clear();
                     eprintln!("marsad: error: {e}");
                     c.failed += 1;
-                    progress.update(fi, &c, false);
                     continue;
                 }
             };
-            c.read += 1;
-            let place = where_of(&raw);
-            let mut load_failed = None;
-            let result = store.ingest(raw.into_document(), |doc| {
-                let p = match Pipeline::global() {
-                    Ok(p) => p,
+            for item in marsad_input::read_file(path, &opts) {
+                let raw = match item {
+                    Ok(r) => r,
                     Err(e) => {
-                        load_failed = Some(anyhow::anyhow!("cannot load the pipeline: {e:#}"));
-                        bail!("pipeline not loaded");
+                        progress.clear();
+                        eprintln!("marsad: error: {e}");
+                        c.failed += 1;
+                        progress.update(fi, &c, false);
+                        continue;
                     }
                 };
-                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| p.annotate(doc))) {
-                    Ok(()) => Ok(()),
-                    Err(panic) => bail!("pipeline failed on this document: {}", panic_message(&*panic)),
+                c.read += 1;
+                let place = where_of(&raw);
+                match store.prepare(raw.into_document()) {
+                    Ok(Prepared::Done(o)) => c.add(&o),
+                    Ok(Prepared::Annotate(p)) => {
+                        if pipeline.is_none() {
+                            // load once here, so a broken model stops the run with one clear error
+                            pipeline = Some(Pipeline::global()?);
+                        }
+                        // keep memory flat: wait while too much is in flight
+                        while next_seq - next_write >= max_in_flight {
+                            let (seq, pl, r) = done_rx.recv().map_err(|_| anyhow::anyhow!("annotation workers stopped"))?;
+                            parked.insert(seq, (pl, r));
+                            write_ready(&mut store, &mut parked, &mut next_write, &mut c, &mut progress)?;
+                        }
+                        work_tx.send((next_seq, place, p)).map_err(|_| anyhow::anyhow!("annotation workers stopped"))?;
+                        next_seq += 1;
+                    }
+                    Err(e) => {
+                        progress.clear();
+                        eprintln!("marsad: error: {place}: {e:#}");
+                        c.failed += 1;
+                    }
                 }
-            });
-            if let Some(e) = load_failed {
-                pipeline_error = Some(e);
-                break;
-            }
-            match result {
-                Ok(o) => c.add(&o),
-                Err(e) => {
-                    progress.clear();
-                    eprintln!("marsad: error: {place}: {e:#}");
-                    c.failed += 1;
+                while let Ok((seq, pl, r)) = done_rx.try_recv() {
+                    parked.insert(seq, (pl, r));
                 }
+                write_ready(&mut store, &mut parked, &mut next_write, &mut c, &mut progress)?;
+                progress.update(fi, &c, false);
             }
-            progress.update(fi, &c, false);
+            progress.update(fi + 1, &c, false);
         }
-        if pipeline_error.is_some() {
-            break;
+        drop(work_tx);
+        while next_write < next_seq {
+            let (seq, pl, r) = done_rx.recv().map_err(|_| anyhow::anyhow!("annotation workers stopped"))?;
+            parked.insert(seq, (pl, r));
+            write_ready(&mut store, &mut parked, &mut next_write, &mut c, &mut progress)?;
         }
-        progress.update(fi + 1, &c, false);
-    }
+        Ok(())
+    });
     progress.update(files.len(), &c, true);
     progress.clear();
     store.finish_run(run, &c)?;
-    if let Some(e) = pipeline_error {
-        return Err(e);
-    }
+    result?;
     let secs = start.elapsed().as_secs_f64();
     let rate = c.read as f64 / secs.max(1e-9);
     if a.json {
@@ -246,6 +316,7 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             "failed": c.failed,
             "seconds": (secs * 1000.0).round() / 1000.0,
             "docs_per_s": (rate * 10.0).round() / 10.0,
+            "jobs": jobs,
             "documents_in_db": store.count()?,
         });
         println!("{j}");
