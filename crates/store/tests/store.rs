@@ -485,3 +485,69 @@ fn documents_prepared_while_a_copy_is_in_flight_are_not_stored_twice() {
     assert_eq!(s.count().unwrap(), 2);
     assert!(s.check_consistency().unwrap().is_empty());
 }
+
+fn generated(i: usize) -> Document {
+    let text = if i % 2 == 0 {
+        format!("قالت مصادر أمنية إن هجوماً استهدف نقطة تفتيش قرب كركوك رقم {i}، وقتل جنديان.")
+    } else {
+        format!("Security sources said attack number {i} hit a checkpoint near Kirkuk, killing two soldiers.")
+    };
+    raw(&format!("gen-{i}"), &format!("report {i}"), &text)
+}
+
+const CHILD_ENV: &str = "MARSAD_STORE_KILL_CHILD_DB";
+const CHILD_BATCH: usize = 7;
+
+/// Helper for `a_killed_ingest_leaves_a_consistent_database`: ingests
+/// forever into the database named by the environment; run only as a child.
+#[test]
+#[ignore]
+fn child_ingest_until_killed() {
+    let Ok(path) = std::env::var(CHILD_ENV) else { return };
+    let mut s = Store::open(&path).unwrap();
+    s.batch_size = CHILD_BATCH;
+    for i in 0..1_000_000 {
+        s.ingest(generated(i), annotate).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn a_killed_ingest_leaves_a_consistent_database() {
+    let db = TempDb::new("killed");
+    let exe = std::env::current_exe().unwrap();
+    let mut child = std::process::Command::new(exe)
+        .args(["--exact", "child_ingest_until_killed", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, &db.0)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // wait until a few batches are committed, then kill -9 mid-batch
+    let t = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let n: i64 = rusqlite::Connection::open(&db.0)
+            .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+            .unwrap_or(0);
+        if n >= 5 * CHILD_BATCH as i64 || t.elapsed().as_secs() > 120 {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut s = Store::open(&db.0).unwrap();
+    assert!(s.check_consistency().unwrap().is_empty());
+    let stored = s.count().unwrap() as usize;
+    assert!(stored >= 5 * CHILD_BATCH, "child stored only {stored}");
+    assert_eq!(stored % CHILD_BATCH, 0, "only whole batches survive a kill");
+    // every stored document is whole: its annotations are there
+    assert_eq!(s.stats().unwrap().events as usize, stored);
+    // a rerun over the same input completes it
+    let total = stored + 10;
+    let c = ingest_all(&mut s, (0..total).map(generated).collect());
+    assert_eq!((c.new as usize, c.unchanged as usize, c.failed), (total - stored, stored, 0));
+    assert_eq!(s.count().unwrap() as usize, total);
+    assert_eq!(s.search("كركوك", 1000).unwrap().total as usize, (total + 1) / 2);
+    assert!(s.check_consistency().unwrap().is_empty());
+}
