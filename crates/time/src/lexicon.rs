@@ -341,7 +341,7 @@ pub const DECADES_AR: &[(&str, u32)] = &[
 ];
 
 /// Parts of the day that can precede a day expression (مساء أمس).
-pub const DAYPART_AR: &[&str] = &["صباح", "مساء", "ظهر", "ظهيره", "عصر", "فجر", "ليل", "ليله", "ضحي", "غداه"];
+pub const DAYPART_AR: &[&str] = &["صباح", "مساء", "ظهر", "ظهيره", "عصر", "فجر", "ليل", "ليله", "ضحي", "غداه", "صبيحه", "عشيه"];
 pub const DAYPART_EN: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 /// Words that, right before a bare four-digit number, make it a year.

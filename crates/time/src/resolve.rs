@@ -103,29 +103,14 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
                 }
                 (None, None, Some(d), Some((ay, am, _))) => {
                     used = true;
-                    let am = am as i64;
+                    // month indexes: season of year y runs y*12+start_m-1 ..= y*12+end_m-1
+                    let now = ay * 12 + am as i64 - 1;
+                    let span = |y: i64| (y * 12 + start_m - 1, y * 12 + end_m - 1);
+                    let years = [ay + 1, ay, ay - 1, ay - 2];
                     Some(match d {
-                        -1 => {
-                            if ay * 12 + end_m - 1 < ay * 12 + am - 1 {
-                                ay
-                            } else {
-                                ay - 1
-                            }
-                        }
-                        1 => {
-                            if start_m > am {
-                                ay
-                            } else {
-                                ay + 1
-                            }
-                        }
-                        _ => {
-                            if *s == "WI" && am <= 2 {
-                                ay - 1
-                            } else {
-                                ay
-                            }
-                        }
+                        -1 => years.iter().copied().find(|y| span(*y).1 < now).unwrap_or(ay - 1),
+                        1 => years.iter().rev().copied().find(|y| span(*y).0 > now).unwrap_or(ay + 1),
+                        _ => years.iter().copied().find(|y| span(*y).0 <= now && now <= span(*y).1).unwrap_or(ay),
                     })
                 }
                 _ => None,

@@ -724,20 +724,8 @@ impl<'a> Parser<'a> {
         if self.t[i].kind != TokenKind::Arabic {
             return None;
         }
-        // أول أمس، أول من أمس
-        if self.is(i, "اول") {
-            if self.is(i + 1, "امس") {
-                return rel(i + 2, Unit::Day, -2);
-            }
-            if self.exact(i + 1, "من") && self.is(i + 2, "امس") {
-                return rel(i + 3, Unit::Day, -2);
-            }
-        }
-        if self.is(i, "بعد") && self.any(i + 1, &["غد", "الغد"]) {
-            return rel(i + 2, Unit::Day, 2);
-        }
         let same_day_weekday = |e: usize| -> usize {
-            // أمس الأحد، اليوم الخميس
+            // أمس الأحد، اليوم الخميس، أول أمس الجمعة
             if let Some((_, _)) = self.weekday_word(e) {
                 if self.t[e].kind == TokenKind::Arabic {
                     return e + 1;
@@ -745,9 +733,21 @@ impl<'a> Parser<'a> {
             }
             e
         };
+        // أول أمس، أول من أمس
+        if self.is(i, "اول") {
+            if self.is(i + 1, "امس") {
+                return rel(same_day_weekday(i + 2), Unit::Day, -2);
+            }
+            if self.exact(i + 1, "من") && self.is(i + 2, "امس") {
+                return rel(same_day_weekday(i + 3), Unit::Day, -2);
+            }
+        }
+        if self.is(i, "بعد") && self.any(i + 1, &["غد", "الغد"]) {
+            return rel(same_day_weekday(i + 2), Unit::Day, 2);
+        }
         if self.any(i, &["امس", "الامس", "البارحه"]) {
             if self.is(i, "امس") && self.exact(i + 1, "الاول") {
-                return rel(i + 2, Unit::Day, -2);
+                return rel(same_day_weekday(i + 2), Unit::Day, -2);
             }
             return rel(same_day_weekday(i + 1), Unit::Day, -1);
         }

@@ -162,6 +162,8 @@ fn relative_days() {
     assert_eq!(val("قالت اليوم", PUB).as_deref(), Some("2018-02-15"));
     assert_eq!(one("وقع مساء أمس", PUB).0, "مساء أمس");
     assert_eq!(one("أكدت أمس الأربعاء", PUB).0, "أمس الأربعاء");
+    assert_eq!(one("قالت أول أمس الثلاثاء", PUB).0, "أول أمس الثلاثاء");
+    assert_eq!(one("وقع صبيحة أمس", PUB).0, "صبيحة أمس");
     assert_eq!(val("الليلة قبل الماضية", PUB).as_deref(), Some("2018-02-13"));
     assert_eq!(val("killed yesterday", PUB).as_deref(), Some("2018-02-14"));
     assert_eq!(val("the day before yesterday", PUB).as_deref(), Some("2018-02-13"));
@@ -281,6 +283,11 @@ fn seasons_decades() {
     assert_eq!(val("الصيف الماضي", Some("2017-06-10")).as_deref(), Some("2016-SU"));
     assert_eq!(val("الصيف الماضي", Some("2017-10-10")).as_deref(), Some("2017-SU"));
     assert_eq!(val("the summer of 2015", None).as_deref(), Some("2015-SU"));
+    // winter 2017 = Dec 2017 – Feb 2018: not over on 2018-02-15
+    assert_eq!(val("last winter", PUB).as_deref(), Some("2016-WI"));
+    assert_eq!(val("this winter", PUB).as_deref(), Some("2017-WI"));
+    assert_eq!(val("next summer", PUB).as_deref(), Some("2018-SU"));
+    assert_eq!(val("الخريف المقبل", Some("2018-10-01")).as_deref(), Some("2019-FA"));
     none("الربيع العربي غير وجه المنطقة");
     assert_eq!(val("في التسعينيات", None).as_deref(), Some("199"));
     assert_eq!(one("في التسعينيات", None).2, "decade");
