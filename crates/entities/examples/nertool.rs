@@ -10,6 +10,40 @@ fn main() -> anyhow::Result<()> {
         println!("{n} tokens in {dt:.3}s CPU: {:.0} tokens/s", n as f64 / dt);
         return Ok(());
     }
+    if a[1] == "doc" {
+        use marsad_core::Stage;
+        let t: &'static Tagger = Box::leak(Box::new(Tagger::load_file(&a[2])?));
+        let mut d = marsad_core::Document::new("x", std::fs::read_to_string(&a[3])?);
+        marsad_text::TextStage.annotate(&mut d);
+        marsad_entities::EntityStage::with_tagger(t).annotate(&mut d);
+        for e in &d.entities {
+            println!("{}\t{}\t{:.2}\t{}", e.kind.as_str(), e.text, e.confidence, e.source);
+        }
+        return Ok(());
+    }
+    if a[1] == "calib" {
+        // confidence calibration: mean confidence of predicted entities vs their precision, by bins
+        let t = Tagger::load_file(&a[2])?;
+        let sents = conll::parse(&std::fs::read_to_string(&a[3])?);
+        let toks: Vec<Vec<&str>> = sents.iter().map(|s| s.tokens.iter().map(|x| x.as_str()).collect()).collect();
+        let out = t.tag_doc(&toks);
+        let mut bins = [(0usize, 0usize, 0f32); 5];
+        for (s, (tags, conf)) in sents.iter().zip(&out) {
+            let ts: Vec<&str> = tags.iter().map(|&x| marsad_entities::model::TAGS[x as usize]).collect();
+            let gold = conll::chunks(&s.tags);
+            for c in conll::chunks(&ts) {
+                let cf = conf[c.1..c.2].iter().sum::<f32>() / (c.2 - c.1) as f32;
+                let b = ((cf * 5.0) as usize).min(4);
+                bins[b].0 += 1;
+                bins[b].1 += gold.contains(&c) as usize;
+                bins[b].2 += cf;
+            }
+        }
+        for (i, (n, ok, sum)) in bins.iter().enumerate() {
+            println!("bin {i}: n {n} precision {:.2} mean conf {:.2}", *ok as f32 / (*n).max(1) as f32, sum / (*n).max(1) as f32);
+        }
+        return Ok(());
+    }
     if a[1] == "tag" {
         let t = Tagger::load_file(&a[2])?;
         let sents = conll::parse(&std::fs::read_to_string(&a[3])?);

@@ -60,6 +60,8 @@ struct Phrase {
 pub struct Lexicon {
     words: HashMap<String, u32>,
     phrases: HashMap<String, Vec<Phrase>>,
+    /// last three chars (reversed) of every phrase head
+    head_tails: std::collections::HashSet<String>,
     /// English lists (lowercased), by list name.
     pub en: HashMap<&'static str, std::collections::HashSet<String>>,
 }
@@ -85,6 +87,7 @@ impl Lexicon {
                 }
             }
         }
+        lx.head_tails = lx.phrases.keys().map(|k| k.chars().rev().take(3).collect()).collect();
         for (name, text) in crate::english::EN_FILES {
             lx.en.insert(name, lines(text).map(|l| l.to_lowercase()).collect());
         }
@@ -114,35 +117,49 @@ impl Lexicon {
         self.flags(n).0 & f != 0
     }
 
-    /// Mark multiword phrase matches (B on the first word, I on the rest).
-    pub fn mark_phrases(&self, toks: &mut [TokInfo]) {
+    /// Multiword phrase matches: (first token, end token, B flag, I flag).
+    pub fn phrase_matches(&self, toks: &[TokInfo]) -> Vec<(usize, usize, u32, u32)> {
+        let mut out = Vec::new();
         if self.phrases.is_empty() {
-            return;
+            return out;
         }
         for i in 0..toks.len() {
             let first = &toks[i].n;
             if first.is_empty() || !first.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
                 continue;
             }
-            let cands = marsad_text::clitics::candidates(first);
-            let mut marks: Vec<(usize, u32, u32)> = Vec::new();
-            for c in &cands {
+            if !self.phrase_heads_may_match(first) {
+                continue;
+            }
+            for c in marsad_text::clitics::candidates(first) {
                 if let Some(list) = self.phrases.get(c.as_str()) {
                     for p in list {
                         if i + p.rest.len() >= toks.len() {
                             continue;
                         }
                         if p.rest.iter().enumerate().all(|(k, w)| &toks[i + 1 + k].n == w) {
-                            marks.push((p.rest.len(), p.b, p.i));
+                            out.push((i, i + 1 + p.rest.len(), p.b, p.i));
                         }
                     }
                 }
             }
-            for (len, b, iflag) in marks {
-                toks[i].lex.0 |= b;
-                for k in 1..=len {
-                    toks[i + k].lex.0 |= iflag;
-                }
+        }
+        out
+    }
+
+    /// Cheap pre-check: could a phrase start with this word (after clitics)?
+    fn phrase_heads_may_match(&self, n: &str) -> bool {
+        // every phrase head ends the word; compare on the last 3 chars
+        let tail: String = n.chars().rev().take(3).collect();
+        self.head_tails.contains(&tail)
+    }
+
+    /// Mark multiword phrase matches (B on the first word, I on the rest).
+    pub fn mark_phrases(&self, toks: &mut [TokInfo]) {
+        for (a, b, bf, iflag) in self.phrase_matches(toks) {
+            toks[a].lex.0 |= bf;
+            for t in toks.iter_mut().take(b).skip(a + 1) {
+                t.lex.0 |= iflag;
             }
         }
     }

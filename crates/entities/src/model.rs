@@ -362,3 +362,48 @@ impl Table {
         }
     }
 }
+
+/// Posterior probability of each chosen tag under a CRF-like reading of the
+/// scores (forward-backward over `score / temperature`, BIO constraints).
+pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32) -> Vec<f32> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let t = temperature.max(1e-6);
+    let lse = |v: &[f32]| -> f32 {
+        let m = v.iter().copied().fold(f32::MIN, f32::max);
+        if m <= NEG {
+            return NEG;
+        }
+        m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+    };
+    let tr = |p: usize, c: usize| if allowed(p, c) { trans[p * NT + c] / t } else { NEG };
+    let mut alpha = vec![[NEG; NT]; n];
+    for c in 0..NT {
+        if allowed(START, c) {
+            alpha[0][c] = tr(START, c) + em[0][c] / t;
+        }
+    }
+    let mut buf = [0f32; NT];
+    for i in 1..n {
+        for c in 0..NT {
+            for p in 0..NT {
+                buf[p] = alpha[i - 1][p] + tr(p, c);
+            }
+            let s = lse(&buf);
+            alpha[i][c] = if s <= NEG { NEG } else { s + em[i][c] / t };
+        }
+    }
+    let mut beta = vec![[0f32; NT]; n];
+    for i in (0..n - 1).rev() {
+        for p in 0..NT {
+            for c in 0..NT {
+                buf[c] = tr(p, c) + em[i + 1][c] / t + beta[i + 1][c];
+            }
+            beta[i][p] = lse(&buf);
+        }
+    }
+    let z = lse(&alpha[n - 1]);
+    (0..n).map(|i| ((alpha[i][tags[i] as usize] + beta[i][tags[i] as usize] - z).exp()).clamp(0.0, 1.0)).collect()
+}
