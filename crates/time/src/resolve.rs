@@ -133,6 +133,30 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
             let prec = if d.is_some() && m.is_some() { "day" } else { "interval" };
             r(v, prec, false)
         }
+        Spec::DayRelMonth { d, mrel } => {
+            let Some(z) = anchor else {
+                return r(None, "day", false);
+            };
+            let (ay, am, _) = civil_from_days(z);
+            let t = ay * 12 + (am as i64 - 1) + mrel;
+            let (y, m) = (t.div_euclid(12), (t.rem_euclid(12) + 1) as u32);
+            let v = if valid_date(y, m, *d) { Some(format!("{y:04}-{m:02}-{d:02}")) } else { None };
+            r(v, "day", true)
+        }
+        Spec::Time { h, mi, day } => {
+            let clock = format!("T{h:02}:{mi:02}");
+            match day {
+                Some(ds) => {
+                    let dr = resolve(ds, anchor);
+                    let v = match dr.value {
+                        Some(v) if v.len() == 10 && !v.starts_with('-') => format!("{v}{clock}"),
+                        _ => clock,
+                    };
+                    r(Some(v), "time", dr.used_anchor)
+                }
+                None => r(Some(clock), "time", false),
+            }
+        }
         Spec::Span { unit, n, future } => {
             let (Some(z), Some(n)) = (anchor, n) else {
                 return r(None, "interval", false);

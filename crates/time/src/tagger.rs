@@ -42,7 +42,7 @@ fn triggers() -> &'static HashSet<&'static str> {
             s.insert(w);
         }
         for w in [
-            "يوم", "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد", "الليله", "هذا", "هذه", "منذ", "قبل", "عام",
+            "يوم", "الساعه", "ال", "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد", "الليله", "هذا", "هذه", "منذ", "قبل", "عام",
             "العام", "سنه", "السنه", "عامي", "بين", "من", "شهر", "اليومين", "الايام", "الاسبوعين", "الاسابيع", "الشهرين",
             "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "the", "last", "next", "this", "between",
             "from", "early", "late", "mid", "end", "beginning", "start", "middle", "yesterday", "today", "tomorrow", "tonight",
@@ -72,6 +72,11 @@ pub enum Spec {
     /// A Hijri date (year, month, day), converted approximately.
     Hijri { y: i64, m: Option<u32>, d: Option<u32> },
     Range(Box<Spec>, Box<Spec>),
+    /// A day of a month given relative to the anchor: في الثالث من الشهر
+    /// الجاري (mrel 0), في 20 من الشهر الماضي (mrel -1).
+    DayRelMonth { d: u32, mrel: i64 },
+    /// A time of day (24-hour clock), on a day when one is given with it.
+    Time { h: u32, mi: u32, day: Option<Box<Spec>> },
     /// The `n` units up to the anchor (n < 0: الأسبوعين الماضيين, the past
     /// two weeks) or after it (n > 0: الأيام الثلاثة المقبلة); `n` None when
     /// the count is vague (الأيام الماضية, the past few days).
@@ -345,6 +350,9 @@ impl<'a> Parser<'a> {
         if i >= self.len() {
             return None;
         }
+        if self.exact(i, "ال") && self.num(i + 1).is_some() {
+            return self.day(i + 1);
+        }
         if let Some(d) = self.num(i) {
             if self.t[i].norm.len() <= 2 && (1..=31).contains(&d) {
                 let mut e = i + 1;
@@ -463,6 +471,15 @@ impl<'a> Parser<'a> {
         let (mut j, d) = self.day(i)?;
         if self.exact(j, "من") || self.lat(j, "of") {
             j += 1;
+        }
+        // في الثالث من الشهر الجاري، في 20 من الشهر الماضي
+        if self.is(j, "الشهر") {
+            if let Some(dr) = self.dir(j + 1) {
+                return Some(Match { start: i, end: j + 2, spec: Spec::DayRelMonth { d, mrel: dr as i64 }, modifier: None });
+            }
+        }
+        if self.any(j, &["هذا"]) && self.exact(j + 1, "الشهر") {
+            return Some(Match { start: i, end: j + 2, spec: Spec::DayRelMonth { d, mrel: 0 }, modifier: None });
         }
         let (mut e, m, _) = self.month_full(j)?;
         let mut spec = Spec::Date { y: None, m: Some(m), d: Some(d), yrel: None, dir: None };
@@ -1108,7 +1125,7 @@ impl<'a> Parser<'a> {
             };
             if let Some(j) = daypart {
                 if let Some(m) = self.point_core(j) {
-                    if matches!(m.spec, Spec::Weekday { .. } | Spec::Rel { unit: Unit::Day, .. } | Spec::Date { d: Some(_), .. }) {
+                    if is_dayish(&m.spec) || matches!(m.spec, Spec::Time { day: Some(_), .. }) {
                         return Some(Match { start: i, ..m });
                     }
                 }
@@ -1117,9 +1134,177 @@ impl<'a> Parser<'a> {
         self.point_core(i)
     }
 
+    /// A clock time: الساعة العاشرة صباحاً، الساعة 10:30، الساعة الثامنة
+    /// والنصف مساء، 10:30 a.m., 3 pm. Returns (end, hour 0–23, minute, the
+    /// index where a day expression may follow).
+    fn clock(&self, i: usize) -> Option<(usize, u32, u32)> {
+        if i >= self.len() {
+            return None;
+        }
+        let arabic = self.t[i].kind == TokenKind::Arabic;
+        let (mut j, mut h, mut mi);
+        if arabic {
+            if !self.is(i, "الساعه") {
+                return None;
+            }
+            j = i + 1;
+            if let Some(n) = self.num(j) {
+                if n > 24 || self.t[j].norm.len() > 2 {
+                    return None;
+                }
+                h = n;
+                mi = 0;
+                j += 1;
+                if self.punct(j, &[":", "."]) && self.adj(j - 1) && self.adj(j) {
+                    let m = self.num(j + 1)?;
+                    if m > 59 || self.t[j + 1].norm.len() != 2 {
+                        return None;
+                    }
+                    mi = m;
+                    j += 2;
+                }
+            } else {
+                const HOURS: &[(&str, u32)] = &[
+                    ("الواحده", 1),
+                    ("الثانيه", 2),
+                    ("الثالثه", 3),
+                    ("الرابعه", 4),
+                    ("الخامسه", 5),
+                    ("السادسه", 6),
+                    ("السابعه", 7),
+                    ("الثامنه", 8),
+                    ("التاسعه", 9),
+                    ("العاشره", 10),
+                    ("الحاديه", 11),
+                ];
+                let (_, hh) = HOURS.iter().find(|(w, _)| self.exact(j, w))?;
+                h = *hh;
+                mi = 0;
+                j += 1;
+                if self.exact(j, "عشره") && h <= 2 {
+                    h += 10;
+                    j += 1;
+                }
+                if self.exact(j, "والنصف") {
+                    mi = 30;
+                    j += 1;
+                } else if self.exact(j, "والربع") {
+                    mi = 15;
+                    j += 1;
+                } else if self.exact(j, "الا") && self.any(j + 1, &["ربعا", "ربع"]) {
+                    h = if h == 1 { 12 } else { h - 1 };
+                    mi = 45;
+                    j += 2;
+                }
+            }
+            // صباحاً / مساءً / ليلاً / ظهراً / عصراً / فجراً
+            let n = self.norm(j);
+            let pm = matches!(n, "مساء" | "مساءا" | "ليلا" | "عصرا") || (matches!(n, "ظهرا") && (h <= 5 || h == 12));
+            let am = matches!(n, "صباحا" | "فجرا");
+            if pm || am {
+                if pm && h < 12 && !(n == "ليلا" && (h == 12 || h <= 4)) {
+                    h += 12;
+                }
+                if am && h == 12 {
+                    h = 0;
+                }
+                j += 1;
+            }
+        } else {
+            h = self.num(i)?;
+            if self.t[i].norm.len() > 2 || h > 24 {
+                return None;
+            }
+            mi = 0;
+            j = i + 1;
+            let mut colon = false;
+            if self.punct(j, &[":"]) && self.adj(j - 1) && self.adj(j) {
+                let m = self.num(j + 1)?;
+                if m > 59 || self.t[j + 1].norm.len() != 2 {
+                    return None;
+                }
+                mi = m;
+                j += 2;
+                colon = true;
+            }
+            // am / pm / a.m. / p.m.
+            let (mut ampm, mut k) = (None, j);
+            if self.lat(k, "am") || self.lat(k, "pm") {
+                ampm = Some(self.norm(k) == "pm");
+                k += 1;
+            } else if (self.lat(k, "a") || self.lat(k, "p")) && self.punct(k + 1, &["."]) && self.lat(k + 2, "m") {
+                ampm = Some(self.norm(k) == "p");
+                k += 3;
+                if self.punct(k, &["."]) && self.adj(k - 1) {
+                    k += 1;
+                }
+            }
+            match ampm {
+                Some(pm) => {
+                    if h == 0 || h > 12 {
+                        return None;
+                    }
+                    if pm && h < 12 {
+                        h += 12;
+                    }
+                    if !pm && h == 12 {
+                        h = 0;
+                    }
+                    j = k;
+                }
+                // a bare 10:30 needs "at" before it
+                None if colon && i > 0 && self.lat(i - 1, "at") => {}
+                None => return None,
+            }
+        }
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        Some((j, h, mi))
+    }
+
+    /// A clock time with an optional day after it ("الساعة الثامنة من مساء
+    /// أمس", "3 p.m. on Sunday").
+    fn time_of_day(&self, i: usize) -> Option<Match> {
+        let (e, h, mi) = self.clock(i)?;
+        let mut k = e;
+        if self.exact(k, "من") || self.lat(k, "on") {
+            k += 1;
+        }
+        if let Some(dm) = self.point(k) {
+            if is_dayish(&dm.spec) {
+                let mut h = h;
+                // the part of the day decides am/pm: الساعة الثامنة من مساء أمس
+                if h < 12 && self.any(k, &["مساء", "ليل", "ليله", "عصر", "عشيه"]) {
+                    h += 12;
+                }
+                return Some(Match { start: i, end: dm.end, spec: Spec::Time { h, mi, day: Some(Box::new(dm.spec)) }, modifier: None });
+            }
+        }
+        Some(Match { start: i, end: e, spec: Spec::Time { h, mi, day: None }, modifier: None })
+    }
+
     fn point_core(&self, i: usize) -> Option<Match> {
+        let m = self.point_core0(i)?;
+        // a day followed by its time: يوم الأحد الساعة العاشرة صباحاً, yesterday at 3 pm
+        if is_dayish(&m.spec) {
+            let mut k = m.end;
+            if self.punct(k, &[",", "،"]) || self.any(k, &["في", "عند", "حوالي", "نحو"]) || self.lat(k, "at") || self.lat(k, "around") {
+                k += 1;
+            }
+            if let Some((e, h, mi)) = self.clock(k) {
+                return Some(Match { start: m.start, end: e, spec: Spec::Time { h, mi, day: Some(Box::new(m.spec)) }, modifier: None });
+            }
+        }
+        Some(m)
+    }
+
+    fn point_core0(&self, i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i)].into_iter().flatten() {
+        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i), self.time_of_day(i)]
+            .into_iter()
+            .flatten()
+        {
             if best.as_ref().map_or(true, |b| cand.end > b.end) {
                 best = Some(cand);
             }
@@ -1179,7 +1364,7 @@ impl<'a> Parser<'a> {
         }
         let inner = self.point(j)?;
         let ok = match &inner.spec {
-            Spec::Date { d: Some(_), .. } | Spec::Weekday { .. } | Spec::Rel { unit: Unit::Day, .. } => !vague,
+            Spec::Date { d: Some(_), .. } | Spec::Weekday { .. } | Spec::Rel { unit: Unit::Day, .. } | Spec::DayRelMonth { .. } | Spec::Time { .. } => !vague,
             Spec::Hijri { .. } => true,
             _ => true,
         };
@@ -1324,6 +1509,10 @@ fn merge_range(a: Spec, b: Spec) -> Option<(Spec, Spec)> {
             Some((a, b))
         }
     }
+}
+
+fn is_dayish(s: &Spec) -> bool {
+    matches!(s, Spec::Weekday { .. } | Spec::Rel { unit: Unit::Day, .. } | Spec::Date { d: Some(_), m: Some(_), .. } | Spec::DayRelMonth { .. })
 }
 
 fn year_spec(y: i64) -> Spec {

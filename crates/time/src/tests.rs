@@ -409,3 +409,31 @@ fn never_panics_on_odd_input() {
     let big = "وقع الهجوم أمس في 3 كانون الأول 2017، ".repeat(300);
     assert_eq!(all(&big, PUB).len(), 600);
 }
+
+#[test]
+fn times_of_day() {
+    let (t, v, p, _) = one("وقع الانفجار الساعة الثامنة من مساء أمس", PUB);
+    assert_eq!((t.as_str(), v.as_deref(), p.as_str()), ("الساعة الثامنة من مساء أمس", Some("2018-02-14T20:00"), "time"));
+    assert_eq!(val("في الساعة 10:30 صباحاً يوم الأحد", PUB).as_deref(), Some("2018-02-11T10:30"));
+    assert_eq!(val("يوم الأحد الساعة العاشرة والنصف ليلا", PUB).as_deref(), Some("2018-02-11T22:30"));
+    assert_eq!(val("الساعة الواحدة ظهرا", PUB).as_deref(), Some("T13:00"));
+    assert_eq!(val("الساعة الثانية عشرة ظهرا", None).as_deref(), Some("T12:00"));
+    assert_eq!(val("The blast hit at 10:30 a.m. on Sunday", PUB).as_deref(), Some("2018-02-11T10:30"));
+    assert_eq!(val("at 3 pm yesterday", PUB).as_deref(), Some("2018-02-14T15:00"));
+    assert_eq!(val("yesterday at 3 pm", PUB).as_deref(), Some("2018-02-14T15:00"));
+    // without an anchor the clock time is kept
+    assert_eq!(val("الساعة الثامنة من مساء أمس", None).as_deref(), Some("T20:00"));
+    // scores and verse numbers are not times
+    none("فاز الفريق 3:2 في المباراة");
+    none("The score was 2:1.");
+}
+
+#[test]
+fn day_of_a_relative_month() {
+    assert_eq!(val("في الثالث من الشهر الجاري", PUB).as_deref(), Some("2018-02-03"));
+    assert_eq!(one("وفي الـ 20 من الشهر الماضي", PUB).0, "الـ 20 من الشهر الماضي");
+    assert_eq!(val("وفي الـ 20 من الشهر الماضي", PUB).as_deref(), Some("2018-01-20"));
+    assert_eq!(val("في 5 من الشهر الماضي", Some("2018-01-10")).as_deref(), Some("2017-12-05"));
+    let (_, v, p, _) = one("في الثالث من الشهر الجاري", None);
+    assert_eq!((v, p.as_str()), (None, "day"));
+}
