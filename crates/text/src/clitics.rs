@@ -489,6 +489,34 @@ mod tests {
         assert!(c.contains(&"قوات".to_string()));
     }
 
+    /// On ANERcorp dev (not used to build the lexicon): a token made of a
+    /// proclitic + a word that occurs on its own in dev gets that word's base.
+    /// Skipped when the shared data is absent.
+    #[test]
+    fn dev_clitic_forms_agree_with_their_bare_word() {
+        let Ok(dev) = std::fs::read_to_string("../../../shared/eval/anercorp/dev.conll") else { return };
+        let words: Vec<String> = dev
+            .lines()
+            .filter_map(|l| l.split_once('\t').map(|(w, _)| normalize(w.trim())))
+            .filter(|w| is_arabic_word(w) && !is_function_word(w))
+            .collect();
+        let vocab: std::collections::HashSet<&str> = words.iter().map(|w| w.as_str()).collect();
+        let (mut pairs, mut agree) = (0, 0);
+        for w in &words {
+            for p in ["و", "ف", "ب", "ل", "لل", "وال", "بال", "وب", "ول"] {
+                let Some(r) = w.strip_prefix(p) else { continue };
+                let x = if p.ends_with("لل") { format!("ال{r}") } else { r.to_string() };
+                if r.chars().count() >= 3 && vocab.contains(x.as_str()) && !is_known_stem(w) {
+                    pairs += 1;
+                    agree += (base(w) == base(&x)) as usize;
+                    break;
+                }
+            }
+        }
+        assert!(pairs > 300, "{pairs}");
+        assert!(agree * 100 >= pairs * 95, "{agree}/{pairs}");
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         for w in ["", "و", "ال", "لل", "وال", "ته", "x", "ـ", "ووووووووو"] {
