@@ -346,8 +346,10 @@ pub const DAYPART_EN: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 /// Words that, right before a bare four-digit number, make it a year.
 pub const YEAR_CUE_AR: &[&str] =
-    &["في", "منذ", "خلال", "بعد", "قبل", "حتي", "لغايه", "مطلع", "اواخر", "اوايل", "منتصف", "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "موسم", "انتخابات", "ربيع", "صيف", "شتاء", "خريف"];
-pub const YEAR_CUE_EN: &[&str] = &["in", "since", "during", "after", "before", "until", "till", "by", "of", "early", "late", "mid", "year", "summer", "winter", "spring", "autumn", "fall", "from", "through"];
+    &["في", "منذ", "خلال", "بعد", "قبل", "حتي", "لغايه", "مطلع", "اواخر", "اوايل", "منتصف", "نهايه", "بدايه", "عام", "العام", "سنه", "السنه", "موسم", "انتخابات", "ربيع", "صيف", "شتاء", "خريف",
+      // nouns naming an event by its year: حرب 2006، ثورة 2011، دستور 2005
+      "حرب", "ثوره", "احداث", "دستور", "موازنه", "ميزانيه", "انتفاضه", "غزو", "اتفاق", "اتفاقيه", "مونديال", "اولمبياد", "نكسه", "نكبه", "اجتياح", "عدوان", "استفتاء", "تعداد", "احصاء"];
+pub const YEAR_CUE_EN: &[&str] = &["in", "since", "during", "after", "before", "until", "till", "by", "of", "early", "late", "mid", "year", "summer", "winter", "spring", "autumn", "fall", "from", "through", "the", "'s"];
 
 /// Nouns counted by a number (a number before them is not a year).
 pub const COUNTED_AR: &[&str] = &[

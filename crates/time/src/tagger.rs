@@ -132,6 +132,11 @@ fn cl_eq(norm: &str, w: &str) -> bool {
     false
 }
 
+/// Like [`cl_eq`] but every proclitic is allowed (لعام، بعام، وسنة).
+fn cl_eq_any(norm: &str, w: &str) -> bool {
+    norm == w || (norm.len() > w.len() && norm.ends_with(w) && PROCLITICS.contains(&&norm[..norm.len() - w.len()]))
+}
+
 fn parse_small(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -467,7 +472,21 @@ impl<'a> Parser<'a> {
         best
     }
 
+    /// Names built on a date: قوى 14 آذار، حركة 20 فبراير, the March 14 alliance.
+    fn date_is_name(&self, start: usize, end: usize) -> bool {
+        self.prev_is(start, &["قوي", "تحالف", "فريق", "تيار", "معسكر", "كتله", "حركه", "جماعه", "ائتلاف", "ايتلاف"])
+            || ["alliance", "coalition", "movement", "bloc", "camp", "forces", "group"].iter().any(|w| self.lat(end, w))
+    }
+
     fn date_day_first(&self, i: usize) -> Option<Match> {
+        let m = self.date_day_first0(i)?;
+        if self.date_is_name(m.start, m.end) {
+            return None;
+        }
+        Some(m)
+    }
+
+    fn date_day_first0(&self, i: usize) -> Option<Match> {
         let (mut j, d) = self.day(i)?;
         if self.exact(j, "من") || self.lat(j, "of") {
             j += 1;
@@ -503,6 +522,14 @@ impl<'a> Parser<'a> {
     }
 
     fn date_month_first(&self, i: usize) -> Option<Match> {
+        let m = self.date_month_first0(i)?;
+        if self.date_is_name(m.start, m.end) {
+            return None;
+        }
+        Some(m)
+    }
+
+    fn date_month_first0(&self, i: usize) -> Option<Match> {
         // English: last/next/this December
         if i < self.len() && self.t[i].kind == TokenKind::Latin {
             let dir = match self.norm(i) {
@@ -649,6 +676,15 @@ impl<'a> Parser<'a> {
         }
         let (wd, amb) = self.weekday_word(j)?;
         let mut e = j + 1;
+        // The Sunday Times, Bloody Sunday Inquiry: part of a name
+        if self.t[j].kind == TokenKind::Latin
+            && self.capitalised(e)
+            && self.t[e].kind == TokenKind::Latin
+            && self.month(e).is_none()
+            && (self.prev_is(j, &["the"]) || ["times", "telegraph", "express", "mirror", "post", "herald", "mail", "inquiry"].contains(&self.norm(e)))
+        {
+            return None;
+        }
         if dir.is_none() {
             if let Some(d) = self.dir(e) {
                 dir = Some(if d == 0 { 0 } else { d });
@@ -957,7 +993,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         // عام 2017، العام 2017، سنة 2017
-        if self.t[i].kind == TokenKind::Arabic && self.any(i, &["عام", "العام", "سنه", "السنه", "عامي"]) {
+        if self.t[i].kind == TokenKind::Arabic && ["عام", "العام", "سنه", "السنه", "عامي"].iter().any(|w| cl_eq_any(self.t[i].norm, w)) {
             if let Some(h) = self.hijri_year(i + 1) {
                 return Some(Match { start: i, ..h });
             }
@@ -970,6 +1006,13 @@ impl<'a> Parser<'a> {
         }
         if let Some(h) = self.hijri_year(i) {
             return Some(h);
+        }
+        // the '90s, the 90s
+        if let Some(n) = self.num(i) {
+            if self.t[i].norm.len() == 2 && n % 10 == 0 && self.adj(i) && self.lat(i + 1, "s") && i > 0 && (self.punct(i - 1, &["'", "’"]) || self.lat(i - 1, "the")) {
+                let start = if self.punct(i - 1, &["'", "’"]) { i - 1 } else { i };
+                return Some(Match { start, end: i + 2, spec: Spec::Decade(190 + n as i64 / 10), modifier: None });
+            }
         }
         let (e, y) = self.year_num(i)?;
         // 1990s

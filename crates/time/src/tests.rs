@@ -437,3 +437,16 @@ fn day_of_a_relative_month() {
     let (_, v, p, _) = one("في الثالث من الشهر الجاري", None);
     assert_eq!((v, p.as_str()), (None, "day"));
 }
+
+#[test]
+fn names_built_on_dates_and_years_as_modifiers() {
+    none("The March 8 alliance met the March 14 coalition.");
+    none("اجتمعت قوى 14 آذار مع تحالف 8 آذار");
+    none("The Sunday Times reported it.");
+    assert_eq!(one("on Sunday Iraqi forces said", PUB).0, "Sunday");
+    assert_eq!(one("the 2003 invasion of Iraq", None).0, "2003");
+    assert_eq!(one("خلال حرب 2006", None).0, "2006");
+    assert_eq!(one("القرار 2254 لعام 2015", None).0, "لعام 2015");
+    assert_eq!(val("in the '90s", None).as_deref(), Some("199"));
+    none("the 2000 soldiers deployed");
+}
