@@ -118,6 +118,14 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
             r(year.map(|y| format!("{y:04}-{s}")), "season", used)
         }
         Spec::Decade(d) => r(Some(format!("{d:03}")), "decade", false),
+        Spec::Century { c, rel } => match (c, rel, anchor) {
+            (Some(c), _, _) => r(Some(format!("{c:02}")), "century", false),
+            (None, Some(rel), Some(z)) => {
+                let (ay, _, _) = civil_from_days(z);
+                r(Some(format!("{:02}", ay.div_euclid(100) + rel)), "century", true)
+            }
+            _ => r(None, "century", false),
+        },
         Spec::Hijri { y, m, d } => {
             let v = match (m, d) {
                 (Some(m), Some(d)) if *d <= 30 => Some(fmt_day(hijri_to_days(*y, *m, *d))),
@@ -278,6 +286,18 @@ pub fn bounds(value: &str, modifier: Option<&str>) -> Option<(String, String)> {
         _ => None,
     };
     match parts.len() {
+        1 if value.len() == 2 => {
+            let c = num(value)?;
+            let (mut a, mut b) = (c * 100, c * 100 + 99);
+            if let Some(p) = part {
+                (a, b) = match p {
+                    0 => (a, a + 32),
+                    1 => (a + 33, a + 65),
+                    _ => (a + 66, b),
+                };
+            }
+            Some((format!("{a:04}-01-01"), format!("{b:04}-12-31")))
+        }
         1 if value.len() == 3 => {
             let d = num(value)?;
             let (mut a, mut b) = (d * 10, d * 10 + 9);

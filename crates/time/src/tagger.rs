@@ -44,7 +44,7 @@ fn triggers() -> &'static HashSet<&'static str> {
         for w in [
             "يوم", "الساعه", "ال", "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد", "الليله", "هذا", "هذه", "منذ", "قبل", "عام",
             "العام", "سنه", "السنه", "عامي", "بين", "من", "شهر", "اليومين", "الايام", "الاسبوعين", "الاسابيع", "الشهرين",
-            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "the", "last", "next", "this", "between",
+            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "القرن", "the", "last", "next", "this", "between",
             "from", "early", "late", "mid", "end", "beginning", "start", "middle", "yesterday", "today", "tomorrow", "tonight",
         ] {
             s.insert(w);
@@ -72,6 +72,9 @@ pub enum Spec {
     /// A Hijri date (year, month, day), converted approximately.
     Hijri { y: i64, m: Option<u32>, d: Option<u32> },
     Range(Box<Spec>, Box<Spec>),
+    /// A century by its first two digits (18 = the 19th century, 1800–1899),
+    /// or relative to the anchor's (القرن الماضي: rel -1).
+    Century { c: Option<i64>, rel: Option<i64> },
     /// A day of a month given relative to the anchor: في الثالث من الشهر
     /// الجاري (mrel 0), في 20 من الشهر الماضي (mrel -1).
     DayRelMonth { d: u32, mrel: i64 },
@@ -1017,6 +1020,9 @@ impl<'a> Parser<'a> {
         let (e, y) = self.year_num(i)?;
         // 1990s
         if y % 10 == 0 && self.adj(i) && self.lat(i + 1, "s") {
+            if y % 100 == 0 {
+                return Some(Match { start: i, end: i + 2, spec: Spec::Century { c: Some(y / 100), rel: None }, modifier: None });
+            }
             return Some(Match { start: i, end: i + 2, spec: Spec::Decade(y / 10), modifier: None });
         }
         let marked = e > i + 1; // 2017م
@@ -1342,9 +1348,68 @@ impl<'a> Parser<'a> {
         Some(m)
     }
 
+    /// القرن التاسع عشر، القرن الـ19، القرن الماضي، the 19th century, last century.
+    fn century(&self, i: usize) -> Option<Match> {
+        if i >= self.len() {
+            return None;
+        }
+        let cen = |end: usize, c: Option<i64>, rel: Option<i64>| Some(Match { start: i, end, spec: Spec::Century { c, rel }, modifier: None });
+        if self.t[i].kind == TokenKind::Arabic {
+            if !self.is(i, "القرن") {
+                return None;
+            }
+            let j = i + 1;
+            if let Some(d) = self.dir(j) {
+                return cen(j + 1, None, Some(d as i64));
+            }
+            let k = if self.exact(j, "ال") { j + 1 } else { j };
+            if let Some(n) = self.num(k) {
+                if (1..=21).contains(&n) && self.t[k].norm.len() <= 2 {
+                    return cen(k + 1, Some(n as i64 - 1), None);
+                }
+                return None;
+            }
+            if self.exact(j, "العشرين") {
+                return cen(j + 1, Some(19), None);
+            }
+            let (e, n) = self.day(j)?; // ordinal words 1–31 share the day grammar
+            if self.t[j].kind != TokenKind::Arabic || n > 21 {
+                return None;
+            }
+            return cen(e, Some(n as i64 - 1), None);
+        }
+        if self.t[i].kind == TokenKind::Latin {
+            let j = if self.lat(i, "the") { i + 1 } else { i };
+            if self.lat(j, "last") && self.lat(j + 1, "century") {
+                return cen(j + 2, None, Some(-1));
+            }
+            if self.lat(j, "this") && self.lat(j + 1, "century") {
+                return cen(j + 2, None, Some(0));
+            }
+            let words: &[(&str, i64)] = &[("nineteenth", 19), ("twentieth", 20), ("eighteenth", 18)];
+            if let Some((_, n)) = words.iter().find(|(w, _)| self.lat(j, w)) {
+                if self.lat(j + 1, "century") {
+                    return cen(j + 2, Some(n - 1), None);
+                }
+                return None;
+            }
+            if self.lat(j, "twenty") && self.punct(j + 1, &["-"]) && self.lat(j + 2, "first") && self.lat(j + 3, "century") {
+                return cen(j + 4, Some(20), None);
+            }
+            return None;
+        }
+        // 19th century
+        let n = self.num(i)?;
+        if self.t[i].norm.len() <= 2 && (1..=21).contains(&n) && self.adj(i) && ["st", "nd", "rd", "th"].iter().any(|w| self.lat(i + 1, w)) && self.lat(i + 2, "century") {
+            let start = if i > 0 && self.lat(i - 1, "the") { i - 1 } else { i };
+            return Some(Match { start, end: i + 3, spec: Spec::Century { c: Some(n as i64 - 1), rel: None }, modifier: None });
+        }
+        None
+    }
+
     fn point_core0(&self, i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i), self.time_of_day(i)]
+        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i), self.time_of_day(i), self.century(i)]
             .into_iter()
             .flatten()
         {
@@ -1563,7 +1628,7 @@ fn year_spec(y: i64) -> Spec {
 }
 
 fn is_yearish(s: &Spec) -> bool {
-    matches!(s, Spec::Date { y: Some(_), m: None, .. } | Spec::Decade(_) | Spec::Hijri { m: None, .. })
+    matches!(s, Spec::Date { y: Some(_), m: None, .. } | Spec::Decade(_) | Spec::Century { .. } | Spec::Hijri { m: None, .. })
 }
 
 fn dmy(a: u32, b: u32, y: i64) -> Option<Spec> {

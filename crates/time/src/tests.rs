@@ -450,3 +450,21 @@ fn names_built_on_dates_and_years_as_modifiers() {
     assert_eq!(val("in the '90s", None).as_deref(), Some("199"));
     none("the 2000 soldiers deployed");
 }
+
+#[test]
+fn centuries() {
+    let (t, v, p, m) = one("في أواخر القرن التاسع عشر", None);
+    assert_eq!((t.as_str(), v.as_deref(), p.as_str(), m.as_deref()), ("أواخر القرن التاسع عشر", Some("18"), "century", Some("late")));
+    assert_eq!(val("مطلع القرن العشرين", None).as_deref(), Some("19"));
+    assert_eq!(val("القرن الحادي والعشرين", None).as_deref(), Some("20"));
+    assert_eq!(val("في القرن الـ19", None).as_deref(), Some("18"));
+    assert_eq!(val("القرن الماضي", PUB).as_deref(), Some("19"));
+    assert_eq!(one("القرن الماضي", None).1, None);
+    assert_eq!(val("in the 19th century", None).as_deref(), Some("18"));
+    assert_eq!(val("the twentieth century", None).as_deref(), Some("19"));
+    assert_eq!(val("in the 1800s", None).as_deref(), Some("18"));
+    // decades keep their own reading
+    assert_eq!(val("ثمانينيات القرن الماضي", None).as_deref(), Some("198"));
+    let b = bounds("18", Some("late")).unwrap();
+    assert_eq!((b.0.as_str(), b.1.as_str()), ("1866-01-01", "1899-12-31"));
+}
