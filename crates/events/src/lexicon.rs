@@ -36,6 +36,8 @@ pub struct Flags {
     pub sport: bool,
     pub verbal: bool,
     pub nobare: bool,
+    /// a passive form: the noun phrase after it is the recipient
+    pub pass: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -98,6 +100,7 @@ fn parse_flags(s: &str) -> Flags {
             "sport" => f.sport = true,
             "verbal" => f.verbal = true,
             "nobare" => f.nobare = true,
+            "pass" => f.pass = true,
             _ => {}
         }
     }
@@ -171,6 +174,11 @@ impl Lexicon {
                                 lx.add_ar(&a['ي'.len_utf8()..], Kind::Impf, id);
                             } else {
                                 lx.add_ar(a, Kind::Perf, id);
+                                if let Some(t) = a.strip_suffix('ي').or(a.strip_suffix('ا')) {
+                                    if t.chars().count() >= 3 {
+                                        lx.add_ar(t, Kind::Perf, id);
+                                    }
+                                }
                             }
                             lx.add_ar(strip_al(a), Kind::Noun, id);
                         } else {

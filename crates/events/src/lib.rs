@@ -80,6 +80,14 @@ const EN_FUNC: &[&str] = &[
     "last", "late", "early", "week", "month", "year", "least", "more", "about", "around", "up", "out", "off", "all", "other",
     "reportedly", "allegedly", "then", "if", "so", "did", "do", "does", "no", "many", "several", "dozens", "hundreds", "thousands",
 ];
+/// Words the affix matcher would misread as triggers (وزارة ≠ و+زار+ه).
+const NEVER: &[&str] = &["وزاره", "الوزاره", "وزارات", "زاره", "وزار", "الضربه", "قتاده", "بحثا", "بحث_علمي"];
+/// Prepositions: a subject search stops at them.
+const PREPS: &[&str] = &[
+    "في", "من", "على", "علي", "الى", "الي", "عن", "مع", "بين", "ضد", "حول", "خلال", "عند", "لدي", "حتي", "منذ", "امام", "عبر",
+    "دون", "وفي", "ومن", "وعلي", "والي", "وضد", "ومع", "in", "on", "at", "to", "for", "with", "from", "against", "into", "near", "of",
+    "between",
+];
 /// Quantity words skipped before an actor head (عشرات المواطنين).
 const AR_QUANT: &[&str] = &["عشرات", "مئات", "الاف", "الوف", "عدد", "عده", "جموع", "الاف", "بضع", "بضعه", "مجموعه", "حشد", "حشود"];
 /// Clause breakers for actor search.
@@ -93,6 +101,8 @@ const LIGHT: &[&str] = &[
 struct Cand {
     tok: usize,
     last: usize,
+    /// tokens of the trigger (phrase slots)
+    slots: Vec<usize>,
     ty: String,
     mode: Option<String>,
     entry: usize,
@@ -213,10 +223,14 @@ impl<'a> Sent<'a> {
             if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
                 continue;
             }
+            if is_ar(t) && NEVER.contains(&strip_conj(&t.norm)) {
+                continue;
+            }
             let hits = self.lx().lookup(&t.norm, is_ar(t));
             for h in hits {
                 let e = &self.lx().entries[h.entry];
                 let mut last = i;
+                let mut slots = vec![i];
                 if e.phrase {
                     let mut ok = true;
                     for alts in &e.rest {
@@ -228,7 +242,10 @@ impl<'a> Sent<'a> {
                             }
                         }
                         match found {
-                            Some(j) => last = j,
+                            Some(j) => {
+                                last = j;
+                                slots.push(j);
+                            }
                             None => {
                                 ok = false;
                                 break;
@@ -251,7 +268,7 @@ impl<'a> Sent<'a> {
                 if matches!(ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE") && last + 1 < n && self.cue_at("fig", last + 1) {
                     break;
                 }
-                if e.flags.verbal && (last + 1..(last + 3).min(n)).any(|j| self.cue_at("verbal", j)) {
+                if e.flags.verbal && ((last + 1..(last + 3).min(n)).any(|j| self.cue_at("verbal", j)) || (!is_ar(t) && i > 0 && self.cue_at("verbal", i - 1))) {
                     ty = "ACCUSE".into();
                     mode = Some("disapprove".into());
                 }
@@ -278,15 +295,15 @@ impl<'a> Sent<'a> {
                     break;
                 }
                 // English "shot" in sport, "fire" idioms are phrase-bound
-                for j in i..=last {
+                for &j in &slots {
                     consumed[j] = true;
                 }
-                out.push(Cand { tok: i, last, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future });
+                out.push(Cand { tok: i, last, slots, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future });
                 break;
             }
         }
         for c in &out {
-            for j in c.tok..=c.last {
+            for &j in &c.slots {
                 self.trig[j] = true;
             }
         }
@@ -400,6 +417,11 @@ impl<'a> Sent<'a> {
                 return (s, e);
             }
         }
+        // عناصر من تنظيم داعش: members of a named group
+        if is_ar(t) && e + 2 < n && self.toks[e + 1].norm == "من" && matches!(self.key[i].as_str(), "عناصر" | "عنصر" | "مقاتلين" | "مقاتلو" | "اعضاء" | "افراد" | "مسلحين" | "مسلحون" | "مجموعه" | "عدد") && self.actorish(e + 2) {
+            let (_, e2) = self.np_from(e + 2, false);
+            e = e2;
+        }
         // grow to cover an actor mention or entity that overlaps
         let (cs, ce) = (self.toks[s].start, self.toks[e].end);
         let mut lo = cs;
@@ -443,7 +465,15 @@ impl<'a> Sent<'a> {
                 j += 1;
                 continue;
             }
+            let after_quant = j > from && is_ar(&self.toks[j - 1]) && (AR_QUANT.contains(&self.key[j - 1].as_str()) || numbers::is_vague(&self.toks[j - 1].norm) || numbers::parse_at(self.toks, j - 1).is_some());
+            if !generic && PREPS.contains(&t.norm.as_str()) && !(t.norm == "من" && after_quant) {
+                return None;
+            }
             if self.is_func(j) || t.kind == TokenKind::Number || t.kind == TokenKind::Punct {
+                j += 1;
+                continue;
+            }
+            if !generic && is_ar(t) && self.prep_clitic(j) && marsad_actors::mentions_in(self.doc, t.start, t.end).is_empty() {
                 j += 1;
                 continue;
             }
@@ -458,8 +488,19 @@ impl<'a> Sent<'a> {
         None
     }
 
+    /// Token i carries a prepositional clitic (بالقوة، للحكومة).
+    fn prep_clitic(&self, i: usize) -> bool {
+        let p = self.toks[i].prefix.as_str();
+        let p = p.strip_suffix("ال").unwrap_or(p);
+        p.contains('ب') || p.contains('ل') || p.contains('ك')
+    }
+
     /// Nearest actor-like phrase ending before token `i`, within the clause.
     fn actor_before(&self, i: usize, max: usize) -> Option<(usize, usize)> {
+        let noun_trigger = self.trig[i] && is_ar(&self.toks[i]) && {
+            let hits = self.lx().lookup(&self.toks[i].norm, true);
+            hits.first().map_or(false, |h| h.reading.kind == Kind::Noun)
+        };
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < max {
@@ -470,6 +511,9 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if is_ar(t) && AR_CLAUSE.contains(&t.norm.as_str()) {
+                return None;
+            }
+            if noun_trigger && matches!(t.norm.as_str(), "في" | "علي" | "على" | "عن" | "الى" | "الي" | "وفي") {
                 return None;
             }
             if self.trig[j] && !self.actorish(j) {
@@ -588,7 +632,9 @@ impl<'a> Sent<'a> {
                 }
             }
             if actor.is_none() && c.kind == Kind::Noun && next < n {
-                // (c) هجوم لداعش / مظاهرة للطلاب
+                // (c) هجوم لداعش / مظاهرة للطلاب / غارة جوية للتحالف
+                let adj = |q: usize| q < n && is_ar(&self.toks[q]) && (self.key[q].ends_with("يه") || self.key[q].ends_with('ي')) && !self.toks[q].norm.starts_with('ل');
+                let next = if adj(next) && next + 1 < n { next + 1 } else { next };
                 let t = &self.toks[next];
                 if is_ar(t) && (t.norm.starts_with("لل") || t.norm.starts_with('ل')) && self.actorish(next) && !patient_noun {
                     actor = Some(self.np_from(next, false));
@@ -605,7 +651,7 @@ impl<'a> Sent<'a> {
             }
             if actor.is_none() && matches!(c.kind, Kind::Perf | Kind::Impf) {
                 // (e) VSO subject right after the verb (bare passive قتل 5 → recipient)
-                let passive_like = (e.flags.killed || e.flags.injured) && c.kind == Kind::Perf && {
+                let passive_like = e.flags.pass || (e.flags.killed || e.flags.injured) && c.kind == Kind::Perf && {
                     let t = &self.toks[c.tok];
                     strip_conj(&t.norm).chars().count() <= 4
                         && (next < n
@@ -617,7 +663,7 @@ impl<'a> Sent<'a> {
                     if recipient.is_none() {
                         recipient = self.actor_after(next, next + 4, false);
                     }
-                } else if let Some(np) = self.actor_after(next, next + 3, false) {
+                } else if let Some(np) = self.actor_after(c.tok + 1, next + 3, false) {
                     let p = self.toks[np.0].prefix.as_str();
                     let p = p.strip_suffix("ال").unwrap_or(p);
                     if p.contains('ل') || p.contains('ب') {
@@ -661,7 +707,7 @@ impl<'a> Sent<'a> {
                         recipient = self.actor_after(j + 1, j + 3, false);
                         break;
                     }
-                    if c.ty == "ASSAULT" && (k.starts_with("لل") || (k.starts_with('ل') && self.actorish(j))) && j <= from + 2 {
+                    if c.ty == "ASSAULT" && (k.starts_with("لل") || (k.starts_with('ل') && (self.actorish(j) || j == from))) && j <= from + 2 {
                         recipient = Some(self.np_from(j, true));
                         break;
                     }
@@ -705,8 +751,22 @@ impl<'a> Sent<'a> {
         } else {
             // English
             if actor.is_none() && c.kind == Kind::Word {
-                // subject before (skipping auxiliaries); "Israeli air strikes": adjective before
-                actor = self.actor_before(c.tok, 6);
+                // subject before a verb; for nouns only an adjacent modifier ("Israeli air strikes", "Taliban attack")
+                if e.verb || matches!(self.toks[c.tok].norm.as_str(), "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew" | "protesters" | "demonstrators") {
+                    actor = self.actor_before(c.tok, 6);
+                } else {
+                    let mut j = c.tok;
+                    while j > 0 && c.tok - j < 3 {
+                        j -= 1;
+                        if self.actorish(j) {
+                            actor = Some(self.np_from(j, false));
+                            break;
+                        }
+                        if !matches!(self.toks[j].norm.as_str(), "air" | "drone" | "missile" | "suicide" | "car" | "bomb" | "rocket") {
+                            break;
+                        }
+                    }
+                }
             }
             let passive = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
             if passive {
@@ -767,6 +827,77 @@ impl<'a> Sent<'a> {
         Ev { c: c.clone(), actor, recipient, weak: e.flags.weak }
     }
 
+    /// Whom an Arabic protest is against: ضد X، احتجاجا على X، هتافات معادية لـX،
+    /// منددين بـX، مطالبين X، يسقط X، الموت لـX، أمام X، بين الشرطة والمتظاهرين.
+    fn protest_target(&self, from: usize, actor: Option<(usize, usize)>) -> Option<(usize, usize)> {
+        let n = self.toks.len();
+        let inside_actor = |j: usize| actor.map_or(false, |a| a.0 <= j && j <= a.1);
+        let after = |j: usize| -> Option<(usize, usize)> {
+            let mut k = j + 1;
+            while k < n && k <= j + 3 {
+                let t = &self.toks[k];
+                if t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "«" | "\"") {
+                    return None;
+                }
+                if matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) && !self.is_func(k) && !inside_actor(k) {
+                    return Some(self.np_from(k, true));
+                }
+                k += 1;
+            }
+            None
+        };
+        let order: Vec<usize> = (from..n).chain(0..from).collect();
+        for j in order {
+            let t = &self.toks[j];
+            if !is_ar(t) || inside_actor(j) {
+                continue;
+            }
+            let nn = strip_conj(&t.norm);
+            let k = self.key[j].as_str();
+            let prev_protest = j > 0 && {
+                let pk = self.key[j - 1].as_str();
+                pk.starts_with("احتجاج") || pk.starts_with("للاحتجاج") || pk.starts_with("يحتج") || pk.starts_with("محتج") || pk.starts_with("احتج") || pk.starts_with("الاحتجاج") || pk.starts_with("تعبير")
+            };
+            if nn == "ضد" || (matches!(nn, "علي" | "على") && prev_protest) || nn == "يسقط" || nn == "امام" {
+                if let Some(np) = after(j) {
+                    return Some(np);
+                }
+            }
+            let hostile = ["معادي", "مناهض", "مضاد", "مناوي", "المعادي", "المناهض", "المضاد", "المناوي"];
+            let denounce = ["ينددون", "منددين", "منددا", "تنديدا", "للتنديد", "تندد", "يندد", "ندد", "نددوا", "منددون", "منددين", "مندده", "المندده"];
+            let demand = ["يطالب", "تطالب", "مطالبين", "طالبوا", "يطالبون", "مطالبا", "طالب", "طالبت", "مطالبه", "لمطالبه", "ومطالبه"];
+            if hostile.iter().any(|h| nn.starts_with(h) || k.starts_with(h)) || denounce.contains(&nn) || k == "موت" {
+                if let Some(np) = after(j) {
+                    return Some(np);
+                }
+            }
+            if demand.contains(&nn) {
+                // the first actor-like phrase after the verb, else the phrase right after
+                for m in j + 1..(j + 5).min(n) {
+                    if self.toks[m].kind == TokenKind::Punct {
+                        break;
+                    }
+                    if self.actorish(m) && !inside_actor(m) {
+                        return Some(self.np_from(m, true));
+                    }
+                }
+            }
+            if nn == "بين" {
+                // بين X و Y: the side that is not the protesters
+                if let Some(x) = after(j) {
+                    let y = (x.1 + 1 < n && self.toks[x.1 + 1].norm.starts_with('و')).then(|| self.np_from(x.1 + 1, true));
+                    let protesters = |sp: (usize, usize)| (sp.0..=sp.1).any(|q| self.head(q).map_or(false, |h| h.0 == "CVL" || h.0 == "EDU" || h.0 == "LAB"));
+                    match y {
+                        Some(y) if protesters(y) && !protesters(x) => return Some(x),
+                        Some(y) if protesters(x) && !protesters(y) => return Some(y),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        None
+    }
+
     // ---------------- casualties
 
     /// (killed, injured, arrested) stated in the sentence.
@@ -814,13 +945,13 @@ impl<'a> Sent<'a> {
             while j < n && skipped < 4 {
                 let u = &self.toks[j];
                 let un = u.norm.as_str();
-                if matches!(un, "ما" | "لا" | "يقل" | "عن" | "اكثر" | "من" | "نحو" | "حوالي" | "قرابه" | "زهاء" | "ما_لا" | "at" | "least" | "more" | "than" | "about" | "around" | "nearly" | "some" | "over" | "up" | "to" | "the" | "a" | "بجروح" | "بجراح")
+                if matches!(un, "ما" | "لا" | "يقل" | "عن" | "اكثر" | "من" | "نحو" | "حوالي" | "قرابه" | "زهاء" | "ما_لا" | "at" | "least" | "more" | "than" | "about" | "around" | "nearly" | "some" | "over" | "up" | "to" | "the" | "a" | "بجروح" | "بجراح" | "علي" | "على")
                 {
                     j += 1;
                     skipped += 1;
                     continue;
                 }
-                if numbers::is_vague(un) {
+                if numbers::is_vague(un) || (is_ar(u) && un.starts_with('و') && j > i + 1) {
                     break;
                 }
                 if let Some((v, used)) = numbers::parse_at(self.toks, j) {
@@ -1021,6 +1152,9 @@ impl<'a> Sent<'a> {
         }
         let Some((_, k)) = best else { return vec![] };
         let mut out = vec![&self.doc.places[k]];
+        if !self.locative_before(self.doc.places[k].start) {
+            return out;
+        }
         // coordinated places: في بغداد وكركوك
         let mut last_end = self.doc.places[k].end;
         loop {
@@ -1040,6 +1174,17 @@ impl<'a> Sent<'a> {
             }
         }
         out
+    }
+
+    /// "في"/"ب"/"in"/"at" right before a place (for splitting في بغداد وكركوك).
+    fn locative_before(&self, pos: usize) -> bool {
+        let Some(i) = self.toks.iter().position(|t| t.start <= pos && pos < t.end) else { return false };
+        let t = &self.toks[i];
+        if t.start < pos {
+            let g = marsad_text::normalize(self.doc.slice(t.start, pos));
+            return g.ends_with('ب') || g.ends_with("بال");
+        }
+        i > 0 && matches!(self.toks[i - 1].norm.as_str(), "في" | "وفي" | "in" | "at")
     }
 
     fn prep_before(&self, pos: usize) -> bool {
@@ -1127,7 +1272,7 @@ impl<'a> Sent<'a> {
                 let (_, h2, _) = self.modality(&ev.c);
                 let cas = |e: &Ev| {
                     let f = &self.lx().entries[e.c.entry].flags;
-                    f.killed || f.injured || f.arrested
+                    f.killed || f.injured || (e.c.ty == "PROTEST" && self.head(e.c.tok).is_some())
                 };
                 let coordinated = !cas(head)
                     && !cas(ev)
@@ -1159,16 +1304,34 @@ impl<'a> Sent<'a> {
             order.sort_by_key(|&k| {
                 let ev = &evs[k];
                 let e = &self.lx().entries[ev.c.entry];
-                (ev.weak as u8, (e.flags.killed || e.flags.injured || e.flags.arrested) as u8, ev.actor.is_none() as u8, ev.c.tok)
+                let part = ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some();
+                let verb = matches!(ev.c.kind, Kind::Perf | Kind::Impf) || (ev.c.kind == Kind::Word && self.lx().entries[ev.c.entry].verb);
+                let _ = e;
+                (ev.weak as u8, part as u8, !verb as u8, ev.actor.is_none() as u8, ev.c.tok)
             });
             let p = order[0];
             let mut actor = evs[p].actor;
+            if evs[p].c.ty == "PROTEST" {
+                // the protesters named by a participant noun are the actor
+                if let Some(&k) = g.iter().find(|&&k| self.head(evs[k].c.tok).map_or(false, |h| h.0 == "CVL") && evs[k].actor.is_some()) {
+                    let state = actor.map_or(true, |a| (a.0..=a.1).any(|q| self.head(q).map_or(false, |h| matches!(h.0.as_str(), "GOV" | "MIL" | "COP"))));
+                    if state {
+                        actor = evs[k].actor;
+                    }
+                }
+            }
             let mut recipient = evs[p].recipient;
             let mut mode = evs[p].c.mode.clone();
             for &k in &order[1..] {
-                actor = actor.or(evs[k].actor);
+                let f = &self.lx().entries[evs[k].c.entry].flags;
+                if !(f.killed || f.injured) || evs[k].c.ty != "ASSAULT" {
+                    actor = actor.or(evs[k].actor);
+                }
                 recipient = recipient.or(evs[k].recipient);
                 mode = mode.or(evs[k].c.mode.clone());
+            }
+            if recipient.is_none() && evs[p].c.ty == "PROTEST" && self.arabic[evs[p].c.tok] {
+                recipient = self.protest_target(evs[p].c.tok, actor);
             }
             if let (Some(a), Some(r)) = (actor, recipient) {
                 if a.0 <= r.1 && r.0 <= a.1 {
@@ -1178,6 +1341,17 @@ impl<'a> Sent<'a> {
             let c = &evs[p].c;
             let ty = c.ty.clone();
             let all_weak = g.iter().all(|&k| evs[k].weak);
+            // "اغتيل الصحفي": an assassination verb with one definite victim states one death
+            let killed = killed.or_else(|| {
+                let verb_kill = g.iter().any(|&k| {
+                    let e = &self.lx().entries[evs[k].c.entry];
+                    e.flags.killed && matches!(evs[k].c.mode.as_deref(), Some("targeted" | "execute")) && matches!(evs[k].c.kind, Kind::Perf | Kind::Impf)
+                });
+                let one = recipient.map_or(false, |r| {
+                    r.0 == r.1 && { let k = &self.key[r.0]; !(k.ends_with("ين") || k.ends_with("ون") || k.ends_with("ات")) } && definite(&self.toks[r.0])
+                });
+                (verb_kill && one).then_some(1)
+            });
             let (fat, inj, arr) = match ty.as_str() {
                 "ASSAULT" if !casualties_used => (killed, injured, arrested.filter(|_| false)),
                 "COERCE" if mode.as_deref() == Some("arrest") => (None, None, arrested),
