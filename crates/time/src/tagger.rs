@@ -802,6 +802,10 @@ impl<'a> Parser<'a> {
             return rel(same_day_weekday(i + 2), Unit::Day, 2);
         }
         if self.any(i, &["امس", "الامس", "البارحه"]) {
+            // الأمس القريب: "the recent past"
+            if self.exact(i + 1, "القريب") {
+                return None;
+            }
             if self.is(i, "امس") && self.exact(i + 1, "الاول") {
                 return rel(same_day_weekday(i + 2), Unit::Day, -2);
             }
@@ -811,7 +815,8 @@ impl<'a> Parser<'a> {
             // اليوم التالي، اليوم الأول، ذلك اليوم: not today
             let next_bad = ["التالي", "الاول", "الثاني", "الثالث", "الاخير", "نفسه", "ذاته", "الذي", "العالمي", "الوطني", "الدولي", "السابق", "الموعود"];
             let ordinal_next = ORD_AR.iter().any(|(w, _)| self.exact(i + 1, w));
-            if ordinal_next || next_bad.iter().any(|w| self.exact(i + 1, w)) || self.prev_is(i, &["ذلك", "نفس", "ذات"]) {
+            // في اليوم = per day (10 سجائر في اليوم)
+            if ordinal_next || next_bad.iter().any(|w| self.exact(i + 1, w)) || self.prev_is(i, &["ذلك", "نفس", "ذات", "في"]) {
                 return None;
             }
             return rel(same_day_weekday(i + 1), Unit::Day, 0);
@@ -948,6 +953,14 @@ impl<'a> Parser<'a> {
             }
             // منذ عام 2003 is a year, not "a year ago"
             if self.year_num(j + 1).is_some() {
+                return None;
+            }
+            // قبل يومين من انتهاء المهلة: before another event, not before publication
+            if self.exact(j + 1, "من") {
+                return None;
+            }
+            // قبل شهر رمضان: "before the month of Ramadan"
+            if self.norm(j) == "شهر" && (self.month(j + 1).is_some() || HIJRI_MONTHS.iter().any(|(w, _)| self.exact(j + 1, w[0]))) {
                 return None;
             }
             return Some(Match { start: i, end: j + 1, spec: Spec::Rel { unit: *unit, n: -(n as i64) }, modifier: None });
@@ -1529,7 +1542,7 @@ impl<'a> Parser<'a> {
         let mut k = e1;
         match kind {
             Kind::Between => {
-                if self.exact(k, "و") || self.lat(k, "and") {
+                if self.exact(k, "و") || self.lat(k, "and") || self.any(k, &["الي", "حتي"]) {
                     k += 1;
                 } else if !(self.t.get(k).map_or(false, |t| t.kind == TokenKind::Arabic && t.norm.starts_with('و'))) {
                     return None;

@@ -209,6 +209,11 @@ fn ago_expressions() {
     assert_eq!(one("منذ عام 2003", PUB).1.as_deref(), Some("2003"));
     // vague counts say nothing
     none("منذ سنوات");
+    // relative to another event, not to publication
+    none("وصل قبل يومين من انتهاء المهلة");
+    none("عاد قبل شهر رمضان المبارك");
+    none("10 سجائر في اليوم");
+    none("حتى الأمس القريب");
     // "قبل 2000 عام" is not a relative date we resolve
     assert!(all("قبل 2000 عام", PUB).is_empty());
 }
@@ -266,6 +271,8 @@ fn ranges() {
     assert_eq!(one("بين عامي 2014 و2017", None).2, "interval");
     assert_eq!(val("من 2017 إلى 2020", None).as_deref(), Some("2017/2020"));
     assert_eq!(val("from 2014 to 2017", None).as_deref(), Some("2014/2017"));
+    assert_eq!(val("الحرب التي قامت بين عامي 1914 إلى 1918", None).as_deref(), Some("1914/1918"));
+    assert_eq!(val("من عام 1914 وحتى 1918", None).as_deref(), Some("1914/1918"));
     assert_eq!(val("between 2014 and 2017", None).as_deref(), Some("2014/2017"));
     assert_eq!(val("during 2014-2017", None).as_deref(), Some("2014/2017"));
     assert_eq!(val("بين 3 و5 كانون الأول 2017", None).as_deref(), Some("2017-12-03/2017-12-05"));
