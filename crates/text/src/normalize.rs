@@ -124,6 +124,22 @@ mod tests {
     }
 
     #[test]
+    fn persian_forms_controls_and_case() {
+        assert_eq!(normalize("کرکوک"), "كركوك");
+        assert_eq!(normalize("ایران"), "ايران");
+        assert_eq!(normalize("\u{200f}بغداد\u{200c}"), "بغداد");
+        assert_eq!(normalize("ÉTAT Baghdad"), "état baghdad");
+        assert_eq!(normalize("٣٫٥"), "3٫5");
+        // every Arabic letter that is not folded maps to itself
+        for c in '\u{0621}'..='\u{064A}' {
+            let n = normalize_char(c);
+            if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ئ' | 'ؤ' | 'ة' | 'ـ') {
+                assert_eq!(n, Some(c), "{c}");
+            }
+        }
+    }
+
+    #[test]
     fn map_points_back_to_original() {
         let orig = "قُتِلَ في بغداد";
         let n = Normalized::new(orig);
