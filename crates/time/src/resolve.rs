@@ -141,6 +141,11 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
             let prec = if d.is_some() && m.is_some() { "day" } else { "interval" };
             r(v, prec, false)
         }
+        Spec::Part { code, year } => {
+            let yr = resolve(year, anchor);
+            let prec = if code.starts_with('H') { "half" } else { "quarter" };
+            r(yr.value.map(|y| format!("{y}-{code}")), prec, yr.used_anchor)
+        }
         Spec::DayRelMonth { d, mrel } => {
             let Some(z) = anchor else {
                 return r(None, "day", false);
@@ -314,6 +319,19 @@ pub fn bounds(value: &str, modifier: Option<&str>) -> Option<(String, String)> {
             let y = num(value)?;
             let (m1, m2) = part.map_or((1, 12), |p| third(p, 1, 12));
             Some((format!("{y:04}-{m1:02}-01"), format!("{y:04}-{m2:02}-{:02}", days_in_month(y, m2 as u32))))
+        }
+        2 if parts[1].starts_with('H') || parts[1].starts_with('Q') => {
+            let y = num(parts[0])?;
+            let (m1, m2) = match parts[1] {
+                "H1" => (1, 6),
+                "H2" => (7, 12),
+                "Q1" => (1, 3),
+                "Q2" => (4, 6),
+                "Q3" => (7, 9),
+                "Q4" => (10, 12),
+                _ => return None,
+            };
+            Some((format!("{y:04}-{m1:02}-01"), format!("{y:04}-{m2:02}-{:02}", days_in_month(y, m2))))
         }
         2 => {
             let (y, m) = (num(parts[0])?, num(parts[1])? as u32);

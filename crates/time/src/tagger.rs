@@ -44,7 +44,7 @@ fn triggers() -> &'static HashSet<&'static str> {
         for w in [
             "يوم", "الساعه", "ال", "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد", "الليله", "هذا", "هذه", "منذ", "قبل", "عام",
             "العام", "سنه", "السنه", "عامي", "بين", "من", "شهر", "اليومين", "الايام", "الاسبوعين", "الاسابيع", "الشهرين",
-            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "القرن", "the", "last", "next", "this", "between",
+            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "القرن", "النصف", "الربع", "q1", "q2", "q3", "q4", "first", "second", "third", "fourth", "the", "last", "next", "this", "between",
             "from", "early", "late", "mid", "end", "beginning", "start", "middle", "yesterday", "today", "tomorrow", "tonight",
         ] {
             s.insert(w);
@@ -75,6 +75,8 @@ pub enum Spec {
     /// A century by its first two digits (18 = the 19th century, 1800–1899),
     /// or relative to the anchor's (القرن الماضي: rel -1).
     Century { c: Option<i64>, rel: Option<i64> },
+    /// A half (H1, H2) or quarter (Q1–Q4) of a year.
+    Part { code: &'static str, year: Box<Spec> },
     /// A day of a month given relative to the anchor: في الثالث من الشهر
     /// الجاري (mrel 0), في 20 من الشهر الماضي (mrel -1).
     DayRelMonth { d: u32, mrel: i64 },
@@ -789,6 +791,14 @@ impl<'a> Parser<'a> {
             }
             e
         };
+        // يوم أمس، يوم غد
+        if self.is(i, "يوم") && self.any(i + 1, &["امس", "الامس", "غد", "الغد", "اليوم"]) {
+            if self.any(i + 1, &["غد", "الغد"]) {
+                return rel(same_day_weekday(i + 2), Unit::Day, 1);
+            }
+            let m = self.relword(i + 1)?;
+            return Some(Match { start: i, ..m });
+        }
         // أول أمس، أول من أمس
         if self.is(i, "اول") {
             if self.is(i + 1, "امس") {
@@ -1420,9 +1430,71 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// النصف الأول من عام 2019، الربع الثالث من العام الماضي, the first half of 2019, Q3 2019.
+    fn part_of_year(&self, i: usize) -> Option<Match> {
+        if i >= self.len() {
+            return None;
+        }
+        let (code, mut j): (&'static str, usize) = if self.t[i].kind == TokenKind::Arabic {
+            let half = self.is(i, "النصف");
+            let quarter = self.is(i, "الربع");
+            if !half && !quarter {
+                return None;
+            }
+            let n = match self.norm(i + 1) {
+                "الاول" => 1,
+                "الثاني" => 2,
+                "الثالث" if quarter => 3,
+                "الرابع" | "الاخير" if quarter => 4,
+                "الاخير" if half => 2,
+                _ => return None,
+            };
+            let code = if half { ["H1", "H2"][n - 1] } else { ["Q1", "Q2", "Q3", "Q4"][n - 1] };
+            let mut j = i + 2;
+            if self.exact(j, "من") {
+                j += 1;
+            }
+            (code, j)
+        } else {
+            // Q3 2019
+            if let Some(q) = ["q1", "q2", "q3", "q4"].iter().position(|w| self.lat(i, w)) {
+                (["Q1", "Q2", "Q3", "Q4"][q], i + 1)
+            } else {
+                let k = if self.lat(i, "the") { i + 1 } else { i };
+                let n = match self.norm(k) {
+                    "first" => 1,
+                    "second" => 2,
+                    "third" => 3,
+                    "fourth" | "last" => 4,
+                    _ => return None,
+                };
+                let half = self.lat(k + 1, "half");
+                if !half && !self.lat(k + 1, "quarter") {
+                    return None;
+                }
+                if half && n > 2 && n != 4 {
+                    return None;
+                }
+                let code = if half { if n == 1 { "H1" } else { "H2" } } else { ["Q1", "Q2", "Q3", "Q4"][n - 1] };
+                let mut j = k + 2;
+                if self.lat(j, "of") {
+                    j += 1;
+                }
+                (code, j)
+            }
+        };
+        let inner = self.point_core0(j)?;
+        let ok = matches!(inner.spec, Spec::Date { m: None, d: None, .. } | Spec::Rel { unit: Unit::Year, .. });
+        if !ok {
+            return None;
+        }
+        j = inner.end;
+        Some(Match { start: i, end: j, spec: Spec::Part { code, year: Box::new(inner.spec) }, modifier: None })
+    }
+
     fn point_core0(&self, i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
-        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i), self.time_of_day(i), self.century(i)]
+        for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i), self.time_of_day(i), self.century(i), self.part_of_year(i)]
             .into_iter()
             .flatten()
         {
@@ -1586,7 +1658,9 @@ impl<'a> Parser<'a> {
         }
         if let Kind::From = kind {
             // "من" is very common: require both sides to be calendar dates
-            if !matches!(s1, Spec::Date { .. } | Spec::Hijri { .. }) || !matches!(s2, Spec::Date { .. } | Spec::Hijri { .. }) {
+            let calendar = |x: &Spec| matches!(x, Spec::Date { .. } | Spec::Hijri { .. });
+            let clock = |x: &Spec| matches!(x, Spec::Time { .. });
+            if !((calendar(&s1) && calendar(&s2)) || (clock(&s1) && clock(&s2))) {
                 return None;
             }
         }

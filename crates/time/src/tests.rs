@@ -475,3 +475,18 @@ fn centuries() {
     let b = bounds("18", Some("late")).unwrap();
     assert_eq!((b.0.as_str(), b.1.as_str()), ("1866-01-01", "1899-12-31"));
 }
+
+#[test]
+fn halves_quarters_and_more_ranges() {
+    let (t, v, p, _) = one("قتل 1800 مدني في النصف الأول من عام 2019", None);
+    assert_eq!((t.as_str(), v.as_deref(), p.as_str()), ("النصف الأول من عام 2019", Some("2019-H1"), "half"));
+    assert_eq!(val("الربع الثالث من العام الماضي", PUB).as_deref(), Some("2017-Q3"));
+    assert_eq!(val("in the second quarter of 2019", None).as_deref(), Some("2019-Q2"));
+    assert_eq!(val("the first half of 2019", None).as_deref(), Some("2019-H1"));
+    assert_eq!(bounds("2019-Q3", None), Some(("2019-07-01".into(), "2019-09-30".into())));
+    assert_eq!(val("عاد المهجرون بين شهري آذار وأيار 2018", None).as_deref(), Some("2018-03/2018-05"));
+    assert_eq!(val("from 8 p.m. to 6 a.m.", None).as_deref(), Some("T20:00/T06:00"));
+    assert_eq!(one("أفرجت السلطات عنه يوم أمس", PUB).0, "يوم أمس");
+    // الربع as "a quarter" of something else is not a date
+    none("ارتفع بنسبة الربع تقريبا");
+}
