@@ -115,7 +115,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             a.base_into(&norm, &mut base);
             (a.prefix(&norm).to_string(), base, a.suffix(&norm).to_string())
         } else {
-            (String::new(), norm.clone(), String::new())
+            // English possessive: Baghdad's → baghdad (the suffix is kept)
+            let possessive = if kind == TokenKind::Latin { norm.strip_suffix("'s").or_else(|| norm.strip_suffix("’s")) } else { None };
+            match possessive {
+                Some(b) if !b.is_empty() => {
+                    let suffix = norm[b.len()..].to_string();
+                    (String::new(), b.to_string(), suffix)
+                }
+                _ => (String::new(), norm.clone(), String::new()),
+            }
         };
         out.push(Token {
             start: start_c,
@@ -150,6 +158,22 @@ mod tests {
     fn numbers_and_latin() {
         assert_eq!(surfaces("killed 1,200 in al-Qa'ida's 2017."), vec!["killed", "1,200", "in", "al", "-", "Qa'ida's", "2017", "."]);
         assert_eq!(surfaces("عام 2017م"), vec!["عام", "2017", "م"]);
+    }
+
+    #[test]
+    fn english_possessive_base() {
+        let t = tokenize("Baghdad's Sadr City");
+        assert_eq!((t[0].norm.as_str(), t[0].base.as_str(), t[0].suffix.as_str()), ("baghdad's", "baghdad", "'s"));
+        assert_eq!(t[1].base, "sadr");
+    }
+
+    #[test]
+    fn offsets_slice_the_text() {
+        let text = "قُتِلَ ٣٠ شخصاً، في «بغداد» يوم 12/3/2017 — Baghdad's 3.5%🙂ـ";
+        let chars: Vec<char> = text.chars().collect();
+        for t in tokenize(text) {
+            assert_eq!(chars[t.start..t.end].iter().collect::<String>(), &text[t.byte_start..t.byte_end]);
+        }
     }
 
     #[test]
