@@ -60,6 +60,14 @@ fn is_stop(norm: &str) -> bool {
     STOP.contains(&norm)
 }
 
+/// Definite adjectives and titles that follow names without being part of
+/// them (محمد عثمان القيادي).
+const NOT_NAME: &[&str] = &[
+    "القيادي", "السابق", "الحالي", "الجديد", "الثاني", "الاول", "الرسمي", "الشخصي", "الصحفي", "الاعلامي", "المحلي",
+    "العسكري", "الامني", "السياسي", "الديني", "الشرعي", "الميداني", "التنفيذي", "الاداري", "العربي", "الاسلامي", "الكردي",
+    "الشيعي", "السني", "المسيحي", "الاقل", "الاكثر", "الذي", "التالي", "الماضي", "المقبل", "الثالث", "الشعبي", "الوطني",
+];
+
 /// Prepositions after which a country name is a place, not an actor.
 const LOCATIVE_AR: &[&str] = &[
     "في", "الي", "من", "نحو", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "وسط", "انحاء", "حدود", "اراضي", "عبر", "قرب",
@@ -248,6 +256,21 @@ fn demonym_name(kb: &Kb, c: usize) -> String {
     }
 }
 
+/// A preposition clitic (ب ل ك, with or without the article): the word
+/// starts a prepositional phrase, not a modifier (للحكومة).
+fn prep_prefixed(t: &Token) -> bool {
+    if t.kind != TokenKind::Arabic {
+        return false;
+    }
+    let p = t.prefix.trim_start_matches(['و', 'ف']);
+    p.starts_with('ب') || p.starts_with('ل') || p.starts_with('ك')
+}
+
+/// Does the word carry the article (ال, لل, بال…)?
+fn definite(t: &Token) -> bool {
+    t.kind == TokenKind::Arabic && (t.prefix.ends_with("ال") || t.prefix.ends_with("لل") || (t.prefix.is_empty() && t.norm.starts_with("ال")))
+}
+
 fn conj_prefixed(t: &Token) -> bool {
     t.kind == TokenKind::Arabic && (t.prefix.starts_with('و') || t.prefix.starts_with('ف'))
 }
@@ -361,7 +384,13 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                 let mut ch = Generic { a: it.a, b: it.b, country: None, agent: g, sector: ag.sector.clone(), english: ag.english.clone() };
                 let mut k2 = k + 1;
                 let mut absorbed_kb = None;
-                while k2 < items.len() && items[k2].a == ch.b && !conj_prefixed(&toks[items[k2].a]) {
+                while k2 < items.len() && items[k2].a == ch.b && !conj_prefixed(&toks[items[k2].a]) && !prep_prefixed(&toks[items[k2].a]) {
+                    // an adjective agrees in definiteness; a genitive follows
+                    // an indefinite head (قوات الأمن). A definite head and an
+                    // indefinite word are two phrases (المتظاهرين قوات…).
+                    if definite(&toks[ch.a]) && !definite(&toks[items[k2].a]) {
+                        break;
+                    }
                     match items[k2].target {
                         Target::Agent(g2) if ch.country.is_none() => {
                             let a2 = &kb.agents[g2];
@@ -568,7 +597,7 @@ fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: 
         let mut parts = 0;
         while j < end && parts < 3 && !covered[j] {
             let n = &toks[j];
-            if n.kind != TokenKind::Arabic || is_stop(&n.norm) || conj_prefixed(n) && parts > 0 {
+            if n.kind != TokenKind::Arabic || is_stop(&n.norm) || NOT_NAME.contains(&n.norm.as_str()) || conj_prefixed(n) && parts > 0 {
                 break;
             }
             let np = kb.names.get(&n.norm);
