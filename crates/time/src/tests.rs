@@ -490,3 +490,38 @@ fn halves_quarters_and_more_ranges() {
     // الربع as "a quarter" of something else is not a date
     none("ارتفع بنسبة الربع تقريبا");
 }
+
+#[test]
+fn random_word_soup_never_panics() {
+    // sequences of pattern words, numbers and punctuation in random order
+    let vocab = [
+        "في", "عام", "2017", "3", "12", "/", "-", ":", ".", "(", ")", "،", "كانون", "الأول", "الثاني", "ديسمبر", "آب", "مارس",
+        "الماضي", "المقبل", "الجاري", "أمس", "اليوم", "أول", "من", "بين", "و", "و2018", "إلى", "حتى", "منذ", "قبل", "بعد",
+        "ثلاثة", "أيام", "يومين", "الأسبوع", "الشهر", "السنة", "أواخر", "مطلع", "منتصف", "يوم", "الأحد", "الجمعة", "الساعة",
+        "العاشرة", "والنصف", "مساء", "صباحاً", "هـ", "رمضان", "1439", "القرن", "التاسع", "عشر", "النصف", "الربع", "صيف",
+        "التسعينيات", "الـ", "the", "of", "3rd", "rd", "December", "May", "last", "next", "Sunday", "ago", "two", "days",
+        "from", "to", "between", "and", "early", "mid", "late", "10", "30", "a", "m", "pm", "'", "s", "1990", "Q3",
+        "first", "half", "century", "19", "th", "at", "on", "yesterday", "٢٠١٧", "٣", "الثالث", "والعشرين", "الأيام",
+        "الماضية", "الأشهر", "99999", "0", "00", "31", "29", "2", "1900", "2100", "2200",
+    ];
+    let mut state: u64 = 0x2545F4914F6CDD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let n = (next() % 14) as usize + 1;
+        let mut s = String::new();
+        for _ in 0..n {
+            let w = vocab[(next() % vocab.len() as u64) as usize];
+            s.push_str(w);
+            if next() % 4 != 0 {
+                s.push(' ');
+            }
+        }
+        let _ = all(&s, PUB);
+        let _ = all(&s, None);
+    }
+}
