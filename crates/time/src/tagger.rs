@@ -552,7 +552,7 @@ impl<'a> Parser<'a> {
         // English "December 3, 2017" / "Dec. 3"
         if self.t[i].kind == TokenKind::Latin {
             if let Some((e2, d)) = self.day(e) {
-                if d <= crate::calendar::days_in_month(2000, m) && !self.year_num(e).is_some() {
+                if d <= crate::calendar::days_in_month(2000, m) && self.year_num(e).is_none() {
                     let mut spec = Spec::Date { y: None, m: Some(m), d: Some(d), yrel: None, dir: None };
                     let mut end = e2;
                     if let Some((e3, y)) = self.year_after_month(e2) {
@@ -574,7 +574,8 @@ impl<'a> Parser<'a> {
         if let Some((e2, yr)) = self.yrel_after(e) {
             return Some(Match { start: i, end: e2, spec: Spec::Date { y: None, m: Some(m), d: None, yrel: Some(yr), dir: None }, modifier: None });
         }
-        if needs_cue && !self.cue_before(i) {
+        // "the" makes a bare number a year (the 2003 invasion) but not May a month (the May government)
+        if needs_cue && (!self.cue_before(i) || (i > 0 && (self.lat(i - 1, "the") || self.lat(i - 1, "'s")))) {
             return None;
         }
         // English abbreviations need a day or a year

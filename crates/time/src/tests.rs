@@ -325,6 +325,7 @@ fn ambiguous_month_names_need_context() {
     none("قال أب لثلاثة أطفال");
     none("He may march to the capital.");
     none("Officials said they may attend.");
+    none("the May government fell");
     assert_eq!(val("في آب 2017", None).as_deref(), Some("2017-08"));
     assert_eq!(val("في مارس الماضي", PUB).as_deref(), Some("2017-03"));
     assert_eq!(val("in May 2017", None).as_deref(), Some("2017-05"));
