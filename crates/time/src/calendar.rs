@@ -64,9 +64,18 @@ pub fn fmt_day(z: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Parse `YYYY-MM-DD` (also accepts `YYYYMMDD` and a trailing time part).
+/// Parse a publication date: `YYYY-MM-DD` (also `YYYYMMDD`, `YYYY/MM/DD`,
+/// with or without a time part) or an RFC 2822 date as feeds write it
+/// (`Thu, 15 Feb 2018 08:00:00 GMT`).
 pub fn parse_iso_date(s: &str) -> Option<i64> {
     let s = s.trim();
+    if s.len() >= 10 && s.as_bytes()[4] == b'/' && s.as_bytes()[7] == b'/' {
+        return parse_iso_date(&s.replace('/', "-"));
+    }
+    parse_iso_strict(s).or_else(|| parse_rfc2822(s))
+}
+
+fn parse_iso_strict(s: &str) -> Option<i64> {
     let s = s.split(['T', ' ']).next()?;
     let (y, m, d) = if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
         (s[0..4].parse().ok()?, s[4..6].parse().ok()?, s[6..8].parse().ok()?)
@@ -80,6 +89,36 @@ pub fn parse_iso_date(s: &str) -> Option<i64> {
         }
         (y, m, d)
     };
+    if !valid_date(y, m, d) {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+/// `Thu, 15 Feb 2018 08:00:00 GMT` or `15 Feb 2018`.
+fn parse_rfc2822(s: &str) -> Option<i64> {
+    const MON: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let (mut d, mut m, mut y) = (None, None, None);
+    for w in s.split(|c: char| c == ' ' || c == ',').filter(|w| !w.is_empty()) {
+        if w.contains(':') {
+            continue;
+        }
+        let lw = w.to_ascii_lowercase();
+        if let Some(i) = MON.iter().position(|p| lw.starts_with(p)) {
+            m.get_or_insert(i as u32 + 1);
+        } else if w.bytes().all(|b| b.is_ascii_digit()) {
+            match w.len() {
+                1 | 2 => {
+                    d.get_or_insert(w.parse::<u32>().ok()?);
+                }
+                4 => {
+                    y.get_or_insert(w.parse::<i64>().ok()?);
+                }
+                _ => {}
+            }
+        }
+    }
+    let (y, m, d) = (y?, m?, d?);
     if !valid_date(y, m, d) {
         return None;
     }
@@ -139,6 +178,12 @@ mod tests {
         assert_eq!(parse_iso_date("2018-02-30"), None);
         assert_eq!(parse_iso_date("yesterday"), None);
         assert_eq!(parse_iso_date(""), None);
+        assert_eq!(parse_iso_date("2018-02-15T08:00:00Z"), Some(days_from_civil(2018, 2, 15)));
+        assert_eq!(parse_iso_date("2018/02/15"), Some(days_from_civil(2018, 2, 15)));
+        assert_eq!(parse_iso_date("Thu, 15 Feb 2018 08:00:00 GMT"), Some(days_from_civil(2018, 2, 15)));
+        assert_eq!(parse_iso_date("15 February 2018"), Some(days_from_civil(2018, 2, 15)));
+        assert_eq!(parse_iso_date("Thu, 31 Feb 2018"), None);
+        assert_eq!(parse_iso_date("2018-02-15 08:00"), Some(days_from_civil(2018, 2, 15)));
     }
 
     #[test]
