@@ -477,7 +477,17 @@ fn chunks_en(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
     while k < items.len() {
         let it = items[k];
         if let Target::Actor(a) = it.target {
-            out.push(kb_mention(kb, doc, toks, sent, it.a, it.b, a));
+            // "Islamic State militants", "Hezbollah fighters": the group itself
+            let mut b = it.b;
+            if let Some(nx) = items.get(k + 1) {
+                if let Target::Agent(g) = nx.target {
+                    if nx.a == it.b && armed_sector(&kb.agents[g].sector) && kb.actors[a].is_group() {
+                        b = nx.b;
+                        k += 1;
+                    }
+                }
+            }
+            out.push(kb_mention(kb, doc, toks, sent, it.a, b, a));
             k += 1;
             continue;
         }
@@ -1089,7 +1099,14 @@ pub fn sentence_country(kb: &Kb, doc: &Document, si: usize, near: usize) -> Opti
     };
     for p in doc.places.iter().filter(|p| p.start >= s.start && p.end <= s.end) {
         if let Some(c) = &p.country {
-            consider(0, p.start, c.clone(), &mut best);
+            // where it happened: after a locative preposition (في موسكو,
+            // بغداد with ب), not a genitive (سفارة استونيا)
+            let ti = toks.partition_point(|t| t.end <= p.start);
+            let loc = ti < toks.len()
+                && ((ti > first && is_locative(&toks[ti - 1], "", toks[ti].kind == TokenKind::Arabic))
+                    || (toks[ti].kind == TokenKind::Arabic && toks[ti].prefix.trim_start_matches(['و', 'ف']).starts_with('ب'))
+                    || p.relation.is_some());
+            consider(if loc { 0 } else { 1 }, p.start, c.clone(), &mut best);
         }
     }
     let mut i = first;

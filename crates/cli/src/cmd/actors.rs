@@ -26,6 +26,9 @@ pub struct ActorsArgs {
     /// With --gold: print the sentences where no mention matches.
     #[arg(long)]
     pub misses: bool,
+    /// With --gold: run the whole pipeline (entities, places… feed the actors stage), not just text + actors.
+    #[arg(long)]
+    pub pipeline: bool,
 }
 
 fn kb_json(a: &KbActor) -> serde_json::Value {
@@ -59,7 +62,7 @@ fn kb_text(a: &KbActor) -> String {
 pub fn run(a: ActorsArgs) -> Result<i32> {
     let kb = Kb::global();
     if let Some(g) = &a.gold {
-        return gold(g, a.misses, a.json);
+        return gold(g, a.misses, a.json, a.pipeline);
     }
     if let Some(path) = &a.text {
         let mut text = String::new();
@@ -144,7 +147,7 @@ fn words(s: &str) -> Vec<String> {
     v
 }
 
-fn gold(path: &str, misses: bool, json: bool) -> Result<i32> {
+fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
     let data = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let kb = Kb::global();
     let (mut n, mut with_src, mut exact, mut overlap, mut with_cty, mut cty_ok, mut cty_any) = (0, 0, 0, 0, 0, 0, 0);
@@ -157,8 +160,12 @@ fn gold(path: &str, misses: bool, json: bool) -> Result<i32> {
         let gc = code.split(' ').next().unwrap_or("None");
         n += 1;
         let mut doc = Document::new(v["id"].as_str().unwrap_or(""), text);
-        marsad_text::annotate(&mut doc);
-        marsad_actors::annotate(kb, &mut doc);
+        if full {
+            crate::pipeline::Pipeline::global()?.annotate(&mut doc);
+        } else {
+            marsad_text::annotate(&mut doc);
+            marsad_actors::annotate(kb, &mut doc);
+        }
         let ms = marsad_actors::mentions_in(&doc, 0, doc.char_len());
         let gw = words(src);
         let mut hit_exact = None;
