@@ -141,6 +141,7 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
             let prec = if d.is_some() && m.is_some() { "day" } else { "interval" };
             r(v, prec, false)
         }
+        Spec::Unanchored(inner) => resolve(inner, None),
         Spec::Part { code, year } => {
             let yr = resolve(year, anchor);
             let prec = if code.starts_with('H') { "half" } else { "quarter" };

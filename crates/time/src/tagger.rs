@@ -75,6 +75,9 @@ pub enum Spec {
     /// A century by its first two digits (18 = the 19th century, 1800–1899),
     /// or relative to the anchor's (القرن الماضي: rel -1).
     Century { c: Option<i64>, rel: Option<i64> },
+    /// Resolved without the anchor: a month "of the same year" when no year
+    /// was stated before it.
+    Unanchored(Box<Spec>),
     /// A half (H1, H2) or quarter (Q1–Q4) of a year.
     Part { code: &'static str, year: Box<Spec> },
     /// A day of a month given relative to the anchor: في الثالث من الشهر
@@ -109,6 +112,8 @@ pub struct Parser<'a> {
     t: Vec<Tk<'a>>,
     /// Token index just past the last year-like expression found.
     last_year_end: Cell<Option<usize>>,
+    /// The last explicit Gregorian year seen, for "من العام نفسه".
+    last_year: Cell<Option<i64>>,
 }
 
 const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"];
@@ -156,7 +161,7 @@ impl<'a> Parser<'a> {
             .filter(|k| k.byte_end <= text.len() && text.is_char_boundary(k.byte_start) && text.is_char_boundary(k.byte_end))
             .map(|k| Tk { norm: k.norm.as_str(), surf: &text[k.byte_start..k.byte_end], kind: k.kind, start: k.start, end: k.end })
             .collect();
-        Parser { t, last_year_end: Cell::new(None) }
+        Parser { t, last_year_end: Cell::new(None), last_year: Cell::new(None) }
     }
 
     pub fn char_span(&self, m: &Match) -> (usize, usize) {
@@ -184,6 +189,9 @@ impl<'a> Parser<'a> {
                     i = m.end;
                     if is_yearish(&m.spec) {
                         self.last_year_end.set(Some(m.end));
+                    }
+                    if let Some(y) = explicit_year(&m.spec) {
+                        self.last_year.set(Some(y));
                     }
                     out.push(m);
                 }
@@ -381,7 +389,15 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        // Arabic ordinals
+        // Arabic ordinals, unless they qualify a noun: الأسبوع الأول، اليوم الثالث
+        if self.prev_is(i, &["الاسبوع", "الاسابيع", "اليوم", "الايام", "الشهر", "العام", "السنه", "النصف", "الربع", "الثلث", "العقد", "القرن", "الجزء", "الفصل", "الموسم", "الدور", "الاسبوعين"]) {
+            return None;
+        }
+        self.ordinal(i)
+    }
+
+    /// An Arabic ordinal 1–31 in words: الثالث، الخامس عشر، الحادي والعشرين.
+    fn ordinal(&self, i: usize) -> Option<(usize, u32)> {
         let (_, u) = ORD_AR.iter().find(|(w, _)| cl_eq(self.norm(i), w))?;
         let mut e = i + 1;
         let mut d = *u;
@@ -413,6 +429,31 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         self.year_num(j)
+    }
+
+    /// "من العام نفسه", "من العام ذاته", "من نفس العام", "of the same year".
+    fn same_year(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        if self.exact(j, "من") || self.lat(j, "of") {
+            j += 1;
+        }
+        if self.any(j, &["العام", "السنه"]) && self.any(j + 1, &["نفسه", "ذاته", "نفسها", "ذاتها"]) {
+            return Some(j + 2);
+        }
+        if self.exact(j, "نفس") && self.any(j + 1, &["العام", "السنه"]) {
+            return Some(j + 2);
+        }
+        if self.lat(j, "the") && self.lat(j + 1, "same") && self.lat(j + 2, "year") {
+            return Some(j + 3);
+        }
+        None
+    }
+
+    fn in_same_year(&self, d: Option<u32>, m: u32) -> Spec {
+        match self.last_year.get() {
+            Some(y) => Spec::Date { y: Some(y), m: Some(m), d, yrel: None, dir: None },
+            None => Spec::Unanchored(Box::new(Spec::Date { y: None, m: Some(m), d, yrel: None, dir: None })),
+        }
     }
 
     /// Relative year after a month/season: من العام الماضي, of last year.
@@ -513,6 +554,9 @@ impl<'a> Parser<'a> {
             }
             e = e2;
             spec = Spec::Date { y: Some(y), m: Some(m), d: Some(d), yrel: None, dir: None };
+        } else if let Some(e2) = self.same_year(e) {
+            e = e2;
+            spec = self.in_same_year(Some(d), m);
         } else if let Some(dr) = self.dir(e) {
             e += 1;
             spec = Spec::Date { y: None, m: Some(m), d: Some(d), yrel: None, dir: Some(dr) };
@@ -567,6 +611,9 @@ impl<'a> Parser<'a> {
         }
         if let Some((e2, y)) = self.year_after_month(e) {
             return Some(Match { start: i, end: e2, spec: Spec::Date { y: Some(y), m: Some(m), d: None, yrel: None, dir: None }, modifier: None });
+        }
+        if let Some(e2) = self.same_year(e) {
+            return Some(Match { start: i, end: e2, spec: self.in_same_year(None, m), modifier: None });
         }
         if let Some(dr) = self.dir(e) {
             return Some(Match { start: i, end: e + 1, spec: Spec::Date { y: None, m: Some(m), d: None, yrel: None, dir: Some(dr) }, modifier: None });
@@ -1358,7 +1405,31 @@ impl<'a> Parser<'a> {
     }
 
     fn point_core(&self, i: usize) -> Option<Match> {
-        let m = self.point_core0(i)?;
+        let mut m = self.point_core0(i)?;
+        // a relative day followed by its date: اليوم الأحد (3 كانون الأول 2017), أمس الموافق …
+        if matches!(m.spec, Spec::Rel { unit: Unit::Day, .. }) {
+            let mut k = m.end;
+            let mut paren = false;
+            if self.punct(k, &[",", "،"]) {
+                k += 1;
+            }
+            if self.punct(k, &["("]) {
+                k += 1;
+                paren = true;
+            }
+            if self.any(k, &["الموافق", "الموافقه"]) {
+                k += 1;
+            }
+            if let Some(dm) = self.date(k) {
+                if let Spec::Date { d: Some(_), .. } = dm.spec {
+                    let mut end = dm.end;
+                    if paren && self.punct(end, &[")"]) {
+                        end += 1;
+                    }
+                    m = Match { start: m.start, end, spec: dm.spec, modifier: None };
+                }
+            }
+        }
         // a day followed by its time: يوم الأحد الساعة العاشرة صباحاً, yesterday at 3 pm
         if is_dayish(&m.spec) {
             let mut k = m.end;
@@ -1396,8 +1467,8 @@ impl<'a> Parser<'a> {
             if self.exact(j, "العشرين") {
                 return cen(j + 1, Some(19), None);
             }
-            let (e, n) = self.day(j)?; // ordinal words 1–31 share the day grammar
-            if self.t[j].kind != TokenKind::Arabic || n > 21 {
+            let (e, n) = self.ordinal(j)?;
+            if n > 21 {
                 return None;
             }
             return cen(e, Some(n as i64 - 1), None);
@@ -1704,6 +1775,16 @@ fn merge_range(a: Spec, b: Spec) -> Option<(Spec, Spec)> {
             }
             Some((a, b))
         }
+    }
+}
+
+/// The Gregorian year an expression states outright, if any.
+fn explicit_year(s: &Spec) -> Option<i64> {
+    match s {
+        Spec::Date { y: Some(y), .. } => Some(*y),
+        Spec::Range(_, b) => explicit_year(b),
+        Spec::Time { day: Some(d), .. } => explicit_year(d),
+        _ => None,
     }
 }
 

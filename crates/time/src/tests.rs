@@ -538,3 +538,19 @@ fn event_date_prefers_the_closest_precise_date() {
     assert_eq!(crate::event_date(&doc, 1, 0).unwrap().value.as_deref(), Some("2015"));
     assert!(crate::event_date(&doc, 5, 0).is_none());
 }
+
+#[test]
+fn discourse_year_and_explicit_dates() {
+    let t = all("قتل 1200 مدني عام 2017. وفي حزيران من العام نفسه سقطت المدينة.", PUB);
+    assert_eq!(t.last().unwrap().text, "حزيران من العام نفسه");
+    assert_eq!(t.last().unwrap().value.as_deref(), Some("2017-06"));
+    // no year before it: say only the month, never guess from the anchor
+    let (_, v, _, _) = one("وفي حزيران من العام نفسه سقطت المدينة", PUB);
+    assert_eq!(v.as_deref(), Some("--06"));
+    // the date given with "today" wins over the anchor
+    let (t, v, _, _) = one("أكد اليوم الأحد (3 كانون الأول 2017) أن", Some("2017-12-05"));
+    assert_eq!((t.as_str(), v.as_deref()), ("اليوم الأحد (3 كانون الأول 2017)", Some("2017-12-03")));
+    // an ordinal after a unit noun is not a day of the month
+    let t = all("في الأسبوع الأول من كانون الثاني", PUB);
+    assert!(t.iter().all(|e| e.value.as_deref() != Some("2018-01-01")), "{t:#?}");
+}
