@@ -45,6 +45,9 @@ pub struct Country {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Agent {
     pub sector: String,
+    /// A head that takes its code from a following genitive or group
+    /// (عناصر الشرطة → COP, عناصر داعش → ISIS); `sector` is the default.
+    pub defer: bool,
     pub actor_type: String,
     pub english: String,
 }
@@ -242,7 +245,7 @@ impl Kb {
                 continue;
             }
             let ai = kb.agents.len();
-            kb.agents.push(Agent { sector: f[1].to_string(), actor_type: f[2].to_string(), english: f[3].to_string() });
+            kb.agents.push(Agent { sector: f[1].trim_start_matches('*').to_string(), defer: f[1].starts_with('*'), actor_type: f[2].to_string(), english: f[3].to_string() });
             let form = f[0].trim();
             if let Some(stem) = form.strip_suffix('+') {
                 for x in expand_stem(&marsad_text::normalize(stem)) {

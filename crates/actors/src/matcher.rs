@@ -42,6 +42,9 @@ pub struct Mention {
     pub actor_type: Option<String>,
     /// Is the actor a group (for anaphora and relations)?
     pub group: bool,
+    /// The char span of the name itself inside the mention (الراية البيضاء
+    /// in أعضاء الراية البيضاء), for the actor's aliases.
+    pub alias: (usize, usize),
 }
 
 // ---------------------------------------------------------------- helpers
@@ -312,6 +315,7 @@ fn generic_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, g: Gene
         sector: Some(g.sector),
         actor_type: Some(ag.actor_type.clone()),
         group: ag.actor_type.contains("militia") || ag.actor_type.contains("group") && g.english.contains("group"),
+        alias: (0, 0),
     }
 }
 
@@ -332,6 +336,7 @@ fn kb_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b:
         sector: Some(k.sector.clone()),
         actor_type: Some(k.actor_type.clone()),
         group: k.is_group(),
+        alias: (0, 0),
     }
 }
 
@@ -352,6 +357,7 @@ fn country_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usiz
         sector: None,
         actor_type: Some(if demonym { "civilians".into() } else { "state".into() }),
         group: false,
+        alias: (0, 0),
     }
 }
 
@@ -394,7 +400,11 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                     match items[k2].target {
                         Target::Agent(g2) if ch.country.is_none() => {
                             let a2 = &kb.agents[g2];
-                            let (s, e) = merge_agents(&ch.sector, &ch.english, &a2.sector, &a2.english);
+                            let (s, e) = if kb.agents[ch.agent].defer && ch.b == it.b {
+                                (a2.sector.clone(), a2.english.clone())
+                            } else {
+                                merge_agents(&ch.sector, &ch.english, &a2.sector, &a2.english)
+                            };
                             if s != ch.sector {
                                 ch.agent = g2;
                             }
@@ -414,7 +424,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                             k2 += 1;
                             break;
                         }
-                        Target::Actor(a) if armed_sector(&ch.sector) && kb.actors[a].actor_type != "person" => {
+                        Target::Actor(a) if (armed_sector(&ch.sector) || ag.defer) && ch.b == it.b && kb.actors[a].actor_type != "person" => {
                             absorbed_kb = Some((a, items[k2].b));
                             k2 += 1;
                             break;
@@ -423,7 +433,11 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                     }
                 }
                 match absorbed_kb {
-                    Some((a, b)) => out.push(kb_mention(kb, doc, toks, sent, ch.a, b, a)),
+                    Some((a, b)) => {
+                        let mut m = kb_mention(kb, doc, toks, sent, ch.a, b, a);
+                        m.alias = (toks[ch.b].start, toks[b - 1].end);
+                        out.push(m)
+                    }
                     None => out.push(generic_mention(kb, doc, toks, sent, ch)),
                 }
                 k = k2;
@@ -487,7 +501,9 @@ fn chunks_en(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                     }
                 }
             }
-            out.push(kb_mention(kb, doc, toks, sent, it.a, b, a));
+            let mut m = kb_mention(kb, doc, toks, sent, it.a, b, a);
+            m.alias = (toks[it.a].start, toks[it.b - 1].end);
+            out.push(m);
             k += 1;
             continue;
         }
@@ -581,6 +597,7 @@ fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize
         sector: None,
         actor_type: Some("person".into()),
         group: false,
+        alias: (0, 0),
     }
 }
 
@@ -700,6 +717,7 @@ fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: u
             sector: None,
             actor_type: Some(if ARMED_HEADS.contains(&head) { "armed group".into() } else { "group".into() }),
             group: true,
+            alias: (0, 0),
         });
         i = j;
     }
@@ -752,6 +770,7 @@ fn anaphors(doc: &Document, toks: &[Token], sent: usize, first: usize, end: usiz
                 sector: None,
                 actor_type: None,
                 group: true,
+                alias: (0, 0),
             });
         }
     }
@@ -798,6 +817,9 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
         // a group noun before a knowledge-base group belongs to its mention
         for m in found.iter_mut() {
             if m.kind == Kind::Kb && m.group && m.tok_start > first && !covered[m.tok_start - 1] && group_head(&toks[m.tok_start - 1]).is_some() {
+                if m.alias.1 <= m.alias.0 {
+                    m.alias = (m.start, m.end);
+                }
                 m.tok_start -= 1;
                 covered[m.tok_start] = true;
                 m.start = toks[m.tok_start].start;
@@ -834,6 +856,7 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
                     sector: None,
                     actor_type: Some("organisation".into()),
                     group: true,
+                    alias: (0, 0),
                 });
             }
             for c in covered.iter_mut().take(b).skip(a) {
@@ -1043,8 +1066,10 @@ pub fn cluster(kb: &Kb, doc: &Document, mut ms: Vec<Mention>) -> Vec<Actor> {
         let mut mentions: Vec<TextSpan> = Vec::new();
         for m in &ms {
             let text = doc.slice(m.start, m.end).to_string();
-            if m.kind != Kind::Anaphor && !aliases.contains(&text) {
-                aliases.push(text.clone());
+            let (a0, a1) = if m.alias.1 > m.alias.0 { m.alias } else { (m.start, m.end) };
+            let alias = doc.slice(a0, a1).to_string();
+            if m.kind != Kind::Anaphor && !aliases.contains(&alias) {
+                aliases.push(alias);
             }
             mentions.push(TextSpan { text, start: m.start, end: m.end });
         }

@@ -108,7 +108,7 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
             let leader = !member && is(t, LEADER);
             if member || leader {
                 let former = (p + 1..(p + 3).min(end)).any(|k| is(&toks[k], FORMER)) || (p > first && is(&toks[p - 1], FORMER));
-                let Some(&(gs, ge, g)) = here.iter().find(|m| m.0 > p && m.0 <= p + 3 && group(m.2)) else { continue };
+                let Some(&(gs, ge, g)) = here.iter().find(|m| m.0 >= p && m.0 <= p + 3 && group(m.2)) else { continue };
                 let _ = gs;
                 let rel = if leader { "leader_of" } else if former { "former_member_of" } else { "member_of" };
                 // the person just before the cue (X، وهو عضو سابق في G)…
