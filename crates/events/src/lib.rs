@@ -78,7 +78,7 @@ const EN_FUNC: &[&str] = &[
     "since", "into", "over", "under", "against", "near", "than", "said", "says", "also", "when", "where", "while", "some",
     "there", "what", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
     "last", "late", "early", "week", "month", "year", "least", "more", "about", "around", "up", "out", "off", "all", "other",
-    "reportedly", "allegedly", "then", "if", "so", "did", "do", "does", "no", "many", "several", "dozens", "hundreds", "thousands",
+    "reportedly", "allegedly", "then", "if", "so", "did", "do", "does", "no", "many", "several",
 ];
 /// Words the affix matcher would misread as triggers (وزارة ≠ و+زار+ه).
 const NEVER: &[&str] = &["وزاره", "الوزاره", "وزارات", "زاره", "وزار", "الضربه", "قتاده", "بحثا", "بحث_علمي"];
@@ -271,6 +271,15 @@ impl<'a> Sent<'a> {
                 if e.flags.verbal && ((last + 1..(last + 3).min(n)).any(|j| self.cue_at("verbal", j)) || (!is_ar(t) && i > 0 && self.cue_at("verbal", i - 1))) {
                     ty = "ACCUSE".into();
                     mode = Some("disapprove".into());
+                }
+                // فجر اليوم / فجر الأحد is dawn, not "blew up"
+                if is_ar(t) && strip_conj(&t.norm) == "فجر" && i + 1 < n {
+                    let nx = self.key[i + 1].as_str();
+                    if matches!(nx, "يوم" | "اليوم" | "امس" | "احد" | "اثنين" | "ثلاثاء" | "اربعاء" | "خميس" | "جمعه" | "سبت" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الجديد" | "جديد")
+                        || (i > 0 && matches!(self.toks[i - 1].norm.as_str(), "منذ" | "عند" | "حتي" | "قبيل" | "مع"))
+                    {
+                        break;
+                    }
                 }
                 // drone vs march: مسيره
                 if h.reading.stem == "مسيره" || t.norm == "march" || t.norm == "marches" {
@@ -580,6 +589,32 @@ impl<'a> Sent<'a> {
                 r.country = p.country.clone();
             }
         }
+        // "المتظاهرون من فلسطينيين…"، "حزب البعث … في السودان": a demonym or country right after the phrase
+        if r.country.is_none() {
+            let n = self.toks.len();
+            let mut j = e + 1;
+            while j < n && j <= e + 4 {
+                let t = &self.toks[j];
+                if t.kind == TokenKind::Punct || self.trig[j] {
+                    break;
+                }
+                let k = &self.key[j];
+                if let Some(c) = self.lx().countries.get(k).cloned().or_else(|| if is_ar(t) && (k.ends_with("يين") || k.ends_with("يون")) { self.nisba_country(k) } else { None }) {
+                    r.country = Some(c);
+                    break;
+                }
+                if let Some(p) = self.doc.places.iter().find(|p| p.start <= t.start && t.start < p.end && p.country.is_some()) {
+                    if j <= e + 2 {
+                        r.country = p.country.clone();
+                    }
+                    break;
+                }
+                if !(matches!(t.norm.as_str(), "من" | "في" | "وفي" | "of" | "from" | "in") || AR_QUANT.contains(&k.as_str()) || self.head(j).is_some() || k == "ابناء") {
+                    break;
+                }
+                j += 1;
+            }
+        }
         // unnamed civilians take the country where the event happens (CAMEO convention)
         if r.country.is_none() && matches!(r.sector.as_deref(), Some("CVL" | "EDU" | "LAB" | "OPP" | "REF")) {
             r.country = place_country.map(|s| s.to_string());
@@ -666,7 +701,16 @@ impl<'a> Sent<'a> {
                 } else if let Some(np) = self.actor_after(c.tok + 1, next + 3, false) {
                     let p = self.toks[np.0].prefix.as_str();
                     let p = p.strip_suffix("ال").unwrap_or(p);
-                    if p.contains('ل') || p.contains('ب') {
+                    // after a death/injury verb the phrase is the victim unless it is armed
+                    let victim = (e.flags.killed || e.flags.injured) && {
+                        let r = self.actor_ref(np, None);
+                        !e.flags.obj || !matches!(r.sector.as_deref(), Some("MIL" | "COP" | "REB" | "UAF" | "GOV" | "SPY")) && r.actor_id.is_none()
+                    };
+                    if victim {
+                        if recipient.is_none() {
+                            recipient = Some(np);
+                        }
+                    } else if p.contains('ل') || p.contains('ب') {
                         if c.ty == "ASSAULT" && recipient.is_none() {
                             recipient = Some(np);
                         }
@@ -675,8 +719,8 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
-            if actor.is_none() {
-                // (f) SVO / a noun whose actor precedes it
+            if actor.is_none() && !e.flags.killed && !e.flags.injured {
+                // (f) SVO / a noun whose actor precedes it (not before a death/injury word: that is the victim)
                 actor = self.actor_before(c.tok, 6);
             }
             if actor.is_none() && self.toks[c.tok].norm.starts_with('و') && matches!(c.kind, Kind::Perf | Kind::Impf) && !e.flags.killed && !e.flags.injured {
@@ -1121,7 +1165,7 @@ impl<'a> Sent<'a> {
 
     // ---------------- places and dates
 
-    fn places(&self, c: &Cand, exclude: &[(usize, usize)]) -> Vec<&'a Place> {
+    fn places(&self, c: &Cand, exclude: &[(usize, usize)], others: &[usize]) -> Vec<&'a Place> {
         let sent = &self.doc.sentences[self.si];
         let tstart = self.toks[c.tok].start;
         let ex: Vec<(usize, usize)> = exclude.iter().map(|&(s, e)| (self.toks[s].start, self.toks[e].end)).collect();
@@ -1135,6 +1179,16 @@ impl<'a> Sent<'a> {
             .filter(|(_, p)| !ex.iter().any(|&(s, e)| p.start >= s && p.end <= e && !(self.prep_before(p.start))))
             .collect();
         for (k, p) in &cands {
+            // a place before this trigger with another trigger in between belongs to that one
+            // token distance, a clause mark counting as ten tokens
+            let ptok = self.toks.iter().position(|t| t.end > p.start).unwrap_or(0);
+            let dist = |ti: usize| -> usize {
+                let (a, b) = if ti < ptok { (ti, ptok) } else { (ptok, ti) };
+                (a..b).map(|q| if self.toks[q].kind == TokenKind::Punct && matches!(self.toks[q].norm.as_str(), "،" | "," | ";" | "؛") { 10 } else { 1 }).sum()
+            };
+            if others.iter().any(|&o| dist(o) < dist(c.tok)) {
+                continue;
+            }
             let d = (p.start as i64 - tstart as i64).abs();
             let mut score = d;
             if p.start > tstart {
@@ -1305,9 +1359,11 @@ impl<'a> Sent<'a> {
                 let ev = &evs[k];
                 let e = &self.lx().entries[ev.c.entry];
                 let part = ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some();
-                let verb = matches!(ev.c.kind, Kind::Perf | Kind::Impf) || (ev.c.kind == Kind::Word && self.lx().entries[ev.c.entry].verb);
-                let _ = e;
-                (ev.weak as u8, part as u8, !verb as u8, ev.actor.is_none() as u8, ev.c.tok)
+                let w = self.toks[ev.c.tok].norm.as_str();
+                let verb = matches!(ev.c.kind, Kind::Perf | Kind::Impf)
+                    || (ev.c.kind == Kind::Word && (self.lx().entries[ev.c.entry].verb || w.ends_with("ed") || matches!(w, "died" | "struck" | "shot" | "fought" | "blew")));
+                let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured));
+                (weak as u8, part as u8, !verb as u8, ev.actor.is_none() as u8, ev.c.tok)
             });
             let p = order[0];
             let mut actor = evs[p].actor;
@@ -1357,7 +1413,7 @@ impl<'a> Sent<'a> {
                 "COERCE" if mode.as_deref() == Some("arrest") => (None, None, arrested),
                 _ => (None, None, None),
             };
-            if all_weak && actor.is_none() && recipient.is_none() && fat.is_none() && inj.is_none() && arr.is_none() {
+            if all_weak && actor.is_none() && fat.is_none() && inj.is_none() && arr.is_none() {
                 continue;
             }
             if ty == "ASSAULT" {
@@ -1428,7 +1484,8 @@ impl<'a> Sent<'a> {
             let mut excl: Vec<(usize, usize)> = Vec::new();
             excl.extend(actor);
             excl.extend(recipient);
-            let places = self.places(c, &excl);
+            let others: Vec<usize> = evs.iter().filter(|e| matches!(e.c.ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE" | "CHANGE_GROUP") && (e.c.ty != "PROTEST" || self.head(e.c.tok).is_none())).map(|e| e.c.tok).filter(|&t| t != c.tok && !g.contains(&evs.iter().position(|x| x.c.tok == t).unwrap_or(usize::MAX))).collect();
+            let places = self.places(c, &excl, &others);
             let date = self.date(c);
             let sent = &self.doc.sentences[self.si];
             let tstart = self.toks[c.tok].start;
@@ -1520,12 +1577,38 @@ impl<'a> Sent<'a> {
                 founders.iter().map(|f| Some(self.actor_ref(*f, None))).collect()
             };
             let pl: Vec<Option<Place>> = if places.is_empty() { vec![None] } else { places.iter().map(|p| Some((*p).clone())).collect() };
+            // "لقوات الحكومة العراقية وأعضاء المليشيات الشيعية": one event per conjunct
+            let mut recs: Vec<Option<ActorRef>> = vec![base.recipient.clone()];
+            if let Some(mut r) = recipient {
+                let n = self.toks.len();
+                while recs.len() < 4 && r.1 + 1 < n {
+                    let j = r.1 + 1;
+                    let t = &self.toks[j];
+                    let conj = (is_ar(t) && t.norm.starts_with('و') && t.norm.chars().count() > 2) || t.norm == "and";
+                    if !conj {
+                        break;
+                    }
+                    let start = if t.norm == "and" { j + 1 } else { j };
+                    if start >= n || self.trig[start] {
+                        break;
+                    }
+                    let np = self.np_from(start, true);
+                    if !(np.0..=np.1).any(|q| self.actorish(q)) || (np.0..=np.1).any(|q| self.trig[q]) {
+                        break;
+                    }
+                    recs.push(Some(self.actor_ref(np, place_country.as_deref())));
+                    r = np;
+                }
+            }
             for a in &actors {
-                for p in &pl {
-                    let mut ev = base.clone();
-                    ev.actor = a.clone();
-                    ev.place = p.clone();
-                    out.push(ev);
+                for rc in &recs {
+                    for p in &pl {
+                        let mut ev = base.clone();
+                        ev.actor = a.clone();
+                        ev.recipient = rc.clone();
+                        ev.place = p.clone();
+                        out.push(ev);
+                    }
                 }
             }
         }

@@ -181,8 +181,19 @@ fn reference_article() {
     let amb: Vec<&Event> = e.iter().filter(|e| e.mode.as_deref() == Some("ambush")).collect();
     assert!(!amb.is_empty());
     assert!(amb.iter().any(|e| e.recipient.as_ref().map_or(false, |r| r.text.contains("قوات الحكومة العراقية"))), "{:?}", amb.iter().map(|e| &e.recipient).collect::<Vec<_>>());
+    assert!(amb.iter().any(|e| e.recipient.as_ref().map_or(false, |r| r.text.contains("المليشيات الشيعية"))), "{:?}", amb.iter().map(|e| &e.recipient).collect::<Vec<_>>());
+    assert!(amb.iter().all(|e| e.actor.as_ref().map_or(false, |a| a.text.contains("الرايات البيضاء"))));
+    assert!(amb.iter().all(|e| e.place.is_none()), "the ambushes have no stated place: {:?}", amb.iter().map(|e| e.place.as_ref().map(|p| &p.text)).collect::<Vec<_>>());
     let chem = e.iter().find(|e| e.mode.as_deref() == Some("chemical")).expect("chemical");
     assert!(chem.hypothetical);
     let form: Vec<&Event> = e.iter().filter(|e| e.kind == "CHANGE_GROUP").collect();
     assert!(!form.is_empty(), "formation");
+    assert_eq!(form[0].acled.as_ref().unwrap().sub_event_type, "Change to group/activity");
+    // founders (when the actors stage finds the two people)
+    if d.actors.iter().any(|a| a.mentions.iter().any(|m| m.text.contains("خالد المرادي"))) {
+        assert!(form.iter().any(|e| e.actor.as_ref().map_or(false, |a| a.text.contains("خالد المرادي"))));
+        assert!(form.iter().any(|e| e.actor.as_ref().map_or(false, |a| a.text.contains("هيوا شور"))));
+    }
+    // no attack event from the chemical-weapons warning is reported as having happened
+    assert!(e.iter().filter(|e| e.mode.as_deref() == Some("chemical")).all(|e| e.hypothetical));
 }
