@@ -14,7 +14,7 @@ Sources:
 
 Selection: every GeoNames place (population >= 500) in the Arab world,
 Israel/Palestine; >= 1000 in Turkey, Iran and Afghanistan; >= 15000 elsewhere.
-Names kept: every alternate name in Arabic or Latin script (no codes, no URLs).
+Names kept: every alternate name in Arabic or Latin script (no codes, no URLs)\nfor the Middle East and North Africa; elsewhere Arabic names, the GeoNames name,\nand ASCII variants of cities over a million.
 The Rust side normalises every name at load time with marsad_text, so this
 script only de-duplicates exact strings.
 
@@ -177,6 +177,7 @@ def main():
         for n in [v["name"]] + list(v["alternatenames"]):
             by_name.setdefault((v["countrycode"], n.lower()), []).append(v)
     extra_names = {}
+    display_en = {}
     curated_ar = {}
     for row in read_tsv("cities.tsv"):
         row = row + [""] * (4 - len(row))
@@ -188,16 +189,23 @@ def main():
         best = max(cands, key=lambda v: v["population"] or 0)
         selected[best["geonameid"]] = best
         extra_names.setdefault(best["geonameid"], []).extend(ars + lats)
+        # display name: the first Latin spelling given, else the row's name
+        display_en[best["geonameid"]] = lats[0] if lats else en
         curated_ar.setdefault(best["geonameid"], ars[0] if ars else "")
 
     for gid, v in selected.items():
         names = [v["name"]] + [n for n in v["alternatenames"] if keep_name(n)]
+        if v["countrycode"] not in ARAB + NEAR:
+            # elsewhere keep Arabic names, and Latin variants only for large cities
+            # (in ASCII): English news about the world uses the GeoNames name.
+            big = (v["population"] or 0) >= 1_000_000
+            names = [v["name"]] + [n for n in names[1:] if AR_RE.search(n) or (big and n.isascii())]
         names += extra_names.get(gid, [])
         ar = curated_ar.get(gid) or next((n for n in v["alternatenames"] if AR_RE.search(n) and keep_name(n)), "")
         flags = "c" if gid in extra_names else ""
         if capitals.get(v["countrycode"]) and v["name"] == capitals[v["countrycode"]]:
             flags += "k"
-        places.append(dict(gid=gid, feature="city", en=v["name"], ar=ar, lat=v["latitude"], lon=v["longitude"],
+        places.append(dict(gid=gid, feature="city", en=display_en.get(gid, v["name"]), ar=ar, lat=v["latitude"], lon=v["longitude"],
                            cc=v["countrycode"], admin1=v.get("admin1code", "") or "", pop=v["population"] or 0,
                            flags=flags, names=names))
 

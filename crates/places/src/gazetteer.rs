@@ -2,7 +2,34 @@
 //! normalised key), countries (alpha-2 ↔ alpha-3) and country adjectives.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small fast hasher for short string keys (FxHash's multiply-rotate).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 static COUNTRIES_TSV: &str = include_str!("../data/countrycodes.tsv");
@@ -63,20 +90,24 @@ pub struct Country {
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    index: HashMap<String, Vec<Candidate>>,
+    index: FastMap<String, Vec<Candidate>>,
     /// Every proper word-prefix of a multi-word key ("جبال" for "جبال حمرين").
-    prefixes: HashSet<String>,
+    prefixes: FastSet<String>,
     pub max_words: usize,
     countries: Vec<Country>,
     by_alpha2: HashMap<&'static str, usize>,
     by_alpha3: HashMap<&'static str, usize>,
-    adjectives: HashMap<String, usize>,
+    adjectives: FastMap<String, usize>,
 }
 
 /// Matching key of a name: normalised tokens joined by one space (no clitic
 /// stripping: the text side tries clitic candidates instead). Gives the same
 /// words as `marsad_text::tokenize` (a test checks it), without its cost.
 pub fn name_key(name: &str) -> String {
+    // fast path: plain ASCII words separated by single spaces
+    if name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') && !name.starts_with(' ') && !name.ends_with(' ') && !name.contains("  ") {
+        return name.to_ascii_lowercase();
+    }
     #[derive(PartialEq, Clone, Copy)]
     enum C {
         Space,
@@ -182,8 +213,8 @@ impl Gazetteer {
     /// Parse the embedded data (prefer [`Gazetteer::global`]).
     pub fn load() -> Gazetteer {
         let mut entries = Vec::with_capacity(41_000);
-        let mut index: HashMap<String, Vec<Candidate>> = HashMap::with_capacity(300_000);
-        let mut prefixes = HashSet::new();
+        let mut index: FastMap<String, Vec<Candidate>> = FastMap::with_capacity_and_hasher(150_000, Default::default());
+        let mut prefixes = FastSet::default();
         let mut max_words = 1;
         for line in GAZETTEER_TSV.lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -238,7 +269,7 @@ impl Gazetteer {
         let mut countries = Vec::new();
         let mut by_alpha2 = HashMap::new();
         let mut by_alpha3 = HashMap::new();
-        let mut adjectives = HashMap::new();
+        let mut adjectives = FastMap::default();
         let country_entry: HashMap<&str, u32> = entries
             .iter()
             .enumerate()
@@ -378,13 +409,14 @@ impl Gazetteer {
 
 /// Prior importance of an entry regardless of context.
 pub fn prior(e: &Entry) -> f64 {
-    let mut s = match e.feature {
+    let mut s = if e.curated { 2.0 } else { 0.0 };
+    s += match e.feature {
         "country" => 10.0,
         "city" => {
             let p = (e.population as f64 + 1.0).log10();
-            p + if e.curated { 2.0 } else { 0.0 } + if e.capital { 1.5 } else { 0.0 }
+            p + if e.capital { 1.5 } else { 0.0 }
         }
-        "region" if e.admin_region => 6.5,
+        "region" if e.admin_region => 4.5,
         "region" | "continent" => 8.0,
         _ => 8.0,
     };

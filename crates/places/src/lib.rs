@@ -11,7 +11,7 @@
 //! See README.md for the data, its sources and the API.
 
 pub mod gazetteer;
-mod recognize;
+pub mod recognize;
 
 pub use gazetteer::{name_key, prior, Candidate, Country, Entry, Gazetteer};
 pub use recognize::{annotate, find_places};
@@ -84,4 +84,84 @@ pub fn bench_texts(texts: &[&str], rounds: usize) -> (usize, f64, f64, f64) {
         .collect();
     let (n, ps, ds) = bench(&docs, rounds);
     (n, ps, ds, load)
+}
+
+/// Result of [`eval_dev`].
+#[derive(Debug, Clone, Default)]
+pub struct DevScore {
+    pub total: usize,
+    pub right: usize,
+    pub wrong: usize,
+    pub missed: usize,
+    pub errors: Vec<String>,
+}
+
+impl std::fmt::Display for DevScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pct = |n: usize| 100.0 * n as f64 / self.total.max(1) as f64;
+        write!(
+            f,
+            "{} mentions: right {} ({:.1}%), wrong {} ({:.1}%), unresolved/missed {} ({:.1}%)",
+            self.total,
+            self.right,
+            pct(self.right),
+            self.wrong,
+            pct(self.wrong),
+            self.missed,
+            pct(self.missed)
+        )?;
+        for e in &self.errors {
+            write!(f, "\n  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Score a dev list: one `sentence<TAB>mention<TAB>lat<TAB>lon` a line (`#`
+/// comments). A mention is right when a resolved place overlapping its first
+/// occurrence lies within 25 km of the expected point, wrong when it lies
+/// farther, missed otherwise.
+pub fn eval_dev(tsv: &str, verbose: bool) -> DevScore {
+    let gaz = Gazetteer::global();
+    let mut sc = DevScore::default();
+    for line in tsv.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let (sent, mention) = (f[0], f[1]);
+        let (Ok(lat), Ok(lon)) = (f[2].trim().parse::<f64>(), f[3].trim().parse::<f64>()) else { continue };
+        sc.total += 1;
+        let Some(b) = sent.find(mention) else {
+            sc.missed += 1;
+            sc.errors.push(format!("MENTION NOT IN SENTENCE: {mention}"));
+            continue;
+        };
+        let s = sent[..b].chars().count();
+        let e = s + mention.chars().count();
+        let mut d = Document::new("dev", sent);
+        marsad_text::annotate(&mut d);
+        let places = find_places(gaz, &d);
+        match places.iter().find(|p| p.start < e && s < p.end && p.lat.is_some()) {
+            Some(p) => {
+                let dist = recognize::km(lat, lon, p.lat.unwrap(), p.lon.unwrap_or(0.0));
+                if dist <= 25.0 {
+                    sc.right += 1;
+                } else {
+                    sc.wrong += 1;
+                    sc.errors.push(format!("WRONG {mention} → {} ({}) {:.0} km off", p.name.as_deref().unwrap_or("?"), p.country2.as_deref().unwrap_or("-"), dist));
+                }
+            }
+            None => {
+                sc.missed += 1;
+                if verbose {
+                    sc.errors.push(format!("MISSED {mention} in: {sent}"));
+                }
+            }
+        }
+    }
+    sc
 }

@@ -8,12 +8,14 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 static STOPLIST: &str = include_str!("../data/stoplist.txt");
+static STOPLIST_AUTO: &str = include_str!("../data/stoplist_auto.txt");
 
 fn stoplist() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
     S.get_or_init(|| {
         STOPLIST
             .lines()
+            .chain(STOPLIST_AUTO.lines())
             .map(|l| l.split('#').next().unwrap_or("").trim())
             .filter(|l| !l.is_empty())
             .map(crate::gazetteer::name_key)
@@ -209,16 +211,18 @@ fn context_before(doc: &Document, i: usize, lo: usize) -> (Option<&'static str>,
 }
 
 /// Is an entry important enough to be accepted from a bare gazetteer match?
-fn significant(e: &Entry, latin: bool) -> bool {
+/// `stripped` says a one-letter proclitic had to be removed (وكركوك).
+fn significant(e: &Entry, latin: bool, stripped: bool) -> bool {
     if e.curated || e.capital || e.feature == "country" {
         return true;
     }
+    // GeoNames' alternate names include many common words: demand size.
     let min = if latin {
         100_000
     } else if crate::is_mena(e.country2) {
-        10_000
+        if stripped { 200_000 } else { 50_000 }
     } else {
-        100_000
+        1_000_000
     };
     e.population >= min
 }
@@ -249,7 +253,8 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
 
     let mut mentions: Vec<Mention> = Vec::new();
     // country context: alpha-2 → (count, sentences)
-    let mut ctx: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    // country context: alpha-2 → [(sentence, mention index or usize::MAX)]
+    let mut ctx: HashMap<&'static str, Vec<(usize, usize)>> = HashMap::new();
 
     for (si, &(lo, hi)) in sents.iter().enumerate() {
         let mut i = lo;
@@ -299,7 +304,7 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
             if let Some(ci) = adj {
                 if best.as_ref().map_or(true, |b| b.0 == 1) {
                     let c = gaz.country_at(ci);
-                    ctx.entry(c.alpha2).or_default().push(si);
+                    ctx.entry(c.alpha2).or_default().push((si, usize::MAX));
                     i += 1;
                     continue;
                 }
@@ -323,7 +328,7 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
             let (relation, cue) = context_before(doc, i, lo);
             let from_entity = in_loc(start, end);
             let stopped = n == 1 && (stop.contains(&key) || key.chars().count() < 3);
-            let sig = hits.iter().any(|h| significant(gaz.entry(h.id), latin));
+            let sig = hits.iter().any(|h| significant(gaz.entry(h.id), latin, skip > 0));
             let accept = if stopped { from_entity } else { sig || from_entity || (cue && !latin) };
             if !accept {
                 i += 1;
@@ -377,17 +382,17 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
     mentions.sort_by_key(|m| m.start);
 
     // Context pass 1: countries named, and places whose reading is clear.
-    for m in &mentions {
+    for (mi, m) in mentions.iter().enumerate() {
         if let Some(top) = m.cands.iter().map(|c| gaz.entry(c.id)).max_by(|a, b| prior(a).partial_cmp(&prior(b)).unwrap()) {
             if !top.country2.is_empty() && (top.feature == "country" || top.curated) {
-                ctx.entry(top.country2).or_default().push(m.sentence);
+                ctx.entry(top.country2).or_default().push((m.sentence, mi));
             }
         }
     }
 
     // Pass 2: resolve.
     let mut out = Vec::with_capacity(mentions.len());
-    for m in &mentions {
+    for (mi, m) in mentions.iter().enumerate() {
         let mut scored: Vec<(f64, &Entry)> = m
             .cands
             .iter()
@@ -395,12 +400,11 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                 let e = gaz.entry(c.id);
                 let mut s = prior(e);
                 if let Some(v) = ctx.get(e.country2) {
-                    // do not let a mention support itself
-                    let own = (e.feature == "country" || e.curated) as usize;
-                    let others = v.len().saturating_sub(own);
+                    // other mentions (and adjectives) naming this country
+                    let others = v.iter().filter(|x| x.1 != mi).count();
                     if others > 0 {
                         s += 2.0 + (others as f64).ln().min(1.5);
-                        if v.iter().filter(|&&x| x == m.sentence).count() > own {
+                        if v.iter().any(|x| x.1 != mi && x.0 == m.sentence) {
                             s += 1.0;
                         }
                     }
@@ -421,7 +425,7 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                     .find(|(_, o)| km(o.lat, o.lon, e.lat, e.lon) > 50.0 || o.feature != e.feature && o.feature == "country")
                     .map(|x| x.0);
                 let margin = s2.map_or(4.0, |s2| s1 - s2);
-                let strength = if significant(e, false) || m.from_entity || m.cue { 1.0 } else { 0.6 };
+                let strength = if significant(e, false, false) || m.from_entity || m.cue { 1.0 } else { 0.6 };
                 let conf = (0.5 + 0.5 * (1.0 - (-margin / 1.5).exp())) * strength;
                 if conf < 0.35 {
                     // too unsure: keep the span only if the tagger says it is a place

@@ -142,3 +142,13 @@ fn reference_article() {
         assert!(!["الغرب", "للغرب", "الشرق"].contains(&p.text.as_str()), "{p:?}");
     }
 }
+
+#[test]
+fn dev_list_accuracy() {
+    let s = include_str!("dev_places.tsv");
+    let r = marsad_places::eval_dev(s, true);
+    eprintln!("{r}");
+    assert!(r.total >= 100);
+    assert!(r.right as f64 >= 0.90 * r.total as f64, "{r}");
+    assert!(r.wrong as f64 <= 0.03 * r.total as f64, "{r}");
+}
