@@ -432,10 +432,20 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                         _ => break,
                     }
                 }
+                // "عناصر من حركة الشباب": a deferring head, من, a group
+                if absorbed_kb.is_none() && ag.defer && ch.b == it.b && k2 < items.len() && items[k2].a == ch.b + 1 && toks[ch.b].norm == "من" {
+                    if let Target::Actor(a) = items[k2].target {
+                        if kb.actors[a].actor_type != "person" {
+                            absorbed_kb = Some((a, items[k2].b));
+                            k2 += 1;
+                        }
+                    }
+                }
                 match absorbed_kb {
                     Some((a, b)) => {
                         let mut m = kb_mention(kb, doc, toks, sent, ch.a, b, a);
-                        m.alias = (toks[ch.b].start, toks[b - 1].end);
+                        let name_start = if toks[ch.b].norm == "من" { ch.b + 1 } else { ch.b };
+                        m.alias = (toks[name_start].start, toks[b - 1].end);
                         out.push(m)
                     }
                     None => out.push(generic_mention(kb, doc, toks, sent, ch)),
