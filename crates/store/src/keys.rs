@@ -71,7 +71,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn push_unique(out: &mut Vec<String>, k: String) {
-    if !k.is_empty() && !out.iter().any(|o| *o == k) {
+    if !k.is_empty() && !out.contains(&k) {
         out.push(k);
     }
 }

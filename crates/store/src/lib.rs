@@ -86,6 +86,7 @@ pub enum Fault {
 
 /// What [`Store::prepare`] decided.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Prepared {
     /// Nothing to annotate: the document is unchanged or a duplicate.
     Done(Outcome),
