@@ -49,6 +49,13 @@ fn triggers() -> &'static HashSet<&'static str> {
         ] {
             s.insert(w);
         }
+        // ل + ال is written لل: للأسبوع، وللعام
+        let with_al: Vec<&'static str> = s.iter().copied().filter(|w| w.starts_with("ال")).collect();
+        for w in with_al {
+            for p in ["ل", "ول", "فل"] {
+                s.insert(Box::leak(format!("{p}{}", &w[2..]).into_boxed_str()));
+            }
+        }
         s
     })
 }
@@ -215,7 +222,7 @@ impl<'a> Parser<'a> {
                 }
                 PROCLITICS.iter().any(|p| {
                     !p.is_empty() && k.norm.len() > p.len() && k.norm.starts_with(p) && set.contains(&k.norm[p.len()..])
-                }) || ["لل", "ولل", "فلل"].iter().any(|p| k.norm.starts_with(p) && set.contains(format!("ال{}", &k.norm[p.len()..]).as_str()))
+                })
             }
             _ => false,
         }
@@ -1228,7 +1235,7 @@ impl<'a> Parser<'a> {
 
     /// Any single temporal point, with an optional leading part of the day.
     fn point(&self, i: usize) -> Option<Match> {
-        if i >= self.len() {
+        if i >= self.len() || !self.may_start(i) {
             return None;
         }
         if self.t[i].kind == TokenKind::Arabic {
