@@ -81,7 +81,7 @@ const EN_FUNC: &[&str] = &[
     "reportedly", "allegedly", "then", "if", "so", "did", "do", "does", "no", "many", "several",
 ];
 /// Words the affix matcher would misread as triggers (وزارة ≠ و+زار+ه).
-const NEVER: &[&str] = &["وزاره", "الوزاره", "وزارات", "زاره", "وزار", "الضربه", "قتاده", "بحثا", "بحث_علمي"];
+const NEVER: &[&str] = &["وزاره", "الوزاره", "وزارات", "زاره", "وزار", "الضربه", "قتاده", "بحثا", "فجرا", "الفجر"];
 /// Prepositions: a subject search stops at them.
 const PREPS: &[&str] = &[
     "في", "من", "على", "علي", "الى", "الي", "عن", "مع", "بين", "ضد", "حول", "خلال", "عند", "لدي", "حتي", "منذ", "امام", "عبر",
@@ -279,6 +279,15 @@ impl<'a> Sent<'a> {
                         || (i > 0 && matches!(self.toks[i - 1].norm.as_str(), "منذ" | "عند" | "حتي" | "قبيل" | "مع"))
                     {
                         break;
+                    }
+                }
+                // مواجهات جماهيرية / clashes with protesters: a riot, not a battle
+                if ty == "ASSAULT" && matches!(mode.as_deref(), Some("clash")) && is_ar(t) {
+                    let crowd = (last + 1 < n && matches!(self.key[last + 1].as_str(), "جماهيريه" | "شعبيه"))
+                        || (0..n).any(|j| j != i && matches!(self.key[j].as_str(), "متظاهرين" | "متظاهرون" | "محتجين" | "محتجون" | "المتظاهرين" | "مشاغبين"));
+                    if crowd {
+                        ty = "PROTEST".into();
+                        mode = Some("riot".into());
                     }
                 }
                 // drone vs march: مسيره
