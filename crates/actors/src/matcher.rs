@@ -472,6 +472,12 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                 // "مليوني لبناني", "13 لبنانيا": a counted singular is a demonym
                 if it.a > 0 && is_numeral(&toks[it.a - 1]) {
                     out.push(country_mention(kb, doc, toks, sent, it.a, it.b, c, true));
+                } else if it.a > 0 && !is_place_noun(&toks[it.a - 1]) && toks[it.a - 1].kind == TokenKind::Arabic && !conj_prefixed(&toks[it.a]) {
+                    // "الغارات الإسرائيلية", "جرافات اسرائيلية": the state
+                    // behind a thing (CAMEO codes it ISR)
+                    let mut m = country_mention(kb, doc, toks, sent, it.a, it.b, c, false);
+                    m.actor_type = Some("state".into());
+                    out.push(m);
                 }
                 k += 1;
             }
@@ -486,6 +492,19 @@ const NUMERALS: &[&str] = &[
 
 fn is_numeral(t: &Token) -> bool {
     t.kind == TokenKind::Number || NUMERALS.contains(&t.norm.as_str()) || NUMERALS.contains(&t.base.as_str())
+}
+
+/// Nouns of place and of language/culture that a country adjective
+/// describes without making the country an actor (العاصمة العراقية).
+const PLACE_NOUNS: &[&str] = &[
+    "عاصمه", "مدينه", "مدن", "حدود", "اراضي", "ارض", "سواحل", "مياه", "اجواء", "مناطق", "منطقه", "قري", "قريه", "بلدات", "بلده",
+    "محافظه", "محافظات", "ولايه", "ولايات", "جزيره", "شمال", "جنوب", "شرق", "غرب", "وسط", "داخل", "خارج", "لغه", "لهجه",
+    "ثقافه", "ساحه", "شوارع", "شارع", "عمق", "جانب", "بلاد", "اقليم", "مخيم", "مخيمات", "مستشفي", "سوق", "اسواق", "جامعه",
+    "عمله", "ليره", "دينار", "ريال", "جنيه", "اسره", "عائله", "طائفه", "جاليه", "اصل", "جنسيه", "قوميه", "هويه",
+];
+
+fn is_place_noun(t: &Token) -> bool {
+    PLACE_NOUNS.contains(&t.base.as_str()) || cands(t).iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
 }
 
 fn is_locative(prev: &Token, _prefix: &str, arabic: bool) -> bool {

@@ -151,6 +151,7 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
     let data = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let kb = Kb::global();
     let (mut n, mut with_src, mut exact, mut overlap, mut with_cty, mut cty_ok, mut cty_any) = (0, 0, 0, 0, 0, 0, 0);
+    let (mut with_tgt, mut tgt_exact, mut tgt_overlap) = (0, 0, 0);
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line)?;
         let text = v["text"].as_str().unwrap_or("");
@@ -190,6 +191,19 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
                 println!("MISS src={src:?} [{code}] :: {text}");
             }
         }
+        let tgt = ev["target_text"].as_str().unwrap_or("");
+        if !tgt.is_empty() {
+            with_tgt += 1;
+            let tw = words(tgt);
+            if ms.iter().any(|(_, m)| words(&m.text) == tw) {
+                tgt_exact += 1;
+            }
+            if ms.iter().any(|(_, m)| words(&m.text).iter().any(|w| tw.contains(w))) {
+                tgt_overlap += 1;
+            } else if misses {
+                println!("TGT-MISS tgt={tgt:?} :: {text}");
+            }
+        }
         if gc != "None" && gc.len() == 3 {
             with_cty += 1;
             // the country of the mention matching the gold source, else of any mention
@@ -217,6 +231,7 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
             serde_json::json!({
                 "sentences": n, "with_source": with_src,
                 "source_exact": exact, "source_overlap": overlap,
+                "with_target": with_tgt, "target_exact": tgt_exact, "target_overlap": tgt_overlap,
                 "with_country": with_cty, "country_of_source_mention": cty_ok, "country_any_mention": cty_any,
             })
         );
@@ -224,6 +239,9 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
         println!("sentences: {n}; with a gold source text: {with_src}");
         println!("  some mention = gold source (same words, any order): {exact} ({:.1}%)", pct(exact, with_src));
         println!("  some mention shares a word with gold source:        {overlap} ({:.1}%)", pct(overlap, with_src));
+        println!("sentences with a gold target text: {with_tgt}");
+        println!("  some mention = gold target (same words, any order): {tgt_exact} ({:.1}%)", pct(tgt_exact, with_tgt));
+        println!("  some mention shares a word with gold target:        {tgt_overlap} ({:.1}%)", pct(tgt_overlap, with_tgt));
         println!("sentences whose gold source has a country: {with_cty}");
         println!("  country of the matching mention right:  {cty_ok} ({:.1}%)", pct(cty_ok, with_cty));
         println!("  some mention in the sentence has it:     {cty_any} ({:.1}%)", pct(cty_any, with_cty));
