@@ -529,6 +529,13 @@ impl<'a> Parser<'a> {
     fn date_is_name(&self, start: usize, end: usize) -> bool {
         self.prev_is(start, &["قوي", "تحالف", "فريق", "تيار", "معسكر", "كتله", "حركه", "جماعه", "ائتلاف", "ايتلاف"])
             || ["alliance", "coalition", "movement", "bloc", "camp", "forces", "group"].iter().any(|w| self.lat(end, w))
+            // the October Revolution, the March Agreement
+            || (self.t[start].kind == TokenKind::Latin
+                && self.prev_is(start, &["the"])
+                && end < self.len()
+                && self.t[end].kind == TokenKind::Latin
+                && self.capitalised(end)
+                && self.month(end).is_none())
     }
 
     fn date_day_first(&self, i: usize) -> Option<Match> {

@@ -451,6 +451,7 @@ fn names_built_on_dates_and_years_as_modifiers() {
     none("The March 8 alliance met the March 14 coalition.");
     none("اجتمعت قوى 14 آذار مع تحالف 8 آذار");
     none("The Sunday Times reported it.");
+    none("It is called the October Revolution.");
     assert_eq!(one("on Sunday Iraqi forces said", PUB).0, "Sunday");
     assert_eq!(one("the 2003 invasion of Iraq", None).0, "2003");
     assert_eq!(one("خلال حرب 2006", None).0, "2006");
