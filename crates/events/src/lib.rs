@@ -885,65 +885,91 @@ impl<'a> Sent<'a> {
     fn protest_target(&self, from: usize, actor: Option<(usize, usize)>) -> Option<(usize, usize)> {
         let n = self.toks.len();
         let inside_actor = |j: usize| actor.map_or(false, |a| a.0 <= j && j <= a.1);
+        // the phrase after a cue: an actor-like word within a short genitive
+        // chain wins (احتجاجا على حملة اليمين المتطرف → اليمين المتطرف), else
+        // the first noun phrase
         let after = |j: usize| -> Option<(usize, usize)> {
+            let mut first: Option<usize> = None;
             let mut k = j + 1;
-            while k < n && k <= j + 3 {
+            while k < n && k <= j + 5 {
                 let t = &self.toks[k];
                 if t.kind == TokenKind::Punct && !matches!(t.norm.as_str(), "«" | "\"") {
-                    return None;
+                    break;
                 }
-                if matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) && !self.is_func(k) && !inside_actor(k) {
-                    return Some(self.np_from(k, true));
+                if inside_actor(k) || self.trig[k] && first.is_some() {
+                    break;
+                }
+                if first.is_some() && PREPS.contains(&t.norm.as_str()) {
+                    break;
+                }
+                if matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) && !self.is_func(k) {
+                    if self.actorish(k) {
+                        return Some(self.np_from(k, true));
+                    }
+                    if first.is_none() {
+                        first = Some(k);
+                    }
                 }
                 k += 1;
             }
-            None
+            first.map(|f| self.np_from(f, true))
         };
+        let hostile = ["معادي", "مناهض", "مضاد", "مناوي", "المعادي", "المناهض", "المضاد", "المناوي"];
+        let denounce = [
+            "ينددون", "منددين", "منددا", "تنديدا", "للتنديد", "تندد", "يندد", "ندد", "نددوا", "منددون", "مندده", "المندده", "تدين", "يدين",
+            "تدين", "ادانه", "استنكارا", "رفضها", "رفضهم", "رفضا", "رافضين", "رافضه",
+        ];
+        let demand = ["يطالب", "تطالب", "مطالبين", "طالبوا", "يطالبون", "مطالبا", "طالب", "طالبت", "مطالبه", "لمطالبه", "ومطالبه", "مطالبه"];
         let order: Vec<usize> = (from..n).chain(0..from).collect();
-        for j in order {
-            let t = &self.toks[j];
-            if !is_ar(t) || inside_actor(j) {
-                continue;
-            }
-            let nn = strip_conj(&t.norm);
-            let k = self.key[j].as_str();
-            let prev_protest = j > 0 && {
-                let pk = self.key[j - 1].as_str();
-                pk.starts_with("احتجاج") || pk.starts_with("للاحتجاج") || pk.starts_with("يحتج") || pk.starts_with("محتج") || pk.starts_with("احتج") || pk.starts_with("الاحتجاج") || pk.starts_with("تعبير")
-            };
-            if nn == "ضد" || (matches!(nn, "علي" | "على") && prev_protest) || nn == "يسقط" || nn == "امام" {
-                if let Some(np) = after(j) {
-                    return Some(np);
+        for pass in 0..2 {
+            for &j in &order {
+                let t = &self.toks[j];
+                if !is_ar(t) || inside_actor(j) {
+                    continue;
                 }
-            }
-            let hostile = ["معادي", "مناهض", "مضاد", "مناوي", "المعادي", "المناهض", "المضاد", "المناوي"];
-            let denounce = ["ينددون", "منددين", "منددا", "تنديدا", "للتنديد", "تندد", "يندد", "ندد", "نددوا", "منددون", "منددين", "مندده", "المندده"];
-            let demand = ["يطالب", "تطالب", "مطالبين", "طالبوا", "يطالبون", "مطالبا", "طالب", "طالبت", "مطالبه", "لمطالبه", "ومطالبه"];
-            if hostile.iter().any(|h| nn.starts_with(h) || k.starts_with(h)) || denounce.contains(&nn) || k == "موت" {
-                if let Some(np) = after(j) {
-                    return Some(np);
-                }
-            }
-            if demand.contains(&nn) {
-                // the first actor-like phrase after the verb, else the phrase right after
-                for m in j + 1..(j + 5).min(n) {
-                    if self.toks[m].kind == TokenKind::Punct {
-                        break;
+                let nn = strip_conj(&t.norm);
+                let k = self.key[j].as_str();
+                if pass == 1 {
+                    if nn == "امام" || nn == "قبالة" || nn == "قباله" {
+                        if let Some(np) = after(j) {
+                            return Some(np);
+                        }
                     }
-                    if self.actorish(m) && !inside_actor(m) {
-                        return Some(self.np_from(m, true));
+                    continue;
+                }
+                let prev_protest = j > 0 && {
+                    let pk = self.key[j - 1].as_str();
+                    ["احتجاج", "للاحتجاج", "يحتج", "محتج", "احتج", "الاحتجاج", "تعبير", "احتجاجا"].iter().any(|p| pk.starts_with(p))
+                };
+                if nn == "ضد" || (matches!(nn, "علي" | "على") && prev_protest) || nn == "يسقط" {
+                    if let Some(np) = after(j) {
+                        return Some(np);
                     }
                 }
-            }
-            if nn == "بين" {
-                // بين X و Y: the side that is not the protesters
-                if let Some(x) = after(j) {
-                    let y = (x.1 + 1 < n && self.toks[x.1 + 1].norm.starts_with('و')).then(|| self.np_from(x.1 + 1, true));
-                    let protesters = |sp: (usize, usize)| (sp.0..=sp.1).any(|q| self.head(q).map_or(false, |h| h.0 == "CVL" || h.0 == "EDU" || h.0 == "LAB"));
-                    match y {
-                        Some(y) if protesters(y) && !protesters(x) => return Some(x),
-                        Some(y) if protesters(x) && !protesters(y) => return Some(y),
-                        _ => {}
+                if hostile.iter().any(|h| nn.starts_with(h) || k.starts_with(h)) || denounce.contains(&nn) || k == "موت" {
+                    if let Some(np) = after(j) {
+                        return Some(np);
+                    }
+                }
+                if demand.contains(&nn) {
+                    for m in j + 1..(j + 5).min(n) {
+                        if self.toks[m].kind == TokenKind::Punct {
+                            break;
+                        }
+                        if self.actorish(m) && !inside_actor(m) {
+                            return Some(self.np_from(m, true));
+                        }
+                    }
+                }
+                if nn == "بين" {
+                    if let Some(x) = after(j) {
+                        let y = (x.1 + 1 < n && self.toks[x.1 + 1].norm.starts_with('و')).then(|| self.np_from(x.1 + 1, true));
+                        let protesters = |sp: (usize, usize)| (sp.0..=sp.1).any(|q| self.head(q).map_or(false, |h| h.0 == "CVL" || h.0 == "EDU" || h.0 == "LAB"));
+                        match y {
+                            Some(y) if protesters(y) && !protesters(x) => return Some(x),
+                            Some(y) if protesters(x) && !protesters(y) => return Some(y),
+                            _ => {}
+                        }
                     }
                 }
             }
