@@ -1641,7 +1641,18 @@ impl<'a> Parser<'a> {
         if self.any(j, &["ظهر", "الظهر"]) {
             return None;
         }
-        let inner = self.point(j)?;
+        let inner = match self.point(j) {
+            Some(m) => m,
+            // مطلع الأسبوع، نهاية العام، منتصف الشهر: the current one
+            None if vague => {
+                let (_, u) = UNIT_DEF_AR.iter().find(|(w, _)| self.exact(j, w))?;
+                if self.exact(j + 1, "نفسه") || self.exact(j + 1, "ذاته") || self.exact(j + 1, "الذي") {
+                    return None;
+                }
+                Match { start: j, end: j + 1, spec: Spec::Rel { unit: *u, n: 0 }, modifier: None }
+            }
+            None => return None,
+        };
         let ok = match &inner.spec {
             Spec::Date { d: Some(_), .. } | Spec::Weekday { .. } | Spec::Rel { unit: Unit::Day, .. } | Spec::DayRelMonth { .. } | Spec::Time { .. } => !vague,
             Spec::Hijri { .. } => true,

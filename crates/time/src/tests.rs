@@ -231,6 +231,10 @@ fn vague_parts_keep_the_unit_and_set_a_modifier() {
     assert_eq!(one("mid-2016", None).0, "mid-2016");
     assert_eq!(one("by the end of 2019", None).3.as_deref(), Some("late"));
     assert_eq!(one("early December", PUB).1.as_deref(), Some("2017-12"));
+    let (t, v, _, m) = one("وصلت التعزيزات مطلع الأسبوع", PUB);
+    assert_eq!((t.as_str(), v.as_deref(), m.as_deref()), ("مطلع الأسبوع", Some("2018-W07"), Some("early")));
+    assert_eq!(val("قبل نهاية العام", PUB).as_deref(), Some("2018"));
+    none("في نهاية العام نفسه");
     // vague parts of a single day do not exist
     assert!(all("أواخر أمس", PUB).iter().all(|t| t.modifier.is_none()));
 }
