@@ -44,7 +44,7 @@ fn triggers() -> &'static HashSet<&'static str> {
         for w in [
             "يوم", "الساعه", "ال", "اول", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "بعد", "الليله", "هذا", "هذه", "منذ", "قبل", "عام",
             "العام", "سنه", "السنه", "عامي", "بين", "من", "شهر", "اليومين", "الايام", "الاسبوعين", "الاسابيع", "الشهرين",
-            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "القرن", "النصف", "الربع", "q1", "q2", "q3", "q4", "first", "second", "third", "fourth", "the", "last", "next", "this", "between",
+            "الاشهر", "الشهور", "العامين", "السنتين", "الاعوام", "السنوات", "السنين", "الساعات", "الساعتين", "الـ", "القرن", "النصف", "الربع", "q1", "q2", "q3", "q4", "first", "second", "third", "fourth", "the", "last", "next", "this", "between",
             "from", "early", "late", "mid", "end", "beginning", "start", "middle", "yesterday", "today", "tomorrow", "tonight",
         ] {
             s.insert(w);
@@ -946,6 +946,49 @@ impl<'a> Parser<'a> {
                 ("السنوات", Unit::Year, 0),
                 ("السنين", Unit::Year, 0),
             ];
+            // hours count as (started) days: الساعات الـ24 الماضية, الـ48 ساعة الماضية
+            let dir_future = |k: usize| -> Option<bool> {
+                match self.norm(k) {
+                    "الماضيه" | "الماضيين" | "الماضيان" | "الاخيره" | "الاخيرين" | "المنصرمه" | "الفايته" | "السابقه" => Some(false),
+                    "المقبله" | "القادمه" | "المقبلين" | "القادمين" => Some(true),
+                    _ => None,
+                }
+            };
+            let hours_to_days = |h: u32| ((h as i64) + 23) / 24;
+            if self.exact(i, "ال") || self.exact(i, "الـ") {
+                // الـ24 ساعة الماضية، الـ10 أيام الأخيرة
+                let k = self.num(i + 1)?;
+                let (unit, n) = match self.norm(i + 2) {
+                    "ساعه" => (Unit::Day, hours_to_days(k)),
+                    "يوما" | "يوم" | "ايام" => (Unit::Day, k as i64),
+                    "اسبوعا" | "اسابيع" => (Unit::Week, k as i64),
+                    "شهرا" | "اشهر" => (Unit::Month, k as i64),
+                    "عاما" | "سنه" | "سنوات" | "اعوام" => (Unit::Year, k as i64),
+                    _ => return None,
+                };
+                let future = dir_future(i + 3)?;
+                if n == 0 || n > 100 {
+                    return None;
+                }
+                return Some(Match { start: i, end: i + 4, spec: Spec::Span { unit, n: Some(n), future }, modifier: None });
+            }
+            if self.is(i, "الساعات") || self.is(i, "الساعتين") {
+                let mut j = i + 1;
+                let mut n = if self.is(i, "الساعتين") { Some(1) } else { None };
+                if n.is_none() {
+                    if self.exact(j, "ال") && self.num(j + 1).is_some() {
+                        j += 1;
+                    }
+                    if let Some(h) = self.num(j) {
+                        if h > 0 && h <= 240 {
+                            n = Some(hours_to_days(h));
+                            j += 1;
+                        }
+                    }
+                }
+                let future = dir_future(j)?;
+                return Some(Match { start: i, end: j + 1, spec: Spec::Span { unit: Unit::Day, n, future }, modifier: None });
+            }
             let (_, unit, implied) = DEF.iter().find(|(w, _, _)| self.is(i, w))?;
             let mut j = i + 1;
             let mut n = if *implied > 0 { Some(*implied as i64) } else { None };
@@ -979,6 +1022,13 @@ impl<'a> Parser<'a> {
                 j += 1;
             } else if self.lat(j, "few") || self.lat(j, "several") {
                 j += 1;
+            }
+            if self.lat(j, "hours") {
+                let n = n.map(|h| (h + 23) / 24);
+                if n.map_or(false, |k| k == 0 || k > 100) {
+                    return None;
+                }
+                return Some(Match { start: i, end: j + 1, spec: Spec::Span { unit: Unit::Day, n, future }, modifier: None });
             }
             let (w, unit) = UNIT_EN.iter().find(|(w, _)| self.lat(j, w))?;
             // "the past week" is one unit; plural without a count is vague

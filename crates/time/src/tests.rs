@@ -351,6 +351,11 @@ fn spans_of_time() {
     assert_eq!(val("خلال الأسبوعين الماضيين", PUB).as_deref(), Some("2018-02-01/2018-02-15"));
     assert_eq!(val("الأشهر الثلاثة الماضية", PUB).as_deref(), Some("2017-11-15/2018-02-15"));
     assert_eq!(val("over the past two weeks", PUB).as_deref(), Some("2018-02-01/2018-02-15"));
+    assert_eq!(val("خلال الساعات الـ24 الماضية", PUB).as_deref(), Some("2018-02-14/2018-02-15"));
+    assert_eq!(val("خلال الـ48 ساعة الماضية", PUB).as_deref(), Some("2018-02-13/2018-02-15"));
+    assert_eq!(val("في الـ10 أيام الأخيرة", PUB).as_deref(), Some("2018-02-05/2018-02-15"));
+    assert_eq!(val("over the past 24 hours", PUB).as_deref(), Some("2018-02-14/2018-02-15"));
+    assert_eq!(one("خلال الساعات الماضية", PUB).1, None);
     let (_, v, p, _) = one("خلال الأيام الماضية", PUB);
     assert_eq!((v, p.as_str()), (None, "interval"));
 }
