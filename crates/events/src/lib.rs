@@ -401,6 +401,9 @@ impl<'a> Sent<'a> {
                 if !is_ar(u) || self.breaks(j) {
                     break;
                 }
+                if self.prep_clitic(j) && !marsad_actors::mentions_in(self.doc, u.start, u.end).iter().any(|(_, m)| m.start < t.start) {
+                    break;
+                }
                 let conj = u.norm.starts_with('و') && !u.norm.starts_with("وا") || u.norm.starts_with("وال");
                 if conj {
                     // coordinated adjective: والسياسيين after الحقوقيين
@@ -433,6 +436,15 @@ impl<'a> Sent<'a> {
             }
             if generic && e == i && s == i {
                 return (s, e);
+            }
+        }
+        // a title followed by a name: الرئيس المصري حسني مبارك
+        if is_ar(t) && e + 1 < n {
+            let nx = &self.toks[e + 1];
+            let person = self.doc.entities.iter().any(|en| en.kind == marsad_core::EntityType::PERS && en.start == nx.start)
+                || marsad_actors::mentions_in(self.doc, nx.start, nx.end).iter().any(|(ai, m)| m.start == nx.start && self.doc.actors[*ai].actor_type.as_deref() == Some("person"));
+            if person && !nx.norm.starts_with('و') {
+                e += 1;
             }
         }
         // عناصر من تنظيم داعش: members of a named group
@@ -535,6 +547,9 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if self.trig[j] && !self.actorish(j) {
+                if noun_trigger {
+                    return None;
+                }
                 continue;
             }
             if self.actorish(j) && !self.cue_at("report", j) {
@@ -764,10 +779,19 @@ impl<'a> Sent<'a> {
                         recipient = Some(self.np_from(j, true));
                         break;
                     }
-                    if e.flags.obj && j == from && (t.kind == TokenKind::Number || AR_QUANT.contains(&self.key[j].as_str()) || numbers::is_vague(k)) {
-                        if let Some(np) = self.actor_after(j, j + 3, false) {
-                            recipient = Some(np);
+                    if e.flags.obj && j == from && (t.kind == TokenKind::Number || AR_QUANT.contains(&self.key[j].as_str()) || numbers::is_vague(k) || numbers::parse_at(self.toks, j).is_some()) {
+                        // ثلاثة مهندسين أتراك: the counted noun
+                        let mut q = j;
+                        while q < n && q < j + 3 && (self.toks[q].kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || self.is_func(q) || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&self.toks[q].norm)) {
+                            q += 1;
                         }
+                        if q < n && is_ar(&self.toks[q]) && !self.trig[q] {
+                            recipient = Some(self.np_from(q, true));
+                        }
+                        break;
+                    }
+                    if e.flags.obj && j == from && is_ar(t) && self.actorish(j) && !self.trig[j] {
+                        recipient = Some(self.np_from(j, true));
                         break;
                     }
                     if e.flags.obj && j == from && !self.is_func(j) && (is_ar(t)) && !AR_FUNC.contains(&k) {
@@ -1061,6 +1085,13 @@ impl<'a> Sent<'a> {
                     }
                 }
                 break;
+            }
+            // فأردوه قتيلا: "shot him dead"
+            if found.is_none() && class == 0 && i > 0 && matches!(k, "قتيلا" | "قتيل") {
+                let p = strip_conj(&self.toks[i - 1].norm);
+                if matches!(p, "ارداه" | "اردوه" | "اردته" | "ارديه" | "يرديه") {
+                    found = Some(1);
+                }
             }
             // before: ثلاثة قتلى / 5 killed / five people were killed
             if found.is_none() && i > 0 {
