@@ -370,3 +370,12 @@ pub const COUNTED_EN: &[&str] = &[
 
 /// Adverbs that may follow a year without making it a count.
 pub const AFTER_YEAR_OK_AR: &[&str] = &["ايضا", "تقريبا", "تحديدا", "فقط", "مثلا", "مجددا", "حتي", "وحتي", "الي"];
+
+/// Words that put a sentence in the future, for months named without a year
+/// or direction ("ستجرى الانتخابات في أيار" → the next May).
+pub const FUTURE_AR: &[&str] = &[
+    "سوف", "المقرر", "المتوقع", "مقرر", "المرتقب", "مرتقب", "يعتزم", "تعتزم", "يزمع", "تزمع", "سيعقد", "ستعقد", "ستجري",
+    "سيجري", "سيتم", "ستبدا", "سيبدا", "ستنطلق", "سينطلق", "ستشهد", "سيشهد", "ستقام", "سيقام", "سيزور", "ستزور", "سيصل",
+    "ستصل", "سيكون", "ستكون", "ستنتهي", "سينتهي", "سيعود", "ستعود", "ستنظم", "سينظم", "سيلتقي", "ستلتقي", "سيتوجه", "ستتوجه",
+];
+pub const FUTURE_EN: &[&str] = &["will", "shall", "expected", "scheduled", "upcoming", "planned", "plans", "plan", "won't"];

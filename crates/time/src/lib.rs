@@ -57,7 +57,7 @@ pub fn find(doc: &Document) -> Vec<TimeExpr> {
         Some((z, calendar::fmt_day(z)))
     });
     let anchor = anchor_str.as_ref().map(|(z, _)| *z);
-    let parser = tagger::Parser::new(&doc.text, &doc.tokens);
+    let parser = tagger::Parser::new(doc);
     let mut out = Vec::new();
     for m in parser.run() {
         let (start, end) = parser.char_span(&m);

@@ -224,7 +224,9 @@ fn unit_precision(u: Unit) -> &'static str {
 /// The year of a month (and day) named without a year, seen from the anchor
 /// date (ay, am, ad). dir -1: the most recent one strictly before the
 /// anchor's month (day); +1: the next one strictly after; 0: the anchor's
-/// year. Without a direction: the anchor's year when the month is not after
+/// year; -2: the last one on or before (a sentence about the past); +2: the
+/// next one on or after (a sentence about the future). Without a direction
+/// (not produced by the tagger any more): the anchor's year when the month is not after
 /// the anchor's month or at most two months ahead, else the year before
 /// (news mostly reports the past).
 fn year_for_month(m: u32, d: Option<u32>, dir: Option<i32>, ay: i64, am: u32, ad: u32) -> i64 {
@@ -243,6 +245,20 @@ fn year_for_month(m: u32, d: Option<u32>, dir: Option<i32>, ay: i64, am: u32, ad
         }
         Some(1) => {
             if k > ka {
+                ay
+            } else {
+                ay + 1
+            }
+        }
+        Some(-2) => {
+            if k <= ka {
+                ay
+            } else {
+                ay - 1
+            }
+        }
+        Some(2) => {
+            if k >= ka {
                 ay
             } else {
                 ay + 1

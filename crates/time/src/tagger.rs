@@ -4,7 +4,7 @@
 //! it. Patterns produce a [`Spec`], which `resolve` turns into an ISO value.
 
 use crate::lexicon::*;
-use marsad_core::{Token, TokenKind};
+use marsad_core::{Document, TokenKind};
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -121,6 +121,8 @@ pub struct Parser<'a> {
     last_year_end: Cell<Option<usize>>,
     /// The last explicit Gregorian year seen, for "من العام نفسه".
     last_year: Cell<Option<i64>>,
+    /// Per token: is its sentence about the future?
+    future: Vec<bool>,
 }
 
 const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"];
@@ -162,13 +164,40 @@ fn parse_small(s: &str) -> Option<u32> {
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let t = tokens
+    pub fn new(doc: &'a Document) -> Self {
+        let text = doc.text.as_str();
+        let t: Vec<Tk<'a>> = doc
+            .tokens
             .iter()
             .filter(|k| k.byte_end <= text.len() && text.is_char_boundary(k.byte_start) && text.is_char_boundary(k.byte_end))
             .map(|k| Tk { norm: k.norm.as_str(), surf: &text[k.byte_start..k.byte_end], kind: k.kind, start: k.start, end: k.end })
             .collect();
-        Parser { t, last_year_end: Cell::new(None), last_year: Cell::new(None) }
+        // sentence of each token, and whether the sentence speaks of the future
+        let sent: Vec<usize> = if doc.sentences.is_empty() { vec![0; t.len()] } else { t.iter().map(|k| doc.sentence_at(k.start)).collect() };
+        let n_sent = sent.iter().copied().max().map_or(1, |m| m + 1);
+        let mut fut = vec![false; n_sent];
+        for (k, s) in t.iter().zip(&sent) {
+            let f = match k.kind {
+                TokenKind::Arabic => FUTURE_AR.iter().any(|w| cl_eq(k.norm, w)),
+                TokenKind::Latin => FUTURE_EN.contains(&k.norm) || k.norm.ends_with("'ll"),
+                _ => false,
+            };
+            if f {
+                fut[*s] = true;
+            }
+        }
+        let future = sent.iter().map(|s| fut[*s]).collect();
+        Parser { t, last_year_end: Cell::new(None), last_year: Cell::new(None), future }
+    }
+
+    /// Orient a month (and day) named without year or direction by the
+    /// sentence's tense: +2 the next one on or after the anchor's month (a
+    /// sentence about the future), -2 the last one on or before it.
+    fn orient(&self, mut m: Match) -> Match {
+        if let Spec::Date { y: None, yrel: None, dir: dir @ None, m: Some(_), .. } = &mut m.spec {
+            *dir = Some(if self.future.get(m.start).copied().unwrap_or(false) { 2 } else { -2 });
+        }
+        m
     }
 
     pub fn char_span(&self, m: &Match) -> (usize, usize) {
@@ -543,7 +572,7 @@ impl<'a> Parser<'a> {
         if self.date_is_name(m.start, m.end) {
             return None;
         }
-        Some(m)
+        Some(self.orient(m))
     }
 
     fn date_day_first0(&self, i: usize) -> Option<Match> {
@@ -589,7 +618,7 @@ impl<'a> Parser<'a> {
         if self.date_is_name(m.start, m.end) {
             return None;
         }
-        Some(m)
+        Some(self.orient(m))
     }
 
     fn date_month_first0(&self, i: usize) -> Option<Match> {

@@ -338,10 +338,18 @@ fn ambiguous_month_names_need_context() {
 
 #[test]
 fn month_without_year_heuristic() {
-    // no direction: this year if not more than two months ahead, else last year
-    assert_eq!(val("في شهر ديسمبر", PUB).as_deref(), Some("2017-12"));
-    assert_eq!(val("في شهر نيسان", PUB).as_deref(), Some("2018-04"));
+    // no direction word: the sentence's tense decides; past by default
+    assert_eq!(val("وقع الهجوم في شهر ديسمبر", PUB).as_deref(), Some("2017-12"));
+    assert_eq!(val("زار الوزير بغداد في شهر نيسان", PUB).as_deref(), Some("2017-04"));
+    assert_eq!(val("ستجرى الانتخابات في شهر نيسان", PUB).as_deref(), Some("2018-04"));
+    assert_eq!(val("من المقرر أن يزور بغداد في كانون الثاني", PUB).as_deref(), Some("2019-01"));
     assert_eq!(val("في شهر كانون الثاني", PUB).as_deref(), Some("2018-01"));
+    assert_eq!(val("في شهر شباط", PUB).as_deref(), Some("2018-02"));
+    assert_eq!(val("The offensive began on March 3.", PUB).as_deref(), Some("2017-03-03"));
+    assert_eq!(val("Talks will resume on March 3.", PUB).as_deref(), Some("2018-03-03"));
+    // the tense of another sentence does not count
+    let t = all("ستجرى الانتخابات قريبا. زار الوزير بغداد في نيسان.", PUB);
+    assert_eq!(t[0].value.as_deref(), Some("2017-04"));
     let e = &all("في شهر ديسمبر", None)[0];
     assert_eq!((e.value.as_deref(), e.precision.as_str()), (Some("--12"), "month"));
 }
