@@ -79,6 +79,7 @@ pub fn resolve(spec: &Spec, anchor: Option<i64>) -> Resolved {
                     let f = (wd - aw).rem_euclid(7);
                     z + if f == 0 { 7 } else { f }
                 }
+                2 => z + (wd - aw).rem_euclid(7),
                 -1 => {
                     let b = (aw - wd).rem_euclid(7);
                     z - if b == 0 { 7 } else { b }

@@ -71,7 +71,8 @@ pub enum Spec {
     /// `n` units from the anchor (أمس = Day -1, الشهر الماضي = Month -1).
     Rel { unit: Unit, n: i64 },
     /// A weekday: dir 0 = the most recent on or before the anchor, -1
-    /// strictly before (الأحد الماضي), +1 strictly after (الأحد المقبل).
+    /// strictly before (الأحد الماضي), +1 strictly after (الأحد المقبل), +2
+    /// on or after (a bare weekday in a sentence about the future).
     Weekday { wd: u32, dir: i32 },
     Season { s: &'static str, y: Option<i64>, yrel: Option<i64>, dir: Option<i32> },
     /// A decade by its first three digits (199 = the 1990s).
@@ -825,7 +826,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
         }
-        Some(Match { start: i, end: e, spec: Spec::Weekday { wd, dir: dir.unwrap_or(0) }, modifier: None })
+        // a bare weekday in a sentence about the future is the coming one (on or after)
+        let dir = dir.unwrap_or(if self.future.get(i).copied().unwrap_or(false) { 2 } else { 0 });
+        Some(Match { start: i, end: e, spec: Spec::Weekday { wd, dir }, modifier: None })
     }
 
     /// أمس، أول أمس، اليوم، غدا، الأسبوع الماضي، yesterday, last month …

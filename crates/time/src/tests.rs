@@ -135,6 +135,10 @@ fn weekdays_resolve_to_the_most_recent() {
     assert_eq!(val("الخميس الماضي", PUB).as_deref(), Some("2018-02-08"));
     assert_eq!(val("السبت المقبل", PUB).as_deref(), Some("2018-02-17"));
     assert_eq!(val("next Monday", PUB).as_deref(), Some("2018-02-19"));
+    // in a sentence about the future, a bare weekday is the coming one
+    assert_eq!(val("The talks will resume on Sunday.", PUB).as_deref(), Some("2018-02-18"));
+    assert_eq!(val("ومن المقرر أن يصل الوفد يوم السبت", PUB).as_deref(), Some("2018-02-17"));
+    assert_eq!(val("سيعقد الاجتماع الخميس", PUB).as_deref(), Some("2018-02-15"));
     // no anchor: nothing can be said beyond "a day"
     let (_, v, p, _) = one("يوم الأحد", None);
     assert_eq!((v, p.as_str()), (None, "day"));
