@@ -282,9 +282,9 @@ impl<'a> Sent<'a> {
                     }
                 }
                 // مواجهات جماهيرية / clashes with protesters: a riot, not a battle
-                if ty == "ASSAULT" && matches!(mode.as_deref(), Some("clash")) && is_ar(t) {
+                if ty == "ASSAULT" && matches!(mode.as_deref(), Some("clash")) {
                     let crowd = (last + 1 < n && matches!(self.key[last + 1].as_str(), "جماهيريه" | "شعبيه"))
-                        || (0..n).any(|j| j != i && matches!(self.key[j].as_str(), "متظاهرين" | "متظاهرون" | "محتجين" | "محتجون" | "المتظاهرين" | "مشاغبين"));
+                        || (0..n).any(|j| j != i && matches!(self.key[j].as_str(), "متظاهرين" | "متظاهرون" | "محتجين" | "محتجون" | "المتظاهرين" | "مشاغبين" | "protesters" | "demonstrators" | "rioters"));
                     if crowd {
                         ty = "PROTEST".into();
                         mode = Some("riot".into());
@@ -1252,7 +1252,7 @@ impl<'a> Sent<'a> {
                 let (a, b) = if ti < ptok { (ti, ptok) } else { (ptok, ti) };
                 (a..b).map(|q| if self.toks[q].kind == TokenKind::Punct && matches!(self.toks[q].norm.as_str(), "،" | "," | ";" | "؛") { 10 } else { 1 }).sum()
             };
-            if others.iter().any(|&o| dist(o) < dist(c.tok)) {
+            if p.end <= tstart && others.iter().any(|&o| dist(o) < dist(c.tok)) {
                 continue;
             }
             let d = (p.start as i64 - tstart as i64).abs();
@@ -1427,7 +1427,10 @@ impl<'a> Sent<'a> {
                 let part = ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some();
                 let w = self.toks[ev.c.tok].norm.as_str();
                 let verb = matches!(ev.c.kind, Kind::Perf | Kind::Impf)
-                    || (ev.c.kind == Kind::Word && (self.lx().entries[ev.c.entry].verb || w.ends_with("ed") || matches!(w, "died" | "struck" | "shot" | "fought" | "blew")));
+                    || (ev.c.kind == Kind::Word
+                        && ((self.lx().entries[ev.c.entry].verb && !w.ends_with("ing"))
+                            || w.ends_with("ed")
+                            || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks")));
                 let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured));
                 (weak as u8, part as u8, !verb as u8, ev.actor.is_none() as u8, ev.c.tok)
             });
