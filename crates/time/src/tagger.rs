@@ -1415,8 +1415,8 @@ impl<'a> Parser<'a> {
             }
             // صباحاً / مساءً / ليلاً / ظهراً / عصراً / فجراً
             let n = self.norm(j);
-            let pm = matches!(n, "مساء" | "مساءا" | "ليلا" | "عصرا") || (matches!(n, "ظهرا") && (h <= 5 || h == 12));
-            let am = matches!(n, "صباحا" | "فجرا");
+            let pm = matches!(n, "مساء" | "مساءا" | "ليلا" | "عصرا" | "م") || (matches!(n, "ظهرا") && (h <= 5 || h == 12));
+            let am = matches!(n, "صباحا" | "فجرا" | "ص");
             if pm || am {
                 if pm && h < 12 && !(n == "ليلا" && (h == 12 || h <= 4)) {
                     h += 12;
@@ -1534,6 +1534,12 @@ impl<'a> Parser<'a> {
             }
             if let Some((e, h, mi)) = self.clock(k) {
                 return Some(Match { start: m.start, end: e, spec: Spec::Time { h, mi, day: Some(Box::new(m.spec)) }, modifier: None });
+            }
+            // a written date followed by a bare H:MM (a dateline: 2017-12-03 10:30)
+            if let (Some(h), Some(mi)) = (self.num(k), self.num(k + 2)) {
+                if self.punct(k + 1, &[":"]) && self.adj(k) && self.adj(k + 1) && h <= 23 && mi <= 59 && self.t[k + 2].norm.len() == 2 && matches!(m.spec, Spec::Date { .. }) {
+                    return Some(Match { start: m.start, end: k + 3, spec: Spec::Time { h, mi, day: Some(Box::new(m.spec)) }, modifier: None });
+                }
             }
         }
         Some(m)

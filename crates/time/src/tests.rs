@@ -450,6 +450,8 @@ fn times_of_day() {
     assert_eq!(val("The blast hit at 10:30 a.m. on Sunday", PUB).as_deref(), Some("2018-02-11T10:30"));
     assert_eq!(val("at 3 pm yesterday", PUB).as_deref(), Some("2018-02-14T15:00"));
     assert_eq!(val("yesterday at 3 pm", PUB).as_deref(), Some("2018-02-14T15:00"));
+    assert_eq!(val("نشر في 2017-12-03 10:30", None).as_deref(), Some("2017-12-03T10:30"));
+    assert_eq!(val("الساعة 10:30 م", None).as_deref(), Some("T22:30"));
     // without an anchor the clock time is kept
     assert_eq!(val("الساعة الثامنة من مساء أمس", None).as_deref(), Some("T20:00"));
     // scores and verse numbers are not times
