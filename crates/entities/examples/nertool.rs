@@ -10,6 +10,12 @@ fn main() -> anyhow::Result<()> {
         println!("{n} tokens in {dt:.3}s CPU: {:.0} tokens/s", n as f64 / dt);
         return Ok(());
     }
+    if a[1] == "load" {
+        let t0 = std::time::Instant::now();
+        let t = marsad_entities::embedded_tagger()?;
+        println!("embedded model loaded in {:.3}s ({} + {} features)", t0.elapsed().as_secs_f64(), t.model.index.len(), t.stage2.as_ref().map_or(0, |m| m.index.len()));
+        return Ok(());
+    }
     if a[1] == "doc" {
         use marsad_core::Stage;
         let t: &'static Tagger = Box::leak(Box::new(Tagger::load_file(&a[2])?));
@@ -61,8 +67,9 @@ fn main() -> anyhow::Result<()> {
     let dev = conll::parse(&std::fs::read_to_string(&a[3])?);
     let epochs: usize = a.get(4).map(|s| s.parse().unwrap()).unwrap_or(12);
     let folds: usize = std::env::var("FOLDS").ok().map(|s| s.parse().unwrap()).unwrap_or(5);
-    let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(15);
-    let opt = TrainOptions { epochs, folds, window, ..Default::default() };
+    let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(50);
+    let ensemble: usize = std::env::var("ENS").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
+    let opt = TrainOptions { epochs, folds, window, ensemble, ..Default::default() };
     let t0 = std::time::Instant::now();
     let m = train_conll(&train, Some(&dev), &opt);
     let bytes = m.to_bytes();

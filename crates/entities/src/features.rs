@@ -263,6 +263,15 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
             out.push(H::new(40 + k as u32).s(p).done());
         }
     }
+    // suffixes of the full normalised form (enclitics, nisba endings)
+    for k in 2..=3 {
+        if let Some(x) = last_chars(&t.n, k) {
+            out.push(H::new(45 + k as u32).s(x).done());
+        }
+    }
+    // wider lexical context
+    out.push(H::new(16).s(bm(ii - 1)).s(&t.core).s(bm(ii + 1)).done());
+    out.push(H::new(17).s(&t.pre).s(bm(ii - 1)).done());
     // shape
     out.push(H::new(50).n(t.shape as u64).n(len_bucket(t.len)).done());
     out.push(H::new(51).n(sh(ii - 1)).n(t.shape as u64).n(sh(ii + 1)).done());

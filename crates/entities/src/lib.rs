@@ -310,11 +310,13 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Sentences either side that count as the same document.
     pub window: usize,
+    /// Average this many perceptrons trained with different shuffles.
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 7, min_count: 1, folds: 5, window: 15 }
+        TrainOptions { epochs: 12, seed: 7, min_count: 1, folds: 5, window: 50, ensemble: 1 }
     }
 }
 
@@ -343,7 +345,11 @@ pub fn train_conll(train: &[conll::Sent], dev: Option<&[conll::Sent]>, opt: &Tra
             eprintln!("{name}: dev micro P {:.2} R {:.2} F1 {:.2}", sc.micro.p(), sc.micro.r(), sc.micro.f());
         }
     };
-    let m1 = model::train(&all, opt.epochs, opt.seed, opt.min_count, |_, _| {});
+    let ens = |samples: &[&Sample], seed: u64| -> Model {
+        let ms: Vec<Model> = (0..opt.ensemble.max(1)).map(|e| model::train(samples, opt.epochs, seed + 1000 * e as u64, opt.min_count, |_, _| {})).collect();
+        model::average_models(&ms)
+    };
+    let m1 = ens(&all, opt.seed);
     let tagger = Tagger::new(m1, None, opt.window);
     report("stage 1", &tagger);
     if opt.folds < 2 {
@@ -380,7 +386,7 @@ pub fn train_conll(train: &[conll::Sent], dev: Option<&[conll::Sent]>, opt: &Tra
         })
         .collect();
     let all2: Vec<&Sample> = samples2.iter().collect();
-    let m2 = model::train(&all2, opt.epochs, opt.seed + 100, opt.min_count, |_, _| {});
+    let m2 = ens(&all2, opt.seed + 100);
     let tagger = Tagger::new(tagger.model, Some(m2), opt.window);
     report("stage 2", &tagger);
     tagger

@@ -407,3 +407,31 @@ pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32)
     let z = lse(&alpha[n - 1]);
     (0..n).map(|i| ((alpha[i][tags[i] as usize] + beta[i][tags[i] as usize] - z).exp()).clamp(0.0, 1.0)).collect()
 }
+
+/// The average of several models (a feature missing from one counts as 0).
+pub fn average_models(ms: &[Model]) -> Model {
+    if ms.len() == 1 {
+        return Model { index: ms[0].index.clone(), w: ms[0].w.clone(), trans: ms[0].trans.clone() };
+    }
+    let mut keys: Vec<u64> = ms.iter().flat_map(|m| m.index.keys().copied()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let index: IdMap<u32> = keys.iter().enumerate().map(|(i, k)| (*k, i as u32)).collect();
+    let k = ms.len() as f32;
+    let mut w = vec![0f32; keys.len() * NT];
+    for m in ms {
+        for (key, &r) in &m.index {
+            let dst = index[key] as usize * NT;
+            for t in 0..NT {
+                w[dst + t] += m.w[r as usize * NT + t] / k;
+            }
+        }
+    }
+    let mut trans = vec![0f32; (NT + 1) * NT];
+    for m in ms {
+        for (d, s) in trans.iter_mut().zip(&m.trans) {
+            *d += s / k;
+        }
+    }
+    Model { index, w, trans }
+}

@@ -33,6 +33,9 @@ pub struct TrainArgs {
     /// Sentences either side treated as one document by the second stage.
     #[arg(long, default_value_t = TrainOptions::default().window)]
     pub window: usize,
+    /// Average this many perceptrons trained with different shuffles.
+    #[arg(long, default_value_t = TrainOptions::default().ensemble)]
+    pub ensemble: usize,
     /// Extra training files (e.g. train on train+dev for the shipped model).
     #[arg(long)]
     pub also: Vec<String>,
@@ -136,7 +139,7 @@ pub fn train(a: TrainArgs) -> Result<i32> {
         Some(p) => Some(conll::parse(&std::fs::read_to_string(p).with_context(|| format!("reading {p}"))?)),
         None => None,
     };
-    let opt = TrainOptions { epochs: a.epochs, seed: a.seed, min_count: a.min_count, folds: a.folds, window: a.window };
+    let opt = TrainOptions { epochs: a.epochs, seed: a.seed, min_count: a.min_count, folds: a.folds, window: a.window, ensemble: a.ensemble };
     let t0 = std::time::Instant::now();
     eprintln!("training on {} sentences, {} tokens ({opt:?})", train.len(), train.iter().map(|s| s.tokens.len()).sum::<usize>());
     let m = marsad_entities::train_conll(&train, dev.as_deref(), &opt);
