@@ -784,7 +784,7 @@ impl<'a> Parser<'a> {
         }
         if dir.is_none() {
             if let Some(d) = self.dir(e) {
-                dir = Some(if d == 0 { 0 } else { d });
+                dir = Some(d);
                 e += 1;
             }
         }
@@ -1249,15 +1249,13 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.t[i].kind == TokenKind::Latin {
-            let (mut j, mut dir) = (i, None);
-            match self.norm(i) {
-                "last" => dir = Some(-1),
-                "next" => dir = Some(1),
-                "this" => dir = Some(0),
-                "the" => {}
-                _ => j = i.wrapping_sub(1),
-            }
-            j = j.wrapping_add(1);
+            let dir = match self.norm(i) {
+                "last" => Some(-1),
+                "next" => Some(1),
+                "this" => Some(0),
+                _ => None,
+            };
+            let j = if dir.is_some() || self.lat(i, "the") { i + 1 } else { i };
             let (_, s) = SEASONS_EN.iter().find(|(w, _)| self.lat(j, w))?;
             if dir.is_some() {
                 return Some(Match { start: i, end: j + 1, spec: Spec::Season { s, y: None, yrel: None, dir }, modifier: None });
