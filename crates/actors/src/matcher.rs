@@ -177,7 +177,7 @@ fn priority(t: Target) -> u8 {
     }
 }
 
-fn try_entry(doc: &Document, toks: &[Token], i: usize, end: usize, c: &str, e: &Entry) -> Option<usize> {
+fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: usize, c: &str, e: &Entry) -> Option<usize> {
     let t = &toks[i];
     if e.needs_article && !(t.norm.ends_with(&format!("ال{c}")) || t.norm.ends_with(&format!("لل{c}")) || (c.starts_with("ال") && t.norm.ends_with(c))) {
         return None;
@@ -195,7 +195,7 @@ fn try_entry(doc: &Document, toks: &[Token], i: usize, end: usize, c: &str, e: &
             return None;
         }
         let tj = &toks[j];
-        let ok = if tj.kind == TokenKind::Arabic { cands(tj).iter().any(|x| x == r) } else { &tj.norm == r };
+        let ok = if tj.kind == TokenKind::Arabic { cc[j].iter().any(|x| x == r) } else { &tj.norm == r };
         if !ok {
             return None;
         }
@@ -218,16 +218,16 @@ fn try_entry(doc: &Document, toks: &[Token], i: usize, end: usize, c: &str, e: &
     Some(j)
 }
 
-fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], i: usize, end: usize) -> Option<Item> {
+fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: usize) -> Option<Item> {
     let t = &toks[i];
     if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
         return None;
     }
     let mut best: Option<Item> = None;
-    for c in cands(t) {
-        let Some(list) = kb.index.get(&c) else { continue };
+    for c in &cc[i] {
+        let Some(list) = kb.index.get(c) else { continue };
         for e in list {
-            if let Some(j) = try_entry(doc, toks, i, end, &c, e) {
+            if let Some(j) = try_entry(doc, toks, cc, i, end, c, e) {
                 let better = match best {
                     None => true,
                     Some(b) => j > b.b || (j == b.b && priority(e.target) > priority(b.target)),
@@ -376,7 +376,7 @@ fn merge_agents(first_sector: &str, first_en: &str, next_sector: &str, next_en: 
     (first_sector.to_string(), first_en.to_string())
 }
 
-fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item], out: &mut Vec<Mention>) {
+fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, items: &[Item], out: &mut Vec<Mention>) {
     let mut k = 0;
     while k < items.len() {
         let it = items[k];
@@ -472,7 +472,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                 // "مليوني لبناني", "13 لبنانيا": a counted singular is a demonym
                 if it.a > 0 && is_numeral(&toks[it.a - 1]) {
                     out.push(country_mention(kb, doc, toks, sent, it.a, it.b, c, true));
-                } else if it.a > 0 && !is_place_noun(&toks[it.a - 1]) && toks[it.a - 1].kind == TokenKind::Arabic && !conj_prefixed(&toks[it.a]) {
+                } else if it.a > 0 && !is_place_noun(&toks[it.a - 1], &cc[it.a - 1]) && toks[it.a - 1].kind == TokenKind::Arabic && !conj_prefixed(&toks[it.a]) {
                     // "الغارات الإسرائيلية", "جرافات اسرائيلية": the state
                     // behind a thing (CAMEO codes it ISR)
                     let mut m = country_mention(kb, doc, toks, sent, it.a, it.b, c, false);
@@ -503,8 +503,8 @@ const PLACE_NOUNS: &[&str] = &[
     "عمله", "ليره", "دينار", "ريال", "جنيه", "اسره", "عائله", "طائفه", "جاليه", "اصل", "جنسيه", "قوميه", "هويه",
 ];
 
-fn is_place_noun(t: &Token) -> bool {
-    PLACE_NOUNS.contains(&t.base.as_str()) || cands(t).iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
+fn is_place_noun(t: &Token, cc: &[String]) -> bool {
+    PLACE_NOUNS.contains(&t.base.as_str()) || cc.iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
 }
 
 fn is_locative(prev: &Token, _prefix: &str, arabic: bool) -> bool {
@@ -692,24 +692,24 @@ fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: 
 const GROUP_HEADS: &[&str] = &["جماعه", "تنظيم", "حركه", "جبهه", "كتائب", "كتيبه", "لواء", "الويه", "سرايا", "فيلق", "ميليشيا", "مليشيا", "فصيل", "عصائب", "منظمه"];
 const ARMED_HEADS: &[&str] = &["كتائب", "كتيبه", "لواء", "الويه", "سرايا", "فيلق", "ميليشيا", "مليشيا", "فصيل", "عصائب"];
 
-fn group_head(t: &Token) -> Option<&'static str> {
+fn group_head(t: &Token, cc: &[String]) -> Option<&'static str> {
     if t.kind != TokenKind::Arabic || t.norm.contains("ال") && t.norm.starts_with("ال") {
         return None;
     }
-    GROUP_HEADS.iter().copied().find(|h| t.base == *h || t.norm == *h || cands(t).iter().any(|c| c == h))
+    GROUP_HEADS.iter().copied().find(|h| t.base == *h || t.norm == *h || cc.iter().any(|c| c == h))
 }
 
 /// Unknown named groups: an indefinite group noun followed by a definite
 /// name (جماعة التوحيد والجهاد); descriptive phrases (جماعة جهادية,
 /// الجماعة السنية) are not names.
-fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     let mut i = first;
     while i + 1 < end {
         if covered[i] {
             i += 1;
             continue;
         }
-        let Some(head) = group_head(&toks[i]) else {
+        let Some(head) = group_head(&toks[i], &cc[i]) else {
             i += 1;
             continue;
         };
@@ -757,7 +757,7 @@ const ANAPHORS_AR: &[&str] = &["التنظيم", "الجماعه", "المجمو
 const NON_GROUP_ADJ: &[&str] = &["الاحتجاجيه", "الشعبيه", "الطلابيه", "العماليه", "النقابيه", "السياسيه", "الاقتصاديه", "الدوليه", "التجاريه", "الثقافيه", "المروريه", "الجويه"];
 const ANAPHORS_EN: &[&[&str]] = &[&["the", "group"], &["the", "organization"], &["the", "organisation"], &["the", "militia"], &["the", "movement"], &["the", "militants"]];
 
-fn anaphors(doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn anaphors(doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     for i in first..end {
         if covered[i] {
             continue;
@@ -765,7 +765,7 @@ fn anaphors(doc: &Document, toks: &[Token], sent: usize, first: usize, end: usiz
         let t = &toks[i];
         let mut hit = None;
         if t.kind == TokenKind::Arabic {
-            let c = cands(t);
+            let c = &cc[i];
             if ANAPHORS_AR.iter().any(|a| c.iter().any(|x| x == a) && (t.norm == *a || t.norm.ends_with(a))) {
                 let next_bad = toks.get(i + 1).map_or(false, |n| i + 1 < end && NON_GROUP_ADJ.contains(&n.norm.as_str()));
                 if !next_bad {
@@ -810,11 +810,21 @@ fn anaphors(doc: &Document, toks: &[Token], sent: usize, first: usize, end: usiz
 /// Every actor mention of the document, before clustering.
 pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
     let toks = &doc.tokens;
+    let cc: Vec<Vec<String>> = toks.iter().map(cands).collect();
     let mut covered = vec![false; toks.len()];
     let mut out: Vec<Mention> = Vec::new();
     let mut sents: Vec<(usize, usize, Lang)> = doc.sentences.iter().map(|s| (s.first_token, s.end_token.min(toks.len()), s.lang)).collect();
     if sents.is_empty() && !toks.is_empty() {
         sents.push((0, toks.len(), doc.lang));
+    }
+    let mut ents_by_sent: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+    for (k, e) in doc.entities.iter().enumerate() {
+        if matches!(e.kind, EntityType::PERS | EntityType::ORG) {
+            let si = if doc.sentences.is_empty() { 0 } else { doc.sentence_at(e.start) };
+            if let Some(v) = ents_by_sent.get_mut(si) {
+                v.push(k);
+            }
+        }
     }
     for (si, &(first, end, lang)) in sents.iter().enumerate() {
         if first >= end {
@@ -825,7 +835,7 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
         let mut items: Vec<Item> = Vec::new();
         let mut i = first;
         while i < end {
-            match longest_match(kb, doc, toks, i, end) {
+            match longest_match(kb, doc, toks, &cc, i, end) {
                 Some(it) => {
                     items.push(it);
                     i = it.b;
@@ -836,7 +846,7 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
         // 2. chunks, by script of each run
         let (ar, en): (Vec<Item>, Vec<Item>) = items.iter().partition(|x| toks[x.a].kind == TokenKind::Arabic);
         let _ = lang;
-        chunks_ar(kb, doc, toks, si, &ar, &mut found);
+        chunks_ar(kb, doc, toks, &cc, si, &ar, &mut found);
         chunks_en(kb, doc, toks, si, &en, &mut found);
         for m in &found {
             for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
@@ -845,7 +855,7 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
         }
         // a group noun before a knowledge-base group belongs to its mention
         for m in found.iter_mut() {
-            if m.kind == Kind::Kb && m.group && m.tok_start > first && !covered[m.tok_start - 1] && group_head(&toks[m.tok_start - 1]).is_some() {
+            if m.kind == Kind::Kb && m.group && m.tok_start > first && !covered[m.tok_start - 1] && group_head(&toks[m.tok_start - 1], &cc[m.tok_start - 1]).is_some() {
                 if m.alias.1 <= m.alias.0 {
                     m.alias = (m.start, m.end);
                 }
@@ -856,7 +866,7 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
         }
         // 3. named entities from the NER stage
         let mut extra: Vec<Mention> = Vec::new();
-        for ent in doc.entities.iter().filter(|e| matches!(e.kind, EntityType::PERS | EntityType::ORG)) {
+        for ent in ents_by_sent.get(si).map(|v| v.as_slice()).unwrap_or(&[]).iter().map(|&k| &doc.entities[k]) {
             if ent.end <= toks[first].start || ent.start >= toks[end - 1].end {
                 continue;
             }
@@ -900,13 +910,13 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
             }
         }
         let mut more = Vec::new();
-        unknown_groups(kb, doc, toks, si, first, end, &covered, &mut more);
+        unknown_groups(kb, doc, toks, &cc, si, first, end, &covered, &mut more);
         for m in &more {
             for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
                 *c = true;
             }
         }
-        anaphors(doc, toks, si, first, end, &covered, &mut more);
+        anaphors(doc, toks, &cc, si, first, end, &covered, &mut more);
         found.extend(extra);
         found.extend(more);
         found.sort_by_key(|m| m.tok_start);
@@ -949,8 +959,14 @@ fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[
     if surnames.is_empty() {
         return;
     }
+    let mut taken = covered.to_vec();
+    for m in out.iter() {
+        for c in taken.iter_mut().take(m.tok_end).skip(m.tok_start) {
+            *c = true;
+        }
+    }
     for (i, t) in toks.iter().enumerate() {
-        if covered[i] || out.iter().any(|m| m.tok_start <= i && i < m.tok_end) {
+        if taken.get(i).copied().unwrap_or(true) {
             continue;
         }
         if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) || t.norm.chars().count() < 4 || is_stop(&t.norm) {
@@ -992,11 +1008,13 @@ fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[
 pub fn cluster(kb: &Kb, doc: &Document, mut ms: Vec<Mention>) -> Vec<Actor> {
     // people: a single-word name joins a longer name ending with it, and
     // skeletons one edit apart (long enough) are one person
-    let people: Vec<(String, usize)> = ms
+    let mut people: Vec<(String, usize)> = ms
         .iter()
         .filter(|m| m.kind == Kind::Person)
         .map(|m| (m.key.clone(), m.tok_end - m.tok_start))
         .collect();
+    people.sort();
+    people.dedup();
     let mut canon: HashMap<String, String> = HashMap::new();
     for (k, len) in &people {
         if canon.contains_key(k) {
@@ -1144,6 +1162,10 @@ pub fn sentence_country(kb: &Kb, doc: &Document, si: usize, near: usize) -> Opti
     let s = doc.sentences.get(si)?;
     let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
     let toks = &doc.tokens;
+    let mut cc: Vec<Vec<String>> = vec![Vec::new(); toks.len()];
+    for k in first..end {
+        cc[k] = cands(&toks[k]);
+    }
     let mut best: Option<(u8, usize, String)> = None;
     let consider = |rank: u8, pos: usize, c: String, best: &mut Option<(u8, usize, String)>| {
         let d = pos.abs_diff(near);
@@ -1165,7 +1187,7 @@ pub fn sentence_country(kb: &Kb, doc: &Document, si: usize, near: usize) -> Opti
     }
     let mut i = first;
     while i < end {
-        match longest_match(kb, doc, toks, i, end) {
+        match longest_match(kb, doc, toks, &cc, i, end) {
             Some(it) => {
                 if let Some(c) = country_of(kb, it.target) {
                     let t = &toks[it.a];

@@ -27,8 +27,13 @@ fn key(t: &Token) -> Vec<String> {
     }
 }
 
-fn is(t: &Token, set: &[&str]) -> bool {
-    key(t).iter().any(|k| set.contains(&k.as_str()))
+fn is(keys: &[String], set: &[&str]) -> bool {
+    keys.iter().any(|k| set.contains(&k.as_str()))
+}
+
+/// Does any cue word of the set occur in the sentence?
+fn any_in(keys: &[Vec<String>], set: &[&str]) -> bool {
+    keys.iter().any(|k| is(k, set))
 }
 
 fn group_like(a: &Actor) -> bool {
@@ -71,20 +76,27 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
     for s in &doc.sentences {
         let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
         let ev = Span::new(s.start, s.end);
-        let here: Vec<(usize, usize, usize)> = ms.iter().copied().filter(|m| m.0 >= first && m.1 <= end).collect();
+        let lo = ms.partition_point(|m| m.0 < first);
+        let hi = ms.partition_point(|m| m.0 < end);
+        let here: Vec<(usize, usize, usize)> = ms[lo..hi].iter().copied().filter(|m| m.1 <= end).collect();
         if here.is_empty() {
             continue;
         }
         let toks = &doc.tokens;
+        let keys: Vec<Vec<String>> = toks[first..end].iter().map(key).collect();
+        let kw = |k: usize| &keys[k - first];
+        let all: Vec<&[&str]> = vec![FORM_PASSIVE, FORM_ACTIVE, MEMBER, LEADER, SPLIT, MERGE, OPERATE];
+        if !all.iter().any(|set| any_in(&keys, set)) {
+            continue;
+        }
         let person = |ai: usize| is_person[ai];
         let group = |ai: usize| is_group[ai];
         for p in first..end {
-            let t = &toks[p];
             // formation
-            let passive = is(t, FORM_PASSIVE);
-            let active = !passive && is(t, FORM_ACTIVE);
+            let passive = is(kw(p), FORM_PASSIVE);
+            let active = !passive && is(kw(p), FORM_ACTIVE);
             if passive || active {
-                let by = (p + 1..end).find(|&k| is(&toks[k], BY));
+                let by = (p + 1..end).find(|&k| is(kw(k), BY));
                 let (grp, founders): (Option<usize>, Vec<usize>) = if passive {
                     let g = here.iter().rev().find(|m| m.1 <= p && group(m.2)).or(here.iter().find(|m| m.0 > p && group(m.2) && by.map_or(true, |b| m.0 < b))).map(|m| m.2);
                     let f = match by {
@@ -104,10 +116,10 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // membership and leadership: "X، عضو سابق في G", "من قادة G، X"
-            let member = is(t, MEMBER);
-            let leader = !member && is(t, LEADER);
+            let member = is(kw(p), MEMBER);
+            let leader = !member && is(kw(p), LEADER);
             if member || leader {
-                let former = (p + 1..(p + 3).min(end)).any(|k| is(&toks[k], FORMER)) || (p > first && is(&toks[p - 1], FORMER));
+                let former = (p + 1..(p + 3).min(end)).any(|k| is(kw(k), FORMER)) || (p > first && is(kw(p - 1), FORMER));
                 let Some(&(gs, ge, g)) = here.iter().find(|m| m.0 >= p && m.0 <= p + 3 && group(m.2)) else { continue };
                 let _ = gs;
                 let rel = if leader { "leader_of" } else if former { "former_member_of" } else { "member_of" };
@@ -130,8 +142,8 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // split / merge
-            let split = is(t, SPLIT);
-            let merge = !split && is(t, MERGE);
+            let split = is(kw(p), SPLIT);
+            let merge = !split && is(kw(p), MERGE);
             if split || merge {
                 let a = here.iter().rev().find(|m| m.1 <= p && group(m.2)).map(|m| m.2);
                 let b = here.iter().find(|m| m.0 > p && group(m.2)).map(|m| m.2);
@@ -142,7 +154,7 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // operates in
-            if is(t, OPERATE) {
+            if is(kw(p), OPERATE) {
                 let Some(fi) = (p + 1..(p + 3).min(end)).find(|&k| matches!(toks[k].norm.as_str(), "في" | "in")) else { continue };
                 let Some(a) = here.iter().rev().find(|m| m.1 <= p && m.1 + 6 >= p && group(m.2)).map(|m| m.2) else { continue };
                 let place = doc
