@@ -7,6 +7,14 @@ use marsad_actors::{code_phrase, Kb, KbActor};
 use marsad_core::Document;
 use std::io::Read;
 
+/// println! that does not panic when stdout is closed (`| head`).
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 #[derive(Args)]
 pub struct ActorsArgs {
     /// A name or alias to look up (Arabic or English), or a phrase to code.
@@ -74,10 +82,10 @@ pub fn run(a: ActorsArgs) -> Result<i32> {
         let mut doc = Document::new(path.clone(), text);
         crate::pipeline::Pipeline::global()?.annotate(&mut doc);
         if a.json {
-            println!("{}", serde_json::to_string_pretty(&doc.actors)?);
+            say!("{}", serde_json::to_string_pretty(&doc.actors)?);
         } else {
             for act in &doc.actors {
-                println!(
+                say!(
                     "{}\t{}\t{}\t{}\t{}\t{} mention(s): {}",
                     act.actor_id,
                     act.name,
@@ -88,7 +96,7 @@ pub fn run(a: ActorsArgs) -> Result<i32> {
                     act.aliases.join(" | ")
                 );
                 for r in &act.relations {
-                    println!("    {} → {}", r.relation, r.target);
+                    say!("    {} → {}", r.relation, r.target);
                 }
             }
         }
@@ -97,12 +105,12 @@ pub fn run(a: ActorsArgs) -> Result<i32> {
     if a.list {
         if a.json {
             let v: Vec<_> = kb.actors.iter().map(kb_json).collect();
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            say!("{}", serde_json::to_string_pretty(&v)?);
         } else {
             for x in &kb.actors {
-                println!("{}", kb_text(x));
+                say!("{}", kb_text(x));
             }
-            println!("{} actors, {} countries, {} generic agents", kb.actors.len(), kb.countries.len(), kb.agents.len());
+            say!("{} actors, {} countries, {} generic agents", kb.actors.len(), kb.countries.len(), kb.agents.len());
         }
         return Ok(0);
     }
@@ -119,20 +127,20 @@ pub fn run(a: ActorsArgs) -> Result<i32> {
                 "name": c.name, "country": c.country, "sector": c.sector, "actor_type": c.actor_type, "actor_id": c.actor_id,
             })),
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        say!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         for h in &hits {
-            println!("{}", kb_text(h));
+            say!("{}", kb_text(h));
         }
         match &code {
-            Some(c) => println!(
+            Some(c) => say!(
                 "code: {} ({}) country={} sector={}",
                 c.name,
                 c.actor_type.as_deref().unwrap_or("-"),
                 c.country.as_deref().unwrap_or("-"),
                 c.sector.as_deref().unwrap_or("-")
             ),
-            None if hits.is_empty() => println!("not found: {name}"),
+            None if hits.is_empty() => say!("not found: {name}"),
             None => {}
         }
     }
@@ -188,7 +196,7 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
             if hit_overlap.is_some() || hit_exact.is_some() {
                 overlap += 1;
             } else if misses {
-                println!("MISS src={src:?} [{code}] :: {text}");
+                say!("MISS src={src:?} [{code}] :: {text}");
             }
         }
         let tgt = ev["target_text"].as_str().unwrap_or("");
@@ -201,7 +209,7 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
             if ms.iter().any(|(_, m)| words(&m.text).iter().any(|w| tw.contains(w))) {
                 tgt_overlap += 1;
             } else if misses {
-                println!("TGT-MISS tgt={tgt:?} :: {text}");
+                say!("TGT-MISS tgt={tgt:?} :: {text}");
             }
         }
         if gc != "None" && gc.len() == 3 {
@@ -214,10 +222,10 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
                 if r.and_then(|r| r.country).as_deref() == Some(gc) {
                     cty_ok += 1;
                 } else if misses {
-                    println!("WRONG-CTY gold {gc} ours {:?} src={src:?} :: {text}", doc.actors[ai].country);
+                    say!("WRONG-CTY gold {gc} ours {:?} src={src:?} :: {text}", doc.actors[ai].country);
                 }
             } else if misses {
-                println!("NO-SRC-MENTION gold country {gc} src={src:?} :: {text}");
+                say!("NO-SRC-MENTION gold country {gc} src={src:?} :: {text}");
             }
             if ms.iter().any(|(ai, _)| doc.actors[*ai].country.as_deref() == Some(gc)) {
                 cty_any += 1;
@@ -226,7 +234,7 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
     }
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
     if json {
-        println!(
+        say!(
             "{}",
             serde_json::json!({
                 "sentences": n, "with_source": with_src,
@@ -236,15 +244,15 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
             })
         );
     } else {
-        println!("sentences: {n}; with a gold source text: {with_src}");
-        println!("  some mention = gold source (same words, any order): {exact} ({:.1}%)", pct(exact, with_src));
-        println!("  some mention shares a word with gold source:        {overlap} ({:.1}%)", pct(overlap, with_src));
-        println!("sentences with a gold target text: {with_tgt}");
-        println!("  some mention = gold target (same words, any order): {tgt_exact} ({:.1}%)", pct(tgt_exact, with_tgt));
-        println!("  some mention shares a word with gold target:        {tgt_overlap} ({:.1}%)", pct(tgt_overlap, with_tgt));
-        println!("sentences whose gold source has a country: {with_cty}");
-        println!("  country of the matching mention right:  {cty_ok} ({:.1}%)", pct(cty_ok, with_cty));
-        println!("  some mention in the sentence has it:     {cty_any} ({:.1}%)", pct(cty_any, with_cty));
+        say!("sentences: {n}; with a gold source text: {with_src}");
+        say!("  some mention = gold source (same words, any order): {exact} ({:.1}%)", pct(exact, with_src));
+        say!("  some mention shares a word with gold source:        {overlap} ({:.1}%)", pct(overlap, with_src));
+        say!("sentences with a gold target text: {with_tgt}");
+        say!("  some mention = gold target (same words, any order): {tgt_exact} ({:.1}%)", pct(tgt_exact, with_tgt));
+        say!("  some mention shares a word with gold target:        {tgt_overlap} ({:.1}%)", pct(tgt_overlap, with_tgt));
+        say!("sentences whose gold source has a country: {with_cty}");
+        say!("  country of the matching mention right:  {cty_ok} ({:.1}%)", pct(cty_ok, with_cty));
+        say!("  some mention in the sentence has it:     {cty_any} ({:.1}%)", pct(cty_any, with_cty));
     }
     Ok(0)
 }
