@@ -112,3 +112,13 @@ fn dev3_list_accuracy() {
     assert!(acc >= 0.7, "accuracy fell to {acc:.3}");
     assert!(p >= 0.8, "precision fell to {p:.3}");
 }
+
+#[test]
+fn dev4_list_accuracy() {
+    let s = score("dev4.tsv", include_str!("dev4.tsv"));
+    let acc = s.all_ok as f64 / s.expected as f64;
+    let p = s.span_ok as f64 / s.found.max(1) as f64;
+    assert!(s.expected >= 30);
+    assert!(acc >= 0.7, "accuracy fell to {acc:.3}");
+    assert!(p >= 0.8, "precision fell to {p:.3}");
+}
