@@ -8,6 +8,7 @@
 //! - consonants: ب b, ت t, ث th, ج j, ح h, خ kh, د d, ذ dh, ر r, ز z, س s,
 //!   ش sh, ص s, ض d, ط t, ظ z, ع ' (dropped at the start and end of a word),
 //!   غ gh, ف f, ق q, ك k, ل l, م m, ن n, ه h, ء ' (dropped), پ p, چ ch,
+//!   (a word-initial ع is read as the vowel a: عون → Awn),
 //!   ژ zh, گ g, ڤ v;
 //! - long vowels: ا آ → a, و → u and ي → i between consonants or at the
 //!   end, w / y when they start a word or are followed by a vowel letter;
@@ -91,6 +92,8 @@ pub fn word(w: &str) -> String {
             'أ' => segs.push(Seg::V("a")),
             'إ' => segs.push(Seg::V("i")),
             'ى' => segs.push(Seg::V("a")),
+            // a word-initial ayin carries a vowel: عون → Awn, العلا → al-Ala
+            'ع' if i == 0 => segs.push(Seg::V("a")),
             'ة' => segs.push(Seg::V("a")),
             'و' => {
                 if i == 0 || (prev_is_vowel && i > 0) || next_is_vowel && next != Some('ي') && next != Some('و') {
@@ -232,6 +235,7 @@ mod tests {
     #[test]
     fn letters_and_vowels() {
         assert_eq!(word("شور"), "shur");
+        assert_eq!(word("علا"), "ala");
         assert_eq!(word("كركوك"), "karkuk");
         assert_eq!(word("سوريا"), "surya");
         assert_eq!(word("بغداد"), "baghdad");
