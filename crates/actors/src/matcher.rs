@@ -390,6 +390,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: 
                 let mut ch = Generic { a: it.a, b: it.b, country: None, agent: g, sector: ag.sector.clone(), english: ag.english.clone() };
                 let mut k2 = k + 1;
                 let mut absorbed_kb = None;
+                let mut person_after: Option<(usize, usize, usize)> = None;
                 while k2 < items.len() && items[k2].a == ch.b && !conj_prefixed(&toks[items[k2].a]) && !prep_prefixed(&toks[items[k2].a]) {
                     // an adjective agrees in definiteness; a genitive follows
                     // an indefinite head (قوات الأمن). A definite head and an
@@ -424,6 +425,15 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: 
                             k2 += 1;
                             break;
                         }
+                        // "حكومة السنيورة", "أنصار الحريري": the person's country
+                        Target::Actor(a) if kb.actors[a].actor_type == "person" && ch.country.is_none() && kb.actors[a].country.is_some() => {
+                            let iso = kb.actors[a].country.clone().unwrap_or_default();
+                            ch.country = kb.countries.iter().position(|c| c.iso3 == iso);
+                            person_after = Some((items[k2].a, items[k2].b, a));
+                            ch.b = items[k2].b;
+                            k2 += 1;
+                            break;
+                        }
                         Target::Actor(a) if (armed_sector(&ch.sector) || ag.defer) && ch.b == it.b && kb.actors[a].actor_type != "person" => {
                             absorbed_kb = Some((a, items[k2].b));
                             k2 += 1;
@@ -449,6 +459,9 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: 
                         out.push(m)
                     }
                     None => out.push(generic_mention(kb, doc, toks, sent, ch)),
+                }
+                if let Some((a, b, idx)) = person_after {
+                    out.push(kb_mention(kb, doc, toks, sent, a, b, idx));
                 }
                 k = k2;
             }
@@ -927,7 +940,7 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
                 let prev = &found[k - 1];
                 let gap_ok = found[k].tok_start == prev.tok_end
                     || (found[k].tok_start == prev.tok_end + 1 && matches!(toks[prev.tok_end].norm.as_str(), "،" | "," | ":"));
-                if prev.kind == Kind::Generic && gap_ok && prev.country.is_some() {
+                if prev.kind == Kind::Generic && gap_ok && matches!(prev.sector.as_deref(), Some("GOV" | "MIL" | "COP" | "SPY" | "LEG" | "JUD" | "OPP" | "MED")) {
                     let (c, s) = (prev.country.clone(), prev.sector.clone());
                     found[k].country = c;
                     found[k].sector = s;
