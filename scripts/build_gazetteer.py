@@ -179,18 +179,28 @@ def main():
     extra_names = {}
     display_en = {}
     curated_ar = {}
+    own_cities = []
     for row in read_tsv("cities.tsv"):
-        row = row + [""] * (4 - len(row))
+        row = row + [""] * (6 - len(row))
         en, cc, ars, lats = row[0], row[1], split(row[2]), split(row[3])
         cands = by_name.get((cc, en.lower()), [])
+        for alt in lats:
+            if not cands:
+                cands = by_name.get((cc, alt.lower()), [])
         if not cands:
-            print(f"warning: city not found in GeoNames: {en} ({cc})", file=sys.stderr)
+            if row[4] and row[5]:
+                # not in GeoNames' list: use the coordinates given in the row
+                own_cities.append(dict(gid=0, feature="city", en=lats[0] if lats else en, ar=ars[0] if ars else "",
+                                       lat=float(row[4]), lon=float(row[5]), cc=cc, admin1="", pop=0, flags="c",
+                                       names=[en] + ars + lats))
+            else:
+                print(f"warning: city not found in GeoNames: {en} ({cc})", file=sys.stderr)
             continue
         best = max(cands, key=lambda v: v["population"] or 0)
         selected[best["geonameid"]] = best
         extra_names.setdefault(best["geonameid"], []).extend(ars + lats)
         # display name: the first Latin spelling given, else the row's name
-        display_en[best["geonameid"]] = lats[0] if lats else en
+        display_en[best["geonameid"]] = en if (en.isascii() and "'" not in en) or not lats else lats[0]
         curated_ar.setdefault(best["geonameid"], ars[0] if ars else "")
 
     for gid, v in selected.items():
@@ -208,6 +218,8 @@ def main():
         places.append(dict(gid=gid, feature="city", en=display_en.get(gid, v["name"]), ar=ar, lat=v["latitude"], lon=v["longitude"],
                            cc=v["countrycode"], admin1=v.get("admin1code", "") or "", pop=v["population"] or 0,
                            flags=flags, names=names))
+
+    places.extend(own_cities)
 
     # ---- regions and features written for marsad
     for fname in ("regions.tsv", "features.tsv"):

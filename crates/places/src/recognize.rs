@@ -26,9 +26,14 @@ fn stoplist() -> &'static HashSet<String> {
 /// Words before a name that say "this is a place" (normalised).
 const CUES_AR: &[&str] = &[
     "مدينه", "بلده", "قريه", "محافظه", "منطقه", "ناحيه", "قضاء", "حي", "مخيم", "ولايه", "اقليم", "عاصمه", "العاصمه",
-    "مدن", "بلدات", "قري", "مناطق", "مطار", "معبر", "جبل", "نهر", "سهل", "وادي", "ريف",
+    "مدن", "بلدات", "قري", "مناطق", "مطار", "معبر", "ميناء", "جزيره", "جبل", "نهر", "سهل", "وادي", "ريف",
 ];
 const CUES_EN: &[&str] = &["in", "near", "city", "town", "village", "province", "outside", "from", "to", "at", "of"];
+
+/// Cues strong enough to take a common word as a place (مدينة العمارة).
+const STRONG_CUES: &[&str] = &["مدينه", "بلده", "قريه", "محافظه", "ناحيه", "قضاء", "مخيم", "ميناء", "مطار", "جزيره", "عاصمه", "معبر"];
+/// Prepositions after which a nisba form is more likely the country (في سورية).
+const PREPS: &[&str] = &["في", "من", "الي", "علي", "عن", "مع", "بين", "حول", "داخل", "نحو", "ضد", "شمال", "جنوب", "شرق", "غرب", "وسط"];
 
 /// Latin words allowed in lower case inside a multi-word name.
 const CONNECTORS: &[&str] = &["of", "al", "el", "ez", "es", "as", "ad", "ar", "at", "an", "ash", "az", "de", "la", "le", "du", "the", "and", "-", "'", "."];
@@ -302,7 +307,22 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                 gaz.adjective_key(&t.norm).or_else(|| cands.iter().find_map(|(c, _)| gaz.adjective_key(c)))
             };
             if let Some(ci) = adj {
-                if best.as_ref().map_or(true, |b| b.0 == 1) {
+                // سورية is both "Syria" and "Syrian (f.)": a country reading
+                // wins after a preposition, a verb (أكدت), a clitic, or at the
+                // start of a sentence.
+                let definite = {
+                    let n = t.norm.trim_start_matches(['و', 'ف', 'ب', 'ك']);
+                    n.starts_with("ال") || n.starts_with("لل")
+                };
+                let country_reading = !definite && best.as_ref().map_or(false, |b| {
+                    b.0 == 1
+                        && b.2.iter().any(|h| gaz.entry(h.id).feature == "country")
+                        && (b.1 > 0 || i == lo || {
+                            let p = toks[i - 1].norm.as_str();
+                            PREPS.contains(&p) || (p.ends_with('ت') && !p.ends_with("ات")) || toks[i - 1].kind == TokenKind::Punct
+                        })
+                });
+                if !country_reading && best.as_ref().map_or(true, |b| b.0 == 1) {
                     let c = gaz.country_at(ci);
                     ctx.entry(c.alpha2).or_default().push((si, usize::MAX));
                     i += 1;
@@ -329,7 +349,8 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
             let from_entity = in_loc(start, end);
             let stopped = n == 1 && (stop.contains(&key) || key.chars().count() < 3);
             let sig = hits.iter().any(|h| significant(gaz.entry(h.id), latin, skip > 0));
-            let accept = if stopped { from_entity } else { sig || from_entity || (cue && !latin) };
+            let strong_cue = i > lo && STRONG_CUES.contains(&strip_conj(&toks[i - 1].norm));
+            let accept = if stopped { from_entity || strong_cue } else { sig || from_entity || (cue && !latin) };
             if !accept {
                 i += 1;
                 continue;
