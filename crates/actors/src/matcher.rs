@@ -993,7 +993,7 @@ fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[
             }
             f.into_iter().map(|x| skeleton(&x)).collect()
         } else {
-            vec![t.norm.clone()]
+            vec![t.norm.clone(), t.base.clone()]
         };
         for (sk, m) in &surnames {
             let hit = forms.iter().any(|f| f == sk || (sk.chars().count() >= 5 && t.kind == TokenKind::Arabic && edit1(f, sk)));
