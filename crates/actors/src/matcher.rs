@@ -965,7 +965,7 @@ fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[
             continue;
         }
         let sk = if last.kind == TokenKind::Arabic { skeleton(&last.norm) } else { last.norm.clone() };
-        if sk.chars().count() >= 3 && !surnames.iter().any(|(s, _)| *s == sk) {
+        if sk.chars().filter(|c| *c != ' ').count() >= 4 && !surnames.iter().any(|(s, _)| *s == sk) {
             surnames.push((sk, m.clone()));
         }
     }
