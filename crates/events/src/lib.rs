@@ -94,7 +94,7 @@ const AR_QUANT: &[&str] = &["عشرات", "مئات", "الاف", "الوف", "�
 const AR_CLAUSE: &[&str] = &["الذي", "التي", "الذين", "بينما", "فيما", "حيث", "لكن", "ولكن", "بعدما", "عندما"];
 const LIGHT: &[&str] = &[
     "شن", "نفذ", "نظم", "تبني", "تبنت", "قاد", "ارتكب", "قام", "اطلق", "نظمت", "نفذت", "شنت", "قادت", "ارتكبت", "قامت", "دعا",
-    "دعت",
+    "دعت", "نصب", "نصبه", "نصبها", "نصبوا",
 ];
 
 #[derive(Clone, Debug)]
@@ -398,7 +398,8 @@ impl<'a> Sent<'a> {
             let mut j = i + 1;
             while j < n && j <= i + 3 {
                 let u = &self.toks[j];
-                if !is_ar(u) || self.breaks(j) {
+                let fem_adj_trigger = self.trig[j] && j == i + 1 && u.norm.ends_with('ه') && t.norm.ends_with('ه') && !definite(u) && !definite(t);
+                if !is_ar(u) || (self.breaks(j) && !fem_adj_trigger) {
                     break;
                 }
                 if self.prep_clitic(j) && !marsad_actors::mentions_in(self.doc, u.start, u.end).iter().any(|(_, m)| m.start < t.start) {
@@ -412,7 +413,9 @@ impl<'a> Sent<'a> {
                         break;
                     }
                 }
-                let ok = definite(u) || (!head_def && j == i + 1 && (u.norm.ends_with("ون") || u.norm.ends_with("ين")) && (t.norm.ends_with("ون") || t.norm.ends_with("ين")));
+                let ok = definite(u)
+                    || (!head_def && j == i + 1 && (u.norm.ends_with("ون") || u.norm.ends_with("ين")) && (t.norm.ends_with("ون") || t.norm.ends_with("ين")))
+                    || (!head_def && j == i + 1 && u.norm.ends_with('ه') && t.norm.ends_with('ه'));
                 if !ok {
                     break;
                 }
@@ -559,6 +562,28 @@ impl<'a> Sent<'a> {
                     s -= 1;
                 }
                 let (s2, e2) = self.np_from(s, false);
+                // "مقتل أربعة من الشرطة … بكمين": the phrase is the victim of مقتل
+                let mut q = s2.min(s);
+                while q > 0 {
+                    q -= 1;
+                    let u = &self.toks[q];
+                    if u.kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || u.norm == "من" || AR_QUANT.contains(&self.key[q].as_str()) {
+                        continue;
+                    }
+                    if self.trig[q] {
+                        let hit = self.lx().lookup(&u.norm, is_ar(u));
+                        if hit.first().map_or(false, |h| {
+                            let f = &self.lx().entries[h.entry].flags;
+                            f.killed || f.injured || f.arrested || self.lx().entries[h.entry].ty == "COERCE"
+                        }) {
+                            return None;
+                        }
+                    }
+                    break;
+                }
+                if self.prep_clitic(s2.min(s)) && marsad_actors::mentions_in(self.doc, self.toks[s2.min(s)].start, self.toks[s2.min(s)].end).is_empty() {
+                    return None;
+                }
                 return Some((s2.min(s), e2.max(e).min(i.saturating_sub(1)).max(s2.min(s))));
             }
         }
@@ -664,7 +689,7 @@ impl<'a> Sent<'a> {
         for j in c.last + 1..hi {
             let t = &self.toks[j];
             let prev = if j > 0 { self.toks[j - 1].norm.as_str() } else { "" };
-            let agent = (ar && ((t.norm == "يد" && matches!(prev, "علي" | "على")) || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي"))
+            let agent = (ar && ((t.norm == "يد" && matches!(prev, "علي" | "على")) || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي" || matches!(t.norm.as_str(), "برصاص" | "بنيران" | "بقذائف" | "بصواريخ")))
                 || (!ar && t.norm == "by" && j <= c.last + 4);
             if agent {
                 actor = self.actor_after(j + 1, j + 5, false);
@@ -678,13 +703,29 @@ impl<'a> Sent<'a> {
         if actor.is_none() && self.head(c.tok).is_some() {
             actor = Some(self.np_from(c.tok, false));
         }
+        if ar && c.tok > 0 && recipient.is_none() {
+            // "دورية … تعرضت لانفجار": the one exposed is the recipient
+            let p = strip_conj(&self.toks[c.tok - 1].norm);
+            if p.starts_with("تعرض") || p.starts_with("يتعرض") || p.starts_with("تتعرض") {
+                if let Some(np) = self.actor_before(c.tok - 1, 5) {
+                    recipient = Some(np);
+                }
+                return Ev { c: c.clone(), actor, recipient, weak: e.flags.weak };
+            }
+        }
+        if ar && e.flags.pass && recipient.is_none() && c.last + 1 < n {
+            let q = c.last + 1;
+            if is_ar(&self.toks[q]) && !self.is_func(q) && !self.trig[q] && actor.map_or(true, |a| a.0 > q) {
+                recipient = Some(self.np_from(q, true));
+            }
+        }
         if ar {
             let next = c.last + 1;
-            if actor.is_none() && c.kind == Kind::Noun {
-                // (b) هجوم شنه X / مظاهرة نظمها X
+            if actor.is_none() {
+                // (b) هجوم شنه X / مظاهرة نظمها X (also when the trigger reads as a verb: قصف مدفعي شنه)
                 for j in next..(next + 2).min(n) {
                     let k = strip_conj(&self.toks[j].norm);
-                    if LIGHT.iter().any(|l| k.starts_with(l)) {
+                    if LIGHT.iter().any(|l| k.starts_with(l)) && (c.kind == Kind::Noun || k.chars().count() > 2 && LIGHT.iter().any(|l| k.len() > l.len() && k.starts_with(l))) {
                         actor = self.actor_after(j + 1, j + 4, false);
                         break;
                     }
@@ -695,8 +736,24 @@ impl<'a> Sent<'a> {
                 let adj = |q: usize| q < n && is_ar(&self.toks[q]) && (self.key[q].ends_with("يه") || self.key[q].ends_with('ي')) && !self.toks[q].norm.starts_with('ل');
                 let next = if adj(next) && next + 1 < n { next + 1 } else { next };
                 let t = &self.toks[next];
-                if is_ar(t) && (t.norm.starts_with("لل") || t.norm.starts_with('ل')) && self.actorish(next) && !patient_noun {
-                    actor = Some(self.np_from(next, false));
+                if is_ar(t) && (t.norm.starts_with("لل") || t.norm.starts_with('ل')) && !patient_noun {
+                    if self.actorish(next) {
+                        actor = Some(self.np_from(next, false));
+                    } else if next + 1 < n && self.actorish(next + 1) && !self.toks[next + 1].norm.starts_with('و') {
+                        // كمين لبقايا داعش
+                        let np = self.np_from(next + 1, false);
+                        actor = Some((next, np.1));
+                    }
+                }
+            }
+            if patient_noun && c.kind == Kind::Noun && recipient.is_none() {
+                // مقتل أربعة من الشرطة الاتحادية
+                let mut q = next;
+                while q < n && q < next + 3 && (numbers::parse_at(self.toks, q).is_some() || self.toks[q].kind == TokenKind::Number || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&self.toks[q].norm)) {
+                    q += 1;
+                }
+                if q > next && q + 1 < n && self.toks[q].norm == "من" && self.actorish(q + 1) {
+                    recipient = Some(self.np_from(q + 1, false));
                 }
             }
             if c.kind == Kind::Noun && next < n && self.actorish(next) && definite(&self.toks[next]) && !self.toks[next].norm.starts_with('و') {
@@ -720,9 +777,18 @@ impl<'a> Sent<'a> {
                 };
                 if passive_like {
                     if recipient.is_none() {
-                        recipient = self.actor_after(next, next + 4, false);
+                        recipient = self.actor_after(next, next + 4, false).or_else(|| if e.flags.pass { self.actor_after(next, next + 2, true) } else { None });
+                        if e.flags.pass && next < n && is_ar(&self.toks[next]) && !self.is_func(next) && !self.trig[next] {
+                            recipient = Some(self.np_from(next, true));
+                        }
                     }
-                } else if let Some(np) = self.actor_after(c.tok + 1, next + 3, false) {
+                } else if let Some(np) = self.actor_after(c.tok + 1, next + 3, false).filter(|np| {
+                    // the subject is the first content word after the verb (no skipping over an object)
+                    (c.tok + 1..np.0).all(|q| {
+                        let u = &self.toks[q];
+                        self.is_func(q) || self.trig[q] || u.kind != TokenKind::Arabic || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&u.norm) || numbers::parse_at(self.toks, q).is_some()
+                    })
+                }) {
                     let p = self.toks[np.0].prefix.as_str();
                     let p = p.strip_suffix("ال").unwrap_or(p);
                     // after a death/injury verb the phrase is the victim unless it is armed
@@ -747,7 +813,7 @@ impl<'a> Sent<'a> {
                 // (f) SVO / a noun whose actor precedes it (not before a death/injury word: that is the victim)
                 actor = self.actor_before(c.tok, 6);
             }
-            if actor.is_none() && self.toks[c.tok].norm.starts_with('و') && matches!(c.kind, Kind::Perf | Kind::Impf) && !e.flags.killed && !e.flags.injured {
+            if actor.is_none() && self.toks[c.tok].norm.starts_with('و') && matches!(c.kind, Kind::Perf | Kind::Impf) && (e.flags.obj || (!e.flags.killed && !e.flags.injured)) {
                 actor = prev_actor;
             }
             // recipient
@@ -765,6 +831,10 @@ impl<'a> Sent<'a> {
                     let k = t.norm.as_str();
                     if matches!(k, "علي" | "على") && j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "نحو" | "الاقل" | "الرغم" | "خلفيه" | "اثر") {
                         j += 2;
+                        continue;
+                    }
+                    if matches!(k, "علي" | "على") && j > from + 2 {
+                        j += 1;
                         continue;
                     }
                     if matches!(k, "علي" | "على" | "ضد" | "وضد" | "بحق" | "تجاه") {
@@ -794,9 +864,20 @@ impl<'a> Sent<'a> {
                         recipient = Some(self.np_from(j, true));
                         break;
                     }
+                    if e.flags.obj && j == from && !self.is_func(j) && is_ar(t) && !self.actorish(j) && !self.prep_clitic(j) && !self.trig[j] && !self.cue_at("report", j) && numbers::parse_at(self.toks, j).is_none() {
+                        // حاجزا للجيش: the object with its ل-genitive
+                        let mut np = self.np_from(j, true);
+                        if np.1 + 1 < n && self.toks[np.1 + 1].norm.starts_with('ل') && self.actorish(np.1 + 1) {
+                            np.1 = self.np_from(np.1 + 1, true).1;
+                        }
+                        recipient = Some(np);
+                        break;
+                    }
                     if e.flags.obj && j == from && !self.is_func(j) && (is_ar(t)) && !AR_FUNC.contains(&k) {
                         if let Some(np) = self.actor_after(j, j + 3, false) {
                             recipient = Some(np);
+                        } else if !self.trig[j] && !self.prep_clitic(j) && !self.cue_at("report", j) {
+                            recipient = Some(self.np_from(j, true));
                         }
                         break;
                     }
@@ -1027,7 +1108,7 @@ impl<'a> Sent<'a> {
                 } else {
                     continue;
                 }
-            } else if matches!(k, "killed" | "dead" | "died" | "deaths" | "killing" | "fatalities" | "lives") {
+            } else if matches!(k, "killed" | "dead" | "died" | "deaths" | "killing" | "kills" | "kill" | "fatalities" | "lives") {
                 0
             } else if matches!(k, "wounded" | "injured" | "injuring" | "wounding" | "injuries" | "hurt") {
                 1
@@ -1039,6 +1120,21 @@ impl<'a> Sent<'a> {
             let verb_kw = is_ar(t) && k != bare_norm.strip_prefix("ال").unwrap_or(bare_norm) || (is_ar(t) && !t.norm.contains("ال") && matches!(bare_norm, "قتل" | "قتلوا" | "قتلت" | "يقتل" | "اعتقل" | "اعتقلت" | "اعتقلوا" | "اوقف" | "اوقفت" | "احتجز" | "احتجزت" | "اصيب" | "جرح"));
             let verb_kw = verb_kw && !matches!(k, "مقتل" | "اصابه" | "اعتقال" | "توقيف" | "احتجاز");
             if class == 1 && self.disease {
+                continue;
+            }
+            // "قتلوا وجرحوا أكثر من عشرة" / "killed or wounded 20": one combined figure, not either
+            let combined = |q: usize| {
+                q < n && {
+                    let w = strip_conj(&self.toks[q].norm);
+                    matches!(w, "جرحوا" | "جرح" | "اصابه" | "اصيب" | "اصابوا" | "قتلوا" | "قتل" | "مقتل" | "جرحي" | "قتلي" | "wounded" | "injured" | "killed")
+                }
+            };
+            let nx = if i + 1 < n && matches!(self.toks[i + 1].norm.as_str(), "and" | "or" | "او") { i + 2 } else { i + 1 };
+            if (is_ar(t) && i + 1 < n && self.toks[i + 1].norm.starts_with('و') && combined(i + 1) && numbers::parse_at(self.toks, i + 1).is_none())
+                || (!is_ar(t) && nx != i + 1 && combined(nx))
+                || (i > 0 && is_ar(t) && t.norm.starts_with('و') && combined(i - 1))
+                || (i > 1 && !is_ar(t) && matches!(self.toks[i - 1].norm.as_str(), "and" | "or") && combined(i - 2))
+            {
                 continue;
             }
             let mut found: Option<u32> = None;
@@ -1054,7 +1150,7 @@ impl<'a> Sent<'a> {
                     skipped += 1;
                     continue;
                 }
-                if numbers::is_vague(un) || (is_ar(u) && un.starts_with('و') && j > i + 1) {
+                if numbers::is_vague(un) || (is_ar(u) && un.starts_with('و') && !matches!(un, "واحد" | "واحده")) {
                     break;
                 }
                 if let Some((v, used)) = numbers::parse_at(self.toks, j) {
