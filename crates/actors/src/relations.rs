@@ -2,7 +2,7 @@
 //! one sentence: founded by (تشكلت/تأسست … من قبل X و Y; أسس X الجماعة;
 //! formed by), member / former member of (عضو سابق في; من قادة G، X),
 //! leader of (زعيم G), split from (انشقت عن), merged with (اندمجت مع),
-//! operates in (تنشط في). The relation is stored on the first actor; its
+//! allied with (الموالية لـ، المتحالفة مع، مدعومة من), operates in (تنشط في). The relation is stored on the first actor; its
 //! `target` is the other actor's `actor_id` (or a place name).
 
 use marsad_core::{Actor, Document, Relation, Span, Token, TokenKind};
@@ -15,6 +15,7 @@ const LEADER: &[&str] = &["زعيم", "قائد", "امير", "leader", "chief",
 const FORMER: &[&str] = &["سابق", "سابقا", "سابقين", "former", "ex"];
 const SPLIT: &[&str] = &["انشقت", "انشق", "انشقوا", "منشقه", "منشق", "انفصلت", "انفصل", "split", "broke", "splinter"];
 const MERGE: &[&str] = &["اندمجت", "اندمج", "اندماج", "اندمجا", "merged", "merger"];
+const ALLY: &[&str] = &["المتحالفه", "متحالفه", "المتحالف", "متحالف", "حليف", "حليفه", "حلفاء", "الموالي", "الموالية", "المواليه", "مواليه", "الموالين", "مدعومه", "المدعومه", "allied", "ally", "backed", "loyal"];
 const OPERATE: &[&str] = &["تنشط", "ينشط", "ينشطون", "تعمل", "يعمل", "تنتشر", "operates", "operate", "active"];
 
 fn key(t: &Token) -> Vec<String> {
@@ -85,7 +86,7 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
         let toks = &doc.tokens;
         let keys: Vec<Vec<String>> = toks[first..end].iter().map(key).collect();
         let kw = |k: usize| &keys[k - first];
-        let all: Vec<&[&str]> = vec![FORM_PASSIVE, FORM_ACTIVE, MEMBER, LEADER, SPLIT, MERGE, OPERATE];
+        let all: Vec<&[&str]> = vec![FORM_PASSIVE, FORM_ACTIVE, MEMBER, LEADER, SPLIT, MERGE, OPERATE, ALLY];
         if !all.iter().any(|set| any_in(&keys, set)) {
             continue;
         }
@@ -106,7 +107,11 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                     (g, f)
                 } else {
                     let g = here.iter().find(|m| m.0 > p && group(m.2)).map(|m| m.2);
-                    let f = here.iter().filter(|m| m.1 <= p && person(m.2)).map(|m| m.2).collect();
+                    let mut f: Vec<usize> = here.iter().filter(|m| m.1 <= p && person(m.2)).map(|m| m.2).collect();
+                    if f.is_empty() {
+                        // VSO: أسس خالد المرادي الجماعة
+                        f = here.iter().filter(|m| m.0 > p && person(m.2)).map(|m| m.2).collect();
+                    }
                     (g, f)
                 };
                 if let Some(g) = grp {
@@ -145,11 +150,26 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
             let split = is(kw(p), SPLIT);
             let merge = !split && is(kw(p), MERGE);
             if split || merge {
-                let a = here.iter().rev().find(|m| m.1 <= p && group(m.2)).map(|m| m.2);
-                let b = here.iter().find(|m| m.0 > p && group(m.2)).map(|m| m.2);
+                // SVO (الجبهة انشقت عن G) or VSO (انشقت الجبهة عن G)
+                let before = here.iter().rev().find(|m| m.1 <= p && group(m.2)).copied();
+                let after: Vec<(usize, usize, usize)> = here.iter().filter(|m| m.0 > p && group(m.2)).copied().collect();
+                let (a, b) = match before {
+                    Some(a) => (Some(a.2), after.first().map(|m| m.2)),
+                    None => (after.first().map(|m| m.2), after.iter().skip(1).find(|m| Some(m.2) != after.first().map(|f| f.2)).map(|m| m.2)),
+                };
                 if let (Some(a), Some(b)) = (a, b) {
                     if a != b {
                         pending.push((a, if split { "split_from" } else { "merged_with" }, ids[b].clone(), ev));
+                    }
+                }
+            }
+            // allied with / backed by: "فصائل موالية لإيران", "الجماعة المتحالفة مع داعش", "Iran-backed militias"
+            if is(kw(p), ALLY) {
+                let a = here.iter().rev().find(|m| m.1 <= p && m.1 + 3 >= p).map(|m| m.2);
+                let b = here.iter().find(|m| m.0 > p && m.0 <= p + 3).map(|m| m.2);
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a != b && (group(a) || group(b)) {
+                        pending.push((a, "allied_with", ids[b].clone(), ev));
                     }
                 }
             }

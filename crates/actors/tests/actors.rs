@@ -95,6 +95,20 @@ fn founders_and_former_membership() {
     assert!(founders.contains(&khalid.actor_id.as_str()) && founders.contains(&hiwa.actor_id.as_str()), "{founders:?}");
     assert!(hiwa.relations.iter().any(|r| r.relation == "former_member_of" && r.target == "kb:ansar_islam"), "{:?}", hiwa.relations);
     assert!(!khalid.relations.iter().any(|r| r.relation == "former_member_of"));
+    // active, verb first
+    let d = run("أسس خالد المرادي جماعة الرايات البيضاء عام 2017.");
+    let wf = d.actors.iter().find(|a| a.actor_id == "kb:white_flags").unwrap();
+    let khalid = actor_with(&d, "خالد المرادي").unwrap();
+    assert!(wf.relations.iter().any(|r| r.relation == "founded_by" && r.target == khalid.actor_id), "{:?}", wf.relations);
+}
+
+#[test]
+fn alliance_and_split() {
+    let d = run("اشتبكت الميليشيات الموالية لإيران مع داعش. وانشقت جبهة النصرة عن تنظيم الدولة.");
+    let m = d.actors.iter().find(|a| a.aliases.iter().any(|x| x == "الميليشيات")).expect("militias");
+    assert!(m.relations.iter().any(|r| r.relation == "allied_with" && r.target == "state:IRN"), "{:?}", m.relations);
+    let n = d.actors.iter().find(|a| a.actor_id == "kb:nusra").unwrap();
+    assert!(n.relations.iter().any(|r| r.relation == "split_from" && r.target == "kb:isis"), "{:?}", n.relations);
 }
 
 #[test]
