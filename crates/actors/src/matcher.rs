@@ -442,6 +442,19 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: 
                         _ => break,
                     }
                 }
+                // "وزير الخارجية الأمريكي", "قوات النخبة العراقية": one
+                // unknown definite noun between the head and its nationality
+                if absorbed_kb.is_none() && ch.country.is_none() && k2 < items.len() && items[k2].a == ch.b + 1 && ch.b < toks.len() {
+                    let mid = &toks[ch.b];
+                    let mid_ok = mid.kind == TokenKind::Arabic && definite(mid) && !conj_prefixed(mid) && !prep_prefixed(mid) && !is_place_noun(mid, &cc[ch.b]);
+                    if let (true, Target::CountryAdj(c) | Target::Demonym(c)) = (mid_ok, items[k2].target) {
+                        if !conj_prefixed(&toks[items[k2].a]) {
+                            ch.country = Some(c);
+                            ch.b = items[k2].b;
+                            k2 += 1;
+                        }
+                    }
+                }
                 // "عناصر من حركة الشباب": a deferring head, من, a group
                 if absorbed_kb.is_none() && ag.defer && ch.b == it.b && k2 < items.len() && items[k2].a == ch.b + 1 && toks[ch.b].norm == "من" {
                     if let Target::Actor(a) = items[k2].target {

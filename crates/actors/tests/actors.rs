@@ -40,6 +40,10 @@ fn generic_phrases_get_country_and_sector() {
     assert_eq!(code("الشرطة"), cs("", "COP"));
     assert_eq!(code("قوات الأمن المصرية"), cs("EGY", "COP"));
     assert_eq!(code("المسلحون"), cs("", "UAF"));
+    assert_eq!(code("وزير الخارجية الأمريكي"), cs("USA", "GOV"));
+    assert_eq!(code("عناصر الشرطة العراقية"), cs("IRQ", "COP"));
+    assert_eq!(code("حكومة السنيورة"), cs("LBN", "GOV"));
+    assert_eq!(code("الغارات الإسرائيلية"), cs("ISR", ""));
     assert_eq!(code("Iraqi forces"), cs("IRQ", "MIL"));
     assert_eq!(code("the Syrian government"), cs("SYR", "GOV"));
     assert_eq!(code("US troops"), cs("USA", "MIL"));
