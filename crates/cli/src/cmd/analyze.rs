@@ -243,9 +243,18 @@ pub fn report(d: &Document) -> String {
         let _ = writeln!(s, "  {:<5} {}", ty.as_str(), list.join(" · "));
     }
 
-    let _ = writeln!(s, "\nPlaces ({})", d.places.len());
+    // One line per distinct place reading, with its number of mentions.
+    let _ = writeln!(s, "\nPlaces ({} mentions)", d.places.len());
+    let mut lines: Vec<(String, usize)> = Vec::new();
     for p in &d.places {
-        let _ = writeln!(s, "  {}", place_line(p));
+        let l = place_line(p);
+        match lines.iter_mut().find(|(x, _)| *x == l) {
+            Some(e) => e.1 += 1,
+            None => lines.push((l, 1)),
+        }
+    }
+    for (l, n) in lines {
+        let _ = writeln!(s, "  {l}{}", if n > 1 { format!("  ×{n}") } else { String::new() });
     }
 
     let _ = writeln!(s, "\nDates ({})", d.times.len());
