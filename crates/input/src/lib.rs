@@ -184,7 +184,7 @@ pub fn expand(paths: &[String]) -> Vec<Result<String, InputError>> {
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(Path::new(p), &mut out, 0),
+            Ok(m) if m.is_dir() => walk(Path::new(p), &mut out, &mut Vec::new()),
             Ok(_) => out.push(Ok(p.clone())),
             Err(e) => out.push(Err(InputError::new(p, None, io_message(&e)))),
         }
@@ -192,12 +192,20 @@ pub fn expand(paths: &[String]) -> Vec<Result<String, InputError>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<String, InputError>>, depth: usize) {
+/// `seen`: canonical paths of the directories being walked (the current
+/// chain), so that a symlink back to an ancestor is not followed forever.
+fn walk(dir: &Path, out: &mut Vec<Result<String, InputError>>, seen: &mut Vec<std::path::PathBuf>) {
     let shown = dir.to_string_lossy().to_string();
-    if depth > 32 {
-        out.push(Err(InputError::new(&shown, None, "directory nesting too deep (symlink loop?); skipped")));
+    let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if seen.contains(&canon) {
+        out.push(Err(InputError::new(&shown, None, "directory loop (a symlink to an enclosing directory); skipped")));
         return;
     }
+    if seen.len() > 64 {
+        out.push(Err(InputError::new(&shown, None, "directories nested too deep; skipped")));
+        return;
+    }
+    seen.push(canon);
     let entries = match std::fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) => {
@@ -212,12 +220,13 @@ fn walk(dir: &Path, out: &mut Vec<Result<String, InputError>>, depth: usize) {
             continue;
         }
         match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(&p, out, depth + 1),
+            Ok(m) if m.is_dir() => walk(&p, out, seen),
             Ok(m) if m.is_file() => out.push(Ok(p.to_string_lossy().to_string())),
             Ok(_) => {}
             Err(e) => out.push(Err(InputError::new(&p.to_string_lossy(), None, io_message(&e)))),
         }
     }
+    seen.pop();
 }
 
 fn io_message(e: &io::Error) -> String {
@@ -447,8 +456,13 @@ fn feed_docs(path: &str, xml: &str) -> Vec<Item> {
             out.push(Err(InputError::new(path, Some(it.line), "feed item has neither text nor title; skipped")));
             continue;
         }
-        // An item with a title but no body: the title is the text.
-        let text = if it.text.trim().is_empty() { it.title.clone().unwrap_or_default() } else { it.text };
+        // The headline is part of the text (as in a text file or a web
+        // page), unless the body already starts with it.
+        let text = match &it.title {
+            Some(t) if it.text.trim().is_empty() => t.clone(),
+            Some(t) if !it.text.trim_start().starts_with(t.as_str()) => format!("{t}\n\n{}", it.text),
+            _ => it.text,
+        };
         if let Err(e) = check_size(path, Some(it.line), &text) {
             out.push(Err(e));
             continue;
@@ -470,6 +484,20 @@ fn feed_docs(path: &str, xml: &str) -> Vec<Item> {
     out
 }
 
+/// A field of a JSON object; `a.b` reaches into nested objects when there is
+/// no field literally named `a.b`.
+fn field<'a>(obj: &'a serde_json::Map<String, serde_json::Value>, name: &str) -> Option<&'a serde_json::Value> {
+    if let Some(v) = obj.get(name) {
+        return Some(v);
+    }
+    let mut parts = name.split('.');
+    let mut v = obj.get(parts.next()?)?;
+    for p in parts {
+        v = v.as_object()?.get(p)?;
+    }
+    Some(v)
+}
+
 fn json_scalar(v: Option<&serde_json::Value>) -> Option<String> {
     match v? {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
@@ -484,14 +512,14 @@ fn json_doc(path: &str, line: Option<usize>, v: serde_json::Value, opts: &InputO
         serde_json::Value::Object(o) => o,
         _ => return Err(InputError::new(path, line, "expected a JSON object")),
     };
-    let text = match obj.get(&opts.text_field) {
+    let text = match field(&obj, &opts.text_field) {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::String(_)) => return Err(InputError::new(path, line, format!("field {:?} is empty", opts.text_field))),
         Some(_) => return Err(InputError::new(path, line, format!("field {:?} is not a string", opts.text_field))),
         None => return Err(InputError::new(path, line, format!("no {:?} field (use --text-field to choose another)", opts.text_field))),
     };
     check_size(path, line, &text)?;
-    let id = json_scalar(obj.get(&opts.id_field)).unwrap_or_else(|| {
+    let id = json_scalar(field(&obj, &opts.id_field)).unwrap_or_else(|| {
         if path == "-" {
             format!("stdin-{}", content_hash(raw))
         } else {
@@ -502,12 +530,12 @@ fn json_doc(path: &str, line: Option<usize>, v: serde_json::Value, opts: &InputO
         }
     });
     let date = match &opts.date_field {
-        Some(f) => json_scalar(obj.get(f)),
+        Some(f) => json_scalar(field(&obj, f)),
         None => json_scalar(obj.get("date")).or_else(|| json_scalar(obj.get("published"))),
     };
     Ok(RawDoc {
         id,
-        title: json_scalar(obj.get(&opts.title_field)),
+        title: json_scalar(field(&obj, &opts.title_field)),
         published: date.as_deref().and_then(parse_date),
         source: Some(source_of(path)),
         text,

@@ -141,7 +141,9 @@ fn feed_file() {
     let items = read_named("news.rss", xml, &InputOptions::default());
     let a = items[0].clone().unwrap();
     assert_eq!((a.id.as_str(), a.published.as_deref(), a.source.as_deref()), ("http://a/1", Some("2023-05-02"), Some("http://a/1")));
-    assert_eq!(items[1].clone().unwrap().id, "news.rss#2");
+    assert_eq!(a.text, "T1\n\nBody one");
+    let b = items[1].clone().unwrap();
+    assert_eq!((b.id.as_str(), b.text.as_str()), ("news.rss#2", "Body two"));
 }
 
 #[test]
@@ -193,4 +195,24 @@ fn no_panic_on_random_input() {
             }
         }
     }
+}
+
+#[test]
+fn nested_json_fields() {
+    let opts = InputOptions { text_field: "content.body".into(), id_field: "meta.id".into(), ..Default::default() };
+    let items = read_named("n.jsonl", br#"{"content": {"body": "nested text"}, "meta": {"id": "m1"}}"#, &opts);
+    let d = items[0].clone().unwrap();
+    assert_eq!((d.id.as_str(), d.text.as_str()), ("m1", "nested text"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_reported_once() {
+    let d = tmpdir("loop");
+    write(&d, "a.txt", b"some text");
+    std::os::unix::fs::symlink(&d, d.join("again")).unwrap();
+    let found = expand(&[d.to_string_lossy().to_string()]);
+    assert_eq!(found.iter().filter(|f| f.is_ok()).count(), 1, "{found:?}");
+    assert_eq!(found.iter().filter(|f| f.is_err()).count(), 1);
+    let _ = std::fs::remove_dir_all(&d);
 }
