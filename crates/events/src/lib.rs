@@ -128,6 +128,8 @@ struct Sent<'a> {
     trig: Vec<bool>,
     sport: bool,
     disease: bool,
+    /// market context: "هجوم المستثمرين على الأسهم" is not an attack
+    econ: bool,
 }
 
 fn is_ar(t: &Token) -> bool {
@@ -180,7 +182,8 @@ impl<'a> Sent<'a> {
         };
         let sport = has("sport");
         let disease = has("disease");
-        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease }
+        let econ = has("econ");
+        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ }
     }
 
     fn lx(&self) -> &Lexicon {
@@ -259,7 +262,11 @@ impl<'a> Sent<'a> {
                 let mut ty = e.ty.clone();
                 let mut mode = e.mode.clone();
                 // context filters
-                if e.flags.sport && self.sport {
+                if e.flags.sport && (self.sport || self.econ) {
+                    break;
+                }
+                // "قتل المرض آلاف الأشخاص": a disease as the killer
+                if (e.flags.killed || e.flags.injured) && last + 1 < n && self.cue_at("disease", last + 1) {
                     break;
                 }
                 if (e.flags.killed || e.flags.injured) && self.disease && e.flags.weak {
@@ -544,6 +551,9 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if is_ar(t) && AR_CLAUSE.contains(&t.norm.as_str()) {
+                return None;
+            }
+            if !is_ar(t) && matches!(t.norm.as_str(), "when" | "after" | "as" | "while" | "because" | "before" | "since" | "until" | "where" | "which" | "who") {
                 return None;
             }
             if noun_trigger && matches!(t.norm.as_str(), "في" | "علي" | "على" | "عن" | "الى" | "الي" | "وفي") {
