@@ -899,8 +899,35 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
             let a = (first..end).find(|&k| toks[k].end > ent.start);
             let b = (first..end).rev().find(|&k| toks[k].start < ent.end).map(|k| k + 1);
             let (Some(a), Some(b)) = (a, b) else { continue };
-            if a >= b || (a..b).any(|k| covered[k]) {
+            if a >= b {
                 continue;
+            }
+            // a name partly covered by a title or group mention
+            // ("الرئيس الأمريكي دونالد ترامب" tagged whole): keep the longest
+            // uncovered run of word tokens
+            let (mut a, mut b) = (a, b);
+            if (a..b).any(|k| covered[k]) {
+                let mut best = (0, 0);
+                let mut k = a;
+                while k < b {
+                    if covered[k] || !matches!(toks[k].kind, TokenKind::Arabic | TokenKind::Latin) {
+                        k += 1;
+                        continue;
+                    }
+                    let s0 = k;
+                    while k < b && !covered[k] && matches!(toks[k].kind, TokenKind::Arabic | TokenKind::Latin) {
+                        k += 1;
+                    }
+                    if k - s0 > best.1 - best.0 {
+                        best = (s0, k);
+                    }
+                }
+                let need = if ent.kind == EntityType::PERS { 1 } else { 2 };
+                if best.1 - best.0 < need {
+                    continue;
+                }
+                a = best.0;
+                b = best.1;
             }
             if ent.kind == EntityType::PERS {
                 extra.push(person_mention(kb, doc, toks, si, a, b));
@@ -962,25 +989,30 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
         }
         out.extend(found);
     }
-    surname_mentions(kb, doc, &mut out, &covered);
+    surname_mentions(doc, &mut out, &covered);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
 
 /// Later references to a person by surname alone (دراجاهي after بورزو
 /// دراغاهي), matched on transliteration-tolerant skeletons.
-fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
+fn surname_mentions(doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
     let toks = &doc.tokens;
-    let mut surnames: Vec<(String, Mention)> = Vec::new();
+    // (exact normalised surname, skeleton if distinctive enough, person)
+    let mut surnames: Vec<(String, Option<String>, Mention)> = Vec::new();
     for m in out.iter().filter(|m| m.kind == Kind::Person && m.tok_end - m.tok_start >= 2) {
         let last = &toks[m.tok_end - 1];
-        if last.kind != TokenKind::Arabic && last.kind != TokenKind::Latin {
+        let exact = match last.kind {
+            TokenKind::Arabic => last.norm.clone(),
+            TokenKind::Latin => last.base.clone(),
+            _ => continue,
+        };
+        if exact.chars().count() < 4 || surnames.iter().any(|(e, _, _)| *e == exact) {
             continue;
         }
-        let sk = if last.kind == TokenKind::Arabic { skeleton(&last.norm) } else { last.norm.clone() };
-        if sk.chars().filter(|c| *c != ' ').count() >= 4 && !surnames.iter().any(|(s, _)| *s == sk) {
-            surnames.push((sk, m.clone()));
-        }
+        // skeletons drop vowels: only long ones are distinctive
+        let sk = if last.kind == TokenKind::Arabic { Some(skeleton(&last.norm)).filter(|s| s.chars().count() >= 4) } else { None };
+        surnames.push((exact, sk, m.clone()));
     }
     if surnames.is_empty() {
         return;
@@ -998,27 +1030,29 @@ fn surname_mentions(kb: &Kb, doc: &Document, out: &mut Vec<Mention>, covered: &[
         if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) || t.norm.chars().count() < 4 || is_stop(&t.norm) {
             continue;
         }
-        let forms: Vec<String> = if t.kind == TokenKind::Arabic {
+        // the word itself, and without a one-letter clitic (ودراجاهي)
+        let words: Vec<String> = if t.kind == TokenKind::Arabic {
             let mut f = vec![t.norm.clone()];
             let mut ch = t.norm.chars();
             if let Some('و' | 'ف' | 'ل' | 'ب') = ch.next() {
                 f.push(ch.as_str().to_string());
             }
-            f.into_iter().map(|x| skeleton(&x)).collect()
+            f
         } else {
             vec![t.norm.clone(), t.base.clone()]
         };
-        for (sk, m) in &surnames {
-            let hit = forms.iter().any(|f| f == sk || (sk.chars().count() >= 5 && t.kind == TokenKind::Arabic && edit1(f, sk)));
+        let skels: Vec<String> = if t.kind == TokenKind::Arabic { words.iter().map(|w| skeleton(w)).collect() } else { Vec::new() };
+        for (exact, sk, m) in &surnames {
+            let hit = words.iter().any(|w| w == exact)
+                || sk.as_ref().map_or(false, |sk| skels.iter().any(|f| f == sk || (sk.chars().count() >= 5 && edit1(f, sk))));
             if hit {
-                let sent = doc.sentence_at(t.start);
                 let mut nm = m.clone();
                 nm.start = t.start;
                 nm.end = t.end;
                 nm.tok_start = i;
                 nm.tok_end = i + 1;
-                nm.sentence = sent;
-                let _ = kb;
+                nm.sentence = doc.sentence_at(t.start);
+                nm.alias = (0, 0);
                 out.push(nm);
                 break;
             }

@@ -132,6 +132,29 @@ fn api_for_events() {
 }
 
 #[test]
+fn ner_names_are_used_and_trimmed_to_the_name() {
+    let text = "قال الرئيس الكيني أوهورو كينياتا إن الوضع هادئ. وأضاف كينياتا أن الحكومة مستعدة.";
+    let mut doc = Document::new("t", text);
+    marsad_text::annotate(&mut doc);
+    let start = text.chars().position(|c| c == 'ا').unwrap() + 1; // "الرئيس…"
+    let end = start + "الرئيس الكيني أوهورو كينياتا".chars().count();
+    doc.entities.push(marsad_core::Entity {
+        kind: marsad_core::EntityType::PERS,
+        text: doc.slice(start, end).to_string(),
+        start,
+        end,
+        sentence: 0,
+        confidence: 0.9,
+        source: "model".into(),
+    });
+    ActorStage::load().unwrap().annotate(&mut doc);
+    let p = actor_with(&doc, "أوهورو كينياتا").expect("person from NER");
+    assert_eq!(p.actor_type.as_deref(), Some("person"));
+    assert_eq!((p.country.as_deref(), p.sector.as_deref()), (Some("KEN"), Some("GOV")));
+    assert!(p.mentions.iter().any(|m| m.text == "كينياتا"), "{:?}", p.mentions);
+}
+
+#[test]
 fn no_panic_on_odd_input() {
     for t in ["", " ", "\u{0}\u{1}", "ال", "و", "داعش", "«»،،", &"داعش ".repeat(2000), "ﻻ ﷲ \u{200f}داعش\u{200e}"] {
         let d = run(t);
