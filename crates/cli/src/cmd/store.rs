@@ -319,10 +319,10 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             "jobs": jobs,
             "documents_in_db": store.count()?,
         });
-        println!("{j}");
+        emit(format!("{j}\n").as_bytes())?;
     } else {
-        println!(
-            "read {}, new {}, updated {}, unchanged {}, duplicate {}, failed {} in {:.2} s ({:.1} docs/s) → {} ({} documents)",
+        emit(format!(
+            "read {}, new {}, updated {}, unchanged {}, duplicate {}, failed {} in {:.2} s ({:.1} docs/s) → {} ({} documents)\n",
             c.read,
             c.new,
             c.updated,
@@ -333,9 +333,18 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             rate,
             a.db,
             store.count()?
-        );
+        ).as_bytes())?;
     }
     Ok(if c.failed > 0 { 1 } else { 0 })
+}
+
+/// Write to stdout; a reader that went away (`| head`) is not an error.
+fn emit(bytes: &[u8]) -> Result<()> {
+    let mut o = std::io::stdout().lock();
+    match o.write_all(bytes).and_then(|_| o.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }
 
 fn open_existing(db: &str) -> Result<Store> {
@@ -350,16 +359,16 @@ pub fn search(a: SearchArgs) -> Result<i32> {
     let query = a.query.join(" ");
     let res = store.search(&query, a.limit)?;
     if a.json {
-        println!("{}", serde_json::to_string(&res)?);
+        emit(format!("{}\n", serde_json::to_string(&res)?).as_bytes())?;
         return Ok(0);
     }
     if res.keys.is_empty() {
-        println!("nothing to search for in {query:?}");
+        emit(format!("nothing to search for in {query:?}\n").as_bytes())?;
         return Ok(0);
     }
     let tty = std::io::stdout().is_terminal();
     let (open, close) = if tty { ("\x1b[1;31m", "\x1b[0m") } else { ("«", "»") };
-    let mut out = std::io::stdout().lock();
+    let mut out: Vec<u8> = Vec::new();
     writeln!(out, "{} document(s) match {query:?}{}", res.total, if res.total as usize > res.results.len() {
         format!(", showing {}", res.results.len())
     } else {
@@ -378,6 +387,7 @@ pub fn search(a: SearchArgs) -> Result<i32> {
         writeln!(out, "   [{}]", meta.join(" · "))?;
         writeln!(out, "   {}", h.render(open, close))?;
     }
+    emit(&out)?;
     Ok(0)
 }
 
@@ -385,7 +395,7 @@ pub fn stats(a: StatsArgs) -> Result<i32> {
     let store = open_existing(&a.db)?;
     let s = store.stats()?;
     if a.json {
-        println!("{}", serde_json::to_string(&s)?);
+        emit(format!("{}\n", serde_json::to_string(&s)?).as_bytes())?;
         return Ok(0);
     }
     let list = |m: &std::collections::BTreeMap<String, u64>| -> String {
@@ -396,7 +406,7 @@ pub fn stats(a: StatsArgs) -> Result<i32> {
         v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
     };
-    let mut out = std::io::stdout().lock();
+    let mut out: Vec<u8> = Vec::new();
     writeln!(out, "database      {} (schema v{}, {:.1} MB)", a.db, s.schema_version, s.db_bytes as f64 / 1e6)?;
     writeln!(out, "documents     {}  ({})", s.documents, list(&s.documents_by_lang))?;
     if s.duplicate_ids > 0 {
@@ -426,5 +436,6 @@ pub fn stats(a: StatsArgs) -> Result<i32> {
         s.actors, s.actors_known, s.actor_aliases, s.actor_mentions, s.actor_relations
     )?;
     writeln!(out, "ingest runs   {}  (last {})", s.ingest_runs, s.last_ingest.as_deref().unwrap_or("-"))?;
+    emit(&out)?;
     Ok(0)
 }
