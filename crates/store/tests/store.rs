@@ -551,3 +551,26 @@ fn a_killed_ingest_leaves_a_consistent_database() {
     assert_eq!(s.search("كركوك", 1000).unwrap().total as usize, (total + 1) / 2);
     assert!(s.check_consistency().unwrap().is_empty());
 }
+
+#[test]
+fn odd_documents_are_stored_and_searchable() {
+    let mut s = Store::open_in_memory().unwrap();
+    let giant = "وقصفت بغداد. ".repeat(40_000);
+    let docs = vec![
+        raw("giant", "giant", &giant),
+        raw("nul", "nul", "a\u{0}b بغداد"),
+        raw("marks", "marks", "\u{064B}\u{064B}\u{0640} \u{200F}\u{202E} x"),
+        raw("emoji", "emoji", "🔥🔥 💥"),
+        raw("empty", "", ""),
+    ];
+    let c = ingest_all(&mut s, docs);
+    assert_eq!((c.new, c.failed), (5, 0));
+    let r = s.search("بغداد", 10).unwrap();
+    assert_eq!(r.total, 2);
+    let g = r.results.iter().find(|h| h.id == "giant").unwrap();
+    assert_eq!(chars_slice(&giant, g.snippet_start, g.snippet_end), g.snippet);
+    assert!(g.hits.len() >= 10);
+    assert_eq!(s.get("nul").unwrap().unwrap().text, "a\u{0}b بغداد");
+    assert!(s.search("💥", 10).unwrap().results.is_empty());
+    assert!(s.check_consistency().unwrap().is_empty());
+}
