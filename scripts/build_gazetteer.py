@@ -203,6 +203,14 @@ def main():
         display_en[best["geonameid"]] = en if (en.isascii() and "'" not in en) or not lats else lats[0]
         curated_ar.setdefault(best["geonameid"], ars[0] if ars else "")
 
+    # the capital: the most populous place named as the country's capital
+    capital_gid = {}
+    for gid, v in selected.items():
+        cap = capitals.get(v["countrycode"])
+        if cap and (v["name"] == cap or cap in v["alternatenames"]):
+            cur = capital_gid.get(v["countrycode"])
+            if cur is None or (selected[cur]["population"] or 0) < (v["population"] or 0):
+                capital_gid[v["countrycode"]] = gid
     for gid, v in selected.items():
         names = [v["name"]] + [n for n in v["alternatenames"] if keep_name(n)]
         if v["countrycode"] not in ARAB + NEAR:
@@ -213,7 +221,7 @@ def main():
         names += extra_names.get(gid, [])
         ar = curated_ar.get(gid) or next((n for n in v["alternatenames"] if AR_RE.search(n) and keep_name(n)), "")
         flags = "c" if gid in extra_names else ""
-        if capitals.get(v["countrycode"]) and v["name"] == capitals[v["countrycode"]]:
+        if capital_gid.get(v["countrycode"]) == gid:
             flags += "k"
         places.append(dict(gid=gid, feature="city", en=display_en.get(gid, v["name"]), ar=ar, lat=v["latitude"], lon=v["longitude"],
                            cc=v["countrycode"], admin1=v.get("admin1code", "") or "", pop=v["population"] or 0,
