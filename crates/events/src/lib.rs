@@ -403,7 +403,8 @@ impl<'a> Sent<'a> {
             }
             let head_def = definite(t);
             let mut j = i + 1;
-            while j < n && j <= i + 3 {
+            let proper = self.lx().countries.contains_key(&self.key[i]) && !head_def;
+            while !proper && j < n && j <= i + 3 {
                 let u = &self.toks[j];
                 let fem_adj_trigger = self.trig[j] && j == i + 1 && u.norm.ends_with('ه') && t.norm.ends_with('ه') && !definite(u) && !definite(t);
                 if !is_ar(u) || (self.breaks(j) && !fem_adj_trigger) {
@@ -582,10 +583,12 @@ impl<'a> Sent<'a> {
                     }
                     if self.trig[q] {
                         let hit = self.lx().lookup(&u.norm, is_ar(u));
-                        if hit.first().map_or(false, |h| {
-                            let f = &self.lx().entries[h.entry].flags;
-                            f.killed || f.injured || f.arrested || self.lx().entries[h.entry].ty == "COERCE"
-                        }) {
+                        if noun_trigger
+                            || hit.first().map_or(false, |h| {
+                                let f = &self.lx().entries[h.entry].flags;
+                                f.killed || f.injured || f.arrested || self.lx().entries[h.entry].ty == "COERCE"
+                            })
+                        {
                             return None;
                         }
                     }
@@ -825,6 +828,12 @@ impl<'a> Sent<'a> {
             }
             if actor.is_none() && self.toks[c.tok].norm.starts_with('و') && matches!(c.kind, Kind::Perf | Kind::Impf) && (e.flags.obj || (!e.flags.killed && !e.flags.injured)) {
                 actor = prev_actor;
+            }
+            // a phrase slot that names the recipient: طردت فنزويلا السفير الإسرائيلي
+            if recipient.is_none() && c.slots.len() > 1 {
+                if let Some(&q) = c.slots[1..].iter().find(|&&q| self.actorish(q) && actor.map_or(true, |a| q < a.0 || q > a.1)) {
+                    recipient = Some(self.np_from(q, true));
+                }
             }
             // recipient
             if recipient.is_none() {
@@ -1472,6 +1481,17 @@ impl<'a> Sent<'a> {
                 eprintln!("cand {} {:?} tok={} actor={:?} rec={:?} weak={}", ev.c.ty, ev.c.mode, self.toks[ev.c.tok].norm, ev.actor, ev.recipient, ev.weak);
             }
         }
+        // "طردت فنزويلا السفير احتجاجا على …": a motive, not a protest event
+        let other_types = evs.iter().any(|e| e.c.ty != "PROTEST" && !matches!(e.c.ty.as_str(), "ASSAULT" | "COERCE"));
+        let other_protest = |k: usize| evs.iter().enumerate().any(|(q, e)| q != k && e.c.ty == "PROTEST");
+        let drop_adv: Vec<bool> = (0..evs.len())
+            .map(|k| evs[k].c.ty == "PROTEST" && strip_conj(&self.toks[evs[k].c.tok].norm) == "احتجاجا" && other_types && !other_protest(k))
+            .collect();
+        let mut kk = 0;
+        evs.retain(|_| {
+            kk += 1;
+            !drop_adv[kk - 1]
+        });
         // "اعتقلت الشرطة 12 متظاهرا": protesters as a patient are not a protest here
         let spans: Vec<(usize, usize)> = evs.iter().filter_map(|e| e.recipient).collect();
         evs.retain(|ev| {
@@ -1652,8 +1672,18 @@ impl<'a> Sent<'a> {
             let (negated, hypothetical, generic) = self.modality(c);
             let reporter = self.reported_by(c);
             if let (Some(a), Some(r)) = (actor, reporter) {
-                if a.0 <= r.1 && r.0 <= a.1 {
+                // "أعلنت الجامعة العربية دعمها": the speaker is the actor; "قال X إن …": not
+                let comp = (r.1 + 1..c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "ان" | "انه" | "انها" | "انهم" | "that" | ":" | "\"" | "«"));
+                if a.0 <= r.1 && r.0 <= a.1 && comp {
                     actor = None;
+                }
+            }
+            if actor.is_none() && c.kind == Kind::Noun {
+                if let Some(r) = reporter {
+                    let comp = (r.1 + 1..c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "ان" | "انه" | "انها" | "انهم" | ":" | "\"" | "«"));
+                    if r.1 < c.tok && c.tok - r.1 <= 2 && !comp {
+                        actor = Some(r);
+                    }
                 }
             }
             let mut excl: Vec<(usize, usize)> = Vec::new();
