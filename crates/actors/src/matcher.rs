@@ -498,7 +498,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: 
                 // "مليوني لبناني", "13 لبنانيا": a counted singular is a demonym
                 if it.a > 0 && is_numeral(&toks[it.a - 1]) {
                     out.push(country_mention(kb, doc, toks, sent, it.a, it.b, c, true));
-                } else if it.a > 0 && !is_place_noun(&toks[it.a - 1], &cc[it.a - 1]) && toks[it.a - 1].kind == TokenKind::Arabic && !conj_prefixed(&toks[it.a]) {
+                } else if it.a > 0 && is_state_act_noun(&toks[it.a - 1], &cc[it.a - 1]) && !conj_prefixed(&toks[it.a]) {
                     // "الغارات الإسرائيلية", "جرافات اسرائيلية": the state
                     // behind a thing (CAMEO codes it ISR)
                     let mut m = country_mention(kb, doc, toks, sent, it.a, it.b, c, false);
@@ -528,6 +528,26 @@ const PLACE_NOUNS: &[&str] = &[
     "ثقافه", "ساحه", "شوارع", "شارع", "عمق", "جانب", "بلاد", "اقليم", "مخيم", "مخيمات", "مستشفي", "سوق", "اسواق", "جامعه",
     "عمله", "ليره", "دينار", "ريال", "جنيه", "اسره", "عائله", "طائفه", "جاليه", "اصل", "جنسيه", "قوميه", "هويه",
 ];
+
+/// Nouns of state action and its instruments, whose nationality adjective
+/// names the state behind them (الغارات الإسرائيلية, جرافات اسرائيلية,
+/// السياسات الأميركية → ISR, ISR, USA).
+const STATE_ACT_NOUNS: &[&str] = &[
+    "غاره", "غارات", "قصف", "ضربه", "ضربات", "هجوم", "هجمات", "عدوان", "اعتداء", "اعتداءات", "احتلال", "استيطان", "حصار",
+    "عقوبات", "عمليه", "عمليات", "حمله", "حملات", "صواريخ", "صاروخ", "قذائف", "جرافات", "جرافه", "سفن", "سفينه", "بارجه",
+    "مدرعات", "اليات", "اجراءات", "سياسه", "سياسات", "تدخل", "توغل", "اجتياح", "انتهاكات", "ممارسات", "تهديدات", "قرار",
+    "قرارات", "مواقف", "تصريحات", "حرب", "مخططات", "اغتيال", "اعتقالات", "مداهمات", "دوريه", "دوريات", "طائرات", "مروحيات",
+];
+
+const EN_STATE_ACT: &[&str] = &[
+    "airstrike", "airstrikes", "air", "strike", "strikes", "raid", "raids", "shelling", "bombardment", "bombing", "jets",
+    "warplanes", "planes", "aircraft", "drone", "drones", "missile", "missiles", "rockets", "tanks", "occupation", "siege",
+    "sanctions", "offensive", "incursion", "operation", "operations", "attack", "attacks", "artillery", "gunboats", "navy",
+];
+
+fn is_state_act_noun(t: &Token, cc: &[String]) -> bool {
+    t.kind == TokenKind::Arabic && (STATE_ACT_NOUNS.contains(&t.base.as_str()) || cc.iter().any(|c| STATE_ACT_NOUNS.contains(&c.as_str())))
+}
 
 fn is_place_noun(t: &Token, cc: &[String]) -> bool {
     PLACE_NOUNS.contains(&t.base.as_str()) || cc.iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
@@ -595,6 +615,10 @@ fn chunks_en(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
         }
         for x in run {
             match x.target {
+                Target::CountryAdj(c) if x.b < toks.len() && EN_STATE_ACT.contains(&toks[x.b].norm.as_str()) => {
+                    // "Israeli airstrikes", "Russian jets": the state behind them
+                    out.push(country_mention(kb, doc, toks, sent, x.a, x.b, c, false));
+                }
                 Target::Demonym(c) => out.push(country_mention(kb, doc, toks, sent, x.a, x.b, c, true)),
                 Target::CountryName(c) => {
                     if !(x.a > 0 && is_locative(&toks[x.a - 1], "", false)) {

@@ -47,6 +47,7 @@ fn generic_phrases_get_country_and_sector() {
     assert_eq!(code("Iraqi forces"), cs("IRQ", "MIL"));
     assert_eq!(code("the Syrian government"), cs("SYR", "GOV"));
     assert_eq!(code("US troops"), cs("USA", "MIL"));
+    assert_eq!(code("Israeli airstrikes"), cs("ISR", ""));
     assert!(code_phrase("في الصباح الباكر").is_none());
     assert!(code_phrase("").is_none());
 }
