@@ -471,6 +471,8 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: 
                         m.alias = (toks[name_start].start, toks[b - 1].end);
                         out.push(m)
                     }
+                    // a bare "members"/"leaders" names no actor (تجنيد أعضاء)
+                    None if ag.defer && ch.b == it.b && ch.agent == g && matches!(ag.english.as_str(), "members" | "cadres" | "leaders") && ag.sector != "UAF" => {}
                     None => out.push(generic_mention(kb, doc, toks, sent, ch)),
                 }
                 if let Some((a, b, idx)) = person_after {
