@@ -31,7 +31,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use search::{Hit, HitSpan, SearchResults};
+pub use search::{Hit, HitSpan, SearchOptions, SearchResults};
 
 /// Default number of documents per transaction.
 pub const DEFAULT_BATCH: usize = 200;
@@ -246,6 +246,29 @@ impl Store {
         Ok(())
     }
 
+    /// Apply the versioned migrations of another component whose tables
+    /// live in the same database (for example an incident layer), without
+    /// editing this crate's schema. Its version is kept in `meta` under
+    /// `schema.<name>`; migration `i` takes it from `i` to `i + 1`, each in
+    /// one transaction with its version bump. Returns the version reached.
+    /// A database whose component version is newer than `migrations` is
+    /// refused.
+    pub fn migrate_component(&mut self, name: &str, migrations: &[&str]) -> Result<u32> {
+        self.commit()?;
+        let key = format!("schema.{name}");
+        let v: u32 = self.meta(&key)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        if v as usize > migrations.len() {
+            bail!("{name} schema version {v} is newer than this marsad knows ({}); upgrade marsad", migrations.len());
+        }
+        for (i, sql) in migrations.iter().enumerate().skip(v as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql).with_context(|| format!("{name} migration to version {}", i + 1))?;
+            tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", params![key, (i + 1).to_string()])?;
+            tx.commit()?;
+        }
+        Ok(migrations.len() as u32)
+    }
+
     /// The schema version of the open database (`PRAGMA user_version`).
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -391,6 +414,9 @@ impl Store {
     /// twice.
     pub fn store(&mut self, p: Pending) -> Result<Outcome> {
         let Pending { mut doc, hash } = p;
+        // check inside the write transaction: another process cannot slip
+        // the same id in between the check and the write
+        self.begin()?;
         let (existing, stale_alias, outcome) = match self.check(&doc.id, &hash)? {
             Check::Unchanged if !self.force => return Ok(Outcome::Unchanged),
             Check::Unchanged => match self.pk_of(&doc.id)? {
@@ -836,7 +862,12 @@ impl Store {
 
     /// Arabic-aware full-text search; see [`search`].
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        search::search(self, query, limit)
+        search::search(self, query, &SearchOptions { limit, ..Default::default() })
+    }
+
+    /// Search with filters (language, publication dates) and paging.
+    pub fn search_with(&self, query: &str, opts: &SearchOptions) -> Result<SearchResults> {
+        search::search(self, query, opts)
     }
 
     /// What the database holds.

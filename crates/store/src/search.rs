@@ -163,7 +163,27 @@ pub fn snippet_window(tokens: &[Token], q: &Query, width: usize) -> Snippet {
     Snippet { first, end, hits }
 }
 
-pub(crate) fn search(store: &Store, query: &str, limit: usize) -> Result<SearchResults> {
+/// Filters and paging for [`Store::search_with`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub offset: usize,
+    /// Only documents in this language (`ar`, `en`, `und`).
+    pub lang: Option<String>,
+    /// Only documents published on or after this ISO date (prefix compare:
+    /// `2017` and `2017-12` work).
+    pub from: Option<String>,
+    /// Only documents published on or before this ISO date (prefix compare).
+    pub to: Option<String>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10, offset: 0, lang: None, from: None, to: None }
+    }
+}
+
+pub(crate) fn search(store: &Store, query: &str, o: &SearchOptions) -> Result<SearchResults> {
     let q = Query::parse(query);
     let mut res = SearchResults { query: query.to_string(), keys: q.groups.clone(), total: 0, results: vec![] };
     if q.is_empty() {
@@ -171,15 +191,37 @@ pub(crate) fn search(store: &Store, query: &str, limit: usize) -> Result<SearchR
     }
     let expr = q.fts();
     let c = store.conn();
-    res.total = c.query_row("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1", [&expr], |r| r.get::<_, i64>(0))?
-        as u64;
-    let mut st = c.prepare(
+    // `to` compares on a prefix so that "2017-12" includes 2017-12-31
+    let to = o.to.as_ref().map(|t| format!("{t}\u{10FFFF}"));
+    let filter = "(?2 IS NULL OR d.lang = ?2) AND (?3 IS NULL OR d.published >= ?3) AND (?4 IS NULL OR d.published <= ?4)";
+    let filtered = o.lang.is_some() || o.from.is_some() || o.to.is_some();
+    res.total = if filtered {
+        c.query_row(
+            &format!("SELECT count(*) FROM doc_fts f JOIN documents d ON d.pk = f.rowid WHERE doc_fts MATCH ?1 AND {filter}"),
+            params![expr, o.lang, o.from, to],
+            |r| r.get::<_, i64>(0),
+        )?
+    } else {
+        c.query_row("SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1", [&expr], |r| r.get::<_, i64>(0))?
+    } as u64;
+    let sql = if filtered {
+        format!(
+            "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, bm25(doc_fts, 4.0, 1.0) AS score
+             FROM doc_fts f JOIN documents d ON d.pk = f.rowid
+             WHERE doc_fts MATCH ?1 AND {filter}
+             ORDER BY score, d.pk LIMIT ?5 OFFSET ?6"
+        )
+    } else {
         "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, f.score
          FROM (SELECT rowid, bm25(doc_fts, 4.0, 1.0) AS score FROM doc_fts WHERE doc_fts MATCH ?1
-               ORDER BY score LIMIT ?2) f
-         JOIN documents d ON d.pk = f.rowid ORDER BY f.score, d.pk",
-    )?;
-    let rows = st.query_map(params![expr, limit as i64], |r| {
+               ORDER BY score, rowid LIMIT ?5 OFFSET ?6) f
+         JOIN documents d ON d.pk = f.rowid
+         WHERE ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL
+         ORDER BY f.score, d.pk"
+            .to_string()
+    };
+    let mut st = c.prepare(&sql)?;
+    let rows = st.query_map(params![expr, o.lang, o.from, to, o.limit as i64, o.offset as i64], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, Option<String>>(1)?,

@@ -574,3 +574,71 @@ fn odd_documents_are_stored_and_searchable() {
     assert!(s.search("💥", 10).unwrap().results.is_empty());
     assert!(s.check_consistency().unwrap().is_empty());
 }
+
+#[test]
+fn search_filters_and_pages() {
+    use marsad_store::SearchOptions;
+    let mut s = Store::open_in_memory().unwrap();
+    let mut docs = Vec::new();
+    for (i, (lang_text, date)) in [
+        ("هجوم في كركوك", "2017-11-30"),
+        ("هجوم آخر في كركوك", "2017-12-15"),
+        ("Attack in Kirkuk", "2017-12-31"),
+        ("Kirkuk attack again", "2018-01-02"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut d = raw(&format!("f{i}"), "t", lang_text);
+        d.published = Some(date.to_string());
+        docs.push(d);
+    }
+    ingest_all(&mut s, docs);
+    let ids = |q: &str, o: SearchOptions| -> (u64, Vec<String>) {
+        let r = s.search_with(q, &o).unwrap();
+        let mut v: Vec<String> = r.results.into_iter().map(|h| h.id).collect();
+        v.sort();
+        (r.total, v)
+    };
+    let o = |lang: Option<&str>, from: Option<&str>, to: Option<&str>| SearchOptions {
+        lang: lang.map(String::from),
+        from: from.map(String::from),
+        to: to.map(String::from),
+        ..Default::default()
+    };
+    assert_eq!(ids("kirkuk", o(None, None, None)).1, vec!["f2", "f3"]);
+    assert_eq!(ids("kirkuk", o(Some("ar"), None, None)).0, 0);
+    assert_eq!(ids("كركوك", o(Some("ar"), Some("2017-12"), None)), (1, vec!["f1".to_string()]));
+    assert_eq!(ids("kirkuk", o(None, None, Some("2017-12"))), (1, vec!["f2".to_string()]));
+    assert_eq!(ids("kirkuk", o(None, Some("2018"), Some("2018"))), (1, vec!["f3".to_string()]));
+    // paging
+    let all = s.search_with("kirkuk", &SearchOptions { limit: 1, ..Default::default() }).unwrap();
+    let next = s.search_with("kirkuk", &SearchOptions { limit: 1, offset: 1, ..Default::default() }).unwrap();
+    assert_eq!((all.total, all.results.len(), next.results.len()), (2, 1, 1));
+    assert_ne!(all.results[0].id, next.results[0].id);
+}
+
+#[test]
+fn components_migrate_their_own_tables_by_version() {
+    let db = TempDb::new("component");
+    let v1: &[&str] = &["CREATE TABLE incidents (id INTEGER PRIMARY KEY, label TEXT NOT NULL);"];
+    let v2: &[&str] = &[v1[0], "ALTER TABLE incidents ADD COLUMN fatalities INTEGER;"];
+    {
+        let mut s = Store::open(&db.0).unwrap();
+        assert_eq!(s.migrate_component("incidents", v1).unwrap(), 1);
+        s.conn().execute("INSERT INTO incidents(label) VALUES ('x')", []).unwrap();
+        // idempotent
+        assert_eq!(s.migrate_component("incidents", v1).unwrap(), 1);
+    }
+    let mut s = Store::open(&db.0).unwrap();
+    assert_eq!(s.migrate_component("incidents", v2).unwrap(), 2);
+    let (label, f): (String, Option<i64>) =
+        s.conn().query_row("SELECT label, fatalities FROM incidents", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((label.as_str(), f), ("x", None));
+    // an older binary refuses the newer component schema
+    assert!(s.migrate_component("incidents", v1).is_err());
+    // a failing migration leaves the version where it was
+    let bad: &[&str] = &[v2[0], v2[1], "CREATE TABLE broken (;"];
+    assert!(s.migrate_component("incidents", bad).is_err());
+    assert_eq!(s.migrate_component("incidents", v2).unwrap(), 2);
+}

@@ -62,6 +62,18 @@ pub struct SearchArgs {
     /// Maximum number of results.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Skip this many results (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Only documents in this language: ar, en, und.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Only documents published on or after this date (2017, 2017-12, 2017-12-03).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only documents published on or before this date (2017, 2017-12, 2017-12-03).
+    #[arg(long)]
+    pub to: Option<String>,
     /// Print results as JSON.
     #[arg(long)]
     pub json: bool,
@@ -357,7 +369,8 @@ fn open_existing(db: &str) -> Result<Store> {
 pub fn search(a: SearchArgs) -> Result<i32> {
     let store = open_existing(&a.db)?;
     let query = a.query.join(" ");
-    let res = store.search(&query, a.limit)?;
+    let opts = marsad_store::SearchOptions { limit: a.limit, offset: a.offset, lang: a.lang, from: a.from, to: a.to };
+    let res = store.search_with(&query, &opts)?;
     if a.json {
         emit(format!("{}\n", serde_json::to_string(&res)?).as_bytes())?;
         return Ok(0);
@@ -369,11 +382,12 @@ pub fn search(a: SearchArgs) -> Result<i32> {
     let tty = std::io::stdout().is_terminal();
     let (open, close) = if tty { ("\x1b[1;31m", "\x1b[0m") } else { ("«", "»") };
     let mut out: Vec<u8> = Vec::new();
-    writeln!(out, "{} document(s) match {query:?}{}", res.total, if res.total as usize > res.results.len() {
-        format!(", showing {}", res.results.len())
+    let shown = if res.total as usize > res.results.len() {
+        format!(", showing {}–{}", a.offset + 1, a.offset + res.results.len())
     } else {
         String::new()
-    })?;
+    };
+    writeln!(out, "{} document(s) match {query:?}{shown}", res.total)?;
     for (i, h) in res.results.iter().enumerate() {
         let mut meta = vec![h.lang.clone()];
         if let Some(p) = &h.published {
@@ -383,7 +397,7 @@ pub fn search(a: SearchArgs) -> Result<i32> {
             meta.push(s.clone());
         }
         writeln!(out)?;
-        writeln!(out, "{}. {}  {}", i + 1, h.id, h.title.as_deref().unwrap_or("(no title)"))?;
+        writeln!(out, "{}. {}  {}", a.offset + i + 1, h.id, h.title.as_deref().unwrap_or("(no title)"))?;
         writeln!(out, "   [{}]", meta.join(" · "))?;
         writeln!(out, "   {}", h.render(open, close))?;
     }
