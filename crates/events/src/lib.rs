@@ -538,10 +538,9 @@ impl<'a> Sent<'a> {
 
     /// Nearest actor-like phrase ending before token `i`, within the clause.
     fn actor_before(&self, i: usize, max: usize) -> Option<(usize, usize)> {
-        let noun_trigger = self.trig[i] && is_ar(&self.toks[i]) && {
-            let hits = self.lx().lookup(&self.toks[i].norm, true);
-            hits.first().map_or(false, |h| h.reading.kind == Kind::Noun)
-        };
+        let first_hit = if self.trig[i] && is_ar(&self.toks[i]) { self.lx().lookup(&self.toks[i].norm, true).into_iter().next() } else { None };
+        let noun_trigger = first_hit.as_ref().map_or(false, |h| h.reading.kind == Kind::Noun);
+        let protest_trigger = first_hit.as_ref().map_or(false, |h| self.lx().entries[h.entry].ty == "PROTEST");
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < max {
@@ -557,7 +556,7 @@ impl<'a> Sent<'a> {
             if !is_ar(t) && matches!(t.norm.as_str(), "when" | "after" | "as" | "while" | "because" | "before" | "since" | "until" | "where" | "which" | "who") {
                 return None;
             }
-            if noun_trigger && matches!(t.norm.as_str(), "في" | "علي" | "على" | "عن" | "الى" | "الي" | "وفي") {
+            if noun_trigger && matches!(t.norm.as_str(), "في" | "علي" | "على" | "عن" | "الى" | "الي" | "وفي") && !(protest_trigger && matches!(t.norm.as_str(), "في" | "وفي")) {
                 return None;
             }
             if self.trig[j] && !self.actorish(j) {
@@ -655,13 +654,14 @@ impl<'a> Sent<'a> {
         if r.country.is_none() {
             let n = self.toks.len();
             let mut j = e + 1;
+            let mut saw_min = false;
             while j < n && j <= e + 4 {
                 let t = &self.toks[j];
                 if t.kind == TokenKind::Punct || self.trig[j] {
                     break;
                 }
                 let k = &self.key[j];
-                if let Some(c) = self.lx().countries.get(k).cloned().or_else(|| if is_ar(t) && (k.ends_with("يين") || k.ends_with("يون")) { self.nisba_country(k) } else { None }) {
+                if let Some(c) = self.lx().countries.get(k).cloned().or_else(|| if is_ar(t) && (k.ends_with("يين") || k.ends_with("يون") || saw_min) { self.nisba_country(k) } else { None }) {
                     r.country = Some(c);
                     break;
                 }
@@ -671,7 +671,10 @@ impl<'a> Sent<'a> {
                     }
                     break;
                 }
-                if !(matches!(t.norm.as_str(), "من" | "في" | "وفي" | "of" | "from" | "in") || AR_QUANT.contains(&k.as_str()) || self.head(j).is_some() || k == "ابناء") {
+                if t.norm == "من" || t.norm == "from" {
+                    saw_min = true;
+                }
+                if !(matches!(t.norm.as_str(), "من" | "في" | "وفي" | "of" | "from" | "in") || AR_QUANT.contains(&k.as_str()) || self.head(j).is_some() || k == "ابناء" || (saw_min && is_ar(t) && !self.is_func(j))) {
                     break;
                 }
                 j += 1;
