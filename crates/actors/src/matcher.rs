@@ -81,7 +81,12 @@ const LOCATIVE_EN: &[&str] = &["in", "to", "from", "into", "across", "at", "insi
 /// Clitic candidates of a token (Arabic), or its lowercase form (Latin).
 pub fn cands(t: &Token) -> Vec<String> {
     if t.kind != TokenKind::Arabic {
-        return vec![t.norm.clone()];
+        // Latin: the word and its possessive-free base (Iraq's → iraq)
+        let mut v = vec![t.norm.clone()];
+        if t.base != t.norm && !t.base.is_empty() {
+            v.push(t.base.clone());
+        }
+        return v;
     }
     let mut c = marsad_text::clitics::candidates(&t.norm);
     if !c.contains(&t.base) {
@@ -182,7 +187,7 @@ fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: 
     if e.needs_article && !(t.norm.ends_with(&format!("ال{c}")) || t.norm.ends_with(&format!("لل{c}")) || (c.starts_with("ال") && t.norm.ends_with(c))) {
         return None;
     }
-    if e.latin && c != t.norm {
+    if e.latin && c != t.norm && c != t.base {
         return None;
     }
     let mut matched = vec![i];
@@ -195,7 +200,7 @@ fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: 
             return None;
         }
         let tj = &toks[j];
-        let ok = if tj.kind == TokenKind::Arabic { cc[j].iter().any(|x| x == r) } else { &tj.norm == r };
+        let ok = if tj.kind == TokenKind::Arabic { cc[j].iter().any(|x| x == r) } else { &tj.norm == r || &tj.base == r };
         if !ok {
             return None;
         }
@@ -204,7 +209,9 @@ fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: 
     }
     if let Some(cased) = &e.cased {
         for (k, &ti) in matched.iter().enumerate() {
-            if cased.get(k).map(|s| s.as_str()) != Some(surface(doc, &toks[ti])) {
+            let sf = surface(doc, &toks[ti]);
+            let sf = sf.strip_suffix("'s").or_else(|| sf.strip_suffix("’s")).unwrap_or(sf);
+            if cased.get(k).map(|s| s.as_str()) != Some(sf) {
                 return None;
             }
         }

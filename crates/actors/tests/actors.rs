@@ -48,6 +48,7 @@ fn generic_phrases_get_country_and_sector() {
     assert_eq!(code("the Syrian government"), cs("SYR", "GOV"));
     assert_eq!(code("US troops"), cs("USA", "MIL"));
     assert_eq!(code("Israeli airstrikes"), cs("ISR", ""));
+    assert_eq!(code("Iraq's army"), cs("IRQ", "MIL"));
     assert!(code_phrase("في الصباح الباكر").is_none());
     assert!(code_phrase("").is_none());
 }
