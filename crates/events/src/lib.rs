@@ -89,7 +89,7 @@ const PREPS: &[&str] = &[
     "between",
 ];
 /// Quantity words skipped before an actor head (عشرات المواطنين).
-const AR_QUANT: &[&str] = &["عشرات", "مئات", "الاف", "الوف", "عدد", "عده", "جموع", "الاف", "بضع", "بضعه", "مجموعه", "حشد", "حشود"];
+const AR_QUANT: &[&str] = &["عشرات", "ميات", "الاف", "الوف", "عدد", "عده", "جموع", "الاف", "بضع", "بضعه", "مجموعه", "حشد", "حشود"];
 /// Clause breakers for actor search.
 const AR_CLAUSE: &[&str] = &["الذي", "التي", "الذين", "بينما", "فيما", "حيث", "لكن", "ولكن", "بعدما", "عندما"];
 const LIGHT: &[&str] = &[
@@ -300,7 +300,7 @@ impl<'a> Sent<'a> {
                 // drone vs march: مسيره
                 if h.reading.stem == "مسيره" || t.norm == "march" || t.norm == "marches" {
                     let prev = if i > 0 { self.key[i - 1].as_str() } else { "" };
-                    if matches!(prev, "طائره" | "طائرات" | "طيران") {
+                    if matches!(prev, "طايره" | "طايرات" | "طيران") {
                         ty = "ASSAULT".into();
                         mode = Some("drone".into());
                     } else if ty == "ASSAULT" {
@@ -705,7 +705,7 @@ impl<'a> Sent<'a> {
         for j in c.last + 1..hi {
             let t = &self.toks[j];
             let prev = if j > 0 { self.toks[j - 1].norm.as_str() } else { "" };
-            let agent = (ar && ((t.norm == "يد" && matches!(prev, "علي" | "على")) || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي" || matches!(t.norm.as_str(), "برصاص" | "بنيران" | "بقذائف" | "بصواريخ")))
+            let agent = (ar && ((t.norm == "يد" && matches!(prev, "علي" | "على")) || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي" || matches!(t.norm.as_str(), "برصاص" | "بنيران" | "بقذايف" | "بصواريخ")))
                 || (!ar && t.norm == "by" && j <= c.last + 4);
             if agent {
                 actor = self.actor_after(j + 1, j + 5, false);

@@ -96,7 +96,7 @@ fn en_word(w: &str) -> Option<u32> {
 pub fn is_vague(norm: &str) -> bool {
     matches!(
         bare(norm),
-        "عشرات" | "مئات" | "الاف" | "الوف" | "عدد" | "عده" | "بضع" | "بضعه" | "العديد" | "عديد" | "كثير" | "العشرات" | "المئات"
+        "عشرات" | "ميات" | "الاف" | "الوف" | "عدد" | "عده" | "بضع" | "بضعه" | "العديد" | "عديد" | "كثير" | "العشرات" | "الميات"
     ) || matches!(norm, "dozens" | "scores" | "hundreds" | "thousands" | "several" | "many" | "some" | "numerous")
 }
 
@@ -122,7 +122,7 @@ pub fn parse_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
     if let Some(v) = digits(t) {
         // "1 000"? keep it simple: one token; skip a following percent sign
         if let Some(n) = toks.get(i + 1) {
-            if n.norm == "%" || n.norm == "٪" || n.norm == "بالمئه" || n.norm == "بالمائه" || n.norm == "percent" {
+            if n.norm == "%" || n.norm == "٪" || n.norm == "بالميه" || n.norm == "بالمايه" || n.norm == "percent" {
                 return None;
             }
         }
@@ -218,12 +218,12 @@ pub fn parse_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
 /// Human nouns whose plural is broken, so a final ين/ان on them marks a dual
 /// (جنديين → 2); also used for "مقتل جندي" → 1.
 const SINGULAR_HUMAN: &[&str] = &[
-    "شخص", "جندي", "طفل", "رجل", "امراه", "ضابط", "عنصر", "شرطي", "شاب", "فتي", "فتاه", "شقيق", "حارس", "قائد", "مسؤول", "طالب",
+    "شخص", "جندي", "طفل", "رجل", "امراه", "ضابط", "عنصر", "شرطي", "شاب", "فتي", "فتاه", "شقيق", "حارس", "قائد", "مسوول", "طالب",
     "صحفي", "مدني", "مواطن", "مسلح", "متظاهر", "عامل", "سائق", "مقاتل", "ناشط", "معتقل", "راكب", "مهاجم", "انتحاري",
 ];
 /// Of those, the ones whose sound plural (ين) is not a dual.
 const SOUND_PLURAL: &[&str] =
-    &["صحفي", "مدني", "مواطن", "مسلح", "متظاهر", "عامل", "سائق", "مقاتل", "ناشط", "معتقل", "راكب", "مهاجم", "انتحاري", "مسؤول"];
+    &["صحفي", "مدني", "مواطن", "مسلح", "متظاهر", "عامل", "سائق", "مقاتل", "ناشط", "معتقل", "راكب", "مهاجم", "انتحاري", "مسوول"];
 
 /// 2 for an Arabic dual of a human noun, 1 for a bare indefinite singular.
 pub fn human_count(norm: &str) -> Option<u32> {
