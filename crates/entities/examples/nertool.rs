@@ -10,6 +10,34 @@ fn main() -> anyhow::Result<()> {
         println!("{n} tokens in {dt:.3}s CPU: {:.0} tokens/s", n as f64 / dt);
         return Ok(());
     }
+    if a[1] == "cv" {
+        // k-fold cross-validation over contiguous blocks of the given files
+        let mut all = Vec::new();
+        for f in &a[3..] {
+            all.extend(conll::parse(&std::fs::read_to_string(f)?));
+        }
+        let k: usize = a[2].parse()?;
+        let folds: usize = std::env::var("FOLDS").ok().map(|s| s.parse().unwrap()).unwrap_or(0);
+        let epochs: usize = std::env::var("EPOCHS").ok().map(|s| s.parse().unwrap()).unwrap_or(12);
+        let min_count: u32 = std::env::var("MINC").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
+        let opt = TrainOptions { epochs, folds, min_count, ..Default::default() };
+        let mut pooled = conll::Score::default();
+        let n = all.len();
+        for f in 0..k {
+            let (x, y) = (f * n / k, (f + 1) * n / k);
+            let train: Vec<conll::Sent> = all[..x].iter().chain(&all[y..]).cloned().collect();
+            let t = train_conll(&train, None, &opt);
+            let sc = evaluate(&t, &all[x..y]);
+            eprint!("{:.2} ", sc.micro.f());
+            for (g, p) in [(sc.micro.gold, sc.micro.pred)].iter() {
+                pooled.micro.gold += g;
+                pooled.micro.pred += p;
+            }
+            pooled.micro.tp += sc.micro.tp;
+        }
+        println!("\ncv micro P {:.2} R {:.2} F1 {:.2}", pooled.micro.p(), pooled.micro.r(), pooled.micro.f());
+        return Ok(());
+    }
     if a[1] == "load" {
         let t0 = std::time::Instant::now();
         let t = marsad_entities::embedded_tagger()?;

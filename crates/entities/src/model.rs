@@ -363,49 +363,60 @@ impl Table {
     }
 }
 
-/// Posterior probability of each chosen tag under a CRF-like reading of the
-/// scores (forward-backward over `score / temperature`, BIO constraints).
+/// Confidence of each chosen tag from max-marginals: the best score of a
+/// path through each alternative tag at that position, turned into a
+/// probability with a softmax at `temperature`. Cheaper than forward-backward
+/// (no exponentials inside the recursion).
 pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32) -> Vec<f32> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
     let t = temperature.max(1e-6);
-    let lse = |v: &[f32]| -> f32 {
-        let m = v.iter().copied().fold(f32::MIN, f32::max);
-        if m <= NEG {
-            return NEG;
-        }
-        m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
-    };
-    let tr = |p: usize, c: usize| if allowed(p, c) { trans[p * NT + c] / t } else { NEG };
     let mut alpha = vec![[NEG; NT]; n];
     for c in 0..NT {
         if allowed(START, c) {
-            alpha[0][c] = tr(START, c) + em[0][c] / t;
+            alpha[0][c] = trans[START * NT + c] + em[0][c];
         }
     }
-    let mut buf = [0f32; NT];
     for i in 1..n {
         for c in 0..NT {
+            let mut best = NEG;
             for p in 0..NT {
-                buf[p] = alpha[i - 1][p] + tr(p, c);
+                if allowed(p, c) && alpha[i - 1][p] > NEG {
+                    best = best.max(alpha[i - 1][p] + trans[p * NT + c]);
+                }
             }
-            let s = lse(&buf);
-            alpha[i][c] = if s <= NEG { NEG } else { s + em[i][c] / t };
+            if best > NEG {
+                alpha[i][c] = best + em[i][c];
+            }
         }
     }
     let mut beta = vec![[0f32; NT]; n];
     for i in (0..n - 1).rev() {
         for p in 0..NT {
+            let mut best = NEG;
             for c in 0..NT {
-                buf[c] = tr(p, c) + em[i + 1][c] / t + beta[i + 1][c];
+                if allowed(p, c) {
+                    best = best.max(trans[p * NT + c] + em[i + 1][c] + beta[i + 1][c]);
+                }
             }
-            beta[i][p] = lse(&buf);
+            beta[i][p] = best;
         }
     }
-    let z = lse(&alpha[n - 1]);
-    (0..n).map(|i| ((alpha[i][tags[i] as usize] + beta[i][tags[i] as usize] - z).exp()).clamp(0.0, 1.0)).collect()
+    (0..n)
+        .map(|i| {
+            let chosen = alpha[i][tags[i] as usize] + beta[i][tags[i] as usize];
+            let mut z = 0f32;
+            for c in 0..NT {
+                let d = (alpha[i][c] + beta[i][c] - chosen) / t;
+                if d > -30.0 {
+                    z += d.exp();
+                }
+            }
+            (1.0 / z.max(1.0)).clamp(0.0, 1.0)
+        })
+        .collect()
 }
 
 /// The average of several models (a feature missing from one counts as 0).
