@@ -122,6 +122,11 @@ pub struct Store {
     pub force: bool,
     pipeline: String,
     fault: Option<(Fault, usize)>,
+    /// Full-text rows of the open batch (pk, title keys, body keys), inserted
+    /// at commit: FTS5 flushes its buffer at every savepoint, so inserting
+    /// inside the per-document savepoints would write one tiny segment per
+    /// document.
+    fts_pending: Vec<(i64, String, String)>,
 }
 
 fn now_iso() -> String {
@@ -203,6 +208,7 @@ impl Store {
             force: false,
             pipeline: String::from("unknown"),
             fault: None,
+            fts_pending: Vec::new(),
         }
     }
 
@@ -342,6 +348,7 @@ impl Store {
     fn atomically<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.begin()?;
         self.conn.execute_batch("SAVEPOINT doc")?;
+        let mark = self.fts_pending.len();
         match f(self) {
             Ok(v) => {
                 self.conn.execute_batch("RELEASE doc")?;
@@ -352,6 +359,7 @@ impl Store {
                 Ok(v)
             }
             Err(e) => {
+                self.fts_pending.truncate(mark);
                 self.conn.execute_batch("ROLLBACK TO doc; RELEASE doc")?;
                 Err(e)
             }
@@ -360,13 +368,37 @@ impl Store {
 
     /// Commit the open batch (call at the end of an ingest). Dropping a
     /// store with an open batch rolls that batch back.
+    ///
+    /// The batch's full-text rows are inserted here; if that or the commit
+    /// fails (disk full…), the whole batch is rolled back and the error
+    /// returned: the database stays consistent and a rerun redoes the batch.
     pub fn commit(&mut self) -> Result<()> {
-        if self.in_tx {
-            self.conn.execute_batch("COMMIT")?;
-            self.in_tx = false;
-            self.pending = 0;
+        if !self.in_tx {
+            return Ok(());
         }
-        Ok(())
+        let rows = std::mem::take(&mut self.fts_pending);
+        self.in_tx = false;
+        self.pending = 0;
+        let r = (|| -> Result<()> {
+            // a document updated twice in one batch: its last version wins
+            let mut last = std::collections::HashMap::with_capacity(rows.len());
+            for (i, r) in rows.iter().enumerate() {
+                last.insert(r.0, i);
+            }
+            let mut st = self.conn.prepare_cached("INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            for (i, (pk, title, body)) in rows.iter().enumerate() {
+                if last.get(pk) == Some(&i) {
+                    st.execute(params![pk, title, body])?;
+                }
+            }
+            drop(st);
+            self.conn.execute_batch("COMMIT")?;
+            Ok(())
+        })();
+        if r.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        r
     }
 
     /// Store one document. `doc` is the document as read (id, text, title,
@@ -548,9 +580,7 @@ impl Store {
         if let Some(t) = &doc.title {
             keys::index_text(&marsad_text::tokenize::tokenize(t), &mut title);
         }
-        self.conn
-            .prepare_cached("INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
-            .execute(params![pk, title, body])?;
+        self.fts_pending.push((pk, title, body));
         Ok(())
     }
 

@@ -642,3 +642,18 @@ fn components_migrate_their_own_tables_by_version() {
     assert!(s.migrate_component("incidents", bad).is_err());
     assert_eq!(s.migrate_component("incidents", v2).unwrap(), 2);
 }
+
+#[test]
+fn a_document_updated_twice_in_one_batch_is_indexed_once_as_its_last_version() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.batch_size = 100;
+    for text in ["first version about Mosul", "second version about Basra", "third version about Kirkuk"] {
+        s.ingest(raw("same", "t", text), annotate).unwrap();
+    }
+    s.commit().unwrap();
+    assert_eq!(s.count().unwrap(), 1);
+    assert_eq!(s.search("kirkuk", 5).unwrap().total, 1);
+    assert_eq!(s.search("mosul", 5).unwrap().total, 0);
+    assert_eq!(s.search("basra", 5).unwrap().total, 0);
+    assert!(s.check_consistency().unwrap().is_empty());
+}
