@@ -92,6 +92,10 @@ pub struct Entry {
     pub ambiguous: bool,
     /// The first token must carry the article (الأمن, not أمن).
     pub needs_article: bool,
+    /// A generic noun with other senses (النظام "the system"): rejected
+    /// when a definite word follows that the lexicon does not know
+    /// (النظام الانتخابي), kept before a nationality (النظام السوري).
+    pub soft_ambiguous: bool,
     pub latin: bool,
 }
 
@@ -157,6 +161,10 @@ impl Kb {
     }
 
     fn add_full(&mut self, phrase: &str, target: Target, ambiguous: bool, needs_article: bool) {
+        self.add_entry(phrase, target, ambiguous, needs_article, false)
+    }
+
+    fn add_entry(&mut self, phrase: &str, target: Target, ambiguous: bool, needs_article: bool, soft_ambiguous: bool) {
         let keys = phrase_keys(phrase);
         if keys.is_empty() {
             return;
@@ -180,6 +188,7 @@ impl Kb {
             cased,
             ambiguous,
             needs_article,
+            soft_ambiguous,
             latin,
         };
         let list = self.index.entry(keys[0].0.clone()).or_default();
@@ -251,8 +260,10 @@ impl Kb {
                 for x in expand_stem(&marsad_text::normalize(stem)) {
                     kb.add(&x, Target::Agent(ai), false);
                 }
-            } else if let Some(f) = form.strip_suffix('=') {
-                kb.add_full(f, Target::Agent(ai), false, true);
+            } else if form.ends_with('=') || form.ends_with('!') {
+                let f = form.trim_end_matches(['=', '!']);
+                let flags = &form[f.len()..];
+                kb.add_entry(f, Target::Agent(ai), false, flags.contains('='), flags.contains('!'));
             } else {
                 kb.add(form, Target::Agent(ai), false);
             }

@@ -216,6 +216,12 @@ fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: 
             }
         }
     }
+    if e.soft_ambiguous && j < end {
+        let n = &toks[j];
+        if n.kind == TokenKind::Arabic && definite(n) && !cc[j].iter().any(|x| x != &n.norm && kb_index_has(x)) {
+            return None;
+        }
+    }
     if e.ambiguous && j < end {
         let n = &toks[j];
         if n.kind == TokenKind::Arabic && n.norm.starts_with("ال") {
@@ -223,6 +229,10 @@ fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: 
         }
     }
     Some(j)
+}
+
+fn kb_index_has(k: &str) -> bool {
+    Kb::global().index.contains_key(k)
 }
 
 fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: usize) -> Option<Item> {
