@@ -934,6 +934,9 @@ impl<'a> Sent<'a> {
                 // subject before a verb; for nouns only an adjacent modifier ("Israeli air strikes", "Taliban attack")
                 if e.verb || matches!(self.toks[c.tok].norm.as_str(), "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew" | "protesters" | "demonstrators") {
                     actor = self.actor_before(c.tok, 6);
+                } else if let Some(lv) = (c.tok.saturating_sub(3)..c.tok).find(|&q| matches!(self.toks[q].norm.as_str(), "carried" | "launched" | "conducted" | "staged" | "mounted" | "claimed" | "carry" | "launch" | "conduct" | "stage" | "mount")) {
+                    // "coalition aircraft carried out airstrikes": the subject of the light verb
+                    actor = self.actor_before(lv, 6);
                 } else {
                     let mut j = c.tok;
                     while j > 0 && c.tok - j < 3 {
