@@ -199,3 +199,25 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     emit(&o);
     Ok(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_cycles_through_plain_examples() {
+        let c = corpus(7);
+        assert_eq!(c.len(), 7);
+        assert!(c.iter().all(|t| !t.trim_start().starts_with('<') && !t.trim_start().starts_with('{')));
+        assert_eq!(corpus(0).len(), 1);
+    }
+
+    #[test]
+    fn text_only_run_measures_something() {
+        let t = marsad_text::bench::measure(&corpus(4), Duration::ZERO);
+        assert_eq!(t.docs, 4);
+        assert!(t.tokens > 100 && t.bytes > 1000 && t.mb_per_s() > 0.0);
+        let code = run(BenchArgs { docs: 2, seconds: 0.0, text_only: true, json: true }).unwrap();
+        assert_eq!(code, 0);
+    }
+}
