@@ -226,7 +226,7 @@ impl<'a> Sent<'a> {
             if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
                 continue;
             }
-            if is_ar(t) && NEVER.contains(&strip_conj(&t.norm)) {
+            if is_ar(t) && (NEVER.contains(&t.norm.as_str()) || NEVER.contains(&strip_conj(&t.norm))) {
                 continue;
             }
             let hits = self.lx().lookup(&t.norm, is_ar(t));
