@@ -798,11 +798,12 @@ impl<'a> Sent<'a> {
                             recipient = Some(self.np_from(next, true));
                         }
                     }
-                } else if let Some(np) = self.actor_after(c.tok + 1, next + 3, false).filter(|np| {
+                } else if let Some(np) = self.actor_after(c.tok + 1, next + 6, false).filter(|np| {
                     // the subject is the first content word after the verb (no skipping over an object)
                     (c.tok + 1..np.0).all(|q| {
                         let u = &self.toks[q];
                         self.is_func(q) || self.trig[q] || u.kind != TokenKind::Arabic || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&u.norm) || numbers::parse_at(self.toks, q).is_some()
+                            || matches!(self.key[q].as_str(), "اعضاء" | "انصار" | "افراد" | "كوادر" | "ابناء" | "مناصري" | "مؤيدي")
                     })
                 }) {
                     let p = self.toks[np.0].prefix.as_str();
