@@ -1,0 +1,183 @@
+// Browser test of the marsad dashboard.
+//
+// Ingests the bundled examples plus an article whose text holds HTML (a
+// <script> and an <img onerror>) into a temporary database, starts
+// `marsad serve` on a free loopback port, opens the dashboard in Debian's
+// headless chromium (playwright-core) and checks the map, the timeline, the
+// incident → reader link (right-to-left, highlights, evidence), the reader →
+// map link and the escaping of article text. Saves a screenshot to
+// /tmp/marsad-dashboard.png.
+//
+//   node dashboard.test.mjs        (MARSAD_BIN, CHROMIUM override the paths)
+//
+// Skips (exit 0, with a message) only when chromium is not installed.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../../..");
+const bin = process.env.MARSAD_BIN || join(repo, "target/release/marsad");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const shot = process.env.SCREENSHOT || "/tmp/marsad-dashboard.png";
+
+if (!existsSync(chromiumPath)) {
+  console.log(`e2e: SKIPPED: no chromium at ${chromiumPath} (apt-get install -y chromium)`);
+  process.exit(0);
+}
+if (!existsSync(bin)) {
+  console.error(`e2e: no marsad binary at ${bin}: run cargo build --release -p marsad first (or set MARSAD_BIN)`);
+  process.exit(1);
+}
+const { chromium } = await import("playwright-core");
+
+let passed = 0, failed = 0;
+function check(name, ok, detail = "") {
+  if (ok) { passed++; console.log(`ok - ${name}`); }
+  else { failed++; console.log(`not ok - ${name} ${detail}`); }
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on("error", rej);
+    s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
+  });
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "marsad-e2e-"));
+const db = join(tmp, "marsad.db");
+const injection = {
+  id: "injection",
+  title: "<b>bold</b> <img src=x onerror=\"window.__pwned=3\">",
+  published: "2023-06-04",
+  text: "الموصل – قال مسؤول أمني إن مسلحين <script>window.__pwned = 1</script> هاجموا حاجزاً للشرطة في الموصل يوم الأحد <img src=x onerror=\"window.__pwned = 2\"> وقتلوا ثلاثة من عناصره.",
+};
+writeFileSync(join(tmp, "injection.jsonl"), JSON.stringify(injection) + "\n");
+execFileSync(bin, ["ingest", join(repo, "examples"), join(tmp, "injection.jsonl"), "--db", db, "-q"], { stdio: ["ignore", "inherit", "inherit"] });
+
+const port = await freePort();
+const server = spawn(bin, ["serve", "--db", db, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "inherit", "inherit"] });
+const base = `http://127.0.0.1:${port}`;
+let browser;
+try {
+  for (let i = 0; ; i++) {
+    try { const r = await fetch(`${base}/api/stats`); if (r.ok) break; } catch (_) { /* not up yet */ }
+    if (i > 100) throw new Error("marsad serve did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+  });
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  const errors = [];
+  const external = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("request", (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
+  page.on("dialog", (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+
+  await page.goto(base + "/");
+  await page.waitForSelector("body[data-ready='1']", { timeout: 20000 });
+  const countries = await page.locator("#basemap path").count();
+  check("basemap drawn", countries > 150, `(${countries} countries)`);
+  const dots = await page.locator("#dots circle.dot").count();
+  check("map has incident dots", dots > 0, `(${dots})`);
+  const bars = await page.locator("#timeline rect.bar").count();
+  check("timeline has bars", bars > 0, `(${bars})`);
+  const items = await page.locator("#list li").count();
+  check("incident list filled", items > 0, `(${items})`);
+
+  // click a dot of the Kirkuk ambush (Arabic) → incident → reader
+  const events = (await (await fetch(`${base}/api/events?limit=500`)).json()).events;
+  const kirkuk = events.find((e) => e.lat != null && e.documents.some((d) => d.includes("kirkuk")));
+  check("a geocoded Kirkuk incident exists", !!kirkuk);
+  if (kirkuk) {
+    await page.locator(`#dots circle[data-id="${kirkuk.id}"]`).dispatchEvent("click");
+    await page.waitForSelector("#tab-incident.on .report");
+    check("dot opens the incident with its reports", (await page.locator("#tab-incident .report").count()) > 0);
+    check("dot is selected on the map", (await page.locator(`#dots circle.sel[data-id="${kirkuk.id}"]`).count()) === 1);
+    await page.locator("#tab-incident .open-reader").first().click();
+    await page.waitForSelector("#tab-reader.on #doc");
+    check("reader is right-to-left", (await page.locator("#doc").getAttribute("dir")) === "rtl");
+    check("reader highlights event triggers", (await page.locator("#doc .trigger").count()) > 0);
+    check("reader highlights places", (await page.locator("#doc .place").count()) > 0);
+    check("reader highlights dates", (await page.locator("#doc .time").count()) > 0);
+    check("reader highlights entities", (await page.locator("#doc [class*='ent-']").count()) > 0);
+    check("reader marks the evidence sentence", (await page.locator("#doc .evidence").count()) > 0);
+    // reader → map: clicking an event centres the map on it
+    await page.evaluate(() => { const m = document.getElementById("map"); m.setAttribute("viewBox", "0 0 360 180"); });
+    await page.locator("#doc .trigger").first().click();
+    const vb = (await page.locator("#map").getAttribute("viewBox")).split(" ").map(Number);
+    check("clicking an event in the reader zooms the map to it", vb[2] < 100, `(viewBox ${vb.join(" ")})`);
+    const cx = vb[0] + vb[2] / 2 - 180, cy = 90 - (vb[1] + vb[3] / 2);
+    check("…centred near Kirkuk", Math.abs(cx - 44) < 6 && Math.abs(cy - 35.5) < 6, `(centre ${cx.toFixed(1)}, ${cy.toFixed(1)})`);
+  }
+  await page.screenshot({ path: shot });
+
+  // a real mouse click on a dot
+  await page.locator("#zfit").click();
+  const box = await page.locator("#dots circle.dot").last().boundingBox();
+  if (box) {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector("#tab-incident.on h2", { timeout: 5000 }).catch(() => {});
+    check("mouse click on a dot opens an incident", (await page.locator("#tab-incident.on h2").count()) > 0);
+  }
+
+  // the injection article is shown as text
+  const inj = events.find((e) => e.documents.includes("injection"));
+  check("the injection article has an incident", !!inj);
+  if (inj) {
+    await page.locator(`#list li[data-id="${inj.id}"]`).click();
+    await page.waitForSelector("#tab-incident.on .report");
+    const evText = await page.locator("#tab-incident .report .ev").first().textContent();
+    check("evidence shown as text in the incident view", evText.includes("<script>") || evText.includes("<img"), `(${evText})`);
+    await page.locator("#tab-incident .open-reader").first().click();
+    await page.waitForSelector("#tab-reader.on #doc");
+    const text = await page.locator("#doc").textContent();
+    check("article text shows <script> literally", text.includes("<script>window.__pwned = 1</script>"));
+    check("article text shows <img onerror> literally", text.includes("<img src=x onerror="));
+    check("title shown as text", (await page.locator("#tab-reader h2").textContent()).includes("<b>bold</b>"));
+    check("no script or img element created from article text", (await page.locator("#tab-reader script, #tab-reader img, #tab-incident img, #list img, #list b").count()) === 0);
+  }
+  await page.waitForTimeout(300);
+  check("no injected code ran", (await page.evaluate(() => window.__pwned)) === undefined);
+
+  // filters: a type that matches nothing empties the map; reset restores
+  await page.locator("#f-minf").fill("100000");
+  await page.locator("#filters button[type=submit]").click();
+  await page.waitForFunction(() => document.querySelectorAll("#dots circle").length === 0, null, { timeout: 5000 }).catch(() => {});
+  check("filters apply (no incident with 100000 fatalities)", (await page.locator("#dots circle").count()) === 0);
+  await page.locator("#f-reset").click();
+  await page.waitForFunction((n) => document.querySelectorAll("#dots circle").length === n, dots, { timeout: 5000 }).catch(() => {});
+  check("reset restores the map", (await page.locator("#dots circle").count()) === dots);
+
+  // actor view
+  await page.locator("#tabs button[data-tab=actor]").click();
+  await page.waitForSelector("#tab-actor li button", { timeout: 5000 }).catch(() => {});
+  const actorLinks = await page.locator("#tab-actor li button").count();
+  check("actor list", actorLinks > 0, `(${actorLinks})`);
+  if (actorLinks) {
+    await page.locator("#tab-actor li button").first().click();
+    await page.waitForSelector("#tab-actor h2", { timeout: 5000 });
+    check("actor view shows aliases", (await page.locator("#tab-actor h2", { hasText: "Aliases" }).count()) === 1);
+  }
+
+  check("no page errors", errors.length === 0, JSON.stringify(errors));
+  check("no request left the server (offline)", external.length === 0, JSON.stringify(external));
+  console.log(`screenshot: ${shot}`);
+} catch (e) {
+  failed++;
+  console.log(`not ok - ${e.stack || e}`);
+} finally {
+  if (browser) await browser.close().catch(() => {});
+  server.kill("SIGTERM");
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

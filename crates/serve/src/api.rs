@@ -1,0 +1,431 @@
+//! The `/api` handlers.
+
+use crate::query::{self, EventFilter};
+use crate::{blocking, ApiError, AppState, DEFAULT_LIMIT, MAX_BODY, MAX_LIMIT};
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use marsad_store::{Counts, Store};
+use serde_json::{json, Value};
+
+type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
+type ApiResult = Result<Response, ApiError>;
+
+/// The query parameters, checked against the names a route knows.
+struct Q {
+    pairs: Vec<(String, String)>,
+}
+
+impl Q {
+    fn new(p: Params, known: &[&str]) -> Result<Q, ApiError> {
+        let Query(pairs) = p.map_err(|e| ApiError::bad(format!("malformed query string: {}", e.body_text())))?;
+        for (k, _) in &pairs {
+            if !known.contains(&k.as_str()) {
+                return Err(ApiError::bad(format!("unknown parameter {k:?}; this endpoint takes: {}", known.join(", "))));
+            }
+        }
+        Ok(Q { pairs })
+    }
+
+    /// The last non-empty value of `k`, trimmed.
+    fn get(&self, k: &str) -> Option<String> {
+        self.pairs.iter().rev().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string())
+    }
+
+    /// All values of `k`, comma-separated ones split.
+    fn list(&self, k: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(n, _)| n == k)
+            .flat_map(|(_, v)| v.split(',').map(|s| s.trim().to_string()).collect::<Vec<_>>())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    fn uint(&self, k: &str) -> Result<Option<u64>, ApiError> {
+        match self.get(k) {
+            None => Ok(None),
+            Some(v) => v
+                .parse::<u64>()
+                .map(Some)
+                .map_err(|_| ApiError::bad(format!("{k} must be a non-negative integer, got {v:?}"))),
+        }
+    }
+
+    fn page(&self) -> Result<(u64, u64), ApiError> {
+        let limit = self.uint("limit")?.unwrap_or(DEFAULT_LIMIT);
+        if limit == 0 || limit > MAX_LIMIT {
+            return Err(ApiError::bad(format!("limit must be between 1 and {MAX_LIMIT}, got {limit}")));
+        }
+        let offset = self.uint("offset")?.unwrap_or(0);
+        if offset > 10_000_000 {
+            return Err(ApiError::bad("offset is too large"));
+        }
+        Ok((limit, offset))
+    }
+}
+
+fn ok(v: impl serde::Serialize) -> ApiResult {
+    Ok(Json(v).into_response())
+}
+
+/// Open the store for reading; a missing database is an empty one.
+fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
+    if !st.cfg.db.exists() {
+        return Ok(None);
+    }
+    Store::open(&st.cfg.db).map(Some).map_err(ApiError::from)
+}
+
+/// A date parameter: YYYY, YYYY-MM or YYYY-MM-DD.
+fn date_param(k: &str, v: &str) -> Result<String, ApiError> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(|c| c.is_ascii_digit()));
+    let okay = match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    if !okay {
+        return Err(ApiError::bad(format!("{k} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {v:?}")));
+    }
+    Ok(v.to_string())
+}
+
+const EVENT_PARAMS: &[&str] =
+    &["type", "actor", "country", "admin1", "from", "to", "bbox", "min_fatalities", "q", "limit", "offset"];
+
+fn event_filter(q: &Q) -> Result<EventFilter, ApiError> {
+    let (limit, offset) = q.page()?;
+    let bbox = match q.get("bbox") {
+        None => None,
+        Some(v) => {
+            let parts: Vec<&str> = v.split(',').map(str::trim).collect();
+            let nums: Option<Vec<f64>> = parts.iter().map(|s| s.parse::<f64>().ok().filter(|x| x.is_finite())).collect();
+            match nums {
+                Some(n) if n.len() == 4 => {
+                    let (x0, y0, x1, y1) = (n[0], n[1], n[2], n[3]);
+                    if !(-180.0..=180.0).contains(&x0) || !(-180.0..=180.0).contains(&x1) || !(-90.0..=90.0).contains(&y0) || !(-90.0..=90.0).contains(&y1) {
+                        return Err(ApiError::bad("bbox is out of range: longitudes in [-180, 180], latitudes in [-90, 90]"));
+                    }
+                    if x0 > x1 || y0 > y1 {
+                        return Err(ApiError::bad("bbox must be minlon,minlat,maxlon,maxlat with min ≤ max"));
+                    }
+                    Some([x0, y0, x1, y1])
+                }
+                _ => return Err(ApiError::bad(format!("bbox must be four numbers minlon,minlat,maxlon,maxlat, got {v:?}"))),
+            }
+        }
+    };
+    let min_fatalities = match q.uint("min_fatalities")? {
+        Some(n) if n > u32::MAX as u64 => return Err(ApiError::bad("min_fatalities is too large")),
+        n => n.map(|n| n as u32),
+    };
+    let from = q.get("from").map(|v| date_param("from", &v)).transpose()?;
+    let to = q.get("to").map(|v| date_param("to", &v)).transpose()?;
+    if let (Some(a), Some(b)) = (&from, &to) {
+        if a > b {
+            return Err(ApiError::bad(format!("from ({a}) is after to ({b})")));
+        }
+    }
+    Ok(EventFilter {
+        types: q.list("type"),
+        actor: q.get("actor"),
+        countries: q.list("country"),
+        admin1: q.get("admin1"),
+        from,
+        to,
+        bbox,
+        min_fatalities,
+        q: q.get("q"),
+        docs: None,
+        limit,
+        offset,
+    })
+}
+
+/// Document pks matching a full-text query.
+fn docs_matching(store: &Store, q: &str) -> Result<Vec<i64>, ApiError> {
+    let res = store.search(q, 2000)?;
+    let mut out = Vec::new();
+    let mut st = store.conn().prepare_cached("SELECT pk FROM documents WHERE id = ?1")?;
+    for h in &res.results {
+        if let Some(pk) = rusqlite::OptionalExtension::optional(st.query_row([&h.id], |r| r.get::<_, i64>(0)))? {
+            out.push(pk);
+        }
+    }
+    Ok(out)
+}
+
+pub async fn events(State(st): State<AppState>, p: Params) -> ApiResult {
+    let q = Q::new(p, EVENT_PARAMS)?;
+    let mut f = event_filter(&q)?;
+    let (limit, offset) = (f.limit, f.offset);
+    let (total, events) = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok((0, vec![])) };
+        if let Some(text) = f.q.clone() {
+            f.docs = Some(docs_matching(&store, &text)?);
+        }
+        query::events(store.conn(), &f)
+    })
+    .await?;
+    ok(json!({ "total": total, "limit": limit, "offset": offset, "events": events }))
+}
+
+pub async fn incident(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id2 = id.clone();
+    let inc = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok(None) };
+        query::incident(store.conn(), &id2)
+    })
+    .await?;
+    match inc {
+        Some(i) => ok(i),
+        None => Err(ApiError::not_found(format!("no incident {id:?}"))),
+    }
+}
+
+pub async fn documents(State(st): State<AppState>, p: Params) -> ApiResult {
+    let q = Q::new(p, &["lang", "limit", "offset"])?;
+    let (limit, offset) = q.page()?;
+    let lang = q.get("lang");
+    if let Some(l) = &lang {
+        if !["ar", "en", "und"].contains(&l.as_str()) {
+            return Err(ApiError::bad(format!("lang must be ar, en or und, got {l:?}")));
+        }
+    }
+    let (total, docs) = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok((0, vec![])) };
+        query::documents(store.conn(), lang.as_deref(), limit, offset)
+    })
+    .await?;
+    ok(json!({ "total": total, "limit": limit, "offset": offset, "documents": docs }))
+}
+
+pub async fn document(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id2 = id.clone();
+    let doc = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok(None) };
+        Ok(store.get(&id2)?)
+    })
+    .await?;
+    match doc {
+        Some(d) => ok(d),
+        None => Err(ApiError::not_found(format!("no document {id:?}"))),
+    }
+}
+
+pub async fn actors(State(st): State<AppState>, p: Params) -> ApiResult {
+    let q = Q::new(p, &["q", "limit", "offset"])?;
+    let (limit, offset) = q.page()?;
+    let text = q.get("q");
+    let (total, actors) = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok((0, vec![])) };
+        query::actors(store.conn(), text.as_deref(), limit, offset)
+    })
+    .await?;
+    ok(json!({ "total": total, "limit": limit, "offset": offset, "actors": actors }))
+}
+
+pub async fn actor(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+    let id2 = id.clone();
+    let a = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok(None) };
+        query::actor(store.conn(), &id2)
+    })
+    .await?;
+    match a {
+        Some(a) => ok(a),
+        None => Err(ApiError::not_found(format!("no actor {id:?}"))),
+    }
+}
+
+pub async fn search(State(st): State<AppState>, p: Params) -> ApiResult {
+    let q = Q::new(p, &["q", "limit"])?;
+    let Some(text) = q.get("q") else {
+        return Err(ApiError::bad("q is required: the words to search for"));
+    };
+    if text.chars().count() > 1000 {
+        return Err(ApiError::bad("q is too long (at most 1000 characters)"));
+    }
+    let limit = q.uint("limit")?.unwrap_or(20);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(ApiError::bad(format!("limit must be between 1 and {MAX_LIMIT}, got {limit}")));
+    }
+    let res = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok(json!({ "query": text, "total": 0, "results": [] })) };
+        let r = store.search(&text, limit as usize)?;
+        Ok(serde_json::to_value(r).map_err(ApiError::internal)?)
+    })
+    .await?;
+    ok(res)
+}
+
+pub async fn stats(State(st): State<AppState>, p: Params) -> ApiResult {
+    Q::new(p, &[])?;
+    let s = blocking(move || {
+        let Some(store) = open(&st)? else { return Ok(json!({ "documents": 0, "events": 0 })) };
+        Ok(serde_json::to_value(store.stats()?).map_err(ApiError::internal)?)
+    })
+    .await?;
+    ok(s)
+}
+
+/// Compare in time independent of where the strings differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Turn a body (one JSON object, an array of objects, or JSON Lines) into
+/// JSON Lines.
+fn to_jsonl(body: &[u8]) -> Result<Vec<u8>, ApiError> {
+    let text = std::str::from_utf8(body).map_err(|e| ApiError::bad(format!("body is not UTF-8: {e}")))?;
+    let t = text.trim_start_matches('\u{feff}').trim();
+    if t.is_empty() {
+        return Err(ApiError::bad("empty body: send a JSON document {\"id\", \"title\", \"published\", \"text\"} or JSON Lines"));
+    }
+    if !t.starts_with('{') && !t.starts_with('[') {
+        return Err(ApiError::bad("body must be JSON: an object {\"text\": ...}, an array of them, or JSON Lines"));
+    }
+    match serde_json::from_str::<Value>(t) {
+        Ok(Value::Array(items)) => {
+            if items.is_empty() {
+                return Err(ApiError::bad("empty JSON array"));
+            }
+            let mut out = Vec::new();
+            for v in items {
+                out.extend(serde_json::to_vec(&v).map_err(ApiError::internal)?);
+                out.push(b'\n');
+            }
+            Ok(out)
+        }
+        Ok(v @ Value::Object(_)) => {
+            let mut out = serde_json::to_vec(&v).map_err(ApiError::internal)?;
+            out.push(b'\n');
+            Ok(out)
+        }
+        Ok(_) => Err(ApiError::bad("body must be a JSON object, an array of objects, or JSON Lines")),
+        Err(e) => {
+            if t.starts_with('[') || !t.contains('\n') {
+                return Err(ApiError::bad(format!("malformed JSON: {e}")));
+            }
+            Ok(t.as_bytes().to_vec()) // JSON Lines: checked line by line
+        }
+    }
+}
+
+pub async fn ingest(State(st): State<AppState>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> ApiResult {
+    let Some(token) = st.cfg.token.clone() else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "ingest is disabled: start `marsad serve` with --token TOKEN (or MARSAD_TOKEN) to enable it",
+        ));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim);
+    match given {
+        None => return Err(ApiError::new(StatusCode::UNAUTHORIZED, "missing header Authorization: Bearer TOKEN")),
+        Some(g) if !same(g.as_bytes(), token.as_bytes()) => {
+            return Err(ApiError::new(StatusCode::UNAUTHORIZED, "wrong token"));
+        }
+        Some(_) => {}
+    }
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => {
+            let status = e.status();
+            let msg = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                format!("request body is larger than {} MB", MAX_BODY / (1024 * 1024))
+            } else {
+                format!("cannot read the request body: {}", e.body_text())
+            };
+            return Err(ApiError::new(status, msg));
+        }
+    };
+    let lines = to_jsonl(&body)?;
+    let res = blocking(move || {
+        let opts = marsad_input::InputOptions { format: Some(marsad_input::Format::Jsonl), ..Default::default() };
+        let items = marsad_input::read_named("-", &lines, &opts);
+        let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut store = Store::open(&st.cfg.db)?;
+        store.set_pipeline(st.cfg.pipeline.clone());
+        let run = store.start_run()?;
+        let mut c = Counts::default();
+        let mut errors: Vec<String> = Vec::new();
+        let mut results = Vec::new();
+        for item in items {
+            let raw = match item {
+                Ok(r) => r,
+                Err(e) => {
+                    c.failed += 1;
+                    errors.push(e.to_string());
+                    continue;
+                }
+            };
+            c.read += 1;
+            let mut doc = raw.into_document();
+            if let Some(rest) = doc.id.strip_prefix("stdin-") {
+                doc.id = format!("api-{rest}");
+            }
+            doc.source = Some("api".into());
+            let id = doc.id.clone();
+            let annotate = st.cfg.annotate.clone();
+            let r = store.ingest(doc, |d| {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotate(d))) {
+                    Ok(r) => r,
+                    Err(_) => Err(anyhow::anyhow!("the pipeline failed on this document")),
+                }
+            });
+            match r {
+                Ok(o) => {
+                    c.add(&o);
+                    results.push(json!({ "id": id, "outcome": o }));
+                }
+                Err(e) => {
+                    c.failed += 1;
+                    errors.push(format!("{id}: {e:#}"));
+                }
+            }
+        }
+        store.commit()?;
+        store.finish_run(run, &c)?;
+        Ok(json!({
+            "read": c.read, "new": c.new, "updated": c.updated, "unchanged": c.unchanged,
+            "duplicate": c.duplicate, "failed": c.failed,
+            "documents": results, "errors": errors,
+        }))
+    })
+    .await?;
+    let failed = res["failed"].as_u64().unwrap_or(0);
+    let read = res["read"].as_u64().unwrap_or(0);
+    if read == 0 && failed > 0 {
+        let first = res["errors"][0].as_str().unwrap_or("no document could be read").to_string();
+        return Err(ApiError::bad(format!("no document could be read: {first}")));
+    }
+    ok(res)
+}
+
+/// The OpenAPI description (`crates/serve/openapi.json`).
+pub const OPENAPI: &str = include_str!("../openapi.json");
+
+pub async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+pub async fn not_found(uri: Uri) -> Response {
+    ApiError::not_found(format!("no such endpoint: {} (see /api/openapi.json)", uri.path())).into_response()
+}
+
+pub async fn method_not_allowed(uri: Uri) -> Response {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("method not allowed on {}", uri.path())).into_response()
+}

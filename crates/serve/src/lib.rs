@@ -1,0 +1,194 @@
+//! marsad-serve: `marsad serve`, the HTTP API and the offline dashboard.
+//!
+//! - [`router`] builds the axum [`Router`] (used in-process by the tests);
+//! - [`serve`] binds an address and runs it until Ctrl-C.
+//!
+//! Every read request opens its own SQLite connection (the store runs in WAL
+//! mode, so reads go on while an ingest writes); ingests are serialised by a
+//! mutex. Blocking database work runs on tokio's blocking pool, and a panic
+//! there becomes a 500 JSON answer, never a dead server. The API is described
+//! in `openapi.json` (served at `/api/openapi.json`), the dashboard lives in
+//! `assets/` and is compiled into the binary.
+
+mod api;
+mod assets;
+pub mod query;
+
+pub use api::OPENAPI;
+pub use assets::CSP;
+
+use anyhow::Result;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use marsad_core::Document;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Largest request body accepted (bytes).
+pub const MAX_BODY: usize = 10 * 1024 * 1024;
+/// Largest page of results.
+pub const MAX_LIMIT: u64 = 500;
+/// Default page size.
+pub const DEFAULT_LIMIT: u64 = 100;
+
+/// Runs the annotation pipeline on one document (the same one `marsad
+/// ingest` uses; given by the binary, which owns the pipeline).
+pub type Annotator = Arc<dyn Fn(&mut Document) -> Result<()> + Send + Sync>;
+
+/// What the server needs.
+#[derive(Clone)]
+pub struct Config {
+    /// SQLite database file (created on first ingest when missing).
+    pub db: PathBuf,
+    /// Bearer token for `POST /api/ingest`; `None` disables ingest (403).
+    pub token: Option<String>,
+    /// The pipeline.
+    pub annotate: Annotator,
+    /// Pipeline name stored with ingested documents.
+    pub pipeline: String,
+}
+
+pub(crate) struct State {
+    pub cfg: Config,
+    /// One writer at a time.
+    pub writer: Mutex<()>,
+}
+
+pub(crate) type AppState = Arc<State>;
+
+/// An API error: a status and a message, sent as `{"error": "..."}`.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn bad(msg: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::BAD_REQUEST, message: msg.into() }
+    }
+    pub fn not_found(msg: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::NOT_FOUND, message: msg.into() }
+    }
+    pub fn new(status: StatusCode, msg: impl Into<String>) -> Self {
+        ApiError { status, message: msg.into() }
+    }
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: format!("internal error: {e}") }
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> Self {
+        ApiError::internal(format!("{e:#}"))
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(serde_json::json!({ "error": self.message }))).into_response()
+    }
+}
+
+/// Every API route (method, path) as described in `openapi.json` (a test
+/// checks the two agree).
+pub const API_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/events"),
+    ("GET", "/api/incidents/{id}"),
+    ("GET", "/api/documents"),
+    ("GET", "/api/documents/{id}"),
+    ("GET", "/api/actors"),
+    ("GET", "/api/actors/{id}"),
+    ("GET", "/api/search"),
+    ("GET", "/api/stats"),
+    ("POST", "/api/ingest"),
+    ("GET", "/api/openapi.json"),
+];
+
+/// The router: `/api/...` and the dashboard at `/`.
+pub fn router(cfg: Config) -> Router {
+    let state: AppState = Arc::new(State { cfg, writer: Mutex::new(()) });
+    Router::new()
+        .route("/api/events", get(api::events))
+        .route("/api/incidents/{id}", get(api::incident))
+        .route("/api/documents", get(api::documents))
+        .route("/api/documents/{*id}", get(api::document))
+        .route("/api/actors", get(api::actors))
+        .route("/api/actors/{id}", get(api::actor))
+        .route("/api/search", get(api::search))
+        .route("/api/stats", get(api::stats))
+        .route("/api/ingest", post(api::ingest))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api", get(api::openapi))
+        .route("/", get(assets::index))
+        .route("/assets/{name}", get(assets::asset))
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(state)
+}
+
+/// Bind `addr` and serve until Ctrl-C (or SIGTERM).
+pub async fn serve(cfg: Config, addr: &str) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    let local = listener.local_addr()?;
+    eprintln!(
+        "marsad: serving {} on http://{local}/ (API at /api, ingest {})",
+        cfg.db.display(),
+        if cfg.token.is_some() { "enabled with a token" } else { "disabled: no token" }
+    );
+    axum::serve(listener, router(cfg)).with_graceful_shutdown(shutdown()).await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// Run blocking database work off the async threads; a panic becomes a 500.
+pub(crate) async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    match tokio::task::spawn_blocking(f).await {
+        Ok(r) => r,
+        Err(e) => Err(ApiError::internal(format!("request failed: {e}"))),
+    }
+}
+
+/// [`serve`] on a new multi-threaded tokio runtime, for callers without one
+/// (the `marsad` binary).
+pub fn run(cfg: Config, addr: &str) -> Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(16)
+        .enable_all()
+        .build()?;
+    rt.block_on(serve(cfg, addr))
+}

@@ -1,0 +1,386 @@
+//! The HTTP API in-process (tower `oneshot`), over a temporary database
+//! holding the bundled examples and an article with HTML in its text.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use marsad_core::{Document, Stage};
+use marsad_serve::{Annotator, Config};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token-0123456789";
+
+pub const INJECTION: &str = "قال مسؤول إن <script>window.__pwned = 1</script> مسلحين هاجموا حاجزاً للشرطة في الموصل <img src=x onerror=\"window.__pwned = 2\"> وقتلوا ثلاثة من عناصره يوم الأحد.";
+
+fn pipeline() -> &'static Vec<Box<dyn Stage>> {
+    static P: OnceLock<Vec<Box<dyn Stage>>> = OnceLock::new();
+    P.get_or_init(|| {
+        vec![
+            Box::new(marsad_text::TextStage),
+            Box::new(marsad_entities::EntityStage::load().unwrap()),
+            Box::new(marsad_places::PlaceStage::load().unwrap()),
+            Box::new(marsad_time::TimeStage::load().unwrap()),
+            Box::new(marsad_actors::ActorStage::load().unwrap()),
+            Box::new(marsad_events::EventStage::load().unwrap()),
+        ]
+    })
+}
+
+fn annotator() -> Annotator {
+    Arc::new(|d: &mut Document| {
+        for s in pipeline() {
+            s.annotate(d);
+        }
+        Ok(())
+    })
+}
+
+fn temp_db(tag: &str) -> PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("marsad-serve-test-{}-{tag}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("marsad.db")
+}
+
+fn examples_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+/// A database with the bundled examples and the injection article, built once.
+fn shared_db() -> &'static PathBuf {
+    static DB: OnceLock<PathBuf> = OnceLock::new();
+    DB.get_or_init(|| {
+        let db = temp_db("shared");
+        let mut store = marsad_store::Store::open(&db).unwrap();
+        let ann = annotator();
+        let paths = vec![examples_dir().to_string_lossy().to_string()];
+        let opts = marsad_input::InputOptions::default();
+        for f in marsad_input::expand(&paths).into_iter().flatten() {
+            for raw in marsad_input::read_file(&f, &opts).flatten() {
+                store.ingest(raw.into_document(), |d| ann(d)).unwrap();
+            }
+        }
+        let mut inj = Document::new("injection", INJECTION);
+        inj.title = Some("<b>bold</b> title".into());
+        inj.published = Some("2023-06-04".into());
+        store.ingest(inj, |d| ann(d)).unwrap();
+        store.commit().unwrap();
+        db
+    })
+}
+
+fn app(db: &PathBuf, token: Option<&str>) -> Router {
+    marsad_serve::router(Config {
+        db: db.clone(),
+        token: token.map(String::from),
+        annotate: annotator(),
+        pipeline: "test".into(),
+    })
+}
+
+async fn call(app: &Router, req: Request<Body>) -> (StatusCode, Value, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let ct = res.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let v = if ct.starts_with("application/json") { serde_json::from_slice(&bytes).unwrap_or(Value::Null) } else { Value::Null };
+    (status, v, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    let (s, v, _) = call(app, Request::get(uri).body(Body::empty()).unwrap()).await;
+    (s, v)
+}
+
+fn post(uri: &str, token: Option<&str>, body: impl Into<Body>) -> Request<Body> {
+    let mut b = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+    if let Some(t) = token {
+        b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    b.body(body.into()).unwrap()
+}
+
+fn assert_error(s: StatusCode, v: &Value, want: StatusCode, needle: &str) {
+    assert_eq!(s, want, "{v}");
+    let msg = v["error"].as_str().unwrap_or_else(|| panic!("no error message in {v}"));
+    assert!(msg.contains(needle), "error {msg:?} should mention {needle:?}");
+}
+
+#[tokio::test]
+async fn events_list_and_filters() {
+    let app = app(shared_db(), None);
+    let (s, v) = get(&app, "/api/events").await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let total = v["total"].as_u64().unwrap();
+    let evs = v["events"].as_array().unwrap();
+    assert!(total >= 5, "the examples hold several events, got {total}");
+    assert_eq!(evs.len() as u64, total.min(100));
+    assert!(evs.iter().any(|e| e["lat"].is_number() && e["lon"].is_number()), "some events are geocoded");
+    // type filter
+    let (_, v) = get(&app, "/api/events?type=ASSAULT").await;
+    let a = v["events"].as_array().unwrap();
+    assert!(!a.is_empty());
+    assert!(a.iter().all(|e| e["type"] == "ASSAULT"));
+    // bbox around Iraq keeps Iraqi events only, one in the Pacific nothing
+    let (_, v) = get(&app, "/api/events?bbox=38,29,49,38").await;
+    for e in v["events"].as_array().unwrap() {
+        let (lon, lat) = (e["lon"].as_f64().unwrap(), e["lat"].as_f64().unwrap());
+        assert!((38.0..=49.0).contains(&lon) && (29.0..=38.0).contains(&lat));
+    }
+    assert!(v["total"].as_u64().unwrap() > 0);
+    let (_, v) = get(&app, "/api/events?bbox=-170,-10,-160,0").await;
+    assert_eq!(v["total"], 0);
+    // fatalities
+    let (_, v) = get(&app, "/api/events?min_fatalities=3").await;
+    assert!(v["events"].as_array().unwrap().iter().all(|e| e["fatalities"].as_u64().unwrap() >= 3));
+    assert!(v["total"].as_u64().unwrap() < total);
+    // paging
+    let (_, p1) = get(&app, "/api/events?limit=2&offset=0").await;
+    let (_, p2) = get(&app, "/api/events?limit=2&offset=2").await;
+    assert_eq!(p1["events"].as_array().unwrap().len(), 2);
+    assert_ne!(p1["events"][0]["id"], p2["events"][0]["id"]);
+    // date range
+    let (_, v) = get(&app, "/api/events?from=2100-01-01").await;
+    assert_eq!(v["total"], 0);
+    let (_, v) = get(&app, "/api/events?from=1990&to=2100-12").await;
+    assert!(v["total"].as_u64().unwrap() > 0);
+    // text: Kirkuk article only
+    let (_, v) = get(&app, "/api/events?q=%D9%83%D8%B1%D9%83%D9%88%D9%83").await; // كركوك
+    let evs = v["events"].as_array().unwrap();
+    assert!(!evs.is_empty());
+    assert!(evs.iter().all(|e| e["documents"][0].as_str().unwrap().contains("kirkuk")), "{v}");
+    // country
+    let (_, v) = get(&app, "/api/events?country=IRQ").await;
+    assert!(v["events"].as_array().unwrap().iter().all(|e| e["country"] == "IRQ"));
+}
+
+#[tokio::test]
+async fn malformed_queries_are_4xx_json() {
+    let app = app(shared_db(), None);
+    for (uri, needle) in [
+        ("/api/events?limit=0", "limit"),
+        ("/api/events?limit=501", "limit"),
+        ("/api/events?limit=abc", "limit"),
+        ("/api/events?offset=-1", "offset"),
+        ("/api/events?bbox=1,2,3", "bbox"),
+        ("/api/events?bbox=a,b,c,d", "bbox"),
+        ("/api/events?bbox=10,10,0,0", "bbox"),
+        ("/api/events?bbox=0,0,200,10", "bbox"),
+        ("/api/events?min_fatalities=-3", "min_fatalities"),
+        ("/api/events?from=yesterday", "from"),
+        ("/api/events?from=2023-05-01&to=2023-01-01", "after"),
+        ("/api/events?contry=IRQ", "unknown parameter"),
+        ("/api/documents?lang=xx", "lang"),
+        ("/api/actors?limit=100000", "limit"),
+        ("/api/search", "q is required"),
+        ("/api/search?q=x&limit=0", "limit"),
+        ("/api/incidents/not-an-id", "malformed incident id"),
+        ("/api/events?q=%FF%FE", "malformed query"),
+    ] {
+        let (s, v) = get(&app, uri).await;
+        assert_error(s, &v, StatusCode::BAD_REQUEST, needle);
+    }
+    for uri in ["/api/incidents/99999-0", "/api/documents/nope", "/api/actors/NOPE", "/api/nothing-here", "/assets/nope.js"] {
+        let (s, v) = get(&app, uri).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
+        assert!(v["error"].is_string(), "{uri}: {v}");
+    }
+    let (s, v, _) = call(&app, Request::delete("/api/events").body(Body::empty()).unwrap()).await;
+    assert_error(s, &v, StatusCode::METHOD_NOT_ALLOWED, "method");
+}
+
+#[tokio::test]
+async fn incident_documents_actors_search_stats() {
+    let app = app(shared_db(), None);
+    let (_, v) = get(&app, "/api/events?limit=500").await;
+    for e in v["events"].as_array().unwrap() {
+        let id = e["id"].as_str().unwrap();
+        let (s, inc) = get(&app, &format!("/api/incidents/{id}")).await;
+        assert_eq!(s, StatusCode::OK);
+        let reps = inc["reports"].as_array().unwrap();
+        assert!(!reps.is_empty());
+        for r in reps {
+            // the evidence and trigger spans are exact slices of the document text
+            let did = r["document"]["id"].as_str().unwrap();
+            let (s, doc) = get(&app, &format!("/api/documents/{}", urlenc(did))).await;
+            assert_eq!(s, StatusCode::OK, "{did}");
+            let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+            for k in ["evidence", "trigger"] {
+                let (a, b) = (r[k]["start"].as_u64().unwrap() as usize, r[k]["end"].as_u64().unwrap() as usize);
+                assert_eq!(text[a..b].iter().collect::<String>(), r[k]["text"].as_str().unwrap());
+            }
+        }
+    }
+    let (s, v) = get(&app, "/api/documents?limit=3").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 3);
+    assert!(v["total"].as_u64().unwrap() >= 8);
+    let (_, v) = get(&app, "/api/documents/injection").await;
+    assert_eq!(v["text"], INJECTION);
+    assert!(v["sentences"].as_array().is_some_and(|s| !s.is_empty()));
+    // actors
+    let (s, v) = get(&app, "/api/actors?limit=50").await;
+    assert_eq!(s, StatusCode::OK);
+    let actors = v["actors"].as_array().unwrap();
+    assert!(!actors.is_empty());
+    let id = actors[0]["actor_id"].as_str().unwrap();
+    let (s, a) = get(&app, &format!("/api/actors/{}", urlenc(id))).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(a["actor_id"], id);
+    assert!(a["aliases"].is_array() && a["relations"].is_array() && a["events"].is_array());
+    // search
+    let (s, v) = get(&app, "/api/search?q=%D9%83%D8%B1%D9%83%D9%88%D9%83").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(v["total"].as_u64().unwrap() >= 1);
+    // stats
+    let (s, v) = get(&app, "/api/stats").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(v["documents"].as_u64().unwrap() >= 8);
+    assert!(v["events"].as_u64().unwrap() >= 5);
+}
+
+fn urlenc(s: &str) -> String {
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+#[tokio::test]
+async fn ingest_needs_a_token_and_checks_bodies() {
+    let db = temp_db("ingest");
+    let doc = json!({"id": "t1", "title": "Mosul", "published": "2023-05-02", "text": "Gunmen killed three policemen in Mosul on Sunday."});
+    // no token configured: disabled
+    let off = app(&db, None);
+    let (s, v, _) = call(&off, post("/api/ingest", Some(TOKEN), doc.to_string())).await;
+    assert_error(s, &v, StatusCode::FORBIDDEN, "disabled");
+    let on = app(&db, Some(TOKEN));
+    let (s, v, _) = call(&on, post("/api/ingest", None, doc.to_string())).await;
+    assert_error(s, &v, StatusCode::UNAUTHORIZED, "Authorization");
+    let (s, v, _) = call(&on, post("/api/ingest", Some("wrong-token-0123456789"), doc.to_string())).await;
+    assert_error(s, &v, StatusCode::UNAUTHORIZED, "wrong token");
+    // good: one object, then the same again (unchanged), then JSON Lines
+    let (s, v, _) = call(&on, post("/api/ingest", Some(TOKEN), doc.to_string())).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!((v["read"].as_u64(), v["new"].as_u64()), (Some(1), Some(1)));
+    let (_, v, _) = call(&on, post("/api/ingest", Some(TOKEN), doc.to_string())).await;
+    assert_eq!(v["unchanged"], 1);
+    let lines = "{\"id\":\"t2\",\"text\":\"Protesters gathered in Basra on Monday.\"}\n{\"text\":\"\u{0642}\u{062a}\u{0644} \u{062b}\u{0644}\u{0627}\u{062b}\u{0629}.\"}\n{\"nope\":1}\n";
+    let (s, v, _) = call(&on, post("/api/ingest", Some(TOKEN), lines)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!((v["new"].as_u64(), v["failed"].as_u64()), (Some(2), Some(1)), "{v}");
+    assert!(v["errors"][0].as_str().unwrap().contains("text"));
+    let (_, d) = get(&on, "/api/documents/t1").await;
+    assert!(d["events"].as_array().is_some_and(|e| !e.is_empty()), "the pipeline ran: {d}");
+    let (_, st) = get(&on, "/api/stats").await;
+    assert_eq!(st["documents"], 3);
+    // malformed bodies
+    for (body, needle) in [
+        ("", "empty body"),
+        ("   ", "empty body"),
+        ("{\"text\": ", "malformed JSON"),
+        ("[1, 2", "malformed JSON"),
+        ("hello", "must be JSON"),
+        ("[]", "empty JSON array"),
+        ("42", "must be JSON"),
+        ("{\"title\": \"no text\"}", "text"),
+        ("{\"text\": 5}", "not a string"),
+    ] {
+        let (s, v, _) = call(&on, post("/api/ingest", Some(TOKEN), body)).await;
+        assert_error(s, &v, StatusCode::BAD_REQUEST, needle);
+    }
+    let (s, v, _) = call(&on, post("/api/ingest", Some(TOKEN), vec![0xffu8, 0xfe, 0x00])).await;
+    assert_error(s, &v, StatusCode::BAD_REQUEST, "UTF-8");
+    // a body over the limit
+    let huge = format!("{{\"text\": \"{}\"}}", "a".repeat(marsad_serve::MAX_BODY + 10));
+    let (s, v, _) = call(&on, post("/api/ingest", Some(TOKEN), huge)).await;
+    assert_error(s, &v, StatusCode::PAYLOAD_TOO_LARGE, "larger than");
+    // GET on ingest is not allowed
+    let (s, _) = get(&on, "/api/ingest").await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    // the server still answers
+    let (s, _) = get(&on, "/api/events").await;
+    assert_eq!(s, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn missing_database_reads_as_empty() {
+    let db = temp_db("missing");
+    let app = app(&db, None);
+    let (s, v) = get(&app, "/api/events").await;
+    assert_eq!((s, v["total"].as_u64()), (StatusCode::OK, Some(0)));
+    let (s, _) = get(&app, "/api/documents/x").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(!db.exists(), "reading must not create the database");
+}
+
+#[tokio::test]
+async fn openapi_lists_every_route() {
+    let app = app(shared_db(), None);
+    let (s, spec) = get(&app, "/api/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = spec["paths"].as_object().unwrap();
+    for (method, path) in marsad_serve::API_ROUTES {
+        let item = paths.get(*path).unwrap_or_else(|| panic!("{path} missing from openapi.json"));
+        assert!(item.get(method.to_ascii_lowercase()).is_some(), "{method} {path} missing from openapi.json");
+        // and the route exists: not the "no such endpoint" fallback
+        let uri = path.replace("{id}", "x");
+        let (s, v, _) = call(&app, Request::builder().method(*method).uri(&uri).body(Body::empty()).unwrap()).await;
+        let msg = v["error"].as_str().unwrap_or("");
+        assert!(!msg.contains("no such endpoint"), "{method} {uri}: {s} {msg}");
+    }
+    assert_eq!(paths.len(), marsad_serve::API_ROUTES.len(), "openapi.json lists routes the server does not have");
+}
+
+#[tokio::test]
+async fn dashboard_is_embedded() {
+    let app = app(shared_db(), None);
+    let res = app.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let csp = res.headers().get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap().to_string();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
+    let html = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(html.contains("/assets/app.js") && html.contains("id=\"map\""));
+    for a in ["/assets/app.js", "/assets/style.css", "/assets/world.json"] {
+        let (s, _, body) = call(&app, Request::get(a).body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::OK, "{a}");
+        assert!(body.len() > 1000, "{a}");
+    }
+    let (_, w) = get(&app, "/assets/world.json").await;
+    assert!(w["countries"].as_array().unwrap().len() > 150);
+    // the script never writes markup from data
+    let (_, _, js) = call(&app, Request::get("/assets/app.js").body(Body::empty()).unwrap()).await;
+    for bad in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+        assert!(!js.contains(bad), "app.js uses {bad}");
+    }
+}
+
+#[tokio::test]
+async fn concurrent_reads_during_ingest() {
+    let db = temp_db("concurrent");
+    let app = app(&db, Some(TOKEN));
+    let body: String = (0..30)
+        .map(|i| json!({"id": format!("c{i}"), "text": format!("Gunmen attacked a checkpoint in Mosul on Sunday, killing {i} soldiers.")}).to_string() + "\n")
+        .collect();
+    let writer = {
+        let app = app.clone();
+        tokio::spawn(async move { call(&app, post("/api/ingest", Some(TOKEN), body)).await })
+    };
+    let mut readers = Vec::new();
+    for _ in 0..20 {
+        let app = app.clone();
+        readers.push(tokio::spawn(async move { get(&app, "/api/events?limit=5").await.0 }));
+    }
+    for r in readers {
+        assert_eq!(r.await.unwrap(), StatusCode::OK);
+    }
+    let (s, v, _) = writer.await.unwrap();
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["new"], 30);
+}
