@@ -47,6 +47,8 @@ enum Command {
     Dates(cmd::time::DatesArgs),
     /// Look an actor up in the shipped knowledge base.
     Actors(cmd::actors::ActorsArgs),
+    /// HTTP API and map dashboard over a database.
+    Serve(cmd::serve::ServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -97,6 +99,7 @@ fn main() {
         Command::Geocode(a) => cmd::places::geocode(a),
         Command::Dates(a) => cmd::time::run(a),
         Command::Actors(a) => cmd::actors::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -6,5 +6,6 @@ pub mod events;
 pub mod extract;
 pub mod ner;
 pub mod places;
+pub mod serve;
 pub mod store;
 pub mod time;
