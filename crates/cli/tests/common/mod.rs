@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    p.canonicalize().unwrap_or(p)
 }
 
 /// The reference article, when `shared/` is beside the repository.
