@@ -276,7 +276,7 @@ impl<'a> Sent<'a> {
                     break;
                 }
                 if e.flags.verbal && ((last + 1..(last + 3).min(n)).any(|j| self.cue_at("verbal", j)) || (!is_ar(t) && i > 0 && self.cue_at("verbal", i - 1))
-                        || (!is_ar(t) && (last + 1..(last + 6).min(n)).any(|j| self.cue_at("verbal", j)))) {
+                        || (!is_ar(t) && (i + 1..(last + 6).min(n)).any(|j| self.cue_at("verbal", j)))) {
                     ty = "ACCUSE".into();
                     mode = Some("disapprove".into());
                 }
