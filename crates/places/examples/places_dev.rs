@@ -2,6 +2,7 @@
 //! the dev-list evaluation.
 //!   cargo run --release -p marsad-places --example places_dev -- load
 //!   cargo run --release -p marsad-places --example places_dev -- show FILE
+//!   cargo run --release -p marsad-places --example places_dev -- bench FILE
 //!   cargo run --release -p marsad-places --example places_dev -- eval crates/places/tests/dev_places.tsv
 use marsad_core::Document;
 use marsad_places::{find_places, Gazetteer};
@@ -24,6 +25,11 @@ fn main() {
             let s = std::fs::read_to_string(&args[2]).unwrap();
             let r = marsad_places::eval_dev(&s, args.iter().any(|a| a == "-v"));
             println!("{r}");
+        }
+        Some("bench") => {
+            let text = std::fs::read_to_string(&args[2]).unwrap();
+            let (n, ps, ds, load) = marsad_places::bench_texts(&[text.as_str()], 200);
+            println!("{n} places/doc; {ps:.0} places/s; {ds:.0} docs/s (places stage alone); load {load:.3}s");
         }
         _ => {}
     }

@@ -295,6 +295,11 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                     if j >= hi || j - i >= gaz.max_words || !gaz.is_prefix(&key) {
                         break;
                     }
+                    // English names do not run on into lower-case words
+                    let nx = &toks[j];
+                    if latin && nx.kind == TokenKind::Latin && !capitalised(doc, nx) && !CONNECTORS.contains(&nx.norm.as_str()) {
+                        break;
+                    }
                     key.push(' ');
                     key.push_str(&toks[j].norm);
                     j += 1;
@@ -335,7 +340,10 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
             };
             let last = &toks[i + n - 1];
             let start = surface_offset(doc, t, skip);
-            let end = last.end;
+            let mut end = last.end;
+            if last.kind == TokenKind::Latin && (last.norm.ends_with("'s") || last.norm.ends_with("’s")) && !key.ends_with("'s") && !key.ends_with("’s") {
+                end -= 2; // Jordan's → Jordan
+            }
             // English names: every word capitalised but connectors
             if latin && !toks[i..i + n].iter().all(|x| !is_word(x) || capitalised(doc, x) || CONNECTORS.contains(&x.norm.as_str())) {
                 i += 1;
@@ -347,7 +355,9 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
             }
             let (relation, cue) = context_before(doc, i, lo);
             let from_entity = in_loc(start, end);
-            let stopped = n == 1 && (stop.contains(&key) || key.chars().count() < 3);
+            // two-letter names only as Latin capitals (US, UK)
+            let short_ok = latin && doc.slice(start, end).chars().all(|c| c.is_ascii_uppercase());
+            let stopped = n == 1 && (stop.contains(&key) || (key.chars().count() < 3 && !short_ok));
             let sig = hits.iter().any(|h| significant(gaz.entry(h.id), latin, skip > 0));
             let strong_cue = i > lo && STRONG_CUES.contains(&strip_conj(&toks[i - 1].norm));
             let accept = if stopped { from_entity || strong_cue } else { sig || from_entity || (cue && !latin) };

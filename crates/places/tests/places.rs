@@ -152,3 +152,29 @@ fn dev_list_accuracy() {
     assert!(r.right as f64 >= 0.90 * r.total as f64, "{r}");
     assert!(r.wrong as f64 <= 0.03 * r.total as f64, "{r}");
 }
+
+#[test]
+fn entity_spans_guide_recognition() {
+    use marsad_core::{Entity, EntityType};
+    let text = "التقى خالد المرادي بوفد من قرية زززو قرب الموصل.";
+    let mut d = Document::new("t", text);
+    marsad_text::annotate(&mut d);
+    let span = |w: &str| {
+        let b = text.find(w).unwrap();
+        let s = text[..b].chars().count();
+        (s, s + w.chars().count())
+    };
+    let ent = |kind, (start, end): (usize, usize)| Entity { kind, text: d.slice(start, end).to_string(), start, end, sentence: 0, confidence: 0.9, source: "model".into() };
+    let pers = ent(EntityType::PERS, span("خالد المرادي"));
+    let loc = ent(EntityType::LOC, span("زززو"));
+    d.entities = vec![pers, loc];
+    let places = find_places(Gazetteer::global(), &d);
+    // nothing inside the person's name
+    assert!(!places.iter().any(|p| p.text.contains("المرادي")), "{places:?}");
+    // the tagger's unknown LOC stays, unresolved
+    let u = places.iter().find(|p| p.text == "زززو").expect("unresolved LOC kept");
+    assert!(u.lat.is_none() && u.name.is_none());
+    // the known city is resolved, with its relation
+    let m = places.iter().find(|p| p.text == "الموصل").expect("Mosul");
+    assert_eq!(m.relation.as_deref(), Some("near"));
+}
