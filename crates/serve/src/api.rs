@@ -72,10 +72,27 @@ fn ok(v: impl serde::Serialize) -> ApiResult {
     Ok(Json(v).into_response())
 }
 
-/// Open the store for reading; a missing database is an empty one.
+/// Open the store for reading; a missing database, or one still being
+/// created by a first ingest, is an empty one. A database at an older schema
+/// version is migrated under the writer lock.
 fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
     if !st.cfg.db.exists() {
         return Ok(None);
+    }
+    let version: u32 = {
+        let c = rusqlite::Connection::open_with_flags(
+            &st.cfg.db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        c.busy_timeout(std::time::Duration::from_secs(10))?;
+        c.query_row("PRAGMA user_version", [], |r| r.get(0))?
+    };
+    if version == 0 {
+        return Ok(None);
+    }
+    if (version as usize) < marsad_store::schema::MIGRATIONS.len() {
+        let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
+        return Store::open(&st.cfg.db).map(Some).map_err(ApiError::from);
     }
     Store::open(&st.cfg.db).map(Some).map_err(ApiError::from)
 }

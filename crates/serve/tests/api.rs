@@ -181,7 +181,6 @@ async fn malformed_queries_are_4xx_json() {
         ("/api/search", "q is required"),
         ("/api/search?q=x&limit=0", "limit"),
         ("/api/incidents/not-an-id", "malformed incident id"),
-        ("/api/events?q=%FF%FE", "malformed query"),
     ] {
         let (s, v) = get(&app, uri).await;
         assert_error(s, &v, StatusCode::BAD_REQUEST, needle);
@@ -375,10 +374,12 @@ async fn concurrent_reads_during_ingest() {
     let mut readers = Vec::new();
     for _ in 0..20 {
         let app = app.clone();
-        readers.push(tokio::spawn(async move { get(&app, "/api/events?limit=5").await.0 }));
+        readers.push(tokio::spawn(async move { get(&app, "/api/events?limit=5").await }));
+        tokio::task::yield_now().await;
     }
     for r in readers {
-        assert_eq!(r.await.unwrap(), StatusCode::OK);
+        let (s, v) = r.await.unwrap();
+        assert_eq!(s, StatusCode::OK, "{v}");
     }
     let (s, v, _) = writer.await.unwrap();
     assert_eq!(s, StatusCode::OK, "{v}");
