@@ -229,7 +229,7 @@ fn may_have_suffix(w: &str) -> bool {
 /// Suffix readings of `r` (already without proclitics) that leave a known
 /// stem: returns (suffix bytes, restore_taa).
 #[inline]
-fn known_suffix(r: &str, enclitics: &[&str], lex: &Lexicon, buf: &mut String) -> Option<(usize, bool)> {
+fn known_suffix(r: &str, enclitics: &[&str], lex: &Lexicon, buf: &mut String, min_base: usize) -> Option<(usize, bool)> {
     if !may_have_suffix(r) {
         return None;
     }
@@ -242,10 +242,11 @@ fn known_suffix(r: &str, enclitics: &[&str], lex: &Lexicon, buf: &mut String) ->
         if *s == "ه" && !after_taa {
             continue;
         }
-        if lex.stem(b) {
+        if lex.stem(b) && char_len(b) >= min_base {
             return Some((s.len(), false));
         }
-        if after_taa {
+        // a restored taa marbuta needs a real word before it (بتهم is not به + هم)
+        if after_taa && char_len(b) >= 3 {
             buf.clear();
             buf.push_str(&b[..b.len() - 'ت'.len_utf8()]);
             buf.push('ه');
@@ -255,6 +256,15 @@ fn known_suffix(r: &str, enclitics: &[&str], lex: &Lexicon, buf: &mut String) ->
         }
     }
     None
+}
+
+/// Inflectional endings (plural, dual, feminine, nisba, accusative alif):
+/// a word ending in one of these after a known stem is a form of that stem.
+const INFLECTIONS: &[&str] = &["ون", "ين", "ات", "ان", "يه", "يون", "يين", "يات", "يان", "ه", "ي", "ا"];
+
+#[inline]
+fn inflected_stem(w: &str, lex: &Lexicon, min_stem: usize) -> bool {
+    INFLECTIONS.iter().any(|e| strip_suffix(w, e).map_or(false, |b| char_len(b) >= min_stem && lex.stem(b)))
 }
 
 /// The analysis used for search keys and token `base`.
@@ -277,8 +287,14 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     let mut buf = String::new();
     // 1. lexicon: shortest proclitic, then shortest enclitic, leaving a stem
     let enclitics: &[&str] = if ends_in_taa_marbuta { &[] } else { ENCLITICS };
-    if let Some((s, restore)) = known_suffix(w, enclitics, lex, &mut buf) {
+    if let Some((s, restore)) = known_suffix(w, enclitics, lex, &mut buf, 2) {
         return Analysis { prefix_len: 0, suffix_len: s, restore_taa: restore };
+    }
+    // an inflected form of a known stem is not split either: بريطانيون,
+    // ليبيين, كمينا, بحرية (بريطاني، ليبي، كمين، بحر)
+    // (only for ب ك ل: و + a word is too common to protect this way, ودعا)
+    if matches!(w.chars().next(), Some('ب' | 'ك' | 'ل')) && inflected_stem(w, lex, 4) {
+        return Analysis::NONE;
     }
     let prefixes = if may_have_prefix(w) { PROCLITICS } else { &[] };
     for (p, art, _) in prefixes {
@@ -294,9 +310,12 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
             return Analysis { prefix_len: p.len(), suffix_len: 0, restore_taa: false };
         }
         if !art {
-            if let Some((s, restore)) = known_suffix(r, enclitics, lex, &mut buf) {
+            if let Some((s, restore)) = known_suffix(r, enclitics, lex, &mut buf, 3) {
                 return Analysis { prefix_len: p.len(), suffix_len: s, restore_taa: restore };
             }
+        }
+        if n - char_len(p) >= 4 && inflected_stem(r, lex, 3) {
+            return Analysis { prefix_len: p.len(), suffix_len: 0, restore_taa: false };
         }
     }
     // 2. fallback: longest proclitic the length rules allow
@@ -440,6 +459,17 @@ mod tests {
         for w in ["ولد", "كان", "كانت", "في", "كما", "لكن", "بين", "بعد", "التي", "الذي", "الله", "ليس", "هناك", "ذلك"] {
             assert_eq!(b(w), normalize(w), "{w}");
         }
+    }
+
+    #[test]
+    fn inflected_stems_and_short_bases_survive() {
+        for w in ["بريطانيون", "ليبيين", "كمينا", "بحرية", "لبنانيون"] {
+            assert_eq!(b(w), normalize(w), "{w}");
+        }
+        // ب + تهم, not به + هم; ك + مينا is not ك + مي + نا
+        assert_ne!(b("بتهم"), "به");
+        assert_eq!(b("للبريطانيين"), b("البريطانيين"));
+        assert_eq!(b("ودعا"), "دعا");
     }
 
     #[test]
