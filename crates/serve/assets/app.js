@@ -66,11 +66,16 @@ async function drawBasemap() {
   for (const c of world.countries) {
     let d = "";
     for (const ring of c.rings) {
+      // a ring cut at the antimeridian jumps from one side to the other:
+      // start a new subpath there instead of drawing across the world
+      let cut = false;
       for (let i = 0; i < ring.length; i += 2) {
         const [x, y] = proj(ring[i], ring[i + 1]);
-        d += (i === 0 ? "M" : "L") + x.toFixed(2) + " " + y.toFixed(2);
+        const jump = i > 0 && Math.abs(ring[i] - ring[i - 2]) > 180;
+        if (jump) cut = true;
+        d += (i === 0 || jump ? "M" : "L") + x.toFixed(2) + " " + y.toFixed(2);
       }
-      d += "Z";
+      if (!cut) d += "Z";
     }
     const p = svg("path", { d });
     const t = svg("title", {});
@@ -437,10 +442,10 @@ async function showActor(id) {
   try { a = await api(`/api/actors/${encodeURIComponent(id)}`); } catch (e) { box.append(el("p", { class: "error", text: e.message })); return; }
   box.append(
     el("button", { type: "button", class: "link", text: "← all actors", onclick: showActorList }),
-    el("h2", {}, a.name, a.name_ar ? el("span", { lang: "ar", dir: "rtl", text: ` — ${a.name_ar}` }) : null),
+    el("h2", {}, el("bdi", { text: a.name }), a.name_ar ? " — " : null, a.name_ar ? el("bdi", { lang: "ar", dir: "rtl", text: a.name_ar }) : null),
     kv([["Id", a.actor_id], ["Type", a.actor_type], ["Sector", a.sector], ["Country", a.country], ["Known", a.known ? "in the knowledge base" : "found in text"], ["Mentions", String(a.mentions)]]),
     el("h2", { text: "Aliases" }),
-    el("p", { dir: "auto", text: a.aliases.length ? a.aliases.join(" · ") : "none" }));
+    el("p", { class: "aliases" }, ...(a.aliases.length ? a.aliases.flatMap((x, i) => [i ? " · " : "", el("bdi", { dir: "auto", text: x })]) : ["none"])));
   box.append(el("h2", { text: `Relations (${a.relations.length})` }));
   if (a.relations.length) box.append(relationGraph(a));
   box.append(el("h2", { text: `Events (${a.events.length})` }));
