@@ -731,7 +731,10 @@ impl<'a> Sent<'a> {
             }
         }
         if ar && e.flags.pass && recipient.is_none() && c.last + 1 < n {
-            let q = c.last + 1;
+            let mut q = c.last + 1;
+            while q + 1 < n && (numbers::parse_at(self.toks, q).is_some() || self.toks[q].kind == TokenKind::Number || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&self.toks[q].norm) || self.toks[q].norm == "من") {
+                q += 1;
+            }
             if is_ar(&self.toks[q]) && !self.is_func(q) && !self.trig[q] && actor.map_or(true, |a| a.0 > q) {
                 recipient = Some(self.np_from(q, true));
             }
@@ -782,20 +785,22 @@ impl<'a> Sent<'a> {
                     actor = Some(np);
                 }
             }
-            if actor.is_none() && matches!(c.kind, Kind::Perf | Kind::Impf) {
+            let passive_like = matches!(c.kind, Kind::Perf | Kind::Impf)
+                && (e.flags.pass
+                    || (e.flags.killed || e.flags.injured) && c.kind == Kind::Perf && {
+                        let t = &self.toks[c.tok];
+                        strip_conj(&t.norm).chars().count() <= 4
+                            && (next < n
+                                && (numbers::parse_at(self.toks, next).is_some()
+                                    || numbers::human_count(&self.toks[next].norm).is_some()
+                                    || numbers::is_vague(&self.toks[next].norm)))
+                    });
+            if (actor.is_none() || passive_like) && matches!(c.kind, Kind::Perf | Kind::Impf) {
                 // (e) VSO subject right after the verb (bare passive قتل 5 → recipient)
-                let passive_like = e.flags.pass || (e.flags.killed || e.flags.injured) && c.kind == Kind::Perf && {
-                    let t = &self.toks[c.tok];
-                    strip_conj(&t.norm).chars().count() <= 4
-                        && (next < n
-                            && (numbers::parse_at(self.toks, next).is_some()
-                                || numbers::human_count(&self.toks[next].norm).is_some()
-                                || numbers::is_vague(&self.toks[next].norm)))
-                };
                 if passive_like {
                     if recipient.is_none() {
                         recipient = self.actor_after(next, next + 4, false).or_else(|| if e.flags.pass { self.actor_after(next, next + 2, true) } else { None });
-                        if e.flags.pass && next < n && is_ar(&self.toks[next]) && !self.is_func(next) && !self.trig[next] {
+                        if e.flags.pass && next < n && is_ar(&self.toks[next]) && !self.is_func(next) && !self.trig[next] && numbers::parse_at(self.toks, next).is_none() && !numbers::is_vague(&self.toks[next].norm) {
                             recipient = Some(self.np_from(next, true));
                         }
                     }
@@ -1198,6 +1203,11 @@ impl<'a> Sent<'a> {
                 if is_ar(u) {
                     if let Some(h) = numbers::human_count(un) {
                         found = Some(h);
+                        break;
+                    }
+                    // استشهد فلسطيني / قتل عراقي: one person named by a bare nisba
+                    if j == i + 1 && !definite(u) && un.ends_with('ي') && self.nisba_country(&self.key[j]).is_some() {
+                        found = Some(1);
                         break;
                     }
                     // a verb's subject before its object: اعتقلت الشرطة 12 / قتل مسلحون خمسة
