@@ -101,7 +101,7 @@ struct Progress {
 impl Progress {
     fn new(on: bool, total_files: usize) -> Progress {
         let now = Instant::now();
-        Progress { on, total_files, last: now - Duration::from_secs(1), start: now, drawn: false }
+        Progress { on, total_files, last: now.checked_sub(Duration::from_secs(1)).unwrap_or(now), start: now, drawn: false }
     }
 
     fn update(&mut self, files: usize, c: &Counts, force: bool) {
