@@ -69,11 +69,19 @@ try {
     if (i > 100) throw new Error("marsad serve did not start");
     await new Promise((r) => setTimeout(r, 100));
   }
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-  });
+  // chromium sometimes dies while starting on a loaded machine: try 3 times
+  for (let attempt = 1; !browser; attempt++) {
+    try {
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        headless: true,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+      });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.log(`chromium did not start (attempt ${attempt}): ${String(e).split("\n")[0]}`);
+    }
+  }
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   const errors = [];
   const external = [];
