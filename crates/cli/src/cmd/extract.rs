@@ -138,6 +138,9 @@ pub fn run(a: ExtractArgs) -> Result<i32> {
     // Work list: one entry per file (or the bundled examples as one).
     let files: Vec<Result<String, InputError>> =
         if a.paths.is_empty() { vec![Ok(String::new())] } else { marsad_input::expand(&a.paths) };
+    if a.paths.iter().any(|p| p == "-") && io::stdin().is_terminal() && !a.quiet {
+        eprintln!("marsad: reading standard input (end with Ctrl-D)");
+    }
     let mut progress = Progress::new(!a.quiet && io::stderr().is_terminal(), files.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
