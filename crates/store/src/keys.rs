@@ -179,26 +179,58 @@ pub fn index_text(tokens: &[Token], out: &mut String) {
 }
 
 /// A parsed query: one group of alternative keys per query word; a document
-/// must match every group.
+/// must match every group. Words inside double quotes form a phrase: they
+/// must also follow each other in the text (punctuation between them is
+/// skipped).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     pub words: Vec<String>,
     pub groups: Vec<Vec<String>>,
+    /// Phrases, as runs of group indexes that must be adjacent.
+    pub phrases: Vec<Vec<usize>>,
 }
 
 impl Query {
     pub fn parse(q: &str) -> Query {
         let mut words = Vec::new();
         let mut groups = Vec::new();
-        for t in marsad_text::tokenize::tokenize(q) {
-            let keys = query_keys(&t);
-            if keys.is_empty() {
-                continue;
+        let mut phrases = Vec::new();
+        // segments at odd positions were inside quotes
+        for (si, seg) in q.split('"').enumerate() {
+            let first = groups.len();
+            for t in marsad_text::tokenize::tokenize(seg) {
+                let keys = query_keys(&t);
+                if keys.is_empty() {
+                    continue;
+                }
+                words.push(seg.chars().skip(t.start).take(t.end - t.start).collect());
+                groups.push(keys);
             }
-            words.push(q.chars().skip(t.start).take(t.end - t.start).collect());
-            groups.push(keys);
+            if si % 2 == 1 && groups.len() - first >= 2 {
+                phrases.push((first..groups.len()).collect());
+            }
         }
-        Query { words, groups }
+        Query { words, groups, phrases }
+    }
+
+    /// Does token `t` match query word `g`?
+    pub fn token_matches(&self, t: &Token, g: usize) -> bool {
+        if t.kind == TokenKind::Punct {
+            return false;
+        }
+        let keys = token_keys(t);
+        self.groups[g].iter().any(|k| keys.contains(k))
+    }
+
+    /// Do all phrases occur in `tokens` (true when there are none)?
+    pub fn phrases_match(&self, tokens: &[Token]) -> bool {
+        if self.phrases.is_empty() {
+            return true;
+        }
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+        self.phrases.iter().all(|ph| {
+            words.windows(ph.len()).any(|w| w.iter().zip(ph).all(|(t, &g)| self.token_matches(t, g)))
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -275,6 +307,19 @@ mod tests {
     }
 
     #[test]
+    fn phrases() {
+        let q = Query::parse("قتل \"وزارة الداخلية\" \"one\"");
+        assert_eq!(q.groups.len(), 4);
+        assert_eq!(q.phrases, vec![vec![1, 2]]);
+        let ok = tokenize("أعلنت ووزارة الداخلية، قتل");
+        let split = tokenize("وزارة الدفاع والداخلية قتل");
+        assert!(q.phrases_match(&ok));
+        assert!(!q.phrases_match(&split));
+        let punct = tokenize("the Interior - Ministry");
+        assert!(Query::parse("\"interior ministry\"").phrases_match(&punct));
+    }
+
+    #[test]
     fn english_stems() {
         assert!(matches("attack", "Attacks"));
         assert!(matches("attacked", "attacking"));
@@ -290,6 +335,7 @@ mod tests {
     fn fts_expression_is_quoted() {
         let q = Query::parse("وبغداد \"x");
         assert_eq!(q.groups.len(), 2);
+        assert!(q.phrases.is_empty());
         assert!(q.fts().starts_with("(\"وبغداد\" OR \"بغداد\") AND"));
         assert!(Query::parse("،؟ ...").is_empty());
     }

@@ -195,6 +195,9 @@ pub(crate) fn search(store: &Store, query: &str, o: &SearchOptions) -> Result<Se
     let to = o.to.as_ref().map(|t| format!("{t}\u{10FFFF}"));
     let filter = "(?2 IS NULL OR d.lang = ?2) AND (?3 IS NULL OR d.published >= ?3) AND (?4 IS NULL OR d.published <= ?4)";
     let filtered = o.lang.is_some() || o.from.is_some() || o.to.is_some();
+    if !q.phrases.is_empty() {
+        return phrase_search(store, q, o, &expr, to, res);
+    }
     res.total = if filtered {
         c.query_row(
             &format!("SELECT count(*) FROM doc_fts f JOIN documents d ON d.pk = f.rowid WHERE doc_fts MATCH ?1 AND {filter}"),
@@ -235,6 +238,49 @@ pub(crate) fn search(store: &Store, query: &str, o: &SearchOptions) -> Result<Se
     for row in rows {
         let (id, title, lang, published, source, text, score) = row?;
         res.results.push(make_hit(id, title, lang, published, source, &text, score, &q));
+    }
+    Ok(res)
+}
+
+/// Most candidates a phrase query verifies.
+const PHRASE_CANDIDATES: i64 = 20_000;
+
+/// Phrase queries: FTS finds documents holding every word, then each is
+/// verified for adjacency on its own tokens; `total` counts the verified
+/// ones (among the first [`PHRASE_CANDIDATES`] candidates by rank).
+fn phrase_search(
+    store: &Store,
+    q: Query,
+    o: &SearchOptions,
+    expr: &str,
+    to: Option<String>,
+    mut res: SearchResults,
+) -> Result<SearchResults> {
+    let c = store.conn();
+    let mut st = c.prepare(
+        "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, bm25(doc_fts, 4.0, 1.0) AS score
+         FROM doc_fts f JOIN documents d ON d.pk = f.rowid
+         WHERE doc_fts MATCH ?1 AND (?2 IS NULL OR d.lang = ?2) AND (?3 IS NULL OR d.published >= ?3)
+           AND (?4 IS NULL OR d.published <= ?4)
+         ORDER BY score, d.pk LIMIT ?5",
+    )?;
+    let mut rows = st.query(params![expr, o.lang, o.from, to, PHRASE_CANDIDATES])?;
+    let mut seen = 0usize;
+    while let Some(r) = rows.next()? {
+        let text: String = r.get(5)?;
+        let title: Option<String> = r.get(1)?;
+        let in_text = q.phrases_match(&marsad_text::tokenize::tokenize(&text));
+        let in_title = !in_text && title.as_deref().is_some_and(|t| q.phrases_match(&marsad_text::tokenize::tokenize(t)));
+        if !in_text && !in_title {
+            continue;
+        }
+        res.total += 1;
+        seen += 1;
+        if seen <= o.offset || res.results.len() >= o.limit {
+            continue;
+        }
+        let hit = make_hit(r.get(0)?, title, r.get(2)?, r.get(3)?, r.get(4)?, &text, r.get(6)?, &q);
+        res.results.push(hit);
     }
     Ok(res)
 }

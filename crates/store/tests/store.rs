@@ -657,3 +657,22 @@ fn a_document_updated_twice_in_one_batch_is_indexed_once_as_its_last_version() {
     assert_eq!(s.search("basra", 5).unwrap().total, 0);
     assert!(s.check_consistency().unwrap().is_empty());
 }
+
+#[test]
+fn quoted_words_must_be_adjacent() {
+    let mut s = Store::open_in_memory().unwrap();
+    ingest_all(&mut s, corpus());
+    let ids = |q: &str| -> (u64, Vec<String>) {
+        let r = s.search(q, 10).unwrap();
+        (r.total, r.results.into_iter().map(|h| h.id).collect())
+    };
+    assert_eq!(ids("\"وزارة الداخلية\""), (1, vec!["ar3".to_string()]));
+    assert_eq!(ids("\"الداخلية وزارة\"").0, 0);
+    assert_eq!(ids("\"checkpoint near Kirkuk\""), (1, vec!["en1".to_string()]));
+    assert_eq!(ids("\"Kirkuk checkpoint\"").0, 0);
+    // without quotes the order does not matter
+    assert_eq!(ids("Kirkuk checkpoint").0, 1);
+    // a phrase plus a free word; clitics inside phrases still absorbed
+    assert_eq!(ids("\"للحكومة إن\" الموصل"), (1, vec!["ar1".to_string()]));
+    assert_eq!(ids("\"الحكومة إن\"").0, 1);
+}
