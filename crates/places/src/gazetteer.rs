@@ -266,6 +266,35 @@ impl Gazetteer {
                 }
             }
         }
+        // Spelling variants of the Arabic names of major places, as the press
+        // writes foreign names: ج/غ for "g", an internal alef dropped, final
+        // ا/ه (كاراكاس → كراكاس, بانجي → بانغي, سكوبيا → سكوبيه). Only added
+        // where no other name has that key.
+        let mut variants: Vec<(String, u32)> = Vec::new();
+        for (k, cands) in index.iter() {
+            if !is_arabic_str(k) || k.starts_with("ال") || k.chars().count() < 5 {
+                continue;
+            }
+            for c in cands {
+                let e = &entries[c.id as usize];
+                if !(e.feature == "country" || e.capital || e.population >= 1_000_000) {
+                    continue;
+                }
+                for v in spelling_variants(k) {
+                    variants.push((v, c.id));
+                }
+            }
+        }
+        for (v, id) in variants {
+            if !index.contains_key(&v) {
+                index.insert(v, vec![Candidate { id, arabic: true }]);
+            } else if let Some(list) = index.get_mut(&v) {
+                // a variant shared by two major places only: keep both
+                if list.iter().all(|c| !entries[c.id as usize].curated && entries[c.id as usize].population == 0) {
+                    continue;
+                }
+            }
+        }
         let mut countries = Vec::new();
         let mut by_alpha2 = HashMap::new();
         let mut by_alpha3 = HashMap::new();
@@ -405,6 +434,34 @@ impl Gazetteer {
     pub(crate) fn country_at(&self, i: usize) -> &Country {
         &self.countries[i]
     }
+}
+
+/// Press spelling variants of a normalised Arabic name (see `Gazetteer::load`).
+pub fn spelling_variants(k: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if k.contains('ج') {
+        out.push(k.replace('ج', "غ"));
+    }
+    if k.contains('غ') {
+        out.push(k.replace('غ', "ج"));
+    }
+    let chars: Vec<char> = k.chars().collect();
+    // long names only: short ones collide with common words (سايكون → سيكون)
+    let long = chars.len() >= 7;
+    for i in 1..chars.len().saturating_sub(1) {
+        if long && chars[i] == 'ا' && chars[i - 1] != ' ' && chars[i + 1] != ' ' {
+            let mut v = chars.clone();
+            v.remove(i);
+            out.push(v.into_iter().collect());
+        }
+    }
+    if let Some(stem) = k.strip_suffix('ا') {
+        out.push(format!("{stem}ه"));
+    } else if let Some(stem) = k.strip_suffix('ه') {
+        out.push(format!("{stem}ا"));
+    }
+    out.retain(|v| v.chars().filter(|c| *c != ' ').count() >= 4 && v != k);
+    out
 }
 
 /// Prior importance of an entry regardless of context.
