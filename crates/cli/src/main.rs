@@ -82,9 +82,12 @@ fn default_sigpipe() {
 }
 
 fn main() {
-    #[cfg(unix)]
-    default_sigpipe();
     let cli = Cli::parse();
+    // Not for the server: a client that hangs up must not end it.
+    #[cfg(unix)]
+    if !matches!(cli.command, Command::Serve(_)) {
+        default_sigpipe();
+    }
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a),
         Command::Analyze(a) => cmd::analyze::run(a),
