@@ -52,7 +52,8 @@ pub struct IngestArgs {
 
 #[derive(Args)]
 pub struct SearchArgs {
-    /// Words to find (all must occur). Arabic words match with or without
+    /// Words to find (all must occur; words inside double quotes must be
+    /// adjacent, e.g. '"وزارة الداخلية"'). Arabic words match with or without
     /// clitics (بغداد finds وبغداد, الحكومة finds للحكومة).
     #[arg(required = true)]
     pub query: Vec<String>,
