@@ -385,3 +385,49 @@ async fn concurrent_reads_during_ingest() {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["new"], 30);
 }
+
+#[tokio::test]
+async fn actor_relations_in_both_directions() {
+    let db = temp_db("relations");
+    {
+        let mut store = marsad_store::Store::open(&db).unwrap();
+        let ann = annotator();
+        let text = "قال الجيش العراقي إن مسلحين من تنظيم داعش هاجموا حاجزاً في كركوك.";
+        store.ingest(Document::new("rel", text), |d| ann(d)).unwrap();
+        store.commit().unwrap();
+        // a relation between two stored actors, as the actors stage would write it
+        let c = store.conn();
+        let ids: Vec<String> = c
+            .prepare("SELECT actor_id FROM actors ORDER BY actor_id LIMIT 2")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(ids.len(), 2, "two actors in the sentence");
+        c.execute(
+            "INSERT INTO actor_relations(doc, actor_id, relation, target, evidence_start, evidence_end)
+             VALUES ((SELECT pk FROM documents WHERE id = 'rel'), ?1, 'allied_with', ?2, 0, 17)",
+            [&ids[0], &ids[1]],
+        )
+        .unwrap();
+        drop(store);
+        let app = app(&db, None);
+        for (me, other) in [(&ids[0], &ids[1]), (&ids[1], &ids[0])] {
+            let (s, a) = get(&app, &format!("/api/actors/{}", urlenc(me))).await;
+            assert_eq!(s, StatusCode::OK);
+            let rels = a["relations"].as_array().unwrap();
+            assert_eq!(rels.len(), 1, "{a}");
+            assert_eq!(rels[0]["relation"], "allied_with");
+            assert!(rels[0]["actor_id"] == *other.as_str() || rels[0]["target"] == *other.as_str());
+            assert_eq!(rels[0]["evidence"]["text"], text.chars().take(17).collect::<String>());
+            assert_eq!(rels[0]["document"], "rel");
+        }
+        // q finds actors by alias; paging is honoured
+        let (_, all) = get(&app, "/api/actors?limit=1").await;
+        assert_eq!(all["actors"].as_array().unwrap().len(), 1);
+        assert!(all["total"].as_u64().unwrap() >= 2);
+        let (_, found) = get(&app, "/api/actors?q=%D8%AF%D8%A7%D8%B9%D8%B4").await; // داعش
+        assert!(found["actors"].as_array().unwrap().iter().any(|a| a["aliases"].to_string().contains("داعش")), "{found}");
+    }
+}
