@@ -145,7 +145,7 @@ fn reference_article() {
 
 #[test]
 fn dev_list_accuracy() {
-    let s = [include_str!("dev_places.tsv"), include_str!("dev2_places.tsv"), include_str!("dev3_places.tsv")].join("\n");
+    let s = [include_str!("dev_places.tsv"), include_str!("dev2_places.tsv"), include_str!("dev3_places.tsv"), include_str!("dev4_places.tsv")].join("\n");
     let r = marsad_places::eval_dev(&s, true);
     eprintln!("{r}");
     assert!(r.total >= 250);
