@@ -316,6 +316,10 @@ impl<'a> Sent<'a> {
                         }
                     }
                 }
+                // English "the wounded"/"the dead": people, not an event
+                if !is_ar(t) && i > 0 && self.toks[i - 1].norm == "the" && matches!(t.norm.as_str(), "wounded" | "injured" | "dead" | "killed" | "detained") {
+                    break;
+                }
                 // English: "rallied" in markets
                 if !is_ar(t) && ty == "PROTEST" && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar")) {
                     break;
@@ -1692,7 +1696,7 @@ impl<'a> Sent<'a> {
             if let (Some(a), Some(r)) = (actor, reporter) {
                 // "أعلنت الجامعة العربية دعمها": the speaker is the actor; "قال X إن …": not
                 let comp = (r.1 + 1..c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "ان" | "انه" | "انها" | "انهم" | "that" | ":" | "\"" | "«"));
-                if a.0 <= r.1 && r.0 <= a.1 && comp {
+                if a.0 <= r.1 && r.0 <= a.1 && (comp || !self.arabic[c.tok]) {
                     actor = None;
                 }
             }
