@@ -64,15 +64,24 @@ impl Hit {
             let i = c.saturating_sub(self.snippet_start);
             chars.get(i).map_or(self.snippet.len(), |x| x.0)
         };
-        let mut pos = 0;
+        // adjacent hits separated by whitespace only are marked as one run
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         for h in &self.hits {
             let (s, e) = (byte_at(h.start), byte_at(h.end));
-            if s < pos || e < s {
+            if e < s {
                 continue;
             }
+            match runs.last_mut() {
+                Some(last) if s >= last.1 && self.snippet[last.1..s].chars().all(char::is_whitespace) => last.1 = e,
+                Some(last) if s < last.1 => {}
+                _ => runs.push((s, e)),
+            }
+        }
+        let mut pos = 0;
+        for (s, e) in runs {
             push_collapsed(&mut out, &self.snippet[pos..s]);
             out.push_str(open);
-            out.push_str(&self.snippet[s..e]);
+            push_collapsed(&mut out, &self.snippet[s..e]);
             out.push_str(close);
             pos = e;
         }

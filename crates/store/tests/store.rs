@@ -668,6 +668,9 @@ fn quoted_words_must_be_adjacent() {
     };
     assert_eq!(ids("\"وزارة الداخلية\""), (1, vec!["ar3".to_string()]));
     assert_eq!(ids("\"الداخلية وزارة\"").0, 0);
+    let r = s.search("\"وزارة الداخلية\"", 10).unwrap();
+    assert!(r.results[0].highlighted.contains("«ووزارة الداخلية»"), "{}", r.results[0].highlighted);
+    assert_eq!(r.results[0].hits.len(), 2);
     assert_eq!(ids("\"checkpoint near Kirkuk\""), (1, vec!["en1".to_string()]));
     assert_eq!(ids("\"Kirkuk checkpoint\"").0, 0);
     // without quotes the order does not matter
