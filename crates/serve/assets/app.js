@@ -109,6 +109,12 @@ function centreOn(lon, lat, width) {
   setView({ x: x - w / 2, y: y - w / 4, w, h: w / 2 });
 }
 
+function inView(lon, lat) {
+  const [x, y] = proj(lon, lat);
+  const v = state.view;
+  return x >= v.x && x <= v.x + v.w && y >= v.y && y <= v.y + v.h;
+}
+
 function fitEvents() {
   const pts = state.events.filter((e) => e.lat != null && e.lon != null).map((e) => proj(e.lon, e.lat));
   if (!pts.length) { setView({ x: 0, y: 0, w: 360, h: 180 }); return; }
@@ -287,6 +293,10 @@ async function loadEvents() {
       el("b", { text: e.type }), " ", el("span", { text: e.place || "" }),
       el("div", { class: "meta", text: `${e.date || "?"}${e.fatalities ? ` · ${e.fatalities} killed` : ""}${who ? ` · ${who}` : ""}` }));
     li.dataset.id = e.id;
+    li.tabIndex = 0;
+    li.addEventListener("keydown", (ev) => { if (ev.key === "Enter") showIncident(e.id); });
+    li.addEventListener("mouseenter", () => { const d = $("dots").querySelector(`circle[data-id="${CSS.escape(e.id)}"]`); if (d) d.classList.add("hover"); });
+    li.addEventListener("mouseleave", () => { for (const d of $("dots").querySelectorAll("circle.hover")) d.classList.remove("hover"); });
     list.append(li);
   }
   drawDots();
@@ -329,8 +339,8 @@ async function showIncident(id) {
   clear(box);
   let inc;
   try { inc = await api(`/api/incidents/${encodeURIComponent(id)}`); } catch (e) { box.append(el("p", { class: "error", text: e.message })); return; }
-  const e = state.byId.get(id);
-  if (!e && inc.lat != null) centreOn(inc.lon, inc.lat);
+  if (inc.lat != null && inc.lon != null && !inView(inc.lon, inc.lat)) centreOn(inc.lon, inc.lat, state.view.w);
+  if (location.hash !== `#incident=${encodeURIComponent(id)}`) history.replaceState(null, "", `#incident=${encodeURIComponent(id)}`);
   box.append(
     el("h2", { text: `${inc.type}${inc.acled_sub_event_type ? ` — ${inc.acled_sub_event_type}` : ""}` }),
     kv([
@@ -498,7 +508,13 @@ function start() {
   $("f-reset").addEventListener("click", () => { $("filters").reset(); loadEvents(); });
   mapInteractions();
   setView(state.view);
-  Promise.all([drawBasemap(), loadStats(), loadEvents()]).then(() => { fitEvents(); document.body.dataset.ready = "1"; });
+  Promise.all([drawBasemap(), loadStats(), loadEvents()]).then(() => {
+    fitEvents();
+    document.body.dataset.ready = "1";
+    // deep link: #incident=ID opens that incident
+    const m = /^#incident=(.+)$/.exec(location.hash);
+    if (m) showIncident(decodeURIComponent(m[1]));
+  });
   window.addEventListener("resize", drawTimeline);
 }
 document.addEventListener("DOMContentLoaded", start);

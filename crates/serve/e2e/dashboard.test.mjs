@@ -176,6 +176,14 @@ try {
     check("actor view shows aliases", (await page.locator("#tab-actor h2", { hasText: "Aliases" }).count()) === 1);
   }
 
+  // deep link to an incident
+  if (kirkuk) {
+    await page.goto(`${base}/#incident=${encodeURIComponent(kirkuk.id)}`);
+    await page.reload();
+    await page.waitForSelector("#tab-incident.on .report", { timeout: 10000 }).catch(() => {});
+    check("#incident=ID opens that incident", (await page.locator(`#dots circle.sel[data-id="${kirkuk.id}"]`).count()) === 1);
+  }
+
   check("no page errors", errors.length === 0, JSON.stringify(errors));
   check("no request left the server (offline)", external.length === 0, JSON.stringify(external));
   console.log(`screenshot: ${shot}`);
