@@ -1076,7 +1076,22 @@ impl<'a> Sent<'a> {
                             return Some(np);
                         }
                     }
+                    // الى مقر رئيس الوزراء / حتى السفارة الاسرائيلية: only an actor-like goal
+                    if matches!(nn, "الي" | "باتجاه" | "نحو" | "حتي") {
+                        if let Some(np) = after(j).filter(|np| (np.0..=np.1).any(|q| self.actorish(q))) {
+                            return Some(np);
+                        }
+                    }
                     continue;
+                }
+                // اشتبك متظاهرون … مع الجيش الإسرائيلي
+                if nn == "مع" && (j.saturating_sub(5)..j).any(|q| {
+                    let k = self.key[q].as_str();
+                    k.starts_with("اشتبك") || k.starts_with("صدام") || k.starts_with("مواجه") || k.starts_with("اشتباك") || k.starts_with("تصادم")
+                }) {
+                    if let Some(np) = after(j) {
+                        return Some(np);
+                    }
                 }
                 let prev_protest = j > 0 && {
                     let pk = self.key[j - 1].as_str();
