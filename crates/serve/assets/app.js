@@ -355,9 +355,18 @@ async function showIncident(id) {
       ["Reports", String(inc.reports.length)],
     ]));
   for (const r of inc.reports) {
-    const ev = el("div", { class: "ev", dir: r.document.lang === "ar" ? "rtl" : "ltr", lang: r.document.lang, text: r.evidence.text });
+    const ev = el("div", { class: "ev", dir: r.document.lang === "ar" ? "rtl" : "ltr", lang: r.document.lang });
+    // the evidence sentence with its trigger marked (offsets are code points)
+    const cps = codepoints(r.evidence.text || "");
+    const a = r.trigger.start - r.evidence.start, b = r.trigger.end - r.evidence.start;
+    if (a >= 0 && b <= cps.length && a < b) {
+      ev.append(cps.slice(0, a).join(""), el("span", { class: "hl trigger", text: cps.slice(a, b).join("") }), cps.slice(b).join(""));
+    } else {
+      ev.textContent = r.evidence.text;
+    }
     box.append(el("div", { class: "report" },
-      el("div", {}, el("b", { text: r.document.title || r.document.id }), " ", el("span", { class: "hint", text: [r.document.published, r.document.source].filter(Boolean).join(" · ") })),
+      el("div", { dir: "auto" }, el("b", { text: r.document.title || r.document.id })),
+      el("div", { class: "hint", dir: "ltr", text: [r.document.published, r.document.id].filter(Boolean).join(" · ") }),
       ev,
       el("button", { type: "button", class: "link open-reader", text: "Open in reader at this sentence",
         onclick: () => openReader(r.document.id, { evidence: r.evidence, trigger: r.trigger, event: r.event_index }) })));
@@ -407,7 +416,7 @@ async function openReader(docId, focus) {
   }
   box.append(
     el("h2", { dir: "auto", text: doc.title || doc.id }),
-    el("p", { class: "hint", text: [doc.id, doc.published, doc.source, doc.lang].filter(Boolean).join(" · ") }),
+    el("p", { class: "hint", dir: "ltr", text: [doc.published, doc.lang, doc.id, doc.source !== doc.id ? doc.source : null].filter(Boolean).join(" · ") }),
     el("div", { class: "legend-reader" },
       el("span", { class: "hl ent-PER", text: "person" }), el("span", { class: "hl ent-ORG", text: "organisation" }),
       el("span", { class: "hl place", text: "place" }), el("span", { class: "hl time", text: "date" }),

@@ -109,6 +109,7 @@ try {
     await page.locator(`#dots circle[data-id="${kirkuk.id}"]`).dispatchEvent("click");
     await page.waitForSelector("#tab-incident.on .report");
     check("dot opens the incident with its reports", (await page.locator("#tab-incident .report").count()) > 0);
+    await page.screenshot({ path: shot.replace(/\.png$/, "-incident.png") });
     check("dot is selected on the map", (await page.locator(`#dots circle.sel[data-id="${kirkuk.id}"]`).count()) === 1);
     await page.locator("#tab-incident .open-reader").first().click();
     await page.waitForSelector("#tab-reader.on #doc");
