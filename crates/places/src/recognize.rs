@@ -82,7 +82,9 @@ fn token_candidates(t: &Token) -> Vec<(String, usize)> {
                 let skip = if t.norm.ends_with(c.as_str()) {
                     n - c.chars().count()
                 } else if let Some(rest) = c.strip_prefix("ال") {
-                    n - rest.chars().count()
+                    // لل = ل + ال with its alef elided: the span keeps "لل"
+                    // (للعراق, not عراق)
+                    (n - rest.chars().count()).saturating_sub(2)
                 } else {
                     continue;
                 };
