@@ -38,6 +38,8 @@ impl Pipeline {
         }
     }
 
+    /// Names of the stages in order (recorded by `ingest` with each run).
+    #[allow(dead_code)]
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()
     }
