@@ -69,6 +69,14 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             if surface == "." && i > first && abbreviation_before(text, tokens, i) {
                 boundary = false;
             }
+            // a dot inside a Latin word: example.com, node.js, v1.2b
+            if surface == "." && i > first && i + 1 < n {
+                let (p, nx) = (&tokens[i - 1], &tokens[i + 1]);
+                let latinish = |k: TokenKind| matches!(k, TokenKind::Latin | TokenKind::Number);
+                if p.byte_end == t.byte_start && nx.byte_start == t.byte_end && latinish(p.kind) && latinish(nx.kind) && (p.kind == TokenKind::Latin || nx.kind == TokenKind::Latin) {
+                    boundary = false;
+                }
+            }
             // swallow runs of terminals and closing quotes: "!?", ...»
             while boundary && i + 1 < n {
                 let nt = &tokens[i + 1];
@@ -206,6 +214,13 @@ mod tests {
     fn numbers_and_dates_do_not_split() {
         assert_eq!(sents("ارتفع المؤشر 3.5 بالمئة في 12/3/2017 و12.3.2017. ثم هبط."), vec!["ارتفع المؤشر 3.5 بالمئة في 12/3/2017 و12.3.2017.", "ثم هبط."]);
         assert_eq!(sents("Prices rose 3.5% to $1,200.50 on 12/3/2017. Then fell."), vec!["Prices rose 3.5% to $1,200.50 on 12/3/2017.", "Then fell."]);
+    }
+
+    #[test]
+    fn dots_inside_latin_words() {
+        assert_eq!(sents("See reuters.com for more. Then go."), vec!["See reuters.com for more.", "Then go."]);
+        // a missing space after an Arabic full stop still ends the sentence
+        assert_eq!(sents("قتل ثلاثة.وقال المصدر"), vec!["قتل ثلاثة.", "وقال المصدر"]);
     }
 
     #[test]
