@@ -74,7 +74,8 @@ pub struct Hit {
 
 pub struct Lexicon {
     pub entries: Vec<Entry>,
-    ar: HashMap<(String, Kind), Vec<usize>>,
+    /// stem → (kind, entry) pairs
+    ar: HashMap<String, Vec<(Kind, usize)>>,
     en: HashMap<String, Vec<usize>>,
     pub cues: HashMap<String, HashSet<String>>,
     /// Arabic base or English word → (sector, actor type)
@@ -288,9 +289,9 @@ impl Lexicon {
         if stem.chars().count() < 2 {
             return;
         }
-        let e = self.ar.entry((stem.to_string(), kind)).or_default();
-        if !e.contains(&id) {
-            e.push(id);
+        let e = self.ar.entry(stem.to_string()).or_default();
+        if !e.contains(&(kind, id)) {
+            e.push((kind, id));
         }
     }
 
@@ -302,17 +303,21 @@ impl Lexicon {
     pub fn lookup(&self, norm: &str, arabic: bool) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         if arabic {
-            for r in ar_analyses(norm) {
-                if let Some(ids) = self.ar.get(&(r.stem.clone(), r.kind)) {
-                    for &id in ids {
-                        let e = &self.entries[id];
-                        if e.flags.nobare && r.stripped == 0 {
+            // only stems in the lexicon are turned into readings (no allocation otherwise)
+            for_each_analysis(norm, &mut |stem: &str, kind: Kind, future, suffixed, article, stripped| {
+                if let Some(ids) = self.ar.get(stem) {
+                    for &(k, id) in ids {
+                        if k != kind {
                             continue;
                         }
-                        out.push(Hit { entry: id, reading: r.clone() });
+                        let e = &self.entries[id];
+                        if e.flags.nobare && stripped == 0 {
+                            continue;
+                        }
+                        out.push(Hit { entry: id, reading: Reading { stem: stem.to_string(), kind, future, suffixed, article, stripped } });
                     }
                 }
-            }
+            });
         } else if let Some(ids) = self.en.get(norm) {
             for &id in ids {
                 out.push(Hit {
@@ -364,6 +369,58 @@ const NSUF: &[&str] = &[
     "", "ا", "ات", "ين", "ون", "ان", "تين", "تان", "ه", "ها", "هم", "هما", "ته", "تها", "تهم", "تهما", "ي", "اته", "اتها",
     "اتهم",
 ];
+
+/// Call `f(stem, kind, future, suffixed, article, stripped)` for every reading
+/// of a normalised Arabic token, without allocating (except the taa-marbuta
+/// restoration مظاهرات → مظاهره).
+pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool, usize)) {
+    if w.chars().count() < 2 {
+        return;
+    }
+    let mut buf = String::new();
+    for c in CONJ {
+        let Some(w1) = w.strip_prefix(c) else { continue };
+        let cl = c.chars().count();
+        for s in VSUF {
+            if let Some(st) = w1.strip_suffix(s) {
+                if st.chars().count() >= 2 {
+                    f(st, Kind::Perf, false, !s.is_empty(), false, cl + s.chars().count());
+                }
+            }
+        }
+        for fut in ["", "س", "ل"] {
+            let Some(w2) = w1.strip_prefix(fut) else { continue };
+            for p in IMPF {
+                let Some(w3) = w2.strip_prefix(p) else { continue };
+                for s in VSUF {
+                    if let Some(st) = w3.strip_suffix(s) {
+                        if st.chars().count() >= 2 {
+                            f(st, Kind::Impf, fut == "س", !s.is_empty(), false, cl + fut.chars().count() + 1 + s.chars().count());
+                        }
+                    }
+                }
+            }
+        }
+        for a in ART {
+            let Some(w2) = w1.strip_prefix(a) else { continue };
+            for s in NSUF {
+                if let Some(st) = w2.strip_suffix(s) {
+                    if st.chars().count() < 2 {
+                        continue;
+                    }
+                    let stripped = cl + a.chars().count() + s.chars().count();
+                    if s.starts_with('ت') || s.starts_with("ات") {
+                        buf.clear();
+                        buf.push_str(st);
+                        buf.push('ه');
+                        f(&buf, Kind::Noun, false, !s.is_empty(), !a.is_empty(), stripped);
+                    }
+                    f(st, Kind::Noun, false, !s.is_empty(), !a.is_empty(), stripped);
+                }
+            }
+        }
+    }
+}
 
 /// Every (stem, kind) reading of a normalised Arabic token.
 pub fn ar_analyses(w: &str) -> Vec<Reading> {

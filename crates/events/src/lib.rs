@@ -130,6 +130,8 @@ struct Sent<'a> {
     disease: bool,
     /// market context: "هجوم المستثمرين على الأسهم" is not an attack
     econ: bool,
+    /// char spans of actor mentions and of PERS/ORG entities in the sentence
+    agent_spans: Vec<(usize, usize)>,
 }
 
 fn is_ar(t: &Token) -> bool {
@@ -183,7 +185,21 @@ impl<'a> Sent<'a> {
         let sport = has("sport");
         let disease = has("disease");
         let econ = has("econ");
-        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ }
+        let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
+        let mut agent_spans: Vec<(usize, usize)> = Vec::new();
+        for a in &doc.actors {
+            for m in &a.mentions {
+                if m.start < se && ss < m.end {
+                    agent_spans.push((m.start, m.end));
+                }
+            }
+        }
+        for e in &doc.entities {
+            if matches!(e.kind, marsad_core::EntityType::PERS | marsad_core::EntityType::ORG) && e.start < se && ss < e.end {
+                agent_spans.push((e.start, e.end));
+            }
+        }
+        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, agent_spans }
     }
 
     fn lx(&self) -> &Lexicon {
@@ -348,12 +364,7 @@ impl<'a> Sent<'a> {
         if matches!(t.kind, TokenKind::Punct | TokenKind::Number | TokenKind::Other) || self.is_func(i) {
             return false;
         }
-        if !marsad_actors::mentions_in(self.doc, t.start, t.end).is_empty() {
-            return true;
-        }
-        if self.doc.entities.iter().any(|e| {
-            matches!(e.kind, marsad_core::EntityType::PERS | marsad_core::EntityType::ORG) && e.start <= t.start && t.end <= e.end
-        }) {
+        if self.agent_spans.iter().any(|&(s, e)| s < t.end && t.start < e) {
             return true;
         }
         let k = &self.key[i];
