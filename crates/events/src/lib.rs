@@ -377,7 +377,9 @@ impl<'a> Sent<'a> {
             }
         } else {
             let surf = self.doc.slice(t.start, t.end);
-            if surf.chars().next().map_or(false, |c| c.is_uppercase()) && i > 0 && !EN_FUNC.contains(&t.norm.as_str()) {
+            // a capitalised word is an actor unless it is a place (not a country) or a month
+            let place = self.doc.places.iter().any(|p| p.start <= t.start && t.end <= p.end && p.feature.as_deref() != Some("country") && !self.lx().countries.contains_key(&t.norm));
+            if surf.chars().next().map_or(false, |c| c.is_uppercase()) && i > 0 && !EN_FUNC.contains(&t.norm.as_str()) && !place {
                 return true;
             }
         }
@@ -952,9 +954,10 @@ impl<'a> Sent<'a> {
             }
         } else {
             // English
+            let det = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new");
             if actor.is_none() && c.kind == Kind::Word {
                 // subject before a verb; for nouns only an adjacent modifier ("Israeli air strikes", "Taliban attack")
-                if e.verb || matches!(self.toks[c.tok].norm.as_str(), "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew" | "protesters" | "demonstrators") {
+                if (e.verb && !det) || matches!(self.toks[c.tok].norm.as_str(), "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew" | "protesters" | "demonstrators") {
                     actor = self.actor_before(c.tok, 6);
                 } else if let Some(lv) = (c.tok.saturating_sub(3)..c.tok).find(|&q| matches!(self.toks[q].norm.as_str(), "carried" | "launched" | "conducted" | "staged" | "mounted" | "claimed" | "carry" | "launch" | "conduct" | "stage" | "mount")) {
                     // "coalition aircraft carried out airstrikes": the subject of the light verb
@@ -975,16 +978,17 @@ impl<'a> Sent<'a> {
             }
             let passive = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
             if passive {
-                // the subject of a passive is the recipient
-                if let Some(a) = actor.take() {
-                    recipient = Some(a);
-                }
+                // the subject of a passive is the recipient, the "by" phrase the actor
+                let mut by_actor = None;
                 for j in c.last + 1..hi {
                     if self.toks[j].norm == "by" {
-                        actor = self.actor_after(j + 1, j + 5, false);
+                        by_actor = self.actor_after(j + 1, j + 5, false).or_else(|| self.actor_after(j + 1, j + 4, true));
                         break;
                     }
                 }
+                let subject = self.actor_before(c.tok, 6);
+                recipient = subject.or(recipient);
+                actor = by_actor;
             }
             if recipient.is_none() {
                 let next = c.last + 1;
