@@ -36,7 +36,7 @@ impl EventStage {
         let mut out = Vec::new();
         for si in 0..doc.sentences.len() {
             let toks = doc.sentence_tokens(si);
-            if toks.is_empty() || toks.len() > 400 {
+            if toks.is_empty() || toks.len() > 1500 {
                 continue;
             }
             let cx = Sent::new(self, doc, si);

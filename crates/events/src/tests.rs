@@ -161,7 +161,8 @@ fn english_events() {
 
 #[test]
 fn odd_input_does_not_panic() {
-    for t in ["", "؟؟؟", "\u{200f}\u{0640}\u{0640}", "قتل", "killed", "١٢٣ ٤٥٦", &"هجوم ".repeat(500)] {
+    let long = "هاجم مسلحون حاجزا وقتلوا 3 جنود و ".repeat(300);
+    for t in ["", "؟؟؟", "\u{200f}\u{0640}\u{0640}", "قتل", "killed", "١٢٣ ٤٥٦", &"هجوم ".repeat(500), &long, "\u{0}\u{1}قتل\u{fffd}"] {
         let _ = run(t);
     }
 }
