@@ -269,7 +269,7 @@ impl Gazetteer {
         // Spelling variants of the Arabic names of major places, as the press
         // writes foreign names: ج/غ for "g", an internal alef dropped, final
         // ا/ه (كاراكاس → كراكاس, بانجي → بانغي, سكوبيا → سكوبيه). Only added
-        // where no other name has that key.
+        // where no name has that key already.
         let mut variants: Vec<(String, u32)> = Vec::new();
         for (k, cands) in index.iter() {
             if !is_arabic_str(k) || k.starts_with("ال") || k.chars().count() < 5 {
@@ -285,16 +285,16 @@ impl Gazetteer {
                 }
             }
         }
+        let mut new_keys: FastMap<String, Vec<Candidate>> = FastMap::default();
         for (v, id) in variants {
             if !index.contains_key(&v) {
-                index.insert(v, vec![Candidate { id, arabic: true }]);
-            } else if let Some(list) = index.get_mut(&v) {
-                // a variant shared by two major places only: keep both
-                if list.iter().all(|c| !entries[c.id as usize].curated && entries[c.id as usize].population == 0) {
-                    continue;
+                let list = new_keys.entry(v).or_default();
+                if !list.iter().any(|c| c.id == id) {
+                    list.push(Candidate { id, arabic: true });
                 }
             }
         }
+        index.extend(new_keys);
         let mut countries = Vec::new();
         let mut by_alpha2 = HashMap::new();
         let mut by_alpha3 = HashMap::new();
