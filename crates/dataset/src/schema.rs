@@ -1,0 +1,89 @@
+//! The dataset layer's own tables, in the store's database, migrated by
+//! version with `Store::migrate_component("dataset", MIGRATIONS)` (version in
+//! `meta["schema.dataset"]`). Never edit a released migration: append one.
+//! The tables are documented in `crates/dataset/README.md`.
+
+pub const COMPONENT: &str = "dataset";
+
+pub const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE dataset_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE doc_state (
+    doc          INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    minhash      BLOB NOT NULL
+);
+
+CREATE TABLE doc_lsh (
+    band   INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    doc    INTEGER NOT NULL,
+    PRIMARY KEY (band, bucket, doc)
+) WITHOUT ROWID;
+CREATE INDEX doc_lsh_doc ON doc_lsh(doc);
+
+CREATE TABLE doc_links (
+    doc          INTEGER PRIMARY KEY,
+    duplicate_of INTEGER NOT NULL,
+    similarity   REAL NOT NULL
+);
+CREATE INDEX doc_links_of ON doc_links(duplicate_of);
+
+CREATE TABLE incidents (
+    id                   INTEGER PRIMARY KEY,
+    type                 TEXT NOT NULL,
+    acled_event_type     TEXT,
+    acled_sub_event_type TEXT,
+    date                 TEXT,
+    date_precision       TEXT,
+    date_lo              INTEGER,
+    date_hi              INTEGER,
+    day                  INTEGER,
+    place                TEXT,
+    geonameid            INTEGER,
+    lat                  REAL,
+    lon                  REAL,
+    country              TEXT,
+    admin1               TEXT,
+    geo_precision        TEXT,
+    fatalities           INTEGER,
+    injured              INTEGER,
+    arrested             INTEGER,
+    actor_id             TEXT,
+    actor_name           TEXT,
+    actor_key            TEXT,
+    recipient_id         TEXT,
+    recipient_name       TEXT,
+    recipient_key        TEXT,
+    n_reports            INTEGER NOT NULL,
+    n_documents          INTEGER NOT NULL,
+    sources              TEXT NOT NULL,
+    first_doc            INTEGER NOT NULL,
+    first_idx            INTEGER NOT NULL,
+    updated_at           INTEGER NOT NULL
+);
+CREATE INDEX incidents_type_date ON incidents(type, date_lo);
+CREATE INDEX incidents_acled_date ON incidents(acled_event_type, date_lo);
+CREATE INDEX incidents_day ON incidents(day);
+CREATE INDEX incidents_country ON incidents(country, admin1);
+CREATE INDEX incidents_actor ON incidents(actor_id);
+
+CREATE TABLE incident_reports (
+    doc          INTEGER NOT NULL,
+    idx          INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    sentence     INTEGER NOT NULL,
+    status       TEXT NOT NULL,
+    incident     INTEGER,
+    date_lo      INTEGER,
+    date_hi      INTEGER,
+    date_rank    INTEGER,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX incident_reports_incident ON incident_reports(incident);
+"#;

@@ -1,0 +1,680 @@
+//! Bringing the dataset tables up to date with the store: near-duplicate
+//! links and incidents, incrementally.
+//!
+//! [`sync`] looks at documents the dataset has not seen (and, in a full
+//! pass, documents whose content changed or that disappeared), in `pk`
+//! order, which is the store's writing order (the reading order of the
+//! input, whatever the number of threads). Each document gets a MinHash
+//! signature and LSH buckets, and a link to the earliest stored document it
+//! nearly copies. Each of its event reports is then classified; reports of
+//! events that happened join the best compatible incident or start a new
+//! one. Everything runs in transactions of [`CHUNK`] documents, so a killed
+//! sync loses at most one chunk and the next one completes it.
+
+use crate::dates;
+use crate::minhash;
+use anyhow::{Context, Result};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+/// Documents per transaction.
+pub const CHUNK: usize = 500;
+/// Estimated Jaccard similarity from which a document is a near-duplicate.
+pub const DUP_THRESHOLD: f64 = 0.8;
+/// Maximum distance (km) between two city-level places of one incident.
+pub const CITY_KM: f64 = 25.0;
+/// The same for named features (mountains, deserts…), whose points are coarse.
+pub const FEATURE_KM: f64 = 60.0;
+/// Days before publication an undated report may describe.
+pub const PUBLISHED_WINDOW: i64 = 2;
+/// Widest date range (days) a report may have and still be merged.
+pub const MAX_RANGE: i64 = 31;
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct SyncStats {
+    pub documents: u64,
+    pub removed_documents: u64,
+    pub near_duplicates: u64,
+    pub reports: u64,
+    pub incident_reports: u64,
+    pub new_incidents: u64,
+    pub merged_reports: u64,
+}
+
+/// A report as read from the `events` table.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Report {
+    pub doc: i64,
+    pub idx: i64,
+    pub kind: String,
+    pub acled: Option<String>,
+    pub sentence: i64,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub geo_precision: Option<String>,
+    pub actor_id: Option<String>,
+    pub actor_key: Option<String>,
+    pub recipient_id: Option<String>,
+    pub recipient_key: Option<String>,
+    pub status: &'static str,
+    pub date: Option<(i64, i64, i64)>, // lo, hi, rank
+}
+
+/// Precision rank of a place (lower is more precise).
+pub(crate) fn place_rank(p: Option<&str>, has_point: bool) -> i64 {
+    if !has_point {
+        return 9;
+    }
+    match p {
+        Some("city") => 0,
+        Some("feature") => 1,
+        Some("region") => 2,
+        Some("country") => 3,
+        _ => 4,
+    }
+}
+
+/// The day interval and its precision rank (0 day, 1 week or a few days,
+/// 2 publication date, 3 month or a longer range).
+pub(crate) fn report_dates(value: Option<&str>, published: Option<&str>) -> Option<(i64, i64, i64)> {
+    if let Some((lo, hi)) = value.and_then(dates::interval) {
+        let w = hi - lo;
+        if w <= MAX_RANGE {
+            let rank = match w {
+                0 => 0,
+                1..=7 => 1,
+                _ => 3,
+            };
+            return Some((lo, hi, rank));
+        }
+    }
+    let (_, p) = published.and_then(dates::interval)?;
+    Some((p - PUBLISHED_WINDOW, p, 2))
+}
+
+fn key_of(id: Option<&str>, name: Option<&str>, text: Option<&str>) -> Option<String> {
+    let s = name.or(text)?;
+    let k = marsad_text::key(s);
+    if k.is_empty() {
+        id.map(str::to_string)
+    } else {
+        Some(k)
+    }
+}
+
+pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let r = 6371.0;
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * r * h.sqrt().min(1.0).asin()
+}
+
+/// How two values agree: `None` incompatible, `Some(true)` a positive match,
+/// `Some(false)` compatible without evidence (one side unknown).
+type Agree = Option<bool>;
+
+fn place_agree(r: &Report, c: &Cand) -> Agree {
+    let (Some(la), Some(lo)) = (r.lat, r.lon) else { return Some(false) };
+    let (Some(cla), Some(clo)) = (c.lat, c.lon) else { return Some(false) };
+    let rr = place_rank(r.geo_precision.as_deref(), true);
+    let cr = place_rank(c.geo_precision.as_deref(), true);
+    if rr <= 1 && cr <= 1 {
+        let limit = if rr == 1 || cr == 1 { FEATURE_KM } else { CITY_KM };
+        return (km((la, lo), (cla, clo)) <= limit).then_some(true);
+    }
+    // one side coarse (region / country): same country, and same admin1
+    // when both name one
+    if r.country.is_some() && c.country.is_some() && r.country != c.country {
+        return None;
+    }
+    if r.admin1.is_some() && c.admin1.is_some() && r.admin1 != c.admin1 {
+        return None;
+    }
+    Some(false)
+}
+
+fn actor_agree(rid: &Option<String>, rkey: &Option<String>, cid: &Option<String>, ckey: &Option<String>) -> Agree {
+    if (rid.is_none() && rkey.is_none()) || (cid.is_none() && ckey.is_none()) {
+        return Some(false);
+    }
+    if rid.is_some() && rid == cid {
+        return Some(true);
+    }
+    if rkey.is_some() && rkey == ckey {
+        return Some(true);
+    }
+    let known = |id: &Option<String>| id.as_deref().is_some_and(|s| s.starts_with("kb:") || s.starts_with("state:"));
+    if known(rid) && known(cid) {
+        // two different known actors
+        return None;
+    }
+    // generic or unresolved descriptions vary between outlets (gunmen,
+    // militants, attackers): neither evidence for nor against
+    Some(false)
+}
+
+#[derive(Debug)]
+struct Cand {
+    id: i64,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: Option<String>,
+    admin1: Option<String>,
+    geo_precision: Option<String>,
+    actor_id: Option<String>,
+    actor_key: Option<String>,
+    recipient_id: Option<String>,
+    recipient_key: Option<String>,
+    date_lo: i64,
+    date_hi: i64,
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Whether the dataset tables exist in this database.
+pub fn ready(conn: &Connection) -> bool {
+    conn.query_row("SELECT 1 FROM sqlite_master WHERE type='table' AND name='incidents'", [], |_| Ok(()))
+        .optional()
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// Bring the dataset tables up to date. `full` also handles documents that
+/// were updated or removed since the last sync (a scan of all documents);
+/// otherwise only documents with a `pk` above the last one seen are added
+/// (cheap, for calls after every batch). The connection must not be inside
+/// a transaction (commit the store's batch first).
+pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
+    let mut st = SyncStats::default();
+    if !ready(conn) {
+        anyhow::bail!("the dataset tables are missing (open the database with marsad_dataset::open)");
+    }
+    if full {
+        let stale: Vec<i64> = {
+            let mut q = conn.prepare(
+                "SELECT s.doc FROM doc_state s LEFT JOIN documents d ON d.pk = s.doc
+                 WHERE d.pk IS NULL OR d.content_hash != s.content_hash ORDER BY s.doc",
+            )?;
+            let v = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            v
+        };
+        for chunk in stale.chunks(CHUNK) {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            let r = (|| -> Result<()> {
+                for &d in chunk {
+                    remove_doc(conn, d)?;
+                    st.removed_documents += 1;
+                }
+                Ok(())
+            })();
+            finish(conn, r)?;
+        }
+    }
+    loop {
+        let todo: Vec<(i64, String, String, Option<String>)> = {
+            let sql = if full {
+                "SELECT pk, content_hash, text, published FROM documents d
+                 WHERE NOT EXISTS (SELECT 1 FROM doc_state s WHERE s.doc = d.pk) ORDER BY pk LIMIT ?1"
+            } else {
+                "SELECT pk, content_hash, text, published FROM documents
+                 WHERE pk > coalesce((SELECT max(doc) FROM doc_state), 0) ORDER BY pk LIMIT ?1"
+            };
+            let mut q = conn.prepare_cached(sql)?;
+            let v = q
+                .query_map([CHUNK as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            v
+        };
+        if todo.is_empty() {
+            break;
+        }
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let r = (|| -> Result<()> {
+            for (pk, hash, text, published) in &todo {
+                add_doc(conn, *pk, hash, text, published.as_deref(), &mut st)?;
+            }
+            Ok(())
+        })();
+        finish(conn, r)?;
+    }
+    Ok(st)
+}
+
+fn finish(conn: &Connection, r: Result<()>) -> Result<()> {
+    match r {
+        Ok(()) => {
+            conn.execute_batch("COMMIT")?;
+            Ok(())
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn remove_doc(conn: &Connection, doc: i64) -> Result<()> {
+    let incidents: Vec<i64> = {
+        let mut q = conn.prepare_cached(
+            "SELECT DISTINCT incident FROM incident_reports WHERE doc = ?1 AND incident IS NOT NULL ORDER BY incident",
+        )?;
+        let v = q.query_map([doc], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        v
+    };
+    conn.prepare_cached("DELETE FROM incident_reports WHERE doc = ?1")?.execute([doc])?;
+    conn.prepare_cached("DELETE FROM doc_state WHERE doc = ?1")?.execute([doc])?;
+    conn.prepare_cached("DELETE FROM doc_lsh WHERE doc = ?1")?.execute([doc])?;
+    conn.prepare_cached("DELETE FROM doc_links WHERE doc = ?1")?.execute([doc])?;
+    for i in incidents {
+        recompute(conn, i)?;
+    }
+    Ok(())
+}
+
+fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option<&str>, st: &mut SyncStats) -> Result<()> {
+    st.documents += 1;
+    // near-duplicates
+    let tokens = marsad_text::tokenize::tokenize(text);
+    let sig = minhash::signature(&tokens).unwrap_or_default();
+    if !sig.is_empty() {
+        let bands = minhash::bands(&sig);
+        let mut cands: Vec<i64> = Vec::new();
+        {
+            let mut q = conn.prepare_cached("SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3")?;
+            for (b, bucket) in bands.iter().enumerate() {
+                for d in q.query_map(params![b as i64, bucket, pk], |r| r.get::<_, i64>(0))? {
+                    cands.push(d?);
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut best: Option<(i64, f64)> = None;
+        {
+            let mut q = conn.prepare_cached("SELECT minhash FROM doc_state WHERE doc = ?1")?;
+            for c in cands {
+                let blob: Option<Vec<u8>> = q.query_row([c], |r| r.get(0)).optional()?;
+                let Some(blob) = blob else { continue };
+                let s = minhash::similarity(&sig, &minhash::from_blob(&blob));
+                if s >= DUP_THRESHOLD && best.is_none_or(|(_, bs)| s > bs + 1e-12) {
+                    best = Some((c, s));
+                }
+            }
+        }
+        if let Some((of, s)) = best {
+            // link to the root of the earlier document's group
+            let root: i64 = conn
+                .prepare_cached("SELECT duplicate_of FROM doc_links WHERE doc = ?1")?
+                .query_row([of], |r| r.get(0))
+                .optional()?
+                .unwrap_or(of);
+            conn.prepare_cached("INSERT OR REPLACE INTO doc_links(doc, duplicate_of, similarity) VALUES (?1,?2,?3)")?
+                .execute(params![pk, root, s])?;
+            st.near_duplicates += 1;
+        }
+        let mut ins = conn.prepare_cached("INSERT OR IGNORE INTO doc_lsh(band, bucket, doc) VALUES (?1,?2,?3)")?;
+        for (b, bucket) in bands.iter().enumerate() {
+            ins.execute(params![b as i64, bucket, pk])?;
+        }
+    }
+    conn.prepare_cached("INSERT OR REPLACE INTO doc_state(doc, content_hash, minhash) VALUES (?1,?2,?3)")?
+        .execute(params![pk, hash, minhash::to_blob(&sig)])?;
+
+    // event reports
+    let reports: Vec<Report> = {
+        let mut q = conn.prepare_cached(
+            "SELECT idx, type, acled_event_type, sentence, lat, lon, country, admin1, geo_precision,
+                    actor_id, actor_name, actor_text, recipient_id, recipient_name, recipient_text,
+                    date_value, negated, hypothetical, generic
+             FROM events WHERE doc = ?1 ORDER BY idx",
+        )?;
+        let v = q
+            .query_map([pk], |r| {
+                let actor_id: Option<String> = r.get(9)?;
+                let recipient_id: Option<String> = r.get(12)?;
+                let actor_key = key_of(actor_id.as_deref(), r.get::<_, Option<String>>(10)?.as_deref(), r.get::<_, Option<String>>(11)?.as_deref());
+                let recipient_key =
+                    key_of(recipient_id.as_deref(), r.get::<_, Option<String>>(13)?.as_deref(), r.get::<_, Option<String>>(14)?.as_deref());
+                let acled: Option<String> = r.get(2)?;
+                let status = if r.get::<_, i64>(16)? != 0 {
+                    "negated"
+                } else if r.get::<_, i64>(17)? != 0 {
+                    "hypothetical"
+                } else if r.get::<_, i64>(18)? != 0 {
+                    "generic"
+                } else if acled.is_none() {
+                    "other"
+                } else {
+                    "incident"
+                };
+                let date_value: Option<String> = r.get(15)?;
+                Ok(Report {
+                    doc: pk,
+                    idx: r.get(0)?,
+                    kind: r.get(1)?,
+                    acled,
+                    sentence: r.get(3)?,
+                    lat: r.get(4)?,
+                    lon: r.get(5)?,
+                    country: r.get(6)?,
+                    admin1: r.get(7)?,
+                    geo_precision: r.get(8)?,
+                    actor_id,
+                    actor_key,
+                    recipient_id,
+                    recipient_key,
+                    status,
+                    date: report_dates(date_value.as_deref(), published),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        v
+    };
+    for r in &reports {
+        st.reports += 1;
+        let incident = if r.status == "incident" {
+            st.incident_reports += 1;
+            match best_incident(conn, r)? {
+                Some(id) => {
+                    st.merged_reports += 1;
+                    Some(id)
+                }
+                None => {
+                    st.new_incidents += 1;
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let id = match (r.status, incident) {
+            ("incident", Some(id)) => Some(id),
+            ("incident", None) => {
+                let next: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |x| x.get(0))?;
+                conn.prepare_cached(
+                    "INSERT INTO incidents(id, type, n_reports, n_documents, sources, first_doc, first_idx, updated_at)
+                     VALUES (?1, ?2, 0, 0, '[]', ?3, ?4, 0)",
+                )?
+                .execute(params![next, r.kind, r.doc, r.idx])?;
+                Some(next)
+            }
+            _ => None,
+        };
+        let (lo, hi, rank) = match r.date {
+            Some((a, b, c)) => (Some(a), Some(b), Some(c)),
+            None => (None, None, None),
+        };
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO incident_reports(doc, idx, content_hash, sentence, status, incident, date_lo, date_hi, date_rank)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+        )?
+        .execute(params![r.doc, r.idx, hash, r.sentence, r.status, id, lo, hi, rank])?;
+        if let Some(id) = id {
+            recompute(conn, id).with_context(|| format!("incident {id}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The compatible incident with the best evidence for `r`, if any.
+fn best_incident(conn: &Connection, r: &Report) -> Result<Option<i64>> {
+    let Some((lo, hi, _)) = r.date else { return Ok(None) };
+    let mut q = conn.prepare_cached(
+        "SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi
+         FROM incidents
+         WHERE (type = ?1 OR acled_event_type = ?2) AND date_lo <= ?4 + 1 AND date_lo >= ?3 - ?5 AND date_hi >= ?3 - 1
+         ORDER BY id",
+    )?;
+    let cands: Vec<Cand> = q
+        .query_map(params![r.kind, r.acled, lo, hi, MAX_RANGE + 2], |x| {
+            Ok(Cand {
+                id: x.get(0)?,
+                lat: x.get(1)?,
+                lon: x.get(2)?,
+                country: x.get(3)?,
+                admin1: x.get(4)?,
+                geo_precision: x.get(5)?,
+                actor_id: x.get(6)?,
+                actor_key: x.get(7)?,
+                recipient_id: x.get(8)?,
+                recipient_key: x.get(9)?,
+                date_lo: x.get(10)?,
+                date_hi: x.get(11)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut best: Option<(i64, i64)> = None; // score, id
+    let mut same = conn.prepare_cached("SELECT sentence FROM incident_reports WHERE incident = ?1 AND doc = ?2")?;
+    for c in cands {
+        // both single days: at most one day apart; otherwise one range must
+        // meet the other (one imprecise date containing the other)
+        let day_apart = if lo == hi && c.date_lo == c.date_hi { (lo - c.date_lo).abs() } else { 0 };
+        if day_apart > 1 || c.date_lo > hi + 1 || c.date_hi < lo - 1 {
+            continue;
+        }
+        let Some(place) = place_agree(r, &c) else { continue };
+        let Some(actor) = actor_agree(&r.actor_id, &r.actor_key, &c.actor_id, &c.actor_key) else { continue };
+        let Some(recip) = actor_agree(&r.recipient_id, &r.recipient_key, &c.recipient_id, &c.recipient_key) else {
+            continue;
+        };
+        let sentences: Vec<i64> = same.query_map(params![c.id, r.doc], |x| x.get(0))?.collect::<rusqlite::Result<_>>()?;
+        if sentences.contains(&r.sentence) {
+            continue; // never two reports of one sentence
+        }
+        let same_doc = !sentences.is_empty();
+        if !(place || actor || recip || same_doc) {
+            continue; // compatible but nothing ties them
+        }
+        let score = 4 * place as i64 + 2 * actor as i64 + recip as i64 + 2 * same_doc as i64 - day_apart;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c.id));
+        }
+    }
+    Ok(best.map(|(_, id)| id))
+}
+
+struct Row {
+    doc: i64,
+    idx: i64,
+    lo: Option<i64>,
+    hi: Option<i64>,
+    rank: Option<i64>,
+    kind: String,
+    acled: Option<String>,
+    acled_sub: Option<String>,
+    place: Option<String>,
+    geonameid: Option<i64>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: Option<String>,
+    admin1: Option<String>,
+    geo_precision: Option<String>,
+    fatalities: Option<i64>,
+    injured: Option<i64>,
+    arrested: Option<i64>,
+    actor_id: Option<String>,
+    actor_name: Option<String>,
+    actor_text: Option<String>,
+    recipient_id: Option<String>,
+    recipient_name: Option<String>,
+    recipient_text: Option<String>,
+    source: Option<String>,
+    doc_id: String,
+}
+
+/// The most frequent value, ties to the first seen; `prefer` ranks values
+/// before counting (lower first).
+fn pick<T: Clone + PartialEq>(vals: impl Iterator<Item = T>, prefer: impl Fn(&T) -> i64) -> Option<T> {
+    let mut counts: Vec<(T, i64, usize)> = Vec::new();
+    for (i, v) in vals.enumerate() {
+        match counts.iter_mut().find(|(x, _, _)| *x == v) {
+            Some(c) => c.1 += 1,
+            None => counts.push((v, 1, i)),
+        }
+    }
+    counts
+        .into_iter()
+        .min_by_key(|(v, n, i)| (prefer(v), -n, *i))
+        .map(|(v, _, _)| v)
+}
+
+/// Recompute an incident's values from all its reports (deleting it when
+/// none is left).
+pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
+    let rows: Vec<Row> = {
+        let mut q = conn.prepare_cached(
+            "SELECT r.doc, r.idx, r.date_lo, r.date_hi, r.date_rank, e.type, e.acled_event_type, e.acled_sub_event_type,
+                    e.place_name, e.geonameid, e.lat, e.lon, e.country, e.admin1, e.geo_precision,
+                    e.fatalities, e.injured, e.arrested, e.actor_id, e.actor_name, e.actor_text,
+                    e.recipient_id, e.recipient_name, e.recipient_text, d.source, d.id
+             FROM incident_reports r JOIN events e ON e.doc = r.doc AND e.idx = r.idx
+             JOIN documents d ON d.pk = r.doc
+             WHERE r.incident = ?1 ORDER BY r.doc, r.idx",
+        )?;
+        let v = q
+            .query_map([id], |x| {
+                Ok(Row {
+                    doc: x.get(0)?,
+                    idx: x.get(1)?,
+                    lo: x.get(2)?,
+                    hi: x.get(3)?,
+                    rank: x.get(4)?,
+                    kind: x.get(5)?,
+                    acled: x.get(6)?,
+                    acled_sub: x.get(7)?,
+                    place: x.get(8)?,
+                    geonameid: x.get(9)?,
+                    lat: x.get(10)?,
+                    lon: x.get(11)?,
+                    country: x.get(12)?,
+                    admin1: x.get(13)?,
+                    geo_precision: x.get(14)?,
+                    fatalities: x.get(15)?,
+                    injured: x.get(16)?,
+                    arrested: x.get(17)?,
+                    actor_id: x.get(18)?,
+                    actor_name: x.get(19)?,
+                    actor_text: x.get(20)?,
+                    recipient_id: x.get(21)?,
+                    recipient_name: x.get(22)?,
+                    recipient_text: x.get(23)?,
+                    source: x.get(24)?,
+                    doc_id: x.get(25)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        v
+    };
+    if rows.is_empty() {
+        conn.prepare_cached("DELETE FROM incidents WHERE id = ?1")?.execute([id])?;
+        return Ok(());
+    }
+    let kind = pick(rows.iter().map(|r| r.kind.clone()), |_| 0).unwrap_or_default();
+    let acled = pick(rows.iter().filter(|r| r.kind == kind).filter_map(|r| r.acled.clone()), |_| 0);
+    let acled_sub = pick(
+        rows.iter().filter(|r| r.acled == acled).filter_map(|r| r.acled_sub.clone()),
+        |_| 0,
+    );
+    // most precise date: lowest rank, then narrowest range, then first
+    let date_row = rows
+        .iter()
+        .filter(|r| r.lo.is_some())
+        .min_by_key(|r| (r.rank.unwrap_or(9), r.hi.unwrap_or(0) - r.lo.unwrap_or(0)));
+    let (date_lo, date_hi, rank) = date_row.map_or((None, None, None), |r| (r.lo, r.hi, r.rank));
+    let day = match rank {
+        Some(2) => date_hi, // publication date of an undated report
+        _ => date_lo,
+    };
+    let date_precision = rank.map(|k| match (k, date_hi.unwrap_or(0) - date_lo.unwrap_or(0)) {
+        (0, _) => "day",
+        (2, _) => "published",
+        (_, 0..=7) => "week",
+        _ => "month",
+    });
+    let place_row = rows
+        .iter()
+        .min_by_key(|r| place_rank(r.geo_precision.as_deref(), r.lat.is_some() && r.lon.is_some()));
+    let place_row = place_row.filter(|r| r.lat.is_some() || r.country.is_some());
+    let min = |f: fn(&Row) -> Option<i64>| rows.iter().filter_map(f).min();
+    let known = |id: &Option<String>| match id.as_deref() {
+        Some(s) if s.starts_with("kb:") || s.starts_with("state:") => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    let actor = pick(
+        rows.iter()
+            .filter(|r| r.actor_id.is_some() || r.actor_name.is_some() || r.actor_text.is_some())
+            .map(|r| (r.actor_id.clone(), r.actor_name.clone().or(r.actor_text.clone()))),
+        |(id, _)| known(id),
+    );
+    let recipient = pick(
+        rows.iter()
+            .filter(|r| r.recipient_id.is_some() || r.recipient_name.is_some() || r.recipient_text.is_some())
+            .map(|r| (r.recipient_id.clone(), r.recipient_name.clone().or(r.recipient_text.clone()))),
+        |(id, _)| known(id),
+    );
+    let mut sources: Vec<String> = Vec::new();
+    let mut docs: Vec<i64> = Vec::new();
+    for r in &rows {
+        if !docs.contains(&r.doc) {
+            docs.push(r.doc);
+        }
+        let s = r.source.clone().unwrap_or_else(|| r.doc_id.clone());
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    let (aid, aname) = actor.unwrap_or((None, None));
+    let (rid, rname) = recipient.unwrap_or((None, None));
+    let akey = key_of(aid.as_deref(), aname.as_deref(), None);
+    let rkey = key_of(rid.as_deref(), rname.as_deref(), None);
+    let first = &rows[0];
+    conn.prepare_cached(
+        "UPDATE incidents SET type=?2, acled_event_type=?3, acled_sub_event_type=?4, date=?5, date_precision=?6,
+            date_lo=?7, date_hi=?8, day=?9, place=?10, geonameid=?11, lat=?12, lon=?13, country=?14, admin1=?15,
+            geo_precision=?16, fatalities=?17, injured=?18, arrested=?19, actor_id=?20, actor_name=?21, actor_key=?22,
+            recipient_id=?23, recipient_name=?24, recipient_key=?25, n_reports=?26, n_documents=?27, sources=?28,
+            first_doc=?29, first_idx=?30, updated_at=?31
+         WHERE id=?1",
+    )?
+    .execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 31]>([
+        id.into(),
+        kind.into(),
+        acled.into(),
+        acled_sub.into(),
+        day.map(dates::iso).into(),
+        date_precision.map(str::to_string).into(),
+        date_lo.into(),
+        date_hi.into(),
+        day.into(),
+        place_row.and_then(|r| r.place.clone()).into(),
+        place_row.and_then(|r| r.geonameid).into(),
+        place_row.and_then(|r| r.lat).into(),
+        place_row.and_then(|r| r.lon).into(),
+        place_row.and_then(|r| r.country.clone()).or_else(|| rows.iter().find_map(|r| r.country.clone())).into(),
+        place_row.and_then(|r| r.admin1.clone()).into(),
+        place_row.and_then(|r| r.geo_precision.clone()).into(),
+        min(|r| r.fatalities).into(),
+        min(|r| r.injured).into(),
+        min(|r| r.arrested).into(),
+        aid.into(),
+        aname.into(),
+        akey.into(),
+        rid.into(),
+        rname.into(),
+        rkey.into(),
+        (rows.len() as i64).into(),
+        (docs.len() as i64).into(),
+        serde_json::to_string(&sources)?.into(),
+        first.doc.into(),
+        first.idx.into(),
+        now_secs().into(),
+    ]))?;
+    Ok(())
+}
