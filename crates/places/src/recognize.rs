@@ -244,6 +244,19 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
     let toks = &doc.tokens;
     // sentence ranges (token indices)
     let mut sents: Vec<(usize, usize)> = doc.sentences.iter().map(|s| (s.first_token, s.end_token.min(toks.len()))).collect();
+    if !sents.is_empty() && sents.iter().all(|s| s.1 <= s.0) {
+        // token indices not set (a deserialised document): rebuild them from
+        // the sentences' char spans
+        sents = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let a = toks.partition_point(|t| t.start < s.start);
+                let b = toks.partition_point(|t| t.start < s.end);
+                (a, b)
+            })
+            .collect();
+    }
     if sents.is_empty() {
         sents.push((0, toks.len()));
     }

@@ -178,3 +178,19 @@ fn entity_spans_guide_recognition() {
     let m = places.iter().find(|p| p.text == "الموصل").expect("Mosul");
     assert_eq!(m.relation.as_deref(), Some("near"));
 }
+
+#[test]
+fn works_on_a_deserialised_document() {
+    let d = run("قصفت الطائرات مواقع قرب الموصل. ووصل الوفد إلى بغداد.");
+    let json = serde_json::to_string(&{ let mut x = d.clone(); x.places.clear(); x }).unwrap();
+    let mut back: Document = serde_json::from_str(&json).unwrap();
+    back.index();
+    // tokens are not serialised by default: re-tokenise only, keep sentences
+    let s = back.sentences.clone();
+    back.tokens = marsad_text::tokenize::tokenize(&back.text);
+    back.sentences = s;
+    let places = find_places(Gazetteer::global(), &back);
+    let names: Vec<_> = places.iter().filter_map(|p| p.name.as_deref()).collect();
+    assert!(names.contains(&"Mosul") && names.contains(&"Baghdad"), "{names:?}");
+    assert_eq!(places.iter().find(|p| p.name.as_deref() == Some("Baghdad")).unwrap().sentence, 1);
+}
