@@ -20,7 +20,8 @@ fn main() -> anyhow::Result<()> {
         let folds: usize = std::env::var("FOLDS").ok().map(|s| s.parse().unwrap()).unwrap_or(0);
         let epochs: usize = std::env::var("EPOCHS").ok().map(|s| s.parse().unwrap()).unwrap_or(12);
         let min_count: u32 = std::env::var("MINC").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
-        let opt = TrainOptions { epochs, folds, min_count, ..Default::default() };
+        let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(10);
+        let opt = TrainOptions { epochs, folds, min_count, window, ..Default::default() };
         let mut pooled = conll::Score::default();
         let n = all.len();
         for f in 0..k {
@@ -95,7 +96,7 @@ fn main() -> anyhow::Result<()> {
     let dev = conll::parse(&std::fs::read_to_string(&a[3])?);
     let epochs: usize = a.get(4).map(|s| s.parse().unwrap()).unwrap_or(12);
     let folds: usize = std::env::var("FOLDS").ok().map(|s| s.parse().unwrap()).unwrap_or(5);
-    let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(50);
+    let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(10);
     let ensemble: usize = std::env::var("ENS").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
     let opt = TrainOptions { epochs, folds, window, ensemble, ..Default::default() };
     let t0 = std::time::Instant::now();
