@@ -27,6 +27,10 @@ enum Command {
     Search(cmd::store::SearchArgs),
     /// Summarise what the database holds.
     Stats(cmd::store::StatsArgs),
+    /// List incidents (event reports merged across documents) with filters.
+    Events(cmd::dataset::EventsArgs),
+    /// Export incidents: ACLED-style CSV, PLOVER JSON Lines, GeoJSON or Parquet.
+    Export(cmd::dataset::ExportArgs),
     /// Throughput benchmarks of the pipeline stages.
     Bench(cmd::bench::BenchArgs),
     /// Train models.
@@ -94,6 +98,8 @@ fn main() {
         Command::Ingest(a) => cmd::store::ingest(a),
         Command::Search(a) => cmd::store::search(a),
         Command::Stats(a) => cmd::store::stats(a),
+        Command::Events(a) => cmd::dataset::events(a),
+        Command::Export(a) => cmd::dataset::export(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train { what: TrainWhat::Ner(a) } => cmd::ner::train(a),
         Command::Ner(a) => cmd::ner::run(a),

@@ -14,6 +14,7 @@ pub mod countries;
 pub mod dates;
 pub mod export;
 pub mod minhash;
+mod parquet_out;
 pub mod query;
 pub mod schema;
 pub mod sync;

@@ -86,6 +86,8 @@ pub struct IncidentSummary {
     pub title: Option<String>,
     /// Trigger of the first report.
     pub trigger: Option<String>,
+    /// PLOVER mode of the first report.
+    pub mode: Option<String>,
     /// The sentence of the first report (its evidence span).
     pub evidence: Option<String>,
     /// Unix time of the last change.
@@ -132,7 +134,7 @@ const SUMMARY_COLS: &str = "i.id, i.type, i.acled_event_type, i.acled_sub_event_
     i.actor_id, i.actor_name, a.actor_type, a.sector, a.country,
     i.recipient_id, i.recipient_name, b.actor_type, b.sector, b.country,
     i.n_reports, i.n_documents, i.sources, d.title, e.trigger_text,
-    substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), i.updated_at, i.first_doc";
+    substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), i.updated_at, e.mode";
 
 const SUMMARY_FROM: &str = "FROM incidents i
     LEFT JOIN actors a ON a.actor_id = i.actor_id
@@ -265,6 +267,7 @@ fn summary_of(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Incident
         trigger: r.get(30)?,
         evidence: r.get(31)?,
         updated_at: r.get(32)?,
+        mode: r.get(33)?,
     })
 }
 

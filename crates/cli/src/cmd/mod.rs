@@ -2,6 +2,7 @@
 pub mod actors;
 pub mod analyze;
 pub mod bench;
+pub mod dataset;
 pub mod events;
 pub mod extract;
 pub mod ner;

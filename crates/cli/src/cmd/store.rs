@@ -316,6 +316,8 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
     progress.clear();
     store.finish_run(run, &c)?;
     result?;
+    // near-duplicate links and incidents (crates/dataset)
+    marsad_dataset::sync(&mut store)?;
     let secs = start.elapsed().as_secs_f64();
     let rate = c.read as f64 / secs.max(1e-9);
     if a.json {
