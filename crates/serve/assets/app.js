@@ -220,8 +220,18 @@ function drawTimeline() {
     s.append(t);
     return;
   }
-  // continuous weeks from first to last (capped)
-  const keys = [...weeks.keys()].sort();
+  // continuous weeks from first to last; a long tail of a few old dates
+  // (often misdated reports) is cut so that the bars stay readable
+  let keys = [...weeks.keys()].sort();
+  let hidden = 0;
+  const spanWeeks = (a, b) => (new Date(b) - new Date(a)) / (7 * 86400000);
+  if (spanWeeks(keys[0], keys[keys.length - 1]) > 156) {
+    const dated = state.events.map((e) => weekStart(e.date)).filter(Boolean).sort();
+    const cut = dated[Math.floor(dated.length * 0.1)];
+    const first = spanWeeks(cut, keys[keys.length - 1]) > 156 ? cut : keys.filter((k) => spanWeeks(k, keys[keys.length - 1]) <= 156)[0];
+    hidden = dated.filter((w) => w < first).length;
+    keys = keys.filter((k) => k >= first);
+  }
   const all = [];
   const d = new Date(keys[0] + "T00:00:00Z");
   const end = new Date(keys[keys.length - 1] + "T00:00:00Z");
@@ -229,7 +239,7 @@ function drawTimeline() {
   if (all[all.length - 1] !== keys[keys.length - 1]) { all.length = 0; all.push(...keys); }
   const W = s.clientWidth || 600, H = 120, pad = 18;
   s.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  const max = Math.max(...[...weeks.values()].map((m) => [...m.values()].reduce((a, b) => a + b, 0)));
+  const max = Math.max(...keys.map((k) => [...weeks.get(k).values()].reduce((a, b) => a + b, 0)));
   const bw = (W - 30) / all.length;
   all.forEach((w, i) => {
     const m = weeks.get(w);
@@ -257,7 +267,8 @@ function drawTimeline() {
       }
     }
     if (i === 0 || i === all.length - 1 || (all.length > 8 && i % Math.ceil(all.length / 6) === 0)) {
-      const lab = svg("text", { x: x.toFixed(1), y: H - 4 });
+      const last = i === all.length - 1 && i > 0;
+      const lab = svg("text", { x: (last ? x + bw : x).toFixed(1), y: H - 4, "text-anchor": last ? "end" : "start" });
       lab.textContent = w;
       s.append(lab);
     }
@@ -265,6 +276,11 @@ function drawTimeline() {
   const axis = svg("text", { x: 2, y: 12 });
   axis.textContent = String(max);
   s.append(axis);
+  if (hidden) {
+    const note = svg("text", { x: 25, y: 12 });
+    note.textContent = `${hidden} earlier incident(s) not shown: set From to see them`;
+    s.append(note);
+  }
 }
 
 // ---- list + loading ----
