@@ -95,7 +95,7 @@ fn main() -> anyhow::Result<()> {
     let train = conll::parse(&std::fs::read_to_string(&a[2])?);
     let dev = conll::parse(&std::fs::read_to_string(&a[3])?);
     let epochs: usize = a.get(4).map(|s| s.parse().unwrap()).unwrap_or(12);
-    let folds: usize = std::env::var("FOLDS").ok().map(|s| s.parse().unwrap()).unwrap_or(5);
+    let folds: usize = std::env::var("FOLDS").ok().map(|s| s.parse().unwrap()).unwrap_or(10);
     let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(10);
     let ensemble: usize = std::env::var("ENS").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
     let opt = TrainOptions { epochs, folds, window, ensemble, ..Default::default() };

@@ -316,7 +316,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 7, min_count: 1, folds: 5, window: 10, ensemble: 1 }
+        TrainOptions { epochs: 12, seed: 7, min_count: 1, folds: 10, window: 10, ensemble: 1 }
     }
 }
 
