@@ -165,7 +165,7 @@ function drawDots() {
   for (const e of evs) {
     const [x, y] = proj(e.lon, e.lat);
     const c = svg("circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: "1", fill: colour(e.type), class: "dot" });
-    c.dataset.id = e.id;
+    c.dataset.id = String(e.id);
     c.dataset.f = e.fatalities || 0;
     const t = svg("title", {});
     t.textContent = `${e.type} · ${e.date || "?"} · ${e.place || ""}${e.fatalities ? ` · ${e.fatalities} killed` : ""}`;
@@ -177,6 +177,7 @@ function drawDots() {
 }
 
 function markSelected(id) {
+  id = String(id);
   state.selected = id;
   for (const c of $("dots").children) c.classList.toggle("sel", c.dataset.id === id);
   for (const li of $("list").children) li.classList.toggle("sel", li.dataset.id === id);
@@ -308,10 +309,10 @@ async function loadEvents() {
     const li = el("li", { onclick: () => showIncident(e.id) },
       el("b", { text: e.type }), " ", el("span", { text: e.place || "" }),
       el("div", { class: "meta", text: `${e.date || "?"}${e.fatalities ? ` · ${e.fatalities} killed` : ""}${who ? ` · ${who}` : ""}` }));
-    li.dataset.id = e.id;
+    li.dataset.id = String(e.id);
     li.tabIndex = 0;
     li.addEventListener("keydown", (ev) => { if (ev.key === "Enter") showIncident(e.id); });
-    li.addEventListener("mouseenter", () => { const d = $("dots").querySelector(`circle[data-id="${CSS.escape(e.id)}"]`); if (d) d.classList.add("hover"); });
+    li.addEventListener("mouseenter", () => { const d = $("dots").querySelector(`circle[data-id="${CSS.escape(String(e.id))}"]`); if (d) d.classList.add("hover"); });
     li.addEventListener("mouseleave", () => { for (const d of $("dots").querySelectorAll("circle.hover")) d.classList.remove("hover"); });
     list.append(li);
   }
@@ -368,24 +369,25 @@ async function showIncident(id) {
       ["Fatalities", inc.fatalities != null ? String(inc.fatalities) : null],
       ["Injured", inc.injured != null ? String(inc.injured) : null],
       ["ACLED", inc.acled_event_type],
-      ["Reports", String(inc.reports.length)],
+      ["Reports", `${inc.n_reports} in ${inc.n_documents} document(s)`],
+      ["Sources", (inc.sources || []).join(" · ")],
     ]));
   for (const r of inc.reports) {
-    const ev = el("div", { class: "ev", dir: r.document.lang === "ar" ? "rtl" : "ltr", lang: r.document.lang });
+    const ev = el("div", { class: "ev", dir: r.lang === "ar" ? "rtl" : "ltr", lang: r.lang });
     // the evidence sentence with its trigger marked (offsets are code points)
-    const cps = codepoints(r.evidence.text || "");
-    const a = r.trigger.start - r.evidence.start, b = r.trigger.end - r.evidence.start;
+    const cps = codepoints(r.sentence.text || "");
+    const a = r.trigger.start - r.sentence.start, b = r.trigger.end - r.sentence.start;
     if (a >= 0 && b <= cps.length && a < b) {
       ev.append(cps.slice(0, a).join(""), el("span", { class: "hl trigger", text: cps.slice(a, b).join("") }), cps.slice(b).join(""));
     } else {
-      ev.textContent = r.evidence.text;
+      ev.textContent = r.sentence.text;
     }
     box.append(el("div", { class: "report" },
-      el("div", { dir: "auto" }, el("b", { text: r.document.title || r.document.id })),
-      el("div", { class: "hint", dir: "ltr", text: [r.document.published, r.document.id].filter(Boolean).join(" · ") }),
+      el("div", { dir: "auto" }, el("b", { text: r.title || r.doc })),
+      el("div", { class: "hint", dir: "ltr", text: [r.published, r.doc, r.near_duplicate_of ? `near-copy of ${r.near_duplicate_of}` : null].filter(Boolean).join(" · ") }),
       ev,
       el("button", { type: "button", class: "link open-reader", text: "Open in reader at this sentence",
-        onclick: () => openReader(r.document.id, { evidence: r.evidence, trigger: r.trigger, event: r.event_index }) })));
+        onclick: () => openReader(r.doc, { evidence: r.sentence, trigger: r.trigger, event: r.event_index }) })));
   }
 }
 
@@ -444,10 +446,15 @@ async function openReader(docId, focus) {
 function readerEventClicked(doc, idx) {
   const ev = doc.events[idx];
   const p = ev && ev.place;
-  // the listed incident reporting this event of this document, if loaded
-  const inc = state.events.find((e) => e.documents && e.documents.includes(doc.id) && e.id.endsWith(`-${idx}`));
+  const hasPlace = p && p.lat != null && p.lon != null;
+  // the loaded incident this report was merged into: reported by this
+  // document, at this place when it has one
+  const mine = state.events.filter((e) => e.documents && e.documents.includes(doc.id));
+  const near = (e) => hasPlace && e.lat != null && Math.abs(e.lat - p.lat) < 1e-4 && Math.abs(e.lon - p.lon) < 1e-4;
+  const inc = mine.find((e) => near(e) && e.type === ev.type) || mine.find(near)
+    || mine.find((e) => e.type === ev.type && e.trigger === (ev.trigger && ev.trigger.text));
   if (inc) markSelected(inc.id);
-  if (p && p.lat != null && p.lon != null) centreOn(p.lon, p.lat, 12);
+  if (hasPlace) centreOn(p.lon, p.lat, 12);
   else if (inc && inc.lat != null) centreOn(inc.lon, inc.lat, 12);
 }
 
@@ -461,7 +468,7 @@ async function showActorList() {
     clear(ul);
     try {
       const r = await api(`/api/actors?limit=50${q ? `&q=${encodeURIComponent(q)}` : ""}`);
-      for (const a of r.actors) ul.append(el("li", {}, el("button", { type: "button", class: "link", text: a.name, onclick: () => showActor(a.actor_id) }), ` ${a.name_ar ? a.name_ar + " · " : ""}${a.mentions} mentions · ${a.events} events`));
+      for (const a of r.actors) ul.append(el("li", {}, el("button", { type: "button", class: "link", text: a.name, onclick: () => showActor(a.id) }), ` ${a.name_ar ? a.name_ar + " · " : ""}${a.mentions} mentions · ${a.incidents} incidents`));
     } catch (e) { ul.append(el("li", { class: "error", text: e.message })); }
   };
   form.addEventListener("submit", (ev) => { ev.preventDefault(); load($("a-q").value.trim()); });
@@ -478,14 +485,14 @@ async function showActor(id) {
   box.append(
     el("button", { type: "button", class: "link", text: "← all actors", onclick: showActorList }),
     el("h2", {}, el("bdi", { text: a.name }), a.name_ar ? " — " : null, a.name_ar ? el("bdi", { lang: "ar", dir: "rtl", text: a.name_ar }) : null),
-    kv([["Id", a.actor_id], ["Type", a.actor_type], ["Sector", a.sector], ["Country", a.country], ["Known", a.known ? "in the knowledge base" : "found in text"], ["Mentions", String(a.mentions)]]),
+    kv([["Id", a.id], ["Type", a.actor_type], ["Sector", a.sector], ["Country", a.country], ["Known", a.known ? "in the knowledge base" : "found in text"], ["Mentions", String(a.mentions)]]),
     el("h2", { text: "Aliases" }),
     el("p", { class: "aliases" }, ...(a.aliases.length ? a.aliases.flatMap((x, i) => [i ? " · " : "", el("bdi", { dir: "auto", text: x })]) : ["none"])));
   box.append(el("h2", { text: `Relations (${a.relations.length})` }));
   if (a.relations.length) box.append(relationGraph(a));
-  box.append(el("h2", { text: `Events (${a.events.length})` }));
+  box.append(el("h2", { text: `Incidents (${a.incidents.length})` }));
   const ol = el("ol", { class: "plain" });
-  for (const e of a.events) ol.append(el("li", {}, el("button", { type: "button", class: "link", text: `${e.type} ${e.place || ""}`, onclick: () => showIncident(e.id) }), ` ${e.date || "?"}`));
+  for (const e of a.incidents) ol.append(el("li", {}, el("button", { type: "button", class: "link", text: `${e.type} ${e.place || ""}`, onclick: () => showIncident(e.id) }), ` ${e.date || "?"}`));
   box.append(ol);
 }
 
@@ -494,11 +501,11 @@ function relationGraph(a) {
   const s = svg("svg", { id: "graph", viewBox: `0 0 ${W} ${H}` });
   const others = new Map();
   for (const r of a.relations) {
-    const out = r.actor_id === a.actor_id;
-    const other = out ? r.target : r.actor_id;
-    const name = out ? (r.target_name || r.target) : (r.actor_name || r.actor_id);
+    // outgoing relations are named as they are, incoming ones "of:relation"
+    const other = r.target;
+    const name = r.target_name || r.target;
     if (!others.has(other)) others.set(other, { name, rels: new Set() });
-    others.get(other).rels.add(out ? r.relation : `${r.relation} (of)`);
+    others.get(other).rels.add(r.relation.startsWith("of:") ? `${r.relation.slice(3)} (of)` : r.relation);
   }
   const items = [...others.entries()].slice(0, 16);
   const R = Math.min(W, H) / 2 - 30;

@@ -1,6 +1,6 @@
 //! The `/api` handlers.
 
-use crate::query::{self, EventFilter};
+use marsad_dataset::EventFilter;
 use crate::{blocking, ApiError, AppState, DEFAULT_LIMIT, MAX_BODY, MAX_LIMIT};
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
@@ -90,11 +90,22 @@ fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
     if version == 0 {
         return Ok(None);
     }
-    if (version as usize) < marsad_store::schema::MIGRATIONS.len() {
+    let mut store = if (version as usize) < marsad_store::schema::MIGRATIONS.len() {
         let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
-        return Store::open(&st.cfg.db).map(Some).map_err(ApiError::from);
+        Store::open(&st.cfg.db)?
+    } else {
+        Store::open(&st.cfg.db)?
+    };
+    // the incident layer's tables (created once, under the writer lock)
+    let key = format!("schema.{}", marsad_dataset::schema::COMPONENT);
+    let dv: Option<String> = rusqlite::OptionalExtension::optional(
+        store.conn().query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)),
+    )?;
+    if dv.and_then(|v| v.parse::<usize>().ok()).unwrap_or(0) < marsad_dataset::schema::MIGRATIONS.len() {
+        let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
+        marsad_dataset::migrate(&mut store)?;
     }
-    Store::open(&st.cfg.db).map(Some).map_err(ApiError::from)
+    Ok(Some(store))
 }
 
 /// A date parameter: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -149,61 +160,94 @@ fn event_filter(q: &Q) -> Result<EventFilter, ApiError> {
             return Err(ApiError::bad(format!("from ({a}) is after to ({b})")));
         }
     }
+    let join = |v: Vec<String>| if v.is_empty() { None } else { Some(v.join(",")) };
     Ok(EventFilter {
-        types: q.list("type"),
+        kind: join(q.list("type")),
         actor: q.get("actor"),
-        countries: q.list("country"),
+        country: join(q.list("country")),
         admin1: q.get("admin1"),
-        from,
-        to,
+        date_from: from,
+        date_to: to,
         bbox,
         min_fatalities,
-        q: q.get("q"),
-        docs: None,
-        limit,
+        text: q.get("q"),
+        limit: Some(limit),
         offset,
+        ascending: false,
     })
-}
-
-/// Document pks matching a full-text query.
-fn docs_matching(store: &Store, q: &str) -> Result<Vec<i64>, ApiError> {
-    let res = store.search(q, 2000)?;
-    let mut out = Vec::new();
-    let mut st = store.conn().prepare_cached("SELECT pk FROM documents WHERE id = ?1")?;
-    for h in &res.results {
-        if let Some(pk) = rusqlite::OptionalExtension::optional(st.query_row([&h.id], |r| r.get::<_, i64>(0)))? {
-            out.push(pk);
-        }
-    }
-    Ok(out)
 }
 
 pub async fn events(State(st): State<AppState>, p: Params) -> ApiResult {
     let q = Q::new(p, EVENT_PARAMS)?;
-    let mut f = event_filter(&q)?;
-    let (limit, offset) = (f.limit, f.offset);
+    let f = event_filter(&q)?;
+    let (limit, offset) = (f.limit.unwrap_or(DEFAULT_LIMIT), f.offset);
     let (total, events) = blocking(move || {
         let Some(store) = open(&st)? else { return Ok((0, vec![])) };
-        if let Some(text) = f.q.clone() {
-            f.docs = Some(docs_matching(&store, &text)?);
-        }
-        query::events(store.conn(), &f)
+        Ok(marsad_dataset::events(store.conn(), &f)?)
     })
     .await?;
     ok(json!({ "total": total, "limit": limit, "offset": offset, "events": events }))
 }
 
 pub async fn incident(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
-    let id2 = id.clone();
+    let Some(n) = id.trim().parse::<i64>().ok().filter(|n| *n >= 0) else {
+        return Err(ApiError::bad(format!("malformed incident id {id:?}: expected a number, as in /api/events")));
+    };
     let inc = blocking(move || {
         let Some(store) = open(&st)? else { return Ok(None) };
-        query::incident(store.conn(), &id2)
+        Ok(marsad_dataset::incident(store.conn(), n)?)
     })
     .await?;
     match inc {
         Some(i) => ok(i),
         None => Err(ApiError::not_found(format!("no incident {id:?}"))),
     }
+}
+
+#[derive(serde::Serialize)]
+struct DocListItem {
+    id: String,
+    title: Option<String>,
+    lang: String,
+    published: Option<String>,
+    source: Option<String>,
+    chars: i64,
+    events: i64,
+}
+
+/// Stored documents, newest first: (total, page).
+fn documents_page(conn: &rusqlite::Connection, lang: Option<&str>, limit: u64, offset: u64) -> Result<(u64, Vec<DocListItem>), ApiError> {
+    use rusqlite::types::Value;
+    let (wh, mut p): (&str, Vec<Value>) = match lang {
+        Some(l) => ("WHERE d.lang = ?1", vec![Value::Text(l.to_string())]),
+        None => ("", vec![]),
+    };
+    let total: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM documents d {wh}"), rusqlite::params_from_iter(p.iter()), |r| r.get(0))?;
+    p.push(Value::Integer(limit as i64));
+    p.push(Value::Integer(offset as i64));
+    let n = p.len();
+    let sql = format!(
+        "SELECT d.id, d.title, d.lang, d.published, d.source, d.char_len,
+                (SELECT COUNT(*) FROM events e WHERE e.doc = d.pk)
+         FROM documents d {wh} ORDER BY d.published DESC, d.pk LIMIT ?{} OFFSET ?{}",
+        n - 1,
+        n
+    );
+    let mut st = conn.prepare(&sql)?;
+    let rows = st
+        .query_map(rusqlite::params_from_iter(p.iter()), |r| {
+            Ok(DocListItem {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                lang: r.get(2)?,
+                published: r.get(3)?,
+                source: r.get(4)?,
+                chars: r.get(5)?,
+                events: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((total.max(0) as u64, rows))
 }
 
 pub async fn documents(State(st): State<AppState>, p: Params) -> ApiResult {
@@ -217,7 +261,7 @@ pub async fn documents(State(st): State<AppState>, p: Params) -> ApiResult {
     }
     let (total, docs) = blocking(move || {
         let Some(store) = open(&st)? else { return Ok((0, vec![])) };
-        query::documents(store.conn(), lang.as_deref(), limit, offset)
+        documents_page(store.conn(), lang.as_deref(), limit, offset)
     })
     .await?;
     ok(json!({ "total": total, "limit": limit, "offset": offset, "documents": docs }))
@@ -242,7 +286,7 @@ pub async fn actors(State(st): State<AppState>, p: Params) -> ApiResult {
     let text = q.get("q");
     let (total, actors) = blocking(move || {
         let Some(store) = open(&st)? else { return Ok((0, vec![])) };
-        query::actors(store.conn(), text.as_deref(), limit, offset)
+        Ok(marsad_dataset::actors(store.conn(), text.as_deref(), limit, offset)?)
     })
     .await?;
     ok(json!({ "total": total, "limit": limit, "offset": offset, "actors": actors }))
@@ -252,7 +296,7 @@ pub async fn actor(State(st): State<AppState>, Path(id): Path<String>) -> ApiRes
     let id2 = id.clone();
     let a = blocking(move || {
         let Some(store) = open(&st)? else { return Ok(None) };
-        query::actor(store.conn(), &id2)
+        Ok(marsad_dataset::actor(store.conn(), &id2)?)
     })
     .await?;
     match a {
@@ -416,10 +460,13 @@ pub async fn ingest(State(st): State<AppState>, headers: HeaderMap, body: Result
         }
         store.commit()?;
         store.finish_run(run, &c)?;
+        // near-duplicate links and incidents, as `marsad ingest` does
+        let merged = marsad_dataset::sync(&mut store)?;
         Ok(json!({
             "read": c.read, "new": c.new, "updated": c.updated, "unchanged": c.unchanged,
             "duplicate": c.duplicate, "failed": c.failed,
             "documents": results, "errors": errors,
+            "incidents": { "new": merged.new_incidents, "merged_reports": merged.merged_reports, "near_duplicates": merged.near_duplicates },
         }))
     })
     .await?;

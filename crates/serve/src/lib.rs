@@ -3,7 +3,8 @@
 //! - [`router`] builds the axum [`Router`] (used in-process by the tests);
 //! - [`serve`] binds an address and runs it until Ctrl-C.
 //!
-//! Every read request opens its own SQLite connection (the store runs in WAL
+//! Incidents, actors and their queries come from `marsad-dataset`; documents,
+//! search and stats from `marsad-store`. Every read request opens its own SQLite connection (the store runs in WAL
 //! mode, so reads go on while an ingest writes); ingests are serialised by a
 //! mutex. Blocking database work runs on tokio's blocking pool, and a panic
 //! there becomes a 500 JSON answer, never a dead server. The API is described
@@ -12,7 +13,6 @@
 
 mod api;
 mod assets;
-pub mod query;
 
 pub use api::OPENAPI;
 pub use assets::CSP;
