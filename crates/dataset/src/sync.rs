@@ -524,6 +524,22 @@ fn pick<T: Clone + PartialEq>(vals: impl Iterator<Item = T>, prefer: impl Fn(&T)
         .map(|(v, _, _)| v)
 }
 
+/// How a report's source is named: the host of a URL (`reuters.com`), else
+/// the document id (local files and JSON Lines hold many outlets).
+pub(crate) fn source_name(source: Option<&str>, doc_id: &str) -> String {
+    let url = [source, Some(doc_id)]
+        .into_iter()
+        .flatten()
+        .find_map(|s| s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")));
+    match url {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+            host.strip_prefix("www.").unwrap_or(host).to_string()
+        }
+        None => doc_id.to_string(),
+    }
+}
+
 /// Recompute an incident's values from all its reports (deleting it when
 /// none is left).
 pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
@@ -625,7 +641,7 @@ pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
         if !docs.contains(&r.doc) {
             docs.push(r.doc);
         }
-        let s = r.source.clone().unwrap_or_else(|| r.doc_id.clone());
+        let s = source_name(r.source.as_deref(), &r.doc_id);
         if !sources.contains(&s) {
             sources.push(s);
         }
