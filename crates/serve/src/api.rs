@@ -450,7 +450,12 @@ pub async fn ingest(State(st): State<AppState>, headers: HeaderMap, body: Result
             match r {
                 Ok(o) => {
                     c.add(&o);
-                    results.push(json!({ "id": id, "outcome": o }));
+                    // {"id", "outcome": new|updated|unchanged|duplicate, "of": stored id for a duplicate}
+                    let mut r = serde_json::to_value(&o).unwrap_or(Value::Null);
+                    if let Value::Object(m) = &mut r {
+                        m.insert("id".into(), Value::String(id));
+                    }
+                    results.push(r);
                 }
                 Err(e) => {
                     c.failed += 1;

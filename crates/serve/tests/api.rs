@@ -273,6 +273,7 @@ async fn ingest_needs_a_token_and_checks_bodies() {
     let (s, v, _) = call(&on, post("/api/ingest", Some(TOKEN), doc.to_string())).await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!((v["read"].as_u64(), v["new"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(v["documents"][0], json!({"id": "t1", "outcome": "new"}));
     let (_, v, _) = call(&on, post("/api/ingest", Some(TOKEN), doc.to_string())).await;
     assert_eq!(v["unchanged"], 1);
     let lines = "{\"id\":\"t2\",\"text\":\"Protesters gathered in Basra on Monday.\"}\n{\"text\":\"\u{0642}\u{062a}\u{0644} \u{062b}\u{0644}\u{0627}\u{062b}\u{0629}.\"}\n{\"nope\":1}\n";
@@ -438,4 +439,29 @@ async fn actor_relations_in_both_directions() {
         let (_, found) = get(&app, "/api/actors?q=%D8%AF%D8%A7%D8%B9%D8%B4").await; // داعش
         assert!(found["actors"].as_array().unwrap().iter().any(|a| a["id"] == "kb:isis"), "{found}");
     }
+}
+
+#[tokio::test]
+async fn posted_reports_of_one_attack_merge_into_one_incident() {
+    let db = temp_db("merge");
+    let app = app(&db, Some(TOKEN));
+    let body = [
+        json!({"id": "m1", "published": "2023-05-02", "text": "Gunmen killed three policemen at a checkpoint in Mosul on Sunday, a security source said."}),
+        json!({"id": "m2", "published": "2023-05-02", "text": "Three police officers were killed when gunmen attacked a checkpoint in Mosul on Sunday, officials said."}),
+        json!({"id": "m3", "published": "2023-05-02", "text": "قتل ثلاثة من عناصر الشرطة بهجوم مسلح على حاجز في الموصل يوم الأحد."}),
+    ]
+    .iter()
+    .map(|d| d.to_string() + "\n")
+    .collect::<String>();
+    let (s, v, _) = call(&app, post("/api/ingest", Some(TOKEN), body.clone())).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["new"], 3);
+    let (_, ev) = get(&app, "/api/events").await;
+    let best = ev["events"].as_array().unwrap().iter().map(|e| e["n_documents"].as_i64().unwrap()).max().unwrap();
+    assert!(best >= 2, "reports of one attack in several documents are one incident: {ev}");
+    // posting the same again changes nothing
+    let (_, v, _) = call(&app, post("/api/ingest", Some(TOKEN), body)).await;
+    assert_eq!(v["unchanged"], 3);
+    let (_, ev2) = get(&app, "/api/events").await;
+    assert_eq!(ev["total"], ev2["total"]);
 }
