@@ -350,6 +350,9 @@ fn ty_of(tag: u8) -> usize {
 
 /// Document-level votes: for every token of every sentence, the first-stage
 /// types given to other occurrences of its core within `window` sentences.
+/// Neighbouring occurrences consulted per token by [`doc_ctx`].
+const MAX_VOTERS: usize = 64;
+
 pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec<Ctx>> {
     use std::collections::HashMap;
     let mut occ: HashMap<&str, Vec<(usize, usize, u8)>> = HashMap::new();
@@ -368,7 +371,9 @@ pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec
         for (k, &(si, ti, _)) in list.iter().enumerate() {
             let mut v = [0u8; 5];
             // list is in document order: scan neighbours outwards
-            for &(sj, tj, tag) in list[..k].iter().rev() {
+            // At most MAX_VOTERS neighbours each way: votes saturate anyway,
+            // and without a cap a huge one-sentence document is quadratic.
+            for &(sj, tj, tag) in list[..k].iter().rev().take(MAX_VOTERS) {
                 if si - sj > window {
                     break;
                 }
@@ -376,7 +381,7 @@ pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec
                 let ty = ty_of(tag);
                 v[ty] = v[ty].saturating_add(1);
             }
-            for &(sj, _, tag) in &list[k + 1..] {
+            for &(sj, _, tag) in list[k + 1..].iter().take(MAX_VOTERS) {
                 if sj - si > window {
                     break;
                 }
