@@ -31,6 +31,8 @@ enum Command {
     Events(cmd::dataset::EventsArgs),
     /// Export incidents: ACLED-style CSV, PLOVER JSON Lines, GeoJSON or Parquet.
     Export(cmd::dataset::ExportArgs),
+    /// Ingest throughput on a generated corpus (full extraction and merging).
+    BenchIngest(cmd::dataset::BenchIngestArgs),
     /// Throughput benchmarks of the pipeline stages.
     Bench(cmd::bench::BenchArgs),
     /// Train models.
@@ -100,6 +102,7 @@ fn main() {
         Command::Stats(a) => cmd::store::stats(a),
         Command::Events(a) => cmd::dataset::events(a),
         Command::Export(a) => cmd::dataset::export(a),
+        Command::BenchIngest(a) => cmd::dataset::bench_ingest(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train { what: TrainWhat::Ner(a) } => cmd::ner::train(a),
         Command::Ner(a) => cmd::ner::run(a),

@@ -10,6 +10,7 @@
 //!
 //! See `crates/dataset/README.md`.
 
+pub mod bench;
 pub mod countries;
 pub mod dates;
 pub mod export;

@@ -193,3 +193,151 @@ pub fn export(a: ExportArgs) -> Result<i32> {
     }
     Ok(0)
 }
+
+#[derive(Args)]
+pub struct BenchIngestArgs {
+    /// Articles to generate.
+    #[arg(long, default_value_t = 100_000)]
+    pub docs: usize,
+    /// Annotation threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
+    /// Working directory for the corpus and the database (default: a temporary one).
+    #[arg(long)]
+    pub dir: Option<String>,
+    /// Articles of the single-thread per-stage profile.
+    #[arg(long, default_value_t = 2000)]
+    pub profile: usize,
+}
+
+/// `marsad bench-ingest`: generate a corpus, ingest it with full extraction
+/// and merging (the real `marsad ingest` path), report articles/s per core,
+/// resident memory over time and where the time goes.
+pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    let dir = std::path::PathBuf::from(a.dir.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("marsad-bench-{}", std::process::id())).display().to_string()
+    }));
+    std::fs::create_dir_all(&dir)?;
+    let corpus = dir.join("corpus.jsonl");
+    let db = dir.join("bench.db");
+    for s in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{s}", db.display()));
+    }
+    let t = Instant::now();
+    let mut sample = Vec::new();
+    {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&corpus)?);
+        let mut err = None;
+        marsad_dataset::bench::corpus(a.docs, |v| {
+            if sample.len() < a.profile {
+                sample.push(v.clone());
+            }
+            if let Err(e) = writeln!(w, "{v}") {
+                err = Some(e);
+            }
+        });
+        if let Some(e) = err {
+            return Err(e.into());
+        }
+        w.flush()?;
+    }
+    let bytes = std::fs::metadata(&corpus)?.len();
+    eprintln!("generated {} articles ({:.1} MB) in {:.1} s → {}", a.docs, bytes as f64 / 1e6, t.elapsed().as_secs_f64(), corpus.display());
+
+    // where the time goes: each stage on one thread
+    {
+        let stages: Vec<Box<dyn marsad_core::Stage>> = vec![
+            Box::new(marsad_text::TextStage),
+            Box::new(marsad_entities::EntityStage::load()?),
+            Box::new(marsad_places::PlaceStage::load()?),
+            Box::new(marsad_time::TimeStage::load()?),
+            Box::new(marsad_actors::ActorStage::load()?),
+            Box::new(marsad_events::EventStage::load()?),
+        ];
+        let mut spent = vec![Duration::ZERO; stages.len()];
+        for v in &sample {
+            let mut d = marsad_core::Document::new(v["id"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
+            d.published = v["date"].as_str().map(String::from);
+            for (i, s) in stages.iter().enumerate() {
+                let t = Instant::now();
+                s.annotate(&mut d);
+                spent[i] += t.elapsed();
+            }
+        }
+        let total: Duration = spent.iter().sum();
+        eprintln!(
+            "pipeline on one thread, {} articles: {:.0} articles/s",
+            sample.len(),
+            sample.len() as f64 / total.as_secs_f64().max(1e-9)
+        );
+        for (s, d) in stages.iter().zip(&spent) {
+            eprintln!("  {:<10} {:>7.1} µs/article  {:>4.1}%", s.name(), d.as_secs_f64() * 1e6 / sample.len().max(1) as f64, 100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9));
+        }
+    }
+
+    // memory over time, sampled while the real ingest runs
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let s2 = stop.clone();
+    let start = Instant::now();
+    let sampler = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        while !s2.load(Ordering::Relaxed) {
+            out.push((start.elapsed().as_secs_f64(), marsad_dataset::bench::rss_kb().0));
+            for _ in 0..20 {
+                if s2.load(Ordering::Relaxed) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        out
+    });
+    let jobs = if a.jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { a.jobs };
+    let code = crate::cmd::store::ingest(crate::cmd::store::IngestArgs {
+        paths: vec![corpus.display().to_string()],
+        db: db.display().to_string(),
+        input_format: None,
+        text_field: "text".into(),
+        id_field: "id".into(),
+        date_field: None,
+        title_field: "title".into(),
+        batch_size: marsad_store::DEFAULT_BATCH,
+        force: false,
+        jobs,
+        json: false,
+        quiet: true,
+    })?;
+    let secs = start.elapsed().as_secs_f64();
+    stop.store(true, Ordering::Relaxed);
+    let rss = sampler.join().unwrap_or_default();
+    // the merging alone, redone on the whole corpus
+    let mut store = marsad_dataset::open(&db)?;
+    store.conn().execute_batch(
+        "DELETE FROM incident_reports; DELETE FROM incidents; DELETE FROM doc_state; DELETE FROM doc_lsh; DELETE FROM doc_links;",
+    )?;
+    let t = Instant::now();
+    let st = marsad_dataset::sync(&mut store)?;
+    let merge = t.elapsed().as_secs_f64();
+    let incidents: i64 = store.conn().query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
+    let multi: i64 = store.conn().query_row("SELECT count(*) FROM incidents WHERE n_documents > 1", [], |r| r.get(0))?;
+    let rate = a.docs as f64 / secs.max(1e-9);
+    println!(
+        "ingest of {} generated articles with full extraction and merging: {:.1} s, {:.0} articles/s on {} threads = {:.0} articles/s/core",
+        a.docs, secs, rate, jobs, rate / jobs as f64
+    );
+    println!(
+        "merging alone (near-duplicates + incidents, one thread): {:.1} s = {:.0} articles/s; {} reports → {} incidents ({} with several documents), {} near-duplicate links",
+        merge,
+        a.docs as f64 / merge.max(1e-9),
+        st.incident_reports,
+        incidents,
+        multi,
+        st.near_duplicates
+    );
+    let line: Vec<String> = rss.iter().step_by((rss.len() / 12).max(1)).map(|(t, kb)| format!("{t:.0}s:{}MB", kb / 1024)).collect();
+    println!("resident memory over time: {}", line.join(" "));
+    println!("peak resident memory: {} MB", marsad_dataset::bench::rss_kb().1 / 1024);
+    Ok(code)
+}
