@@ -118,7 +118,7 @@ fn date_param(k: &str, v: &str) -> Result<String, ApiError> {
         10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
         _ => false,
     };
-    if !okay {
+    if !okay || marsad_dataset::dates::interval(v).is_none() {
         return Err(ApiError::bad(format!("{k} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {v:?}")));
     }
     Ok(v.to_string())
@@ -183,7 +183,10 @@ pub async fn events(State(st): State<AppState>, p: Params) -> ApiResult {
     let (limit, offset) = (f.limit.unwrap_or(DEFAULT_LIMIT), f.offset);
     let (total, events) = blocking(move || {
         let Some(store) = open(&st)? else { return Ok((0, vec![])) };
-        Ok(marsad_dataset::events(store.conn(), &f)?)
+        marsad_dataset::events(store.conn(), &f).map_err(|e| {
+            let msg = format!("{e:#}");
+            if msg.starts_with("bad ") { ApiError::bad(msg) } else { ApiError::internal(msg) }
+        })
     })
     .await?;
     ok(json!({ "total": total, "limit": limit, "offset": offset, "events": events }))

@@ -175,6 +175,8 @@ async fn malformed_queries_are_4xx_json() {
         ("/api/events?bbox=0,0,200,10", "bbox"),
         ("/api/events?min_fatalities=-3", "min_fatalities"),
         ("/api/events?from=yesterday", "from"),
+        ("/api/events?from=2023-13", "from"),
+        ("/api/events?to=2023-02-30", "to"),
         ("/api/events?from=2023-05-01&to=2023-01-01", "after"),
         ("/api/events?contry=IRQ", "unknown parameter"),
         ("/api/documents?lang=xx", "lang"),
