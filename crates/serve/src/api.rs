@@ -24,7 +24,11 @@ impl Q {
         let Query(pairs) = p.map_err(|e| ApiError::bad(format!("malformed query string: {}", e.body_text())))?;
         for (k, _) in &pairs {
             if !known.contains(&k.as_str()) {
-                return Err(ApiError::bad(format!("unknown parameter {k:?}; this endpoint takes: {}", known.join(", "))));
+                return Err(ApiError::bad(if known.is_empty() {
+                    format!("unknown parameter {k:?}; this endpoint takes no parameters")
+                } else {
+                    format!("unknown parameter {k:?}; this endpoint takes: {}", known.join(", "))
+                }));
             }
         }
         Ok(Q { pairs })

@@ -137,8 +137,25 @@ pub fn router(cfg: Config) -> Router {
         .with_state(state)
 }
 
+/// Bring an existing database's incidents up to date (a database written
+/// by an older marsad, or an ingest killed before it merged), as
+/// `marsad events` does. A missing database is left alone.
+pub fn catch_up(db: &std::path::Path) -> Result<Option<marsad_dataset::SyncStats>> {
+    if !db.exists() {
+        return Ok(None);
+    }
+    let mut store = marsad_dataset::open(db)?;
+    Ok(Some(marsad_dataset::sync(&mut store)?))
+}
+
 /// Bind `addr` and serve until Ctrl-C (or SIGTERM).
 pub async fn serve(cfg: Config, addr: &str) -> Result<()> {
+    let db = cfg.db.clone();
+    match tokio::task::spawn_blocking(move || catch_up(&db)).await {
+        Ok(Ok(Some(s))) if s.new_incidents > 0 => eprintln!("marsad: merged {} new incident(s) before serving", s.new_incidents),
+        Ok(Err(e)) => eprintln!("marsad: warning: cannot bring incidents up to date: {e:#}"),
+        _ => {}
+    }
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;

@@ -183,6 +183,7 @@ async fn malformed_queries_are_4xx_json() {
         ("/api/actors?limit=100000", "limit"),
         ("/api/search", "q is required"),
         ("/api/search?q=x&limit=0", "limit"),
+        ("/api/stats?x=1", "no parameters"),
         ("/api/incidents/not-an-id", "malformed incident id"),
         ("/api/incidents/-4", "malformed incident id"),
     ] {
@@ -466,4 +467,24 @@ async fn posted_reports_of_one_attack_merge_into_one_incident() {
     assert_eq!(v["unchanged"], 3);
     let (_, ev2) = get(&app, "/api/events").await;
     assert_eq!(ev["total"], ev2["total"]);
+}
+
+#[tokio::test]
+async fn catch_up_merges_a_database_written_without_incidents() {
+    let db = temp_db("catchup");
+    {
+        let mut store = marsad_store::Store::open(&db).unwrap();
+        let ann = annotator();
+        let d = Document::new("c1", "Gunmen killed three policemen at a checkpoint in Mosul on Sunday.");
+        store.ingest(d, |d| ann(d)).unwrap();
+        store.commit().unwrap();
+    }
+    let app = app(&db, None);
+    let (_, before) = get(&app, "/api/events").await;
+    assert_eq!(before["total"], 0, "no incidents before merging");
+    let stats = marsad_serve::catch_up(&db).unwrap().expect("the database exists");
+    assert!(stats.new_incidents >= 1);
+    let (_, after) = get(&app, "/api/events").await;
+    assert!(after["total"].as_u64().unwrap() >= 1, "{after}");
+    assert!(marsad_serve::catch_up(&temp_db("none")).unwrap().is_none());
 }
