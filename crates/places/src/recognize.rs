@@ -473,7 +473,12 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                 let margin = s2.map_or(4.0, |s2| s1 - s2);
                 let strength = if significant(e, false, false) || m.from_entity || m.cue { 1.0 } else { 0.6 };
                 let conf = (0.5 + 0.5 * (1.0 - (-margin / 1.5).exp())) * strength;
-                if conf < 0.35 {
+                // A minor place in a country that nothing else in the document
+                // names, while the document does name other countries: more
+                // likely a common word or a namesake (بدارو → Daru, PNG).
+                let supported = ctx.get(e.country2).map_or(false, |v| v.iter().any(|x| x.1 != mi));
+                let stray = !significant(e, false, false) && !supported && ctx.keys().any(|c| *c != e.country2);
+                if conf < 0.35 || stray {
                     // too unsure: keep the span only if the tagger says it is a place
                     if m.from_entity {
                         p.confidence = conf as f32;
