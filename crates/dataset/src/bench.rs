@@ -132,6 +132,7 @@ pub fn corpus(n: usize, mut each: impl FnMut(serde_json::Value)) {
         let place = r.below(PLACES.len());
         let day0 = 1 + r.below(27) as u32;
         let mon = r.below(12);
+        let year = 2014 + r.below(11);
         let base = 2 + r.below(20) as u32;
         let reports = 1 + r.below(4);
         for k in 0..reports {
@@ -152,7 +153,7 @@ pub fn corpus(n: usize, mut each: impl FnMut(serde_json::Value)) {
             each(json!({
                 "id": format!("{outlet}-{inc}-{k}"),
                 "title": text.split(['.', '،']).next().unwrap_or(""),
-                "date": format!("2023-{:02}-{:02}", mon + 1, pub_day),
+                "date": format!("{year}-{:02}-{:02}", mon + 1, pub_day),
                 "url": format!("https://{outlet}/news/{inc}-{k}"),
                 "text": text,
             }));

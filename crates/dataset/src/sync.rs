@@ -170,6 +170,7 @@ struct Cand {
     recipient_key: Option<String>,
     date_lo: i64,
     date_hi: i64,
+    acled: Option<String>,
 }
 
 fn now_secs() -> i64 {
@@ -199,7 +200,7 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
         let stale: Vec<i64> = {
             let mut q = conn.prepare(
                 "SELECT s.doc FROM doc_state s LEFT JOIN documents d ON d.pk = s.doc
-                 WHERE d.pk IS NULL OR d.content_hash != s.content_hash ORDER BY s.doc",
+                 WHERE d.pk IS NULL OR d.content_hash || '@' || d.updated_at != s.content_hash ORDER BY s.doc",
             )?;
             let v = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             v
@@ -216,24 +217,26 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
             finish(conn, r)?;
         }
     }
+    // keyed paging: each chunk starts after the last pk seen (rows are
+    // large, a scan from the start for every chunk would be quadratic)
+    let mut last: i64 = if full { 0 } else { conn.query_row("SELECT coalesce(max(doc), 0) FROM doc_state", [], |r| r.get(0))? };
     loop {
         let todo: Vec<(i64, String, String, Option<String>)> = {
             let sql = if full {
-                "SELECT pk, content_hash, text, published FROM documents d
-                 WHERE NOT EXISTS (SELECT 1 FROM doc_state s WHERE s.doc = d.pk) ORDER BY pk LIMIT ?1"
+                "SELECT pk, content_hash || '@' || updated_at, text, published FROM documents d
+                 WHERE pk > ?2 AND NOT EXISTS (SELECT 1 FROM doc_state s WHERE s.doc = d.pk) ORDER BY pk LIMIT ?1"
             } else {
-                "SELECT pk, content_hash, text, published FROM documents
-                 WHERE pk > coalesce((SELECT max(doc) FROM doc_state), 0) ORDER BY pk LIMIT ?1"
+                "SELECT pk, content_hash || '@' || updated_at, text, published FROM documents
+                 WHERE pk > ?2 ORDER BY pk LIMIT ?1"
             };
             let mut q = conn.prepare_cached(sql)?;
             let v = q
-                .query_map([CHUNK as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .query_map([CHUNK as i64, last], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             v
         };
-        if todo.is_empty() {
-            break;
-        }
+        let Some(l) = todo.last() else { break };
+        last = l.0;
         conn.execute_batch("BEGIN IMMEDIATE")?;
         let r = (|| -> Result<()> {
             for (pk, hash, text, published) in &todo {
@@ -426,7 +429,8 @@ fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option
 fn best_incident(conn: &Connection, r: &Report) -> Result<Option<i64>> {
     let Some((lo, hi, _)) = r.date else { return Ok(None) };
     let mut q = conn.prepare_cached(
-        "SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi
+        "SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi,
+                acled_event_type
          FROM incidents
          WHERE (type = ?1 OR acled_event_type = ?2) AND date_lo <= ?4 + 1 AND date_lo >= ?3 - ?5 AND date_hi >= ?3 - 1
          ORDER BY id",
@@ -446,6 +450,7 @@ fn best_incident(conn: &Connection, r: &Report) -> Result<Option<i64>> {
                 recipient_key: x.get(9)?,
                 date_lo: x.get(10)?,
                 date_hi: x.get(11)?,
+                acled: x.get(12)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -468,6 +473,11 @@ fn best_incident(conn: &Connection, r: &Report) -> Result<Option<i64>> {
             continue; // never two reports of one sentence
         }
         let same_doc = !sentences.is_empty();
+        // the same PLOVER type under two ACLED types (a bombing and a
+        // clash are both ASSAULT) only within one article
+        if r.acled.is_some() && c.acled.is_some() && r.acled != c.acled && !same_doc {
+            continue;
+        }
         if !(place || actor || recip || same_doc) {
             continue; // compatible but nothing ties them
         }
