@@ -50,3 +50,4 @@ def build(noevent, events, target, date):
 build("noevent.tsv", "events.tsv", "dev.jsonl", "20240101")
 build("fresh_noevent.tsv", "fresh_events.tsv", "fresh.jsonl", "20080601")
 build("fresh2_noevent.tsv", "fresh2_events.tsv", "fresh2.jsonl", "20100601")
+build("fresh3_noevent.tsv", "fresh3_events.tsv", "fresh3.jsonl", "20260101")

@@ -138,6 +138,13 @@ fn is_ar(t: &Token) -> bool {
     t.kind == TokenKind::Arabic
 }
 
+/// The word is one of `stems` after a conjunction, preposition and/or article.
+fn has_stem(norm: &str, stems: &[&str]) -> bool {
+    ["", "و", "ب", "ل", "وب", "ول", "ال", "بال", "لل", "وال", "وبال", "ف"].iter().any(|p| {
+        norm.strip_prefix(p).map_or(false, |rest| stems.contains(&rest))
+    })
+}
+
 fn strip_conj(n: &str) -> &str {
     for p in ["و", "ف"] {
         if let Some(r) = n.strip_prefix(p) {
@@ -291,7 +298,7 @@ impl<'a> Sent<'a> {
                 if matches!(ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE") && last + 1 < n && self.cue_at("fig", last + 1) {
                     break;
                 }
-                if e.flags.verbal && ((last + 1..(last + 3).min(n)).any(|j| self.cue_at("verbal", j)) || (!is_ar(t) && i > 0 && self.cue_at("verbal", i - 1))
+                if e.flags.verbal && ((last + 1..(last + 5).min(n)).any(|j| self.cue_at("verbal", j)) || (!is_ar(t) && i > 0 && self.cue_at("verbal", i - 1))
                         || (!is_ar(t) && (i + 1..(last + 6).min(n)).any(|j| self.cue_at("verbal", j)))) {
                     ty = "ACCUSE".into();
                     mode = Some("disapprove".into());
@@ -1059,6 +1066,11 @@ impl<'a> Sent<'a> {
                     break;
                 }
                 if matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) && !self.is_func(k) {
+                    // امام مبنى هيئة الاوراق المالية / مقر الحزب: the building stands for its institution
+                    if first.is_none() && k + 1 < n && is_ar(&self.toks[k + 1]) && !self.is_func(k + 1) && has_stem(&t.norm, &["مبني", "مبنى", "مقر", "مكتب", "مقار", "مباني"]) {
+                        k += 1;
+                        continue;
+                    }
                     if self.actorish(k) {
                         return Some(self.np_from(k, true));
                     }
@@ -1073,9 +1085,10 @@ impl<'a> Sent<'a> {
         let hostile = ["معادي", "مناهض", "مضاد", "مناوي", "المعادي", "المناهض", "المضاد", "المناوي"];
         let denounce = [
             "ينددون", "منددين", "منددا", "تنديدا", "للتنديد", "تندد", "يندد", "ندد", "نددوا", "منددون", "مندده", "المندده", "تدين", "يدين",
-            "تدين", "ادانه", "استنكارا", "رفضها", "رفضهم", "رفضا", "رافضين", "رافضه",
+            "تدين", "ادانه", "استنكارا", "رفض", "رفضها", "رفضهم", "رفضا", "رافضين", "رافضه",
         ];
-        let demand = ["يطالب", "تطالب", "مطالبين", "طالبوا", "يطالبون", "مطالبا", "طالب", "طالبت", "مطالبه", "لمطالبه", "ومطالبه", "مطالبه"];
+        let accuse = ["اتهم", "اتهموا", "متهمين", "متهما", "يتهمون", "تتهم", "يتهم", "اتهمت"];
+        let demand = ["تدعو", "يدعو", "يدعون", "داعين", "يطالب", "تطالب", "مطالبين", "طالبوا", "يطالبون", "مطالبا", "طالب", "طالبت", "مطالبه", "لمطالبه", "ومطالبه", "مطالبه"];
         let order: Vec<usize> = (from..n).chain(0..from).collect();
         for pass in 0..2 {
             for &j in &order {
@@ -1112,17 +1125,39 @@ impl<'a> Sent<'a> {
                     let pk = self.key[j - 1].as_str();
                     ["احتجاج", "للاحتجاج", "يحتج", "محتج", "احتج", "الاحتجاج", "تعبير", "احتجاجا"].iter().any(|p| pk.starts_with(p))
                 };
-                if nn == "ضد" || (matches!(nn, "علي" | "على") && prev_protest) || nn == "يسقط" {
+                // احتجاجا على ما يتعرض له …: a clause, not a target
+                let clause_next = j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "ما" | "من" | "ان" | "أن");
+                if (nn == "ضد" || (matches!(nn, "علي" | "على") && prev_protest) || nn == "يسقط") && !clause_next {
                     if let Some(np) = after(j) {
                         return Some(np);
                     }
                 }
-                if hostile.iter().any(|h| nn.starts_with(h) || k.starts_with(h)) || denounce.contains(&nn) || k == "موت" {
+                // هتافات معادية للحكومة: only with the ل-object (not الاعلانات المضادة في الصحف)
+                let hostile_hit = hostile.iter().any(|h| nn.starts_with(h) || k.starts_with(h)) && j + 1 < n && self.toks[j + 1].norm.starts_with('ل');
+                // المطالبة باستقالة X، إقالة X، رحيل X: the one to go is the target
+                let removal = has_stem(&t.norm, &["استقاله", "اقاله", "رحيل", "اسقاط", "اطاحه", "محاكمه", "تنحي", "طرد"]);
+                // غضب من قرار بريطانيا
+                let anger = nn == "من" && (j.saturating_sub(2)..j).any(|q| self.key[q].starts_with("غضب"));
+                if hostile_hit || removal || anger || denounce.contains(&nn) || accuse.contains(&nn) || k == "موت" {
                     if let Some(np) = after(j) {
+                        return Some(np);
+                    }
+                }
+                // وهاجم المتظاهرون محافظ العاصمة: the one the crowd attacks (after the crowd itself)
+                if has_stem(&t.norm, &["هاجم", "يهاجم", "يهاجمون", "هاجموا", "مهاجمين"]) {
+                    let start = match actor {
+                        Some(a) if a.0 == j + 1 => a.1,
+                        _ => j,
+                    };
+                    if let Some(np) = after(start) {
                         return Some(np);
                     }
                 }
                 if demand.contains(&nn) {
+                    // مطالبين لجنة تفادي التعذيب بـ…: a bare object is the one addressed
+                    if j + 1 < n && is_ar(&self.toks[j + 1]) && !self.is_func(j + 1) && !self.toks[j + 1].norm.starts_with('ب') && !inside_actor(j + 1) && !self.trig[j + 1] && !self.prep_clitic(j + 1) {
+                        return Some(self.np_from(j + 1, true));
+                    }
                     for m in j + 1..(j + 5).min(n) {
                         if self.toks[m].kind == TokenKind::Punct {
                             break;
