@@ -66,6 +66,10 @@ pub struct WordInfo {
     pub len: u8,
     /// flags of the word alone
     pub wlex: LexFlags,
+    /// places-gazetteer class of the word alone (0 = not a place name; see [`gaz_class`])
+    pub gaz: u8,
+    /// some clitic reading of the word begins a multiword gazetteer name
+    pub gaz_prefix: bool,
 }
 
 /// A token in its sentence: the word's info plus lexicon flags that include
@@ -74,6 +78,8 @@ pub struct WordInfo {
 pub struct TokInfo {
     pub w: std::sync::Arc<WordInfo>,
     pub lex: LexFlags,
+    /// multiword gazetteer match: 0, 16+class (first word) or 32+class (inside)
+    pub gp: u8,
 }
 
 impl std::ops::Deref for TokInfo {
@@ -147,7 +153,94 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let shape = shape_of(w);
     let len = n.chars().count().min(255) as u8;
     let wlex = lex.flags(&n);
-    WordInfo { n, b, pre, suf, core, shape, len, wlex }
+    let (gaz, gaz_prefix) = gaz_word(&n);
+    WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix }
+}
+
+/// Importance class of the best gazetteer entry among candidates:
+/// 1 = minor place, 2 = town (pop ≥ 10k), 3 = city/region (pop ≥ 200k or
+/// admin region), 4 = country, capital or curated place.
+fn gaz_class(g: &marsad_places::gazetteer::Gazetteer, cands: &[marsad_places::gazetteer::Candidate]) -> u8 {
+    let mut best = 0u8;
+    for c in cands {
+        if !c.arabic {
+            continue;
+        }
+        let e = g.entry(c.id);
+        let k = if e.feature == "country" || e.capital || e.curated {
+            4
+        } else if e.population >= 200_000 || e.admin_region {
+            3
+        } else if e.population >= 10_000 {
+            2
+        } else {
+            1
+        };
+        best = best.max(k);
+    }
+    best
+}
+
+/// Gazetteer class of a single (normalised) Arabic word: the word itself, or
+/// else its clitic-stripped readings (class + 4, so the model can weigh
+/// stripped matches apart). Also whether a reading begins a longer name.
+fn gaz_word(n: &str) -> (u8, bool) {
+    if !n.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+        return (0, false);
+    }
+    let g = marsad_places::gazetteer::Gazetteer::global();
+    let mut class = 0u8;
+    let mut prefix = false;
+    for (k, c) in marsad_text::clitics::candidates(n).iter().enumerate() {
+        if class == 0 {
+            let x = gaz_class(g, g.lookup_key(c));
+            if x > 0 {
+                class = if k == 0 { x } else { x + 4 };
+            }
+        }
+        if !prefix && g.is_prefix(c) {
+            prefix = true;
+        }
+    }
+    (class, prefix)
+}
+
+/// Mark multiword gazetteer names in a sentence (2..=4 words; the first may
+/// carry clitics): B on the first word, I on the rest, with the class.
+pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
+    let g = marsad_places::gazetteer::Gazetteer::global();
+    let n = toks.len();
+    let mut key = String::new();
+    for i in 0..n {
+        if !toks[i].gaz_prefix {
+            continue;
+        }
+        let mut best: (usize, u8) = (0, 0);
+        for c in marsad_text::clitics::candidates(&toks[i].n) {
+            if !g.is_prefix(&c) {
+                continue;
+            }
+            key.clear();
+            key.push_str(&c);
+            for j in i + 1..n.min(i + g.max_words.min(4)) {
+                key.push(' ');
+                key.push_str(&toks[j].n);
+                let cl = gaz_class(g, g.lookup_key(&key));
+                if cl > 0 && (j + 1 - i > best.0 || (j + 1 - i == best.0 && cl > best.1)) {
+                    best = (j + 1 - i, cl);
+                }
+                if !g.is_prefix(&key) {
+                    break;
+                }
+            }
+        }
+        if best.0 >= 2 {
+            toks[i].gp = 16 + best.1;
+            for t in toks.iter_mut().take(i + best.0).skip(i + 1) {
+                t.gp = 32 + best.1;
+            }
+        }
+    }
 }
 
 thread_local! {
@@ -169,7 +262,7 @@ pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
         x
     });
     let lex = wi.wlex;
-    TokInfo { w: wi, lex }
+    TokInfo { w: wi, lex, gp: 0 }
 }
 
 fn first_chars(s: &str, k: usize) -> Option<&str> {
@@ -323,6 +416,21 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
                 out.push(H::new(71).s(&t.core[a..b]).done());
             }
         }
+    }
+    // places gazetteer: single-word class at -1..+1, multiword matches
+    for (off, tmpl) in [(-1isize, 80u32), (0, 81), (1, 82)] {
+        if let Some(x) = get(ii + off) {
+            if x.gaz != 0 {
+                out.push(H::new(tmpl).n(x.gaz as u64).done());
+            }
+            if x.gp != 0 {
+                out.push(H::new(tmpl + 3).n(x.gp as u64).done());
+            }
+        }
+    }
+    if t.gaz != 0 {
+        out.push(H::new(86).n(t.gaz as u64).s(bm(ii - 1)).done());
+        out.push(H::new(87).n(t.gaz as u64).n(t.lex.0 as u64).done());
     }
     // position in sentence
     if i == 0 {
