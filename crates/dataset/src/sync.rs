@@ -21,6 +21,10 @@ use serde::Serialize;
 pub const CHUNK: usize = 500;
 /// Estimated Jaccard similarity from which a document is a near-duplicate.
 pub const DUP_THRESHOLD: f64 = 0.8;
+/// Candidates taken from one LSH bucket: the most recent documents (a
+/// bucket shared by thousands of boilerplate-heavy documents would make
+/// the comparison quadratic).
+pub const BUCKET_CANDIDATES: i64 = 32;
 /// Maximum distance (km) between two city-level places of one incident.
 pub const CITY_KM: f64 = 25.0;
 /// The same for named features (mountains, deserts…), whose points are coarse.
@@ -289,9 +293,10 @@ fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option
         let bands = minhash::bands(&sig);
         let mut cands: Vec<i64> = Vec::new();
         {
-            let mut q = conn.prepare_cached("SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3")?;
+            let mut q = conn.prepare_cached("SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3 ORDER BY doc DESC LIMIT ?4",
+            )?;
             for (b, bucket) in bands.iter().enumerate() {
-                for d in q.query_map(params![b as i64, bucket, pk], |r| r.get::<_, i64>(0))? {
+                for d in q.query_map(params![b as i64, bucket, pk, BUCKET_CANDIDATES], |r| r.get::<_, i64>(0))? {
                     cands.push(d?);
                 }
             }
