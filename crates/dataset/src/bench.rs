@@ -87,6 +87,7 @@ const FILLER_AR: &[&str] = &[
     "ودان المسؤولون الحادث وتعهدوا بملاحقة المسؤولين عنه.",
 ];
 
+#[allow(clippy::too_many_arguments)]
 fn sentence(r: &mut Rng, kind: usize, ar: bool, actor: usize, place: usize, n: u32, m: u32, day: u32, mon: usize) -> String {
     let (spell, p_ar) = PLACES[place];
     let p = *r.pick(spell);
