@@ -753,6 +753,18 @@ impl<'a> Sent<'a> {
                 }
                 return Ev { c: c.clone(), actor, recipient, weak: e.flags.weak };
             }
+            // "تعرضت دورية للجيش لإطلاق نار" (VSO): the subject between the verb and the trigger
+            if let Some(v) = (c.tok.saturating_sub(6)..c.tok.saturating_sub(1)).rev().filter(|_| c.ty != "PROTEST").find(|&q| {
+                let p = strip_conj(&self.toks[q].norm);
+                p.starts_with("تعرض") || p.starts_with("يتعرض") || p.starts_with("تتعرض")
+            }) {
+                if v + 1 < c.tok && !(v + 1..c.tok).any(|q| self.toks[q].kind == TokenKind::Punct) {
+                    let np = self.np_from(v + 1, true);
+                    if np.1 < c.tok {
+                        return Ev { c: c.clone(), actor: None, recipient: Some(np), weak: e.flags.weak };
+                    }
+                }
+            }
         }
         if ar && e.flags.pass && recipient.is_none() && c.last + 1 < n {
             let mut q = c.last + 1;
@@ -1037,6 +1049,12 @@ impl<'a> Sent<'a> {
         }
         if let (Some(a), Some(r)) = (actor, recipient) {
             if a.0 <= r.1 && r.0 <= a.1 {
+                recipient = None;
+            }
+        }
+        // بطائرة مسيرة / بعبوة ناسفة: the weapon, not the one attacked
+        if let Some(r) = recipient {
+            if ar && self.toks[r.0].norm.starts_with('ب') && has_stem(&self.toks[r.0].norm, &["طايره", "طائره", "سياره", "عبوه", "صاروخ", "صواريخ", "قذيفه", "قذائف", "رصاص", "عبوات", "طائرات", "طايرات"]) {
                 recipient = None;
             }
         }
