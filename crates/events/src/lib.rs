@@ -185,13 +185,22 @@ impl<'a> Sent<'a> {
         let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
         let key: Vec<String> = toks.iter().map(key_of).collect();
         let lx = &st.lx;
-        let has = |cat: &str| {
-            toks.iter().zip(key.iter()).any(|(t, k)| lx.cue(cat, k) || lx.cue(cat, &t.norm) || lx.cue(cat, strip_conj(&t.norm)))
-                || toks.windows(2).any(|w| lx.cue(cat, &format!("{}_{}", key_of(&w[0]), key_of(&w[1]))))
-        };
-        let sport = has("sport");
-        let disease = has("disease");
-        let econ = has("econ");
+        // single-word cues, then two-word cues "a_b" built once per word pair in one reused buffer
+        let has1 = |cat: &str| toks.iter().zip(key.iter()).any(|(t, k)| lx.cue(cat, k) || lx.cue(cat, &t.norm) || lx.cue(cat, strip_conj(&t.norm)));
+        let (mut sport, mut disease, mut econ) = (has1("sport"), has1("disease"), has1("econ"));
+        let mut pair = String::new();
+        for w in key.windows(2) {
+            if sport && disease && econ {
+                break;
+            }
+            pair.clear();
+            pair.push_str(&w[0]);
+            pair.push('_');
+            pair.push_str(&w[1]);
+            sport = sport || lx.cue("sport", &pair);
+            disease = disease || lx.cue("disease", &pair);
+            econ = econ || lx.cue("econ", &pair);
+        }
         let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
         let mut agent_spans: Vec<(usize, usize)> = Vec::new();
         for a in &doc.actors {
