@@ -38,9 +38,8 @@ impl Pipeline {
         }
     }
 
-    /// Names of the stages in order (recorded by `ingest` with each run).
-    #[allow(dead_code)]
-    pub fn stage_names(&self) -> Vec<&'static str> {
-        self.stages.iter().map(|s| s.name()).collect()
+    /// The stages in order, for tools that time them one by one (`bench`).
+    pub fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
     }
 }

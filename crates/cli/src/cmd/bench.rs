@@ -3,7 +3,7 @@
 use crate::examples::EXAMPLES;
 use anyhow::Result;
 use clap::Args;
-use marsad_core::{Document, Stage};
+use marsad_core::Document;
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -29,19 +29,6 @@ pub struct BenchArgs {
 fn corpus(n: usize) -> Vec<&'static str> {
     let plain: Vec<&'static str> = EXAMPLES.iter().filter(|e| e.is_plain()).map(|e| e.text).collect();
     (0..n.max(1)).map(|i| plain[i % plain.len()]).collect()
-}
-
-/// The stages in pipeline order, loaded as `Pipeline::load` does, so each
-/// can be timed on its own.
-fn stages() -> Result<Vec<Box<dyn Stage>>> {
-    Ok(vec![
-        Box::new(marsad_text::TextStage),
-        Box::new(marsad_entities::EntityStage::load()?),
-        Box::new(marsad_places::PlaceStage::load()?),
-        Box::new(marsad_time::TimeStage::load()?),
-        Box::new(marsad_actors::ActorStage::load()?),
-        Box::new(marsad_events::EventStage::load()?),
-    ])
 }
 
 fn rate(x: f64, secs: f64) -> f64 {
@@ -103,7 +90,8 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     }
 
     let load_start = Instant::now();
-    let stages = stages()?;
+    let pipeline = crate::pipeline::Pipeline::load()?;
+    let stages = pipeline.stages();
     let load_secs = load_start.elapsed().as_secs_f64();
     let mut docs: Vec<Document> = texts
         .iter()
@@ -116,7 +104,7 @@ pub fn run(a: BenchArgs) -> Result<i32> {
         .collect();
     // one warm-up document through every stage
     let mut warm = Document::new("warm-up", texts[0]);
-    for s in &stages {
+    for s in stages {
         s.annotate(&mut warm);
     }
     let mut secs = vec![0f64; stages.len()];
