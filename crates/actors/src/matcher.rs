@@ -888,7 +888,9 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
     }
     let mut ents_by_sent: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
     for (k, e) in doc.entities.iter().enumerate() {
-        if matches!(e.kind, EntityType::PERS | EntityType::ORG) {
+        // a name the places stage resolved (وديالى tagged PERS) is a place
+        let is_place = doc.places.iter().any(|p| p.name.is_some() && p.start < e.end && e.start < p.end);
+        if matches!(e.kind, EntityType::PERS | EntityType::ORG) && !is_place {
             let si = if doc.sentences.is_empty() { 0 } else { doc.sentence_at(e.start) };
             if let Some(v) = ents_by_sent.get_mut(si) {
                 v.push(k);
