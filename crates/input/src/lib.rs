@@ -380,6 +380,34 @@ fn decode(path: &str, bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
+/// The legacy charset an HTML page or XML feed declares in its first 2 KiB
+/// (`<meta charset=…>`, `content="text/html; charset=…"`, `<?xml encoding="…"?>`).
+/// Only consulted when the bytes are not UTF-8; UTF-8 declarations and labels
+/// encoding_rs does not know are ignored.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let head: String = head.iter().map(|&b| (b as char).to_ascii_lowercase()).collect();
+    for key in ["charset", "encoding"] {
+        let mut from = 0;
+        while let Some(i) = head[from..].find(key) {
+            let rest = head[from + i + key.len()..].trim_start();
+            from += i + key.len();
+            let Some(rest) = rest.strip_prefix('=') else { continue };
+            let label: String = rest
+                .trim_start()
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+                .collect();
+            match encoding_rs::Encoding::for_label(label.as_bytes()) {
+                Some(enc) if enc != encoding_rs::UTF_8 => return Some(enc),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 fn source_of(path: &str) -> String {
     if path == "-" {
         "-".into()
@@ -410,7 +438,22 @@ fn check_size(path: &str, line: Option<usize>, text: &str) -> Result<(), InputEr
 fn read_bytes(path: &str, bytes: &[u8], format: Format, opts: &InputOptions) -> Vec<Item> {
     let text = match decode(path, bytes) {
         Ok(t) => t,
-        Err(e) => return vec![Err(e)],
+        // Older Arabic sites publish in Windows-1256 or ISO-8859-6 and say so
+        // in the markup; honour that declaration rather than rejecting the page.
+        Err(e) => match (format, declared_charset(bytes)) {
+            (Format::Html | Format::Rss, Some(enc)) => {
+                let (cow, _, had_errors) = enc.decode(bytes);
+                if had_errors {
+                    return vec![Err(InputError::new(
+                        path,
+                        None,
+                        format!("invalid {} text (the charset the page declares)", enc.name()),
+                    ))];
+                }
+                cow.replace("\r\n", "\n")
+            }
+            _ => return vec![Err(e)],
+        },
     };
     match format {
         Format::Text => vec![text_doc(path, text)],

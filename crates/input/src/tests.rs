@@ -216,3 +216,22 @@ fn symlink_loop_is_reported_once() {
     assert_eq!(found.iter().filter(|f| f.is_err()).count(), 1);
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn html_in_a_declared_legacy_charset_is_decoded() {
+    // "بغداد" in Windows-1256: C8 DB CF C7 CF.
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"><title>x</title></head><body><p>".to_vec();
+    page.extend_from_slice(&[0xC8, 0xDB, 0xCF, 0xC7, 0xCF]);
+    page.extend_from_slice(b" news.</p></body></html>");
+    let d = read_named("old.html", &page, &InputOptions::default())[0].clone().unwrap();
+    assert!(d.text.contains("بغداد news."), "{:?}", d.text);
+    // The same bytes as plain text have no declaration: a clear error, not a guess.
+    let e = read_named("old.txt", &[0xC8, 0xDB, 0xCF, 0xC7, 0xCF], &InputOptions::default())[0].clone().unwrap_err();
+    assert!(e.message.contains("invalid UTF-8"), "{}", e.message);
+    // A feed that declares ISO-8859-6 in its XML prolog.
+    let mut feed = b"<?xml version=\"1.0\" encoding=\"ISO-8859-6\"?><rss><channel><item><title>t</title><description>".to_vec();
+    feed.extend_from_slice(&[0xC8, 0xDA, 0xCF, 0xC7, 0xCF]);
+    feed.extend_from_slice(b"</description></item></channel></rss>");
+    let d = read_named("feed.xml", &feed, &InputOptions::default())[0].clone().unwrap();
+    assert!(d.text.contains("بغداد"), "{:?}", d.text);
+}
