@@ -3,7 +3,7 @@
 //! a phrase index over their normalised token keys.
 
 use marsad_core::TokenKind;
-use std::collections::HashMap;
+use marsad_text::StrMap;
 use std::sync::OnceLock;
 
 const ACTORS_TSV: &str = include_str!("../data/actors.tsv");
@@ -103,10 +103,10 @@ pub struct Kb {
     pub actors: Vec<KbActor>,
     pub countries: Vec<Country>,
     pub agents: Vec<Agent>,
-    pub names: HashMap<String, NamePart>,
+    pub names: StrMap<NamePart>,
     /// first-token key → entries.
-    pub index: HashMap<String, Vec<Entry>>,
-    pub by_id: HashMap<String, usize>,
+    pub index: StrMap<Vec<Entry>>,
+    pub by_id: StrMap<usize>,
 }
 
 fn fields(line: &str) -> Option<Vec<&str>> {
@@ -202,9 +202,9 @@ impl Kb {
             actors: Vec::new(),
             countries: Vec::new(),
             agents: Vec::new(),
-            names: HashMap::new(),
-            index: HashMap::new(),
-            by_id: HashMap::new(),
+            names: StrMap::default(),
+            index: StrMap::default(),
+            by_id: StrMap::default(),
         };
         // countries
         for line in COUNTRIES_TSV.lines() {

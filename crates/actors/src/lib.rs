@@ -38,6 +38,30 @@ pub fn code_phrase(text: &str) -> Option<Code> {
     if text.trim().is_empty() {
         return None;
     }
+    // the events stage codes the same phrases over and over (الشرطة,
+    // المتظاهرون): the answer depends only on the text, so it is memoised
+    // per thread (the cache is emptied when it grows large)
+    thread_local! {
+        static MEMO: std::cell::RefCell<marsad_text::StrMap<Option<Code>>> = Default::default();
+    }
+    if text.len() > 512 {
+        return code_phrase_uncached(text);
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(text).cloned()) {
+        return hit;
+    }
+    let code = code_phrase_uncached(text);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(text.to_string(), code.clone());
+    });
+    code
+}
+
+fn code_phrase_uncached(text: &str) -> Option<Code> {
     let mut doc = Document::new("phrase", text);
     marsad_text::annotate(&mut doc);
     let found = matcher::find(Kb::global(), &doc);
@@ -132,9 +156,11 @@ pub fn annotate(kb: &Kb, doc: &mut Document) {
     if doc.tokens.is_empty() && !doc.text.is_empty() {
         marsad_text::annotate(doc);
     }
-    let mentions = matcher::find(kb, doc);
+    // clitic candidates of every token, once for the matcher and relations
+    let cc = matcher::token_cands(doc);
+    let mentions = matcher::find_with(kb, doc, &cc);
     let mut actors = matcher::cluster(kb, doc, mentions);
-    relations::extract(doc, &mut actors);
+    relations::extract_with(doc, &mut actors, &cc);
     doc.actors = actors;
 }
 
@@ -149,4 +175,17 @@ pub fn bench(text: &str, n: usize) -> f64 {
     }
     let secs = t.elapsed().as_secs_f64().max(1e-9);
     (doc.char_len() * n.max(1)) as f64 / secs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memoised_code_phrase_answers_as_the_uncached_one() {
+        for p in ["الحكومة العراقية", "Iraqi forces", "داعش", "الحكومة العراقية", "لا شيء هنا", "داعش"] {
+            assert_eq!(code_phrase(p), code_phrase_uncached(p), "{p}");
+        }
+        assert!(code_phrase("داعش").and_then(|c| c.actor_id).is_some());
+    }
 }

@@ -878,8 +878,17 @@ fn anaphors(doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, fir
 
 /// Every actor mention of the document, before clustering.
 pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
+    find_with(kb, doc, &token_cands(doc))
+}
+
+/// [`cands`] of every token of the document.
+pub fn token_cands(doc: &Document) -> Vec<Vec<String>> {
+    doc.tokens.iter().map(cands).collect()
+}
+
+/// [`find`] with the tokens' candidates already computed ([`token_cands`]).
+pub fn find_with(kb: &Kb, doc: &Document, cc: &[Vec<String>]) -> Vec<Mention> {
     let toks = &doc.tokens;
-    let cc: Vec<Vec<String>> = toks.iter().map(cands).collect();
     let mut covered = vec![false; toks.len()];
     let mut out: Vec<Mention> = Vec::new();
     let mut sents: Vec<(usize, usize, Lang)> = doc.sentences.iter().map(|s| (s.first_token, s.end_token.min(toks.len()), s.lang)).collect();

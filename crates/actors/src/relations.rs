@@ -6,6 +6,8 @@
 //! `target` is the other actor's `actor_id` (or a place name).
 
 use marsad_core::{Actor, Document, Relation, Span, Token, TokenKind};
+use marsad_text::StrMap;
+use std::sync::OnceLock;
 
 const FORM_PASSIVE: &[&str] = &["تشكلت", "تاسست", "انشئت", "تكونت", "formed", "founded", "established", "created"];
 const FORM_ACTIVE: &[&str] = &["اسس", "اسسها", "اسسه", "اسسوا", "شكل", "شكلها", "شكلوا", "انشا", "انشاها", "اسست", "شكلت"];
@@ -18,23 +20,46 @@ const MERGE: &[&str] = &["اندمجت", "اندمج", "اندماج", "اندم
 const ALLY: &[&str] = &["المتحالفه", "متحالفه", "المتحالف", "متحالف", "حليف", "حليفه", "حلفاء", "الموالي", "الموالية", "المواليه", "مواليه", "الموالين", "مدعومه", "المدعومه", "allied", "ally", "backed", "loyal"];
 const OPERATE: &[&str] = &["تنشط", "ينشط", "ينشطون", "تعمل", "يعمل", "تنتشر", "operates", "operate", "active"];
 
-fn key(t: &Token) -> Vec<String> {
+// The cue sets as bits of a per-token mask: a token is in a set when any of
+// its keys (clitic candidates and base; the normalised form for non-Arabic
+// tokens) is one of the set's words.
+const SETS: &[&[&str]] = &[FORM_PASSIVE, FORM_ACTIVE, BY, MEMBER, LEADER, FORMER, SPLIT, MERGE, ALLY, OPERATE];
+const M_FORM_PASSIVE: u16 = 1 << 0;
+const M_FORM_ACTIVE: u16 = 1 << 1;
+const M_BY: u16 = 1 << 2;
+const M_MEMBER: u16 = 1 << 3;
+const M_LEADER: u16 = 1 << 4;
+const M_FORMER: u16 = 1 << 5;
+const M_SPLIT: u16 = 1 << 6;
+const M_MERGE: u16 = 1 << 7;
+const M_ALLY: u16 = 1 << 8;
+const M_OPERATE: u16 = 1 << 9;
+/// The sets whose words start a relation (a sentence without one is skipped).
+const M_TRIGGERS: u16 = M_FORM_PASSIVE | M_FORM_ACTIVE | M_MEMBER | M_LEADER | M_SPLIT | M_MERGE | M_OPERATE | M_ALLY;
+
+fn cue_words() -> &'static StrMap<u16> {
+    static W: OnceLock<StrMap<u16>> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut m = StrMap::default();
+        for (k, set) in SETS.iter().enumerate() {
+            for w in set.iter() {
+                *m.entry(w.to_string()).or_insert(0) |= 1 << k;
+            }
+        }
+        m
+    })
+}
+
+/// The cue-set mask of token `t`, whose matcher candidates are `cc` (for an
+/// Arabic token: its clitic candidates and base).
+fn mask(t: &Token, cc: &[String]) -> u16 {
+    let w = cue_words();
+    let get = |k: &str| w.get(k).copied().unwrap_or(0);
     if t.kind == TokenKind::Arabic {
-        let mut c = marsad_text::clitics::candidates(&t.norm);
-        c.push(t.base.clone());
-        c
+        cc.iter().fold(0, |m, k| m | get(k))
     } else {
-        vec![t.norm.clone()]
+        get(&t.norm)
     }
-}
-
-fn is(keys: &[String], set: &[&str]) -> bool {
-    keys.iter().any(|k| set.contains(&k.as_str()))
-}
-
-/// Does any cue word of the set occur in the sentence?
-fn any_in(keys: &[Vec<String>], set: &[&str]) -> bool {
-    keys.iter().any(|k| is(k, set))
 }
 
 fn group_like(a: &Actor) -> bool {
@@ -57,7 +82,8 @@ fn push(actors: &mut [Actor], from: usize, relation: &str, target: String, ev: S
 }
 
 /// Fill `relations` of the actors from cue words in each sentence.
-pub fn extract(doc: &Document, actors: &mut [Actor]) {
+/// `cc` holds the matcher candidates of every token (`matcher::cands`).
+pub fn extract_with(doc: &Document, actors: &mut [Actor], cc: &[Vec<String>]) {
     // (token start idx, token end idx, actor idx), in order
     let mut ms: Vec<(usize, usize, usize)> = Vec::new();
     for (ai, a) in actors.iter().enumerate() {
@@ -84,20 +110,19 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
             continue;
         }
         let toks = &doc.tokens;
-        let keys: Vec<Vec<String>> = toks[first..end].iter().map(key).collect();
-        let kw = |k: usize| &keys[k - first];
-        let all: Vec<&[&str]> = vec![FORM_PASSIVE, FORM_ACTIVE, MEMBER, LEADER, SPLIT, MERGE, OPERATE, ALLY];
-        if !all.iter().any(|set| any_in(&keys, set)) {
+        let masks: Vec<u16> = (first..end).map(|k| mask(&toks[k], &cc[k])).collect();
+        if !masks.iter().any(|m| m & M_TRIGGERS != 0) {
             continue;
         }
+        let is = |k: usize, set: u16| masks[k - first] & set != 0;
         let person = |ai: usize| is_person[ai];
         let group = |ai: usize| is_group[ai];
         for p in first..end {
             // formation
-            let passive = is(kw(p), FORM_PASSIVE);
-            let active = !passive && is(kw(p), FORM_ACTIVE);
+            let passive = is(p, M_FORM_PASSIVE);
+            let active = !passive && is(p, M_FORM_ACTIVE);
             if passive || active {
-                let by = (p + 1..end).find(|&k| is(kw(k), BY));
+                let by = (p + 1..end).find(|&k| is(k, M_BY));
                 let (grp, founders): (Option<usize>, Vec<usize>) = if passive {
                     let g = here.iter().rev().find(|m| m.1 <= p && group(m.2)).or(here.iter().find(|m| m.0 > p && group(m.2) && by.map_or(true, |b| m.0 < b))).map(|m| m.2);
                     let f = match by {
@@ -121,10 +146,10 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // membership and leadership: "X، عضو سابق في G", "من قادة G، X"
-            let member = is(kw(p), MEMBER);
-            let leader = !member && is(kw(p), LEADER);
+            let member = is(p, M_MEMBER);
+            let leader = !member && is(p, M_LEADER);
             if member || leader {
-                let former = (p + 1..(p + 3).min(end)).any(|k| is(kw(k), FORMER)) || (p > first && is(kw(p - 1), FORMER));
+                let former = (p + 1..(p + 3).min(end)).any(|k| is(k, M_FORMER)) || (p > first && is(p - 1, M_FORMER));
                 let Some(&(gs, ge, g)) = here.iter().find(|m| m.0 >= p && m.0 <= p + 3 && group(m.2)) else { continue };
                 let _ = gs;
                 let rel = if leader { "leader_of" } else if former { "former_member_of" } else { "member_of" };
@@ -147,8 +172,8 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // split / merge
-            let split = is(kw(p), SPLIT);
-            let merge = !split && is(kw(p), MERGE);
+            let split = is(p, M_SPLIT);
+            let merge = !split && is(p, M_MERGE);
             if split || merge {
                 // SVO (الجبهة انشقت عن G) or VSO (انشقت الجبهة عن G)
                 let before = here.iter().rev().find(|m| m.1 <= p && group(m.2)).copied();
@@ -164,7 +189,7 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // allied with / backed by: "فصائل موالية لإيران", "الجماعة المتحالفة مع داعش", "Iran-backed militias"
-            if is(kw(p), ALLY) {
+            if is(p, M_ALLY) {
                 let a = here.iter().rev().find(|m| m.1 <= p && m.1 + 3 >= p).map(|m| m.2);
                 let b = here.iter().find(|m| m.0 > p && m.0 <= p + 3).map(|m| m.2);
                 if let (Some(a), Some(b)) = (a, b) {
@@ -174,7 +199,7 @@ pub fn extract(doc: &Document, actors: &mut [Actor]) {
                 }
             }
             // operates in
-            if is(kw(p), OPERATE) {
+            if is(p, M_OPERATE) {
                 let Some(fi) = (p + 1..(p + 3).min(end)).find(|&k| matches!(toks[k].norm.as_str(), "في" | "in")) else { continue };
                 let Some(a) = here.iter().rev().find(|m| m.1 <= p && m.1 + 6 >= p && group(m.2)).map(|m| m.2) else { continue };
                 let place = doc

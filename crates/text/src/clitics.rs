@@ -68,7 +68,7 @@ impl Analysis {
 /// FxHash-style hasher: the lexicon is looked up several times per Arabic
 /// token, so SipHash would dominate the text stage's time.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
+pub struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     #[inline]
@@ -362,49 +362,81 @@ pub fn base(w: &str) -> String {
 /// is also offered with ال (للحكومه → حكومه and الحكومه); pronoun suffixes
 /// are also removed from each split (قواتها → قوات).
 pub fn candidates(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
+    let mut out: Vec<String> = Vec::with_capacity(8);
+    for_each_candidate(w, &mut |c| {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
+        }
+    });
+    out
+}
+
+/// The readings of [`candidates`], in the same order, passed to `f` without
+/// allocating a vector or a string per reading. A reading may be passed more
+/// than once (the vector form drops repeats); empty readings are never
+/// passed. For lookups that only ask "is any reading in this set".
+pub fn for_each_candidate(w: &str, f: &mut dyn FnMut(&str)) {
+    f(w);
     if !is_arabic_word(w) {
-        return out;
+        return;
     }
-    let push = |out: &mut Vec<String>, s: &str| {
-        if !s.is_empty() && !out.iter().any(|o| o == s) {
-            out.push(s.to_string());
-        }
-    };
-    let b = base(w);
-    push(&mut out, &b);
+    let mut buf = String::with_capacity(w.len() + 4);
+    analyze(w).base_into(w, &mut buf);
+    if !buf.is_empty() {
+        f(&buf);
+    }
     let n = char_len(w);
-    let with_suffix_splits = |out: &mut Vec<String>, rest: &str, art: bool| {
-        push(out, rest);
-        if art {
-            push(out, &format!("ال{rest}"));
-            return;
+    suffix_splits(w, false, &mut buf, f);
+    if !may_have_prefix(w) {
+        return;
+    }
+    for (p, art, _) in PROCLITICS {
+        if let Some(rest) = strip_prefix(w, p) {
+            if n - char_len(p) >= 2 {
+                suffix_splits(rest, *art, &mut buf, f);
+            }
         }
-        for s in ENCLITICS.iter().skip(1) {
-            if let Some(stem) = rest.strip_suffix(s) {
-                if char_len(stem) >= 2 {
-                    push(out, stem);
-                    if let Some(t) = stem.strip_suffix('ت') {
-                        push(out, &format!("{t}ه"));
-                    }
+    }
+}
+
+/// One proclitic reading `rest` of [`for_each_candidate`]: the rest itself,
+/// with ال when the article was removed, else without each pronoun suffix.
+#[inline]
+fn suffix_splits(rest: &str, art: bool, buf: &mut String, f: &mut dyn FnMut(&str)) {
+    if !rest.is_empty() {
+        f(rest);
+    }
+    if art {
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(rest);
+        f(buf);
+        return;
+    }
+    if !may_have_suffix(rest) {
+        return;
+    }
+    for s in ENCLITICS.iter().skip(1) {
+        if let Some(stem) = strip_suffix(rest, s) {
+            if char_len(stem) >= 2 {
+                f(stem);
+                if let Some(t) = stem.strip_suffix('ت') {
+                    buf.clear();
+                    buf.push_str(t);
+                    buf.push('ه');
+                    f(buf);
                 }
             }
         }
-        if let Some(stem) = rest.strip_suffix("ته") {
-            if char_len(stem) >= 2 {
-                push(out, &format!("{stem}ه"));
-            }
-        }
-    };
-    with_suffix_splits(&mut out, w, false);
-    for (p, art, _) in PROCLITICS {
-        if let Some(rest) = w.strip_prefix(p) {
-            if n - char_len(p) >= 2 {
-                with_suffix_splits(&mut out, rest, *art);
-            }
+    }
+    if let Some(stem) = strip_suffix(rest, "ته") {
+        if char_len(stem) >= 2 {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push('ه');
+            f(buf);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -545,6 +577,22 @@ mod tests {
         }
         assert!(pairs > 300, "{pairs}");
         assert!(agree * 100 >= pairs * 95, "{agree}/{pairs}");
+    }
+
+    #[test]
+    fn for_each_candidate_gives_the_candidates_in_order() {
+        for w in ["وبالحكومة", "للحكومة", "وقواتها", "بحكومتهم", "بغداد", "كتبته", "Baghdad", "", "و", "ال"] {
+            let w = normalize(w);
+            let mut seen: Vec<String> = Vec::new();
+            for_each_candidate(&w, &mut |c| {
+                assert!(!c.is_empty() || w.is_empty());
+                if !seen.iter().any(|s| s == c) {
+                    seen.push(c.to_string());
+                }
+            });
+            assert_eq!(seen, candidates(&w), "{w}");
+        }
+        assert_eq!(candidates(&normalize("حكومتهم")), ["حكومتهم", "حكومه", "حكومت"]);
     }
 
     #[test]

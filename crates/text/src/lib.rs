@@ -14,7 +14,14 @@ pub mod tokenize;
 
 use marsad_core::{Document, Stage};
 
-pub use clitics::{analyze, Analysis};
+pub use clitics::{analyze, Analysis, FastHasher};
+
+/// A hash map with string keys (`String`, looked up by `&str`) hashed with
+/// [`FastHasher`] instead of SipHash: for lexicons looked up per token, where
+/// SipHash dominates. Only for string keys (the hasher ignores `write_u8`).
+pub type StrMap<V> = std::collections::HashMap<String, V, std::hash::BuildHasherDefault<FastHasher>>;
+/// A set of strings hashed with [`FastHasher`] (see [`StrMap`]).
+pub type StrSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<FastHasher>>;
 pub use lang::detect;
 pub use normalize::{normalize, normalize_char, Normalized};
 
