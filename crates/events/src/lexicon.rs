@@ -38,6 +38,9 @@ pub struct Flags {
     pub nobare: bool,
     /// a passive form: the noun phrase after it is the recipient
     pub pass: bool,
+    /// an explosion word that needs a weapon word in the sentence to be an
+    /// attack (انفجار موجة من الضحك، exploded onto the charts); else weak
+    pub phys: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -102,6 +105,7 @@ fn parse_flags(s: &str) -> Flags {
             "verbal" => f.verbal = true,
             "nobare" => f.nobare = true,
             "pass" => f.pass = true,
+            "phys" => f.phys = true,
             _ => {}
         }
     }

@@ -108,6 +108,8 @@ struct Cand {
     entry: usize,
     kind: Kind,
     future: bool,
+    /// weak by context (an explosion word without a weapon word)
+    weak: bool,
 }
 
 struct Ev {
@@ -130,6 +132,13 @@ struct Sent<'a> {
     disease: bool,
     /// market context: "هجوم المستثمرين على الأسهم" is not an attack
     econ: bool,
+    /// context flags from data/cues.tsv (see there)
+    cyber: bool,
+    weapon: bool,
+    accident: bool,
+    frame: bool,
+    nonprotest: bool,
+    protestcue: bool,
     /// char spans of actor mentions and of PERS/ORG entities in the sentence
     agent_spans: Vec<(usize, usize)>,
 }
@@ -201,6 +210,22 @@ impl<'a> Sent<'a> {
             disease = disease || lx.cue("disease", &pair);
             econ = econ || lx.cue("econ", &pair);
         }
+        let ctx = |cat: &str| has1(cat);
+        let (cyber, accident, frame, nonprotest, protestcue) = (ctx("cyber"), ctx("accident"), ctx("frame"), ctx("nonprotest"), ctx("protestcue"));
+        let weapon = ctx("weapon") || {
+            let mut w = false;
+            for p in key.windows(2) {
+                pair.clear();
+                pair.push_str(&p[0]);
+                pair.push('_');
+                pair.push_str(&p[1]);
+                if lx.cue("weapon", &pair) {
+                    w = true;
+                    break;
+                }
+            }
+            w
+        };
         let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
         let mut agent_spans: Vec<(usize, usize)> = Vec::new();
         for a in &doc.actors {
@@ -215,7 +240,7 @@ impl<'a> Sent<'a> {
                 agent_spans.push((e.start, e.end));
             }
         }
-        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, agent_spans }
+        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, agent_spans }
     }
 
     fn lx(&self) -> &Lexicon {
@@ -242,6 +267,32 @@ impl<'a> Sent<'a> {
             || self.is_func(i)
             || self.trig[i]
             || self.cue_at("report", i)
+    }
+
+    /// Abstract object within three words after the trigger (stopping at punctuation or a
+    /// preposition), or a non-agent subject right after it (or right before an English verb).
+    fn figurative(&self, i: usize, last: usize) -> bool {
+        let n = self.toks.len();
+        if last + 1 < n && self.cue_at("figsubj", last + 1) {
+            return true;
+        }
+        if !self.arabic[i] && i > 0 && self.cue_at("figsubj", i - 1) {
+            return true;
+        }
+        for j in last + 1..(last + 4).min(n) {
+            let t = &self.toks[j];
+            if t.kind == TokenKind::Punct || self.is_func(j) {
+                break;
+            }
+            let p = t.prefix.trim_start_matches(['و', 'ف']);
+            if self.arabic[j] && (p.starts_with('ب') || p.starts_with('ل') || p.starts_with('ك')) {
+                continue;
+            }
+            if self.cue_at("figobj", j) {
+                return true;
+            }
+        }
+        false
     }
 
     // ---------------- triggers
@@ -294,14 +345,28 @@ impl<'a> Sent<'a> {
                 let mut ty = e.ty.clone();
                 let mut mode = e.mode.clone();
                 // context filters
-                if e.flags.sport && (self.sport || self.econ) {
+                let violent = matches!(ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE");
+                if e.flags.sport && (self.sport || self.econ || self.disease) {
+                    break;
+                }
+                // in a sport report any attack word short of killing is the game's
+                // (خطف الفريق نقطة التعادل، اقتحم صدارة الترتيب)
+                if self.sport && ty == "ASSAULT" && !e.flags.killed {
+                    break;
+                }
+                // a computer attack is not physical violence (هجوم إلكتروني، cyberattack)
+                if self.cyber && ty == "ASSAULT" && !e.flags.killed && !e.flags.injured {
+                    break;
+                }
+                // an abstract object or a non-agent subject: figurative (فجّر مفاجأة، اعتقل المرض)
+                if violent && self.figurative(i, last) {
                     break;
                 }
                 // "قتل المرض آلاف الأشخاص": a disease as the killer
-                if (e.flags.killed || e.flags.injured) && last + 1 < n && self.cue_at("disease", last + 1) {
+                if (e.flags.killed || e.flags.injured || matches!(ty.as_str(), "ASSAULT" | "COERCE")) && last + 1 < n && self.cue_at("disease", last + 1) {
                     break;
                 }
-                if (e.flags.killed || e.flags.injured) && self.disease && e.flags.weak {
+                if self.disease && e.flags.weak && matches!(ty.as_str(), "ASSAULT" | "COERCE") {
                     break;
                 }
                 if matches!(ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE") && last + 1 < n && self.cue_at("fig", last + 1) {
@@ -360,7 +425,14 @@ impl<'a> Sent<'a> {
                 for &j in &slots {
                     consumed[j] = true;
                 }
-                out.push(Cand { tok: i, last, slots, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future });
+                // a gathering for a celebration, a prayer, a charity walk is not a protest
+                if ty == "PROTEST" && matches!(mode.as_deref(), None | Some("demo")) && self.nonprotest && !self.protestcue
+                    && (e.flags.weak || h.reading.stem == "مسيره" || t.norm.starts_with("march"))
+                {
+                    break;
+                }
+                let weak = e.flags.phys && !self.weapon;
+                out.push(Cand { tok: i, last, slots, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future, weak });
                 break;
             }
         }
@@ -760,7 +832,7 @@ impl<'a> Sent<'a> {
                 if let Some(np) = self.actor_before(c.tok - 1, 5) {
                     recipient = Some(np);
                 }
-                return Ev { c: c.clone(), actor, recipient, weak: e.flags.weak };
+                return Ev { c: c.clone(), actor, recipient, weak: e.flags.weak || c.weak };
             }
             // "تعرضت دورية للجيش لإطلاق نار" (VSO): the subject between the verb and the trigger
             if let Some(v) = (c.tok.saturating_sub(6)..c.tok.saturating_sub(1)).rev().filter(|_| c.ty != "PROTEST").find(|&q| {
@@ -770,7 +842,7 @@ impl<'a> Sent<'a> {
                 if v + 1 < c.tok && !(v + 1..c.tok).any(|q| self.toks[q].kind == TokenKind::Punct) {
                     let np = self.np_from(v + 1, true);
                     if np.1 < c.tok {
-                        return Ev { c: c.clone(), actor: None, recipient: Some(np), weak: e.flags.weak };
+                        return Ev { c: c.clone(), actor: None, recipient: Some(np), weak: e.flags.weak || c.weak };
                     }
                 }
             }
@@ -1067,7 +1139,7 @@ impl<'a> Sent<'a> {
                 recipient = None;
             }
         }
-        Ev { c: c.clone(), actor, recipient, weak: e.flags.weak }
+        Ev { c: c.clone(), actor, recipient, weak: e.flags.weak || c.weak }
     }
 
     /// Whom an Arabic protest is against: ضد X، احتجاجا على X، هتافات معادية لـX،
@@ -1606,6 +1678,24 @@ impl<'a> Sent<'a> {
             kk += 1;
             !drop_adv[kk - 1]
         });
+        // "في حادث سير"، "a bus crash"، "انهيار منزل بسبب الأمطار": casualty words with no
+        // attacker and no weapon are an accident or a disaster, not violence
+        if self.accident && !self.weapon {
+            let lx = &self.st.lx;
+            evs.retain(|ev| {
+                let f = &lx.entries[ev.c.entry].flags;
+                !(ev.c.ty == "ASSAULT" && (f.killed || f.injured) && ev.actor.is_none())
+            });
+        }
+        // "يتناول الكتاب تاريخ الحروب"، "ساحة المعركة القديمة … متحف": attack nouns in a
+        // history or culture frame are topics; only a stated toll makes them events
+        if self.frame {
+            let lx = &self.st.lx;
+            evs.retain(|ev| {
+                let f = &lx.entries[ev.c.entry].flags;
+                !(ev.c.ty == "ASSAULT" && ev.c.kind == Kind::Noun && !f.killed && !f.injured)
+            });
+        }
         // "اعتقلت الشرطة 12 متظاهرا": protesters as a patient are not a protest here
         let spans: Vec<(usize, usize)> = evs.iter().filter_map(|e| e.recipient).collect();
         evs.retain(|ev| {
@@ -1722,7 +1812,10 @@ impl<'a> Sent<'a> {
                 "COERCE" if mode.as_deref() == Some("arrest") => (None, None, arrested),
                 _ => (None, None, None),
             };
-            if all_weak && actor.is_none() && fat.is_none() && inj.is_none() && arr.is_none() {
+            // a civilian or political actor does not make a weak trigger an event
+            // (وجه النائب ضربة قوية لخصومه، استهدفت الحكومة خفض العجز)
+            let armed_actor = actor.filter(|a| !self.cue_at("civil", a.0));
+            if all_weak && armed_actor.is_none() && fat.is_none() && inj.is_none() && arr.is_none() {
                 continue;
             }
             if ty == "ASSAULT" {
