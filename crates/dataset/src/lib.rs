@@ -14,7 +14,7 @@ pub mod bench;
 pub mod countries;
 pub mod dates;
 pub mod export;
-pub mod minhash;
+pub use marsad_store::minhash;
 mod parquet_out;
 pub mod query;
 pub mod schema;

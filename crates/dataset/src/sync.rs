@@ -160,7 +160,7 @@ fn actor_agree(rid: &Option<String>, rkey: &Option<String>, cid: &Option<String>
     Some(false)
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Cand {
     id: i64,
     lat: Option<f64>,
@@ -172,9 +172,29 @@ struct Cand {
     actor_key: Option<String>,
     recipient_id: Option<String>,
     recipient_key: Option<String>,
-    date_lo: i64,
-    date_hi: i64,
+    date_lo: Option<i64>,
+    date_hi: Option<i64>,
     acled: Option<String>,
+}
+
+impl Cand {
+    fn empty(id: i64) -> Cand {
+        Cand {
+            id,
+            lat: None,
+            lon: None,
+            country: None,
+            admin1: None,
+            geo_precision: None,
+            actor_id: None,
+            actor_key: None,
+            recipient_id: None,
+            recipient_key: None,
+            date_lo: None,
+            date_hi: None,
+            acled: None,
+        }
+    }
 }
 
 fn now_secs() -> i64 {
@@ -203,8 +223,9 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
     if full {
         let stale: Vec<i64> = {
             let mut q = conn.prepare(
-                "SELECT s.doc FROM doc_state s LEFT JOIN documents d ON d.pk = s.doc
-                 WHERE d.pk IS NULL OR d.content_hash || '@' || d.updated_at != s.content_hash ORDER BY s.doc",
+                "SELECT s.doc FROM doc_state s LEFT JOIN documents d ON d.pk = s.doc LEFT JOIN doc_signatures g ON g.doc = s.doc
+                 WHERE d.pk IS NULL OR coalesce(g.version, d.content_hash || '@' || d.updated_at) != s.content_hash
+                 ORDER BY s.doc",
             )?;
             let v = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             v
@@ -222,33 +243,43 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
         }
     }
     // keyed paging: each chunk starts after the last pk seen (rows are
-    // large, a scan from the start for every chunk would be quadratic)
+    // large, a scan from the start for every chunk would be quadratic).
+    // The signature comes from `doc_signatures` (written by the store from
+    // the tokens of the annotation threads); documents of an older store
+    // without one are tokenised here.
     let mut last: i64 = if full { 0 } else { conn.query_row("SELECT coalesce(max(doc), 0) FROM doc_state", [], |r| r.get(0))? };
+    let mut next_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |x| x.get(0))?;
     loop {
-        let todo: Vec<(i64, String, String, Option<String>)> = {
+        let todo: Vec<Todo> = {
             let sql = if full {
-                "SELECT pk, content_hash || '@' || updated_at, text, published FROM documents d
-                 WHERE pk > ?2 AND NOT EXISTS (SELECT 1 FROM doc_state s WHERE s.doc = d.pk) ORDER BY pk LIMIT ?1"
+                "SELECT d.pk, coalesce(g.version, d.content_hash || '@' || d.updated_at), g.minhash, d.published
+                 FROM documents d LEFT JOIN doc_signatures g ON g.doc = d.pk
+                 WHERE d.pk > ?2 AND NOT EXISTS (SELECT 1 FROM doc_state s WHERE s.doc = d.pk) ORDER BY d.pk LIMIT ?1"
             } else {
-                "SELECT pk, content_hash || '@' || updated_at, text, published FROM documents
-                 WHERE pk > ?2 ORDER BY pk LIMIT ?1"
+                "SELECT d.pk, coalesce(g.version, d.content_hash || '@' || d.updated_at), g.minhash, d.published
+                 FROM documents d LEFT JOIN doc_signatures g ON g.doc = d.pk
+                 WHERE d.pk > ?2 ORDER BY d.pk LIMIT ?1"
             };
             let mut q = conn.prepare_cached(sql)?;
             let v = q
-                .query_map([CHUNK as i64, last], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .query_map([CHUNK as i64, last], |r| {
+                    Ok(Todo { pk: r.get(0)?, version: r.get(1)?, minhash: r.get(2)?, published: r.get(3)? })
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             v
         };
         let Some(l) = todo.last() else { break };
-        last = l.0;
+        last = l.pk;
         conn.execute_batch("BEGIN IMMEDIATE")?;
+        let mut ck = Chunk { next_id, ..Default::default() };
         let r = (|| -> Result<()> {
-            for (pk, hash, text, published) in &todo {
-                add_doc(conn, *pk, hash, text, published.as_deref(), &mut st)?;
+            for t in &todo {
+                add_doc(conn, t, &mut ck, &mut st)?;
             }
-            Ok(())
+            ck.flush(conn)
         })();
         finish(conn, r)?;
+        next_id = ck.next_id;
     }
     Ok(st)
 }
@@ -284,16 +315,80 @@ fn remove_doc(conn: &Connection, doc: i64) -> Result<()> {
     Ok(())
 }
 
-fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option<&str>, st: &mut SyncStats) -> Result<()> {
+/// A document to add, as read from the store.
+struct Todo {
+    pk: i64,
+    version: String,
+    minhash: Option<Vec<u8>>,
+    published: Option<String>,
+}
+
+/// An incident touched in the current chunk: all its reports and its
+/// current values, kept in memory until the chunk is written.
+struct Live {
+    rows: Vec<Row>,
+    cand: Cand,
+    kind: String,
+    is_new: bool,
+}
+
+/// The in-memory state of one chunk: the incidents it touched (their
+/// values are what the database would hold after each report, so matching
+/// is the same as report-by-report SQL), written once at the end.
+#[derive(Default)]
+struct Chunk {
+    live: std::collections::BTreeMap<i64, Live>,
+    next_id: i64,
+}
+
+impl Chunk {
+    /// Load an existing incident's reports (first touch in this chunk).
+    fn touch(&mut self, conn: &Connection, id: i64) -> Result<&mut Live> {
+        if !self.live.contains_key(&id) {
+            let rows = load_rows(conn, id)?;
+            let v = values(&rows);
+            let kind = v.kind.clone();
+            self.live.insert(id, Live { cand: v.cand(id), rows, kind, is_new: false });
+        }
+        Ok(self.live.get_mut(&id).expect("just inserted"))
+    }
+
+    /// Write every incident touched in this chunk.
+    fn flush(&mut self, conn: &Connection) -> Result<()> {
+        let now = now_secs();
+        for (&id, l) in &self.live {
+            if l.is_new {
+                conn.prepare_cached(
+                    "INSERT INTO incidents(id, type, n_reports, n_documents, sources, first_doc, first_idx, updated_at)
+                     VALUES (?1, ?2, 0, 0, '[]', ?3, ?4, 0)",
+                )?
+                .execute(params![id, l.kind, l.rows[0].doc, l.rows[0].idx])?;
+            }
+            write_values(conn, id, &values(&l.rows), now).with_context(|| format!("incident {id}"))?;
+        }
+        self.live.clear();
+        Ok(())
+    }
+}
+
+fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> Result<()> {
+    let pk = t.pk;
+    let hash = t.version.as_str();
     st.documents += 1;
     // near-duplicates
-    let tokens = marsad_text::tokenize::tokenize(text);
-    let sig = minhash::signature(&tokens).unwrap_or_default();
+    let sig = match &t.minhash {
+        Some(b) => minhash::from_blob(b),
+        None => {
+            let text: String = conn.prepare_cached("SELECT text FROM documents WHERE pk = ?1")?.query_row([pk], |r| r.get(0))?;
+            minhash::signature(&marsad_text::tokenize::tokenize(&text)).unwrap_or_default()
+        }
+    };
     if !sig.is_empty() {
         let bands = minhash::bands(&sig);
         let mut cands: Vec<i64> = Vec::new();
         {
-            let mut q = conn.prepare_cached("SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3 ORDER BY doc DESC LIMIT ?4",
+            let mut q = conn.prepare_cached(
+                "SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3 ORDER BY doc DESC LIMIT ?4",
             )?;
             for (b, bucket) in bands.iter().enumerate() {
                 for d in q.query_map(params![b as i64, bucket, pk, BUCKET_CANDIDATES], |r| r.get::<_, i64>(0))? {
@@ -334,21 +429,26 @@ fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option
     conn.prepare_cached("INSERT OR REPLACE INTO doc_state(doc, content_hash, minhash) VALUES (?1,?2,?3)")?
         .execute(params![pk, hash, minhash::to_blob(&sig)])?;
 
-    // event reports
-    let reports: Vec<Report> = {
+    // event reports, with what the incident values need
+    let reports: Vec<(Report, Row)> = {
         let mut q = conn.prepare_cached(
-            "SELECT idx, type, acled_event_type, sentence, lat, lon, country, admin1, geo_precision,
-                    actor_id, actor_name, actor_text, recipient_id, recipient_name, recipient_text,
-                    date_value, negated, hypothetical, generic
-             FROM events WHERE doc = ?1 ORDER BY idx",
+            "SELECT e.idx, e.type, e.acled_event_type, e.sentence, e.lat, e.lon, e.country, e.admin1, e.geo_precision,
+                    e.actor_id, e.actor_name, e.actor_text, e.recipient_id, e.recipient_name, e.recipient_text,
+                    e.date_value, e.negated, e.hypothetical, e.generic,
+                    e.acled_sub_event_type, e.place_name, e.geonameid, e.fatalities, e.injured, e.arrested,
+                    d.source, d.id
+             FROM events e JOIN documents d ON d.pk = e.doc WHERE e.doc = ?1 ORDER BY e.idx",
         )?;
         let v = q
             .query_map([pk], |r| {
                 let actor_id: Option<String> = r.get(9)?;
+                let actor_name: Option<String> = r.get(10)?;
+                let actor_text: Option<String> = r.get(11)?;
                 let recipient_id: Option<String> = r.get(12)?;
-                let actor_key = key_of(actor_id.as_deref(), r.get::<_, Option<String>>(10)?.as_deref(), r.get::<_, Option<String>>(11)?.as_deref());
-                let recipient_key =
-                    key_of(recipient_id.as_deref(), r.get::<_, Option<String>>(13)?.as_deref(), r.get::<_, Option<String>>(14)?.as_deref());
+                let recipient_name: Option<String> = r.get(13)?;
+                let recipient_text: Option<String> = r.get(14)?;
+                let actor_key = key_of(actor_id.as_deref(), actor_name.as_deref(), actor_text.as_deref());
+                let recipient_key = key_of(recipient_id.as_deref(), recipient_name.as_deref(), recipient_text.as_deref());
                 let acled: Option<String> = r.get(2)?;
                 let status = if r.get::<_, i64>(16)? != 0 {
                     "negated"
@@ -362,58 +462,87 @@ fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option
                     "incident"
                 };
                 let date_value: Option<String> = r.get(15)?;
-                Ok(Report {
+                let date = report_dates(date_value.as_deref(), t.published.as_deref());
+                let rep = Report {
                     doc: pk,
                     idx: r.get(0)?,
                     kind: r.get(1)?,
-                    acled,
+                    acled: acled.clone(),
                     sentence: r.get(3)?,
                     lat: r.get(4)?,
                     lon: r.get(5)?,
                     country: r.get(6)?,
                     admin1: r.get(7)?,
                     geo_precision: r.get(8)?,
-                    actor_id,
+                    actor_id: actor_id.clone(),
                     actor_key,
-                    recipient_id,
+                    recipient_id: recipient_id.clone(),
                     recipient_key,
                     status,
-                    date: report_dates(date_value.as_deref(), published),
-                })
+                    date,
+                };
+                let row = Row {
+                    doc: pk,
+                    idx: rep.idx,
+                    lo: date.map(|d| d.0),
+                    hi: date.map(|d| d.1),
+                    rank: date.map(|d| d.2),
+                    kind: rep.kind.clone(),
+                    acled,
+                    acled_sub: r.get(19)?,
+                    place: r.get(20)?,
+                    geonameid: r.get(21)?,
+                    lat: rep.lat,
+                    lon: rep.lon,
+                    country: rep.country.clone(),
+                    admin1: rep.admin1.clone(),
+                    geo_precision: rep.geo_precision.clone(),
+                    fatalities: r.get(22)?,
+                    injured: r.get(23)?,
+                    arrested: r.get(24)?,
+                    actor_id,
+                    actor_name,
+                    actor_text,
+                    recipient_id,
+                    recipient_name,
+                    recipient_text,
+                    source: r.get(25)?,
+                    doc_id: r.get(26)?,
+                };
+                Ok((rep, row))
             })?
             .collect::<rusqlite::Result<_>>()?;
         v
     };
-    for r in &reports {
+    // (incident, sentence) of this document's reports so far
+    let mut mine: Vec<(i64, i64)> = Vec::new();
+    for (r, row) in reports {
         st.reports += 1;
-        let incident = if r.status == "incident" {
+        let id = if r.status == "incident" {
             st.incident_reports += 1;
-            match best_incident(conn, r)? {
+            match best_incident(conn, &r, ck, &mine)? {
                 Some(id) => {
                     st.merged_reports += 1;
                     Some(id)
                 }
                 None => {
                     st.new_incidents += 1;
-                    None
+                    let id = ck.next_id;
+                    ck.next_id += 1;
+                    ck.live.insert(
+                        id,
+                        Live { rows: Vec::new(), cand: Cand::empty(id), kind: r.kind.clone(), is_new: true },
+                    );
+                    Some(id)
                 }
             }
         } else {
             None
         };
-        let id = match (r.status, incident) {
-            ("incident", Some(id)) => Some(id),
-            ("incident", None) => {
-                let next: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |x| x.get(0))?;
-                conn.prepare_cached(
-                    "INSERT INTO incidents(id, type, n_reports, n_documents, sources, first_doc, first_idx, updated_at)
-                     VALUES (?1, ?2, 0, 0, '[]', ?3, ?4, 0)",
-                )?
-                .execute(params![next, r.kind, r.doc, r.idx])?;
-                Some(next)
-            }
-            _ => None,
-        };
+        if let Some(id) = id {
+            // load its earlier reports before this one is recorded
+            ck.touch(conn, id)?;
+        }
         let (lo, hi, rank) = match r.date {
             Some((a, b, c)) => (Some(a), Some(b), Some(c)),
             None => (None, None, None),
@@ -424,48 +553,74 @@ fn add_doc(conn: &Connection, pk: i64, hash: &str, text: &str, published: Option
         )?
         .execute(params![r.doc, r.idx, hash, r.sentence, r.status, id, lo, hi, rank])?;
         if let Some(id) = id {
-            recompute(conn, id).with_context(|| format!("incident {id}"))?;
+            mine.push((id, r.sentence));
+            let l = ck.touch(conn, id)?;
+            // rows stay in (doc, idx) order: this document comes after
+            // every one already merged
+            l.rows.push(row);
+            let v = values(&l.rows);
+            l.kind = v.kind.clone();
+            l.cand = v.cand(id);
         }
     }
     Ok(())
 }
 
-/// The compatible incident with the best evidence for `r`, if any.
-fn best_incident(conn: &Connection, r: &Report) -> Result<Option<i64>> {
+/// The compatible incident with the best evidence for `r`, if any:
+/// incidents stored before this chunk (an indexed query on type or ACLED
+/// type and dates) and those touched in this chunk (in memory, with their
+/// current values).
+fn best_incident(conn: &Connection, r: &Report, ck: &Chunk, mine: &[(i64, i64)]) -> Result<Option<i64>> {
     let Some((lo, hi, _)) = r.date else { return Ok(None) };
     let mut q = conn.prepare_cached(
         "SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi,
                 acled_event_type
-         FROM incidents
-         WHERE (type = ?1 OR acled_event_type = ?2) AND date_lo <= ?4 + 1 AND date_lo >= ?3 - ?5 AND date_hi >= ?3 - 1
-         ORDER BY id",
+         FROM incidents WHERE type = ?1 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION
+         SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi,
+                acled_event_type
+         FROM incidents WHERE acled_event_type = ?2 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1",
     )?;
-    let cands: Vec<Cand> = q
-        .query_map(params![r.kind, r.acled, lo, hi, MAX_RANGE + 2], |x| {
-            Ok(Cand {
-                id: x.get(0)?,
-                lat: x.get(1)?,
-                lon: x.get(2)?,
-                country: x.get(3)?,
-                admin1: x.get(4)?,
-                geo_precision: x.get(5)?,
-                actor_id: x.get(6)?,
-                actor_key: x.get(7)?,
-                recipient_id: x.get(8)?,
-                recipient_key: x.get(9)?,
-                date_lo: x.get(10)?,
-                date_hi: x.get(11)?,
-                acled: x.get(12)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut cands: Vec<Cand> = Vec::new();
+    for c in q.query_map(params![r.kind, r.acled, lo, hi, MAX_RANGE + 2], |x| {
+        Ok(Cand {
+            id: x.get(0)?,
+            lat: x.get(1)?,
+            lon: x.get(2)?,
+            country: x.get(3)?,
+            admin1: x.get(4)?,
+            geo_precision: x.get(5)?,
+            actor_id: x.get(6)?,
+            actor_key: x.get(7)?,
+            recipient_id: x.get(8)?,
+            recipient_key: x.get(9)?,
+            date_lo: x.get(10)?,
+            date_hi: x.get(11)?,
+            acled: x.get(12)?,
+        })
+    })? {
+        let c = c?;
+        if !ck.live.contains_key(&c.id) {
+            cands.push(c);
+        }
+    }
+    // the same filter on the incidents of this chunk
+    for l in ck.live.values() {
+        let c = &l.cand;
+        let (Some(clo), Some(chi)) = (c.date_lo, c.date_hi) else { continue };
+        let kind_ok = l.kind == r.kind || (r.acled.is_some() && c.acled == r.acled);
+        if kind_ok && clo >= lo - (MAX_RANGE + 2) && clo <= hi + 1 && chi >= lo - 1 {
+            cands.push(c.clone());
+        }
+    }
+    cands.sort_by_key(|c| c.id);
     let mut best: Option<(i64, i64)> = None; // score, id
-    let mut same = conn.prepare_cached("SELECT sentence FROM incident_reports WHERE incident = ?1 AND doc = ?2")?;
     for c in cands {
+        let (Some(clo), Some(chi)) = (c.date_lo, c.date_hi) else { continue };
         // both single days: at most one day apart; otherwise one range must
         // meet the other (one imprecise date containing the other)
-        let day_apart = if lo == hi && c.date_lo == c.date_hi { (lo - c.date_lo).abs() } else { 0 };
-        if day_apart > 1 || c.date_lo > hi + 1 || c.date_hi < lo - 1 {
+        let day_apart = if lo == hi && clo == chi { (lo - clo).abs() } else { 0 };
+        if day_apart > 1 || clo > hi + 1 || chi < lo - 1 {
             continue;
         }
         let Some(place) = place_agree(r, &c) else { continue };
@@ -473,11 +628,10 @@ fn best_incident(conn: &Connection, r: &Report) -> Result<Option<i64>> {
         let Some(recip) = actor_agree(&r.recipient_id, &r.recipient_key, &c.recipient_id, &c.recipient_key) else {
             continue;
         };
-        let sentences: Vec<i64> = same.query_map(params![c.id, r.doc], |x| x.get(0))?.collect::<rusqlite::Result<_>>()?;
-        if sentences.contains(&r.sentence) {
+        if mine.iter().any(|&(i, s)| i == c.id && s == r.sentence) {
             continue; // never two reports of one sentence
         }
-        let same_doc = !sentences.is_empty();
+        let same_doc = mine.iter().any(|&(i, _)| i == c.id);
         // the same PLOVER type under two ACLED types (a bombing and a
         // clash are both ASSAULT) only within one article
         if r.acled.is_some() && c.acled.is_some() && r.acled != c.acled && !same_doc {
@@ -555,9 +709,8 @@ pub(crate) fn source_name(source: Option<&str>, doc_id: &str) -> String {
     }
 }
 
-/// Recompute an incident's values from all its reports (deleting it when
-/// none is left).
-pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
+/// All reports of an incident, in (doc, idx) order.
+fn load_rows(conn: &Connection, id: i64) -> Result<Vec<Row>> {
     let rows: Vec<Row> = {
         let mut q = conn.prepare_cached(
             "SELECT r.doc, r.idx, r.date_lo, r.date_hi, r.date_rank, e.type, e.acled_event_type, e.acled_sub_event_type,
@@ -602,10 +755,74 @@ pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
             .collect::<rusqlite::Result<_>>()?;
         v
     };
+    Ok(rows)
+}
+
+/// Recompute an incident's values from all its reports (deleting it when
+/// none is left).
+pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
+    let rows = load_rows(conn, id)?;
     if rows.is_empty() {
         conn.prepare_cached("DELETE FROM incidents WHERE id = ?1")?.execute([id])?;
         return Ok(());
     }
+    write_values(conn, id, &values(&rows), now_secs())
+}
+
+/// An incident's values, as derived from its reports.
+struct Values {
+    kind: String,
+    acled: Option<String>,
+    acled_sub: Option<String>,
+    day: Option<i64>,
+    date_precision: Option<&'static str>,
+    date_lo: Option<i64>,
+    date_hi: Option<i64>,
+    place: Option<String>,
+    geonameid: Option<i64>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: Option<String>,
+    admin1: Option<String>,
+    geo_precision: Option<String>,
+    fatalities: Option<i64>,
+    injured: Option<i64>,
+    arrested: Option<i64>,
+    aid: Option<String>,
+    aname: Option<String>,
+    akey: Option<String>,
+    rid: Option<String>,
+    rname: Option<String>,
+    rkey: Option<String>,
+    n_reports: i64,
+    n_documents: i64,
+    sources: Vec<String>,
+    first_doc: i64,
+    first_idx: i64,
+}
+
+impl Values {
+    fn cand(&self, id: i64) -> Cand {
+        Cand {
+            id,
+            lat: self.lat,
+            lon: self.lon,
+            country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            geo_precision: self.geo_precision.clone(),
+            actor_id: self.aid.clone(),
+            actor_key: self.akey.clone(),
+            recipient_id: self.rid.clone(),
+            recipient_key: self.rkey.clone(),
+            date_lo: self.date_lo,
+            date_hi: self.date_hi,
+            acled: self.acled.clone(),
+        }
+    }
+}
+
+/// The values of an incident with these reports (not empty).
+fn values(rows: &[Row]) -> Values {
     let kind = pick(rows.iter().map(|r| r.kind.clone()), |_| 0).unwrap_or_default();
     let acled = pick(rows.iter().filter(|r| r.kind == kind).filter_map(|r| r.acled.clone()), |_| 0);
     let acled_sub = pick(
@@ -652,7 +869,7 @@ pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
     );
     let mut sources: Vec<String> = Vec::new();
     let mut docs: Vec<i64> = Vec::new();
-    for r in &rows {
+    for r in rows {
         if !docs.contains(&r.doc) {
             docs.push(r.doc);
         }
@@ -666,6 +883,39 @@ pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
     let akey = key_of(aid.as_deref(), aname.as_deref(), None);
     let rkey = key_of(rid.as_deref(), rname.as_deref(), None);
     let first = &rows[0];
+    Values {
+        kind,
+        acled,
+        acled_sub,
+        day,
+        date_precision,
+        date_lo,
+        date_hi,
+        place: place_row.and_then(|r| r.place.clone()),
+        geonameid: place_row.and_then(|r| r.geonameid),
+        lat: place_row.and_then(|r| r.lat),
+        lon: place_row.and_then(|r| r.lon),
+        country: place_row.and_then(|r| r.country.clone()).or_else(|| rows.iter().find_map(|r| r.country.clone())),
+        admin1: place_row.and_then(|r| r.admin1.clone()),
+        geo_precision: place_row.and_then(|r| r.geo_precision.clone()),
+        fatalities: min(|r| r.fatalities),
+        injured: min(|r| r.injured),
+        arrested: min(|r| r.arrested),
+        aid,
+        aname,
+        akey,
+        rid,
+        rname,
+        rkey,
+        n_reports: rows.len() as i64,
+        n_documents: docs.len() as i64,
+        sources,
+        first_doc: first.doc,
+        first_idx: first.idx,
+    }
+}
+
+fn write_values(conn: &Connection, id: i64, v: &Values, now: i64) -> Result<()> {
     conn.prepare_cached(
         "UPDATE incidents SET type=?2, acled_event_type=?3, acled_sub_event_type=?4, date=?5, date_precision=?6,
             date_lo=?7, date_hi=?8, day=?9, place=?10, geonameid=?11, lat=?12, lon=?13, country=?14, admin1=?15,
@@ -674,38 +924,38 @@ pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
             first_doc=?29, first_idx=?30, updated_at=?31
          WHERE id=?1",
     )?
-    .execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 31]>([
-        id.into(),
-        kind.into(),
-        acled.into(),
-        acled_sub.into(),
-        day.map(dates::iso).into(),
-        date_precision.map(str::to_string).into(),
-        date_lo.into(),
-        date_hi.into(),
-        day.into(),
-        place_row.and_then(|r| r.place.clone()).into(),
-        place_row.and_then(|r| r.geonameid).into(),
-        place_row.and_then(|r| r.lat).into(),
-        place_row.and_then(|r| r.lon).into(),
-        place_row.and_then(|r| r.country.clone()).or_else(|| rows.iter().find_map(|r| r.country.clone())).into(),
-        place_row.and_then(|r| r.admin1.clone()).into(),
-        place_row.and_then(|r| r.geo_precision.clone()).into(),
-        min(|r| r.fatalities).into(),
-        min(|r| r.injured).into(),
-        min(|r| r.arrested).into(),
-        aid.into(),
-        aname.into(),
-        akey.into(),
-        rid.into(),
-        rname.into(),
-        rkey.into(),
-        (rows.len() as i64).into(),
-        (docs.len() as i64).into(),
-        serde_json::to_string(&sources)?.into(),
-        first.doc.into(),
-        first.idx.into(),
-        now_secs().into(),
-    ]))?;
+    .execute(params![
+        id,
+        v.kind,
+        v.acled,
+        v.acled_sub,
+        v.day.map(dates::iso),
+        v.date_precision,
+        v.date_lo,
+        v.date_hi,
+        v.day,
+        v.place,
+        v.geonameid,
+        v.lat,
+        v.lon,
+        v.country,
+        v.admin1,
+        v.geo_precision,
+        v.fatalities,
+        v.injured,
+        v.arrested,
+        v.aid,
+        v.aname,
+        v.akey,
+        v.rid,
+        v.rname,
+        v.rkey,
+        v.n_reports,
+        v.n_documents,
+        serde_json::to_string(&v.sources)?,
+        v.first_doc,
+        v.first_idx,
+        now,
+    ])?;
     Ok(())
 }

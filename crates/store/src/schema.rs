@@ -4,7 +4,7 @@
 //! always at exactly one version. Never edit a released migration: append a
 //! new one. `crates/store/README.md` documents the resulting tables.
 
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: documents with their annotations, actors, ingest runs and the
 /// full-text index.
@@ -210,4 +210,23 @@ CREATE VIRTUAL TABLE doc_fts USING fts5(
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 0'
 );
+"#;
+
+/// Version 2 (issue 6, throughput): each document's MinHash signature,
+/// computed from its tokens on the annotation threads, so that the dataset
+/// layer finds near-duplicates without re-reading and re-tokenising texts;
+/// `version` is the document's `content_hash@updated_at`. Indexes that no
+/// query used are dropped (each was one more B-tree insert per row).
+const V2: &str = r#"
+CREATE TABLE doc_signatures (
+    doc     INTEGER PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    minhash BLOB NOT NULL
+);
+DROP INDEX IF EXISTS events_type;
+DROP INDEX IF EXISTS events_date;
+DROP INDEX IF EXISTS events_country;
+DROP INDEX IF EXISTS times_value;
+DROP INDEX IF EXISTS places_country;
+DROP INDEX IF EXISTS documents_lang;
 "#;

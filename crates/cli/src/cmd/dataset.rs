@@ -208,6 +208,9 @@ pub struct BenchIngestArgs {
     /// Articles of the single-thread per-stage profile.
     #[arg(long, default_value_t = 2000)]
     pub profile: usize,
+    /// Afterwards, redo the merging alone from scratch and time it.
+    #[arg(long)]
+    pub remerge: bool,
 }
 
 /// `marsad bench-ingest`: generate a corpus, ingest it with full extraction
@@ -277,24 +280,34 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
         }
     }
 
-    // memory over time, sampled while the real ingest runs
+    // memory while the real ingest runs: sampled every 100 ms, and noted
+    // when 10 %, 50 % and 100 % of the corpus has been read
+    use crate::cmd::store::PHASES;
     let stop = std::sync::Arc::new(AtomicBool::new(false));
     let s2 = stop.clone();
     let start = Instant::now();
+    let n_docs = a.docs as u64;
     let sampler = std::thread::spawn(move || {
-        let mut out = Vec::new();
+        let mut marks: Vec<(u64, f64, u64, u64)> = Vec::new(); // (percent, s, rss, peak)
+        let mut next = [10u64, 50, 100].into_iter().peekable();
         while !s2.load(Ordering::Relaxed) {
-            out.push((start.elapsed().as_secs_f64(), marsad_dataset::bench::rss_kb().0));
-            for _ in 0..20 {
-                if s2.load(Ordering::Relaxed) {
+            let read = PHASES.read.load(Ordering::Relaxed);
+            while let Some(&p) = next.peek() {
+                if read * 100 >= p * n_docs {
+                    let (rss, peak) = marsad_dataset::bench::rss_kb();
+                    marks.push((p, start.elapsed().as_secs_f64(), rss, peak));
+                    next.next();
+                } else {
                     break;
                 }
-                std::thread::sleep(Duration::from_millis(100));
             }
+            std::thread::sleep(Duration::from_millis(100));
         }
-        out
+        marks
     });
     let jobs = if a.jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { a.jobs };
+    let cpu0 = marsad_dataset::bench::process_cpu_ns();
+    let (u0, s0) = marsad_dataset::bench::rusage_s();
     let code = crate::cmd::store::ingest(crate::cmd::store::IngestArgs {
         paths: vec![corpus.display().to_string()],
         db: db.display().to_string(),
@@ -310,34 +323,58 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
         quiet: true,
     })?;
     let secs = start.elapsed().as_secs_f64();
+    let cpu = (marsad_dataset::bench::process_cpu_ns() - cpu0) as f64 / 1e9;
+    let (u1, s1) = marsad_dataset::bench::rusage_s();
     stop.store(true, Ordering::Relaxed);
-    let rss = sampler.join().unwrap_or_default();
-    // the merging alone, redone on the whole corpus
-    let mut store = marsad_dataset::open(&db)?;
-    store.conn().execute_batch(
-        "DELETE FROM incident_reports; DELETE FROM incidents; DELETE FROM doc_state; DELETE FROM doc_lsh; DELETE FROM doc_links;",
-    )?;
-    let t = Instant::now();
-    let st = marsad_dataset::sync(&mut store)?;
-    let merge = t.elapsed().as_secs_f64();
-    let incidents: i64 = store.conn().query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
-    let multi: i64 = store.conn().query_row("SELECT count(*) FROM incidents WHERE n_documents > 1", [], |r| r.get(0))?;
-    let rate = a.docs as f64 / secs.max(1e-9);
+    let marks = sampler.join().unwrap_or_default();
+    let (rss_end, peak_end) = marsad_dataset::bench::rss_kb();
+    let n = a.docs as f64;
+    let rate = n / secs.max(1e-9);
+    let us = |ns: &std::sync::atomic::AtomicU64| ns.load(Ordering::Relaxed) as f64 / 1e3 / n;
+    let (ex, fi, stw, sy) = (us(&PHASES.extract), us(&PHASES.finish), us(&PHASES.store), us(&PHASES.sync));
+    let total_us = cpu * 1e6 / n;
     println!(
-        "ingest of {} generated articles with full extraction and merging: {:.1} s, {:.0} articles/s on {} threads = {:.0} articles/s/core",
-        a.docs, secs, rate, jobs, rate / jobs as f64
+        "ingest of {} generated articles with full extraction and merging, {} annotation threads on {} cores:",
+        a.docs,
+        jobs,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!("  wall clock     {secs:.1} s = {rate:.0} articles/s ({:.0} articles/s per core of this machine)", rate / std::thread::available_parallelism().map_or(1, |n| n.get()) as f64);
+    println!(
+        "  CPU time       {cpu:.1} s (user {:.1} s, system {:.1} s) = {:.0} articles per CPU-second (per core)",
+        u1 - u0,
+        s1 - s0,
+        n / cpu.max(1e-9)
     );
     println!(
-        "merging alone (near-duplicates + incidents, one thread): {:.1} s = {:.0} articles/s; {} reports → {} incidents ({} with several documents), {} near-duplicate links",
-        merge,
-        a.docs as f64 / merge.max(1e-9),
-        st.incident_reports,
-        incidents,
-        multi,
-        st.near_duplicates
+        "  CPU per article {total_us:.0} µs: extraction {ex:.0} · JSON/keys/MinHash {fi:.0} (annotation threads) · store writes {stw:.0} · merging {sy:.0} (sync, {:.1} s wall) · other {:.0} (reading, hand-over)",
+        PHASES.sync_wall.load(Ordering::Relaxed) as f64 / 1e9,
+        (total_us - ex - fi - stw - sy).max(0.0)
     );
-    let line: Vec<String> = rss.iter().step_by((rss.len() / 12).max(1)).map(|(t, kb)| format!("{t:.0}s:{}MB", kb / 1024)).collect();
-    println!("resident memory over time: {}", line.join(" "));
-    println!("peak resident memory: {} MB", marsad_dataset::bench::rss_kb().1 / 1024);
+    let mut mem: Vec<String> = marks.iter().map(|(p, t, rss, peak)| format!("{p}% read ({t:.0} s): {} MB (peak {} MB)", rss / 1024, peak / 1024)).collect();
+    mem.push(format!("end: {} MB (peak {} MB)", rss_end / 1024, peak_end / 1024));
+    println!("  resident memory {}", mem.join(" · "));
+    if a.remerge {
+        // the merging alone, redone on the whole corpus
+        let mut store = marsad_dataset::open(&db)?;
+        store.conn().execute_batch(
+            "DELETE FROM incident_reports; DELETE FROM incidents; DELETE FROM doc_state; DELETE FROM doc_lsh; DELETE FROM doc_links;",
+        )?;
+        let t = Instant::now();
+        let c0 = marsad_dataset::bench::thread_cpu_ns();
+        let st = marsad_dataset::sync(&mut store)?;
+        let merge = t.elapsed().as_secs_f64();
+        let mcpu = (marsad_dataset::bench::thread_cpu_ns() - c0) as f64 / 1e9;
+        let incidents: i64 = store.conn().query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
+        let multi: i64 = store.conn().query_row("SELECT count(*) FROM incidents WHERE n_documents > 1", [], |r| r.get(0))?;
+        println!(
+            "merging alone, redone from scratch (one thread): {merge:.1} s wall, {mcpu:.1} s CPU = {:.0} articles per CPU-second; {} reports → {} incidents ({} with several documents), {} near-duplicate links",
+            n / mcpu.max(1e-9),
+            st.incident_reports,
+            incidents,
+            multi,
+            st.near_duplicates
+        );
+    }
     Ok(code)
 }

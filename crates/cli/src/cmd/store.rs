@@ -6,6 +6,7 @@ use marsad_input::{InputOptions, RawDoc};
 use marsad_store::{Counts, Pending, Prepared, Store};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -159,6 +160,33 @@ fn where_of(raw: &RawDoc) -> String {
     }
 }
 
+/// CPU time (ns) spent in each phase of `ingest` in this process, summed
+/// over threads, for `marsad bench-ingest`; `read` counts documents read so
+/// far (progress).
+#[derive(Default)]
+pub struct Phases {
+    pub read: AtomicU64,
+    /// Annotation (the pipeline's stages), on the worker threads.
+    pub extract: AtomicU64,
+    /// JSON, full-text keys and MinHash signature, on the worker threads.
+    pub finish: AtomicU64,
+    /// Hash checks and writes, on the writing thread.
+    pub store: AtomicU64,
+    /// Near-duplicates and incident merging (`marsad_dataset::sync`).
+    pub sync: AtomicU64,
+    /// Wall-clock time of the sync (ns).
+    pub sync_wall: AtomicU64,
+}
+
+pub static PHASES: Phases = Phases {
+    read: AtomicU64::new(0),
+    extract: AtomicU64::new(0),
+    finish: AtomicU64::new(0),
+    store: AtomicU64::new(0),
+    sync: AtomicU64::new(0),
+    sync_wall: AtomicU64::new(0),
+};
+
 /// A document coming back from a worker: its place in reading order, where
 /// it came from (for messages), and the annotated document or the failure.
 type Annotated = (u64, String, std::result::Result<Pending, String>);
@@ -212,9 +240,18 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             scope.spawn(move || loop {
                 let job = rx.lock().map_err(|_| ()).and_then(|r| r.recv().map_err(|_| ()));
                 let Ok((seq, place, mut p)) = job else { break };
+                let t0 = marsad_dataset::bench::thread_cpu_ns();
                 let r = match Pipeline::global() {
                     Ok(pl) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pl.annotate(&mut p.doc))) {
-                        Ok(()) => Ok(p),
+                        Ok(()) => {
+                            let t1 = marsad_dataset::bench::thread_cpu_ns();
+                            PHASES.extract.fetch_add(t1.saturating_sub(t0), Relaxed);
+                            // JSON, full-text keys and MinHash signature here,
+                            // off the writing thread
+                            let r = p.finish().map(|()| p).map_err(|e| format!("{e:#}"));
+                            PHASES.finish.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t1), Relaxed);
+                            r
+                        }
                         Err(panic) => Err(format!("pipeline failed on this document: {}", panic_message(&*panic))),
                     },
                     Err(e) => Err(format!("cannot load the pipeline: {e:#}")),
@@ -239,7 +276,10 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
          -> Result<()> {
             while let Some((place, r)) = parked.remove(next_write) {
                 *next_write += 1;
-                match r.map_err(anyhow::Error::msg).and_then(|p| store.store(p)) {
+                let t0 = marsad_dataset::bench::thread_cpu_ns();
+                let r = r.map_err(anyhow::Error::msg).and_then(|p| store.store(p));
+                PHASES.store.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t0), Relaxed);
+                match r {
                     Ok(o) => c.add(&o),
                     Err(e) => {
                         progress.clear();
@@ -273,8 +313,12 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
                     }
                 };
                 c.read += 1;
+                PHASES.read.store(c.read, Relaxed);
                 let place = where_of(&raw);
-                match store.prepare(raw.into_document()) {
+                let t0 = marsad_dataset::bench::thread_cpu_ns();
+                let prepared = store.prepare(raw.into_document());
+                PHASES.store.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t0), Relaxed);
+                match prepared {
                     Ok(Prepared::Done(o)) => c.add(&o),
                     Ok(Prepared::Annotate(p)) => {
                         if pipeline.is_none() {
@@ -317,7 +361,11 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
     store.finish_run(run, &c)?;
     result?;
     // near-duplicate links and incidents (crates/dataset)
+    let t0 = marsad_dataset::bench::thread_cpu_ns();
+    let w0 = Instant::now();
     marsad_dataset::sync(&mut store)?;
+    PHASES.sync.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t0), Relaxed);
+    PHASES.sync_wall.fetch_add(w0.elapsed().as_nanos() as u64, Relaxed);
     let secs = start.elapsed().as_secs_f64();
     let rate = c.read as f64 / secs.max(1e-9);
     if a.json {
