@@ -7,13 +7,18 @@ use crate::lexicon::*;
 use marsad_core::{Document, TokenKind};
 use std::cell::Cell;
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+/// Sets of words looked up several times per token: hashed with the text
+/// layer's fast string hasher rather than SipHash.
+type WordSet<K> = HashSet<K, BuildHasherDefault<marsad_text::FastHasher>>;
+
 /// Every word that can begin an expression.
-fn triggers() -> &'static HashSet<&'static str> {
-    static T: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn triggers() -> &'static WordSet<&'static str> {
+    static T: OnceLock<WordSet<&'static str>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut s: HashSet<&'static str> = HashSet::new();
+        let mut s: WordSet<&'static str> = WordSet::default();
         for (w, _, _) in MONTHS_AR {
             s.insert(w[0]);
         }
@@ -152,6 +157,28 @@ fn cl_eq(norm: &str, w: &str) -> bool {
     false
 }
 
+/// Every token form `n` with `cl_eq(n, w)` for a word `w` of `FUTURE_AR`
+/// (one lookup per token instead of a comparison per word).
+fn future_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| {
+        let mut s = WordSet::default();
+        for w in FUTURE_AR {
+            s.insert(w.to_string());
+            let short = w.chars().count() <= 3;
+            for p in PROCLITICS.iter().filter(|p| !p.is_empty() && (!short || matches!(**p, "و" | "ف"))) {
+                s.insert(format!("{p}{w}"));
+            }
+            if let Some(wr) = w.strip_prefix("ال") {
+                for p in ["لل", "ولل", "فلل"] {
+                    s.insert(format!("{p}{wr}"));
+                }
+            }
+        }
+        s
+    })
+}
+
 /// Like [`cl_eq`] but every proclitic is allowed (لعام، بعام، وسنة).
 fn cl_eq_any(norm: &str, w: &str) -> bool {
     norm == w || (norm.len() > w.len() && norm.ends_with(w) && PROCLITICS.contains(&&norm[..norm.len() - w.len()]))
@@ -179,7 +206,7 @@ impl<'a> Parser<'a> {
         let mut fut = vec![false; n_sent];
         for (k, s) in t.iter().zip(&sent) {
             let f = match k.kind {
-                TokenKind::Arabic => FUTURE_AR.iter().any(|w| cl_eq(k.norm, w)),
+                TokenKind::Arabic => future_ar_forms().contains(k.norm),
                 TokenKind::Latin => FUTURE_EN.contains(&k.norm) || k.norm.ends_with("'ll"),
                 _ => false,
             };
@@ -1933,4 +1960,33 @@ fn is_aab(surf: &str) -> bool {
     let letters: Vec<char> = surf.chars().filter(|c| !('\u{064B}'..='\u{065F}').contains(c) && *c != '\u{0640}').collect();
     let n = letters.len();
     n >= 2 && letters[n - 1] == 'ب' && (letters[n - 2] == 'آ' || (letters[n - 2] == 'ا' && n <= 3))
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::*;
+
+    /// The precomputed future forms accept exactly what `cl_eq` accepts.
+    #[test]
+    fn future_forms_agree_with_cl_eq() {
+        let mut words: Vec<String> = Vec::new();
+        for w in FUTURE_AR {
+            words.push(w.to_string());
+            for p in ["و", "ف", "ب", "ل", "ك", "وب", "فل", "لل", "ولل", "فلل", "ال", "س", "وال"] {
+                words.push(format!("{p}{w}"));
+                if let Some(wr) = w.strip_prefix("ال") {
+                    words.push(format!("{p}{wr}"));
+                }
+            }
+            words.push(w.chars().skip(1).collect());
+        }
+        words.extend(["قال", "سوفيت", "بسوف", "وسوف", "للمقرر", "لمقرر", ""].map(String::from));
+        let mut accepted = 0;
+        for n in &words {
+            let slow = FUTURE_AR.iter().any(|w| cl_eq(n, w));
+            assert_eq!(future_ar_forms().contains(n.as_str()), slow, "{n}");
+            accepted += slow as usize;
+        }
+        assert!(accepted > FUTURE_AR.len() * 3, "{accepted}");
+    }
 }
