@@ -249,9 +249,15 @@ impl Lexicon {
             let mut it = line.splitn(2, '\t');
             let cat = it.next().unwrap_or("").to_string();
             let words = it.next().unwrap_or("");
+            // context categories match with or without the article (للاستحواذ → استحواذ)
+            let bare = matches!(cat.as_str(), "figobj" | "figsubj" | "cyber" | "weapon" | "accident" | "frame" | "nonprotest" | "protestcue" | "civil" | "econ" | "disease");
             let set = lx.cues.entry(cat).or_default();
             for w in words.split_whitespace() {
-                set.insert(normalize(w));
+                let n = normalize(w);
+                if bare && !w.contains('_') {
+                    set.insert(strip_al(&n).to_string());
+                }
+                set.insert(n);
             }
         }
         for line in HEADS.lines() {

@@ -351,7 +351,7 @@ impl<'a> Sent<'a> {
                 }
                 // in a sport report any attack word short of killing is the game's
                 // (خطف الفريق نقطة التعادل، اقتحم صدارة الترتيب)
-                if self.sport && ty == "ASSAULT" && !e.flags.killed {
+                if self.sport && ((ty == "ASSAULT" && !e.flags.killed) || (ty == "COERCE" && !e.flags.arrested && mode.as_deref() != Some("arrest"))) {
                     break;
                 }
                 // a computer attack is not physical violence (هجوم إلكتروني، cyberattack)
@@ -1457,12 +1457,17 @@ impl<'a> Sent<'a> {
             }
         }
         // قد + imperfect is "may"; قد + perfect is "has"
-        for j in i.saturating_sub(3)..i {
+        for j in i.saturating_sub(8)..i {
             let t = &self.toks[j];
+            if j + 3 < i && (j + 1..i).any(|x| self.toks[x].kind == TokenKind::Punct) {
+                continue;
+            }
             if matches!(t.norm.as_str(), "قد" | "وقد" | "فقد") {
                 let nx = &self.toks[j + 1];
                 let nn = strip_conj(&nx.norm);
-                if c.kind == Kind::Impf || (nn.starts_with('ي') || nn.starts_with('ت')) && nx.kind == TokenKind::Arabic && j + 1 != i && c.kind != Kind::Perf {
+                // تمكنت / تعرضوا are perfects despite the ت
+                let perfect_like = nn.starts_with('ت') && (nn.ends_with('ت') || nn.ends_with("وا"));
+                if (c.kind == Kind::Impf && j + 3 >= i) || (nn.starts_with('ي') || nn.starts_with('ت')) && !perfect_like && nx.kind == TokenKind::Arabic && j + 1 != i && c.kind != Kind::Perf {
                     hyp = true;
                 }
             }
@@ -1488,6 +1493,27 @@ impl<'a> Sent<'a> {
             }
             if !is_ar(t) && matches!(t.norm.as_str(), "will" | "would" | "could" | "may" | "might" | "plans" | "planned" | "threatened" | "threatens") && j + 3 >= i {
                 hyp = true;
+            }
+        }
+        // "… فرض حظر تجول إذا تدهور الوضع": a condition after the trigger, same clause
+        for j in c.last + 1..(c.last + 7).min(self.toks.len()) {
+            let t = &self.toks[j];
+            if t.kind == TokenKind::Punct {
+                break;
+            }
+            if matches!(strip_conj(&t.norm), "اذا" | "لو" | "ان_لم") || matches!(t.norm.as_str(), "if" | "unless") {
+                hyp = true;
+            }
+        }
+        // "هدد المستأجرون بالاعتصام"، "threatened to strike": the threatened act has not happened
+        if c.ty != "THREATEN" {
+            for j in i.saturating_sub(5)..i {
+                if self.trig[j] && (j + 1..i).all(|x| self.toks[x].kind != TokenKind::Punct) {
+                    let k = strip_conj(&self.toks[j].norm);
+                    if k.starts_with("هدد") || k.starts_with("يهدد") || k.starts_with("تهدد") || k.starts_with("توعد") || k.starts_with("يتوعد") || k.starts_with("threaten") {
+                        hyp = true;
+                    }
+                }
             }
         }
         for j in i.saturating_sub(6)..(i + 6).min(self.toks.len()) {
@@ -1689,11 +1715,21 @@ impl<'a> Sent<'a> {
         }
         // "يتناول الكتاب تاريخ الحروب"، "ساحة المعركة القديمة … متحف": attack nouns in a
         // history or culture frame are topics; only a stated toll makes them events
-        if self.frame {
+        // (the same for market talk: "معركة شرسة للاستحواذ على حصة من السوق"); in a history
+        // frame a verb with neither an actor nor a toll is a plot or a topic too
+        // ("قتل الروائي بطل قصته"، "the documentary revisits the bombing of Dresden")
+        if self.frame || self.econ {
             let lx = &self.st.lx;
+            let toll = {
+                let (k, i, _) = self.casualties();
+                k.is_some() || i.is_some()
+            };
+            let frame = self.frame;
             evs.retain(|ev| {
                 let f = &lx.entries[ev.c.entry].flags;
-                !(ev.c.ty == "ASSAULT" && ev.c.kind == Kind::Noun && !f.killed && !f.injured)
+                let noun = ev.c.kind == Kind::Noun || (ev.c.kind == Kind::Word && ev.actor.is_none());
+                let bare = frame && ev.actor.is_none() && !toll;
+                !(ev.c.ty == "ASSAULT" && ((noun && !f.killed && !f.injured) || bare))
             });
         }
         // "اعتقلت الشرطة 12 متظاهرا": protesters as a patient are not a protest here
