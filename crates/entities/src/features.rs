@@ -70,6 +70,10 @@ pub struct WordInfo {
     pub gaz: u8,
     /// some clitic reading of the word begins a multiword gazetteer name
     pub gaz_prefix: bool,
+    /// word class and frequency from the Arramooz frequency list (only for Arabic words)
+    pub wf: crate::wordfreq::Wf,
+    /// ANERGazet membership ([`crate::wordfreq::anergazet`])
+    pub ag: u8,
 }
 
 /// A token in its sentence: the word's info plus lexicon flags that include
@@ -154,7 +158,9 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let len = n.chars().count().min(255) as u8;
     let wlex = lex.flags(&n);
     let (gaz, gaz_prefix) = gaz_word(&n);
-    WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix }
+    let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
+    let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
+    WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, wf, ag }
 }
 
 /// Importance class of the best gazetteer entry among candidates:
@@ -432,6 +438,33 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         out.push(H::new(86).n(t.gaz as u64).s(bm(ii - 1)).done());
         out.push(H::new(87).n(t.gaz as u64).n(t.lex.0 as u64).done());
     }
+    // dictionary class and frequency (Arramooz): the word, its neighbours
+    if t.shape == b'a' {
+        let wf = t.wf;
+        out.push(H::new(90).n(wf.cls as u64).n(wf.how as u64).done());
+        out.push(H::new(91).n(wf.cls as u64).n(wf.freq as u64).done());
+        out.push(H::new(92).n(wf.cls as u64).n(len_bucket(t.len)).s(&t.pre).done());
+        let pc = get(ii - 1).map(|x| if x.shape == b'a' { x.wf.cls as u64 } else { 64 + x.shape as u64 }).unwrap_or(255);
+        let nc = get(ii + 1).map(|x| if x.shape == b'a' { x.wf.cls as u64 } else { 64 + x.shape as u64 }).unwrap_or(255);
+        out.push(H::new(93).n(pc).n(wf.cls as u64).done());
+        out.push(H::new(94).n(wf.cls as u64).n(nc).done());
+        out.push(H::new(95).n(pc).n(wf.cls as u64).n(nc).done());
+        if t.ag != 0 {
+            out.push(H::new(130).n(t.ag as u64).done());
+            out.push(H::new(131).n(t.ag as u64).n(wf.cls as u64).done());
+            out.push(H::new(132).n(t.ag as u64).n(pc).done());
+        }
+        for (off, tmpl) in [(-1isize, 133u32), (1, 134)] {
+            if let Some(x) = get(ii + off) {
+                if x.ag != 0 {
+                    out.push(H::new(tmpl).n(x.ag as u64).n(t.ag as u64).done());
+                }
+            }
+        }
+        if t.lex.0 != 0 {
+            out.push(H::new(96).n(wf.cls as u64).n(t.lex.0 as u64).done());
+        }
+    }
     // position in sentence
     if i == 0 {
         out.push(H::new(70).done());
@@ -443,6 +476,8 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 #[derive(Default, Clone, Copy, Debug)]
 pub struct Ctx {
     pub s1: u8,
+    /// sports vocabulary in this and the nearby sentences: 0 none, 1 some, 2 much
+    pub sport: u8,
     /// votes per entity type 0=O, 1=PERS, 2=LOC, 3=ORG, 4=MISC (capped)
     pub votes: [u8; 5],
 }
@@ -471,7 +506,8 @@ pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec
             }
         }
     }
-    let mut out: Vec<Vec<Ctx>> = infos.iter().enumerate().map(|(si, t)| t.iter().enumerate().map(|(ti, _)| Ctx { s1: s1[si][ti], votes: [0; 5] }).collect()).collect();
+    let sport = sport_levels(infos);
+    let mut out: Vec<Vec<Ctx>> = infos.iter().enumerate().map(|(si, t)| t.iter().enumerate().map(|(ti, _)| Ctx { s1: s1[si][ti], sport: sport[si], votes: [0; 5] }).collect()).collect();
     for list in occ.values() {
         if list.len() < 2 {
             continue;
@@ -502,12 +538,45 @@ pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec
     out
 }
 
+/// Sports words (normalised cores): in their context a city's name is
+/// usually its club (ORG), a person's name a player's.
+const SPORT_WORDS: &[&str] = &[
+    "مباراه", "مباريات", "دوري", "بطوله", "فريق", "نادي", "اندي", "لاعب", "لاعبين", "لاعبا", "هدف", "اهداف",
+    "هدفا", "منتخب", "مدرب", "ملعب", "تعادل", "شوط", "مرمى", "كره", "مونديال", "بطولات", "نهائي", "تصفيات",
+    "الدوري", "المباراه", "الفريق", "النادي", "اللاعب", "الهدف", "المنتخب", "المدرب", "الملعب", "الشوط", "المرمى", "الكره",
+];
+
+fn sport_levels(infos: &[Vec<TokInfo>]) -> Vec<u8> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| SPORT_WORDS.iter().copied().collect());
+    let per: Vec<u32> = infos.iter().map(|t| t.iter().filter(|x| set.contains(x.core.as_str()) || set.contains(x.b.as_str())).count() as u32).collect();
+    (0..per.len())
+        .map(|i| {
+            let a = i.saturating_sub(2);
+            let b = (i + 3).min(per.len());
+            let c: u32 = per[a..b].iter().sum();
+            match c {
+                0 => 0,
+                1..=2 => 1,
+                _ => 2,
+            }
+        })
+        .collect()
+}
+
 /// Append the second-stage features of position `i`.
 pub fn ctx_features(toks: &[TokInfo], ctx: &[Ctx], i: usize, out: &mut Vec<u64>) {
     let c = &ctx[i];
     let prev = if i > 0 { ctx[i - 1].s1 as u64 } else { 99 };
     let next = if i + 1 < ctx.len() { ctx[i + 1].s1 as u64 } else { 98 };
     out.push(H::new(100).n(c.s1 as u64).done());
+    {
+        // sports context × stage-1 tag, place class and word
+        let t = &toks[i];
+        out.push(H::new(120).n(c.sport as u64).n(c.s1 as u64).done());
+        out.push(H::new(121).n(c.sport as u64).n(t.gaz as u64).n(t.lex.0 as u64).done());
+        out.push(H::new(122).n(c.sport as u64).s(&t.core).done());
+    }
     out.push(H::new(101).n(prev).n(c.s1 as u64).done());
     out.push(H::new(102).n(c.s1 as u64).n(next).done());
     let ent: u32 = c.votes[1..].iter().map(|&x| x as u32).sum();

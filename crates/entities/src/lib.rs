@@ -16,6 +16,7 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod rules;
+pub mod wordfreq;
 
 use anyhow::Result;
 use features::{features, tok_info, TokInfo};
@@ -48,6 +49,9 @@ pub struct Tagger {
     /// CoNLL tagging and evaluation (ANERcorp tags حركة حماس as O B-ORG, and
     /// the override costs 0.7 F1 on dev); the document stage turns it on.
     pub lexicon_override: bool,
+    /// Decode-time biases: O at stage 1, O at stage 2 (subtracted), B/I-ORG
+    /// at stage 2 (added). Defaults from [`O_BIAS`] and [`ORG_BIAS`].
+    pub bias: [f32; 3],
 }
 
 /// Apply multiword list matches to predicted tags (see `Tagger::lexicon_override`).
@@ -138,7 +142,8 @@ fn confidences(tags: &[u8], em: &[[f32; NT]]) -> Vec<f32> {
 impl Tagger {
     pub fn new(model: Model, stage2: Option<Model>, window: usize) -> Tagger {
         let table = model::Table::build(&model, stage2.as_ref());
-        Tagger { table, model, stage2, window, lexicon_override: false }
+        let ob = o_bias();
+        Tagger { table, model, stage2, window, lexicon_override: false, bias: [ob[0], ob[1], ORG_BIAS] }
     }
 
     /// The model embedded in the binary.
@@ -200,7 +205,7 @@ impl Tagger {
         let infos: Vec<Vec<TokInfo>> = sents.iter().map(|s| sentence_info(s)).collect();
         let mut fb = Vec::with_capacity(96);
         let [sc1, sc2] = self.table.scale;
-        let ob = o_bias();
+        let ob = self.bias;
         // one pass over the features serves both stages
         let mut base2: Vec<Vec<[i32; 2 * NT]>> = Vec::with_capacity(infos.len());
         let mut out: Vec<(Vec<u8>, Vec<f32>)> = Vec::with_capacity(infos.len());
@@ -239,8 +244,8 @@ impl Tagger {
                         e[t] = sum[NT + t] as f32 * sc2;
                     }
                     e[0] -= ob[1];
-                    e[5] += ORG_BIAS;
-                    e[6] += ORG_BIAS;
+                    e[5] += ob[2];
+                    e[6] += ob[2];
                     em.push(e);
                 }
                 let tags = model::viterbi(&m2.trans, &em);

@@ -208,6 +208,11 @@ impl Rng {
     }
 }
 
+/// Margin of the cost-augmented training decoding (in perceptron update units).
+pub fn train_margin() -> f32 {
+    std::env::var("NER_MARGIN").ok().and_then(|s| s.parse().ok()).unwrap_or(0.0)
+}
+
 /// Train an averaged perceptron. `on_epoch(epoch, &averaged_model)` is called
 /// after every epoch (for dev scoring); the returned model is the average
 /// after the last epoch.
@@ -236,6 +241,7 @@ pub fn train(samples: &[&Sample], epochs: usize, seed: u64, min_count: u32, mut 
     let mut order: Vec<usize> = (0..samples.len()).collect();
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut em: Vec<[f32; NT]> = Vec::new();
+    let margin = train_margin();
     let average = |w: &[f32], u: &[f32], tw: &[f32], tu: &[f32], c: f32| Model {
         index: index.clone(),
         w: w.iter().zip(u).map(|(a, b)| a - b / c).collect(),
@@ -259,6 +265,16 @@ pub fn train(samples: &[&Sample], epochs: usize, seed: u64, min_count: u32, mut 
                     }
                 }
                 em.push(e);
+            }
+            if margin > 0.0 {
+                // cost-augmented decoding: every wrong tag gets a head start
+                for (e, &g) in em.iter_mut().zip(&s.gold) {
+                    for (t, x) in e.iter_mut().enumerate() {
+                        if t != g as usize {
+                            *x += margin;
+                        }
+                    }
+                }
             }
             let pred = viterbi(&tw, &em);
             if pred != s.gold {
