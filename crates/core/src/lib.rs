@@ -355,6 +355,7 @@ impl Document {
     }
 
     /// Byte offset of a char offset (clamped to the end of the text).
+    #[inline]
     pub fn byte_of(&self, char_idx: usize) -> usize {
         if self.char_bytes.is_empty() {
             return self
@@ -380,6 +381,7 @@ impl Document {
     }
 
     /// The text of a char span.
+    #[inline]
     pub fn slice(&self, start: usize, end: usize) -> &str {
         let (s, e) = (self.byte_of(start), self.byte_of(end));
         &self.text[s..e.max(s)]
