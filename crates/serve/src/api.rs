@@ -131,6 +131,60 @@ fn date_param(k: &str, v: &str) -> Result<String, ApiError> {
 const EVENT_PARAMS: &[&str] =
     &["type", "actor", "country", "admin1", "from", "to", "bbox", "min_fatalities", "q", "limit", "offset"];
 
+/// A text query must hold at least one word the index knows: `*`, `"` or
+/// undecodable bytes would otherwise filter nothing and return everything.
+fn check_text(t: &str) -> Result<(), ApiError> {
+    if t.chars().count() > 1000 {
+        return Err(ApiError::bad("q is too long (at most 1000 characters)"));
+    }
+    if marsad_store::keys::Query::parse(t).is_empty() {
+        return Err(ApiError::bad(format!("q has no words to search for: {t:?}")));
+    }
+    Ok(())
+}
+
+/// PLOVER event types, ACLED event types and ACLED sub-event types: the
+/// values `type=` takes (with those present in the database).
+const KNOWN_TYPES: &[&str] = &[
+    "ACCUSE", "AGREE", "AID", "ASSAULT", "CHANGE_GROUP", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "DEMAND",
+    "FIGHT", "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments",
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash", "Chemical weapon",
+    "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Attack", "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
+    "Excessive force against protesters", "Violent demonstration", "Mob violence", "Agreement", "Arrests",
+    "Change to group/activity", "Disrupted weapons use", "Headquarters or base established",
+    "Looting/property destruction", "Non-violent transfer of territory", "Other",
+];
+
+/// Reject a `type=` value that names no type (a typo such as `ASSUALT`
+/// would otherwise read as "no events").
+fn check_types(conn: &rusqlite::Connection, kinds: &str) -> Result<(), ApiError> {
+    let mut known: Vec<String> = KNOWN_TYPES.iter().map(|t| t.to_lowercase()).collect();
+    let has_table: bool = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incidents'", [], |r| r.get::<_, i64>(0))?
+        > 0;
+    if has_table {
+        let mut st = conn.prepare(
+            "SELECT DISTINCT type FROM incidents UNION SELECT DISTINCT acled_event_type FROM incidents
+             UNION SELECT DISTINCT acled_sub_event_type FROM incidents",
+        )?;
+        for t in st.query_map([], |r| r.get::<_, Option<String>>(0))? {
+            if let Some(t) = t? {
+                known.push(t.to_lowercase());
+            }
+        }
+    }
+    for k in kinds.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+        if !known.contains(&k.to_lowercase()) {
+            return Err(ApiError::bad(format!(
+                "unknown type {k:?}: use a PLOVER type (ASSAULT, PROTEST…), an ACLED event type (Battles…) or sub-event type (Armed clash…)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn event_filter(q: &Q) -> Result<EventFilter, ApiError> {
     let (limit, offset) = q.page()?;
     let bbox = match q.get("bbox") {
@@ -164,17 +218,32 @@ fn event_filter(q: &Q) -> Result<EventFilter, ApiError> {
             return Err(ApiError::bad(format!("from ({a}) is after to ({b})")));
         }
     }
+    let countries = q.list("country");
+    for c in &countries {
+        // an unknown name would silently match nothing (a typo reads as "no
+        // events"); ISO codes the table does not list are passed through
+        let code = c.len() <= 3 && c.chars().all(|x| x.is_ascii_alphabetic());
+        if marsad_dataset::countries::lookup(c).is_none() && !code {
+            return Err(ApiError::bad(format!(
+                "unknown country {c:?}: use an ISO 3166 code (IRQ or IQ) or an English name (Iraq)"
+            )));
+        }
+    }
+    let text = q.get("q");
+    if let Some(t) = &text {
+        check_text(t)?;
+    }
     let join = |v: Vec<String>| if v.is_empty() { None } else { Some(v.join(",")) };
     Ok(EventFilter {
         kind: join(q.list("type")),
         actor: q.get("actor"),
-        country: join(q.list("country")),
+        country: join(countries),
         admin1: q.get("admin1"),
         date_from: from,
         date_to: to,
         bbox,
         min_fatalities,
-        text: q.get("q"),
+        text,
         limit: Some(limit),
         offset,
         ascending: false,
@@ -187,6 +256,9 @@ pub async fn events(State(st): State<AppState>, p: Params) -> ApiResult {
     let (limit, offset) = (f.limit.unwrap_or(DEFAULT_LIMIT), f.offset);
     let (total, events) = blocking(move || {
         let Some(store) = open(&st)? else { return Ok((0, vec![])) };
+        if let Some(k) = &f.kind {
+            check_types(store.conn(), k)?;
+        }
         marsad_dataset::events(store.conn(), &f).map_err(|e| {
             let msg = format!("{e:#}");
             if msg.starts_with("bad ") { ApiError::bad(msg) } else { ApiError::internal(msg) }
@@ -196,7 +268,8 @@ pub async fn events(State(st): State<AppState>, p: Params) -> ApiResult {
     ok(json!({ "total": total, "limit": limit, "offset": offset, "events": events }))
 }
 
-pub async fn incident(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+pub async fn incident(State(st): State<AppState>, Path(id): Path<String>, p: Params) -> ApiResult {
+    Q::new(p, &[])?;
     let Some(n) = id.trim().parse::<i64>().ok().filter(|n| *n >= 0) else {
         return Err(ApiError::bad(format!("malformed incident id {id:?}: expected a number, as in /api/events")));
     };
@@ -274,7 +347,8 @@ pub async fn documents(State(st): State<AppState>, p: Params) -> ApiResult {
     ok(json!({ "total": total, "limit": limit, "offset": offset, "documents": docs }))
 }
 
-pub async fn document(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+pub async fn document(State(st): State<AppState>, Path(id): Path<String>, p: Params) -> ApiResult {
+    Q::new(p, &[])?;
     let id2 = id.clone();
     let doc = blocking(move || {
         let Some(store) = open(&st)? else { return Ok(None) };
@@ -299,7 +373,8 @@ pub async fn actors(State(st): State<AppState>, p: Params) -> ApiResult {
     ok(json!({ "total": total, "limit": limit, "offset": offset, "actors": actors }))
 }
 
-pub async fn actor(State(st): State<AppState>, Path(id): Path<String>) -> ApiResult {
+pub async fn actor(State(st): State<AppState>, Path(id): Path<String>, p: Params) -> ApiResult {
+    Q::new(p, &[])?;
     let id2 = id.clone();
     let a = blocking(move || {
         let Some(store) = open(&st)? else { return Ok(None) };
@@ -317,9 +392,7 @@ pub async fn search(State(st): State<AppState>, p: Params) -> ApiResult {
     let Some(text) = q.get("q") else {
         return Err(ApiError::bad("q is required: the words to search for"));
     };
-    if text.chars().count() > 1000 {
-        return Err(ApiError::bad("q is too long (at most 1000 characters)"));
-    }
+    check_text(&text)?;
     let limit = q.uint("limit")?.unwrap_or(20);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(ApiError::bad(format!("limit must be between 1 and {MAX_LIMIT}, got {limit}")));
