@@ -249,6 +249,7 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
     // without one are tokenised here.
     let mut last: i64 = if full { 0 } else { conn.query_row("SELECT coalesce(max(doc), 0) FROM doc_state", [], |r| r.get(0))? };
     let mut next_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |x| x.get(0))?;
+    let mut sigs = SigCache::default();
     loop {
         let todo: Vec<Todo> = {
             let sql = if full {
@@ -271,13 +272,17 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
         let Some(l) = todo.last() else { break };
         last = l.pk;
         conn.execute_batch("BEGIN IMMEDIATE")?;
-        let mut ck = Chunk { next_id, ..Default::default() };
+        let mut ck = Chunk { next_id, sigs: std::mem::take(&mut sigs), ..Default::default() };
         let r = (|| -> Result<()> {
             for t in &todo {
                 add_doc(conn, t, &mut ck, &mut st)?;
             }
             ck.flush(conn)
         })();
+        sigs = std::mem::take(&mut ck.sigs);
+        if r.is_err() {
+            sigs = SigCache::default(); // rolled back: forget what it saw
+        }
         finish(conn, r)?;
         next_id = ck.next_id;
     }
@@ -306,8 +311,17 @@ fn remove_doc(conn: &Connection, doc: i64) -> Result<()> {
         v
     };
     conn.prepare_cached("DELETE FROM incident_reports WHERE doc = ?1")?.execute([doc])?;
+    // its LSH rows, found from its signature (no index on doc_lsh.doc)
+    let sig: Option<Vec<u8>> =
+        conn.prepare_cached("SELECT minhash FROM doc_state WHERE doc = ?1")?.query_row([doc], |r| r.get(0)).optional()?;
+    let sig = sig.map(|b| minhash::from_blob(&b)).unwrap_or_default();
+    if !sig.is_empty() {
+        let mut del = conn.prepare_cached("DELETE FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc = ?3")?;
+        for (b, bucket) in minhash::bands(&sig).iter().enumerate() {
+            del.execute(params![b as i64, bucket, doc])?;
+        }
+    }
     conn.prepare_cached("DELETE FROM doc_state WHERE doc = ?1")?.execute([doc])?;
-    conn.prepare_cached("DELETE FROM doc_lsh WHERE doc = ?1")?.execute([doc])?;
     conn.prepare_cached("DELETE FROM doc_links WHERE doc = ?1")?.execute([doc])?;
     for i in incidents {
         recompute(conn, i)?;
@@ -339,6 +353,36 @@ struct Live {
 struct Chunk {
     live: std::collections::BTreeMap<i64, Live>,
     next_id: i64,
+    /// Signatures of recently seen documents (LSH candidates are the most
+    /// recent documents of a bucket), kept across chunks.
+    sigs: SigCache,
+}
+
+/// A bounded cache of signatures by document (oldest entries dropped
+/// first), so that memory stays flat however large the corpus.
+#[derive(Default)]
+struct SigCache {
+    map: std::collections::HashMap<i64, Vec<u64>>,
+    order: std::collections::VecDeque<i64>,
+}
+
+impl SigCache {
+    const CAP: usize = 20_000;
+
+    fn get(&self, doc: i64) -> Option<&Vec<u64>> {
+        self.map.get(&doc)
+    }
+
+    fn put(&mut self, doc: i64, sig: Vec<u64>) {
+        if self.map.insert(doc, sig).is_none() {
+            self.order.push_back(doc);
+            while self.order.len() > Self::CAP {
+                if let Some(old) = self.order.pop_front() {
+                    self.map.remove(&old);
+                }
+            }
+        }
+    }
 }
 
 impl Chunk {
@@ -354,6 +398,7 @@ impl Chunk {
     }
 
     /// Write every incident touched in this chunk.
+    #[inline(never)]
     fn flush(&mut self, conn: &Connection) -> Result<()> {
         let now = now_secs();
         for (&id, l) in &self.live {
@@ -371,11 +416,12 @@ impl Chunk {
     }
 }
 
-fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> Result<()> {
+/// Link `t` to the earliest document it nearly copies; record its
+/// signature and LSH buckets.
+#[inline(never)]
+fn near_duplicates(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> Result<()> {
     let pk = t.pk;
     let hash = t.version.as_str();
-    st.documents += 1;
-    // near-duplicates
     let sig = match &t.minhash {
         Some(b) => minhash::from_blob(b),
         None => {
@@ -387,11 +433,14 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
         let bands = minhash::bands(&sig);
         let mut cands: Vec<i64> = Vec::new();
         {
-            let mut q = conn.prepare_cached(
-                "SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3 ORDER BY doc DESC LIMIT ?4",
-            )?;
+            // the limit is written into the SQL: a bound LIMIT makes SQLite
+            // re-prepare the statement at every execution
+            let sql = format!(
+                "SELECT doc FROM doc_lsh WHERE band = ?1 AND bucket = ?2 AND doc != ?3 ORDER BY doc DESC LIMIT {BUCKET_CANDIDATES}"
+            );
+            let mut q = conn.prepare_cached(&sql)?;
             for (b, bucket) in bands.iter().enumerate() {
-                for d in q.query_map(params![b as i64, bucket, pk, BUCKET_CANDIDATES], |r| r.get::<_, i64>(0))? {
+                for d in q.query_map(params![b as i64, bucket, pk], |r| r.get::<_, i64>(0))? {
                     cands.push(d?);
                 }
             }
@@ -402,9 +451,16 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
         {
             let mut q = conn.prepare_cached("SELECT minhash FROM doc_state WHERE doc = ?1")?;
             for c in cands {
-                let blob: Option<Vec<u8>> = q.query_row([c], |r| r.get(0)).optional()?;
-                let Some(blob) = blob else { continue };
-                let s = minhash::similarity(&sig, &minhash::from_blob(&blob));
+                let other = match ck.sigs.get(c) {
+                    Some(o) => o,
+                    None => {
+                        let blob: Option<Vec<u8>> = q.query_row([c], |r| r.get(0)).optional()?;
+                        let Some(blob) = blob else { continue };
+                        ck.sigs.put(c, minhash::from_blob(&blob));
+                        ck.sigs.get(c).expect("just put")
+                    }
+                };
+                let s = minhash::similarity(&sig, other);
                 if s >= DUP_THRESHOLD && best.is_none_or(|(_, bs)| s > bs + 1e-12) {
                     best = Some((c, s));
                 }
@@ -428,6 +484,19 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
     }
     conn.prepare_cached("INSERT OR REPLACE INTO doc_state(doc, content_hash, minhash) VALUES (?1,?2,?3)")?
         .execute(params![pk, hash, minhash::to_blob(&sig)])?;
+    if !sig.is_empty() {
+        ck.sigs.put(pk, sig);
+    }
+
+    Ok(())
+}
+
+#[inline(never)]
+fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> Result<()> {
+    let pk = t.pk;
+    let hash = t.version.as_str();
+    st.documents += 1;
+    near_duplicates(conn, t, ck, st)?;
 
     // event reports, with what the incident values need
     let reports: Vec<(Report, Row)> = {
@@ -570,6 +639,7 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
 /// incidents stored before this chunk (an indexed query on type or ACLED
 /// type and dates) and those touched in this chunk (in memory, with their
 /// current values).
+#[inline(never)]
 fn best_incident(conn: &Connection, r: &Report, ck: &Chunk, mine: &[(i64, i64)]) -> Result<Option<i64>> {
     let Some((lo, hi, _)) = r.date else { return Ok(None) };
     let mut q = conn.prepare_cached(
@@ -710,6 +780,7 @@ pub(crate) fn source_name(source: Option<&str>, doc_id: &str) -> String {
 }
 
 /// All reports of an incident, in (doc, idx) order.
+#[inline(never)]
 fn load_rows(conn: &Connection, id: i64) -> Result<Vec<Row>> {
     let rows: Vec<Row> = {
         let mut q = conn.prepare_cached(

@@ -273,6 +273,10 @@ impl Store {
 
     fn setup(&mut self) -> Result<()> {
         self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // the writer and the dataset layer use some 40 statements on this
+        // connection: rusqlite's default cache of 16 made them re-parse SQL
+        // for nearly every row
+        self.conn.set_prepared_statement_cache_capacity(128);
         if self.path.is_some() {
             let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
