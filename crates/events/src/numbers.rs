@@ -218,7 +218,7 @@ pub fn parse_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
 /// Human nouns whose plural is broken, so a final ين/ان on them marks a dual
 /// (جنديين → 2); also used for "مقتل جندي" → 1.
 const SINGULAR_HUMAN: &[&str] = &[
-    "شخص", "جندي", "طفل", "رجل", "امراه", "ضابط", "عنصر", "شرطي", "شاب", "فتي", "فتاه", "شقيق", "حارس", "قائد", "مسوول", "طالب",
+    "شخص", "جندي", "طفل", "طفله", "مزارع", "صياد", "رجل", "امراه", "ضابط", "عنصر", "شرطي", "شاب", "فتي", "فتاه", "شقيق", "حارس", "قائد", "مسوول", "طالب",
     "صحفي", "مدني", "مواطن", "مسلح", "متظاهر", "عامل", "سائق", "مقاتل", "ناشط", "معتقل", "راكب", "مهاجم", "انتحاري",
 ];
 /// Of those, the ones whose sound plural (ين) is not a dual.
@@ -233,6 +233,12 @@ pub fn human_count(norm: &str) -> Option<u32> {
     }
     if SINGULAR_HUMAN.contains(&w) {
         return Some(1);
+    }
+    // accusative: ناشطا، جنديا
+    if let Some(st) = w.strip_suffix('ا') {
+        if SINGULAR_HUMAN.contains(&st) {
+            return Some(1);
+        }
     }
     for suf in ["ين", "ان", "تين", "تان"] {
         if let Some(st) = w.strip_suffix(suf) {
