@@ -93,7 +93,22 @@ function setView(v) {
   state.view = { x: cx - w / 2, y: cy - h / 2, w, h };
   $("map").setAttribute("viewBox", `${state.view.x} ${state.view.y} ${w} ${h}`);
   const r = Math.max(w / 150, 0.04);
-  for (const c of $("dots").children) c.setAttribute("r", (r * (1 + Math.min(Number(c.dataset.f || 0), 50) / 25)).toFixed(3));
+  for (const c of $("dots").children) {
+    const rc = r * (1 + Math.min(Number(c.dataset.f || 0), 50) / 25);
+    c.setAttribute("r", rc.toFixed(3));
+    // incidents at the same point are spread on a small circle (a constant
+    // size on screen) so that each dot can be seen and clicked
+    const n = Number(c.dataset.gn || 1);
+    let x = Number(c.dataset.bx), y = Number(c.dataset.by);
+    if (n > 1) {
+      const a = (2 * Math.PI * Number(c.dataset.gi)) / n - Math.PI / 2;
+      const off = r * (1.6 + 0.25 * n);
+      x += off * Math.cos(a);
+      y += off * Math.sin(a);
+    }
+    c.setAttribute("cx", x.toFixed(4));
+    c.setAttribute("cy", y.toFixed(4));
+  }
 }
 
 function zoom(factor, cx, cy) {
@@ -162,18 +177,37 @@ function drawDots() {
   clear(g);
   // bigger incidents underneath
   const evs = state.events.filter((e) => e.lat != null && e.lon != null).sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0));
+  // incidents sharing a point (one city, several events): index in the group
+  const groups = new Map();
+  const key = (e) => `${e.lon.toFixed(3)},${e.lat.toFixed(3)}`;
+  for (const e of evs) groups.set(key(e), (groups.get(key(e)) || 0) + 1);
+  const seen = new Map();
   for (const e of evs) {
     const [x, y] = proj(e.lon, e.lat);
-    const c = svg("circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: "1", fill: colour(e.type), class: "dot" });
+    const k = key(e);
+    const gi = seen.get(k) || 0;
+    seen.set(k, gi + 1);
+    // an incident reported by several documents gets a ring
+    const c = svg("circle", { cx: x.toFixed(3), cy: y.toFixed(3), r: "1", fill: colour(e.type), class: e.n_documents > 1 ? "dot multi" : "dot" });
     c.dataset.id = String(e.id);
     c.dataset.f = e.fatalities || 0;
+    c.dataset.docs = e.n_documents || 1;
+    c.dataset.bx = x.toFixed(4);
+    c.dataset.by = y.toFixed(4);
+    c.dataset.gi = gi;
+    c.dataset.gn = groups.get(k);
     const t = svg("title", {});
-    t.textContent = `${e.type} · ${e.date || "?"} · ${e.place || ""}${e.fatalities ? ` · ${e.fatalities} killed` : ""}`;
+    t.textContent = `${e.type} · ${e.date || "?"} · ${e.place || ""}${e.fatalities ? ` · ${e.fatalities} killed` : ""} · ${reportsLabel(e)}`;
     c.append(t);
     c.addEventListener("click", (ev) => { ev.stopPropagation(); showIncident(e.id); });
     g.append(c);
   }
   setView(state.view);
+}
+
+function reportsLabel(e) {
+  const r = e.n_reports || 1, d = e.n_documents || 1;
+  return `${r} report${r > 1 ? "s" : ""}${d > 1 ? ` in ${d} documents` : ""}`;
 }
 
 function markSelected(id) {
@@ -308,7 +342,7 @@ async function loadEvents() {
     const who = [e.actor && (e.actor.name || e.actor.text), e.recipient && (e.recipient.name || e.recipient.text)].filter(Boolean).join(" → ");
     const li = el("li", { onclick: () => showIncident(e.id) },
       el("b", { text: e.type }), " ", el("span", { text: e.place || "" }),
-      el("div", { class: "meta", text: `${e.date || "?"}${e.fatalities ? ` · ${e.fatalities} killed` : ""}${who ? ` · ${who}` : ""}` }));
+      el("div", { class: "meta", text: `${e.date || "?"}${e.fatalities ? ` · ${e.fatalities} killed` : ""}${who ? ` · ${who}` : ""}${e.n_documents > 1 ? ` · ${e.n_documents} documents` : ""}` }));
     li.dataset.id = String(e.id);
     li.tabIndex = 0;
     li.addEventListener("keydown", (ev) => { if (ev.key === "Enter") showIncident(e.id); });
@@ -369,7 +403,7 @@ async function showIncident(id) {
       ["Fatalities", inc.fatalities != null ? String(inc.fatalities) : null],
       ["Injured", inc.injured != null ? String(inc.injured) : null],
       ["ACLED", inc.acled_event_type],
-      ["Reports", `${inc.n_reports} in ${inc.n_documents} document(s)`],
+      ["Reports", `${inc.n_reports} in ${inc.n_documents} document(s)${langs(inc.reports)}`],
       ["Sources", (inc.sources || []).join(" · ")],
     ]));
   for (const r of inc.reports) {
@@ -384,11 +418,20 @@ async function showIncident(id) {
     }
     box.append(el("div", { class: "report" },
       el("div", { dir: "auto" }, el("b", { text: r.title || r.doc })),
-      el("div", { class: "hint", dir: "ltr", text: [r.published, r.doc, r.near_duplicate_of ? `near-copy of ${r.near_duplicate_of}` : null].filter(Boolean).join(" · ") }),
+      el("div", { class: "hint", dir: "ltr", text: [r.lang, r.published, r.doc, r.event && r.event.fatalities != null ? `${r.event.fatalities} killed` : null,
+        r.near_duplicate_of ? `near-copy of ${r.near_duplicate_of}` : null].filter(Boolean).join(" · ") }),
       ev,
       el("button", { type: "button", class: "link open-reader", text: "Open in reader at this sentence",
         onclick: () => openReader(r.doc, { evidence: r.sentence, trigger: r.trigger, event: r.event_index }) })));
   }
+}
+
+// languages of the reports, e.g. " (ar 3, en 2)"
+function langs(reports) {
+  const seen = new Map();
+  for (const r of reports || []) if (r.lang) seen.set(r.lang, (seen.get(r.lang) || new Set()).add(r.doc));
+  if (seen.size < 2) return "";
+  return ` (${[...seen.entries()].map(([l, d]) => `${l} ${d.size}`).join(", ")} documents)`;
 }
 
 // ---- reader ----

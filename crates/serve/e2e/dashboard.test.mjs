@@ -1,7 +1,9 @@
 // Browser test of the marsad dashboard.
 //
-// Ingests the bundled examples plus an article whose text holds HTML (a
-// <script> and an <img onerror>) into a temporary database, starts
+// Ingests the bundled examples, an article whose text holds HTML (a
+// <script> and an <img onerror>), the issue-6 trial folder (one attack
+// reported by Arabic and English outlets) and a malicious web page into a
+// temporary database, starts
 // `marsad serve` on a free loopback port, opens the dashboard in Debian's
 // headless chromium (playwright-core) and checks the map, the timeline, the
 // incident → reader link (right-to-left, highlights, evidence), the reader →
@@ -57,7 +59,22 @@ const injection = {
   text: "الموصل – قال مسؤول أمني إن مسلحين <script>window.__pwned = 1</script> هاجموا حاجزاً للشرطة في الموصل يوم الأحد <img src=x onerror=\"window.__pwned = 2\"> وقتلوا ثلاثة من عناصره.",
 };
 writeFileSync(join(tmp, "injection.jsonl"), JSON.stringify(injection) + "\n");
-execFileSync(bin, ["ingest", join(repo, "examples"), join(tmp, "injection.jsonl"), "--db", db, "-q"], { stdio: ["ignore", "inherit", "inherit"] });
+// the issue-6 trial folder: one car bombing in Baqubah reported by Arabic and
+// English outlets (crates/serve/tests/trial.rs describes it)
+const trialDir = join(here, "../tests/fixtures/trial-incident");
+// a malicious web page: markup written as text in its title, heading and
+// body (entities, so it survives HTML extraction as literal text), plus
+// real script and img elements that extraction must drop
+writeFileSync(join(tmp, "malicious.en.html"), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>&lt;img src=x onerror=alert(1)&gt; Gunmen kill three shepherds near Tal Afar</title>
+<meta property="article:published_time" content="2024-02-13T09:00:00Z">
+<script>alert("head")</script></head><body>
+<h1>&lt;img src=x onerror=alert(1)&gt; Gunmen kill three shepherds near Tal Afar</h1>
+<p>Gunmen killed three shepherds near Tal Afar on Tuesday, police said. &lt;script&gt;alert(2)&lt;/script&gt; The attackers fled. &lt;img src=x onerror=alert(3)&gt;</p>
+<img src=x onerror="alert(4)"><script>alert(5)</script>
+</body></html>
+`);
+execFileSync(bin, ["ingest", join(repo, "examples"), join(tmp, "injection.jsonl"), trialDir, join(tmp, "malicious.en.html"), "--db", db, "-q"], { stdio: ["ignore", "inherit", "inherit"] });
 
 const port = await freePort();
 const server = spawn(bin, ["serve", "--db", db, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "inherit", "inherit"] });
@@ -184,6 +201,84 @@ try {
     await page.waitForSelector("#tab-incident.on .report", { timeout: 10000 }).catch(() => {});
     check("#incident=ID opens that incident", (await page.locator(`#dots circle.sel[data-id="${kirkuk.id}"]`).count()) === 1);
   }
+
+  // ---- the trial: one attack, several outlets, Arabic and English ----
+  await page.goto(`${base}/`);
+  await page.waitForSelector("body[data-ready='1']", { timeout: 20000 });
+  const all = (await (await fetch(`${base}/api/events?limit=500`)).json()).events;
+  const trialDocs = (e) => e.documents.filter((d) => d.includes("trial-incident/") || d.startsWith("hamrin-2024-02-11") || d.startsWith("wire-2024-02-11")).length;
+  const baq = all.filter((e) => e.lat != null).sort((a, b) => trialDocs(b) - trialDocs(a))[0];
+  check("trial: the Baqubah bombing is one incident with several documents", baq && baq.n_documents >= 5 && baq.place === "Baqubah",
+    baq ? `(${baq.n_documents} documents, ${baq.place})` : "");
+  if (baq) {
+    check("trial: fatalities are the most conservative figure (4)", baq.fatalities === 4, `(${baq.fatalities})`);
+    const dot = page.locator(`#dots circle[data-id="${baq.id}"]`);
+    check("trial: one dot for the incident, ringed as multi-report", (await dot.count()) === 1 && (await dot.getAttribute("class")).includes("multi"));
+    const cx = Number(await dot.getAttribute("data-bx")), cy = Number(await dot.getAttribute("data-by"));
+    check("trial: the dot is at Baqubah", Math.abs(cx - 180 - 44.6) < 0.3 && Math.abs(90 - cy - 33.75) < 0.3, `(${cx}, ${cy})`);
+    check("trial: the dot's tooltip counts its reports", /reports in \d+ documents/.test(await dot.locator("title").textContent()));
+    const week = page.locator(`#timeline rect.bar[data-week="2024-02-05"][data-type="ASSAULT"]`);
+    check("trial: the timeline has the week of 2024-02-05 (ASSAULT)", (await week.count()) === 1);
+    // other incidents in Baqubah (the curfew, a second report of the blast)
+    // share its point: their dots are spread around it, none hides another
+    const here = await page.locator(`#dots circle[data-bx="${cx.toFixed(4)}"][data-by="${cy.toFixed(4)}"]`).count();
+    await page.evaluate(() => centreOn(44.6, 33.75, 4));
+    const boxes = await page.locator(`#dots circle[data-bx="${cx.toFixed(4)}"][data-by="${cy.toFixed(4)}"]`).evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => [r.x + r.width / 2, r.y + r.height / 2, r.width / 2]));
+    const apart = boxes.every((a, i) => boxes.every((o, j) => i === j || Math.hypot(a[0] - o[0], a[1] - o[1]) > a[2] + o[2] - 1));
+    check("trial: co-located incidents are spread apart, each clickable", here < 2 || apart, `(${here} at Baqubah)`);
+    // a real mouse click on the dot
+    const b = await dot.boundingBox();
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await page.waitForSelector("#tab-incident.on .report", { timeout: 5000 }).catch(() => {});
+    const reps = page.locator("#tab-incident .report");
+    check("trial: clicking the dot shows all its reports", (await reps.count()) === baq.n_reports, `(${await reps.count()} of ${baq.n_reports})`);
+    check("trial: reports in Arabic (rtl) and English (ltr)",
+      (await page.locator("#tab-incident .report .ev[dir=rtl]").count()) > 0 && (await page.locator("#tab-incident .report .ev[dir=ltr]").count()) > 0);
+    check("trial: the incident view says which languages", /\((ar|en) \d+, (ar|en) \d+ documents\)/.test(await page.locator("#tab-incident dl.kv").textContent()));
+    check("trial: the wire repost is marked as a near-copy", (await page.locator("#tab-incident .report .hint", { hasText: "near-copy of" }).count()) > 0);
+    // an Arabic report → reader at its sentence
+    const inc = await (await fetch(`${base}/api/incidents/${baq.id}`)).json();
+    const k = inc.reports.findIndex((r) => r.lang === "ar" && r.sentence.text.includes("بعقوب"));
+    check("trial: an Arabic report names the city", k >= 0);
+    if (k >= 0 && (await reps.count()) === inc.reports.length) {
+      const rep = inc.reports[k];
+      const evRtl = await reps.nth(k).locator(".ev").getAttribute("dir");
+      check("trial: the Arabic evidence is right-to-left in the incident view", evRtl === "rtl");
+      check("trial: its trigger is marked in the evidence", (await reps.nth(k).locator(".ev .trigger").textContent()) === rep.trigger.text);
+      await reps.nth(k).locator(".open-reader").click();
+      await page.waitForSelector("#tab-reader.on #doc");
+      check("trial: reader is right-to-left", (await page.locator("#doc").getAttribute("dir")) === "rtl"
+        && (await page.evaluate(() => getComputedStyle(document.getElementById("doc")).direction)) === "rtl");
+      const evid = (await page.locator("#doc .evidence").allTextContents()).join("");
+      check("trial: the reader highlights exactly the evidence sentence", evid === rep.sentence.text, `(${evid.slice(0, 60)}…)`);
+      check("trial: the trigger is highlighted inside the evidence", (await page.locator("#doc .evidence.trigger, #doc .trigger.evidence").count()) > 0);
+      check("trial: the place is highlighted in the reader", (await page.locator("#doc .place", { hasText: "بعقوب" }).count()) > 0);
+      const inViewport = await page.locator("#doc .evidence").first().evaluate((n) => {
+        const r = n.getBoundingClientRect(), p = document.getElementById("tab-reader").getBoundingClientRect();
+        return r.bottom > p.top && r.top < p.bottom;
+      });
+      check("trial: the reader scrolls to the evidence", inViewport);
+      await page.screenshot({ path: shot.replace(/\.png$/, "-trial-reader.png") });
+    }
+  }
+  // the malicious page: markup in its title and text is shown as text
+  const mal = all.find((e) => e.documents.some((d) => d.endsWith("malicious.en.html")));
+  check("trial: the malicious article has an incident", !!mal);
+  if (mal) {
+    await page.locator(`#list li[data-id="${mal.id}"]`).click();
+    await page.waitForSelector("#tab-incident.on .report");
+    const title = await page.locator("#tab-incident .report b").first().textContent();
+    check("trial: malicious title shown literally in the incident view", title.includes("<img src=x onerror=alert(1)>"), `(${title})`);
+    await page.locator("#tab-incident .open-reader").first().click();
+    await page.waitForSelector("#tab-reader.on #doc");
+    check("trial: malicious title shown literally in the reader", (await page.locator("#tab-reader h2").textContent()).includes("<img src=x onerror=alert(1)>"));
+    const body = await page.locator("#doc").textContent();
+    check("trial: markup in the text shown literally", body.includes("<script>alert(2)</script>") && body.includes("<img src=x onerror=alert(3)>"));
+    check("trial: real script/img elements of the page were dropped", !body.includes("alert(4)") && !body.includes("alert(5)") && !body.includes('alert("head")'));
+    check("trial: no element made from the article", (await page.locator("#tab-reader img, #tab-reader script, #tab-incident img, #tab-incident script, #list img").count()) === 0);
+  }
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot.replace(/\.png$/, "-trial.png") });
 
   check("no page errors", errors.length === 0, JSON.stringify(errors));
   check("no request left the server (offline)", external.length === 0, JSON.stringify(external));
