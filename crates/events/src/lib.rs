@@ -116,7 +116,7 @@ struct Cand {
     entry: usize,
     kind: Kind,
     future: bool,
-    /// weak by context (an explosion word without a weapon word)
+    /// effective weakness (the entry's flag, adjusted by context)
     weak: bool,
 }
 
@@ -449,7 +449,12 @@ impl<'a> Sent<'a> {
                 {
                     break;
                 }
-                let weak = e.flags.phys && !self.weapon;
+                // "A landmine hit an army patrol": a weapon as the subject makes a weak verb strong
+                let weapon_subject = !is_ar(t) && e.flags.weak && (i.saturating_sub(3)..i).any(|q| {
+                    ["mode:explosives", "mode:heavy-weapons", "mode:aerial", "mode:drone"].iter().any(|m| self.cue_at(m, q))
+                });
+                // effective weakness: the entry's flag, or an explosion word without a weapon word
+                let weak = (e.flags.weak && !weapon_subject) || (e.flags.phys && !self.weapon);
                 out.push(Cand { tok: i, last, slots, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future, weak });
                 break;
             }
@@ -865,7 +870,7 @@ impl<'a> Sent<'a> {
                 if let Some(np) = self.actor_before(c.tok - 1, 5) {
                     recipient = Some(np);
                 }
-                return Ev { c: c.clone(), actor, recipient, weak: e.flags.weak || c.weak };
+                return Ev { c: c.clone(), actor, recipient, weak: c.weak };
             }
             // "تعرضت دورية للجيش لإطلاق نار" (VSO): the subject between the verb and the trigger
             if let Some(v) = (c.tok.saturating_sub(6)..c.tok.saturating_sub(1)).rev().filter(|_| c.ty != "PROTEST").find(|&q| {
@@ -875,7 +880,7 @@ impl<'a> Sent<'a> {
                 if v + 1 < c.tok && !(v + 1..c.tok).any(|q| self.toks[q].kind == TokenKind::Punct) {
                     let np = self.np_from(v + 1, true);
                     if np.1 < c.tok {
-                        return Ev { c: c.clone(), actor: None, recipient: Some(np), weak: e.flags.weak || c.weak };
+                        return Ev { c: c.clone(), actor: None, recipient: Some(np), weak: c.weak };
                     }
                 }
             }
@@ -1197,7 +1202,7 @@ impl<'a> Sent<'a> {
                 recipient = None;
             }
         }
-        Ev { c: c.clone(), actor, recipient, weak: e.flags.weak || c.weak }
+        Ev { c: c.clone(), actor, recipient, weak: c.weak }
     }
 
     /// Whom an Arabic protest is against: ضد X، احتجاجا على X، هتافات معادية لـX،
