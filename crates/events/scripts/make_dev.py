@@ -55,3 +55,4 @@ build("precision_noevent.tsv", "precision_events.tsv", "precision.jsonl", "20260
 build("othertypes_noevent.tsv", "othertypes_events.tsv", "othertypes.jsonl", "20080701")
 build("precision2_noevent.tsv", "precision2_events.tsv", "precision2.jsonl", "20260101")
 build("english_noevent.tsv", "english_events.tsv", "english.jsonl", "20260101")
+build("heldlike_noevent.tsv", "heldlike_events.tsv", "heldlike.jsonl", "20080701")
