@@ -23,6 +23,30 @@ pub struct BenchArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     json: bool,
+    /// Benchmark on these files or directories (any input format `extract`
+    /// reads) instead of the bundled examples; their documents are cycled
+    /// up to `--docs`.
+    #[arg(long, value_name = "PATH")]
+    corpus: Vec<String>,
+}
+
+/// Texts and publication dates of the documents in `paths` (unreadable
+/// items are skipped).
+fn read_corpus(paths: &[String]) -> Result<Vec<(String, Option<String>)>> {
+    let opts = marsad_input::InputOptions::default();
+    let mut out = Vec::new();
+    for p in marsad_input::expand(paths) {
+        let p = p?;
+        for item in marsad_input::read_file(&p, &opts).flatten() {
+            if !item.text.trim().is_empty() {
+                out.push((item.text, item.published));
+            }
+        }
+    }
+    if out.is_empty() {
+        anyhow::bail!("no documents in {}", paths.join(", "));
+    }
+    Ok(out)
 }
 
 /// The corpus: `n` documents cycling through the plain-text examples.
@@ -50,7 +74,12 @@ fn emit(s: &str) {
 }
 
 pub fn run(a: BenchArgs) -> Result<i32> {
-    let texts = corpus(a.docs);
+    let given = if a.corpus.is_empty() { Vec::new() } else { read_corpus(&a.corpus)? };
+    let (texts, dates): (Vec<&str>, Vec<Option<&str>>) = if given.is_empty() {
+        corpus(a.docs).into_iter().map(|t| (t, None)).unzip()
+    } else {
+        (0..a.docs.max(1)).map(|i| &given[i % given.len()]).map(|(t, d)| (t.as_str(), d.as_deref())).unzip()
+    };
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     // warm up lazily built lexicons before timing
     marsad_text::annotate(&mut Document::new("warm-up", texts[0]));
@@ -64,9 +93,10 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     if !a.json {
         let _ = writeln!(
             o,
-            "corpus: {} documents cycling through the {} bundled plain-text examples, {:.2} MB; single thread, {}",
+            "corpus: {} documents cycling through the {} {}, {:.2} MB; single thread, {}",
             texts.len(),
-            EXAMPLES.iter().filter(|e| e.is_plain()).count(),
+            if given.is_empty() { EXAMPLES.iter().filter(|e| e.is_plain()).count() } else { given.len() },
+            if given.is_empty() { "bundled plain-text examples" } else { "documents read from --corpus" },
             bytes as f64 / 1e6,
             if t.cpu_seconds.is_some() { "rates per second of CPU time" } else { "rates per wall-clock second" }
         );
@@ -98,7 +128,7 @@ pub fn run(a: BenchArgs) -> Result<i32> {
         .enumerate()
         .map(|(i, t)| {
             let mut d = Document::new(format!("bench-{i}"), *t);
-            d.published = Some("2018-01-15".into());
+            d.published = Some(dates[i].unwrap_or("2018-01-15").into());
             d
         })
         .collect();
@@ -193,6 +223,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn corpus_files_are_read_and_missing_ones_fail() {
+        let dir = std::env::temp_dir().join(format!("marsad-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("c.jsonl");
+        std::fs::write(&f, "{\"id\":\"a\",\"date\":\"2020-05-01\",\"text\":\"قتل جندي في كركوك\"}\n{\"id\":\"b\",\"text\":\"  \"}\n").unwrap();
+        let docs = read_corpus(&[f.display().to_string()]).unwrap();
+        assert_eq!(docs, vec![("قتل جندي في كركوك".to_string(), Some("2020-05-01".to_string()))]);
+        assert!(read_corpus(&[dir.join("missing.txt").display().to_string()]).is_err());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn corpus_cycles_through_plain_examples() {
         let c = corpus(7);
         assert_eq!(c.len(), 7);
@@ -205,7 +247,7 @@ mod tests {
         let t = marsad_text::bench::measure(&corpus(4), Duration::ZERO);
         assert_eq!(t.docs, 4);
         assert!(t.tokens > 100 && t.bytes > 1000 && t.mb_per_s() > 0.0);
-        let code = run(BenchArgs { docs: 2, seconds: 0.0, text_only: true, json: true }).unwrap();
+        let code = run(BenchArgs { docs: 2, seconds: 0.0, text_only: true, json: true, corpus: vec![] }).unwrap();
         assert_eq!(code, 0);
     }
 }
