@@ -960,6 +960,9 @@ impl<'a> Sent<'a> {
                         }
                     }
                 } else if let Some(np) = self.actor_after(c.tok + 1, next + 6, false).filter(|np| {
+                    // "اعتقلت ٢٠٨ أشخاص": after a count the noun is the object, not the subject
+                    !(e.flags.obj && (c.tok + 1..np.0).any(|q| self.toks[q].kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some()))
+                }).filter(|np| {
                     // the subject is the first content word after the verb (no skipping over an object)
                     (c.tok + 1..np.0).all(|q| {
                         let u = &self.toks[q];
@@ -1454,6 +1457,15 @@ impl<'a> Sent<'a> {
                     }
                 }
                 break;
+            }
+            // "killed a Palestinian man": one person
+            if found.is_none() && !is_ar(t) && class == 0 && i + 1 < n && matches!(self.toks[i + 1].norm.as_str(), "a" | "an") {
+                let one = (i + 2..(i + 5).min(n)).take_while(|&q| self.toks[q].kind == TokenKind::Latin).any(|q| {
+                    matches!(self.toks[q].norm.as_str(), "man" | "woman" | "boy" | "girl" | "child" | "soldier" | "policeman" | "officer" | "civilian" | "journalist" | "teenager" | "person" | "worker" | "farmer" | "student" | "militant" | "fighter")
+                });
+                if one {
+                    found = Some(1);
+                }
             }
             // فأردوه قتيلا: "shot him dead"
             if found.is_none() && class == 0 && i > 0 && matches!(k, "قتيلا" | "قتيل") {
@@ -2057,6 +2069,14 @@ impl<'a> Sent<'a> {
             }
             // "أعلن الجيش الأمريكي أن قواته قتلت"، "قال متحدث باسم القوات البريطانية إن جنودها":
             // forces named with a pronoun are the speaker's
+            // "قال الجيش الباكستاني إنه قتل ٢٥ مسلحا": the pronoun after إن is the speaker
+            if actor.is_none() && c.tok > 0 {
+                if let Some(r) = reporter {
+                    if r.1 < c.tok && matches!(strip_conj(&self.toks[c.tok - 1].norm), "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم") {
+                        actor = Some(r);
+                    }
+                }
+            }
             if let Some(r) = reporter {
                 let pron = |q: usize| {
                     let t = &self.toks[q];
