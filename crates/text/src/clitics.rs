@@ -283,33 +283,6 @@ pub fn analyze_with(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     if lex.flags(w) != 0 {
         return Analysis::NONE;
     }
-    // The analysis depends only on (w, ends_in_taa_marbuta) and the same
-    // words come back in every document and every stage (tokens, then the
-    // candidates of the places, entities and actors stages): memoised per
-    // thread, emptied when large.
-    thread_local! {
-        static MEMO: std::cell::RefCell<[crate::StrMap<Analysis>; 2]> = Default::default();
-    }
-    if w.len() > 64 {
-        return analyze_unknown(w, ends_in_taa_marbuta, lex);
-    }
-    let m = ends_in_taa_marbuta as usize;
-    if let Some(a) = MEMO.with(|c| c.borrow()[m].get(w).copied()) {
-        return a;
-    }
-    let a = analyze_unknown(w, ends_in_taa_marbuta, lex);
-    MEMO.with(|c| {
-        let mut c = c.borrow_mut();
-        if c[m].len() >= 1 << 16 {
-            c[m].clear();
-        }
-        c[m].insert(w.to_string(), a);
-    });
-    a
-}
-
-/// [`analyze_with`] for an Arabic word that is neither a stem nor a function word.
-fn analyze_unknown(w: &str, ends_in_taa_marbuta: bool, lex: &Lexicon) -> Analysis {
     let n = char_len(w);
     let mut buf = String::new();
     // 1. lexicon: shortest proclitic, then shortest enclitic, leaving a stem
