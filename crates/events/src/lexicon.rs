@@ -75,17 +75,49 @@ pub struct Hit {
     pub reading: Reading,
 }
 
+/// FNV-1a: the lexicon keys are short words, hashed many times per sentence;
+/// SipHash showed up in profiles (`marsad bench`).
+#[derive(Clone, Copy, Default)]
+pub struct Fnv;
+
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x100000001b3);
+        }
+    }
+}
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf29ce484222325)
+    }
+}
+
+pub type FMap<K, V> = HashMap<K, V, Fnv>;
+
 pub struct Lexicon {
     pub entries: Vec<Entry>,
     /// stem → (kind, entry) pairs
-    ar: HashMap<String, Vec<(Kind, usize)>>,
-    en: HashMap<String, Vec<usize>>,
-    pub cues: HashMap<String, HashSet<String>>,
+    ar: FMap<String, Vec<(Kind, usize)>>,
+    en: FMap<String, Vec<usize>>,
+    pub cues: FMap<String, HashSet<String>>,
+    /// cue word → bit set of its categories (bits from `cat_bits`)
+    cue_bits: FMap<String, u64>,
+    /// cue category → its bit (at most 64 categories)
+    cat_bits: FMap<String, u64>,
     /// Arabic base or English word → (sector, actor type)
-    pub heads: HashMap<String, (String, String)>,
+    pub heads: FMap<String, (String, String)>,
     /// Arabic name / nisba stem / English word → ISO3
-    pub countries: HashMap<String, String>,
-    pub nisba: HashMap<String, String>,
+    pub countries: FMap<String, String>,
+    pub nisba: FMap<String, String>,
 }
 
 fn strip_al(s: &str) -> &str {
@@ -140,12 +172,14 @@ impl Lexicon {
     pub fn load() -> Self {
         let mut lx = Lexicon {
             entries: Vec::new(),
-            ar: HashMap::new(),
-            en: HashMap::new(),
-            cues: HashMap::new(),
-            heads: HashMap::new(),
-            countries: HashMap::new(),
-            nisba: HashMap::new(),
+            ar: FMap::default(),
+            en: FMap::default(),
+            cues: FMap::default(),
+            cue_bits: FMap::default(),
+            cat_bits: FMap::default(),
+            heads: FMap::default(),
+            countries: FMap::default(),
+            nisba: FMap::default(),
         };
         for (src, arabic) in [(AR, true), (EN, false)] {
             for line in src.lines() {
@@ -260,6 +294,15 @@ impl Lexicon {
                 set.insert(n);
             }
         }
+        let cats: Vec<String> = lx.cues.keys().cloned().collect();
+        assert!(cats.len() <= 64, "more than 64 cue categories");
+        for (bit, cat) in cats.iter().enumerate() {
+            let b = 1u64 << bit;
+            lx.cat_bits.insert(cat.clone(), b);
+            for w in &lx.cues[cat] {
+                *lx.cue_bits.entry(w.clone()).or_insert(0) |= b;
+            }
+        }
         for line in HEADS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -306,7 +349,18 @@ impl Lexicon {
     }
 
     pub fn cue(&self, cat: &str, w: &str) -> bool {
-        self.cues.get(cat).map_or(false, |s| s.contains(w))
+        let b = self.cat_bit(cat);
+        b != 0 && self.cue_mask(w) & b != 0
+    }
+
+    /// The bit of a cue category (0 for an unknown category).
+    pub fn cat_bit(&self, cat: &str) -> u64 {
+        self.cat_bits.get(cat).copied().unwrap_or(0)
+    }
+
+    /// The categories a word is a cue of, as a bit set.
+    pub fn cue_mask(&self, w: &str) -> u64 {
+        self.cue_bits.get(w).copied().unwrap_or(0)
     }
 
     /// Trigger hits for one token (normalised form), best first.

@@ -147,6 +147,10 @@ struct Sent<'a> {
     frame: bool,
     nonprotest: bool,
     protestcue: bool,
+    /// cue categories of each token (key, norm or conjunction-free norm) and of each
+    /// adjacent pair "a_b" of keys, as bit sets (`Lexicon::cat_bit`)
+    mask: Vec<u64>,
+    pmask: Vec<u64>,
     /// char spans of actor mentions and of PERS/ORG entities in the sentence
     agent_spans: Vec<(usize, usize)>,
 }
@@ -206,38 +210,26 @@ impl<'a> Sent<'a> {
         let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
         let key: Vec<String> = toks.iter().map(key_of).collect();
         let lx = &st.lx;
-        // single-word cues, then two-word cues "a_b" built once per word pair in one reused buffer
-        let has1 = |cat: &str| toks.iter().zip(key.iter()).any(|(t, k)| lx.cue(cat, k) || lx.cue(cat, &t.norm) || lx.cue(cat, strip_conj(&t.norm)));
-        let (mut sport, mut disease, mut econ) = (has1("sport"), has1("disease"), has1("econ"));
+        // cue categories per token and per adjacent pair, computed once per sentence
+        let mask: Vec<u64> = toks.iter().zip(key.iter()).map(|(t, k)| lx.cue_mask(k) | lx.cue_mask(&t.norm) | lx.cue_mask(strip_conj(&t.norm))).collect();
         let mut pair = String::new();
-        for w in key.windows(2) {
-            if sport && disease && econ {
-                break;
-            }
-            pair.clear();
-            pair.push_str(&w[0]);
-            pair.push('_');
-            pair.push_str(&w[1]);
-            sport = sport || lx.cue("sport", &pair);
-            disease = disease || lx.cue("disease", &pair);
-            econ = econ || lx.cue("econ", &pair);
-        }
-        let ctx = |cat: &str| has1(cat);
-        let (cyber, accident, frame, nonprotest, protestcue) = (ctx("cyber"), ctx("accident"), ctx("frame"), ctx("nonprotest"), ctx("protestcue"));
-        let weapon = ctx("weapon") || {
-            let mut w = false;
-            for p in key.windows(2) {
+        let pmask: Vec<u64> = key
+            .windows(2)
+            .map(|w| {
                 pair.clear();
-                pair.push_str(&p[0]);
+                pair.push_str(&w[0]);
                 pair.push('_');
-                pair.push_str(&p[1]);
-                if lx.cue("weapon", &pair) {
-                    w = true;
-                    break;
-                }
-            }
-            w
+                pair.push_str(&w[1]);
+                lx.cue_mask(&pair)
+            })
+            .collect();
+        let any = |cat: &str| {
+            let b = lx.cat_bit(cat);
+            b != 0 && (mask.iter().any(|m| m & b != 0) || pmask.iter().any(|m| m & b != 0))
         };
+        let (sport, disease, econ) = (any("sport"), any("disease"), any("econ"));
+        let (cyber, accident, frame, nonprotest, protestcue) = (any("cyber"), any("accident"), any("frame"), any("nonprotest"), any("protestcue"));
+        let weapon = any("weapon");
         let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
         let mut agent_spans: Vec<(usize, usize)> = Vec::new();
         for a in &doc.actors {
@@ -252,7 +244,7 @@ impl<'a> Sent<'a> {
                 agent_spans.push((e.start, e.end));
             }
         }
-        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, agent_spans }
+        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans }
     }
 
     fn lx(&self) -> &Lexicon {
@@ -260,8 +252,7 @@ impl<'a> Sent<'a> {
     }
 
     fn cue_at(&self, cat: &str, i: usize) -> bool {
-        let t = &self.toks[i];
-        self.lx().cue(cat, &self.key[i]) || self.lx().cue(cat, &t.norm) || self.lx().cue(cat, strip_conj(&t.norm))
+        self.mask[i] & self.lx().cat_bit(cat) != 0
     }
 
     fn is_func(&self, i: usize) -> bool {
@@ -1561,7 +1552,7 @@ impl<'a> Sent<'a> {
             if self.cue_at("hyp", j) && !self.trig[j] {
                 hyp = true;
             }
-            if j + 1 < i && self.lx().cue("hyp", &format!("{}_{}", self.key[j], self.key[j + 1])) {
+            if j + 1 < i && self.pmask[j] & self.lx().cat_bit("hyp") != 0 {
                 hyp = true;
             }
             if is_ar(t) && (strip_conj(&t.norm).starts_with("سي") || strip_conj(&t.norm).starts_with("ست")) && j + 2 >= i {
@@ -2122,7 +2113,7 @@ impl<'a> Sent<'a> {
                 'o: for m in order.iter().take(refinable) {
                     let cat = format!("mode:{m}");
                     for j in 0..self.toks.len() {
-                        if self.cue_at(&cat, j) || (j + 1 < self.toks.len() && self.lx().cue(&cat, &format!("{}_{}", self.key[j], self.key[j + 1]))) {
+                        if self.cue_at(&cat, j) || (j + 1 < self.toks.len() && self.pmask[j] & self.lx().cat_bit(&cat) != 0) {
                             if mode.as_deref() != Some(m) {
                                 mode = Some(m.to_string());
                             }
@@ -2133,7 +2124,7 @@ impl<'a> Sent<'a> {
             } else if ty == "PROTEST" && matches!(mode.as_deref(), None | Some("demo") | Some("sit-in") | Some("obstruct")) {
                 for m in ["riot", "demo-intervention"] {
                     let cat = format!("mode:{m}");
-                    if (0..self.toks.len()).any(|j| self.cue_at(&cat, j) || (j + 1 < self.toks.len() && self.lx().cue(&cat, &format!("{}_{}", self.key[j], self.key[j + 1])))) {
+                    if (0..self.toks.len()).any(|j| self.cue_at(&cat, j) || (j + 1 < self.toks.len() && self.pmask[j] & self.lx().cat_bit(&cat) != 0)) {
                         mode = Some(m.to_string());
                         break;
                     }
