@@ -12,6 +12,9 @@ use marsad_store::{Counts, Store};
 use serde_json::{json, Value};
 
 type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+/// Different values a list parameter (`type`, `country`) may take.
+const MAX_VALUES: usize = 50;
 type ApiResult = Result<Response, ApiError>;
 
 /// The query parameters, checked against the names a route knows.
@@ -39,14 +42,21 @@ impl Q {
         self.pairs.iter().rev().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string())
     }
 
-    /// All values of `k`, comma-separated ones split.
-    fn list(&self, k: &str) -> Vec<String> {
-        self.pairs
-            .iter()
-            .filter(|(n, _)| n == k)
-            .flat_map(|(_, v)| v.split(',').map(|s| s.trim().to_string()).collect::<Vec<_>>())
-            .filter(|s| !s.is_empty())
-            .collect()
+    /// All values of `k`, comma-separated ones split, without repeats; at
+    /// most `MAX_VALUES` different ones (thousands would make an SQL
+    /// expression too deep).
+    fn list(&self, k: &str) -> Result<Vec<String>, ApiError> {
+        let mut out: Vec<String> = Vec::new();
+        for v in self.pairs.iter().filter(|(n, _)| n == k).flat_map(|(_, v)| v.split(',')) {
+            let v = v.trim();
+            if !v.is_empty() && !out.iter().any(|o| o == v) {
+                if out.len() == MAX_VALUES {
+                    return Err(ApiError::bad(format!("too many values for {k} (at most {MAX_VALUES})")));
+                }
+                out.push(v.to_string());
+            }
+        }
+        Ok(out)
     }
 
     fn uint(&self, k: &str) -> Result<Option<u64>, ApiError> {
@@ -218,7 +228,7 @@ fn event_filter(q: &Q) -> Result<EventFilter, ApiError> {
             return Err(ApiError::bad(format!("from ({a}) is after to ({b})")));
         }
     }
-    let countries = q.list("country");
+    let countries = q.list("country")?;
     for c in &countries {
         // an unknown name would silently match nothing (a typo reads as "no
         // events"); ISO codes the table does not list are passed through
@@ -235,7 +245,7 @@ fn event_filter(q: &Q) -> Result<EventFilter, ApiError> {
     }
     let join = |v: Vec<String>| if v.is_empty() { None } else { Some(v.join(",")) };
     Ok(EventFilter {
-        kind: join(q.list("type")),
+        kind: join(q.list("type")?),
         actor: q.get("actor"),
         country: join(countries),
         admin1: q.get("admin1"),

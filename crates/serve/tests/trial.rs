@@ -249,6 +249,15 @@ async fn one_attack_from_several_outlets_is_one_incident() {
         assert_eq!(s, StatusCode::BAD_REQUEST, "{q}: {v}");
         assert!(v["error"].as_str().is_some_and(|m| !m.is_empty()), "{q}: {v}");
     }
+    // thousands of values (an SQL expression too deep) and a giant value
+    let many = (0..3000).map(|i| format!("type=ASSAULT{}", i % 60)).collect::<Vec<_>>().join("&");
+    let giant = format!("type={}", "A".repeat(60_000));
+    for q in [many, giant] {
+        let (s, v) = get(&app, &format!("/api/events?{q}")).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+    }
+    let same = (0..3000).map(|_| "type=ASSAULT").collect::<Vec<_>>().join("&");
+    assert_eq!(get(&app, &format!("/api/events?{same}")).await.0, StatusCode::OK, "one value repeated is one value");
     let (s, _) = get(&app, &format!("/api/incidents/{}?x=1", inc["id"])).await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "unknown parameter on a path endpoint");
 
