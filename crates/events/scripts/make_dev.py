@@ -56,3 +56,4 @@ build("othertypes_noevent.tsv", "othertypes_events.tsv", "othertypes.jsonl", "20
 build("precision2_noevent.tsv", "precision2_events.tsv", "precision2.jsonl", "20260101")
 build("english_noevent.tsv", "english_events.tsv", "english.jsonl", "20260101")
 build("heldlike_noevent.tsv", "heldlike_events.tsv", "heldlike.jsonl", "20080701")
+build("precision3_noevent.tsv", "precision3_events.tsv", "precision3.jsonl", "20080701")
