@@ -27,6 +27,8 @@ pub struct HtmlText {
     pub title: Option<String>,
     /// The raw date string found in the page (parse with [`crate::parse_date`]).
     pub date: Option<String>,
+    /// The outlet: `og:site_name`, else the host of the canonical / `og:url`.
+    pub site: Option<String>,
     pub text: String,
 }
 
@@ -66,6 +68,8 @@ struct State {
     h1_buf: String,
     h1: Option<String>,
     og_title: Option<String>,
+    site_name: Option<String>,
+    page_url: Option<String>,
     meta_date: Option<(usize, String)>,
     time_date: Option<String>,
     /// Open `<article>`s: depth and the index of the outermost one.
@@ -113,11 +117,20 @@ impl State {
                     let k = k.to_ascii_lowercase();
                     if k == "og:title" && !v.trim().is_empty() {
                         self.og_title = Some(v.trim().to_string());
+                    } else if k == "og:site_name" && !v.trim().is_empty() {
+                        self.site_name = Some(collapse(&v));
+                    } else if k == "og:url" && self.page_url.is_none() {
+                        self.page_url = Some(v.trim().to_string());
                     } else if let Some(rank) = DATE_META.iter().position(|d| *d == k) {
                         if self.meta_date.as_ref().is_none_or(|(r, _)| rank < *r) {
                             self.meta_date = Some((rank, v.trim().to_string()));
                         }
                     }
+                }
+            }
+            "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(h) = attr("href") {
+                    self.page_url = Some(h.trim().to_string());
                 }
             }
             "time" if self.time_date.is_none() => {
@@ -280,8 +293,17 @@ pub fn extract(html: &str) -> HtmlText {
     HtmlText {
         title,
         date: st.meta_date.map(|(_, d)| d).or(st.time_date),
+        site: st.site_name.or_else(|| st.page_url.as_deref().and_then(url_host)),
         text: chosen.join("\n\n"),
     }
+}
+
+/// `www.example.com` of `https://www.example.com/a/b` (None for relative URLs).
+pub(crate) fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r).or_else(|| url.strip_prefix("//"))?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim().to_ascii_lowercase();
+    (!host.is_empty()).then(|| host.strip_prefix("www.").unwrap_or(&host).to_string())
 }
 
 /// Plain text of an HTML fragment (feed descriptions): every block kept.

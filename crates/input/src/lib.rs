@@ -489,7 +489,7 @@ fn html_doc(path: &str, html: &str) -> Item {
         id: file_id(path, html),
         title: h.title,
         published: h.date.as_deref().and_then(parse_date),
-        source: Some(source_of(path)),
+        source: h.site.or_else(|| Some(source_of(path))),
         text: h.text,
     })
 }
@@ -583,7 +583,12 @@ fn json_doc(path: &str, line: Option<usize>, v: serde_json::Value, opts: &InputO
         id,
         title: json_scalar(field(&obj, &opts.title_field)),
         published: date.as_deref().and_then(parse_date),
-        source: Some(source_of(path)),
+        // The outlet, as news dumps name it; a URL alone gives its host.
+        source: ["source", "site", "outlet", "publisher", "source_name"]
+            .iter()
+            .find_map(|f| json_scalar(field(&obj, f)))
+            .or_else(|| ["url", "link"].iter().find_map(|f| json_scalar(field(&obj, f))))
+            .or_else(|| Some(source_of(path))),
         text,
     })
 }

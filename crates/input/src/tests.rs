@@ -235,3 +235,18 @@ fn html_in_a_declared_legacy_charset_is_decoded() {
     let d = read_named("feed.xml", &feed, &InputOptions::default())[0].clone().unwrap();
     assert!(d.text.contains("بغداد"), "{:?}", d.text);
 }
+
+#[test]
+fn the_outlet_is_the_source_when_the_input_names_it() {
+    let page = "<html><head><meta property=\"og:site_name\" content=\"Al  Rafidain\"><link rel=\"canonical\" href=\"https://www.rafidain.example/a/1\"></head><body><p>نص الخبر هنا.</p></body></html>";
+    let d = read_named("dl/page.html", page.as_bytes(), &InputOptions::default())[0].clone().unwrap();
+    assert_eq!(d.source.as_deref(), Some("Al Rafidain"));
+    let page = "<html><head><link rel=\"canonical\" href=\"https://www.rafidain.example/a/1\"></head><body><p>نص الخبر هنا.</p></body></html>";
+    let d = read_named("dl/page.html", page.as_bytes(), &InputOptions::default())[0].clone().unwrap();
+    assert_eq!(d.source.as_deref(), Some("rafidain.example"));
+    let d = read_named("dl/page.html", b"<p>no site here.</p>", &InputOptions::default())[0].clone().unwrap();
+    assert_eq!(d.source.as_deref(), Some("dl/page.html"));
+    let lines = "{\"text\":\"a\",\"source\":\"Reuters\",\"url\":\"https://x.example/1\"}\n{\"text\":\"b\",\"url\":\"https://x.example/2\"}\n{\"text\":\"c\"}\n";
+    let got: Vec<Option<String>> = read_named("f.jsonl", lines.as_bytes(), &InputOptions::default()).into_iter().map(|d| d.unwrap().source).collect();
+    assert_eq!(got, vec![Some("Reuters".into()), Some("https://x.example/2".into()), Some("f.jsonl".into())]);
+}
