@@ -22,10 +22,11 @@ fn main() -> anyhow::Result<()> {
         let min_count: u32 = std::env::var("MINC").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
         let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(10);
         let opt = TrainOptions { epochs, folds, min_count, window, ..Default::default() };
-        // BIASGRID="o2:org,o2:org": score every fold model under each stage-2 bias setting
-        let grid: Vec<(f32, f32)> = std::env::var("BIASGRID").ok().map(|g| g.split(',').map(|p| {
+        // BIASGRID="o2:org:misc,…": score every fold model under each stage-2 bias setting
+        let grid: Vec<(f32, f32, f32)> = std::env::var("BIASGRID").ok().map(|g| g.split(',').map(|p| {
             let mut it = p.split(':');
-            (it.next().unwrap().parse().unwrap(), it.next().unwrap().parse().unwrap())
+            let mut f = || it.next().map_or(0.0, |x| x.parse().unwrap());
+            (f(), f(), f())
         }).collect()).unwrap_or_default();
         let mut gp = vec![(0usize, 0usize, 0usize); grid.len()];
         let mut pooled = conll::Score::default();
@@ -34,9 +35,9 @@ fn main() -> anyhow::Result<()> {
             let (x, y) = (f * n / k, (f + 1) * n / k);
             let train: Vec<conll::Sent> = all[..x].iter().chain(&all[y..]).cloned().collect();
             let mut t = train_conll(&train, None, &opt);
-            for (k, &(o2, org)) in grid.iter().enumerate() {
+            for (k, &(o2, org, misc)) in grid.iter().enumerate() {
                 let b = t.bias;
-                t.bias = [b[0], o2, org];
+                t.bias = [b[0], o2, org, misc];
                 let sc = evaluate(&t, &all[x..y]);
                 gp[k].0 += sc.micro.gold;
                 gp[k].1 += sc.micro.pred;
@@ -52,10 +53,10 @@ fn main() -> anyhow::Result<()> {
             pooled.micro.tp += sc.micro.tp;
         }
         println!("\ncv micro P {:.2} R {:.2} F1 {:.2}", pooled.micro.p(), pooled.micro.r(), pooled.micro.f());
-        for (k, &(o2, org)) in grid.iter().enumerate() {
+        for (k, &(o2, org, misc)) in grid.iter().enumerate() {
             let (g, p, tp) = gp[k];
             let (pr, rc) = (tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64);
-            println!("bias O2 {o2} ORG {org}: P {:.2} R {:.2} F1 {:.2}", 100.0 * pr, 100.0 * rc, 200.0 * pr * rc / (pr + rc).max(1e-9));
+            println!("bias O2 {o2} ORG {org} MISC {misc}: P {:.2} R {:.2} F1 {:.2}", 100.0 * pr, 100.0 * rc, 200.0 * pr * rc / (pr + rc).max(1e-9));
         }
         return Ok(());
     }

@@ -621,3 +621,21 @@ pub fn ctx_features(toks: &[TokInfo], ctx: &[Ctx], i: usize, out: &mut Vec<u64>)
         }
     }
 }
+
+#[cfg(test)]
+mod sport_tests {
+    #[test]
+    fn sports_context_reaches_two_sentences() {
+        let mut sents: Vec<Vec<&str>> = vec![vec!["فاز", "ليون", "في", "المباراة", "على", "ملعب", "الفريق"]];
+        for _ in 0..5 {
+            sents.push(vec!["قال", "الوزير", "إن", "الحكومة", "ستجتمع"]);
+        }
+        let infos: Vec<Vec<super::TokInfo>> = sents.iter().map(|s| crate::sentence_info(s)).collect();
+        let s1: Vec<Vec<u8>> = infos.iter().map(|t| vec![0; t.len()]).collect();
+        let ctx = super::doc_ctx(&infos, &s1, 10);
+        assert_eq!(ctx[0][1].sport, 2);
+        assert_eq!(ctx[2][0].sport, 2);
+        assert_eq!(ctx[3][0].sport, 0);
+        assert_eq!(ctx[5][0].sport, 0);
+    }
+}

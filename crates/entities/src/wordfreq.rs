@@ -137,4 +137,15 @@ mod tests {
         assert_eq!(lookup(&n("بيكهامز")).how, 3);
         assert_eq!(lookup("").how, 3);
     }
+
+    #[test]
+    fn anergazet_membership() {
+        let n = |s: &str| marsad_text::normalize(s);
+        assert_eq!(anergazet(&n("مطلق")) & 1, 1);
+        assert_eq!(anergazet(&n("الاردن")) & 2, 2);
+        // found after clitic stripping: flagged with 8
+        assert_eq!(anergazet(&n("والاردن")), anergazet(&n("الاردن")) | 8);
+        assert_eq!(anergazet(&n("برنامج")), 0);
+        assert_eq!(anergazet(""), 0);
+    }
 }
