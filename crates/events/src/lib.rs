@@ -1133,6 +1133,10 @@ impl<'a> Sent<'a> {
                     }
                 }
             }
+            // "X died": the subject of an intransitive death word is the victim, not an actor
+            if e.flags.killed && !e.flags.obj && recipient.is_none() {
+                recipient = actor.take();
+            }
             let passive = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
             if passive {
                 // the subject of a passive is the recipient, the "by" phrase the actor
@@ -1869,7 +1873,9 @@ impl<'a> Sent<'a> {
                             || w.ends_with("ed")
                             || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks")));
                 let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured));
-                (weak as u8, part as u8, !verb as u8, ev.actor.is_none() as u8, ev.c.tok)
+                // "X died": its subject (now the recipient) counts as its argument
+                let intrans = ev.c.kind == Kind::Word && e.flags.killed && !e.flags.obj && ev.recipient.is_some();
+                (weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans) as u8, ev.c.tok)
             });
             let p = order[0];
             let mut actor = evs[p].actor;
