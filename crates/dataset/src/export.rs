@@ -1,6 +1,7 @@
 //! Exports of incidents: ACLED-style CSV, PLOVER-style JSON Lines, GeoJSON
 //! and Parquet.
 
+use crate::admin;
 use crate::countries;
 use crate::query::{for_each_event, ActorBrief, EventFilter, IncidentSummary};
 use anyhow::{bail, Result};
@@ -137,6 +138,103 @@ pub fn geo_precision(p: Option<&str>) -> Option<u8> {
     }
 }
 
+/// Wire agencies and broadcasters read worldwide.
+const INTERNATIONAL: &[&str] = &[
+    "reuters.com", "apnews.com", "afp.com", "bbc.co.uk", "bbc.com", "cnn.com", "nytimes.com", "theguardian.com",
+    "washingtonpost.com", "france24.com", "dw.com", "aljazeera.com", "xinhuanet.com", "aa.com.tr",
+];
+/// Pan-Arab outlets (read across the region, based outside most of the
+/// countries they cover).
+const REGIONAL: &[&str] =
+    &["aljazeera.net", "alarabiya.net", "aawsat.com", "skynewsarabia.com", "alaraby.co.uk", "asharq.com", "independentarabia.com"];
+
+/// ACLED's `source_scale` from the incident's sources (URL hosts): a host
+/// under the event country's top-level domain is National, another
+/// country's domain or a listed wire/broadcaster International, a listed
+/// pan-Arab outlet Regional; the distinct scales are joined in ACLED's
+/// order (`National-International`). Sources that say nothing (local file
+/// names, unknown `.com` hosts) are not counted; empty when none does.
+pub fn source_scale(sources: &[String], country: Option<&str>) -> String {
+    let iso2 = country.and_then(countries::lookup).map(|c| c.iso2.to_ascii_lowercase());
+    let mut has = [false; 3]; // national, regional, international
+    for src in sources {
+        let host = src.trim().to_ascii_lowercase();
+        let host = host.strip_prefix("www.").unwrap_or(&host);
+        // a host, or a document id / file name that starts with one
+        // (`reuters.com-123`)
+        let listed = |l: &[&str]| {
+            l.iter().any(|h| {
+                host == *h
+                    || host.ends_with(&format!(".{h}"))
+                    || host.strip_prefix(h).is_some_and(|r| r.starts_with(['-', '_', '/', ':']))
+            })
+        };
+        if listed(INTERNATIONAL) {
+            has[2] = true;
+        } else if listed(REGIONAL) {
+            has[1] = true;
+        } else if let Some(tld) = host
+            .rsplit('.')
+            .next()
+            .filter(|t| t.len() == 2 && t.bytes().all(|b| b.is_ascii_lowercase()) && host.contains('.'))
+        {
+            match &iso2 {
+                Some(c) if c == tld => has[0] = true,
+                _ if tld == "uk" || countries::lookup(tld).is_some() => has[2] = true,
+                _ => {}
+            }
+        }
+    }
+    ["National", "Regional", "International"]
+        .iter()
+        .zip(has)
+        .filter(|(_, h)| *h)
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Associated actors of an incident: the other *known* actors (and
+/// recipients) its reports name, besides the incident's actor1 (actor2),
+/// joined by `; ` as in ACLED. Generic descriptions ("gunmen") are not
+/// listed: outlets word the same actor differently.
+pub fn assoc_actors(conn: &Connection, s: &IncidentSummary) -> Result<(String, String)> {
+    let mut q = conn.prepare_cached(
+        "SELECT e.actor_id, coalesce(e.actor_name, e.actor_text), e.recipient_id, coalesce(e.recipient_name, e.recipient_text)
+         FROM incident_reports r JOIN events e ON e.doc = r.doc AND e.idx = r.idx
+         WHERE r.incident = ?1 ORDER BY r.doc, r.idx",
+    )?;
+    let known = |id: &Option<String>| id.as_deref().is_some_and(|i| i.starts_with("kb:") || i.starts_with("state:"));
+    let main_a = s.actor.as_ref().and_then(|a| a.id.clone());
+    let main_r = s.recipient.as_ref().and_then(|a| a.id.clone());
+    let (mut a1, mut a2): (Vec<(String, String)>, Vec<(String, String)>) = (Vec::new(), Vec::new());
+    let mut rows = q.query([s.id])?;
+    while let Some(r) = rows.next()? {
+        let (aid, an, rid, rn): (Option<String>, Option<String>, Option<String>, Option<String>) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        for (id, name, main, out) in [(aid, an, &main_a, &mut a1), (rid, rn, &main_r, &mut a2)] {
+            if known(&id) && id != *main && id != main_a && id != main_r {
+                let id = id.unwrap_or_default();
+                if !out.iter().any(|(i, _)| *i == id) {
+                    out.push((id.clone(), name.unwrap_or(id)));
+                }
+            }
+        }
+    }
+    let join = |v: Vec<(String, String)>| v.into_iter().map(|(_, n)| n).collect::<Vec<_>>().join("; ");
+    Ok((join(a1), join(a2)))
+}
+
+/// The ACLED row of an incident with the columns that need the database
+/// (associated actors) filled in.
+pub fn acled_row_full(conn: &Connection, s: &IncidentSummary) -> Result<Vec<Cell>> {
+    let mut row = acled_row(s);
+    let (a1, a2) = assoc_actors(conn, s)?;
+    row[8] = Cell::Text(a1);
+    row[11] = Cell::Text(a2);
+    Ok(row)
+}
+
 /// A cell of an export row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -191,7 +289,9 @@ pub fn acled_row(s: &IncidentSummary) -> Vec<Cell> {
         Cell::Int(c.map(|c| c.numeric as i64)),
         t(c.map(|c| c.region)),
         Cell::Text(c.map(|c| c.name.to_string()).or(s.country.clone()).unwrap_or_default()),
-        t(s.admin1.as_deref()),
+        // admin1 as a region name when the gazetteer tells it (else the
+        // stored code); admin2/admin3 are not resolved by marsad-places
+        t(s.admin1.as_deref().map(|a| admin::admin1_name(a).unwrap_or(a))),
         t(None),
         t(None),
         t(s.place.as_deref()),
@@ -199,7 +299,7 @@ pub fn acled_row(s: &IncidentSummary) -> Vec<Cell> {
         Cell::Float(s.lon),
         Cell::Int(geo_precision(s.geo_precision.as_deref()).map(i64::from)),
         Cell::Text(s.sources.join("; ")),
-        t(None),
+        Cell::Text(source_scale(&s.sources, s.country.as_deref())),
         t(s.evidence.as_deref().map(str::trim)),
         Cell::Int(Some(s.fatalities.unwrap_or(0))),
         t(None),
@@ -283,7 +383,7 @@ pub fn export(conn: &Connection, f: &EventFilter, format: Format, out: &mut dyn 
             let mut w = csv::Writer::from_writer(out);
             w.write_record(ACLED_COLUMNS)?;
             let n = for_each_event(conn, &f, |s| {
-                w.write_record(acled_row(&s).iter().map(Cell::render))?;
+                w.write_record(acled_row_full(conn, &s)?.iter().map(Cell::render))?;
                 Ok(())
             })?;
             w.flush()?;

@@ -10,6 +10,7 @@
 //!
 //! See `crates/dataset/README.md`.
 
+pub mod admin;
 pub mod bench;
 pub mod countries;
 pub mod dates;

@@ -1,7 +1,7 @@
 //! Parquet output with the `parquet` crate's column writers (no Arrow, no
 //! compression codecs: light to build, read by pandas/pyarrow and polars).
 
-use crate::export::{acled_row, Cell, ACLED_COLUMNS, PARQUET_ROW_GROUP};
+use crate::export::{acled_row, acled_row_full, Cell, ACLED_COLUMNS, PARQUET_ROW_GROUP};
 use crate::query::{for_each_event, EventFilter};
 use anyhow::Result;
 use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
@@ -109,7 +109,7 @@ pub fn write<W: Write + Send>(conn: &Connection, f: &EventFilter, out: W) -> Res
     let mut f = f.clone();
     f.ascending = true;
     let n = for_each_event(conn, &f, |s| {
-        rows.push(acled_row(&s));
+        rows.push(acled_row_full(conn, &s)?);
         if rows.len() >= PARQUET_ROW_GROUP {
             flush(&mut w, &rows)?;
             rows.clear();

@@ -5,7 +5,7 @@
 
 pub const COMPONENT: &str = "dataset";
 
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = r#"
 CREATE TABLE dataset_state (
@@ -93,4 +93,16 @@ CREATE INDEX incident_reports_incident ON incident_reports(incident);
 /// one more B-tree insert for each of a document's 16 rows, goes.
 const V2: &str = r#"
 DROP INDEX IF EXISTS doc_lsh_doc;
+"#;
+
+/// Version 3 (throughput): candidate incidents are looked up by type (or
+/// ACLED type), whether they span more than two days, and start date, so
+/// that a report reads the few incidents of its own days instead of a
+/// 35-day window (see `sync::best_incident`). The type/ACLED-type prefixes
+/// still serve filters by type.
+const V3: &str = r#"
+DROP INDEX IF EXISTS incidents_type_date;
+DROP INDEX IF EXISTS incidents_acled_date;
+CREATE INDEX incidents_type_span ON incidents(type, date_hi - date_lo > 2, date_lo);
+CREATE INDEX incidents_acled_span ON incidents(acled_event_type, date_hi - date_lo > 2, date_lo);
 "#;

@@ -18,7 +18,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 /// Documents per transaction.
-pub const CHUNK: usize = 500;
+pub const CHUNK: usize = 2000;
 /// Estimated Jaccard similarity from which a document is a near-duplicate.
 pub const DUP_THRESHOLD: f64 = 0.8;
 /// Candidates taken from one LSH bucket: the most recent documents (a
@@ -367,7 +367,7 @@ struct SigCache {
 }
 
 impl SigCache {
-    const CAP: usize = 20_000;
+    const CAP: usize = 50_000;
 
     fn get(&self, doc: i64) -> Option<&Vec<u64>> {
         self.map.get(&doc)
@@ -642,15 +642,21 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
 #[inline(never)]
 fn best_incident(conn: &Connection, r: &Report, ck: &Chunk, mine: &[(i64, i64)]) -> Result<Option<i64>> {
     let Some((lo, hi, _)) = r.date else { return Ok(None) };
-    let mut q = conn.prepare_cached(
-        "SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi,
-                acled_event_type
-         FROM incidents WHERE type = ?1 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1
-         UNION
-         SELECT id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key, date_lo, date_hi,
-                acled_event_type
-         FROM incidents WHERE acled_event_type = ?2 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1",
-    )?;
+    // Incidents whose dates can meet [lo - 1, hi + 1]: date_lo <= hi + 1,
+    // date_hi >= lo - 1 and (width <= MAX_RANGE) date_lo >= lo - 33. Those
+    // spanning at most 2 days start at lo - 3 or later, so they are read
+    // from a narrow range of the (type, span > 2, date_lo) index; only the
+    // few wider ones need the whole window (a single window scan grew with
+    // the number of incidents per day).
+    const COLS: &str = "id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key,
+                        date_lo, date_hi, acled_event_type";
+    let sql = format!(
+        "SELECT {COLS} FROM incidents WHERE type = ?1 AND (date_hi - date_lo > 2) = 0 AND date_lo BETWEEN ?3 - 3 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION SELECT {COLS} FROM incidents WHERE type = ?1 AND (date_hi - date_lo > 2) = 1 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION SELECT {COLS} FROM incidents WHERE acled_event_type = ?2 AND (date_hi - date_lo > 2) = 0 AND date_lo BETWEEN ?3 - 3 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION SELECT {COLS} FROM incidents WHERE acled_event_type = ?2 AND (date_hi - date_lo > 2) = 1 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1"
+    );
+    let mut q = conn.prepare_cached(&sql)?;
     let mut cands: Vec<Cand> = Vec::new();
     for c in q.query_map(params![r.kind, r.acled, lo, hi, MAX_RANGE + 2], |x| {
         Ok(Cand {
