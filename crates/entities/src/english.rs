@@ -77,7 +77,7 @@ pub fn tag_words<S: AsRef<str>>(words: &[S]) -> Vec<(EntityType, usize, usize, f
             while k < n && (w[k] == "-" || w[k] == "'" || CONNECTORS.contains(&lw[k].as_str())) && k - b < 3 {
                 k += 1;
             }
-            if k > b && k < n && is_word(k) && is_cap(w[k]) && !(lw[b] == "and" && k == b + 1 && false) {
+            if k > b && k < n && is_word(k) && is_cap(w[k]) {
                 // do not join two names with "and" (Khaled al-Muradi and Hiwa Shor)
                 if w[b..k].iter().any(|x| x.eq_ignore_ascii_case("and")) {
                     break;
