@@ -34,12 +34,14 @@ impl EventStage {
     /// Every event of the document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Event> {
         let mut out = Vec::new();
+        // trigger look-ups are memoised per document: the same words recur
+        let memo = Memo::default();
         for si in 0..doc.sentences.len() {
             let toks = doc.sentence_tokens(si);
             if toks.is_empty() || toks.len() > 1500 {
                 continue;
             }
-            let cx = Sent::new(self, doc, si);
+            let cx = Sent::new(self, doc, si, &memo);
             out.extend(cx.events());
         }
         out
@@ -127,8 +129,11 @@ struct Ev {
     weak: bool,
 }
 
+type Memo = std::cell::RefCell<lexicon::FMap<(String, bool), std::rc::Rc<[lexicon::Hit]>>>;
+
 struct Sent<'a> {
     st: &'a EventStage,
+    memo: &'a Memo,
     doc: &'a Document,
     si: usize,
     toks: &'a [Token],
@@ -205,7 +210,7 @@ fn definite(t: &Token) -> bool {
 }
 
 impl<'a> Sent<'a> {
-    fn new(st: &'a EventStage, doc: &'a Document, si: usize) -> Self {
+    fn new(st: &'a EventStage, doc: &'a Document, si: usize, memo: &'a Memo) -> Self {
         let toks = doc.sentence_tokens(si);
         let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
         let key: Vec<String> = toks.iter().map(key_of).collect();
@@ -244,11 +249,22 @@ impl<'a> Sent<'a> {
                 agent_spans.push((e.start, e.end));
             }
         }
-        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans }
+        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans }
     }
 
     fn lx(&self) -> &Lexicon {
         &self.st.lx
+    }
+
+    /// `Lexicon::lookup`, memoised for the document.
+    fn lookup(&self, norm: &str, arabic: bool) -> std::rc::Rc<[lexicon::Hit]> {
+        let key = (norm.to_string(), arabic);
+        if let Some(h) = self.memo.borrow().get(&key) {
+            return h.clone();
+        }
+        let h: std::rc::Rc<[lexicon::Hit]> = self.lx().lookup(norm, arabic).into();
+        self.memo.borrow_mut().insert(key, h.clone());
+        h
     }
 
     fn cue_at(&self, cat: &str, i: usize) -> bool {
@@ -315,8 +331,8 @@ impl<'a> Sent<'a> {
             if is_ar(t) && (NEVER.contains(&t.norm.as_str()) || NEVER.contains(&strip_conj(&t.norm))) {
                 continue;
             }
-            let hits = self.lx().lookup(&t.norm, is_ar(t));
-            for h in hits {
+            let hits = self.lookup(&t.norm, is_ar(t));
+            for h in hits.iter() {
                 let e = &self.lx().entries[h.entry];
                 let mut last = i;
                 let mut slots = vec![i];
@@ -666,7 +682,7 @@ impl<'a> Sent<'a> {
 
     /// Nearest actor-like phrase ending before token `i`, within the clause.
     fn actor_before(&self, i: usize, max: usize) -> Option<(usize, usize)> {
-        let first_hit = if self.trig[i] && is_ar(&self.toks[i]) { self.lx().lookup(&self.toks[i].norm, true).into_iter().next() } else { None };
+        let first_hit = if self.trig[i] && is_ar(&self.toks[i]) { self.lookup(&self.toks[i].norm, true).first().cloned() } else { None };
         let noun_trigger = first_hit.as_ref().map_or(false, |h| h.reading.kind == Kind::Noun);
         let protest_trigger = first_hit.as_ref().map_or(false, |h| self.lx().entries[h.entry].ty == "PROTEST");
         let mut j = i;
@@ -709,7 +725,7 @@ impl<'a> Sent<'a> {
                         continue;
                     }
                     if self.trig[q] {
-                        let hit = self.lx().lookup(&u.norm, is_ar(u));
+                        let hit = self.lookup(&u.norm, is_ar(u));
                         if noun_trigger
                             || hit.first().map_or(false, |h| {
                                 let f = &self.lx().entries[h.entry].flags;
