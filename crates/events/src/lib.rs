@@ -887,7 +887,8 @@ impl<'a> Sent<'a> {
                 if v + 1 < c.tok && !(v + 1..c.tok).any(|q| self.toks[q].kind == TokenKind::Punct) {
                     let np = self.np_from(v + 1, true);
                     if np.1 < c.tok {
-                        return Ev { c: c.clone(), actor: None, recipient: Some(np), weak: c.weak };
+                        // "تعرض مقر الحزب لهجوم من قبل مسلحين": keep a passive agent found above
+                        return Ev { c: c.clone(), actor, recipient: Some(np), weak: c.weak };
                     }
                 }
             }
