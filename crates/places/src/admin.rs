@@ -2,16 +2,19 @@
 //!
 //! `Place.admin1` carries codes in the form `"<alpha-2>.<GeoNames admin1>"`
 //! (`"IQ.10"`), for cities and for first-level regions (flag `g` in the
-//! gazetteer). [`admin1_name`] turns such a code into the English name of the
+//! gazetteer, plus the few "region" rows scripts/build_gazetteer.py lists as
+//! first-level: Eastern Province, Tigray, Punjab, Scotland…). [`admin1_name`] turns such a code into the English name of the
 //! region marsad lists for it (`"IQ.10"` → `"Diyala"`), built once from the
 //! gazetteer's region rows. The name is the short form, without
 //! "Governorate"/"Province"/"State"/"Region" (ACLED style: "Diyala",
 //! "Aleppo", "North Sinai", "Hatay", "Texas"); [`admin1_entry`] gives the
 //! whole gazetteer entry (full name, Arabic name, point).
 //!
-//! Only codes of regions in `data/regions.tsv` are known (Iraq, Syria,
-//! Lebanon, Jordan, parts of Yemen, Iran, Egypt, the US…); any other code
-//! gives `None` (e.g. `"SY.13"` Damascus, `"YE.26"` Sanaa, Libya).
+//! Only codes of regions in `data/regions.tsv` are known (all of Iraq, Syria
+//! but Damascus, Lebanon but Beirut/Nabatieh, Jordan but Amman/Aqaba, six
+//! Yemeni governorates, some of Iran, Egypt, Saudi Arabia, 19 US states…);
+//! any other code gives `None` (e.g. `"SY.13"` Damascus, `"YE.26"` Sanaa,
+//! Libya but Jufra).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -24,7 +27,9 @@ fn table() -> &'static HashMap<String, u32> {
         let gaz = Gazetteer::global();
         let mut m = HashMap::new();
         for (i, e) in gaz.entries.iter().enumerate() {
-            if e.admin_region && !e.admin1.is_empty() && !e.country2.is_empty() {
+            // first-level regions: governorates/provinces/states (flag g) and the
+            // "region" rows the build script gave a code (FIRST_LEVEL_REGIONS)
+            if (e.admin_region || e.feature == "region") && !e.admin1.is_empty() && !e.country2.is_empty() {
                 m.entry(format!("{}.{}", e.country2, e.admin1)).or_insert(i as u32);
             }
         }
@@ -50,11 +55,12 @@ pub fn admin1_name(code: &str) -> Option<&'static str> {
     admin1_entry(code).map(|e| short_name(e.name))
 }
 
-/// "Diyala Governorate" → "Diyala"; names without such a suffix unchanged.
+/// "Diyala Governorate" → "Diyala"; names without such a suffix unchanged,
+/// and so are names that would shrink to a bare direction ("Eastern Province").
 pub fn short_name(name: &str) -> &str {
     for suffix in [" Governorate", " Province", " State", " Region"] {
         if let Some(s) = name.strip_suffix(suffix) {
-            if !s.is_empty() {
+            if !s.is_empty() && !matches!(s, "Eastern" | "Western" | "Northern" | "Southern" | "Central") {
                 return s;
             }
         }

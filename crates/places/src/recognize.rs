@@ -510,7 +510,7 @@ fn fill(gaz: &Gazetteer, p: &mut Place, e: &Entry) {
         p.country2 = Some(e.country2.to_string());
         p.country = gaz.alpha3(e.country2).map(str::to_string);
     }
-    p.admin1 = (!e.admin1.is_empty() && (e.feature == "city" || e.admin_region)).then(|| format!("{}.{}", e.country2, e.admin1));
+    p.admin1 = (!e.admin1.is_empty() && matches!(e.feature, "city" | "region")).then(|| format!("{}.{}", e.country2, e.admin1));
     p.feature = Some(e.feature.to_string());
     p.precision = Some(e.precision().to_string());
 }
