@@ -74,6 +74,26 @@ pub struct WordInfo {
     pub wf: crate::wordfreq::Wf,
     /// ANERGazet membership ([`crate::wordfreq::anergazet`])
     pub ag: u8,
+    /// Feature hashes that depend on this word alone, precomputed once per
+    /// word for [`features_fast`] (see [`word_hashes`]).
+    pub own: Vec<u64>,
+    /// Hashes of this word seen from a neighbour: templates 6, 7, 8, 9, 10,
+    /// 11, 52, 53, 54, 55 (indices in `nbi`).
+    pub nb: [u64; 10],
+}
+
+/// Index of each neighbour template in [`WordInfo::nb`].
+mod nbi {
+    pub const N_PREV: usize = 0; // 6: n at -1
+    pub const N_NEXT: usize = 1; // 7: n at +1
+    pub const N_PREV2: usize = 2; // 8: n at -2
+    pub const N_NEXT2: usize = 3; // 9: n at +2
+    pub const B_PREV: usize = 4; // 10: b at -1
+    pub const B_NEXT: usize = 5; // 11: b at +1
+    pub const PRE_PREV: usize = 6; // 52
+    pub const CORE2_PREV: usize = 7; // 53
+    pub const PRE_NEXT: usize = 8; // 54
+    pub const CORE2_NEXT: usize = 9; // 55
 }
 
 /// A token in its sentence: the word's info plus lexicon flags that include
@@ -160,7 +180,76 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let (gaz, gaz_prefix) = gaz_word(&n);
     let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
     let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
-    WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, wf, ag }
+    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, wf, ag, own: Vec::new(), nb: [0; 10] };
+    word_hashes(&mut wi);
+    wi
+}
+
+/// Fill [`WordInfo::own`] and [`WordInfo::nb`]: the hashes [`features`]
+/// computes from this word's strings alone, so that [`features_fast`] can
+/// copy them instead of hashing the same strings at every occurrence.
+fn word_hashes(w: &mut WordInfo) {
+    let mut own = Vec::with_capacity(40);
+    let t = &*w;
+    own.push(H::new(0).done());
+    own.push(H::new(1).s(&t.n).done());
+    own.push(H::new(2).s(&t.b).done());
+    own.push(H::new(3).s(&t.core).done());
+    own.push(H::new(4).s(&t.pre).s(&t.suf).done());
+    own.push(H::new(5).s(&t.pre).done());
+    for k in 1..=4 {
+        if let Some(p) = first_chars(&t.core, k) {
+            own.push(H::new(20 + k as u32).s(p).done());
+        }
+        if let Some(s) = last_chars(&t.core, k) {
+            own.push(H::new(30 + k as u32).s(s).done());
+        }
+    }
+    for k in 1..=3 {
+        if let Some(p) = first_chars(&t.n, k) {
+            own.push(H::new(40 + k as u32).s(p).done());
+        }
+    }
+    for k in 2..=3 {
+        if let Some(x) = last_chars(&t.n, k) {
+            own.push(H::new(45 + k as u32).s(x).done());
+        }
+    }
+    own.push(H::new(50).n(t.shape as u64).n(len_bucket(t.len)).done());
+    if t.shape == b'a' {
+        let cs: Vec<(usize, char)> = t.core.char_indices().collect();
+        if cs.len() >= 3 {
+            for k in 0..cs.len() - 2 {
+                let a = cs[k].0;
+                let b = if k + 3 < cs.len() { cs[k + 3].0 } else { t.core.len() };
+                own.push(H::new(71).s(&t.core[a..b]).done());
+            }
+        }
+        let wf = t.wf;
+        own.push(H::new(90).n(wf.cls as u64).n(wf.how as u64).done());
+        own.push(H::new(91).n(wf.cls as u64).n(wf.freq as u64).done());
+        own.push(H::new(92).n(wf.cls as u64).n(len_bucket(t.len)).s(&t.pre).done());
+        if t.ag != 0 {
+            own.push(H::new(130).n(t.ag as u64).done());
+            own.push(H::new(131).n(t.ag as u64).n(wf.cls as u64).done());
+        }
+    }
+    let core2 = last_chars(&t.core, 2).unwrap_or("");
+    let nb = [
+        H::new(6).s(&t.n).done(),
+        H::new(7).s(&t.n).done(),
+        H::new(8).s(&t.n).done(),
+        H::new(9).s(&t.n).done(),
+        H::new(10).s(&t.b).done(),
+        H::new(11).s(&t.b).done(),
+        H::new(52).s(&t.pre).done(),
+        H::new(53).s(core2).done(),
+        H::new(54).s(&t.pre).done(),
+        H::new(55).s(core2).done(),
+    ];
+    own.shrink_to_fit();
+    w.own = own;
+    w.nb = nb;
 }
 
 /// Importance class of the best gazetteer entry among candidates:
@@ -471,6 +560,122 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// The same features as [`features`] (the same multiset of hashes, in
+/// another order), using the per-word hashes of [`WordInfo`]. The tagger
+/// sums integer weights, so the order does not change any score; training
+/// keeps [`features`] (whose order its float sums follow).
+pub fn features_fast(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    use nbi::*;
+    out.clear();
+    let t = &toks[i];
+    let n = toks.len();
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&toks[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let bm = |j: isize| get(j).map(|x| x.b.as_str()).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
+    let sh = |j: isize| get(j).map(|x| x.shape as u64).unwrap_or(if j < 0 { 1 } else { 2 });
+    // a neighbour's precomputed hash, or the padding's
+    let nbh = |j: isize, k: usize, tmpl: u32| -> u64 {
+        match get(j) {
+            Some(x) => x.nb[k],
+            None => H::new(tmpl).s(if j < 0 { PAD_L } else { PAD_R }).done(),
+        }
+    };
+    out.extend_from_slice(&t.own);
+    out.push(nbh(ii - 1, N_PREV, 6));
+    out.push(nbh(ii + 1, N_NEXT, 7));
+    out.push(nbh(ii - 2, N_PREV2, 8));
+    out.push(nbh(ii + 2, N_NEXT2, 9));
+    out.push(nbh(ii - 1, B_PREV, 10));
+    out.push(nbh(ii + 1, B_NEXT, 11));
+    let (bp, bn) = (bm(ii - 1), bm(ii + 1));
+    out.push(H::new(12).s(bp).s(&t.b).done());
+    out.push(H::new(13).s(&t.b).s(bn).done());
+    out.push(H::new(14).s(bm(ii - 2)).s(bp).done());
+    out.push(H::new(15).s(bn).s(bm(ii + 2)).done());
+    out.push(H::new(16).s(bp).s(&t.core).s(bn).done());
+    out.push(H::new(17).s(&t.pre).s(bp).done());
+    out.push(H::new(51).n(sh(ii - 1)).n(t.shape as u64).n(sh(ii + 1)).done());
+    if let Some(p) = get(ii - 1) {
+        out.push(p.nb[PRE_PREV]);
+        out.push(p.nb[CORE2_PREV]);
+    }
+    if let Some(p) = get(ii + 1) {
+        out.push(p.nb[PRE_NEXT]);
+        out.push(p.nb[CORE2_NEXT]);
+    }
+    for (off, tmpl) in [(-2isize, 60u32), (-1, 61), (0, 62), (1, 63), (2, 64)] {
+        if let Some(x) = get(ii + off) {
+            let f = x.lex.0;
+            if f != 0 {
+                let mut bits = f;
+                while bits != 0 {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    out.push(H::new(tmpl).n(bit as u64).done());
+                    if off == 0 {
+                        out.push(H::new(65).n(bit as u64).s(&t.pre).done());
+                    }
+                }
+            } else if off == 0 {
+                out.push(H::new(66).done());
+            }
+        }
+    }
+    if t.lex.0 != 0 {
+        out.push(H::new(67).n(t.lex.0 as u64).s(bp).done());
+    }
+    if let Some(p) = get(ii - 1) {
+        if p.lex.0 != 0 {
+            out.push(H::new(68).n(p.lex.0 as u64).s(&t.core).done());
+            out.push(H::new(69).n(p.lex.0 as u64).n(t.lex.0 as u64).done());
+        }
+    }
+    for (off, tmpl) in [(-1isize, 80u32), (0, 81), (1, 82)] {
+        if let Some(x) = get(ii + off) {
+            if x.gaz != 0 {
+                out.push(H::new(tmpl).n(x.gaz as u64).done());
+            }
+            if x.gp != 0 {
+                out.push(H::new(tmpl + 3).n(x.gp as u64).done());
+            }
+        }
+    }
+    if t.gaz != 0 {
+        out.push(H::new(86).n(t.gaz as u64).s(bp).done());
+        out.push(H::new(87).n(t.gaz as u64).n(t.lex.0 as u64).done());
+    }
+    if t.shape == b'a' {
+        let wf = t.wf;
+        let pc = get(ii - 1).map(|x| if x.shape == b'a' { x.wf.cls as u64 } else { 64 + x.shape as u64 }).unwrap_or(255);
+        let nc = get(ii + 1).map(|x| if x.shape == b'a' { x.wf.cls as u64 } else { 64 + x.shape as u64 }).unwrap_or(255);
+        out.push(H::new(93).n(pc).n(wf.cls as u64).done());
+        out.push(H::new(94).n(wf.cls as u64).n(nc).done());
+        out.push(H::new(95).n(pc).n(wf.cls as u64).n(nc).done());
+        if t.ag != 0 {
+            out.push(H::new(132).n(t.ag as u64).n(pc).done());
+        }
+        for (off, tmpl) in [(-1isize, 133u32), (1, 134)] {
+            if let Some(x) = get(ii + off) {
+                if x.ag != 0 {
+                    out.push(H::new(tmpl).n(x.ag as u64).n(t.ag as u64).done());
+                }
+            }
+        }
+        if t.lex.0 != 0 {
+            out.push(H::new(96).n(wf.cls as u64).n(t.lex.0 as u64).done());
+        }
+    }
+    if i == 0 {
+        out.push(H::new(70).done());
+    }
+}
+
 /// Second-stage context of a token: the first-stage tag and how the same
 /// word (by its clitic-free core) was tagged elsewhere in nearby sentences.
 #[derive(Default, Clone, Copy, Debug)]
@@ -637,5 +842,38 @@ mod sport_tests {
         assert_eq!(ctx[2][0].sport, 2);
         assert_eq!(ctx[3][0].sport, 0);
         assert_eq!(ctx[5][0].sport, 0);
+    }
+}
+
+#[cfg(test)]
+mod fast_tests {
+    fn sorted(v: &[u64]) -> Vec<u64> {
+        let mut v = v.to_vec();
+        v.sort_unstable();
+        v
+    }
+
+    fn check(words: &[&str]) {
+        let toks = crate::sentence_info(words);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for i in 0..toks.len() {
+            super::features(&toks, i, &mut a);
+            super::features_fast(&toks, i, &mut b);
+            assert_eq!(sorted(&a), sorted(&b), "token {i} of {words:?}");
+        }
+    }
+
+    #[test]
+    fn fast_features_are_the_same_multiset() {
+        check(&["قال", "الرئيس", "الأمريكي", "جو", "بايدن", "في", "واشنطن", "إن", "حركة", "حماس", "وافقت", "."]);
+        check(&["x"]);
+        check(&["Reuters", "2024", "،", "وبغداد"]);
+        check(&[]);
+        // the dev corpus, when present
+        let Ok(text) = std::fs::read_to_string("../../../shared/eval/anercorp/dev.conll") else { return };
+        for s in crate::conll::parse(&text).iter().take(400) {
+            let w: Vec<&str> = s.tokens.iter().map(|x| x.as_str()).collect();
+            check(&w);
+        }
     }
 }

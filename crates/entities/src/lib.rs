@@ -216,7 +216,7 @@ impl Tagger {
             let mut em = Vec::with_capacity(toks.len());
             let mut sums = Vec::with_capacity(toks.len());
             for i in 0..toks.len() {
-                features(toks, i, &mut fb);
+                features::features_fast(toks, i, &mut fb);
                 let mut sum = [0i32; 2 * NT];
                 self.table.accumulate(&fb, &mut sum);
                 let mut e = [0f32; NT];
