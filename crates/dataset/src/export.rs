@@ -207,7 +207,8 @@ pub fn assoc_actors(conn: &Connection, s: &IncidentSummary) -> Result<(String, S
     let known = |id: &Option<String>| id.as_deref().is_some_and(|i| i.starts_with("kb:") || i.starts_with("state:"));
     let main_a = s.actor.as_ref().and_then(|a| a.id.clone());
     let main_r = s.recipient.as_ref().and_then(|a| a.id.clone());
-    let (mut a1, mut a2): (Vec<(String, String)>, Vec<(String, String)>) = (Vec::new(), Vec::new());
+    type Named = Vec<(String, String)>; // (id, name)
+    let (mut a1, mut a2): (Named, Named) = (Vec::new(), Vec::new());
     let mut rows = q.query([s.id])?;
     while let Some(r) = rows.next()? {
         let (aid, an, rid, rn): (Option<String>, Option<String>, Option<String>, Option<String>) =

@@ -388,13 +388,19 @@ impl SigCache {
 impl Chunk {
     /// Load an existing incident's reports (first touch in this chunk).
     fn touch(&mut self, conn: &Connection, id: i64) -> Result<&mut Live> {
-        if !self.live.contains_key(&id) {
-            let rows = load_rows(conn, id)?;
-            let v = values(&rows);
-            let kind = v.kind.clone();
-            self.live.insert(id, Live { cand: v.cand(id), rows, kind, is_new: false });
+        match self.live.entry(id) {
+            std::collections::btree_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let rows = load_rows(conn, id)?;
+                let (cand, kind) = if rows.is_empty() {
+                    (Cand::empty(id), String::new())
+                } else {
+                    let v = values(&rows);
+                    (v.cand(id), v.kind)
+                };
+                Ok(e.insert(Live { cand, rows, kind, is_new: false }))
+            }
         }
-        Ok(self.live.get_mut(&id).expect("just inserted"))
     }
 
     /// Write every incident touched in this chunk.
@@ -402,6 +408,9 @@ impl Chunk {
     fn flush(&mut self, conn: &Connection) -> Result<()> {
         let now = now_secs();
         for (&id, l) in &self.live {
+            if l.rows.is_empty() {
+                continue; // (not reached: a touched incident always gets a report)
+            }
             if l.is_new {
                 conn.prepare_cached(
                     "INSERT INTO incidents(id, type, n_reports, n_documents, sources, first_doc, first_idx, updated_at)
