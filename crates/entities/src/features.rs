@@ -311,12 +311,14 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
             continue;
         }
         let mut best: (usize, u8) = (0, 0);
-        for c in marsad_text::clitics::candidates(&toks[i].n) {
-            if !g.is_prefix(&c) {
-                continue;
+        // a reading repeated by `for_each_candidate` finds the same matches,
+        // which cannot change `best` (only a strictly better match does)
+        marsad_text::clitics::for_each_candidate(&toks[i].n, &mut |c| {
+            if !g.is_prefix(c) {
+                return;
             }
             key.clear();
-            key.push_str(&c);
+            key.push_str(c);
             for j in i + 1..n.min(i + g.max_words.min(4)) {
                 key.push(' ');
                 key.push_str(&toks[j].n);
@@ -328,7 +330,7 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
                     break;
                 }
             }
-        }
+        });
         if best.0 >= 2 {
             toks[i].gp = 16 + best.1;
             for t in toks.iter_mut().take(i + best.0).skip(i + 1) {
@@ -339,7 +341,7 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
 }
 
 thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, std::sync::Arc<WordInfo>>> = Default::default();
+    static CACHE: std::cell::RefCell<marsad_text::StrMap<std::sync::Arc<WordInfo>>> = Default::default();
 }
 
 /// Token info for a word, through a per-thread cache of recent words.
@@ -703,7 +705,7 @@ const MAX_VOTERS: usize = 64;
 
 pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec<Ctx>> {
     use std::collections::HashMap;
-    let mut occ: HashMap<&str, Vec<(usize, usize, u8)>> = HashMap::new();
+    let mut occ: HashMap<&str, Vec<(usize, usize, u8)>, std::hash::BuildHasherDefault<marsad_text::FastHasher>> = HashMap::default();
     for (si, toks) in infos.iter().enumerate() {
         for (ti, t) in toks.iter().enumerate() {
             if t.shape == b'a' && t.core.chars().count() >= 2 {

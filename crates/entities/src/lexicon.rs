@@ -60,8 +60,8 @@ struct Phrase {
 pub struct Lexicon {
     words: HashMap<String, u32>,
     phrases: HashMap<String, Vec<Phrase>>,
-    /// last three chars (reversed) of every phrase head
-    head_tails: std::collections::HashSet<String>,
+    /// last three chars of every phrase head (see [`tail_key`])
+    head_tails: std::collections::HashSet<u64, std::hash::BuildHasherDefault<marsad_text::FastHasher>>,
     /// English lists (lowercased), by list name.
     pub en: HashMap<&'static str, std::collections::HashSet<String>>,
 }
@@ -87,7 +87,7 @@ impl Lexicon {
                 }
             }
         }
-        lx.head_tails = lx.phrases.keys().map(|k| k.chars().rev().take(3).collect()).collect();
+        lx.head_tails = lx.phrases.keys().map(|k| tail_key(k)).collect();
         for (name, text) in crate::english::EN_FILES {
             lx.en.insert(name, lines(text).map(|l| l.to_lowercase()).collect());
         }
@@ -131,18 +131,24 @@ impl Lexicon {
             if !self.phrase_heads_may_match(first) {
                 continue;
             }
-            for c in marsad_text::clitics::candidates(first) {
-                if let Some(list) = self.phrases.get(c.as_str()) {
-                    for p in list {
-                        if i + p.rest.len() >= toks.len() {
-                            continue;
-                        }
-                        if p.rest.iter().enumerate().all(|(k, w)| &toks[i + 1 + k].n == w) {
-                            out.push((i, i + 1 + p.rest.len(), p.b, p.i));
-                        }
+            // every distinct reading once, in `candidates` order; a reading
+            // may come again from `for_each_candidate`, so hits are remembered
+            let mut hits: Vec<&str> = Vec::new();
+            marsad_text::clitics::for_each_candidate(first, &mut |c| {
+                let Some((key, list)) = self.phrases.get_key_value(c) else { return };
+                if hits.contains(&key.as_str()) {
+                    return;
+                }
+                hits.push(key.as_str());
+                for p in list {
+                    if i + p.rest.len() >= toks.len() {
+                        continue;
+                    }
+                    if p.rest.iter().enumerate().all(|(k, w)| &toks[i + 1 + k].n == w) {
+                        out.push((i, i + 1 + p.rest.len(), p.b, p.i));
                     }
                 }
-            }
+            });
         }
         out
     }
@@ -150,8 +156,7 @@ impl Lexicon {
     /// Cheap pre-check: could a phrase start with this word (after clitics)?
     fn phrase_heads_may_match(&self, n: &str) -> bool {
         // every phrase head ends the word; compare on the last 3 chars
-        let tail: String = n.chars().rev().take(3).collect();
-        self.head_tails.contains(&tail)
+        self.head_tails.contains(&tail_key(n))
     }
 
     /// Mark multiword phrase matches (B on the first word, I on the rest).
@@ -163,6 +168,17 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The last three chars of a word packed in a number (21 bits each, the
+/// last char lowest; missing chars are 0): a pre-filter key, where a rare
+/// collision only costs a look-up.
+fn tail_key(w: &str) -> u64 {
+    let mut k = 0u64;
+    for (i, c) in w.chars().rev().take(3).enumerate() {
+        k |= (c as u64) << (21 * i);
+    }
+    k
 }
 
 /// One of the English lists (lowercased entries) by name.

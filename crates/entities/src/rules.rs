@@ -44,20 +44,83 @@ const EN_NUMBER_WORDS: &[&str] = &[
 const EN_SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "percent", "per"];
 const EN_UNITS: &[&str] = &["dollars", "dollar", "euros", "euro", "pounds", "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "barrels", "%"];
 
-fn has(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| *x == w)
+/// List bits: each word list above is one bit of [`bits`].
+mod l {
+    pub const AR_MONTHS: u32 = 1 << 0;
+    pub const AR_MONTH_HEADS: u32 = 1 << 1;
+    pub const AR_WEEKDAYS: u32 = 1 << 2;
+    pub const AR_YEAR_WORDS: u32 = 1 << 3;
+    pub const AR_RELATIVE: u32 = 1 << 4;
+    pub const AR_SCALES: u32 = 1 << 5;
+    pub const AR_NUMBER_WORDS: u32 = 1 << 6;
+    pub const AR_UNITS: u32 = 1 << 7;
+    pub const EN_MONTHS: u32 = 1 << 8;
+    pub const EN_WEEKDAYS: u32 = 1 << 9;
+    pub const EN_RELATIVE: u32 = 1 << 10;
+    pub const EN_NUMBER_WORDS: u32 = 1 << 11;
+    pub const EN_SCALES: u32 = 1 << 12;
+    pub const EN_UNITS: u32 = 1 << 13;
+    /// the single word يوم
+    pub const YAWM: u32 = 1 << 14;
+}
+
+/// Word → bits of the lists it is in, built once (one hashed look-up
+/// instead of a scan of every list).
+fn table() -> &'static marsad_text::StrMap<u32> {
+    static T: std::sync::OnceLock<marsad_text::StrMap<u32>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = marsad_text::StrMap::default();
+        let lists: [(&[&str], u32); 15] = [
+            (AR_MONTHS, l::AR_MONTHS),
+            (AR_MONTH_HEADS, l::AR_MONTH_HEADS),
+            (AR_WEEKDAYS, l::AR_WEEKDAYS),
+            (AR_YEAR_WORDS, l::AR_YEAR_WORDS),
+            (AR_RELATIVE, l::AR_RELATIVE),
+            (AR_SCALES, l::AR_SCALES),
+            (AR_NUMBER_WORDS, l::AR_NUMBER_WORDS),
+            (AR_UNITS, l::AR_UNITS),
+            (EN_MONTHS, l::EN_MONTHS),
+            (EN_WEEKDAYS, l::EN_WEEKDAYS),
+            (EN_RELATIVE, l::EN_RELATIVE),
+            (EN_NUMBER_WORDS, l::EN_NUMBER_WORDS),
+            (EN_SCALES, l::EN_SCALES),
+            (EN_UNITS, l::EN_UNITS),
+            (&["يوم"], l::YAWM),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                *m.entry(w.to_string()).or_insert(0) |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// Bits of the lists `w` is in.
+#[inline]
+fn bits(w: &str) -> u32 {
+    table().get(w).copied().unwrap_or(0)
+}
+
+/// Is `w` in one of the lists of `mask`?
+#[inline]
+fn has(mask: u32, w: &str) -> bool {
+    bits(w) & mask != 0
 }
 
 /// Matching form of a token: normalised, with a leading و/ف/ب/ل conjunction
-/// or preposition removed when what remains is a listed word.
-fn form<'a>(t: &'a Token, lists: &[&[&str]]) -> &'a str {
+/// or preposition removed when what remains is a word of the lists `mask`.
+fn form(t: &Token, mask: u32) -> &str {
     let n = t.norm.as_str();
-    if lists.iter().any(|l| has(l, n)) {
+    if has(mask, n) {
+        return n;
+    }
+    if !n.starts_with(['و', 'ف', 'ب', 'ل']) {
         return n;
     }
     for p in ["و", "ف", "ب", "ل", "وب", "ول"] {
         if let Some(r) = n.strip_prefix(p) {
-            if lists.iter().any(|l| has(l, r)) {
+            if has(mask, r) {
                 return r;
             }
         }
@@ -80,8 +143,8 @@ fn is_number(t: &Token) -> bool {
 /// Month at `i`: returns its length in tokens (1, or 2 for كانون الثاني).
 fn month_at(toks: &[Token], i: usize) -> usize {
     let t = &toks[i];
-    let f = form(t, &[AR_MONTHS, EN_MONTHS, AR_MONTH_HEADS]);
-    if has(AR_MONTH_HEADS, f) {
+    let f = form(t, l::AR_MONTHS | l::EN_MONTHS | l::AR_MONTH_HEADS);
+    if has(l::AR_MONTH_HEADS, f) {
         if let Some(n) = toks.get(i + 1) {
             if matches!(n.norm.as_str(), "الاول" | "الثاني" | "اول" | "ثاني") {
                 return 2;
@@ -89,7 +152,7 @@ fn month_at(toks: &[Token], i: usize) -> usize {
         }
         return 0;
     }
-    if has(AR_MONTHS, f) {
+    if has(l::AR_MONTHS, f) {
         // اب/مارس/مايو are also ordinary words or names: want a number beside
         let before = i > 0 && is_day(&toks[i - 1]);
         let after = toks.get(i + 1).map_or(false, |n| is_year(n) || is_day(n));
@@ -102,7 +165,7 @@ fn month_at(toks: &[Token], i: usize) -> usize {
         }
         return 0;
     }
-    if has(EN_MONTHS, f) {
+    if has(l::EN_MONTHS, f) {
         let cap = t.norm.len() >= 3 && toks[i].kind == TokenKind::Latin;
         let before = i > 0 && is_day(&toks[i - 1]);
         let after = toks.get(i + 1).map_or(false, |n| is_year(n) || is_day(n));
@@ -161,18 +224,18 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
             i = b;
             continue;
         }
-        let f = form(t, &[AR_YEAR_WORDS, AR_WEEKDAYS, AR_RELATIVE]);
+        let f = form(t, l::AR_YEAR_WORDS | l::AR_WEEKDAYS | l::AR_RELATIVE);
         let low = t.norm.as_str();
         // عام 2017, in 2017, since 2003
-        if (has(AR_YEAR_WORDS, f) || matches!(low, "in" | "since" | "until" | "by")) && i + 1 < n && is_year(&toks[i + 1]) {
-            let a = if has(AR_YEAR_WORDS, f) { i } else { i + 1 };
+        if (has(l::AR_YEAR_WORDS, f) || matches!(low, "in" | "since" | "until" | "by")) && i + 1 < n && is_year(&toks[i + 1]) {
+            let a = if has(l::AR_YEAR_WORDS, f) { i } else { i + 1 };
             out.push((EntityType::DATE, a, i + 2, 0.9));
             i += 2;
             continue;
         }
         // يوم الأحد / الأحد الماضي / Sunday
-        if has(AR_WEEKDAYS, f) || (t.kind == TokenKind::Latin && has(EN_WEEKDAYS, low)) {
-            let a = if i > 0 && matches!(form(&toks[i - 1], &[&["يوم"]]), "يوم") { i - 1 } else { i };
+        if has(l::AR_WEEKDAYS, f) || (t.kind == TokenKind::Latin && has(l::EN_WEEKDAYS, low)) {
+            let a = if i > 0 && matches!(form(&toks[i - 1], l::YAWM), "يوم") { i - 1 } else { i };
             let mut b = i + 1;
             if b < n && matches!(toks[b].norm.as_str(), "الماضي" | "المقبل" | "القادم") {
                 b += 1;
@@ -184,7 +247,7 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
             i = b;
             continue;
         }
-        if has(AR_RELATIVE, f) || (t.kind == TokenKind::Latin && has(EN_RELATIVE, low)) {
+        if has(l::AR_RELATIVE, f) || (t.kind == TokenKind::Latin && has(l::EN_RELATIVE, low)) {
             // اليوم is often "the day"/"today": only when not followed by a noun-like genitive
             if f != "اليوم" || toks.get(i + 1).map_or(true, |x| x.kind == TokenKind::Punct) {
                 out.push((EntityType::DATE, i, i + 1, 0.7));
@@ -201,9 +264,9 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
         // numbers
         let num_word = |t: &Token| -> bool {
             if t.kind == TokenKind::Arabic {
-                has(AR_NUMBER_WORDS, form(t, &[AR_NUMBER_WORDS]))
+                has(l::AR_NUMBER_WORDS, form(t, l::AR_NUMBER_WORDS))
             } else if t.kind == TokenKind::Latin {
-                has(EN_NUMBER_WORDS, t.norm.as_str())
+                has(l::EN_NUMBER_WORDS, t.norm.as_str())
             } else {
                 false
             }
@@ -215,12 +278,12 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
                     break;
                 }
                 let x = &toks[b];
-                let xf = form(x, &[AR_SCALES, AR_UNITS, AR_NUMBER_WORDS]);
+                let xf = form(x, l::AR_SCALES | l::AR_UNITS | l::AR_NUMBER_WORDS);
                 if is_number(x) && (x.norm.starts_with(',') || x.norm.starts_with('.')) {
                     b += 1;
-                } else if has(AR_SCALES, xf) || has(AR_UNITS, xf) || num_word(x) {
+                } else if has(l::AR_SCALES, xf) || has(l::AR_UNITS, xf) || num_word(x) {
                     b += 1;
-                } else if x.kind == TokenKind::Latin && (has(EN_SCALES, x.norm.as_str()) || has(EN_UNITS, x.norm.as_str())) {
+                } else if x.kind == TokenKind::Latin && (has(l::EN_SCALES, x.norm.as_str()) || has(l::EN_UNITS, x.norm.as_str())) {
                     b += 1;
                     if x.norm == "per" && b < n && toks[b].norm == "cent" {
                         b += 1;
@@ -234,7 +297,7 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
                 }
             }
             // a lone "one/واحد" is rarely worth a NUM
-            if !(b == i + 1 && !is_number(t) && matches!(form(t, &[AR_NUMBER_WORDS]), "واحد" | "one")) {
+            if !(b == i + 1 && !is_number(t) && matches!(form(t, l::AR_NUMBER_WORDS), "واحد" | "one")) {
                 out.push((EntityType::NUM, i, b, 0.9));
             }
             i = b;
