@@ -70,6 +70,10 @@ pub struct WordInfo {
     pub gaz: u8,
     /// some clitic reading of the word begins a multiword gazetteer name
     pub gaz_prefix: bool,
+    /// those readings (distinct, in `candidates` order)
+    pub gaz_heads: Vec<String>,
+    /// readings that begin a phrase of the lexicon ([`Lexicon::phrase_heads`])
+    pub phrase_heads: Vec<String>,
     /// word class and frequency from the Arramooz frequency list (only for Arabic words)
     pub wf: crate::wordfreq::Wf,
     /// ANERGazet membership ([`crate::wordfreq::anergazet`])
@@ -177,10 +181,12 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let shape = shape_of(w);
     let len = n.chars().count().min(255) as u8;
     let wlex = lex.flags(&n);
-    let (gaz, gaz_prefix) = gaz_word(&n);
+    let (gaz, gaz_heads) = gaz_word(&n);
+    let gaz_prefix = !gaz_heads.is_empty();
+    let phrase_heads = lex.phrase_heads(&n);
     let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
     let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
-    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, wf, ag, own: Vec::new(), nb: [0; 10] };
+    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10] };
     word_hashes(&mut wi);
     wi
 }
@@ -278,14 +284,14 @@ fn gaz_class(g: &marsad_places::gazetteer::Gazetteer, cands: &[marsad_places::ga
 
 /// Gazetteer class of a single (normalised) Arabic word: the word itself, or
 /// else its clitic-stripped readings (class + 4, so the model can weigh
-/// stripped matches apart). Also whether a reading begins a longer name.
-fn gaz_word(n: &str) -> (u8, bool) {
+/// stripped matches apart). Also the readings that begin a longer name.
+fn gaz_word(n: &str) -> (u8, Vec<String>) {
     if !n.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-        return (0, false);
+        return (0, Vec::new());
     }
     let g = marsad_places::gazetteer::Gazetteer::global();
     let mut class = 0u8;
-    let mut prefix = false;
+    let mut prefix = Vec::new();
     for (k, c) in marsad_text::clitics::candidates(n).iter().enumerate() {
         if class == 0 {
             let x = gaz_class(g, g.lookup_key(c));
@@ -293,8 +299,8 @@ fn gaz_word(n: &str) -> (u8, bool) {
                 class = if k == 0 { x } else { x + 4 };
             }
         }
-        if !prefix && g.is_prefix(c) {
-            prefix = true;
+        if g.is_prefix(c) {
+            prefix.push(c.clone());
         }
     }
     (class, prefix)
@@ -311,12 +317,9 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
             continue;
         }
         let mut best: (usize, u8) = (0, 0);
-        // a reading repeated by `for_each_candidate` finds the same matches,
-        // which cannot change `best` (only a strictly better match does)
-        marsad_text::clitics::for_each_candidate(&toks[i].n, &mut |c| {
-            if !g.is_prefix(c) {
-                return;
-            }
+        // the word's readings that begin a name (found once per word)
+        let w = toks[i].w.clone();
+        for c in &w.gaz_heads {
             key.clear();
             key.push_str(c);
             for j in i + 1..n.min(i + g.max_words.min(4)) {
@@ -330,7 +333,7 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
                     break;
                 }
             }
-        });
+        }
         if best.0 >= 2 {
             toks[i].gp = 16 + best.1;
             for t in toks.iter_mut().take(i + best.0).skip(i + 1) {
@@ -705,7 +708,8 @@ const MAX_VOTERS: usize = 64;
 
 pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec<Ctx>> {
     use std::collections::HashMap;
-    let mut occ: HashMap<&str, Vec<(usize, usize, u8)>, std::hash::BuildHasherDefault<marsad_text::FastHasher>> = HashMap::default();
+    let mut occ: HashMap<&str, Vec<(usize, usize, u8)>, std::hash::BuildHasherDefault<marsad_text::FastHasher>> =
+        HashMap::with_capacity_and_hasher(infos.iter().map(|t| t.len()).sum(), Default::default());
     for (si, toks) in infos.iter().enumerate() {
         for (ti, t) in toks.iter().enumerate() {
             if t.shape == b'a' && t.core.chars().count() >= 2 {
@@ -754,8 +758,8 @@ const SPORT_WORDS: &[&str] = &[
 ];
 
 fn sport_levels(infos: &[Vec<TokInfo>]) -> Vec<u8> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| SPORT_WORDS.iter().copied().collect());
+    static SET: std::sync::OnceLock<marsad_text::StrSet> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| SPORT_WORDS.iter().map(|w| w.to_string()).collect());
     let per: Vec<u32> = infos.iter().map(|t| t.iter().filter(|x| set.contains(x.core.as_str()) || set.contains(x.b.as_str())).count() as u32).collect();
     (0..per.len())
         .map(|i| {

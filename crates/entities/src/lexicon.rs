@@ -124,22 +124,10 @@ impl Lexicon {
             return out;
         }
         for i in 0..toks.len() {
-            let first = &toks[i].n;
-            if first.is_empty() || !first.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                continue;
-            }
-            if !self.phrase_heads_may_match(first) {
-                continue;
-            }
-            // every distinct reading once, in `candidates` order; a reading
-            // may come again from `for_each_candidate`, so hits are remembered
-            let mut hits: Vec<&str> = Vec::new();
-            marsad_text::clitics::for_each_candidate(first, &mut |c| {
-                let Some((key, list)) = self.phrases.get_key_value(c) else { return };
-                if hits.contains(&key.as_str()) {
-                    return;
-                }
-                hits.push(key.as_str());
+            // the word's readings that head a phrase, found once per word
+            // (`WordInfo::phrase_heads`, from this same global lexicon)
+            for key in &toks[i].phrase_heads {
+                let Some(list) = self.phrases.get(key.as_str()) else { continue };
                 for p in list {
                     if i + p.rest.len() >= toks.len() {
                         continue;
@@ -148,9 +136,28 @@ impl Lexicon {
                         out.push((i, i + 1 + p.rest.len(), p.b, p.i));
                     }
                 }
-            });
+            }
         }
         out
+    }
+
+    /// The distinct readings of a normalised word (in
+    /// `marsad_text::clitics::candidates` order) that begin a multiword
+    /// phrase; what [`Lexicon::phrase_matches`] tries at this word.
+    pub fn phrase_heads(&self, first: &str) -> Vec<String> {
+        let mut hits: Vec<String> = Vec::new();
+        if self.phrases.is_empty() || first.is_empty() || !first.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+            return hits;
+        }
+        if !self.phrase_heads_may_match(first) {
+            return hits;
+        }
+        marsad_text::clitics::for_each_candidate(first, &mut |c| {
+            if self.phrases.contains_key(c) && !hits.iter().any(|h| h == c) {
+                hits.push(c.to_string());
+            }
+        });
+        hits
     }
 
     /// Cheap pre-check: could a phrase start with this word (after clitics)?

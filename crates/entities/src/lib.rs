@@ -207,6 +207,7 @@ impl Tagger {
     pub fn tag_doc_with<S: AsRef<str>>(&self, sents: &[Vec<S>], lexicon_override: bool) -> Vec<(Vec<u8>, Vec<f32>)> {
         let infos: Vec<Vec<TokInfo>> = sents.iter().map(|s| sentence_info(s)).collect();
         let mut fb = Vec::with_capacity(96);
+        let mut next = Vec::with_capacity(96);
         let [sc1, sc2] = self.table.scale;
         let ob = self.bias;
         // one pass over the features serves both stages
@@ -215,10 +216,19 @@ impl Tagger {
         for toks in &infos {
             let mut em = Vec::with_capacity(toks.len());
             let mut sums = Vec::with_capacity(toks.len());
+            // one token ahead: its weights are fetched while this one's are summed
+            if !toks.is_empty() {
+                features::features_fast(toks, 0, &mut next);
+                self.table.prefetch(&next);
+            }
             for i in 0..toks.len() {
-                features::features_fast(toks, i, &mut fb);
+                std::mem::swap(&mut fb, &mut next);
+                if i + 1 < toks.len() {
+                    features::features_fast(toks, i + 1, &mut next);
+                    self.table.prefetch(&next);
+                }
                 let mut sum = [0i32; 2 * NT];
-                self.table.accumulate(&fb, &mut sum);
+                self.table.accumulate_now(&fb, &mut sum);
                 let mut e = [0f32; NT];
                 for t in 0..NT {
                     e[t] = sum[t] as f32 * sc1;

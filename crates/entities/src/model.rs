@@ -17,13 +17,47 @@ pub fn tag_id(s: &str) -> u8 {
 
 /// Is the transition prev → cur allowed in BIO? (`prev == START` at the start)
 #[inline]
-pub fn allowed(prev: usize, cur: usize) -> bool {
+pub const fn allowed(prev: usize, cur: usize) -> bool {
     if cur == 0 || cur % 2 == 1 {
         return true; // O or B-*
     }
     // I-X needs B-X or I-X before it
     prev != START && prev != 0 && (prev + 1) / 2 == (cur + 1) / 2
 }
+
+/// For every tag, the tags allowed before it (ascending, without START):
+/// `(count, tags)`. O and B-* follow anything; I-X only B-X or I-X.
+const PREDS: [(usize, [usize; NT]); NT] = {
+    let mut out = [(0usize, [0usize; NT]); NT];
+    let mut c = 0;
+    while c < NT {
+        let mut p = 0;
+        while p < NT {
+            if allowed(p, c) {
+                out[c].1[out[c].0] = p;
+                out[c].0 += 1;
+            }
+            p += 1;
+        }
+        c += 1;
+    }
+    out
+};
+
+/// `ALLOWED[prev][cur]` = [`allowed`]`(prev, cur)`, prev up to START.
+const ALLOWED: [[bool; NT]; NT + 1] = {
+    let mut a = [[false; NT]; NT + 1];
+    let mut p = 0;
+    while p <= NT {
+        let mut c = 0;
+        while c < NT {
+            a[p][c] = allowed(p, c);
+            c += 1;
+        }
+        p += 1;
+    }
+    a
+};
 
 /// Hasher for keys that are already good hashes.
 #[derive(Default)]
@@ -159,14 +193,16 @@ pub fn viterbi(trans: &[f32], em: &[[f32; NT]]) -> Vec<u8> {
         }
     }
     for i in 1..n {
+        let prev = score[i - 1];
         for t in 0..NT {
             let mut best = NEG;
             let mut arg = 0u8;
-            for p in 0..NT {
-                if !allowed(p, t) || score[i - 1][p] <= NEG {
+            let (np, ps) = &PREDS[t];
+            for &p in &ps[..*np] {
+                if prev[p] <= NEG {
                     continue;
                 }
-                let s = score[i - 1][p] + trans[p * NT + t];
+                let s = prev[p] + trans[p * NT + t];
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -359,15 +395,32 @@ impl Table {
     /// Add the weights of `feats` to both stages' sums.
     #[inline]
     pub fn accumulate(&self, feats: &[u64], sum: &mut [i32; 2 * NT]) {
-        // The table is far larger than the caches: ask for every feature's
-        // slot first so that the misses overlap instead of queueing.
+        self.prefetch(feats);
+        self.accumulate_now(feats, sum);
+    }
+
+    /// Ask the caches for the slots of `feats` (the table is far larger
+    /// than the caches: the misses then overlap instead of queueing).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
         #[cfg(target_arch = "x86_64")]
         for &f in feats {
             let k = if f == EMPTY { 1 } else { f };
             let p = self.slots[(k as usize) & self.mask..].as_ptr();
             // SAFETY: a prefetch of a valid address has no effect but on caches.
-            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8) };
+            // (a slot may straddle two cache lines: fetch its last byte's too)
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((p as *const i8).add(std::mem::size_of::<Slot>() - 1));
+            }
         }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
+    /// [`Table::accumulate`] without the prefetch.
+    #[inline]
+    pub fn accumulate_now(&self, feats: &[u64], sum: &mut [i32; 2 * NT]) {
         for &f in feats {
             let k = if f == EMPTY { 1 } else { f };
             let mut i = (k as usize) & self.mask;
@@ -405,11 +458,13 @@ pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32)
         }
     }
     for i in 1..n {
+        let prev = alpha[i - 1];
         for c in 0..NT {
             let mut best = NEG;
-            for p in 0..NT {
-                if allowed(p, c) && alpha[i - 1][p] > NEG {
-                    best = best.max(alpha[i - 1][p] + trans[p * NT + c]);
+            let (np, ps) = &PREDS[c];
+            for &p in &ps[..*np] {
+                if prev[p] > NEG {
+                    best = best.max(prev[p] + trans[p * NT + c]);
                 }
             }
             if best > NEG {
@@ -422,7 +477,7 @@ pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32)
         for p in 0..NT {
             let mut best = NEG;
             for c in 0..NT {
-                if allowed(p, c) {
+                if ALLOWED[p][c] {
                     best = best.max(trans[p * NT + c] + em[i + 1][c] + beta[i + 1][c]);
                 }
             }
