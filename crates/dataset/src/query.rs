@@ -192,7 +192,13 @@ fn where_clause(f: &EventFilter) -> Result<(String, Vec<Value>)> {
     }
     if let Some(a) = nonempty(&f.admin1) {
         let x = add(&mut p, Value::Text(a.to_lowercase()));
-        w.push(format!("(lower(i.admin1) = {x} OR lower(i.place) = {x})"));
+        // A region's name (Diyala, ديالى, Diyala Governorate) means its code.
+        let mut alts = vec![format!("lower(i.admin1) = {x}"), format!("lower(i.place) = {x}")];
+        for code in crate::admin::admin1_codes_named(a) {
+            let c = add(&mut p, Value::Text(code.to_lowercase()));
+            alts.push(format!("lower(i.admin1) = {c}"));
+        }
+        w.push(format!("({})", alts.join(" OR ")));
     }
     if let Some(d) = nonempty(&f.date_from) {
         let (lo, _) = crate::dates::interval(d).ok_or_else(|| anyhow::anyhow!("bad date {d:?} (use YYYY, YYYY-MM or YYYY-MM-DD)"))?;

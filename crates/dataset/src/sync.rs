@@ -134,8 +134,14 @@ fn place_agree(r: &Report, c: &Cand) -> Agree {
     if r.country.is_some() && c.country.is_some() && r.country != c.country {
         return None;
     }
-    if r.admin1.is_some() && c.admin1.is_some() && r.admin1 != c.admin1 {
-        return None;
+    if r.admin1.is_some() && c.admin1.is_some() {
+        if r.admin1 != c.admin1 {
+            return None;
+        }
+        // a province and a town in it ("in Diyala" / "in Baqubah"): a tie
+        if rr <= 2 && cr <= 2 {
+            return Some(true);
+        }
     }
     Some(false)
 }
@@ -155,8 +161,16 @@ fn actor_agree(rid: &Option<String>, rkey: &Option<String>, cid: &Option<String>
         // two different known actors
         return None;
     }
-    // generic or unresolved descriptions vary between outlets (gunmen,
-    // militants, attackers): neither evidence for nor against
+    // generic descriptions of one country's one sector (army / soldiers,
+    // police / policemen) are the same side, as ACLED codes them
+    let sector = |id: &Option<String>| id.as_deref().and_then(|s| s.strip_prefix("gen:")).and_then(|s| s.rsplit_once('-')).map(|(cs, _)| cs.to_string());
+    if let (Some(a), Some(b)) = (sector(rid), sector(cid)) {
+        if a == b {
+            return Some(true);
+        }
+    }
+    // other generic or unresolved descriptions vary between outlets
+    // (gunmen, militants, attackers): neither evidence for nor against
     Some(false)
 }
 
@@ -778,13 +792,18 @@ fn pick<T: Clone + PartialEq>(vals: impl Iterator<Item = T>, prefer: impl Fn(&T)
         .map(|(v, _, _)| v)
 }
 
-/// How a report's source is named: the host of a URL (`reuters.com`), else
-/// the document id (local files and JSON Lines hold many outlets).
+/// How a report's source is named: the outlet the input names (`Reuters`,
+/// an HTML page's `og:site_name`), else the host of a URL (`reuters.com`),
+/// else the document id (local files and JSON Lines hold many outlets; the
+/// reader falls back to the file name as the source).
 pub(crate) fn source_name(source: Option<&str>, doc_id: &str) -> String {
     let url = [source, Some(doc_id)]
         .into_iter()
         .flatten()
         .find_map(|s| s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")));
+    if let Some(outlet) = source.map(str::trim).filter(|s| !s.is_empty() && !looks_like_path(s) && !s.contains("://")) {
+        return outlet.to_string();
+    }
     match url {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
@@ -792,6 +811,12 @@ pub(crate) fn source_name(source: Option<&str>, doc_id: &str) -> String {
         }
         None => doc_id.to_string(),
     }
+}
+
+/// The input falls back to the file (or `-`) as a document's source.
+fn looks_like_path(s: &str) -> bool {
+    const EXT: [&str; 11] = [".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".xml", ".rss"];
+    s == "-" || s.contains('/') || s.contains('\\') || EXT.iter().any(|e| s.to_ascii_lowercase().ends_with(e)) || s.ends_with(".atom")
 }
 
 /// All reports of an incident, in (doc, idx) order.
@@ -1044,4 +1069,18 @@ fn write_values(conn: &Connection, id: i64, v: &Values, now: i64) -> Result<()> 
         now,
     ])?;
     Ok(())
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::source_name;
+
+    #[test]
+    fn outlet_names_hosts_and_files() {
+        assert_eq!(source_name(Some("Al Rafidain"), "news/a.html"), "Al Rafidain");
+        assert_eq!(source_name(Some("https://www.reuters.com/world/1"), "x"), "reuters.com");
+        assert_eq!(source_name(Some("news/feed.jsonl"), "news/feed.jsonl:3"), "news/feed.jsonl:3");
+        assert_eq!(source_name(Some("a.txt"), "a.txt"), "a.txt");
+        assert_eq!(source_name(None, "https://x.example/2"), "x.example");
+    }
 }

@@ -42,10 +42,33 @@ impl EventStage {
                 continue;
             }
             let cx = Sent::new(self, doc, si, &memo);
-            out.extend(cx.events());
+            out.extend(fold_casualty_nouns(cx.events()));
         }
         out
     }
+}
+
+/// "the wounded were taken to hospital" after "a car bomb exploded" in one
+/// sentence is the same attack, not a second one: a casualty noun (الجرحى،
+/// القتلى، the wounded) is dropped as a trigger when the sentence holds another
+/// event of its type, and its figures fill the ones that event lacks.
+fn fold_casualty_nouns(mut evs: Vec<Event>) -> Vec<Event> {
+    const NOUNS: &[&str] = &["جرحي", "جريح", "الجرحي", "قتلي", "قتيل", "القتلي", "مصاب", "مصابين", "المصابين", "wounded", "injured", "dead"];
+    let is_noun = |e: &Event| NOUNS.contains(&marsad_text::key(&e.trigger.text).as_str());
+    let mut i = 0;
+    while i < evs.len() {
+        let other = (0..evs.len()).find(|&j| j != i && evs[j].kind == evs[i].kind && !is_noun(&evs[j]));
+        match other {
+            Some(j) if is_noun(&evs[i]) => {
+                let gone = evs.remove(i);
+                let keep = &mut evs[if j > i { j - 1 } else { j }];
+                keep.fatalities = keep.fatalities.or(gone.fatalities);
+                keep.injured = keep.injured.or(gone.injured);
+            }
+            _ => i += 1,
+        }
+    }
+    evs
 }
 
 impl Stage for EventStage {

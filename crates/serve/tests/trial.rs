@@ -335,13 +335,11 @@ async fn ingest_killed_half_way_then_rerun() {
     let _ = std::fs::remove_dir_all(clean.parent().unwrap());
 }
 
-/// What the trial expects of merging and does not get yet (see the serve
-/// README, "Trial"): all six reports of the bombing in one incident. The
-/// Hamrin report (place: the province ديالى, recipient "soldiers") finds no
-/// positive tie with the incident (place: the city, recipient "army") in
-/// `marsad_dataset` and starts a second incident. Run with `--ignored`.
+/// All six reports of the bombing in one incident: the Hamrin report names
+/// only the province (ديالى, same admin1 as Baqubah) and "soldiers" where the
+/// others say "army"; the extra "the wounded" trigger in one Rafidain sentence
+/// is folded into that sentence's bombing.
 #[tokio::test]
-#[ignore = "marsad-dataset does not yet merge a province-level report into the city-level incident"]
 async fn all_six_reports_in_one_incident() {
     let db = temp_db("strict");
     ingest(&db, &documents());
