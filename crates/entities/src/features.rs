@@ -84,6 +84,40 @@ pub struct WordInfo {
     /// Hashes of this word seen from a neighbour: templates 6, 7, 8, 9, 10,
     /// 11, 52, 53, 54, 55 (indices in `nbi`).
     pub nb: [u64; 10],
+    /// Weight sums of this word's fixed features under one table
+    /// ([`word_sums`]), with the table's id.
+    pub sums: std::sync::OnceLock<(u64, Box<WordSums>)>,
+}
+
+/// Summed weights (both stages) of a word's features that depend on it
+/// alone: [own, as the previous word, as the next, as the word two before,
+/// as the word two after].
+pub type WordSums = [[i32; 2 * crate::model::NT]; 5];
+
+/// The [`WordSums`] of a word under `table` (cached in the word's info).
+/// The tagger adds integer weights, so these partial sums give exactly the
+/// totals of adding every feature one by one.
+pub fn word_sums<'a>(w: &'a WordInfo, table: &crate::model::Table, tmp: &'a mut WordSums) -> &'a WordSums {
+    if let Some((id, s)) = w.sums.get() {
+        if *id == table.id {
+            return s;
+        }
+    }
+    use nbi::*;
+    let mut s: WordSums = [[0; 2 * crate::model::NT]; 5];
+    table.accumulate(&w.own, &mut s[0]);
+    table.accumulate(&[w.nb[N_PREV], w.nb[B_PREV], w.nb[PRE_PREV], w.nb[CORE2_PREV]], &mut s[1]);
+    table.accumulate(&[w.nb[N_NEXT], w.nb[B_NEXT], w.nb[PRE_NEXT], w.nb[CORE2_NEXT]], &mut s[2]);
+    table.accumulate(&[w.nb[N_PREV2]], &mut s[3]);
+    table.accumulate(&[w.nb[N_NEXT2]], &mut s[4]);
+    match w.sums.set((table.id, Box::new(s))) {
+        Ok(()) => &w.sums.get().expect("just set").1,
+        Err(_) => {
+            // cached for another table: do not cache
+            *tmp = s;
+            tmp
+        }
+    }
 }
 
 /// Index of each neighbour template in [`WordInfo::nb`].
@@ -186,7 +220,7 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let phrase_heads = lex.phrase_heads(&n);
     let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
     let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
-    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10] };
+    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], sums: Default::default() };
     word_hashes(&mut wi);
     wi
 }
@@ -572,6 +606,35 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 pub fn features_fast(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     use nbi::*;
     out.clear();
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= toks.len() {
+            None
+        } else {
+            Some(&toks[j as usize])
+        }
+    };
+    let ii = i as isize;
+    // the parts of the words' WordSums: the word's own, then each neighbour's
+    out.extend_from_slice(&toks[i].own);
+    if let Some(p) = get(ii - 1) {
+        out.extend_from_slice(&[p.nb[N_PREV], p.nb[B_PREV], p.nb[PRE_PREV], p.nb[CORE2_PREV]]);
+    }
+    if let Some(p) = get(ii + 1) {
+        out.extend_from_slice(&[p.nb[N_NEXT], p.nb[B_NEXT], p.nb[PRE_NEXT], p.nb[CORE2_NEXT]]);
+    }
+    if let Some(p) = get(ii - 2) {
+        out.push(p.nb[N_PREV2]);
+    }
+    if let Some(p) = get(ii + 2) {
+        out.push(p.nb[N_NEXT2]);
+    }
+    features_live(toks, i, out);
+}
+
+/// The features of position `i` not in the neighbouring words' [`WordSums`]
+/// (appended to `out`): those of several words or of the sentence, and the
+/// padding's where a neighbour is missing.
+pub fn features_live(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     let t = &toks[i];
     let n = toks.len();
     let get = |j: isize| -> Option<&TokInfo> {
@@ -584,20 +647,14 @@ pub fn features_fast(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     let ii = i as isize;
     let bm = |j: isize| get(j).map(|x| x.b.as_str()).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
     let sh = |j: isize| get(j).map(|x| x.shape as u64).unwrap_or(if j < 0 { 1 } else { 2 });
-    // a neighbour's precomputed hash, or the padding's
-    let nbh = |j: isize, k: usize, tmpl: u32| -> u64 {
-        match get(j) {
-            Some(x) => x.nb[k],
-            None => H::new(tmpl).s(if j < 0 { PAD_L } else { PAD_R }).done(),
+    // the padding's neighbour features (a real neighbour's are in its sums)
+    for (j, tmpls) in [(ii - 1, &[6u32, 10][..]), (ii + 1, &[7, 11]), (ii - 2, &[8]), (ii + 2, &[9])] {
+        if get(j).is_none() {
+            for &tm in tmpls {
+                out.push(H::new(tm).s(if j < 0 { PAD_L } else { PAD_R }).done());
+            }
         }
-    };
-    out.extend_from_slice(&t.own);
-    out.push(nbh(ii - 1, N_PREV, 6));
-    out.push(nbh(ii + 1, N_NEXT, 7));
-    out.push(nbh(ii - 2, N_PREV2, 8));
-    out.push(nbh(ii + 2, N_NEXT2, 9));
-    out.push(nbh(ii - 1, B_PREV, 10));
-    out.push(nbh(ii + 1, B_NEXT, 11));
+    }
     let (bp, bn) = (bm(ii - 1), bm(ii + 1));
     out.push(H::new(12).s(bp).s(&t.b).done());
     out.push(H::new(13).s(&t.b).s(bn).done());
@@ -606,14 +663,6 @@ pub fn features_fast(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(H::new(16).s(bp).s(&t.core).s(bn).done());
     out.push(H::new(17).s(&t.pre).s(bp).done());
     out.push(H::new(51).n(sh(ii - 1)).n(t.shape as u64).n(sh(ii + 1)).done());
-    if let Some(p) = get(ii - 1) {
-        out.push(p.nb[PRE_PREV]);
-        out.push(p.nb[CORE2_PREV]);
-    }
-    if let Some(p) = get(ii + 1) {
-        out.push(p.nb[PRE_NEXT]);
-        out.push(p.nb[CORE2_NEXT]);
-    }
     for (off, tmpl) in [(-2isize, 60u32), (-1, 61), (0, 62), (1, 63), (2, 64)] {
         if let Some(x) = get(ii + off) {
             let f = x.lex.0;

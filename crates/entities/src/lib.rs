@@ -216,18 +216,31 @@ impl Tagger {
         for toks in &infos {
             let mut em = Vec::with_capacity(toks.len());
             let mut sums = Vec::with_capacity(toks.len());
-            // one token ahead: its weights are fetched while this one's are summed
+            // each word's fixed features are summed once (cached per word);
+            // the rest one token ahead: fetched while this one's are summed
+            let mut tmp: features::WordSums = Default::default();
+            let ws: Vec<features::WordSums> = toks.iter().map(|t| *features::word_sums(&t.w, &self.table, &mut tmp)).collect();
             if !toks.is_empty() {
-                features::features_fast(toks, 0, &mut next);
+                next.clear();
+                features::features_live(toks, 0, &mut next);
                 self.table.prefetch(&next);
             }
             for i in 0..toks.len() {
                 std::mem::swap(&mut fb, &mut next);
                 if i + 1 < toks.len() {
-                    features::features_fast(toks, i + 1, &mut next);
+                    next.clear();
+                    features::features_live(toks, i + 1, &mut next);
                     self.table.prefetch(&next);
                 }
-                let mut sum = [0i32; 2 * NT];
+                let mut sum = ws[i][0];
+                let parts = [(i.wrapping_sub(1), 1), (i + 1, 2), (i.wrapping_sub(2), 3), (i + 2, 4)];
+                for (j, role) in parts {
+                    if let Some(w) = ws.get(j) {
+                        for t in 0..2 * NT {
+                            sum[t] += w[role][t];
+                        }
+                    }
+                }
                 self.table.accumulate_now(&fb, &mut sum);
                 let mut e = [0f32; NT];
                 for t in 0..NT {

@@ -349,6 +349,9 @@ pub struct Table {
     mask: usize,
     slots: Vec<Slot>,
     pub scale: [f32; 2],
+    /// Unique per table built in this process (keys per-word weight sums
+    /// cached in `WordInfo`).
+    pub id: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -367,7 +370,9 @@ impl Table {
         let s2 = m2.map(scale_of).unwrap_or(1.0);
         let n = m1.index.len() + m2.map_or(0, |m| m.index.len());
         let cap = (n * 3 / 2 + 16).next_power_of_two();
-        let mut t = Table { mask: cap - 1, slots: vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap], scale: [s1, s2] };
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut t = Table { mask: cap - 1, slots: vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap], scale: [s1, s2], id };
         let mut put = |m: &Model, off: usize, sc: f32| {
             for (&k, &r) in &m.index {
                 let k = if k == EMPTY { 1 } else { k };
