@@ -57,3 +57,4 @@ build("precision2_noevent.tsv", "precision2_events.tsv", "precision2.jsonl", "20
 build("english_noevent.tsv", "english_events.tsv", "english.jsonl", "20260101")
 build("heldlike_noevent.tsv", "heldlike_events.tsv", "heldlike.jsonl", "20080701")
 build("precision3_noevent.tsv", "precision3_events.tsv", "precision3.jsonl", "20080701")
+build("trial_noevent.tsv", "trial_events.tsv", "trial.jsonl", "20240212")
