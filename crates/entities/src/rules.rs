@@ -108,24 +108,42 @@ fn has(mask: u32, w: &str) -> bool {
     bits(w) & mask != 0
 }
 
-/// Matching form of a token: normalised, with a leading و/ف/ب/ل conjunction
-/// or preposition removed when what remains is a word of the lists `mask`.
-fn form(t: &Token, mask: u32) -> &str {
+/// Proclitics that [`form`] may remove, in the order they are tried.
+const PREFIXES: [&str; 6] = ["و", "ف", "ب", "ل", "وب", "ول"];
+
+/// List bits of a token's normalised form (index 0) and of what remains
+/// after each of [`PREFIXES`] (0 where the word does not start with it):
+/// computed once per token, then every [`form`] is a few bit tests.
+type Forms = [u32; 7];
+
+fn forms_of(t: &Token) -> Forms {
     let n = t.norm.as_str();
-    if has(mask, n) {
-        return n;
-    }
-    if !n.starts_with(['و', 'ف', 'ب', 'ل']) {
-        return n;
-    }
-    for p in ["و", "ف", "ب", "ل", "وب", "ول"] {
-        if let Some(r) = n.strip_prefix(p) {
-            if has(mask, r) {
-                return r;
+    let mut f = [0u32; 7];
+    f[0] = bits(n);
+    if n.starts_with(['و', 'ف', 'ب', 'ل']) {
+        for (k, p) in PREFIXES.iter().enumerate() {
+            if let Some(r) = n.strip_prefix(p) {
+                f[k + 1] = bits(r);
             }
         }
     }
-    n
+    f
+}
+
+/// Matching form of a token: normalised, with a leading و/ف/ب/ل conjunction
+/// or preposition removed when what remains is a word of the lists `mask`;
+/// with the list bits of that form.
+fn form<'a>(t: &'a Token, f: &Forms, mask: u32) -> (&'a str, u32) {
+    let n = t.norm.as_str();
+    if f[0] & mask != 0 {
+        return (n, f[0]);
+    }
+    for (k, p) in PREFIXES.iter().enumerate() {
+        if f[k + 1] & mask != 0 {
+            return (&n[p.len()..], f[k + 1]);
+        }
+    }
+    (n, f[0])
 }
 
 fn is_year(t: &Token) -> bool {
@@ -141,10 +159,10 @@ fn is_number(t: &Token) -> bool {
 }
 
 /// Month at `i`: returns its length in tokens (1, or 2 for كانون الثاني).
-fn month_at(toks: &[Token], i: usize) -> usize {
+fn month_at(toks: &[Token], fs: &[Forms], i: usize) -> usize {
     let t = &toks[i];
-    let f = form(t, l::AR_MONTHS | l::EN_MONTHS | l::AR_MONTH_HEADS);
-    if has(l::AR_MONTH_HEADS, f) {
+    let (f, fb) = form(t, &fs[i], l::AR_MONTHS | l::EN_MONTHS | l::AR_MONTH_HEADS);
+    if fb & l::AR_MONTH_HEADS != 0 {
         if let Some(n) = toks.get(i + 1) {
             if matches!(n.norm.as_str(), "الاول" | "الثاني" | "اول" | "ثاني") {
                 return 2;
@@ -152,7 +170,7 @@ fn month_at(toks: &[Token], i: usize) -> usize {
         }
         return 0;
     }
-    if has(l::AR_MONTHS, f) {
+    if fb & l::AR_MONTHS != 0 {
         // اب/مارس/مايو are also ordinary words or names: want a number beside
         let before = i > 0 && is_day(&toks[i - 1]);
         let after = toks.get(i + 1).map_or(false, |n| is_year(n) || is_day(n));
@@ -165,7 +183,7 @@ fn month_at(toks: &[Token], i: usize) -> usize {
         }
         return 0;
     }
-    if has(l::EN_MONTHS, f) {
+    if fb & l::EN_MONTHS != 0 {
         let cap = t.norm.len() >= 3 && toks[i].kind == TokenKind::Latin;
         let before = i > 0 && is_day(&toks[i - 1]);
         let after = toks.get(i + 1).map_or(false, |n| is_year(n) || is_day(n));
@@ -186,11 +204,12 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
     let _ = doc;
     let mut out = Vec::new();
     let n = toks.len();
+    let fs: Vec<Forms> = toks.iter().map(forms_of).collect();
     let mut i = 0;
     while i < n {
         let t = &toks[i];
         // [day] month [year]
-        let m = month_at(toks, i);
+        let m = month_at(toks, &fs, i);
         if m > 0 {
             let mut a = i;
             if i > 0 && is_day(&toks[i - 1]) {
@@ -205,7 +224,7 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
                 }
             }
             // Levantine month with the Gregorian name in brackets: كانون الأول (ديسمبر)
-            if b + 2 < n && toks[b].norm == "(" && month_at(toks, b + 1) > 0 && toks[b + 2].norm == ")" {
+            if b + 2 < n && toks[b].norm == "(" && month_at(toks, &fs, b + 1) > 0 && toks[b + 2].norm == ")" {
                 b += 3;
             }
             if b < n && is_year(&toks[b]) {
@@ -224,18 +243,18 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
             i = b;
             continue;
         }
-        let f = form(t, l::AR_YEAR_WORDS | l::AR_WEEKDAYS | l::AR_RELATIVE);
+        let (f, fb) = form(t, &fs[i], l::AR_YEAR_WORDS | l::AR_WEEKDAYS | l::AR_RELATIVE);
         let low = t.norm.as_str();
         // عام 2017, in 2017, since 2003
-        if (has(l::AR_YEAR_WORDS, f) || matches!(low, "in" | "since" | "until" | "by")) && i + 1 < n && is_year(&toks[i + 1]) {
-            let a = if has(l::AR_YEAR_WORDS, f) { i } else { i + 1 };
+        if (fb & l::AR_YEAR_WORDS != 0 || matches!(low, "in" | "since" | "until" | "by")) && i + 1 < n && is_year(&toks[i + 1]) {
+            let a = if fb & l::AR_YEAR_WORDS != 0 { i } else { i + 1 };
             out.push((EntityType::DATE, a, i + 2, 0.9));
             i += 2;
             continue;
         }
         // يوم الأحد / الأحد الماضي / Sunday
-        if has(l::AR_WEEKDAYS, f) || (t.kind == TokenKind::Latin && has(l::EN_WEEKDAYS, low)) {
-            let a = if i > 0 && matches!(form(&toks[i - 1], l::YAWM), "يوم") { i - 1 } else { i };
+        if fb & l::AR_WEEKDAYS != 0 || (t.kind == TokenKind::Latin && has(l::EN_WEEKDAYS, low)) {
+            let a = if i > 0 && matches!(form(&toks[i - 1], &fs[i - 1], l::YAWM).0, "يوم") { i - 1 } else { i };
             let mut b = i + 1;
             if b < n && matches!(toks[b].norm.as_str(), "الماضي" | "المقبل" | "القادم") {
                 b += 1;
@@ -247,7 +266,7 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
             i = b;
             continue;
         }
-        if has(l::AR_RELATIVE, f) || (t.kind == TokenKind::Latin && has(l::EN_RELATIVE, low)) {
+        if fb & l::AR_RELATIVE != 0 || (t.kind == TokenKind::Latin && has(l::EN_RELATIVE, low)) {
             // اليوم is often "the day"/"today": only when not followed by a noun-like genitive
             if f != "اليوم" || toks.get(i + 1).map_or(true, |x| x.kind == TokenKind::Punct) {
                 out.push((EntityType::DATE, i, i + 1, 0.7));
@@ -262,26 +281,27 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
             continue;
         }
         // numbers
-        let num_word = |t: &Token| -> bool {
+        let num_word = |k: usize| -> bool {
+            let t = &toks[k];
             if t.kind == TokenKind::Arabic {
-                has(l::AR_NUMBER_WORDS, form(t, l::AR_NUMBER_WORDS))
+                form(t, &fs[k], l::AR_NUMBER_WORDS).1 & l::AR_NUMBER_WORDS != 0
             } else if t.kind == TokenKind::Latin {
                 has(l::EN_NUMBER_WORDS, t.norm.as_str())
             } else {
                 false
             }
         };
-        if is_number(t) || num_word(t) {
+        if is_number(t) || num_word(i) {
             let mut b = i + 1;
             loop {
                 if b >= n {
                     break;
                 }
                 let x = &toks[b];
-                let xf = form(x, l::AR_SCALES | l::AR_UNITS | l::AR_NUMBER_WORDS);
+                let (_, xb) = form(x, &fs[b], l::AR_SCALES | l::AR_UNITS | l::AR_NUMBER_WORDS);
                 if is_number(x) && (x.norm.starts_with(',') || x.norm.starts_with('.')) {
                     b += 1;
-                } else if has(l::AR_SCALES, xf) || has(l::AR_UNITS, xf) || num_word(x) {
+                } else if xb & (l::AR_SCALES | l::AR_UNITS) != 0 || num_word(b) {
                     b += 1;
                 } else if x.kind == TokenKind::Latin && (has(l::EN_SCALES, x.norm.as_str()) || has(l::EN_UNITS, x.norm.as_str())) {
                     b += 1;
@@ -297,7 +317,7 @@ pub fn find(doc: &Document, toks: &[Token]) -> Vec<(EntityType, usize, usize, f3
                 }
             }
             // a lone "one/واحد" is rarely worth a NUM
-            if !(b == i + 1 && !is_number(t) && matches!(form(t, l::AR_NUMBER_WORDS), "واحد" | "one")) {
+            if !(b == i + 1 && !is_number(t) && matches!(form(t, &fs[i], l::AR_NUMBER_WORDS).0, "واحد" | "one")) {
                 out.push((EntityType::NUM, i, b, 0.9));
             }
             i = b;
