@@ -1544,6 +1544,98 @@ impl<'a> Sent<'a> {
 
     // ---------------- modality
 
+    /// "a rise in attacks", "تصاعدا في الهجمات"، "ازدياد الهجمات", "attacks have risen": a
+    /// trend statement about many events, not one event (unless a toll is stated)
+    fn trend(&self, c: &Cand) -> bool {
+        let n = self.toks.len();
+        if (0..n).any(|j| self.cue_at("toll", j)) {
+            return false;
+        }
+        let punct = |a: usize, b: usize| (a..b).any(|q| self.toks[q].kind == TokenKind::Punct);
+        if (c.tok.saturating_sub(4)..c.tok).any(|j| self.cue_at("trend", j) && !self.trig[j] && !punct(j, c.tok)) {
+            return true;
+        }
+        for j in c.last + 1..(c.last + 9).min(n) {
+            if self.toks[j].kind == TokenKind::Punct {
+                break;
+            }
+            if !self.arabic[j] && matches!(self.toks[j].norm.as_str(), "risen" | "rose" | "increased" | "surged" | "doubled") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "بعد انتهاء الاشتباكات"، "after the clashes ended": an earlier event named in a time clause
+    fn referenced(&self, c: &Cand) -> bool {
+        let i = c.tok;
+        if self.arabic[i] {
+            let after = |q: usize| matches!(strip_conj(&self.toks[q].norm), "بعد" | "عقب" | "اثر" | "فور" | "منذ");
+            i >= 2 && self.cue_at("ended", i - 1) && (after(i - 2) || (i >= 3 && self.toks[i - 2].norm == "ان" && after(i - 3)))
+        } else {
+            let n = self.toks.len();
+            (i.saturating_sub(3)..i).any(|q| matches!(self.toks[q].norm.as_str(), "after" | "since" | "once"))
+                && (c.last + 1..(c.last + 3).min(n)).any(|q| self.cue_at("ended", q) || self.toks[q].norm == "over")
+        }
+    }
+
+    /// Speaker phrases: "قال مصدر في شرطة ديالى إن"، "أفاد مسؤول أمني بأن"، "a source in Diyala
+    /// police said", ", a security official said": the reporter, never an actor or recipient.
+    fn source_spans(&self) -> Vec<(usize, usize)> {
+        let n = self.toks.len();
+        let mut out = Vec::new();
+        let stop = |q: usize| {
+            self.toks[q].kind == TokenKind::Punct
+                || self.trig[q]
+                || self.cue_at("report", q)
+                || matches!(strip_conj(&self.toks[q].norm), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها" | "بانهم" | "that")
+        };
+        for h in 0..n {
+            if !self.cue_at("srchead", h) || self.trig[h] {
+                continue;
+            }
+            let verb_before = (h >= 1 && self.cue_at("report", h - 1)) || (h >= 2 && self.cue_at("report", h - 2) && !stop(h - 1));
+            let mut e = h;
+            let mut q = h + 1;
+            while q < n && q <= h + 6 && !stop(q) {
+                e = q;
+                q += 1;
+            }
+            if !(verb_before || (q < n && self.cue_at("report", q))) {
+                continue;
+            }
+            let mut s = h;
+            if !self.arabic[h] {
+                while s > 0 && s + 3 > h && !stop(s - 1) && !self.is_func(s - 1) && !matches!(self.toks[s - 1].norm.as_str(), "a" | "an" | "the") {
+                    s -= 1;
+                }
+            }
+            out.push((s, e));
+        }
+        out
+    }
+
+    /// A place right after "which borders"/"المحاذية لـ"/"الحدودية مع": a neighbour, not the event's place.
+    fn neighbour_place(&self, pos: usize) -> bool {
+        let Some(i) = self.toks.iter().position(|t| t.start <= pos && pos < t.end) else { return false };
+        (i.saturating_sub(3)..i).any(|q| self.cue_at("border", q) && !(q..i).any(|x| self.toks[x].kind == TokenKind::Punct))
+    }
+
+    /// The victim phrase after a time noun: "لحظة مرور عجلة عسكرية" → عجلة عسكرية.
+    fn after_time(&self, t: usize) -> Option<(usize, usize)> {
+        let n = self.toks.len();
+        let mut q = t + 1;
+        if q < n && self.cue_at("passing", q) {
+            q += 1;
+        } else {
+            return None;
+        }
+        if q >= n || !self.arabic[q] || self.trig[q] || self.is_func(q) || self.cue_at("timenoun", q) {
+            return None;
+        }
+        Some(self.np_from(q, false))
+    }
+
     fn modality(&self, c: &Cand) -> (bool, bool, bool) {
         let i = c.tok;
         let mut neg = false;
@@ -1636,6 +1728,9 @@ impl<'a> Sent<'a> {
                 gen = true;
             }
         }
+        if !gen && self.trend(c) {
+            gen = true;
+        }
         (neg, hyp, gen)
     }
 
@@ -1685,6 +1780,7 @@ impl<'a> Sent<'a> {
             .enumerate()
             .filter(|(_, p)| p.start >= sent.start && p.end <= sent.end && p.end > p.start)
             .filter(|(_, p)| !ex.iter().any(|&(s, e)| p.start >= s && p.end <= e && !(self.prep_before(p.start))))
+            .filter(|(_, p)| !self.neighbour_place(p.start))
             .collect();
         for (k, p) in &cands {
             // a place before this trigger with another trigger in between belongs to that one
@@ -1819,6 +1915,16 @@ impl<'a> Sent<'a> {
             kk += 1;
             !drop_adv[kk - 1]
         });
+        // "وبعد انتهاء الاشتباكات، اقتحمت قوات الأمن الحي": the ended clash is background,
+        // not a new event, when something else in the sentence is one
+        let refd: Vec<bool> = evs.iter().map(|e| self.referenced(&e.c)).collect();
+        if refd.iter().any(|&r| r) && evs.iter().zip(&refd).any(|(e, &r)| !r && !e.weak) {
+            let mut kk = 0;
+            evs.retain(|_| {
+                kk += 1;
+                !refd[kk - 1]
+            });
+        }
         // "في حادث سير"، "a bus crash"، "انهيار منزل بسبب الأمطار": casualty words with no
         // attacker and no weapon are an accident or a disaster, not violence
         if self.accident && !self.weapon {
@@ -2085,7 +2191,36 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let (negated, hypothetical, generic) = self.modality(c);
-            let reporter = self.reported_by(c);
+            let srcs = self.source_spans();
+            let reporter = srcs.iter().copied().find(|s| !(s.0 <= c.tok && c.tok <= s.1)).or_else(|| self.reported_by(c));
+            // "a source in Diyala police said …": the police speak, they do not act
+            let in_src = |x: (usize, usize)| srcs.iter().any(|s| x.0 <= s.1 && s.0 <= x.1);
+            if actor.map_or(false, in_src) {
+                actor = None;
+            }
+            if recipient.map_or(false, in_src) {
+                recipient = None;
+            }
+            // "انفجرت لحظة مرور عجلة عسكرية": a time noun is no participant; the passer-by is the target
+            if actor.map_or(false, |a| self.cue_at("timenoun", a.0)) {
+                actor = None;
+            }
+            if let Some(r) = recipient {
+                if self.cue_at("timenoun", r.0) {
+                    recipient = self.after_time(r.0);
+                }
+            }
+            if recipient.is_none() && ty == "ASSAULT" && self.arabic[c.tok] {
+                let n = self.toks.len();
+                let mut j = c.last + 1;
+                while j < n && j <= c.last + 6 && self.toks[j].kind != TokenKind::Punct {
+                    if self.cue_at("timenoun", j) {
+                        recipient = self.after_time(j).filter(|r| actor.map_or(true, |a| !(a.0 <= r.1 && r.0 <= a.1)));
+                        break;
+                    }
+                    j += 1;
+                }
+            }
             if let (Some(a), Some(r)) = (actor, reporter) {
                 // "أعلنت الجامعة العربية دعمها": the speaker is the actor; "قال X إن …": not
                 let comp = (r.1 + 1..c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "ان" | "انه" | "انها" | "انهم" | "that" | ":" | "\"" | "«"));
@@ -2178,7 +2313,19 @@ impl<'a> Sent<'a> {
             }
             let row = self.st.onto.get(&ty, mode.as_deref());
             let place_country = places.first().and_then(|p| p.country.clone());
-            let actor_ref = actor.map(|a| self.actor_ref(a, place_country.as_deref()));
+            let mut actor_ref = actor.map(|a| self.actor_ref(a, place_country.as_deref()));
+            // "Turkish drone"، "غارة إسرائيلية"، "Russian jets": a nationality on a weapon or strike
+            // is that country's military
+            if let (Some(a), Some(ar)) = (actor, actor_ref.as_mut()) {
+                let n = self.toks.len();
+                if ar.sector.is_none() && ar.country.is_some() && (a.0..=a.1).all(|q| self.head(q).is_none()) {
+                    let lo = a.0.saturating_sub(2);
+                    let hi = (a.1 + 2).min(n - 1);
+                    if (lo..=hi).any(|q| self.cue_at("instrument", q)) {
+                        ar.sector = Some("MIL".into());
+                    }
+                }
+            }
             let rec_ref = recipient.map(|r| self.actor_ref(r, place_country.as_deref()));
             let mut acled = row.and_then(|r| r.acled.clone());
             if ty == "ASSAULT"
