@@ -276,8 +276,8 @@ impl Tagger {
                     e[8] += ob[3];
                     em.push(e);
                 }
-                let tags = model::viterbi(&m2.trans, &em);
-                let c = model::marginals(&m2.trans, &em, &tags, confidence_temperature());
+                let (tags, alpha) = model::viterbi_scores(&m2.trans, &em);
+                let c = model::marginals_with(&m2.trans, &em, &alpha, &tags, confidence_temperature());
                 out[si] = (tags, c);
             }
         }

@@ -181,9 +181,15 @@ impl Model {
 }
 
 pub fn viterbi(trans: &[f32], em: &[[f32; NT]]) -> Vec<u8> {
+    viterbi_scores(trans, em).0
+}
+
+/// [`viterbi`], also returning the best score of a path ending in each tag
+/// at each position (the forward max-scores [`marginals_with`] needs).
+pub fn viterbi_scores(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT]>) {
     let n = em.len();
     if n == 0 {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let mut score = vec![[NEG; NT]; n];
     let mut back = vec![[0u8; NT]; n];
@@ -225,7 +231,7 @@ pub fn viterbi(trans: &[f32], em: &[[f32; NT]]) -> Vec<u8> {
     for i in (1..n).rev() {
         out[i - 1] = back[i][out[i] as usize];
     }
-    out
+    (out, score)
 }
 
 /// A training sentence: per-token feature hashes and gold tags.
@@ -451,32 +457,18 @@ impl Table {
 /// probability with a softmax at `temperature`. Cheaper than forward-backward
 /// (no exponentials inside the recursion).
 pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32) -> Vec<f32> {
+    let (_, alpha) = viterbi_scores(trans, em);
+    marginals_with(trans, em, &alpha, tags, temperature)
+}
+
+/// [`marginals`] given the forward max-scores `alpha` of [`viterbi_scores`]
+/// (the same maxima the forward pass of the max-marginals computes).
+pub fn marginals_with(trans: &[f32], em: &[[f32; NT]], alpha: &[[f32; NT]], tags: &[u8], temperature: f32) -> Vec<f32> {
     let n = em.len();
-    if n == 0 {
+    if n == 0 || alpha.len() != n {
         return Vec::new();
     }
     let t = temperature.max(1e-6);
-    let mut alpha = vec![[NEG; NT]; n];
-    for c in 0..NT {
-        if allowed(START, c) {
-            alpha[0][c] = trans[START * NT + c] + em[0][c];
-        }
-    }
-    for i in 1..n {
-        let prev = alpha[i - 1];
-        for c in 0..NT {
-            let mut best = NEG;
-            let (np, ps) = &PREDS[c];
-            for &p in &ps[..*np] {
-                if prev[p] > NEG {
-                    best = best.max(prev[p] + trans[p * NT + c]);
-                }
-            }
-            if best > NEG {
-                alpha[i][c] = best + em[i][c];
-            }
-        }
-    }
     let mut beta = vec![[0f32; NT]; n];
     for i in (0..n - 1).rev() {
         for p in 0..NT {
@@ -530,4 +522,57 @@ pub fn average_models(ms: &[Model]) -> Model {
         }
     }
     Model { index, w, trans }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The forward max-scores as the max-marginals used to compute them.
+    fn reference_alpha(trans: &[f32], em: &[[f32; NT]]) -> Vec<[f32; NT]> {
+        let n = em.len();
+        let mut alpha = vec![[NEG; NT]; n];
+        for c in 0..NT {
+            if allowed(START, c) {
+                alpha[0][c] = trans[START * NT + c] + em[0][c];
+            }
+        }
+        for i in 1..n {
+            for c in 0..NT {
+                let mut best = NEG;
+                for p in 0..NT {
+                    if allowed(p, c) && alpha[i - 1][p] > NEG {
+                        best = best.max(alpha[i - 1][p] + trans[p * NT + c]);
+                    }
+                }
+                if best > NEG {
+                    alpha[i][c] = best + em[i][c];
+                }
+            }
+        }
+        alpha
+    }
+
+    #[test]
+    fn viterbi_scores_are_the_forward_max_scores() {
+        let mut rng = Rng(12345);
+        let mut f = || (rng.next() % 2001) as f32 / 37.0 - 27.0;
+        let trans: Vec<f32> = (0..(NT + 1) * NT).map(|_| f()).collect();
+        for n in [1usize, 2, 7, 40] {
+            let em: Vec<[f32; NT]> = (0..n).map(|_| std::array::from_fn(|_| f())).collect();
+            let (tags, alpha) = viterbi_scores(&trans, &em);
+            assert_eq!(tags.len(), n);
+            let r = reference_alpha(&trans, &em);
+            for (a, b) in alpha.iter().zip(&r) {
+                for (x, y) in a.iter().zip(b) {
+                    assert_eq!(x.to_bits(), y.to_bits());
+                }
+            }
+            // tags follow BIO: no I-X without B-X/I-X before it
+            for i in 0..n {
+                let prev = if i == 0 { START } else { tags[i - 1] as usize };
+                assert!(allowed(prev, tags[i] as usize), "{tags:?}");
+            }
+        }
+    }
 }
