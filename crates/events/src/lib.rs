@@ -811,6 +811,10 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // "عجلة عسكرية"، "a military vehicle": military property
+        if r.sector.is_none() && (s..=e).any(|j| matches!(self.key[j].as_str(), "عسكري" | "عسكريه" | "military")) {
+            r.sector = Some("MIL".into());
+        }
         if r.country.is_none() {
             // a place inside the phrase (حزب البعث في السودان)
             if let Some(p) = self.doc.places.iter().find(|p| p.start >= start && p.end <= end && p.country.is_some()) {
@@ -1024,6 +1028,20 @@ impl<'a> Sent<'a> {
             if actor.is_none() && !e.flags.killed && !e.flags.injured {
                 // (f) SVO / a noun whose actor precedes it (not before a death/injury word: that is the victim)
                 actor = self.actor_before(c.tok, 6);
+            }
+            // "إن مسلحين اغتالوا مختار القرية": an armed, uncounted subject before a killing verb
+            // that has an object is its actor ("ثلاثة مسلحين قتلوا في …" stays the victims)
+            if actor.is_none() && (e.flags.killed || e.flags.injured) && e.flags.obj && matches!(c.kind, Kind::Perf | Kind::Impf) && next < n {
+                let u = &self.toks[next];
+                if u.kind != TokenKind::Punct && !PREPS.contains(&u.norm.as_str()) && !self.trig[next] {
+                    if let Some(np) = self.actor_before(c.tok, 4) {
+                        let counted = np.0 > 0 && (self.toks[np.0 - 1].kind == TokenKind::Number || numbers::parse_at(self.toks, np.0 - 1).is_some() || numbers::is_vague(&self.toks[np.0 - 1].norm));
+                        let r = self.actor_ref(np, None);
+                        if !counted && (matches!(r.sector.as_deref(), Some("MIL" | "COP" | "REB" | "UAF" | "SPY")) || r.actor_id.is_some()) {
+                            actor = Some(np);
+                        }
+                    }
+                }
             }
             if actor.is_none() && self.toks[c.tok].norm.starts_with('و') && matches!(c.kind, Kind::Perf | Kind::Impf) && (e.flags.obj || (!e.flags.killed && !e.flags.injured)) {
                 actor = prev_actor;
@@ -2210,12 +2228,15 @@ impl<'a> Sent<'a> {
                     recipient = self.after_time(r.0);
                 }
             }
-            if recipient.is_none() && ty == "ASSAULT" && self.arabic[c.tok] {
+            // "انفجرت عبوة على جانب الطريق لحظة مرور عجلة عسكرية": the passer-by, not the roadside
+            if ty == "ASSAULT" && self.arabic[c.tok] && recipient.map_or(true, |r| !(r.0..=r.1).any(|q| self.actorish(q))) {
                 let n = self.toks.len();
                 let mut j = c.last + 1;
-                while j < n && j <= c.last + 6 && self.toks[j].kind != TokenKind::Punct {
+                while j < n && j <= c.last + 10 && self.toks[j].kind != TokenKind::Punct {
                     if self.cue_at("timenoun", j) {
-                        recipient = self.after_time(j).filter(|r| actor.map_or(true, |a| !(a.0 <= r.1 && r.0 <= a.1)));
+                        if let Some(p) = self.after_time(j).filter(|r| actor.map_or(true, |a| !(a.0 <= r.1 && r.0 <= a.1))) {
+                            recipient = Some(p);
+                        }
                         break;
                     }
                     j += 1;
@@ -2272,6 +2293,7 @@ impl<'a> Sent<'a> {
             }
             let mut excl: Vec<(usize, usize)> = Vec::new();
             excl.extend(actor);
+            excl.extend(srcs.iter().copied());
             excl.extend(recipient);
             let others: Vec<usize> = evs.iter().filter(|e| matches!(e.c.ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE" | "CHANGE_GROUP") && (e.c.ty != "PROTEST" || self.head(e.c.tok).is_none())).map(|e| e.c.tok).filter(|&t| t != c.tok && !g.contains(&evs.iter().position(|x| x.c.tok == t).unwrap_or(usize::MAX))).collect();
             let places = self.places(c, &excl, &others);

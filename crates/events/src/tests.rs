@@ -200,3 +200,109 @@ fn reference_article() {
     // no attack event from the chemical-weapons warning is reported as having happened
     assert!(e.iter().filter(|e| e.mode.as_deref() == Some("chemical")).all(|e| e.hypothetical));
 }
+
+/// Happened ASSAULT events (not negated, hypothetical or generic).
+fn happened(evs: &[Event]) -> Vec<&Event> {
+    evs.iter().filter(|e| e.kind == "ASSAULT" && !e.negated && !e.hypothetical && !e.generic).collect()
+}
+
+#[test]
+fn trend_statements_are_generic_and_border_places_are_not_the_event_place() {
+    let s = stage();
+    for (text, places) in [
+        ("Diyala, which borders Iran, has seen a rise in attacks on security forces since the start of the year.", &[("Diyala", "IRQ"), ("Iran", "IRN")][..]),
+        ("شهدت محافظة ديالى المحاذية لإيران تصاعداً في الهجمات ضد القوات الأمنية منذ مطلع العام.", &[("ديالى", "IRQ"), ("لإيران", "IRN")][..]),
+        ("وتشير إحصاءات إلى ازدياد الهجمات في المناطق الحدودية مع سوريا.", &[("سوريا", "SYR")][..]),
+        ("Attacks on aid convoys have risen sharply this year.", &[][..]),
+    ] {
+        let d = doc(text, places);
+        let evs = s.extract(&d);
+        assert!(!evs.is_empty(), "{text}");
+        assert!(happened(&evs).is_empty(), "trend read as an event: {text}");
+        for e in &evs {
+            assert_ne!(e.place.as_ref().and_then(|p| p.country.as_deref()), Some("IRN"), "{text}");
+        }
+    }
+    // near miss: a real attack in a place with a border clause keeps its own place
+    let d = doc("Gunmen attacked a police checkpoint in Diyala, which borders Iran, killing two policemen.", &[("Diyala", "IRQ"), ("Iran", "IRN")]);
+    let evs = s.extract(&d);
+    let h = happened(&evs);
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].place.as_ref().map(|p| p.text.as_str()), Some("Diyala"));
+    // a rising death toll is no trend
+    let h = run("ارتفعت حصيلة ضحايا الهجوم الانتحاري في الموصل إلى عشرين قتيلا.");
+    assert_eq!(happened(&h).len(), 1);
+}
+
+#[test]
+fn source_phrases_report_they_do_not_act() {
+    let s = stage();
+    let d = doc("A source in Diyala police said gunmen killed two farmers near Khalis.", &[("Diyala", "IRQ"), ("Khalis", "IRQ")]);
+    let evs = s.extract(&d);
+    check_offsets(&d, &evs);
+    let a = happened(&evs)[0];
+    assert_eq!(a.actor.as_ref().map(|x| x.text.as_str()), Some("gunmen"));
+    assert!(a.reported_by.as_ref().map_or(false, |r| r.text.contains("police")));
+    assert_eq!(a.place.as_ref().map(|p| p.text.as_str()), Some("Khalis"));
+    let d = doc("قال مصدر في شرطة ديالى إن مسلحين اغتالوا مختار إحدى القرى في قضاء الخالص.", &[("ديالى", "IRQ"), ("الخالص", "IRQ")]);
+    let evs = s.extract(&d);
+    let a = happened(&evs)[0];
+    assert_eq!(a.actor.as_ref().map(|x| x.text.as_str()), Some("مسلحين"));
+    assert!(a.reported_by.as_ref().map_or(false, |r| r.text.contains("شرطة")));
+    assert_eq!(a.place.as_ref().map(|p| p.text.as_str()), Some("الخالص"));
+    // no actor stated: the police stay the reporter
+    let evs = run("وقال مسؤول أمني في الشرطة إن عبوة ناسفة انفجرت على طريق رئيسي.");
+    for e in happened(&evs) {
+        assert!(e.actor.as_ref().map_or(true, |x| !x.text.contains("الشرطة")));
+    }
+    // near miss: the police as the subject of the act are its actor
+    let evs = run("Police arrested four suspects in Basra, a security official said.");
+    let c = evs.iter().find(|e| e.kind == "COERCE").expect("arrest");
+    assert_eq!(c.actor.as_ref().map(|x| x.text.as_str()), Some("Police"));
+}
+
+#[test]
+fn nationality_on_a_weapon_is_that_countrys_military() {
+    for text in [
+        "A Turkish drone struck a vehicle near Sinjar, killing two people.",
+        "قتل شخصان بقصف نفذته طائرة مسيرة تركية في قضاء سنجار.",
+        "استشهد ثلاثة فلسطينيين في غارة إسرائيلية على مخيم النصيرات.",
+        "Russian jets bombed villages in Idlib province.",
+    ] {
+        let evs = run(text);
+        let a = happened(&evs).into_iter().find(|e| e.actor.is_some()).unwrap_or_else(|| panic!("no actor: {text}"));
+        let r = a.actor.as_ref().unwrap();
+        assert!(r.country.is_some(), "{text}");
+        assert_eq!(r.sector.as_deref(), Some("MIL"), "{text}");
+    }
+}
+
+#[test]
+fn time_nouns_are_no_participants() {
+    let evs = run("انفجرت سيارة مفخخة مركونة على جانب الطريق لحظة مرور عجلة عسكرية قرب السيطرة.");
+    let a = happened(&evs)[0];
+    let r = a.recipient.as_ref().expect("recipient");
+    assert_eq!(r.text, "عجلة عسكرية");
+    assert_eq!(r.sector.as_deref(), Some("MIL"));
+    let evs = run("انفجرت عبوة ناسفة خلال مرور دورية للشرطة في جنوب بغداد.");
+    let a = happened(&evs)[0];
+    assert!(a.recipient.as_ref().map_or(false, |r| r.text.starts_with("دورية")));
+    for e in &evs {
+        for x in [&e.actor, &e.recipient].into_iter().flatten() {
+            assert!(!x.text.starts_with("خلال") && !x.text.starts_with("لحظة"));
+        }
+    }
+}
+
+#[test]
+fn an_ended_earlier_clash_is_background() {
+    let evs = run("وبعد انتهاء الاشتباكات، اقتحمت قوات الأمن الحي واعتقلت عشرين مشتبها به.");
+    assert!(evs.iter().any(|e| e.kind == "COERCE"));
+    assert!(!evs.iter().any(|e| e.trigger.text.contains("الاشتباكات")));
+    // with nothing else in the sentence it stays (the only information there is)
+    let evs = run("وعادت الحياة إلى طبيعتها بعد انتهاء الاشتباكات بين العشائر.");
+    assert!(evs.iter().any(|e| e.trigger.text.contains("الاشتباكات")));
+    // near miss: a clash that starts after something else ended is a real event
+    let evs = run("Heavy clashes broke out in Sadr City after the curfew ended on Saturday.");
+    assert_eq!(happened(&evs).len(), 1);
+}
