@@ -388,7 +388,9 @@ pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
         if let Some(x) = c.get(w) {
             return x.clone();
         }
-        if c.len() > 200_000 {
+        // each entry holds its precomputed hashes and weight sums (about
+        // 1 kB): bound the cache to some tens of MB
+        if c.len() > 60_000 {
             c.clear();
         }
         let x = std::sync::Arc::new(word_info(w, lex));
