@@ -1209,6 +1209,17 @@ impl<'a> Sent<'a> {
                 recipient = subject.or(recipient);
                 actor = by_actor;
             }
+            // "At least four soldiers killed in Baqubah …", "several others wounded on Sunday": a
+            // reduced passive (headline style), its subject is the victim
+            if !passive && (e.flags.killed || e.flags.injured) && e.flags.obj && self.toks[c.last].norm.ends_with("ed") && actor.is_some() && recipient.is_none() {
+                let nx = self.toks.get(c.last + 1).map(|t| t.norm.as_str()).unwrap_or(".");
+                let nx2 = self.toks.get(c.last + 2).map(|t| t.norm.as_str()).unwrap_or("");
+                if matches!(nx, "in" | "near" | "on" | "during" | "when" | "as" | "after" | "while" | "," | "." | "by") || (nx == "at" && nx2 != "least") {
+                    let by = if nx == "by" { self.actor_after(c.last + 2, c.last + 6, false) } else { None };
+                    recipient = actor.take();
+                    actor = by;
+                }
+            }
             if recipient.is_none() {
                 let next = c.last + 1;
                 let mut j = next;
@@ -2340,12 +2351,11 @@ impl<'a> Sent<'a> {
             // is that country's military
             if let (Some(a), Some(ar)) = (actor, actor_ref.as_mut()) {
                 let n = self.toks.len();
-                if ar.sector.is_none() && ar.country.is_some() && (a.0..=a.1).all(|q| self.head(q).is_none()) {
-                    let lo = a.0.saturating_sub(2);
-                    let hi = (a.1 + 2).min(n - 1);
-                    if (lo..=hi).any(|q| self.cue_at("instrument", q)) {
-                        ar.sector = Some("MIL".into());
-                    }
+                let lo = a.0.saturating_sub(2);
+                let hi = (a.1 + 2).min(n - 1);
+                let instrument = (lo..=hi).any(|q| self.cue_at("instrument", q));
+                if ar.sector.is_none() && ar.country.is_some() && (a.0..=a.1).all(|q| self.head(q).is_none()) && instrument {
+                    ar.sector = Some("MIL".into());
                 }
             }
             let rec_ref = recipient.map(|r| self.actor_ref(r, place_country.as_deref()));

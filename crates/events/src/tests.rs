@@ -306,3 +306,16 @@ fn an_ended_earlier_clash_is_background() {
     let evs = run("Heavy clashes broke out in Sadr City after the curfew ended on Saturday.");
     assert_eq!(happened(&evs).len(), 1);
 }
+
+#[test]
+fn reduced_passive_subject_is_the_victim() {
+    let d = doc("At least four Iraqi soldiers killed in Baqubah car bombing.", &[("Baqubah", "IRQ")]);
+    let evs = stage().extract(&d);
+    let a = happened(&evs)[0];
+    assert!(a.actor.is_none());
+    assert!(a.recipient.as_ref().map_or(false, |r| r.text.contains("soldiers")));
+    // near miss: an active killing with an object keeps its actor
+    let evs = run("Gunmen killed at least three policemen in Mosul.");
+    let a = happened(&evs)[0];
+    assert_eq!(a.actor.as_ref().map(|x| x.text.as_str()), Some("Gunmen"));
+}
