@@ -319,3 +319,15 @@ fn reduced_passive_subject_is_the_victim() {
     let a = happened(&evs)[0];
     assert_eq!(a.actor.as_ref().map(|x| x.text.as_str()), Some("Gunmen"));
 }
+
+#[test]
+fn one_more_victim_words() {
+    let evs = run("قتل شخصان وأصيب ثالث بقصف نفذته طائرة مسيرة تركية في قضاء سنجار.");
+    let a = happened(&evs)[0];
+    assert_eq!((a.fatalities, a.injured), (Some(2), Some(1)));
+    let evs = run("قتل جندي وأصيب آخران في انفجار عبوة ناسفة.");
+    assert_eq!(happened(&evs)[0].injured, Some(2));
+    // آخرون is vague: never a figure
+    let evs = run("قتل جندي وأصيب آخرون في انفجار عبوة ناسفة.");
+    assert_eq!(happened(&evs)[0].injured, None);
+}
