@@ -2253,6 +2253,19 @@ impl<'a> Sent<'a> {
                     j += 1;
                 }
             }
+            // "blew up as a military patrol passed": the passer-by is the target
+            if ty == "ASSAULT" && !self.arabic[c.tok] && recipient.is_none() {
+                let n = self.toks.len();
+                if let Some(j) = (c.last + 1..(c.last + 4).min(n)).find(|&j| matches!(self.toks[j].norm.as_str(), "as" | "when" | "while")) {
+                    let s0 = if j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "a" | "an" | "the") { j + 2 } else { j + 1 };
+                    if let Some(v) = (s0 + 1..(s0 + 4).min(n)).find(|&v| matches!(self.toks[v].norm.as_str(), "passed" | "drove" | "went" | "was" | "were")) {
+                        let np = (s0, v - 1);
+                        if (s0..v).all(|q| self.toks[q].kind != TokenKind::Punct && !self.trig[q] && !self.is_func(q)) && actor.map_or(true, |a| !(a.0 <= np.1 && np.0 <= a.1)) {
+                            recipient = Some(np);
+                        }
+                    }
+                }
+            }
             if let (Some(a), Some(r)) = (actor, reporter) {
                 // "أعلنت الجامعة العربية دعمها": the speaker is the actor; "قال X إن …": not
                 let comp = (r.1 + 1..c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "ان" | "انه" | "انها" | "انهم" | "that" | ":" | "\"" | "«"));

@@ -331,3 +331,11 @@ fn one_more_victim_words() {
     let evs = run("قتل جندي وأصيب آخرون في انفجار عبوة ناسفة.");
     assert_eq!(happened(&evs)[0].injured, None);
 }
+
+#[test]
+fn english_passer_by_is_the_target() {
+    let evs = run("The vehicle had been parked by the roadside and blew up as a military patrol passed, a police officer said.");
+    let a = happened(&evs)[0];
+    assert!(a.recipient.as_ref().map_or(false, |r| r.text.contains("patrol")), "{:?}", a.recipient);
+    assert!(a.actor.as_ref().map_or(true, |x| !x.text.contains("police")));
+}
