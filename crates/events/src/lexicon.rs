@@ -434,6 +434,28 @@ const NSUF: &[&str] = &[
     "اتهم",
 ];
 
+// Inlined byte comparisons: affixes are 0-8 bytes and `str::strip_*`
+// calls memcmp, which dominated this function in profiles.
+#[inline]
+fn sp<'a>(w: &'a str, p: &str) -> Option<&'a str> {
+    let (wb, pb) = (w.as_bytes(), p.as_bytes());
+    if wb.len() >= pb.len() && wb.iter().zip(pb).all(|(a, b)| a == b) {
+        Some(&w[pb.len()..])
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn ss<'a>(w: &'a str, s: &str) -> Option<&'a str> {
+    let (wb, sb) = (w.as_bytes(), s.as_bytes());
+    if wb.len() >= sb.len() && wb[wb.len() - sb.len()..].iter().zip(sb).all(|(a, b)| a == b) {
+        Some(&w[..wb.len() - sb.len()])
+    } else {
+        None
+    }
+}
+
 /// Call `f(stem, kind, future, suffixed, article, stripped)` for every reading
 /// of a normalised Arabic token, without allocating (except the taa-marbuta
 /// restoration مظاهرات → مظاهره).
@@ -443,21 +465,21 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
     }
     let mut buf = String::new();
     for c in CONJ {
-        let Some(w1) = w.strip_prefix(c) else { continue };
+        let Some(w1) = sp(w, c) else { continue };
         let cl = c.chars().count();
         for s in VSUF {
-            if let Some(st) = w1.strip_suffix(s) {
+            if let Some(st) = ss(w1, s) {
                 if st.chars().count() >= 2 {
                     f(st, Kind::Perf, false, !s.is_empty(), false, cl + s.chars().count());
                 }
             }
         }
         for fut in ["", "س", "ل"] {
-            let Some(w2) = w1.strip_prefix(fut) else { continue };
+            let Some(w2) = sp(w1, fut) else { continue };
             for p in IMPF {
-                let Some(w3) = w2.strip_prefix(p) else { continue };
+                let Some(w3) = sp(w2, p) else { continue };
                 for s in VSUF {
-                    if let Some(st) = w3.strip_suffix(s) {
+                    if let Some(st) = ss(w3, s) {
                         if st.chars().count() >= 2 {
                             f(st, Kind::Impf, fut == "س", !s.is_empty(), false, cl + fut.chars().count() + 1 + s.chars().count());
                         }
@@ -466,9 +488,9 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
             }
         }
         for a in ART {
-            let Some(w2) = w1.strip_prefix(a) else { continue };
+            let Some(w2) = sp(w1, a) else { continue };
             for s in NSUF {
-                if let Some(st) = w2.strip_suffix(s) {
+                if let Some(st) = ss(w2, s) {
                     if st.chars().count() < 2 {
                         continue;
                     }
