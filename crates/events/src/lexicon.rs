@@ -434,27 +434,8 @@ const NSUF: &[&str] = &[
     "اتهم",
 ];
 
-// Inlined byte comparisons: affixes are 0-8 bytes and `str::strip_*`
-// calls memcmp, which dominated this function in profiles.
-#[inline]
-fn sp<'a>(w: &'a str, p: &str) -> Option<&'a str> {
-    let (wb, pb) = (w.as_bytes(), p.as_bytes());
-    if wb.len() >= pb.len() && wb.iter().zip(pb).all(|(a, b)| a == b) {
-        Some(&w[pb.len()..])
-    } else {
-        None
-    }
-}
-
-#[inline]
-fn ss<'a>(w: &'a str, s: &str) -> Option<&'a str> {
-    let (wb, sb) = (w.as_bytes(), s.as_bytes());
-    if wb.len() >= sb.len() && wb[wb.len() - sb.len()..].iter().zip(sb).all(|(a, b)| a == b) {
-        Some(&w[..wb.len() - sb.len()])
-    } else {
-        None
-    }
-}
+// Byte-wise affix tests (str::strip_* calls memcmp, which dominated here).
+use marsad_text::clitics::{strip_prefix as sp, strip_suffix as ss};
 
 /// Call `f(stem, kind, future, suffixed, article, stripped)` for every reading
 /// of a normalised Arabic token, without allocating (except the taa-marbuta

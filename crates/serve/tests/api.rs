@@ -5,47 +5,22 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use marsad_core::{Document, Stage};
-use marsad_serve::{Annotator, Config};
+use marsad_core::Document;
+use marsad_serve::Config;
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use tower::ServiceExt;
 
 const TOKEN: &str = "test-token-0123456789";
 
 pub const INJECTION: &str = "قال مسؤول إن <script>window.__pwned = 1</script> مسلحين هاجموا حاجزاً للشرطة في الموصل <img src=x onerror=\"window.__pwned = 2\"> وقتلوا ثلاثة من عناصره يوم الأحد.";
 
-fn pipeline() -> &'static Vec<Box<dyn Stage>> {
-    static P: OnceLock<Vec<Box<dyn Stage>>> = OnceLock::new();
-    P.get_or_init(|| {
-        vec![
-            Box::new(marsad_text::TextStage),
-            Box::new(marsad_entities::EntityStage::load().unwrap()),
-            Box::new(marsad_places::PlaceStage::load().unwrap()),
-            Box::new(marsad_time::TimeStage::load().unwrap()),
-            Box::new(marsad_actors::ActorStage::load().unwrap()),
-            Box::new(marsad_events::EventStage::load().unwrap()),
-        ]
-    })
-}
-
-fn annotator() -> Annotator {
-    Arc::new(|d: &mut Document| {
-        for s in pipeline() {
-            s.annotate(d);
-        }
-        Ok(())
-    })
-}
+mod common;
+use common::annotator;
 
 fn temp_db(tag: &str) -> PathBuf {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("marsad-serve-test-{}-{tag}-{n}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("marsad.db")
+    common::temp_db("serve-test", tag)
 }
 
 fn examples_dir() -> PathBuf {

@@ -26,41 +26,17 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use marsad_core::{Document, Stage};
-use marsad_serve::{Annotator, Config};
+use marsad_core::Document;
+use marsad_serve::Config;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
 use tower::ServiceExt;
 
-fn pipeline() -> &'static Vec<Box<dyn Stage>> {
-    static P: OnceLock<Vec<Box<dyn Stage>>> = OnceLock::new();
-    P.get_or_init(|| {
-        vec![
-            Box::new(marsad_text::TextStage),
-            Box::new(marsad_entities::EntityStage::load().unwrap()),
-            Box::new(marsad_places::PlaceStage::load().unwrap()),
-            Box::new(marsad_time::TimeStage::load().unwrap()),
-            Box::new(marsad_actors::ActorStage::load().unwrap()),
-            Box::new(marsad_events::EventStage::load().unwrap()),
-        ]
-    })
-}
-
-fn annotator() -> Annotator {
-    Arc::new(|d: &mut Document| {
-        for s in pipeline() {
-            s.annotate(d);
-        }
-        Ok(())
-    })
-}
+mod common;
+use common::annotator;
 
 fn temp_db(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("marsad-trial-{}-{tag}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("marsad.db")
+    common::temp_db("trial", tag)
 }
 
 fn fixture() -> PathBuf {

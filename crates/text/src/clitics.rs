@@ -196,7 +196,7 @@ fn char_len(s: &str) -> usize {
 // Inlined byte comparisons: the affixes are 2-8 bytes, and `str::starts_with`
 // calls memcmp, which dominated the analysis in profiles.
 #[inline]
-fn strip_prefix<'a>(w: &'a str, p: &str) -> Option<&'a str> {
+pub fn strip_prefix<'a>(w: &'a str, p: &str) -> Option<&'a str> {
     let (wb, pb) = (w.as_bytes(), p.as_bytes());
     if wb.len() >= pb.len() && wb.iter().zip(pb).all(|(a, b)| a == b) {
         Some(&w[pb.len()..])
@@ -206,7 +206,7 @@ fn strip_prefix<'a>(w: &'a str, p: &str) -> Option<&'a str> {
 }
 
 #[inline]
-fn strip_suffix<'a>(w: &'a str, s: &str) -> Option<&'a str> {
+pub fn strip_suffix<'a>(w: &'a str, s: &str) -> Option<&'a str> {
     let (wb, sb) = (w.as_bytes(), s.as_bytes());
     if wb.len() >= sb.len() && wb[wb.len() - sb.len()..].iter().zip(sb).all(|(a, b)| a == b) {
         Some(&w[..wb.len() - sb.len()])
