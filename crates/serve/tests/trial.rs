@@ -203,6 +203,9 @@ async fn one_attack_from_several_outlets_is_one_incident() {
     assert_ne!(sinjar["id"], inc["id"]);
     assert_eq!(sinjar["fatalities"], 2);
     assert_eq!(sinjar["date"], "2024-02-12");
+    // "a Turkish drone": the incident's actor is Turkey's military
+    assert_eq!(sinjar["actor"]["country"], "TUR", "{}", sinjar["actor"]);
+    assert_eq!(sinjar["actor"]["sector"], "MIL");
     assert!(!events.iter().any(|e| e["documents"].to_string().contains("oil-exports")), "the oil article reports no incident");
 
     // filters a user would try

@@ -738,12 +738,12 @@ impl Store {
                     a.map(|x| x.text.clone()).into(),
                     a.map(|x| x.start as i64).into(),
                     a.map(|x| x.end as i64).into(),
-                    a.and_then(|x| x.actor_id.clone()).into(),
+                    a.and_then(stored_actor_id).into(),
                     a.and_then(|x| x.name.clone()).into(),
                     r.map(|x| x.text.clone()).into(),
                     r.map(|x| x.start as i64).into(),
                     r.map(|x| x.end as i64).into(),
-                    r.and_then(|x| x.actor_id.clone()).into(),
+                    r.and_then(stored_actor_id).into(),
                     r.and_then(|x| x.name.clone()).into(),
                     p.map(|x| x.text.clone()).into(),
                     p.map(|x| x.start as i64).into(),
@@ -821,6 +821,17 @@ impl Store {
                         r.evidence.start as i64,
                         r.evidence.end as i64
                     ])?;
+                }
+            }
+            // Participants the events stage placed in a country the actors
+            // stage could not ("a Turkish drone": gen:X-MIL-aircraft → TUR)
+            // are stored as that country's generic actor, so incidents keep
+            // the country and the ACLED actor codes.
+            for x in doc.events.iter().flat_map(|e| [e.actor.as_ref(), e.recipient.as_ref()]).flatten() {
+                let (Some(id), Some(orig)) = (stored_actor_id(x), x.actor_id.as_deref()) else { continue };
+                if id != orig {
+                    let name = x.name.clone().unwrap_or_else(|| x.text.clone());
+                    up.execute(params![id, name, Option::<String>::None, x.actor_type, x.sector, x.country, false, now])?;
                 }
             }
         }
@@ -1048,4 +1059,15 @@ pub struct Stats {
     /// Size of the write-ahead log file on disk (0 after a checkpoint that
     /// truncates it, or for an in-memory store).
     pub wal_bytes: u64,
+}
+
+/// The actor id an event participant is stored under: a generic actor the
+/// actors stage left without a country (`gen:X-MIL-aircraft`) takes the
+/// country the events stage found for it (`gen:TUR-MIL-aircraft`).
+fn stored_actor_id(a: &marsad_core::ActorRef) -> Option<String> {
+    let id = a.actor_id.as_deref()?;
+    match (id.strip_prefix("gen:X-"), a.country.as_deref()) {
+        (Some(rest), Some(c)) if !c.is_empty() && c != "X" => Some(format!("gen:{c}-{rest}")),
+        _ => Some(id.to_string()),
+    }
 }
