@@ -1982,6 +1982,60 @@ impl<'a> Sent<'a> {
                 !(ev.c.ty == "ASSAULT" && ((noun && !f.killed && !f.injured) || bare))
             });
         }
+        // "أدان الوزير الهجوم الذي استهدف كنيسة"، "condemned the recent attacks": an attack
+        // noun that is the object of a condemnation is what the statement is about, not a
+        // report of the attack; a stated toll still makes it one. The relative clause
+        // describing it (الذي استهدف …) goes with it.
+        if evs.iter().any(|e| e.c.ty == "ACCUSE" && e.c.mode.as_deref() == Some("disapprove")) && {
+            let (k, i, _) = self.casualties();
+            k.is_none() && i.is_none()
+        } {
+            let n = self.toks.len();
+            let punct_between = |a: usize, b: usize| (a..b.min(n)).any(|q| self.toks[q].kind == TokenKind::Punct);
+            let lx = &self.st.lx;
+            let mut drop = vec![false; evs.len()];
+            for (k, ev) in evs.iter().enumerate() {
+                let f = &lx.entries[ev.c.entry].flags;
+                if ev.c.ty != "ASSAULT" || !matches!(ev.c.kind, Kind::Noun | Kind::Word) || f.killed || f.injured {
+                    continue;
+                }
+                let condemned = evs.iter().any(|a| {
+                    // an English word is a noun here unless it has an actor of its own
+                    // (the condemner's, lent to it, does not count)
+                    let noun = ev.c.kind == Kind::Noun || ev.actor.is_none() || ev.actor == a.actor;
+                    noun && a.c.ty == "ACCUSE"
+                        && a.c.mode.as_deref() == Some("disapprove")
+                        && matches!(a.c.kind, Kind::Perf | Kind::Impf | Kind::Word)
+                        && a.c.last < ev.c.tok
+                        && ev.c.tok - a.c.last <= 9
+                        && !punct_between(a.c.last + 1, ev.c.tok)
+                        // the words between, the condemner's name aside, are few
+                        // ("أدان مجلس الأمن الدولي بشدة الهجمات")
+                        && (a.c.last + 1..ev.c.tok).filter(|&q| !a.actor.is_some_and(|(s, e)| s <= q && q <= e)).count() <= 3
+                });
+                if !condemned {
+                    continue;
+                }
+                drop[k] = true;
+                // its relative clause: "الهجوم الذي استهدف"، "the attack that hit"
+                for (m, other) in evs.iter().enumerate() {
+                    let rel = |q: usize| matches!(self.toks[q].norm.as_str(), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "that" | "which");
+                    if other.c.ty == "ASSAULT"
+                        && other.c.tok > ev.c.last
+                        && other.c.tok <= ev.c.last + 3
+                        && (ev.c.last + 1..other.c.tok).any(rel)
+                        && !punct_between(ev.c.last + 1, other.c.tok)
+                    {
+                        drop[m] = true;
+                    }
+                }
+            }
+            let mut kk = 0;
+            evs.retain(|_| {
+                kk += 1;
+                !drop[kk - 1]
+            });
+        }
         // "اعتقلت الشرطة 12 متظاهرا": protesters as a patient are not a protest here
         let spans: Vec<(usize, usize)> = evs.iter().filter_map(|e| e.recipient).collect();
         evs.retain(|ev| {

@@ -339,3 +339,14 @@ fn english_passer_by_is_the_target() {
     assert!(a.recipient.as_ref().map_or(false, |r| r.text.contains("patrol")), "{:?}", a.recipient);
     assert!(a.actor.as_ref().map_or(true, |x| !x.text.contains("police")));
 }
+
+#[test]
+fn condemned_attack_is_the_topic() {
+    let assault = |t: &str| happened(&run(t)).iter().any(|e| e.kind == "ASSAULT");
+    assert!(!assault("أدان وزير الخارجية الأردني الهجوم الذي استهدف كنيسة في الإسكندرية، مؤكدا تضامن بلاده مع مصر."));
+    assert!(!assault("أدان مجلس الأمن الدولي بشدة الهجمات الإرهابية الأخيرة ودعا إلى تقديم مرتكبيها إلى العدالة."));
+    assert!(!assault("The foreign minister condemned the recent attacks on churches."));
+    // near misses: a stated toll makes it a report; an attack outside the condemnation stays
+    assert!(assault("أدان الوزير الهجوم الذي أسفر عن مقتل عشرة أشخاص في الموصل."));
+    assert!(assault("قصفت المدفعية التركية قرى في دهوك، وأدانت بغداد القصف."));
+}
