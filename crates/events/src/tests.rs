@@ -350,3 +350,12 @@ fn condemned_attack_is_the_topic() {
     assert!(assault("أدان الوزير الهجوم الذي أسفر عن مقتل عشرة أشخاص في الموصل."));
     assert!(assault("قصفت المدفعية التركية قرى في دهوك، وأدانت بغداد القصف."));
 }
+
+#[test]
+fn curfew_imposer_is_the_actor() {
+    let evs = run("فرضت السلطات السودانية حظر تجول ليلي في مدينة الفاشر.");
+    let c = evs.iter().find(|e| e.kind == "COERCE" && !e.hypothetical).expect("curfew");
+    assert!(c.actor.as_ref().map_or(false, |a| a.text.contains("السلطات")), "{:?}", c.actor);
+    // near miss: a ban on exports is no curfew
+    assert!(!run("فرضت الحكومة حظرا على تصدير القمح لمدة ستة أشهر.").iter().any(|e| e.kind == "COERCE"));
+}
