@@ -589,7 +589,9 @@ impl<'a> Sent<'a> {
                 let nisba_adj = !definite(u) && !definite(&self.toks[j - 1]) && j == e + 1 && self.nisba_country(&self.key[j]).is_some();
                 let ok = definite(u)
                     || nisba_adj
-                    || (!head_def && j == i + 1 && (u.norm.ends_with("ون") || u.norm.ends_with("ين")) && (t.norm.ends_with("ون") || t.norm.ends_with("ين")))
+                    // a sound plural's adjective agrees in case: مسلحون مجهولون، مسلحين مجهولين,
+                    // but "اختطف مسلحون | مهندسين" is subject then object
+                    || (!head_def && j == i + 1 && ((u.norm.ends_with("ون") && t.norm.ends_with("ون")) || (u.norm.ends_with("ين") && t.norm.ends_with("ين"))))
                     || (!head_def && j == i + 1 && u.norm.ends_with('ه') && t.norm.ends_with('ه'));
                 if !ok {
                     break;

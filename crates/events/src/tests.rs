@@ -359,3 +359,14 @@ fn curfew_imposer_is_the_actor() {
     // near miss: a ban on exports is no curfew
     assert!(!run("فرضت الحكومة حظرا على تصدير القمح لمدة ستة أشهر.").iter().any(|e| e.kind == "COERCE"));
 }
+
+#[test]
+fn plural_subject_does_not_swallow_plural_object() {
+    let evs = run("اختطف مسلحون مهندسين أجنبيين في منطقة دلتا النيجر.");
+    let a = happened(&evs)[0];
+    assert_eq!(a.actor.as_ref().map(|x| x.text.as_str()), Some("مسلحون"));
+    assert!(a.recipient.as_ref().map_or(false, |r| r.text.contains("مهندسين")), "{:?}", a.recipient);
+    // near miss: an agreeing adjective stays in the phrase
+    let evs = run("أطلق مسلحون مجهولون النار على حافلة في المنيا.");
+    assert!(happened(&evs)[0].actor.as_ref().map_or(false, |x| x.text.contains("مجهولون")));
+}
