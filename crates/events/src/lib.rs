@@ -1754,6 +1754,20 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // "دعا زعيم المعارضة أنصاره إلى التظاهر"، "urged supporters to protest": a called-for
+        // act (a masdar or an imperfect after the calling verb) has not happened
+        if c.kind != Kind::Perf {
+            for j in i.saturating_sub(5)..i {
+                if self.trig[j] && (j + 1..i).all(|x| self.toks[x].kind != TokenKind::Punct) {
+                    let k = strip_conj(&self.toks[j].norm);
+                    let ar = matches!(k, "دعا" | "دعت" | "دعوا" | "يدعو" | "تدعو" | "يدعون" | "حث" | "حثت" | "يحث" | "تحث" | "ناشد" | "ناشدت" | "يناشد");
+                    let en = matches!(k, "urged" | "urges" | "urge") || (matches!(k, "called" | "calls" | "call") && j + 1 < i && matches!(self.toks[j + 1].norm.as_str(), "for" | "on"));
+                    if (ar && self.arabic[i]) || (en && !self.arabic[i]) {
+                        hyp = true;
+                    }
+                }
+            }
+        }
         for j in i.saturating_sub(6)..(i + 6).min(self.toks.len()) {
             if j != i && self.cue_at("generic", j) {
                 gen = true;

@@ -370,3 +370,12 @@ fn plural_subject_does_not_swallow_plural_object() {
     let evs = run("أطلق مسلحون مجهولون النار على حافلة في المنيا.");
     assert!(happened(&evs)[0].actor.as_ref().map_or(false, |x| x.text.contains("مجهولون")));
 }
+
+#[test]
+fn called_for_protest_has_not_happened() {
+    let protest = |t: &str| run(t).iter().any(|e| e.kind == "PROTEST" && !e.hypothetical && !e.negated);
+    assert!(!protest("دعا زعيم المعارضة أنصاره إلى التظاهر سلميا يوم الجمعة المقبل."));
+    assert!(!protest("The opposition leader urged supporters to protest on Friday."));
+    // near miss: a protest that took place after a call
+    assert!(protest("تظاهر آلاف العمال في شوارع الجزائر العاصمة للمطالبة برفع الأجور."));
+}
