@@ -251,14 +251,7 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
 
     // where the time goes: each stage on one thread
     {
-        let stages: Vec<Box<dyn marsad_core::Stage>> = vec![
-            Box::new(marsad_text::TextStage),
-            Box::new(marsad_entities::EntityStage::load()?),
-            Box::new(marsad_places::PlaceStage::load()?),
-            Box::new(marsad_time::TimeStage::load()?),
-            Box::new(marsad_actors::ActorStage::load()?),
-            Box::new(marsad_events::EventStage::load()?),
-        ];
+        let stages = crate::pipeline::Pipeline::global()?.stages();
         let mut spent = vec![Duration::ZERO; stages.len()];
         for v in &sample {
             let mut d = marsad_core::Document::new(v["id"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
