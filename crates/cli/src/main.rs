@@ -47,6 +47,8 @@ enum Command {
         #[command(subcommand)]
         what: EvalWhat,
     },
+    /// Show, for every event candidate, the detection model's verdict and the features that decided it.
+    Explain(cmd::detect::ExplainArgs),
     /// Look a place name up in the shipped gazetteer.
     Geocode(cmd::places::GeocodeArgs),
     /// Find and normalise dates and times in a text.
@@ -61,6 +63,10 @@ enum Command {
 enum TrainWhat {
     /// Train the Arabic named-entity tagger.
     Ner(cmd::ner::TrainArgs),
+    /// Train the document topic classifier on articles filed by section.
+    Topic(cmd::detect::TrainTopicArgs),
+    /// Train the event detection model on hand-labelled candidates.
+    Events(cmd::detect::TrainEventsArgs),
 }
 
 #[derive(Subcommand)]
@@ -105,6 +111,9 @@ fn main() {
         Command::BenchIngest(a) => cmd::dataset::bench_ingest(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train { what: TrainWhat::Ner(a) } => cmd::ner::train(a),
+        Command::Train { what: TrainWhat::Topic(a) } => cmd::detect::train_topic(a),
+        Command::Train { what: TrainWhat::Events(a) } => cmd::detect::train_events(a),
+        Command::Explain(a) => cmd::detect::explain(a),
         Command::Ner(a) => cmd::ner::run(a),
         Command::Eval { what: EvalWhat::Ner(a) } => cmd::ner::eval(a),
         Command::Eval { what: EvalWhat::Events(a) } => cmd::events::eval(a),

@@ -1,5 +1,6 @@
-//! The pipeline: text → entities → places → time → actors → events. Stages
-//! are loaded once, on first use.
+//! The pipeline: text → topic → entities → places → time → actors → events
+//! → detect. Stages are loaded once, on first use. `events` proposes event
+//! candidates by rule; `detect` (a learned model) keeps the real ones.
 
 use anyhow::Result;
 use marsad_core::{Document, Stage};
@@ -13,11 +14,13 @@ impl Pipeline {
     pub fn load() -> Result<Self> {
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(marsad_text::TextStage),
+            Box::new(marsad_detect::TopicStage::load()?),
             Box::new(marsad_entities::EntityStage::load()?),
             Box::new(marsad_places::PlaceStage::load()?),
             Box::new(marsad_time::TimeStage::load()?),
             Box::new(marsad_actors::ActorStage::load()?),
             Box::new(marsad_events::EventStage::load()?),
+            Box::new(marsad_detect::DetectStage::load()?),
         ];
         Ok(Pipeline { stages })
     }
@@ -34,6 +37,14 @@ impl Pipeline {
 
     pub fn annotate(&self, doc: &mut Document) {
         for s in &self.stages {
+            s.annotate(doc);
+        }
+    }
+
+    /// Every stage but the last (`detect`): the rule events are candidates,
+    /// none rejected. For training and explaining the detection model.
+    pub fn annotate_candidates(&self, doc: &mut Document) {
+        for s in self.stages.iter().filter(|s| s.name() != "detect") {
             s.annotate(doc);
         }
     }

@@ -262,11 +262,24 @@ pub struct Event {
     pub negated: bool,
     pub hypothetical: bool,
     pub generic: bool,
+    /// The event's date lies long before the article's publication: a
+    /// recalled past event, not a new incident (kept out of incidents).
+    #[serde(default)]
+    pub background: bool,
     pub reported_by: Option<ActorRef>,
     pub trigger: TextSpan,
     pub evidence: Span,
     pub sentence: usize,
     pub confidence: f32,
+}
+
+/// The document's topic: the most likely of the classifier's labels (sport,
+/// economy, culture, technology, society, politics, local, world, misc) and
+/// its probability.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Topic {
+    pub label: String,
+    pub score: f32,
 }
 
 /// A relation between two actors stated in the text.
@@ -318,6 +331,10 @@ pub struct Document {
     pub times: Vec<TimeExpr>,
     pub events: Vec<Event>,
     pub actors: Vec<Actor>,
+    /// What the article is about, from the learned topic classifier (null
+    /// when no stage set it, or when it cannot tell, e.g. for English).
+    #[serde(default)]
+    pub topic: Option<Topic>,
     /// byte offset of each char, plus text.len() at the end; rebuilt on demand.
     #[serde(skip)]
     char_bytes: Vec<u32>,

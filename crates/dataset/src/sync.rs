@@ -528,7 +528,7 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
                     e.actor_id, e.actor_name, e.actor_text, e.recipient_id, e.recipient_name, e.recipient_text,
                     e.date_value, e.negated, e.hypothetical, e.generic,
                     e.acled_sub_event_type, e.place_name, e.geonameid, e.fatalities, e.injured, e.arrested,
-                    d.source, d.id
+                    d.source, d.id, e.background
              FROM events e JOIN documents d ON d.pk = e.doc WHERE e.doc = ?1 ORDER BY e.idx",
         )?;
         let v = q
@@ -548,6 +548,8 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
                     "hypothetical"
                 } else if r.get::<_, i64>(18)? != 0 {
                     "generic"
+                } else if r.get::<_, i64>(27)? != 0 {
+                    "background"
                 } else if acled.is_none() {
                     "other"
                 } else {

@@ -2480,6 +2480,7 @@ impl<'a> Sent<'a> {
                 negated,
                 hypothetical,
                 generic,
+                background: false,
                 reported_by: reporter.map(|r| self.actor_ref(r, None)),
                 trigger,
                 evidence: Span::new(sent.start, sent.end),

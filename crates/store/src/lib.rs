@@ -718,16 +718,16 @@ impl Store {
                  place_text, place_start, place_end, place_name, geonameid, lat, lon, country, admin1, geo_precision,
                  date_text, date_start, date_end, date_value, date_precision,
                  fatalities, injured, arrested, negated, hypothetical, generic, reported_by_text, reported_by_id,
-                 trigger_text, trigger_start, trigger_end, evidence_start, evidence_end, sentence, confidence)
+                 trigger_text, trigger_start, trigger_end, evidence_start, evidence_end, sentence, confidence, background)
                  VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,
-                 ?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44,?45,?46,?47)",
+                 ?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44,?45,?46,?47,?48)",
             )?;
             for (i, e) in doc.events.iter().enumerate() {
                 let a = e.actor.as_ref();
                 let r = e.recipient.as_ref();
                 let p = e.place.as_ref();
                 let d = e.date.as_ref();
-                st.execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 47]>([
+                st.execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 48]>([
                     pk.into(),
                     (i as i64).into(),
                     e.kind.clone().into(),
@@ -775,6 +775,7 @@ impl Store {
                     (e.evidence.end as i64).into(),
                     (e.sentence as i64).into(),
                     (e.confidence as f64).into(),
+                    i64::from(e.background).into(),
                 ]))?;
             }
         }

@@ -4,7 +4,7 @@
 //! always at exactly one version. Never edit a released migration: append a
 //! new one. `crates/store/README.md` documents the resulting tables.
 
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: documents with their annotations, actors, ingest runs and the
 /// full-text index.
@@ -229,4 +229,10 @@ DROP INDEX IF EXISTS events_country;
 DROP INDEX IF EXISTS times_value;
 DROP INDEX IF EXISTS places_country;
 DROP INDEX IF EXISTS documents_lang;
+"#;
+
+/// Version 3: an event dated long before its article's publication is
+/// `background` (a recalled past event), kept out of incidents.
+const V3: &str = r#"
+ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
 "#;

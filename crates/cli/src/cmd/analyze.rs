@@ -192,6 +192,9 @@ fn event_block(d: &Document, i: usize, e: &Event) -> String {
     if e.generic {
         modality.push("generic");
     }
+    if e.background {
+        modality.push("background");
+    }
     let _ = write!(s, "     modality:  {}", if modality.is_empty() { "asserted".into() } else { modality.join(", ") });
     if let Some(r) = &e.reported_by {
         let _ = write!(s, "; reported by {}", actor_line(r));
@@ -225,6 +228,9 @@ pub fn report(d: &Document) -> String {
         d.sentences.len(),
         if by_lang.is_empty() { "none".into() } else { by_lang.join(", ") }
     );
+    if let Some(t) = &d.topic {
+        let _ = writeln!(s, "topic: {} ({:.2})", t.label, t.score);
+    }
 
     let _ = writeln!(s, "\nEntities ({})", d.entities.len());
     for ty in [EntityType::PERS, EntityType::ORG, EntityType::LOC, EntityType::MISC, EntityType::DATE, EntityType::NUM] {

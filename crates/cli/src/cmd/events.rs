@@ -35,6 +35,10 @@ pub struct EvalArgs {
     /// Print up to N missed sentences of each kind to stderr.
     #[arg(long, default_value_t = 0)]
     pub misses: usize,
+    /// Score the rules' candidates, without the learned detection stage (to
+    /// measure what the model adds or loses).
+    #[arg(long)]
+    pub candidates: bool,
 }
 
 #[derive(Deserialize)]
@@ -129,7 +133,7 @@ impl Count {
 }
 
 fn happened(e: &Event) -> bool {
-    !e.negated && !e.hypothetical && !e.generic
+    !e.negated && !e.hypothetical && !e.generic && !e.background
 }
 
 fn char_find(text: &str, needle: &str) -> Option<(usize, usize)> {
@@ -174,7 +178,11 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
             let d: String = d.chars().filter(|c| c.is_ascii_digit()).collect();
             (d.len() == 8).then(|| format!("{}-{}-{}", &d[0..4], &d[4..6], &d[6..8]))
         });
-        pipe.annotate(&mut doc);
+        if a.candidates {
+            pipe.annotate_candidates(&mut doc);
+        } else {
+            pipe.annotate(&mut doc);
+        }
         let evs = &doc.events;
         n_events += evs.len();
         n_happened += evs.iter().filter(|e| happened(e)).count();

@@ -3,6 +3,7 @@ pub mod actors;
 pub mod analyze;
 pub mod bench;
 pub mod dataset;
+pub mod detect;
 pub mod events;
 pub mod extract;
 pub mod ner;

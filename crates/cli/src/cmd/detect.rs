@@ -1,0 +1,300 @@
+//! `marsad train topic`, `marsad train events` and `marsad explain`: the
+//! learned stages of `marsad-detect`, trained and inspected.
+
+use crate::cmd::extract::{bundled, InputArgs};
+use crate::pipeline::Pipeline;
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use marsad_core::Document;
+use marsad_detect::labels::{self, is_test_article, Example};
+use marsad_detect::topic::{label_of_section, LABELS};
+use marsad_detect::train::{self, Settings};
+use marsad_detect::{DetectStage, TopicModel};
+
+#[derive(Args)]
+pub struct TrainTopicArgs {
+    /// JSON Lines of articles with `id`, `title`, `text` and `section`
+    /// (e.g. ../shared/corpus/ant-v1.1-jawharafm.jsonl).
+    #[arg(long)]
+    pub corpus: String,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "crates/detect/models/topic.model")]
+    pub output: String,
+    /// Keep words found in at least this many training articles.
+    #[arg(long, default_value_t = 3)]
+    pub min_df: u32,
+}
+
+pub fn train_topic(a: TrainTopicArgs) -> Result<i32> {
+    let text = std::fs::read_to_string(&a.corpus).with_context(|| format!("reading {}", a.corpus))?;
+    let mut train_docs = Vec::new();
+    let mut test_docs = Vec::new();
+    let mut skipped = 0;
+    for (i, line) in text.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{}:{}", a.corpus, i + 1))?;
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+        let (id, body) = (s("id"), s("text"));
+        let Some(y) = label_of_section(&s("section")) else {
+            skipped += 1;
+            continue;
+        };
+        if body.trim().is_empty() {
+            skipped += 1;
+            continue;
+        }
+        let mut d = Document::new(id.clone(), body);
+        d.title = Some(s("title")).filter(|t| !t.is_empty());
+        marsad_text::annotate(&mut d);
+        if is_test_article(&id) {
+            test_docs.push((d, y));
+        } else {
+            train_docs.push((d, y));
+        }
+    }
+    eprintln!("{} training and {} test articles ({} skipped: no known section or no text)", train_docs.len(), test_docs.len(), skipped);
+    let refs: Vec<(&Document, usize)> = train_docs.iter().map(|(d, y)| (d, *y)).collect();
+    let m = TopicModel::train(&refs, a.min_df);
+    // scores on the test articles (fixed split, never trained on)
+    let c = LABELS.len();
+    let mut conf = vec![vec![0usize; c]; c];
+    for (d, y) in &test_docs {
+        let p = m.probs(d).unwrap_or_else(|| vec![0.0; c]);
+        let guess = (0..c).max_by(|&i, &j| p[i].total_cmp(&p[j])).unwrap_or(0);
+        conf[*y][guess] += 1;
+    }
+    let right: usize = (0..c).map(|i| conf[i][i]).sum();
+    println!("topic accuracy on {} test articles: {:.1}%", test_docs.len(), 100.0 * right as f64 / test_docs.len().max(1) as f64);
+    println!("{:<11} {:>6} {:>6} {:>6} {:>5}", "label", "P", "R", "F1", "n");
+    let mut macro_f = 0.0;
+    for i in 0..c {
+        let tp = conf[i][i] as f64;
+        let pred: usize = (0..c).map(|g| conf[g][i]).sum();
+        let gold: usize = conf[i].iter().sum();
+        let (p, r) = (tp / pred.max(1) as f64, tp / gold.max(1) as f64);
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        macro_f += f / c as f64;
+        println!("{:<11} {:>6.1} {:>6.1} {:>6.1} {:>5}", LABELS[i], 100.0 * p, 100.0 * r, 100.0 * f, gold);
+    }
+    println!("macro-F1 {:.1}; vocabulary {} words", 100.0 * macro_f, m.vocabulary_size());
+    std::fs::write(&a.output, m.to_text()).with_context(|| format!("writing {}", a.output))?;
+    eprintln!("wrote {}", a.output);
+    Ok(0)
+}
+
+#[derive(Args)]
+pub struct TrainEventsArgs {
+    /// Folder of labelled candidates (`labels.*.jsonl`) and the articles
+    /// they come from (`articles.*.jsonl`).
+    #[arg(long, default_value = "crates/detect/labels")]
+    pub labels: String,
+    /// Where to write the model.
+    #[arg(short, long, default_value = "crates/detect/models/detect.model")]
+    pub output: String,
+    /// Choose L2 and threshold by 5-fold cross-validation on the train part
+    /// (otherwise the defaults).
+    #[arg(long)]
+    pub cv: bool,
+    #[arg(long)]
+    pub l2: Option<f32>,
+    #[arg(long)]
+    pub threshold: Option<f32>,
+    #[arg(long)]
+    pub pos_weight: Option<f32>,
+    /// Sentence-level gold in the UP format (e.g.
+    /// ../shared/eval/events/up-arabic-protest.jsonl): its train half (odd
+    /// FNV-1a of the id) adds real events to the train part.
+    #[arg(long)]
+    pub sentence_gold: Vec<String>,
+}
+
+fn files_in(dir: &str, prefix: &str) -> Result<Vec<String>> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {dir}"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .filter(|p| {
+            let n = p.rsplit('/').next().unwrap_or("");
+            n.starts_with(prefix) && n.ends_with(".jsonl")
+        })
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// The articles of a label folder, annotated up to the event candidates.
+fn candidate_docs(p: &Pipeline, dir: &str, input: &InputArgs) -> Result<Vec<Document>> {
+    let paths = files_in(dir, "articles.")?;
+    if paths.is_empty() {
+        bail!("no articles.*.jsonl in {dir}");
+    }
+    let mut docs = Vec::new();
+    for item in marsad_input::read(&paths, &input.options()) {
+        let mut d = item.map_err(|e| anyhow::anyhow!("{e}"))?.into_document();
+        p.annotate_candidates(&mut d);
+        docs.push(d);
+    }
+    Ok(docs)
+}
+
+fn print_scores(title: &str, exs: &[&Example], keep: impl Fn(&Example) -> bool) {
+    print_scores_against(title, exs, |e| e.label.is_event(), keep)
+}
+
+fn print_scores_against(title: &str, exs: &[&Example], gold: impl Fn(&Example) -> bool, keep: impl Fn(&Example) -> bool) {
+    let (per, all) = train::score_against(exs, &gold, &keep);
+    println!("{title}");
+    println!("  {:<13} {:>5} {:>5} {:>6} {:>6} {:>6}", "type", "gold", "cand", "P", "R", "F1");
+    for (t, c) in &per {
+        println!("  {:<13} {:>5} {:>5} {:>6.1} {:>6.1} {:>6.1}", t, c.tp + c.fn_, c.tp + c.fn_ + c.fp + c.tn, 100.0 * c.precision(), 100.0 * c.recall(), 100.0 * c.f1());
+    }
+    let acp: Vec<&Example> = exs.iter().copied().filter(|e| marsad_detect::features::is_conflict_type(&e.label.kind)).collect();
+    let (_, a) = train::score_against(&acp, &gold, &keep);
+    println!("  {:<13} {:>5} {:>5} {:>6.1} {:>6.1} {:>6.1}", "A/C/P", a.tp + a.fn_, acp.len(), 100.0 * a.precision(), 100.0 * a.recall(), 100.0 * a.f1());
+    println!("  {:<13} {:>5} {:>5} {:>6.1} {:>6.1} {:>6.1}", "all", all.tp + all.fn_, exs.len(), 100.0 * all.precision(), 100.0 * all.recall(), 100.0 * all.f1());
+}
+
+pub fn train_events(a: TrainEventsArgs) -> Result<i32> {
+    let p = Pipeline::global()?;
+    let input = InputArgs { input_format: None, text_field: "text".into(), id_field: "id".into(), date_field: None, title_field: "title".into() };
+    let docs = candidate_docs(p, &a.labels, &input)?;
+    let mut all_labels = Vec::new();
+    for f in files_in(&a.labels, "labels.")? {
+        all_labels.extend(labels::read(&f)?);
+    }
+    let det = DetectStage::load()?;
+    let topic = |d: &Document| det.topic_probs(d);
+    let annotate = |d: &mut Document| p.annotate_candidates(d);
+    let (mut exs, missing) = labels::examples(&docs, &all_labels, &topic, Some(&annotate));
+    for g in &a.sentence_gold {
+        let extra = labels::sentence_gold_examples(g, &annotate, &topic)?;
+        eprintln!("{}: {} real-event candidates from its train half", g, extra.len());
+        exs.extend(extra);
+    }
+    let whole = exs.iter().filter(|e| !e.sentence_only).count();
+    eprintln!(
+        "{} articles, {} labels: {} matched a candidate ({} also in the sentence alone), {} did not (the rules changed since labelling)",
+        docs.len(),
+        all_labels.len(),
+        whole,
+        exs.len() - whole,
+        missing.len()
+    );
+    let tr: Vec<&Example> = exs.iter().filter(|e| !e.label.is_test()).collect();
+    let te: Vec<&Example> = exs.iter().filter(|e| e.label.is_test() && !e.sentence_only).collect();
+    let te_sent: Vec<&Example> = exs.iter().filter(|e| e.label.is_test() && e.sentence_only).collect();
+    let mut s = train::DEFAULT;
+    if a.cv {
+        let mut best = (f64::MIN, s);
+        for l2 in [3e-4f32, 1e-3, 3e-3] {
+            for pos_weight in [1.0f32, 1.5, 2.0] {
+                for th in [0.4f32, 0.5, 0.6] {
+                    let cand = Settings { l2, threshold: th, pos_weight, ..s };
+                    let f = train::cross_validate(&tr, cand, 5);
+                    eprintln!("  cv l2={l2:<7} pos_weight={pos_weight:.1} threshold={th:.1}: F1 {:.1}", 100.0 * f);
+                    if f > best.0 {
+                        best = (f, cand);
+                    }
+                }
+            }
+        }
+        s = best.1;
+        eprintln!("chosen by cross-validation on the train part: {s:?}");
+    }
+    if let Some(l2) = a.l2 {
+        s.l2 = l2;
+    }
+    if let Some(t) = a.threshold {
+        s.threshold = t;
+    }
+    if let Some(w) = a.pos_weight {
+        s.pos_weight = w;
+    }
+    let m = train::train(&tr, s);
+    println!("trained on {} candidates (train part), {} features; scored on {} (test part, fixed before training)", tr.len(), m.len(), te.len());
+    let rules_happened = |e: &Example| !e.features.iter().any(|(k, _)| k.starts_with("neg|") || k.starts_with("hyp|") || k.starts_with("gen|"));
+    println!("\nhappened events (gold: label `event`; predicted: not dropped, not a mention, no modality flag)");
+    print_scores("rules alone:", &te, rules_happened);
+    print_scores("rules + detection model:", &te, |e| train::predicts_happened(&m, e));
+    print_scores("rules + detection model, each test sentence alone:", &te_sent, |e| train::predicts_happened(&m, e));
+    println!("\nevents kept at all (gold: `event` or a mention: hypothetical, generic, background, legal)");
+    let mention_or_event = |e: &Example| train::class_of(e) != marsad_detect::Class::NotEvent;
+    print_scores_against("rules alone:", &te, mention_or_event, |_| true);
+    print_scores_against("rules + detection model:", &te, mention_or_event, |e| train::predicts_kept(&m, e));
+    print_scores_against("rules + detection model, each test sentence alone:", &te_sent, mention_or_event, |e| train::predicts_kept(&m, e));
+    for lang in ["ar", "en"] {
+        let part: Vec<&Example> = te.iter().copied().filter(|e| e.label.lang == lang).collect();
+        if !part.is_empty() {
+            print_scores(&format!("happened, rules + detection model, {lang} only:"), &part, |e| train::predicts_happened(&m, e));
+        }
+    }
+    std::fs::write(&a.output, m.to_text()).with_context(|| format!("writing {}", a.output))?;
+    eprintln!("wrote {}", a.output);
+    Ok(0)
+}
+
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// Files or directories; without any, the bundled examples.
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// How many features to show per candidate.
+    #[arg(long, default_value_t = 8)]
+    pub top: usize,
+}
+
+pub fn explain(a: ExplainArgs) -> Result<i32> {
+    let p = Pipeline::global()?;
+    let det = DetectStage::load()?;
+    let opts = a.input.options();
+    let items: Vec<marsad_input::Item> = if a.paths.is_empty() { bundled(&opts) } else { marsad_input::read(&a.paths, &opts).collect() };
+    let mut code = 0;
+    for item in items {
+        let mut d = match item {
+            Ok(r) => r.into_document(),
+            Err(e) => {
+                eprintln!("marsad: error: {e}");
+                code = 1;
+                continue;
+            }
+        };
+        p.annotate_candidates(&mut d);
+        let topic = d.topic.as_ref().map(|t| format!("{} {:.2}", t.label, t.score)).unwrap_or_else(|| "none".into());
+        println!("# {}  (topic: {topic}; published: {})", d.id, d.published.as_deref().unwrap_or("unknown"));
+        let verdicts = det.judge_all(&d);
+        if verdicts.is_empty() {
+            println!("  no event candidates");
+        }
+        for (e, v) in d.events.iter().zip(&verdicts) {
+            let sent = d.sentences.get(e.sentence).map(|s| d.slice(s.start, s.end)).unwrap_or_default();
+            let mut flags = Vec::new();
+            for (on, f) in [(e.negated, "negated"), (e.hypothetical, "hypothetical"), (e.generic, "generic"), (v.background, "background")] {
+                if on {
+                    flags.push(f);
+                }
+            }
+            println!(
+                "\n  {} (not-event {:.2}, mention {:.2}, event {:.2})  {} «{}» [{}..{}]{}",
+                match v.class {
+                    marsad_detect::Class::NotEvent => "DROP",
+                    marsad_detect::Class::Mention => "MENTION",
+                    marsad_detect::Class::Event => "EVENT",
+                },
+                v.probs[0],
+                v.probs[1],
+                v.probs[2],
+                e.kind,
+                e.trigger.text,
+                e.trigger.start,
+                e.trigger.end,
+                if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) }
+            );
+            println!("    {}", sent.trim());
+            for c in v.because.iter().take(a.top) {
+                println!("    {:>+7.3}  {}{}", c.value * c.weight, c.feature, if c.value != 1.0 { format!(" (×{:.2})", c.value) } else { String::new() });
+            }
+        }
+        println!();
+    }
+    Ok(code)
+}

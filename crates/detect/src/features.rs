@@ -1,0 +1,232 @@
+//! What the detection model sees of one event candidate: the trigger, its
+//! type and the rules' reading of it (modality, arguments, casualties), the
+//! words around it and in its sentence, the document's topic, how much
+//! conflict the rest of the document holds, and how the dates in the
+//! sentence sit against the publication date. Each feature is a readable
+//! string (so `marsad explain` can print it) with a value.
+
+use marsad_core::{Document, Event, TokenKind};
+
+/// Types whose false positives put battles on the incident map.
+pub fn is_conflict_type(t: &str) -> bool {
+    matches!(t, "ASSAULT" | "COERCE" | "PROTEST")
+}
+
+fn group(t: &str) -> &'static str {
+    if is_conflict_type(t) {
+        "acp"
+    } else {
+        "oth"
+    }
+}
+
+/// Year of an ISO value (`2017-12-03`, `2017-12`, `2017`, `2003/2005`).
+pub fn year_of(v: &str) -> Option<i32> {
+    let y: String = v.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if y.len() == 4 {
+        y.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Days since 0000-03-01 of a (possibly partial) ISO date; a partial date
+/// takes its last day, so "2017" counts as the end of 2017.
+pub fn days_of(v: &str, end_of_period: bool) -> Option<i64> {
+    let mut it = v.split(['-', '/', 'T']);
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: Option<i64> = it.next().and_then(|s| s.parse().ok()).filter(|m| (1..=12).contains(m));
+    let d: Option<i64> = it.next().and_then(|s| s.parse().ok()).filter(|d| (1..=31).contains(d));
+    let (m, d) = match (m, d) {
+        (Some(m), Some(d)) => (m, d),
+        (Some(m), None) => (m, if end_of_period { 28 } else { 1 }),
+        _ => (if end_of_period { 12 } else { 1 }, if end_of_period { 31 } else { 1 }),
+    };
+    // days from civil (Howard Hinnant's algorithm)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146097 + doe)
+}
+
+/// How long before publication the event's date lies, in days (positive:
+/// before). `None` when either date is unknown.
+pub fn days_before_publication(doc: &Document, ev: &Event) -> Option<i64> {
+    let pubd = days_of(doc.published.as_deref()?, false)?;
+    let v = ev.date.as_ref()?.value.as_deref()?;
+    // an interval counts by its end
+    let end = v.rsplit('/').next().unwrap_or(v);
+    if end.contains('W') {
+        return None;
+    }
+    Some(pubd - days_of(end, true)?)
+}
+
+/// Collect the features of `doc.events[ev]`. `topic` holds the topic model's
+/// probabilities (in `topic::LABELS` order), when it has them.
+pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<(String, f32)>) {
+    out.clear();
+    let e = &doc.events[ev];
+    let t = e.kind.as_str();
+    let g = group(t);
+    let lang = doc.sentences.get(e.sentence).map(|s| s.lang.code()).unwrap_or("und");
+    let mut f = |name: String, v: f32| out.push((name, v));
+    f("bias".into(), 1.0);
+    f(format!("lang={lang}|{g}"), 1.0);
+    f(format!("type={t}"), 1.0);
+    f(format!("mode={t}/{}", e.mode.as_deref().unwrap_or("-")), 1.0);
+
+    // the trigger word and its clitics
+    let toks = doc.sentence_tokens(e.sentence);
+    let ti = toks.iter().position(|k| k.start == e.trigger.start).or_else(|| toks.iter().position(|k| k.end > e.trigger.start));
+    if let Some(ti) = ti {
+        let tk = &toks[ti];
+        f(format!("trig={}|{t}", tk.base), 1.0);
+        f(format!("trigpre={}|{g}", tk.prefix), 1.0);
+        f(format!("trigsuf={}|{g}", tk.suffix), 1.0);
+        if e.trigger.end > tk.end {
+            f(format!("phrase|{t}"), 1.0);
+        }
+        // the words next to it, and the window around it
+        for d in [-2i64, -1, 1, 2] {
+            let j = ti as i64 + d;
+            if j >= 0 && (j as usize) < toks.len() {
+                let w = &toks[j as usize];
+                let word = if w.kind == TokenKind::Number { "<num>" } else { w.base.as_str() };
+                f(format!("w{d:+}={word}|{g}"), 1.0);
+            }
+        }
+        let lo = ti.saturating_sub(6);
+        let hi = (ti + 7).min(toks.len());
+        for (j, w) in toks.iter().enumerate().take(hi).skip(lo) {
+            if j != ti && matches!(w.kind, TokenKind::Arabic | TokenKind::Latin) && w.base.chars().count() > 1 {
+                f(format!("win={}|{g}", w.base), 1.0);
+            }
+        }
+        // inside quotation marks: a title, a slogan, a quoted name
+        let before = &doc.text[toks[0].byte_start..tk.byte_start];
+        let opens = before.matches(['«', '"', '“']).count() as i64 - before.matches(['»', '”']).count() as i64;
+        if before.matches('"').count() % 2 == 1 || opens > 0 && before.contains(['«', '“']) {
+            f(format!("quoted|{g}"), 1.0);
+        }
+        if ti == 0 {
+            f(format!("sentstart|{g}"), 1.0);
+        }
+    }
+    // every word of the sentence, weighted down in long sentences
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|w| matches!(w.kind, TokenKind::Arabic | TokenKind::Latin) && w.base.chars().count() > 1)
+        .map(|w| w.base.as_str())
+        .collect();
+    let sv = 1.0 / (words.len().max(1) as f32).sqrt();
+    let mut seen: Vec<&str> = Vec::new();
+    for w in words {
+        if !seen.contains(&w) {
+            seen.push(w);
+            f(format!("s={w}|{g}"), sv);
+        }
+    }
+    let n = toks.len();
+    f(format!("slen={}|{g}", if n < 12 { "s" } else if n < 30 { "m" } else if n < 60 { "l" } else { "xl" }), 1.0);
+    if e.sentence == 0 {
+        f(format!("first|{g}"), 1.0);
+    }
+
+    // the rules' reading
+    for (on, name) in [(e.negated, "neg"), (e.hypothetical, "hyp"), (e.generic, "gen")] {
+        if on {
+            f(format!("{name}|{g}"), 1.0);
+        }
+    }
+    if let Some(a) = &e.actor {
+        f(format!("actor|{t}"), 1.0);
+        f(format!("actorsec={}|{g}", a.sector.as_deref().unwrap_or("-")), 1.0);
+        if a.actor_id.is_some() {
+            f(format!("actorkb|{g}"), 1.0);
+        }
+    } else {
+        f(format!("noactor|{t}"), 1.0);
+    }
+    if let Some(r) = &e.recipient {
+        f(format!("recip|{t}"), 1.0);
+        f(format!("recsec={}|{g}", r.sector.as_deref().unwrap_or("-")), 1.0);
+    }
+    if let Some(p) = &e.place {
+        f(format!("place|{g}"), 1.0);
+        f(format!("placecountry={}|{g}", p.country.as_deref().unwrap_or("-")), 1.0);
+    }
+    if e.reported_by.is_some() {
+        f(format!("reported|{g}"), 1.0);
+    }
+    for (v, name) in [(e.fatalities, "killed"), (e.injured, "injured"), (e.arrested, "arrested")] {
+        if v.is_some_and(|v| v > 0) {
+            f(format!("{name}|{g}"), 1.0);
+        }
+    }
+
+    // dates against publication
+    match days_before_publication(doc, e) {
+        Some(d) if d < -2 => f(format!("date=future|{g}"), 1.0),
+        Some(d) if d <= 31 => f(format!("date=recent|{g}"), 1.0),
+        Some(d) if d <= 366 => f(format!("date=year|{g}"), 1.0),
+        Some(d) if d <= 3 * 366 => f(format!("date=old|{g}"), 1.0),
+        Some(_) => f(format!("date=history|{g}"), 1.0),
+        None if e.date.is_some() => f(format!("date=unanchored|{g}"), 1.0),
+        None => {}
+    }
+    let pub_year = doc.published.as_deref().and_then(year_of);
+    for tx in doc.times.iter().filter(|x| x.sentence == e.sentence) {
+        if let (Some(y), Some(p)) = (tx.value.as_deref().and_then(year_of), pub_year) {
+            let gap = p - y;
+            let b = if gap < 0 { "future" } else if gap == 0 { "same" } else if gap == 1 { "prev" } else if gap <= 5 { "old" } else { "history" };
+            f(format!("syear={b}|{g}"), 1.0);
+        }
+    }
+
+    // the document: topic, and how many other conflict candidates it holds.
+    // Only for an article: a lone sentence (sentence-level input) has too
+    // little text for a topic, and no other sentences to count.
+    let article = doc.sentences.len() >= 3;
+    if !article {
+        f(format!("lone|{g}"), 1.0);
+        return;
+    }
+    if let Some(p) = topic {
+        for (i, &pi) in p.iter().enumerate() {
+            if pi > 0.05 {
+                let l = crate::topic::LABELS[i];
+                f(format!("topic={l}|{g}"), pi);
+                f(format!("topic={l}|{t}"), pi);
+            }
+        }
+    } else {
+        f(format!("notopic|{g}"), 1.0);
+    }
+    let others = doc.events.iter().enumerate().filter(|(j, x)| *j != ev && is_conflict_type(&x.kind) && x.sentence != e.sentence).count();
+    let b = match others {
+        0 => "0",
+        1 => "1",
+        2..=4 => "2-4",
+        _ => "5+",
+    };
+    f(format!("docconflict={b}|{g}"), 1.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_count_like_the_calendar() {
+        assert_eq!(days_of("2017-03-01", false).unwrap() - days_of("2017-02-28", false).unwrap(), 1);
+        assert_eq!(days_of("2016-03-01", false).unwrap() - days_of("2016-02-28", false).unwrap(), 2);
+        assert_eq!(days_of("2018-01-01", false).unwrap() - days_of("2017", true).unwrap(), 1);
+        assert_eq!(year_of("1988"), Some(1988));
+        assert_eq!(year_of("2017-W49"), Some(2017));
+        assert_eq!(year_of("--12"), None);
+    }
+}

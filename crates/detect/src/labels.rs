@@ -1,0 +1,189 @@
+//! Hand-labelled event candidates (`labels/*.jsonl`, see labels/GUIDE.md)
+//! and the examples the detection model is trained and scored on.
+
+use crate::features;
+use anyhow::{Context, Result};
+use marsad_core::Document;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One labelled candidate.
+#[derive(Serialize, Deserialize, Clone, Debug, Default)]
+pub struct Label {
+    pub id: String,
+    pub doc: String,
+    #[serde(default)]
+    pub lang: String,
+    #[serde(default)]
+    pub section: String,
+    #[serde(default)]
+    pub split: String,
+    #[serde(default)]
+    pub sentence: String,
+    #[serde(default)]
+    pub trigger: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `event` or `none`.
+    pub label: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+impl Label {
+    pub fn is_event(&self) -> bool {
+        self.label == "event"
+    }
+    pub fn is_test(&self) -> bool {
+        self.split == "test"
+    }
+}
+
+/// The fixed train/test split of articles: FNV-1a (32-bit) of the article
+/// id, modulo 5, equal to 0 is test. Chosen before any training.
+pub fn is_test_article(id: &str) -> bool {
+    let mut h: u32 = 0x811C_9DC5;
+    for b in id.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    h % 5 == 0
+}
+
+/// Read a label file (JSON Lines); a bad line is an error naming it.
+pub fn read(path: &str) -> Result<Vec<Label>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut l: Label = serde_json::from_str(line).with_context(|| format!("{path}:{}", i + 1))?;
+        if l.split.is_empty() {
+            l.split = if is_test_article(&l.doc) { "test" } else { "train" }.into();
+        }
+        out.push(l);
+    }
+    Ok(out)
+}
+
+/// A labelled candidate, found again in an annotated document.
+pub struct Example {
+    pub label: Label,
+    pub features: Vec<(String, f32)>,
+    /// Found in its sentence alone (no article around it), not in the
+    /// article: the same question without the document context, as in
+    /// sentence-level input.
+    pub sentence_only: bool,
+}
+
+/// Match labels to the event candidates of annotated documents (by document
+/// id, trigger start and type) and compute their features. With `annotate`
+/// (the pipeline up to the candidates), each labelled candidate is also
+/// found again in its sentence annotated alone, giving a second,
+/// `sentence_only` example. Returns the examples and the labels no
+/// candidate matched (the rules changed since labelling).
+pub fn examples(
+    docs: &[Document],
+    labels: &[Label],
+    topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
+    annotate: Option<&dyn Fn(&mut Document)>,
+) -> (Vec<Example>, Vec<Label>) {
+    let by_doc: HashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    let mut topics: HashMap<&str, Option<Vec<f32>>> = HashMap::new();
+    for l in labels {
+        let Some(doc) = by_doc.get(l.doc.as_str()) else {
+            missing.push(l.clone());
+            continue;
+        };
+        let Some(ev) = doc.events.iter().position(|e| e.trigger.start == l.start && e.kind == l.kind) else {
+            missing.push(l.clone());
+            continue;
+        };
+        let tp = topics.entry(doc.id.as_str()).or_insert_with(|| topic(doc));
+        let mut feats = Vec::new();
+        features::features(doc, ev, tp.as_deref(), &mut feats);
+        out.push(Example { label: l.clone(), features: feats, sentence_only: false });
+        if let Some(annotate) = annotate {
+            let e = &doc.events[ev];
+            let Some(s) = doc.sentences.get(e.sentence) else { continue };
+            let mut sd = Document::new(format!("{}#{}", doc.id, e.sentence), doc.slice(s.start, s.end).to_string());
+            sd.published = doc.published.clone();
+            annotate(&mut sd);
+            let at = l.start - s.start;
+            if let Some(j) = sd.events.iter().position(|x| x.trigger.start == at && x.kind == l.kind) {
+                let tp = topic(&sd);
+                let mut feats = Vec::new();
+                features::features(&sd, j, tp.as_deref(), &mut feats);
+                out.push(Example { label: l.clone(), features: feats, sentence_only: true });
+            }
+        }
+    }
+    (out, missing)
+}
+
+/// Sentence-level gold written by others (the UP protest set's format: `id`,
+/// `date` YYYYMMDD, `text`, `events[].plover`): every candidate of a gold
+/// type in a sentence is a real event, and candidates of other types are
+/// left out (the gold says nothing of them). Only sentences whose id falls
+/// in the train half (FNV-1a of the id, odd) are used, so the other half
+/// stays a development measure.
+pub fn sentence_gold_examples(
+    path: &str,
+    annotate: &dyn Fn(&mut Document),
+    topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
+) -> Result<Vec<Example>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{path}:{}", i + 1))?;
+        let id = v.get("id").and_then(|x| x.as_str()).unwrap_or_default().to_string();
+        if !in_train_half(&id) {
+            continue;
+        }
+        let body = v.get("text").and_then(|x| x.as_str()).unwrap_or_default();
+        let types: Vec<&str> = v.get("events").and_then(|e| e.as_array()).map(|a| a.iter().filter_map(|e| e.get("plover").and_then(|p| p.as_str())).collect()).unwrap_or_default();
+        let mut d = Document::new(id.clone(), body);
+        let date: String = v.get("date").and_then(|x| x.as_str()).unwrap_or_default().chars().filter(|c| c.is_ascii_digit()).collect();
+        if date.len() == 8 {
+            d.published = Some(format!("{}-{}-{}", &date[0..4], &date[4..6], &date[6..8]));
+        }
+        annotate(&mut d);
+        let tp = topic(&d);
+        for (j, e) in d.events.iter().enumerate() {
+            if !types.contains(&e.kind.as_str()) {
+                continue;
+            }
+            let mut feats = Vec::new();
+            features::features(&d, j, tp.as_deref(), &mut feats);
+            let label = Label {
+                id: format!("{id}/{j}"),
+                doc: id.clone(),
+                lang: "ar".into(),
+                split: "train".into(),
+                start: e.trigger.start,
+                end: e.trigger.end,
+                kind: e.kind.clone(),
+                label: "event".into(),
+                ..Default::default()
+            };
+            out.push(Example { label, features: feats, sentence_only: true });
+        }
+    }
+    Ok(out)
+}
+
+/// The train half of a sentence-level gold set: FNV-1a (32-bit) of the id is odd.
+pub fn in_train_half(id: &str) -> bool {
+    let mut h: u32 = 0x811C_9DC5;
+    for b in id.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    h % 2 == 1
+}

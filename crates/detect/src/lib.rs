@@ -1,0 +1,286 @@
+//! marsad-detect: the learned decisions that sit on top of the rule stages.
+//!
+//! - [`TopicStage`] (after text) classifies what the document is about, from
+//!   a model trained on an outlet's sections (`topic`).
+//! - [`DetectStage`] (after events) decides, for every event candidate the
+//!   rules found, whether the sentence reports a real event of that type
+//!   now, or something else: sport, a metaphor, a title or plot, a charge, a
+//!   statistic, history. It drops the non-events, marks the mentions that
+//!   are not new happenings (planned, generic, charged, historical) as
+//!   `generic` when the rules had not flagged them, gives each event the
+//!   model's probability that it happened as its `confidence`, and marks
+//!   events dated long before publication as `background`.
+//!
+//! Both models are trained by marsad's own code (`marsad train topic`,
+//! `marsad train events`) and shipped in `models/`. See README.md for the
+//! data and the numbers.
+
+pub mod features;
+pub mod labels;
+pub mod linear;
+pub mod topic;
+pub mod train;
+
+use anyhow::{bail, Context, Result};
+use marsad_core::{Document, Stage};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+pub use topic::TopicModel;
+
+/// An event dated more than this many days before publication is background.
+pub const BACKGROUND_DAYS: i64 = 366;
+
+/// The shipped topic model, loaded once per process.
+pub fn shipped_topic() -> Result<&'static TopicModel> {
+    static M: OnceLock<TopicModel> = OnceLock::new();
+    if let Some(m) = M.get() {
+        return Ok(m);
+    }
+    let m = TopicModel::shipped()?;
+    Ok(M.get_or_init(|| m))
+}
+
+/// Sets `doc.topic`.
+pub struct TopicStage {
+    model: &'static TopicModel,
+}
+
+impl TopicStage {
+    pub fn load() -> Result<Self> {
+        Ok(TopicStage { model: shipped_topic()? })
+    }
+}
+
+impl Stage for TopicStage {
+    fn name(&self) -> &'static str {
+        "topic"
+    }
+    fn annotate(&self, doc: &mut Document) {
+        doc.topic = self.model.topic(doc);
+    }
+}
+
+/// What the model says a candidate is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Not an event of this type at all: sport, a metaphor, another sense
+    /// of the word, a plot, an accident, another type.
+    NotEvent = 0,
+    /// An event of this type that is not a new happening: planned,
+    /// threatened, denied, generic, a charge in court, history.
+    Mention = 1,
+    /// An event of this type that happened in the news period.
+    Event = 2,
+}
+
+pub const CLASSES: [Class; 3] = [Class::NotEvent, Class::Mention, Class::Event];
+
+impl Class {
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::NotEvent => "not-event",
+            Class::Mention => "mention",
+            Class::Event => "event",
+        }
+    }
+    /// The class of a label (`event`, or `none` with a reason).
+    pub fn of_label(label: &str, reason: Option<&str>) -> Class {
+        match (label, reason) {
+            ("event", _) => Class::Event,
+            (_, Some("hypothetical" | "generic" | "background" | "legal")) => Class::Mention,
+            _ => Class::NotEvent,
+        }
+    }
+}
+
+/// The event detection model: a three-class logistic regression over
+/// [`features`] (weights per feature in [`CLASSES`] order).
+pub struct DetectModel {
+    weights: HashMap<Box<str>, [f32; 3]>,
+    bias: [f32; 3],
+    /// A candidate is dropped when its not-event probability is the largest
+    /// and at least this.
+    pub threshold: f32,
+}
+
+/// One feature's part in a decision, for `marsad explain`: its value times
+/// its weight for the chosen class minus the mean of the others.
+#[derive(Clone, Debug)]
+pub struct Contribution {
+    pub feature: String,
+    pub value: f32,
+    pub weight: f32,
+}
+
+/// The model's verdict on one candidate.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    /// Probabilities in [`CLASSES`] order.
+    pub probs: [f32; 3],
+    pub class: Class,
+    pub background: bool,
+    /// The features, largest part in the decision first.
+    pub because: Vec<Contribution>,
+}
+
+impl Verdict {
+    pub fn keep(&self) -> bool {
+        self.class != Class::NotEvent
+    }
+}
+
+impl DetectModel {
+    pub fn shipped() -> Result<Self> {
+        Self::parse(include_str!("../models/detect.model")).context("the shipped detection model")
+    }
+
+    pub fn from_weights(weights: HashMap<String, [f32; 3]>, bias: [f32; 3], threshold: f32) -> Self {
+        DetectModel { weights: weights.into_iter().map(|(k, v)| (k.into(), v)).collect(), bias, threshold }
+    }
+
+    /// Class probabilities of a candidate, from its features.
+    pub fn probs(&self, feats: &[(String, f32)]) -> [f32; 3] {
+        let mut z = self.bias;
+        for (k, v) in feats {
+            if let Some(w) = self.weights.get(k.as_str()) {
+                for c in 0..3 {
+                    z[c] += w[c] * v;
+                }
+            }
+        }
+        linear::softmax_in_place(&mut z);
+        z
+    }
+
+    /// The class the model gives to these probabilities.
+    pub fn decide(&self, p: &[f32; 3]) -> Class {
+        if p[0] >= p[1].max(p[2]) && p[0] >= self.threshold {
+            Class::NotEvent
+        } else if p[1] > p[2] {
+            Class::Mention
+        } else {
+            Class::Event
+        }
+    }
+
+    /// Model file: header, threshold, biases, then `w_not w_mention
+    /// w_event<TAB>feature` lines sorted by feature.
+    pub fn to_text(&self) -> String {
+        let mut rows: Vec<(&str, [f32; 3])> = self.weights.iter().map(|(k, v)| (&**k, *v)).filter(|(_, v)| v.iter().any(|x| x.abs() >= 5e-4)).collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let b = self.bias;
+        let mut out = format!("marsad-detect 2\nthreshold {:.3}\nbias {:.4} {:.4} {:.4}\n", self.threshold, b[0], b[1], b[2]);
+        for (k, v) in rows {
+            out.push_str(&format!("{:.4} {:.4} {:.4}\t{k}\n", v[0], v[1], v[2]));
+        }
+        out
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        let mut lines = text.lines();
+        if lines.next() != Some("marsad-detect 2") {
+            bail!("not a marsad detection model, version 2 (first line)");
+        }
+        let threshold: f32 = lines.next().and_then(|l| l.strip_prefix("threshold ")).context("no threshold line")?.parse()?;
+        let three = |s: &str| -> Result<[f32; 3]> {
+            let v: Vec<f32> = s.split(' ').map(|x| x.parse::<f32>()).collect::<Result<_, _>>()?;
+            v.try_into().map_err(|_| anyhow::anyhow!("expected three weights"))
+        };
+        let bias = three(lines.next().and_then(|l| l.strip_prefix("bias ")).context("no bias line")?)?;
+        let mut weights = HashMap::new();
+        for (n, line) in lines.enumerate() {
+            let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 4))?;
+            weights.insert(k.into(), three(w).with_context(|| format!("line {}", n + 4))?);
+        }
+        Ok(DetectModel { weights, bias, threshold })
+    }
+
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The verdict on `doc.events[ev]`, with the features that decided it.
+    pub fn judge(&self, doc: &Document, ev: usize, topic: Option<&[f32]>) -> Verdict {
+        let mut feats = Vec::new();
+        features::features(doc, ev, topic, &mut feats);
+        let probs = self.probs(&feats);
+        let class = self.decide(&probs);
+        let k = class as usize;
+        let mut because: Vec<Contribution> = feats
+            .into_iter()
+            .filter_map(|(feature, value)| {
+                self.weights.get(feature.as_str()).map(|w| {
+                    let others = (w.iter().sum::<f32>() - w[k]) / 2.0;
+                    Contribution { feature, value, weight: w[k] - others }
+                })
+            })
+            .collect();
+        because.sort_by(|a, b| (b.value * b.weight).abs().total_cmp(&(a.value * a.weight).abs()));
+        let background = features::days_before_publication(doc, &doc.events[ev]).is_some_and(|d| d > BACKGROUND_DAYS);
+        Verdict { probs, class, background, because }
+    }
+}
+
+/// Keeps the event candidates the model accepts (their `confidence` becomes
+/// its probability) and marks the background ones.
+pub struct DetectStage {
+    topic: &'static TopicModel,
+    model: DetectModel,
+}
+
+impl DetectStage {
+    pub fn load() -> Result<Self> {
+        Ok(DetectStage { topic: shipped_topic()?, model: DetectModel::shipped()? })
+    }
+
+    pub fn with_model(model: DetectModel) -> Result<Self> {
+        Ok(DetectStage { topic: shipped_topic()?, model })
+    }
+
+    pub fn model(&self) -> &DetectModel {
+        &self.model
+    }
+
+    /// The topic probabilities the model reads for `doc`.
+    pub fn topic_probs(&self, doc: &Document) -> Option<Vec<f32>> {
+        self.topic.probs(doc)
+    }
+
+    /// The verdict on every event candidate of `doc` (which must have been
+    /// annotated through the events stage), without changing it.
+    pub fn judge_all(&self, doc: &Document) -> Vec<Verdict> {
+        let tp = self.topic.probs(doc);
+        (0..doc.events.len()).map(|i| self.model.judge(doc, i, tp.as_deref())).collect()
+    }
+}
+
+impl Stage for DetectStage {
+    fn name(&self) -> &'static str {
+        "detect"
+    }
+    fn annotate(&self, doc: &mut Document) {
+        if doc.events.is_empty() {
+            return;
+        }
+        let verdicts = self.judge_all(doc);
+        let events = std::mem::take(&mut doc.events);
+        doc.events = events
+            .into_iter()
+            .zip(verdicts)
+            .filter(|(_, v)| v.keep())
+            .map(|(mut e, v)| {
+                e.confidence = (v.probs[Class::Event as usize] * 1000.0).round() / 1000.0;
+                e.background = v.background;
+                // a mention the rules read as happening: not a new incident
+                if v.class == Class::Mention && !(e.negated || e.hypothetical || e.generic || e.background) {
+                    e.generic = true;
+                }
+                e
+            })
+            .collect();
+    }
+}
