@@ -9,11 +9,17 @@ articles they come from. The split (test = numeric id divisible by 5) is the
 one described in crates/detect/labels/GUIDE.md: FNV-1a (32-bit) of the article
 id, modulo 5, equal to 0 is test.
 
-usage: scripts/sample_event_candidates.py CORPUS.jsonl MARSAD_BIN OUT_DIR
+usage: scripts/sample_event_candidates.py CORPUS.jsonl MARSAD_BIN|EXTRACTED.jsonl OUT_DIR [ROUND]
+
+MARSAD_BIN must propose candidates without the learned detection stage (a
+build before it, or `marsad extract` output of such a build given as a .jsonl
+file). ROUND 2 draws a second, disjoint sample (other seed, 85% ASSAULT/
+COERCE/PROTEST, articles already labelled excluded) into candidates.ar.r2.jsonl.
 """
 import json, random, subprocess, sys, collections
 
 corpus, marsad, out = sys.argv[1:4]
+ROUND = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 QUOTA = {"sport": 360, "technology": 80, "culture": 160, "economy": 200, "society": 200,
          "diverse": 150, "politic": 200, "localNews": 360, "internationalNews": 260}
 ACP = {"ASSAULT", "COERCE", "PROTEST"}
@@ -32,12 +38,22 @@ for line in open(corpus, encoding="utf-8"):
     if d.get("section") and d.get("text", "").strip():
         arts[d["id"]] = d
 
-proc = subprocess.run([marsad, "extract", corpus], capture_output=True, text=True)
+if marsad.endswith(".jsonl"):
+    lines = open(marsad, encoding="utf-8").read().splitlines()
+else:
+    lines = subprocess.run([marsad, "extract", corpus], capture_output=True, text=True).stdout.splitlines()
+seen_docs = set()
+if ROUND > 1:
+    for f in ("labels.ar.jsonl",):
+        for line in open(f"{out}/{f}", encoding="utf-8"):
+            seen_docs.add(json.loads(line)["doc"])
+    QUOTA = {"sport": 40, "technology": 20, "culture": 50, "economy": 60, "society": 220,
+             "diverse": 120, "politic": 60, "localNews": 360, "internationalNews": 260}
 cands = collections.defaultdict(list)
-for line in proc.stdout.splitlines():
+for line in lines:
     doc = json.loads(line)
     a = arts.get(doc["id"])
-    if not a:
+    if not a or doc["id"] in seen_docs:
         continue
     text = doc["text"]
     for e in doc["events"]:
@@ -51,7 +67,8 @@ for line in proc.stdout.splitlines():
             "rule": [m for m in ("negated", "hypothetical", "generic") if e[m]],
         })
 
-rng = random.Random(20261204)
+rng = random.Random(20261204 + ROUND - 1)
+ACP_SHARE = 0.7 if ROUND == 1 else 0.85
 picked = []
 for sec, quota in QUOTA.items():
     pool = cands.get(sec, [])
@@ -60,7 +77,7 @@ for sec, quota in QUOTA.items():
     acp = [c for c in pool if c["type"] in ACP]
     other = [c for c in pool if c["type"] not in ACP]
     take = []
-    for group, n in ((acp, int(quota * 0.7)), (other, quota)):
+    for group, n in ((acp, int(quota * ACP_SHARE)), (other, quota)):
         for c in group:
             if len(take) >= n:
                 break
@@ -72,13 +89,15 @@ for sec, quota in QUOTA.items():
     picked.extend(take)
 
 picked.sort(key=lambda c: (c["section"], int(c["doc"]) if c["doc"].isdigit() else 0, c["start"]))
+prefix = "ar" if ROUND == 1 else f"ar{ROUND}"
 for i, c in enumerate(picked):
-    c["id"] = f"ar-{i + 1:04d}"
-with open(f"{out}/candidates.ar.jsonl", "w", encoding="utf-8") as f:
+    c["id"] = f"{prefix}-{i + 1:04d}"
+suffix = "" if ROUND == 1 else f".r{ROUND}"
+with open(f"{out}/candidates.ar{suffix}.jsonl", "w", encoding="utf-8") as f:
     for c in picked:
         f.write(json.dumps({"id": c.pop("id"), **c}, ensure_ascii=False) + "\n")
 docs = sorted({c["doc"] for c in picked}, key=lambda x: int(x) if x.isdigit() else 0)
-with open(f"{out}/articles.ar.jsonl", "w", encoding="utf-8") as f:
+with open(f"{out}/articles.ar{suffix}.jsonl", "w", encoding="utf-8") as f:
     for d in docs:
         a = arts[d]
         f.write(json.dumps({k: a.get(k) for k in ("id", "title", "text", "date", "section", "url", "source")}, ensure_ascii=False) + "\n")

@@ -143,9 +143,12 @@ fn checker_catches_contract_violations() {
         "id": "x", "lang": "ar", "title": null, "published": "2023-03-15", "source": null,
         "text": "في بغداد", "sentences": [{"start": 0, "end": 8, "lang": "ar"}],
         "entities": [{"type": "LOC", "text": "بغداد", "start": 3, "end": 8, "sentence": 0, "confidence": 0.9, "source": "model"}],
-        "places": [], "times": [], "events": [], "actors": []
+        "places": [], "times": [], "events": [], "actors": [], "topic": {"label": "world", "score": 0.8}
     });
     check_doc(&schema, &good);
+    let mut bad = good.clone();
+    bad["topic"]["label"] = json!("weather");
+    assert!(!schema_errors(&schema, &bad).is_empty(), "topic labels are the classifier's");
     let mut bad = good.clone();
     bad["lang"] = json!("fr");
     assert!(!schema_errors(&schema, &bad).is_empty());
