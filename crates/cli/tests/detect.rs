@@ -155,7 +155,7 @@ fn retraining_reproduces_the_shipped_models() {
         let out_det = tmp.join("detect.model");
         let labels = root.join("crates/detect/labels");
         let out = marsad(&[
-            "train", "events", "--labels", labels.to_str().unwrap(), "--sentence-gold", &up, "--l2", "0.0003", "--threshold", "0.6", "-o", out_det.to_str().unwrap(),
+            "train", "events", "--labels", labels.to_str().unwrap(), "--sentence-gold", &up, "--l2", "0.0003", "--threshold", "0.5", "-o", out_det.to_str().unwrap(),
         ]);
         assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
         let shipped = std::fs::read(root.join("crates/detect/models/detect.model")).unwrap();

@@ -100,6 +100,10 @@ pub struct TrainEventsArgs {
     pub threshold: Option<f32>,
     #[arg(long)]
     pub pos_weight: Option<f32>,
+    /// Leave out features whose name starts with one of these prefixes
+    /// (e.g. `topic=`), to measure what they add.
+    #[arg(long)]
+    pub ablate: Vec<String>,
     /// Sentence-level gold in the UP format (e.g.
     /// ../shared/eval/events/up-arabic-protest.jsonl): its train half (odd
     /// FNV-1a of the id) adds real events to the train part.
@@ -170,6 +174,12 @@ pub fn train_events(a: TrainEventsArgs) -> Result<i32> {
         eprintln!("{}: {} real-event candidates from its train half", g, extra.len());
         exs.extend(extra);
     }
+    if !a.ablate.is_empty() {
+        for e in &mut exs {
+            e.features.retain(|(k, _)| !a.ablate.iter().any(|p| k.starts_with(p.as_str())));
+        }
+        eprintln!("left out features starting with {:?}", a.ablate);
+    }
     let whole = exs.iter().filter(|e| !e.sentence_only).count();
     eprintln!(
         "{} articles, {} labels: {} matched a candidate ({} also in the sentence alone), {} did not (the rules changed since labelling)",
@@ -208,6 +218,9 @@ pub fn train_events(a: TrainEventsArgs) -> Result<i32> {
     }
     if let Some(w) = a.pos_weight {
         s.pos_weight = w;
+    }
+    if !a.ablate.is_empty() && !a.cv {
+        eprintln!("5-fold cross-validation F1 on the train part: {:.1}", 100.0 * train::cross_validate(&tr, s, 5));
     }
     let m = train::train(&tr, s);
     println!("trained on {} candidates (train part), {} features; scored on {} (test part, fixed before training)", tr.len(), m.len(), te.len());
