@@ -69,26 +69,39 @@ pub fn days_before_publication(doc: &Document, ev: &Event) -> Option<i64> {
 /// probabilities (in `topic::LABELS` order), when it has them.
 pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<(String, f32)>) {
     out.clear();
+    for_each_feature(doc, ev, topic, &mut |k, v| out.push((k.to_string(), v)));
+}
+
+/// Call `sink` with every feature of `doc.events[ev]`, each name written
+/// into one reused buffer (no allocation per feature: this runs on every
+/// candidate of every article).
+pub fn for_each_feature(doc: &Document, ev: usize, topic: Option<&[f32]>, sink: &mut dyn FnMut(&str, f32)) {
+    use std::fmt::Write;
+    let mut buf = String::with_capacity(64);
+    let mut f = |args: std::fmt::Arguments, v: f32| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        sink(&buf, v);
+    };
     let e = &doc.events[ev];
     let t = e.kind.as_str();
     let g = group(t);
     let lang = doc.sentences.get(e.sentence).map(|s| s.lang.code()).unwrap_or("und");
-    let mut f = |name: String, v: f32| out.push((name, v));
-    f("bias".into(), 1.0);
-    f(format!("lang={lang}|{g}"), 1.0);
-    f(format!("type={t}"), 1.0);
-    f(format!("mode={t}/{}", e.mode.as_deref().unwrap_or("-")), 1.0);
+    f(format_args!("bias"), 1.0);
+    f(format_args!("lang={lang}|{g}"), 1.0);
+    f(format_args!("type={t}"), 1.0);
+    f(format_args!("mode={t}/{}", e.mode.as_deref().unwrap_or("-")), 1.0);
 
     // the trigger word and its clitics
     let toks = doc.sentence_tokens(e.sentence);
     let ti = toks.iter().position(|k| k.start == e.trigger.start).or_else(|| toks.iter().position(|k| k.end > e.trigger.start));
     if let Some(ti) = ti {
         let tk = &toks[ti];
-        f(format!("trig={}|{t}", tk.base), 1.0);
-        f(format!("trigpre={}|{g}", tk.prefix), 1.0);
-        f(format!("trigsuf={}|{g}", tk.suffix), 1.0);
+        f(format_args!("trig={}|{t}", tk.base), 1.0);
+        f(format_args!("trigpre={}|{g}", tk.prefix), 1.0);
+        f(format_args!("trigsuf={}|{g}", tk.suffix), 1.0);
         if e.trigger.end > tk.end {
-            f(format!("phrase|{t}"), 1.0);
+            f(format_args!("phrase|{t}"), 1.0);
         }
         // the words next to it, and the window around it
         for d in [-2i64, -1, 1, 2] {
@@ -96,24 +109,24 @@ pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<
             if j >= 0 && (j as usize) < toks.len() {
                 let w = &toks[j as usize];
                 let word = if w.kind == TokenKind::Number { "<num>" } else { w.base.as_str() };
-                f(format!("w{d:+}={word}|{g}"), 1.0);
+                f(format_args!("w{d:+}={word}|{g}"), 1.0);
             }
         }
         let lo = ti.saturating_sub(6);
         let hi = (ti + 7).min(toks.len());
         for (j, w) in toks.iter().enumerate().take(hi).skip(lo) {
             if j != ti && matches!(w.kind, TokenKind::Arabic | TokenKind::Latin) && w.base.chars().count() > 1 {
-                f(format!("win={}|{g}", w.base), 1.0);
+                f(format_args!("win={}|{g}", w.base), 1.0);
             }
         }
         // inside quotation marks: a title, a slogan, a quoted name
         let before = &doc.text[toks[0].byte_start..tk.byte_start];
         let opens = before.matches(['«', '"', '“']).count() as i64 - before.matches(['»', '”']).count() as i64;
         if before.matches('"').count() % 2 == 1 || opens > 0 && before.contains(['«', '“']) {
-            f(format!("quoted|{g}"), 1.0);
+            f(format_args!("quoted|{g}"), 1.0);
         }
         if ti == 0 {
-            f(format!("sentstart|{g}"), 1.0);
+            f(format_args!("sentstart|{g}"), 1.0);
         }
     }
     // every word of the sentence, weighted down in long sentences
@@ -127,55 +140,55 @@ pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<
     for w in words {
         if !seen.contains(&w) {
             seen.push(w);
-            f(format!("s={w}|{g}"), sv);
+            f(format_args!("s={w}|{g}"), sv);
         }
     }
     let n = toks.len();
-    f(format!("slen={}|{g}", if n < 12 { "s" } else if n < 30 { "m" } else if n < 60 { "l" } else { "xl" }), 1.0);
+    f(format_args!("slen={}|{g}", if n < 12 { "s" } else if n < 30 { "m" } else if n < 60 { "l" } else { "xl" }), 1.0);
     if e.sentence == 0 {
-        f(format!("first|{g}"), 1.0);
+        f(format_args!("first|{g}"), 1.0);
     }
 
     // the rules' reading
     for (on, name) in [(e.negated, "neg"), (e.hypothetical, "hyp"), (e.generic, "gen")] {
         if on {
-            f(format!("{name}|{g}"), 1.0);
+            f(format_args!("{name}|{g}"), 1.0);
         }
     }
     if let Some(a) = &e.actor {
-        f(format!("actor|{t}"), 1.0);
-        f(format!("actorsec={}|{g}", a.sector.as_deref().unwrap_or("-")), 1.0);
+        f(format_args!("actor|{t}"), 1.0);
+        f(format_args!("actorsec={}|{g}", a.sector.as_deref().unwrap_or("-")), 1.0);
         if a.actor_id.is_some() {
-            f(format!("actorkb|{g}"), 1.0);
+            f(format_args!("actorkb|{g}"), 1.0);
         }
     } else {
-        f(format!("noactor|{t}"), 1.0);
+        f(format_args!("noactor|{t}"), 1.0);
     }
     if let Some(r) = &e.recipient {
-        f(format!("recip|{t}"), 1.0);
-        f(format!("recsec={}|{g}", r.sector.as_deref().unwrap_or("-")), 1.0);
+        f(format_args!("recip|{t}"), 1.0);
+        f(format_args!("recsec={}|{g}", r.sector.as_deref().unwrap_or("-")), 1.0);
     }
     if let Some(p) = &e.place {
-        f(format!("place|{g}"), 1.0);
-        f(format!("placecountry={}|{g}", p.country.as_deref().unwrap_or("-")), 1.0);
+        f(format_args!("place|{g}"), 1.0);
+        f(format_args!("placecountry={}|{g}", p.country.as_deref().unwrap_or("-")), 1.0);
     }
     if e.reported_by.is_some() {
-        f(format!("reported|{g}"), 1.0);
+        f(format_args!("reported|{g}"), 1.0);
     }
     for (v, name) in [(e.fatalities, "killed"), (e.injured, "injured"), (e.arrested, "arrested")] {
         if v.is_some_and(|v| v > 0) {
-            f(format!("{name}|{g}"), 1.0);
+            f(format_args!("{name}|{g}"), 1.0);
         }
     }
 
     // dates against publication
     match days_before_publication(doc, e) {
-        Some(d) if d < -2 => f(format!("date=future|{g}"), 1.0),
-        Some(d) if d <= 31 => f(format!("date=recent|{g}"), 1.0),
-        Some(d) if d <= 366 => f(format!("date=year|{g}"), 1.0),
-        Some(d) if d <= 3 * 366 => f(format!("date=old|{g}"), 1.0),
-        Some(_) => f(format!("date=history|{g}"), 1.0),
-        None if e.date.is_some() => f(format!("date=unanchored|{g}"), 1.0),
+        Some(d) if d < -2 => f(format_args!("date=future|{g}"), 1.0),
+        Some(d) if d <= 31 => f(format_args!("date=recent|{g}"), 1.0),
+        Some(d) if d <= 366 => f(format_args!("date=year|{g}"), 1.0),
+        Some(d) if d <= 3 * 366 => f(format_args!("date=old|{g}"), 1.0),
+        Some(_) => f(format_args!("date=history|{g}"), 1.0),
+        None if e.date.is_some() => f(format_args!("date=unanchored|{g}"), 1.0),
         None => {}
     }
     let pub_year = doc.published.as_deref().and_then(year_of);
@@ -183,7 +196,7 @@ pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<
         if let (Some(y), Some(p)) = (tx.value.as_deref().and_then(year_of), pub_year) {
             let gap = p - y;
             let b = if gap < 0 { "future" } else if gap == 0 { "same" } else if gap == 1 { "prev" } else if gap <= 5 { "old" } else { "history" };
-            f(format!("syear={b}|{g}"), 1.0);
+            f(format_args!("syear={b}|{g}"), 1.0);
         }
     }
 
@@ -192,19 +205,19 @@ pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<
     // little text for a topic, and no other sentences to count.
     let article = doc.sentences.len() >= 3;
     if !article {
-        f(format!("lone|{g}"), 1.0);
+        f(format_args!("lone|{g}"), 1.0);
         return;
     }
     if let Some(p) = topic {
         for (i, &pi) in p.iter().enumerate() {
             if pi > 0.05 {
                 let l = crate::topic::LABELS[i];
-                f(format!("topic={l}|{g}"), pi);
-                f(format!("topic={l}|{t}"), pi);
+                f(format_args!("topic={l}|{g}"), pi);
+                f(format_args!("topic={l}|{t}"), pi);
             }
         }
     } else {
-        f(format!("notopic|{g}"), 1.0);
+        f(format_args!("notopic|{g}"), 1.0);
     }
     let others = doc.events.iter().enumerate().filter(|(j, x)| *j != ev && is_conflict_type(&x.kind) && x.sentence != e.sentence).count();
     let b = match others {
@@ -213,7 +226,7 @@ pub fn features(doc: &Document, ev: usize, topic: Option<&[f32]>, out: &mut Vec<
         2..=4 => "2-4",
         _ => "5+",
     };
-    f(format!("docconflict={b}|{g}"), 1.0);
+    f(format_args!("docconflict={b}|{g}"), 1.0);
 }
 
 #[cfg(test)]

@@ -203,6 +203,22 @@ impl DetectModel {
         self.weights.is_empty()
     }
 
+    /// Class probabilities of `doc.events[ev]`, without collecting the
+    /// features (the stage's fast path; [`judge`](Self::judge) gives the same
+    /// numbers with the explanation).
+    pub fn probs_of(&self, doc: &Document, ev: usize, topic: Option<&[f32]>) -> [f32; 3] {
+        let mut z = self.bias;
+        features::for_each_feature(doc, ev, topic, &mut |k, v| {
+            if let Some(w) = self.weights.get(k) {
+                for c in 0..3 {
+                    z[c] += w[c] * v;
+                }
+            }
+        });
+        linear::softmax_in_place(&mut z);
+        z
+    }
+
     /// The verdict on `doc.events[ev]`, with the features that decided it.
     pub fn judge(&self, doc: &Document, ev: usize, topic: Option<&[f32]>) -> Verdict {
         let mut feats = Vec::new();
@@ -266,21 +282,89 @@ impl Stage for DetectStage {
         if doc.events.is_empty() {
             return;
         }
-        let verdicts = self.judge_all(doc);
+        let tp = self.topic.probs(doc);
+        let verdicts: Vec<(Class, f32, bool)> = (0..doc.events.len())
+            .map(|i| {
+                let p = self.model.probs_of(doc, i, tp.as_deref());
+                let bg = features::days_before_publication(doc, &doc.events[i]).is_some_and(|d| d > BACKGROUND_DAYS);
+                (self.model.decide(&p), p[Class::Event as usize], bg)
+            })
+            .collect();
         let events = std::mem::take(&mut doc.events);
         doc.events = events
             .into_iter()
             .zip(verdicts)
-            .filter(|(_, v)| v.keep())
-            .map(|(mut e, v)| {
-                e.confidence = (v.probs[Class::Event as usize] * 1000.0).round() / 1000.0;
-                e.background = v.background;
+            .filter(|(_, (class, _, _))| *class != Class::NotEvent)
+            .map(|(mut e, (class, p_event, background))| {
+                e.confidence = (p_event * 1000.0).round() / 1000.0;
+                e.background = background;
                 // a mention the rules read as happening: not a new incident
-                if v.class == Class::Mention && !(e.negated || e.hypothetical || e.generic || e.background) {
+                if class == Class::Mention && !(e.negated || e.hypothetical || e.generic || e.background) {
                     e.generic = true;
                 }
                 e
             })
             .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_core::{Event, TextSpan};
+
+    fn doc_with_event() -> Document {
+        let mut d = Document::new("t", "هاجم مسلحون نقطة تفتيش أمس في المدينة. وقالت الشرطة إن التحقيق جار. وأضافت أن الوضع هادئ.");
+        marsad_text::annotate(&mut d);
+        d.published = Some("2017-05-02".into());
+        d.events.push(Event {
+            kind: "ASSAULT".into(),
+            trigger: TextSpan { text: "هاجم".into(), start: 0, end: 4 },
+            evidence: marsad_core::Span::new(0, 38),
+            ..Default::default()
+        });
+        d
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_explained_probabilities() {
+        let m = DetectModel::shipped().unwrap();
+        let d = doc_with_event();
+        let topic = shipped_topic().unwrap().probs(&d);
+        let v = m.judge(&d, 0, topic.as_deref());
+        let p = m.probs_of(&d, 0, topic.as_deref());
+        for c in 0..3 {
+            assert!((v.probs[c] - p[c]).abs() < 1e-6, "{:?} vs {:?}", v.probs, p);
+        }
+        assert!(!v.because.is_empty());
+    }
+
+    #[test]
+    fn model_files_round_trip() {
+        let m = DetectModel::shipped().unwrap();
+        let again = DetectModel::parse(&m.to_text()).unwrap();
+        assert_eq!(again.to_text(), m.to_text());
+        assert!(DetectModel::parse("marsad-detect 1\nthreshold 0.5\nbias 0\n").is_err(), "an old or foreign file is refused");
+        let t = shipped_topic().unwrap();
+        assert_eq!(TopicModel::parse(&t.to_text()).unwrap().to_text(), t.to_text());
+    }
+
+    #[test]
+    fn classes_follow_the_labelling_guide() {
+        assert_eq!(Class::of_label("event", None), Class::Event);
+        assert_eq!(Class::of_label("none", Some("background")), Class::Mention);
+        assert_eq!(Class::of_label("none", Some("legal")), Class::Mention);
+        assert_eq!(Class::of_label("none", Some("sport")), Class::NotEvent);
+        assert_eq!(Class::of_label("none", Some("wrong_type")), Class::NotEvent);
+    }
+
+    #[test]
+    fn background_is_a_year_before_publication() {
+        let mut d = doc_with_event();
+        d.events[0].date = Some(marsad_core::TimeExpr { value: Some("2015-03".into()), ..Default::default() });
+        let v = DetectModel::shipped().unwrap().judge(&d, 0, None);
+        assert!(v.background);
+        d.events[0].date = Some(marsad_core::TimeExpr { value: Some("2017-04-30".into()), ..Default::default() });
+        assert!(!DetectModel::shipped().unwrap().judge(&d, 0, None).background);
     }
 }
