@@ -145,6 +145,12 @@ impl Stage for ActorStage {
     fn name(&self) -> &'static str {
         "actors"
     }
+    fn requires(&self) -> &'static [&'static str] {
+        &["lang", "sentences", "tokens", "entities", "places"]
+    }
+    fn assigns(&self) -> &'static [&'static str] {
+        &["actors"]
+    }
     fn annotate(&self, doc: &mut Document) {
         annotate(self.kb, doc)
     }

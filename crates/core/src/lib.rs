@@ -430,10 +430,36 @@ impl Document {
 }
 
 /// A pipeline stage: adds one kind of annotation to a document.
+///
+/// A stage may say which parts of the [`Document`] it reads ([`requires`])
+/// and which it writes ([`assigns`]), by the names of [`Document::PARTS`];
+/// the pipeline checks, when it is built, that every part a stage requires
+/// is assigned by an earlier one. Both default to nothing, so a stage that
+/// declares nothing is never refused.
+///
+/// [`requires`]: Stage::requires
+/// [`assigns`]: Stage::assigns
 pub trait Stage: Send + Sync {
     /// Short name, e.g. "text", "entities", "places".
     fn name(&self) -> &'static str;
     fn annotate(&self, doc: &mut Document);
+    /// Parts of the document this stage reads (e.g. `["tokens", "entities"]`).
+    fn requires(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Parts of the document this stage writes (e.g. `["places"]`).
+    fn assigns(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+impl Document {
+    /// The parts of a document that stages annotate, as named in
+    /// [`Stage::requires`] and [`Stage::assigns`]. `lang`, `sentences` and
+    /// `tokens` come from the text stage; the others are the fields of the
+    /// same names.
+    pub const PARTS: &'static [&'static str] =
+        &["lang", "sentences", "tokens", "topic", "entities", "places", "times", "actors", "events"];
 }
 
 #[cfg(test)]

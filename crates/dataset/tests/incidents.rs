@@ -1,25 +1,11 @@
 //! End to end: documents through the real pipeline into a store, then
 //! incidents, links, queries and exports.
 
-use marsad_core::{Document, Stage};
+use marsad_core::Document;
 use marsad_dataset::export::{self, Format, ACLED_COLUMNS};
 use marsad_dataset::{EventFilter, IncidentSummary};
+use marsad_pipeline::Pipeline;
 use marsad_store::Store;
-use std::sync::OnceLock;
-
-fn stages() -> &'static Vec<Box<dyn Stage>> {
-    static P: OnceLock<Vec<Box<dyn Stage>>> = OnceLock::new();
-    P.get_or_init(|| {
-        vec![
-            Box::new(marsad_text::TextStage),
-            Box::new(marsad_entities::EntityStage::load().unwrap()),
-            Box::new(marsad_places::PlaceStage::load().unwrap()),
-            Box::new(marsad_time::TimeStage::load().unwrap()),
-            Box::new(marsad_actors::ActorStage::load().unwrap()),
-            Box::new(marsad_events::EventStage::load().unwrap()),
-        ]
-    })
-}
 
 const NEWS: &[(&str, &str, &str, &str)] = &[
     ("reuters-1", "2023-03-14", "https://www.reuters.com/world/kirkuk-1", "A car bomb exploded in a crowded market in Kirkuk on Tuesday, killing five people and wounding 12 others, police said. No group claimed responsibility for the attack."),
@@ -48,12 +34,7 @@ fn tmp_db(name: &str) -> std::path::PathBuf {
 fn ingest(store: &mut Store, docs: &[(&str, &str, &str, &str)]) {
     for (id, date, src, text) in docs {
         store
-            .ingest(doc(id, date, src, text), |d| {
-                for s in stages() {
-                    s.annotate(d);
-                }
-                Ok(())
-            })
+            .ingest(doc(id, date, src, text), |d| Ok(Pipeline::global()?.annotate(d)?))
             .unwrap();
     }
 }

@@ -547,6 +547,14 @@ impl Stage for EntityStage {
         "entities"
     }
 
+    fn requires(&self) -> &'static [&'static str] {
+        &["lang", "sentences", "tokens"]
+    }
+
+    fn assigns(&self) -> &'static [&'static str] {
+        &["entities"]
+    }
+
     fn annotate(&self, doc: &mut Document) {
         let mut ents: Vec<Entity> = Vec::new();
         // Arabic (and mixed) sentences go through the model together: nearby

@@ -130,6 +130,12 @@ impl RawDoc {
     }
 }
 
+impl From<RawDoc> for marsad_core::Document {
+    fn from(raw: RawDoc) -> Self {
+        raw.into_document()
+    }
+}
+
 /// A problem with one input: its source (path or `-`), the 1-based line when
 /// known, and what went wrong.
 #[derive(Clone, Debug, PartialEq)]

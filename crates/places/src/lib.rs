@@ -44,6 +44,12 @@ impl Stage for PlaceStage {
     fn name(&self) -> &'static str {
         "places"
     }
+    fn requires(&self) -> &'static [&'static str] {
+        &["sentences", "tokens", "entities"]
+    }
+    fn assigns(&self) -> &'static [&'static str] {
+        &["places"]
+    }
     fn annotate(&self, doc: &mut Document) {
         doc.places = find_places(self.gaz, doc);
     }

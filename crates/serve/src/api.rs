@@ -8,7 +8,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use marsad_store::{Counts, Store};
+use marsad_pipeline::IngestEvent;
+use marsad_store::Store;
 use serde_json::{json, Value};
 
 type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
@@ -506,57 +507,35 @@ pub async fn ingest(State(st): State<AppState>, headers: HeaderMap, body: Result
     let lines = to_jsonl(&body)?;
     let res = blocking(move || {
         let opts = marsad_input::InputOptions { format: Some(marsad_input::Format::Jsonl), ..Default::default() };
-        let items = marsad_input::read_named("-", &lines, &opts);
+        let items = marsad_input::read_named("-", &lines, &opts).into_iter().map(|item| {
+            item.map(|mut raw| {
+                if let Some(rest) = raw.id.strip_prefix("stdin-") {
+                    raw.id = format!("api-{rest}");
+                }
+                raw.source = Some("api".into());
+                raw
+            })
+        });
         let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
         let mut store = Store::open(&st.cfg.db)?;
-        store.set_pipeline(st.cfg.pipeline.clone());
-        let run = store.start_run()?;
-        let mut c = Counts::default();
+        store.set_pipeline(st.cfg.pipeline_name.clone());
         let mut errors: Vec<String> = Vec::new();
         let mut results = Vec::new();
-        for item in items {
-            let raw = match item {
-                Ok(r) => r,
-                Err(e) => {
-                    c.failed += 1;
-                    errors.push(e.to_string());
-                    continue;
-                }
-            };
-            c.read += 1;
-            let mut doc = raw.into_document();
-            if let Some(rest) = doc.id.strip_prefix("stdin-") {
-                doc.id = format!("api-{rest}");
-            }
-            doc.source = Some("api".into());
-            let id = doc.id.clone();
-            let annotate = st.cfg.annotate.clone();
-            let r = store.ingest(doc, |d| {
-                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| annotate(d))) {
-                    Ok(r) => r,
-                    Err(_) => Err(anyhow::anyhow!("the pipeline failed on this document")),
-                }
-            });
-            match r {
-                Ok(o) => {
-                    c.add(&o);
-                    // {"id", "outcome": new|updated|unchanged|duplicate, "of": stored id for a duplicate}
-                    let mut r = serde_json::to_value(&o).unwrap_or(Value::Null);
-                    if let Value::Object(m) = &mut r {
-                        m.insert("id".into(), Value::String(id));
-                    }
-                    results.push(r);
-                }
-                Err(e) => {
-                    c.failed += 1;
-                    errors.push(format!("{id}: {e:#}"));
-                }
-            }
-        }
-        store.commit()?;
-        store.finish_run(run, &c)?;
+        // annotation on worker threads, writes in input order, then the
         // near-duplicate links and incidents, as `marsad ingest` does
-        let merged = marsad_dataset::sync(&mut store)?;
+        let report = marsad_pipeline::ingest(&st.cfg.pipeline, &mut store, items, st.cfg.threads, |event, _| match event {
+            IngestEvent::Stored { id, outcome } => {
+                // {"id", "outcome": new|updated|unchanged|duplicate, "of": stored id for a duplicate}
+                let mut r = serde_json::to_value(outcome).unwrap_or(Value::Null);
+                if let Value::Object(m) = &mut r {
+                    m.insert("id".into(), Value::String(id.to_string()));
+                }
+                results.push(r);
+            }
+            IngestEvent::Failed { id: Some(id), message, .. } => errors.push(format!("{id}: {message}")),
+            IngestEvent::Failed { id: None, message, .. } => errors.push(message.to_string()),
+        })?;
+        let (c, merged) = (report.counts, report.sync);
         Ok(json!({
             "read": c.read, "new": c.new, "updated": c.updated, "unchanged": c.unchanged,
             "duplicate": c.duplicate, "failed": c.failed,

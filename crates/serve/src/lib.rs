@@ -23,7 +23,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use marsad_core::Document;
+use marsad_pipeline::Pipeline;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -34,10 +34,6 @@ pub const MAX_LIMIT: u64 = 500;
 /// Default page size.
 pub const DEFAULT_LIMIT: u64 = 100;
 
-/// Runs the annotation pipeline on one document (the same one `marsad
-/// ingest` uses; given by the binary, which owns the pipeline).
-pub type Annotator = Arc<dyn Fn(&mut Document) -> Result<()> + Send + Sync>;
-
 /// What the server needs.
 #[derive(Clone)]
 pub struct Config {
@@ -45,10 +41,13 @@ pub struct Config {
     pub db: PathBuf,
     /// Bearer token for `POST /api/ingest`; `None` disables ingest (403).
     pub token: Option<String>,
-    /// The pipeline.
-    pub annotate: Annotator,
+    /// The pipeline that annotates ingested documents (the one `marsad
+    /// ingest` uses).
+    pub pipeline: Pipeline,
     /// Pipeline name stored with ingested documents.
-    pub pipeline: String,
+    pub pipeline_name: String,
+    /// Annotation threads of an ingest request (0: one per core).
+    pub threads: usize,
 }
 
 pub(crate) struct State {

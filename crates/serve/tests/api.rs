@@ -6,7 +6,6 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use marsad_core::Document;
-use marsad_serve::Config;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -17,7 +16,7 @@ const TOKEN: &str = "test-token-0123456789";
 pub const INJECTION: &str = "قال مسؤول إن <script>window.__pwned = 1</script> مسلحين هاجموا حاجزاً للشرطة في الموصل <img src=x onerror=\"window.__pwned = 2\"> وقتلوا ثلاثة من عناصره يوم الأحد.";
 
 mod common;
-use common::annotator;
+use common::{annotator, config};
 
 fn temp_db(tag: &str) -> PathBuf {
     common::temp_db("serve-test", tag)
@@ -52,12 +51,7 @@ fn shared_db() -> &'static PathBuf {
 }
 
 fn app(db: &PathBuf, token: Option<&str>) -> Router {
-    marsad_serve::router(Config {
-        db: db.clone(),
-        token: token.map(String::from),
-        annotate: annotator(),
-        pipeline: "test".into(),
-    })
+    marsad_serve::router(config(db, token))
 }
 
 async fn call(app: &Router, req: Request<Body>) -> (StatusCode, Value, String) {

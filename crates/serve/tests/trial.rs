@@ -27,13 +27,12 @@ use axum::http::{Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use marsad_core::Document;
-use marsad_serve::Config;
 use serde_json::Value;
 use std::path::PathBuf;
 use tower::ServiceExt;
 
 mod common;
-use common::annotator;
+use common::{annotator, config};
 
 fn temp_db(tag: &str) -> PathBuf {
     common::temp_db("trial", tag)
@@ -73,7 +72,7 @@ fn ingest(db: &PathBuf, docs: &[Document]) -> marsad_store::Counts {
 }
 
 fn app(db: &PathBuf) -> Router {
-    marsad_serve::router(Config { db: db.clone(), token: None, annotate: annotator(), pipeline: "test".into() })
+    marsad_serve::router(config(db, None))
 }
 
 async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {

@@ -34,6 +34,9 @@ impl Stage for TextStage {
     fn name(&self) -> &'static str {
         "text"
     }
+    fn assigns(&self) -> &'static [&'static str] {
+        &["lang", "sentences", "tokens"]
+    }
     fn annotate(&self, doc: &mut Document) {
         annotate(doc)
     }

@@ -35,6 +35,12 @@ impl Stage for TimeStage {
     fn name(&self) -> &'static str {
         "time"
     }
+    fn requires(&self) -> &'static [&'static str] {
+        &["sentences", "tokens"]
+    }
+    fn assigns(&self) -> &'static [&'static str] {
+        &["times"]
+    }
     fn annotate(&self, doc: &mut Document) {
         tag(doc)
     }

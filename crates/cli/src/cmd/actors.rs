@@ -80,7 +80,7 @@ pub fn run(a: ActorsArgs) -> Result<i32> {
             text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
         }
         let mut doc = Document::new(path.clone(), text);
-        crate::pipeline::Pipeline::global()?.annotate(&mut doc);
+        marsad_pipeline::Pipeline::global()?.annotate(&mut doc)?;
         if a.json {
             say!("{}", serde_json::to_string_pretty(&doc.actors)?);
         } else {
@@ -170,7 +170,7 @@ fn gold(path: &str, misses: bool, json: bool, full: bool) -> Result<i32> {
         n += 1;
         let mut doc = Document::new(v["id"].as_str().unwrap_or(""), text);
         if full {
-            crate::pipeline::Pipeline::global()?.annotate(&mut doc);
+            marsad_pipeline::Pipeline::global()?.annotate(&mut doc)?;
         } else {
             marsad_text::annotate(&mut doc);
             marsad_actors::annotate(kb, &mut doc);

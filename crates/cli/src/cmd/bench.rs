@@ -120,7 +120,7 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     }
 
     let load_start = Instant::now();
-    let pipeline = crate::pipeline::Pipeline::load()?;
+    let pipeline = marsad_pipeline::Pipeline::load()?;
     let stages = pipeline.stages();
     let load_secs = load_start.elapsed().as_secs_f64();
     let mut docs: Vec<Document> = texts

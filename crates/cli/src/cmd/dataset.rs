@@ -199,9 +199,9 @@ pub struct BenchIngestArgs {
     /// Articles to generate.
     #[arg(long, default_value_t = 100_000)]
     pub docs: usize,
-    /// Annotation threads (0: one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
-    pub jobs: usize,
+    /// Annotation threads [default: one per core].
+    #[arg(long, short = 'j', visible_alias = "jobs", value_name = "N")]
+    pub threads: Option<usize>,
     /// Working directory for the corpus and the database (default: a temporary one).
     #[arg(long)]
     pub dir: Option<String>,
@@ -251,7 +251,7 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
 
     // where the time goes: each stage on one thread
     {
-        let stages = crate::pipeline::Pipeline::global()?.stages();
+        let stages = marsad_pipeline::Pipeline::global()?.stages();
         let mut spent = vec![Duration::ZERO; stages.len()];
         for v in &sample {
             let mut d = marsad_core::Document::new(v["id"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
@@ -277,16 +277,16 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
 
     // memory while the real ingest runs: sampled every 100 ms, and noted
     // when 10 %, 50 % and 100 % of the corpus has been read
-    use crate::cmd::store::PHASES;
+    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let stop = std::sync::Arc::new(AtomicBool::new(false));
-    let s2 = stop.clone();
+    let (s2, r2) = (stop.clone(), read.clone());
     let start = Instant::now();
     let n_docs = a.docs as u64;
     let sampler = std::thread::spawn(move || {
         let mut marks: Vec<(u64, f64, u64, u64)> = Vec::new(); // (percent, s, rss, peak)
         let mut next = [10u64, 50, 100].into_iter().peekable();
         while !s2.load(Ordering::Relaxed) {
-            let read = PHASES.read.load(Ordering::Relaxed);
+            let read = r2.load(Ordering::Relaxed);
             while let Some(&p) = next.peek() {
                 if read * 100 >= p * n_docs {
                     let (rss, peak) = marsad_dataset::bench::rss_kb();
@@ -300,23 +300,28 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
         }
         marks
     });
-    let jobs = if a.jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { a.jobs };
+    let threads = a.threads.filter(|&n| n > 0).unwrap_or_else(marsad_pipeline::default_threads);
     let cpu0 = marsad_dataset::bench::process_cpu_ns();
     let (u0, s0) = marsad_dataset::bench::rusage_s();
-    let code = crate::cmd::store::ingest(crate::cmd::store::IngestArgs {
-        paths: vec![corpus.display().to_string()],
-        db: db.display().to_string(),
-        input_format: None,
-        text_field: "text".into(),
-        id_field: "id".into(),
-        date_field: None,
-        title_field: "title".into(),
-        batch_size: marsad_store::DEFAULT_BATCH,
-        force: false,
-        jobs,
-        json: false,
-        quiet: true,
-    })?;
+    // the real ingest path (marsad_pipeline::ingest), as `marsad ingest` runs it
+    let mut store = marsad_dataset::open(&db)?;
+    store.set_pipeline(format!("marsad {}", env!("CARGO_PKG_VERSION")));
+    let mut failed = 0u64;
+    let report = marsad_pipeline::ingest(
+        marsad_pipeline::Pipeline::global()?,
+        &mut store,
+        marsad_input::read_file(&corpus.display().to_string(), &marsad_input::InputOptions::default()),
+        threads,
+        |event, c| {
+            if let marsad_pipeline::IngestEvent::Failed { place, message, .. } = event {
+                failed += 1;
+                eprintln!("marsad: error: {place}: {message}");
+            }
+            read.store(c.read + c.failed, Ordering::Relaxed);
+        },
+    )?;
+    drop(store);
+    let code = if failed > 0 { 1 } else { 0 };
     let secs = start.elapsed().as_secs_f64();
     let cpu = (marsad_dataset::bench::process_cpu_ns() - cpu0) as f64 / 1e9;
     let (u1, s1) = marsad_dataset::bench::rusage_s();
@@ -325,13 +330,13 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
     let (rss_end, peak_end) = marsad_dataset::bench::rss_kb();
     let n = a.docs as f64;
     let rate = n / secs.max(1e-9);
-    let us = |ns: &std::sync::atomic::AtomicU64| ns.load(Ordering::Relaxed) as f64 / 1e3 / n;
-    let (ex, fi, stw, sy) = (us(&PHASES.extract), us(&PHASES.finish), us(&PHASES.store), us(&PHASES.sync));
+    let us = |d: Duration| d.as_secs_f64() * 1e6 / n;
+    let (ex, fi, stw, sy) = (us(report.annotate_cpu), us(report.finish_cpu), us(report.store_cpu), us(report.sync_cpu));
     let total_us = cpu * 1e6 / n;
     println!(
         "ingest of {} generated articles with full extraction and merging, {} annotation threads on {} cores:",
         a.docs,
-        jobs,
+        threads,
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!("  wall clock     {secs:.1} s = {rate:.0} articles/s ({:.0} articles/s per core of this machine)", rate / std::thread::available_parallelism().map_or(1, |n| n.get()) as f64);
@@ -343,7 +348,7 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
     );
     println!(
         "  CPU per article {total_us:.0} µs: extraction {ex:.0} · JSON/keys/MinHash {fi:.0} (annotation threads) · store writes {stw:.0} · merging {sy:.0} (sync, {:.1} s wall) · other {:.0} (reading, hand-over)",
-        PHASES.sync_wall.load(Ordering::Relaxed) as f64 / 1e9,
+        report.sync_wall.as_secs_f64(),
         (total_us - ex - fi - stw - sy).max(0.0)
     );
     let mut mem: Vec<String> = marks.iter().map(|(p, t, rss, peak)| format!("{p}% read ({t:.0} s): {} MB (peak {} MB)", rss / 1024, peak / 1024)).collect();

@@ -1,6 +1,6 @@
 //! `marsad extract`: read documents, run the pipeline, print JSON Lines.
 use crate::examples::EXAMPLES;
-use crate::pipeline::Pipeline;
+use marsad_pipeline::Pipeline;
 use anyhow::Result;
 use clap::Args;
 use marsad_core::Document;
@@ -56,6 +56,10 @@ pub struct ExtractArgs {
     /// No progress display and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Annotation threads [default: one per core]. The output is the same
+    /// whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// The bundled examples as input items (ids `examples/<file name>`).
@@ -66,20 +70,10 @@ pub fn bundled(opts: &InputOptions) -> Vec<Item> {
         .collect()
 }
 
-/// Run the pipeline on a document; a panic in a stage becomes an error.
+/// Run the pipeline on a document; a panic in a stage becomes an error
+/// (`marsad_pipeline::Pipeline::annotate`, as a message).
 pub fn annotate(p: &Pipeline, doc: &mut Document) -> std::result::Result<(), String> {
-    let prev = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| p.annotate(doc)));
-    std::panic::set_hook(prev);
-    r.map_err(|panic| {
-        let msg = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        format!("internal error while annotating (a pipeline stage panicked: {msg}); document skipped")
-    })
+    p.annotate(doc).map_err(|e| e.to_string())
 }
 
 /// A one-line progress display on stderr; drawn only when stderr is a terminal.
@@ -131,10 +125,19 @@ fn report(progress: &mut Progress, e: &dyn std::fmt::Display) {
     eprintln!("marsad: error: {e}");
 }
 
+/// One input on its way through the workers, with the index of its file
+/// (for the progress display).
+enum Done {
+    /// The document's JSON, ready to write, and its length in characters.
+    Json(Vec<u8>, usize),
+    /// A document or file that could not be read or annotated.
+    Failed(String),
+}
+
 pub fn run(a: ExtractArgs) -> Result<i32> {
     let opts = a.input.options();
     let start = Instant::now();
-    let pipeline = Pipeline::global()?;
+    let pipeline = Pipeline::global()?.clone();
     // Work list: one entry per file (or the bundled examples as one).
     let files: Vec<Result<String, InputError>> =
         if a.paths.is_empty() { vec![Ok(String::new())] } else { marsad_input::expand(&a.paths) };
@@ -142,55 +145,57 @@ pub fn run(a: ExtractArgs) -> Result<i32> {
         eprintln!("marsad: reading standard input (end with Ctrl-D)");
     }
     let mut progress = Progress::new(!a.quiet && io::stderr().is_terminal(), files.len());
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let (mut docs, mut errors, mut chars) = (0usize, 0usize, 0usize);
-    'files: for (fi, file) in files.iter().enumerate() {
+    // every document of every file, read on this thread as the workers need more
+    let items = files.iter().enumerate().flat_map(|(fi, file)| {
         let items: Box<dyn Iterator<Item = Item>> = match file {
             Ok(p) if p.is_empty() => Box::new(bundled(&opts).into_iter()),
             Ok(p) => marsad_input::read_file(p, &opts),
-            Err(e) => {
-                errors += 1;
-                report(&mut progress, e);
-                continue;
-            }
+            Err(e) => Box::new(std::iter::once(Err(e.clone()))),
         };
-        for item in items {
-            let mut doc = match item {
-                Ok(raw) => raw.into_document(),
-                Err(e) => {
-                    errors += 1;
-                    report(&mut progress, &e);
-                    continue;
-                }
-            };
-            if let Err(msg) = annotate(pipeline, &mut doc) {
-                errors += 1;
-                let place = doc.source.clone().unwrap_or_else(|| doc.id.clone());
-                report(&mut progress, &format!("{place}: {msg}"));
-                continue;
-            }
-            if !a.tokens {
-                doc.tokens.clear();
-            }
-            chars += doc.char_len();
-            docs += 1;
-            let written = if a.pretty {
-                serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)
-            } else {
-                serde_json::to_writer(&mut out, &doc).map_err(io::Error::from)
-            }
-            .and_then(|_| out.write_all(b"\n"));
-            if let Err(e) = written {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    break 'files;
-                }
-                return Err(e.into());
-            }
-            progress.update(fi, docs, errors);
+        items.map(move |item| (fi, item))
+    });
+    // annotation and JSON on the workers; results in input order
+    let (tokens, pretty) = (a.tokens, a.pretty);
+    let results = marsad_pipeline::ordered_map(items, a.threads.unwrap_or(0), move |(fi, item): (usize, Item)| {
+        let mut doc = match item {
+            Ok(raw) => raw.into_document(),
+            Err(e) => return (fi, Done::Failed(e.to_string())),
+        };
+        if let Err(e) = pipeline.annotate(&mut doc) {
+            let place = doc.source.as_deref().unwrap_or(&doc.id);
+            return (fi, Done::Failed(format!("{place}: {e}")));
         }
-        progress.update(fi + 1, docs, errors);
+        if !tokens {
+            doc.tokens.clear();
+        }
+        let mut json = if pretty { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
+            .expect("a document always serialises");
+        json.push(b'\n');
+        (fi, Done::Json(json, doc.char_len()))
+    });
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let (mut docs, mut errors, mut chars) = (0usize, 0usize, 0usize);
+    for (fi, done) in results {
+        match done {
+            Done::Failed(msg) => {
+                errors += 1;
+                report(&mut progress, &msg);
+            }
+            Done::Json(json, n) => {
+                chars += n;
+                docs += 1;
+                if let Err(e) = out.write_all(&json) {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        break;
+                    }
+                    return Err(e.into());
+                }
+            }
+        }
+        progress.update(fi, docs, errors);
     }
+    progress.update(files.len(), docs, errors);
     match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}

@@ -1,8 +1,7 @@
 //! `marsad serve`: the HTTP API and the dashboard (crates/serve).
-use crate::pipeline::Pipeline;
 use anyhow::{bail, Result};
 use clap::Args;
-use std::sync::Arc;
+use marsad_pipeline::Pipeline;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -17,6 +16,9 @@ pub struct ServeArgs {
     /// token, ingest over HTTP is disabled.
     #[arg(long)]
     pub token: Option<String>,
+    /// Annotation threads of an ingest request [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 pub fn run(a: ServeArgs) -> Result<i32> {
@@ -33,15 +35,12 @@ pub fn run(a: ServeArgs) -> Result<i32> {
     if std::path::Path::new(&a.db).is_dir() {
         bail!("{} is a directory, not a database file", a.db);
     }
-    let annotate: marsad_serve::Annotator = Arc::new(|doc: &mut marsad_core::Document| {
-        Pipeline::global()?.annotate(doc);
-        Ok(())
-    });
     let cfg = marsad_serve::Config {
         db: a.db.into(),
         token,
-        annotate,
-        pipeline: format!("marsad {}", env!("CARGO_PKG_VERSION")),
+        pipeline: Pipeline::global()?.clone(),
+        pipeline_name: format!("marsad {}", env!("CARGO_PKG_VERSION")),
+        threads: a.threads.unwrap_or(0),
     };
     marsad_serve::run(cfg, &a.addr)?;
     Ok(0)

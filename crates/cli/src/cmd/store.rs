@@ -1,13 +1,11 @@
 //! `marsad ingest`, `search`, `stats`: the command line over `marsad-store`.
-use crate::pipeline::Pipeline;
 use anyhow::{bail, Result};
 use clap::Args;
-use marsad_input::{InputOptions, RawDoc};
-use marsad_store::{Counts, Pending, Prepared, Store};
-use std::collections::BTreeMap;
+use marsad_input::InputOptions;
+use marsad_pipeline::{IngestEvent, Pipeline};
+use marsad_store::{Counts, Store};
+use std::cell::{Cell, RefCell};
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 #[derive(Args)]
@@ -40,9 +38,10 @@ pub struct IngestArgs {
     /// a pipeline upgrade).
     #[arg(long)]
     pub force: bool,
-    /// Annotation threads (0: one per core).
-    #[arg(long, short = 'j', default_value_t = 0)]
-    pub jobs: usize,
+    /// Annotation threads [default: one per core]. The database is the
+    /// same whatever the number.
+    #[arg(long, short = 'j', visible_alias = "jobs", value_name = "N")]
+    pub threads: Option<usize>,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
@@ -143,54 +142,6 @@ impl Progress {
     }
 }
 
-fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = p.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = p.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".into()
-    }
-}
-
-fn where_of(raw: &RawDoc) -> String {
-    match &raw.source {
-        Some(s) if *s != raw.id && !raw.id.starts_with(s.as_str()) => format!("{s}: {}", raw.id),
-        _ => raw.id.clone(),
-    }
-}
-
-/// CPU time (ns) spent in each phase of `ingest` in this process, summed
-/// over threads, for `marsad bench-ingest`; `read` counts documents read so
-/// far (progress).
-#[derive(Default)]
-pub struct Phases {
-    pub read: AtomicU64,
-    /// Annotation (the pipeline's stages), on the worker threads.
-    pub extract: AtomicU64,
-    /// JSON, full-text keys and MinHash signature, on the worker threads.
-    pub finish: AtomicU64,
-    /// Hash checks and writes, on the writing thread.
-    pub store: AtomicU64,
-    /// Near-duplicates and incident merging (`marsad_dataset::sync`).
-    pub sync: AtomicU64,
-    /// Wall-clock time of the sync (ns).
-    pub sync_wall: AtomicU64,
-}
-
-pub static PHASES: Phases = Phases {
-    read: AtomicU64::new(0),
-    extract: AtomicU64::new(0),
-    finish: AtomicU64::new(0),
-    store: AtomicU64::new(0),
-    sync: AtomicU64::new(0),
-    sync_wall: AtomicU64::new(0),
-};
-
-/// A document coming back from a worker: its place in reading order, where
-/// it came from (for messages), and the annotated document or the failure.
-type Annotated = (u64, String, std::result::Result<Pending, String>);
-
 pub fn ingest(a: IngestArgs) -> Result<i32> {
     let opts = InputOptions {
         format: a.input_format,
@@ -215,157 +166,35 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             _ => true,
         })
         .collect();
-    let jobs = if a.jobs == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get()).min(16)
-    } else {
-        a.jobs.min(64)
-    };
-    let mut progress = Progress::new(!a.quiet && std::io::stderr().is_terminal(), files.len());
-    let run = store.start_run()?;
+    let threads = a.threads.filter(|&n| n > 0).unwrap_or_else(marsad_pipeline::default_threads);
+    // load here, so that a broken model stops the run with one clear error
+    let pipeline = Pipeline::global()?;
+    let progress = RefCell::new(Progress::new(!a.quiet && std::io::stderr().is_terminal(), files.len()));
+    let file_at = Cell::new(0usize);
     let start = Instant::now();
-    let mut c = Counts::default();
-
-    // Reading, hash checks and writes happen on this thread, in input order;
-    // annotation runs on `jobs` workers. Results are written back in reading
-    // order (a reorder buffer), so the database is the same whatever the
-    // number of workers.
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, String, Pending)>(jobs * 4);
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = mpsc::channel::<Annotated>();
-    let result: Result<()> = std::thread::scope(|scope| {
-        let mut pipeline: Option<&'static Pipeline> = None;
-        for _ in 0..jobs {
-            let rx = Arc::clone(&work_rx);
-            let tx = done_tx.clone();
-            scope.spawn(move || loop {
-                let job = rx.lock().map_err(|_| ()).and_then(|r| r.recv().map_err(|_| ()));
-                let Ok((seq, place, mut p)) = job else { break };
-                let t0 = marsad_dataset::bench::thread_cpu_ns();
-                let r = match Pipeline::global() {
-                    Ok(pl) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pl.annotate(&mut p.doc))) {
-                        Ok(()) => {
-                            let t1 = marsad_dataset::bench::thread_cpu_ns();
-                            PHASES.extract.fetch_add(t1.saturating_sub(t0), Relaxed);
-                            // JSON, full-text keys and MinHash signature here,
-                            // off the writing thread
-                            let r = p.finish().map(|()| p).map_err(|e| format!("{e:#}"));
-                            PHASES.finish.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t1), Relaxed);
-                            r
-                        }
-                        Err(panic) => Err(format!("pipeline failed on this document: {}", panic_message(&*panic))),
-                    },
-                    Err(e) => Err(format!("cannot load the pipeline: {e:#}")),
-                };
-                if tx.send((seq, place, r)).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(done_tx);
-        let mut next_seq = 0u64; // next to hand out
-        let mut next_write = 0u64; // next to write
-        let mut parked: BTreeMap<u64, (String, std::result::Result<Pending, String>)> = BTreeMap::new();
-        let max_in_flight = (jobs * 8) as u64;
-
-        // write every result that is next in order
-        let write_ready = |store: &mut Store,
-                               parked: &mut BTreeMap<u64, (String, std::result::Result<Pending, String>)>,
-                               next_write: &mut u64,
-                               c: &mut Counts,
-                               progress: &mut Progress|
-         -> Result<()> {
-            while let Some((place, r)) = parked.remove(next_write) {
-                *next_write += 1;
-                let t0 = marsad_dataset::bench::thread_cpu_ns();
-                let r = r.map_err(anyhow::Error::msg).and_then(|p| store.store(p));
-                PHASES.store.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t0), Relaxed);
-                match r {
-                    Ok(o) => c.add(&o),
-                    Err(e) => {
-                        progress.clear();
-                        eprintln!("marsad: error: {place}: {e:#}");
-                        c.failed += 1;
-                    }
-                }
-            }
-            Ok(())
+    let items = files.iter().enumerate().flat_map(|(fi, f)| {
+        file_at.set(fi);
+        let items: Box<dyn Iterator<Item = marsad_input::Item>> = match f {
+            Ok(p) => marsad_input::read_file(p, &opts),
+            Err(e) => Box::new(std::iter::once(Err(e.clone()))),
         };
-
-        for (fi, file) in files.iter().enumerate() {
-            let path = match file {
-                Ok(p) => p,
-                Err(e) => {
-                    progress.clear();
-                    eprintln!("marsad: error: {e}");
-                    c.failed += 1;
-                    continue;
-                }
-            };
-            for item in marsad_input::read_file(path, &opts) {
-                let raw = match item {
-                    Ok(r) => r,
-                    Err(e) => {
-                        progress.clear();
-                        eprintln!("marsad: error: {e}");
-                        c.failed += 1;
-                        progress.update(fi, &c, false);
-                        continue;
-                    }
-                };
-                c.read += 1;
-                PHASES.read.store(c.read, Relaxed);
-                let place = where_of(&raw);
-                let t0 = marsad_dataset::bench::thread_cpu_ns();
-                let prepared = store.prepare(raw.into_document());
-                PHASES.store.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t0), Relaxed);
-                match prepared {
-                    Ok(Prepared::Done(o)) => c.add(&o),
-                    Ok(Prepared::Annotate(p)) => {
-                        if pipeline.is_none() {
-                            // load once here, so a broken model stops the run with one clear error
-                            pipeline = Some(Pipeline::global()?);
-                        }
-                        // keep memory flat: wait while too much is in flight
-                        while next_seq - next_write >= max_in_flight {
-                            let (seq, pl, r) = done_rx.recv().map_err(|_| anyhow::anyhow!("annotation workers stopped"))?;
-                            parked.insert(seq, (pl, r));
-                            write_ready(&mut store, &mut parked, &mut next_write, &mut c, &mut progress)?;
-                        }
-                        work_tx.send((next_seq, place, p)).map_err(|_| anyhow::anyhow!("annotation workers stopped"))?;
-                        next_seq += 1;
-                    }
-                    Err(e) => {
-                        progress.clear();
-                        eprintln!("marsad: error: {place}: {e:#}");
-                        c.failed += 1;
-                    }
-                }
-                while let Ok((seq, pl, r)) = done_rx.try_recv() {
-                    parked.insert(seq, (pl, r));
-                }
-                write_ready(&mut store, &mut parked, &mut next_write, &mut c, &mut progress)?;
-                progress.update(fi, &c, false);
-            }
-            progress.update(fi + 1, &c, false);
-        }
-        drop(work_tx);
-        while next_write < next_seq {
-            let (seq, pl, r) = done_rx.recv().map_err(|_| anyhow::anyhow!("annotation workers stopped"))?;
-            parked.insert(seq, (pl, r));
-            write_ready(&mut store, &mut parked, &mut next_write, &mut c, &mut progress)?;
-        }
-        Ok(())
+        items
     });
+    let report = marsad_pipeline::ingest(pipeline, &mut store, items, threads, |event, c| {
+        let mut progress = progress.borrow_mut();
+        if let IngestEvent::Failed { id, place, message } = event {
+            progress.clear();
+            match id {
+                Some(_) => eprintln!("marsad: error: {place}: {message}"),
+                None => eprintln!("marsad: error: {message}"),
+            }
+        }
+        progress.update(file_at.get(), c, false);
+    })?;
+    let c = report.counts;
+    let mut progress = progress.into_inner();
     progress.update(files.len(), &c, true);
     progress.clear();
-    store.finish_run(run, &c)?;
-    result?;
-    // near-duplicate links and incidents (crates/dataset)
-    let t0 = marsad_dataset::bench::thread_cpu_ns();
-    let w0 = Instant::now();
-    marsad_dataset::sync(&mut store)?;
-    PHASES.sync.fetch_add(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t0), Relaxed);
-    PHASES.sync_wall.fetch_add(w0.elapsed().as_nanos() as u64, Relaxed);
     let secs = start.elapsed().as_secs_f64();
     let rate = c.read as f64 / secs.max(1e-9);
     if a.json {
@@ -379,7 +208,7 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             "failed": c.failed,
             "seconds": (secs * 1000.0).round() / 1000.0,
             "docs_per_s": (rate * 10.0).round() / 10.0,
-            "jobs": jobs,
+            "threads": threads,
             "documents_in_db": store.count()?,
         });
         emit(format!("{j}\n").as_bytes())?;

@@ -1,32 +1,30 @@
-//! What the API tests share: the full pipeline as the server's annotator,
-//! and a fresh temporary database path per call.
+//! What the API tests share: the pipeline (marsad-pipeline's, as the server
+//! runs it), a server configuration, and a fresh temporary database path
+//! per call.
 
-use marsad_core::{Document, Stage};
-use marsad_serve::Annotator;
+use marsad_core::Document;
+use marsad_pipeline::Pipeline;
+use marsad_serve::Config;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
 
-pub fn pipeline() -> &'static Vec<Box<dyn Stage>> {
-    static P: OnceLock<Vec<Box<dyn Stage>>> = OnceLock::new();
-    P.get_or_init(|| {
-        vec![
-            Box::new(marsad_text::TextStage),
-            Box::new(marsad_entities::EntityStage::load().unwrap()),
-            Box::new(marsad_places::PlaceStage::load().unwrap()),
-            Box::new(marsad_time::TimeStage::load().unwrap()),
-            Box::new(marsad_actors::ActorStage::load().unwrap()),
-            Box::new(marsad_events::EventStage::load().unwrap()),
-        ]
-    })
+pub fn pipeline() -> &'static Pipeline {
+    Pipeline::global().unwrap()
 }
 
-pub fn annotator() -> Annotator {
-    Arc::new(|d: &mut Document| {
-        for s in pipeline() {
-            s.annotate(d);
-        }
-        Ok(())
-    })
+/// The pipeline as the annotating function that `Store::ingest` takes.
+pub fn annotator() -> impl Fn(&mut Document) -> anyhow::Result<()> {
+    |d: &mut Document| Ok(pipeline().annotate(d)?)
+}
+
+/// The server's configuration over `db`, with the full pipeline.
+pub fn config(db: &PathBuf, token: Option<&str>) -> Config {
+    Config {
+        db: db.clone(),
+        token: token.map(String::from),
+        pipeline: pipeline().clone(),
+        pipeline_name: "test".into(),
+        threads: 2,
+    }
 }
 
 /// `marsad.db` in an emptied directory unique to this process, `suite`,
