@@ -67,6 +67,8 @@ enum TrainWhat {
     Topic(cmd::detect::TrainTopicArgs),
     /// Train the event detection model on hand-labelled candidates.
     Events(cmd::detect::TrainEventsArgs),
+    /// Train the argument ranker (actor, recipient) on hand-annotated sentences.
+    Args(cmd::detect::TrainArgsArgs),
 }
 
 #[derive(Subcommand)]
@@ -113,6 +115,7 @@ fn main() {
         Command::Train { what: TrainWhat::Ner(a) } => cmd::ner::train(a),
         Command::Train { what: TrainWhat::Topic(a) } => cmd::detect::train_topic(a),
         Command::Train { what: TrainWhat::Events(a) } => cmd::detect::train_events(a),
+        Command::Train { what: TrainWhat::Args(a) } => cmd::detect::train_args(a),
         Command::Explain(a) => cmd::detect::explain(a),
         Command::Ner(a) => cmd::ner::run(a),
         Command::Eval { what: EvalWhat::Ner(a) } => cmd::ner::eval(a),

@@ -15,6 +15,7 @@
 //! `marsad train events`) and shipped in `models/`. See README.md for the
 //! data and the numbers.
 
+pub mod args;
 pub mod features;
 pub mod labels;
 pub mod linear;
@@ -246,15 +247,16 @@ impl DetectModel {
 pub struct DetectStage {
     topic: &'static TopicModel,
     model: DetectModel,
+    args: args::ArgModel,
 }
 
 impl DetectStage {
     pub fn load() -> Result<Self> {
-        Ok(DetectStage { topic: shipped_topic()?, model: DetectModel::shipped()? })
+        Ok(DetectStage { topic: shipped_topic()?, model: DetectModel::shipped()?, args: args::ArgModel::shipped()? })
     }
 
     pub fn with_model(model: DetectModel) -> Result<Self> {
-        Ok(DetectStage { topic: shipped_topic()?, model })
+        Ok(DetectStage { topic: shipped_topic()?, model, args: args::ArgModel::shipped()? })
     }
 
     pub fn model(&self) -> &DetectModel {
@@ -305,6 +307,8 @@ impl Stage for DetectStage {
                 e
             })
             .collect();
+        // who did it to whom: the learned ranker re-attaches the arguments
+        self.args.apply(doc);
     }
 }
 

@@ -246,6 +246,79 @@ pub fn train_events(a: TrainEventsArgs) -> Result<i32> {
 }
 
 #[derive(Args)]
+pub struct TrainArgsArgs {
+    /// Folder of annotated sentences (`gold.*.jsonl`, the `eval events`
+    /// format with `trigger`, `source_text`, `target_text` per event and the
+    /// article id in `doc`).
+    #[arg(long, default_value = "crates/detect/labels/args")]
+    pub gold: String,
+    #[arg(short, long, default_value = "crates/detect/models/args.model")]
+    pub output: String,
+    #[arg(long, default_value_t = 1e-3)]
+    pub l2: f32,
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+}
+
+pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
+    use marsad_detect::args::{self, ArgList, Role};
+    let p = Pipeline::global()?;
+    let mut lists: Vec<(bool, Role, usize, ArgList)> = Vec::new(); // (test, role, rule pick, list)
+    let (mut n_events, mut unmatched, mut unreachable) = (0, 0, 0);
+    for f in files_in(&a.gold, "gold.")? {
+        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {f}"))?;
+        for (i, line) in text.lines().enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{f}:{}", i + 1))?;
+            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+            let mut d = Document::new(s("id"), s("text"));
+            let date: String = s("date").chars().filter(|c| c.is_ascii_digit()).collect();
+            if date.len() == 8 {
+                d.published = Some(format!("{}-{}-{}", &date[0..4], &date[4..6], &date[6..8]));
+            }
+            p.annotate_candidates(&mut d);
+            let test = is_test_article(&s("doc"));
+            for ge in v.get("events").and_then(|e| e.as_array()).into_iter().flatten() {
+                n_events += 1;
+                let g = |k: &str| ge.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+                let trig = marsad_text::normalize(&g("trigger"));
+                let Some(e) = d.events.iter().find(|e| e.kind == g("plover") && (marsad_text::normalize(&e.trigger.text).contains(trig.trim()) || trig.contains(marsad_text::normalize(&e.trigger.text).trim()))) else {
+                    unmatched += 1;
+                    continue;
+                };
+                let cands = args::candidates(&d, e);
+                for (role, gold) in [(Role::Actor, g("source_text")), (Role::Recipient, g("target_text"))] {
+                    let rule = cands.iter().position(|c| if role == Role::Actor { c.rule_actor } else { c.rule_recipient }).map_or(0, |i| i + 1);
+                    match args::list_for(&d, e, role, &gold, &cands) {
+                        Some(l) => lists.push((test, role, rule, l)),
+                        None => unreachable += 1,
+                    }
+                }
+            }
+        }
+    }
+    let train: Vec<&ArgList> = lists.iter().filter(|x| !x.0).map(|x| &x.3).collect();
+    eprintln!(
+        "{n_events} annotated events: {unmatched} without a candidate of their type and trigger; {} role lists ({} train), {unreachable} roles whose gold no candidate span matches",
+        lists.len(),
+        train.len()
+    );
+    let m = args::train(&train, a.epochs, 0.1, a.l2, 20261204);
+    println!("role        part   lists  rules right  model right   (gold text among the candidates; 'no one' counts)");
+    for role in [Role::Actor, Role::Recipient] {
+        for test in [false, true] {
+            let part: Vec<&(bool, Role, usize, ArgList)> = lists.iter().filter(|x| x.0 == test && x.1 == role).collect();
+            let rules = part.iter().filter(|x| x.3.gold.contains(&x.2)).count();
+            let model = part.iter().filter(|x| x.3.gold.contains(&args::pick(&m, &x.3))).count();
+            let pc = |k: usize| 100.0 * k as f64 / part.len().max(1) as f64;
+            println!("{:<11} {:<6} {:>5}  {:>10.1}%  {:>10.1}%", format!("{role:?}"), if test { "test" } else { "train" }, part.len(), pc(rules), pc(model));
+        }
+    }
+    std::fs::write(&a.output, m.to_text()).with_context(|| format!("writing {}", a.output))?;
+    eprintln!("wrote {}", a.output);
+    Ok(0)
+}
+
+#[derive(Args)]
 pub struct ExplainArgs {
     /// Files or directories; without any, the bundled examples.
     pub paths: Vec<String>,

@@ -180,8 +180,10 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
         });
         if a.candidates {
             pipe.annotate_candidates(&mut doc);
-        } else {
-            pipe.annotate(&mut doc);
+        } else if let Err(e) = pipe.annotate(&mut doc) {
+            eprintln!("marsad: error: {}: {e}", g.id);
+            bad_lines += 1;
+            continue;
         }
         let evs = &doc.events;
         n_events += evs.len();
