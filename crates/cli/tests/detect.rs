@@ -88,7 +88,12 @@ fn explain_shows_the_verdict_and_the_features() {
     assert!(s.contains("topic: sport"), "{s}");
     assert!(s.contains("DROP") || s.contains("no event candidates"), "{s}");
     if s.contains("DROP") {
-        assert!(s.contains("topic=sport") || s.contains("trig="), "features are printed: {s}");
+        // each decision is followed by its weighted features: "+0.618  slen=s|acp"
+        let feature_lines = s.lines().filter(|l| {
+            let t = l.trim_start();
+            (t.starts_with('+') || t.starts_with('-')) && t.contains('|')
+        });
+        assert!(feature_lines.count() >= 3, "features are printed: {s}");
     }
 }
 
