@@ -53,3 +53,15 @@ pub fn sync_new(store: &mut Store) -> Result<SyncStats> {
     store.commit()?;
     sync::sync(store.conn(), false)
 }
+
+/// Forget every near-duplicate link and incident (the documents stay): the
+/// next [`sync`] rebuilds them from scratch. For timing the merge alone
+/// (`marsad bench-ingest --remerge`).
+pub fn clear(store: &mut Store) -> Result<()> {
+    migrate(store)?;
+    store.commit()?;
+    store.conn().execute_batch(
+        "DELETE FROM incident_reports; DELETE FROM incidents; DELETE FROM doc_state; DELETE FROM doc_lsh; DELETE FROM doc_links;",
+    )?;
+    Ok(())
+}

@@ -100,6 +100,18 @@ fn outlets_merge_into_one_incident_and_reingest_changes_nothing() {
     assert_eq!(st.documents, 0);
     assert_eq!(without_time(all(&store)), before);
 
+    // cleared and merged again from scratch: the same incidents (new ids)
+    marsad_dataset::clear(&mut store).unwrap();
+    assert!(all(&store).is_empty());
+    marsad_dataset::sync(&mut store).unwrap();
+    let ids = |v: Vec<IncidentSummary>| -> Vec<IncidentSummary> {
+        without_time(v).into_iter().map(|mut s| {
+            s.id = 0;
+            s
+        }).collect()
+    };
+    assert_eq!(ids(all(&store)), ids(before.clone()));
+
     // an updated document leaves the incident it no longer reports
     ingest(&mut store, &[("asharq-1", "2023-03-15", "https://aawsat.com/kirkuk", "تظاهر مئات الأشخاص في بيروت يوم الأحد.")]);
     marsad_dataset::sync(&mut store).unwrap();

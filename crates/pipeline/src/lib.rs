@@ -23,6 +23,7 @@
 //!   merges incidents: what `marsad ingest` and the server's
 //!   `POST /api/ingest` both do.
 
+pub mod bench;
 pub mod ingest;
 pub mod parallel;
 

@@ -1,9 +1,14 @@
-//! `marsad bench`: throughput of the text layer and of each pipeline stage,
-//! on a corpus built from the bundled example articles (single thread).
+//! `marsad bench`: throughput of the text layer, CPU cost of each pipeline
+//! stage (per document and per 1,000 characters), and the whole pipeline
+//! on 1 and N threads, on real articles: the shared corpus
+//! (`../shared/corpus/ant-v1.1-jawharafm.jsonl`) when it is there, a given
+//! `--corpus`, else the bundled examples.
 use crate::examples::EXAMPLES;
 use anyhow::Result;
 use clap::Args;
 use marsad_core::Document;
+use marsad_pipeline::bench::{self as pb, Run, StageProfile};
+use marsad_pipeline::Pipeline;
 use serde_json::json;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -11,8 +16,8 @@ use std::time::{Duration, Instant};
 
 #[derive(Args)]
 pub struct BenchArgs {
-    /// Documents in the corpus (the plain-text examples, cycled).
-    #[arg(long, default_value_t = 1000)]
+    /// Documents to run: the first N of the corpus (cycled when it has fewer).
+    #[arg(long, default_value_t = 3600)]
     docs: usize,
     /// Minimum seconds to run the text layer for (repeating the corpus).
     #[arg(long, default_value_t = 2.0)]
@@ -24,15 +29,24 @@ pub struct BenchArgs {
     #[arg(long)]
     json: bool,
     /// Benchmark on these files or directories (any input format `extract`
-    /// reads) instead of the bundled examples; their documents are cycled
-    /// up to `--docs`.
+    /// reads) [default: ../shared/corpus/ant-v1.1-jawharafm.jsonl when it
+    /// exists, else the bundled examples].
     #[arg(long, value_name = "PATH")]
     corpus: Vec<String>,
+    /// The bundled examples even when the shared corpus is there.
+    #[arg(long, conflicts_with = "corpus")]
+    examples: bool,
+    /// Threads of the parallel run [default: one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
 }
+
+/// One benchmark document: text and publication date.
+type Text = (String, Option<String>);
 
 /// Texts and publication dates of the documents in `paths` (unreadable
 /// items are skipped).
-fn read_corpus(paths: &[String]) -> Result<Vec<(String, Option<String>)>> {
+fn read_corpus(paths: &[String]) -> Result<Vec<Text>> {
     let opts = marsad_input::InputOptions::default();
     let mut out = Vec::new();
     for p in marsad_input::expand(paths) {
@@ -59,13 +73,6 @@ fn rate(x: f64, secs: f64) -> f64 {
     x / secs.max(1e-9)
 }
 
-/// Seconds of CPU time of this thread where the platform tells it (so other
-/// processes sharing the core do not count), else wall-clock seconds.
-fn clock() -> f64 {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    marsad_text::bench::thread_cpu_seconds().unwrap_or_else(|| START.get_or_init(Instant::now).elapsed().as_secs_f64())
-}
-
 /// Print without panicking when stdout is closed (`marsad bench | head`).
 fn emit(s: &str) {
     let mut out = std::io::stdout().lock();
@@ -73,14 +80,34 @@ fn emit(s: &str) {
     let _ = out.flush();
 }
 
+/// The benchmark's documents, built afresh for each run.
+fn documents<'a>(texts: &'a [&'a str], dates: &'a [Option<&'a str>]) -> impl Iterator<Item = Document> + 'a {
+    texts.iter().zip(dates).enumerate().map(|(i, (t, d))| {
+        let mut doc = Document::new(format!("bench-{i}"), *t);
+        doc.published = Some(d.unwrap_or("2018-01-15").into());
+        doc
+    })
+}
+
 pub fn run(a: BenchArgs) -> Result<i32> {
-    let given = if a.corpus.is_empty() { Vec::new() } else { read_corpus(&a.corpus)? };
-    let (texts, dates): (Vec<&str>, Vec<Option<&str>>) = if given.is_empty() {
-        corpus(a.docs).into_iter().map(|t| (t, None)).unzip()
+    // where the documents come from
+    let (given, origin): (Vec<Text>, String) = if !a.corpus.is_empty() {
+        (read_corpus(&a.corpus)?, a.corpus.join(", "))
+    } else if let Some(p) = pb::shared_corpus().filter(|_| !a.examples) {
+        let name = p.display().to_string();
+        (read_corpus(std::slice::from_ref(&name))?, name)
     } else {
-        (0..a.docs.max(1)).map(|i| &given[i % given.len()]).map(|(t, d)| (t.as_str(), d.as_deref())).unzip()
+        (Vec::new(), "the bundled plain-text examples".into())
     };
+    let n = a.docs.max(1);
+    let (texts, dates): (Vec<&str>, Vec<Option<&str>>) = if given.is_empty() {
+        corpus(n).into_iter().map(|t| (t, None)).unzip()
+    } else {
+        (0..n).map(|i| &given[i % given.len()]).map(|(t, d)| (t.as_str(), d.as_deref())).unzip()
+    };
+    let available = if given.is_empty() { EXAMPLES.iter().filter(|e| e.is_plain()).count() } else { given.len() };
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     // warm up lazily built lexicons before timing
     marsad_text::annotate(&mut Document::new("warm-up", texts[0]));
     let t = marsad_text::bench::measure(&texts, Duration::from_secs_f64(a.seconds.max(0.0)));
@@ -93,19 +120,21 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     if !a.json {
         let _ = writeln!(
             o,
-            "corpus: {} documents cycling through the {} {}, {:.2} MB; single thread, {}",
+            "corpus: {} documents from {origin} ({} there{}), {:.2} M characters ({:.0} per document), {:.2} MB",
             texts.len(),
-            if given.is_empty() { EXAMPLES.iter().filter(|e| e.is_plain()).count() } else { given.len() },
-            if given.is_empty() { "bundled plain-text examples" } else { "documents read from --corpus" },
+            available,
+            if available < texts.len() { ", cycled" } else { "" },
+            chars as f64 / 1e6,
+            chars as f64 / texts.len() as f64,
             bytes as f64 / 1e6,
-            if t.cpu_seconds.is_some() { "rates per second of CPU time" } else { "rates per wall-clock second" }
         );
         let _ = writeln!(
             o,
-            "text layer: {:.1} MB/s, {:.0} tokens/s, {:.0} docs/s ({} docs, {} tokens; {:.1} MB/s by the wall clock)",
+            "text layer (one thread): {:.1} MB/s, {:.0} tokens/s, {:.0} docs/s per {} ({} docs, {} tokens; {:.1} MB/s by the wall clock)",
             t.mb_per_s(),
             t.tokens_per_s(),
             t.docs_per_s(),
+            if t.cpu_seconds.is_some() { "CPU-second" } else { "wall-clock second" },
             t.docs,
             t.tokens,
             t.wall_mb_per_s()
@@ -120,102 +149,102 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     }
 
     let load_start = Instant::now();
-    let pipeline = marsad_pipeline::Pipeline::load()?;
-    let stages = pipeline.stages();
+    let pipeline = Pipeline::load()?;
     let load_secs = load_start.elapsed().as_secs_f64();
-    let mut docs: Vec<Document> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut d = Document::new(format!("bench-{i}"), *t);
-            d.published = Some(dates[i].unwrap_or("2018-01-15").into());
-            d
-        })
-        .collect();
-    // one warm-up document through every stage
-    let mut warm = Document::new("warm-up", texts[0]);
-    for s in stages {
-        s.annotate(&mut warm);
+    // one document through every stage first: lazily built tables
+    let _ = pipeline.annotate(&mut documents(&texts[..1], &dates[..1]).next().unwrap_or_default());
+
+    // the whole pipeline streamed as `extract` runs it: 1 thread, then N
+    let threads = a.threads.filter(|&n| n > 0).unwrap_or_else(marsad_pipeline::default_threads);
+    let mut runs: Vec<Run> = vec![pb::run(&pipeline, documents(&texts, &dates), 1)];
+    if threads > 1 {
+        runs.push(pb::run(&pipeline, documents(&texts, &dates), threads));
     }
-    let mut secs = vec![0f64; stages.len()];
-    // stage by stage over the whole corpus (each document has been through
-    // the earlier stages, as in the pipeline), so each stage is timed with
-    // its own data warm in the caches
-    for (k, s) in stages.iter().enumerate() {
-        let start = clock();
-        for d in docs.iter_mut() {
-            s.annotate(d);
-        }
-        secs[k] = clock() - start;
-    }
-    let total: f64 = secs.iter().sum();
-    let n = docs.len() as f64;
-    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
-    let count = |f: fn(&Document) -> usize| docs.iter().map(f).sum::<usize>();
-    let (ents, places, times, events, actors) = (
-        count(|d| d.entities.len()),
-        count(|d| d.places.len()),
-        count(|d| d.times.len()),
-        count(|d| d.events.len()),
-        count(|d| d.actors.len()),
-    );
-    let stage_json: Vec<_> = stages
-        .iter()
-        .zip(&secs)
-        .map(|(s, &x)| {
-            json!({ "stage": s.name(), "seconds": x, "docs_per_s": rate(n, x), "tokens_per_s": rate(tokens as f64, x),
-                    "mb_per_s": rate(bytes as f64 / 1e6, x) })
-        })
-        .collect();
+    let streamed_peak_kb = pb::memory_kb().1;
+    // each stage's CPU time, one document at a time through every stage
+    let prof = pb::stage_profile(&pipeline, documents(&texts, &dates));
+    let (_, peak_kb) = pb::memory_kb();
+
     if a.json {
-        let out = json!({
-            "text": text_json,
-            "pipeline": {
-                "docs": docs.len(), "bytes": bytes, "tokens": tokens, "load_seconds": load_secs, "seconds": total,
-                "docs_per_s": rate(n, total), "tokens_per_s": rate(tokens as f64, total), "mb_per_s": rate(bytes as f64 / 1e6, total),
-                "stages": stage_json,
-                "counts": { "entities": ents, "places": places, "times": times, "events": events, "actors": actors },
-                "per_second": { "entities": rate(ents as f64, total), "places": rate(places as f64, total),
-                                "times": rate(times as f64, total), "events": rate(events as f64, total),
-                                "actors": rate(actors as f64, total) },
-            }
-        });
-        emit(&(serde_json::to_string_pretty(&out)? + "\n"));
+        emit(&(serde_json::to_string_pretty(&json_report(&text_json, &prof, &runs, load_secs, streamed_peak_kb, peak_kb, &origin))? + "\n"));
         return Ok(0);
     }
-    let _ = writeln!(o, "pipeline: {} documents, {} tokens (stages loaded in {:.2}s)", docs.len(), tokens, load_secs);
-    let _ = writeln!(o, "  {:<10} {:>10} {:>12} {:>14} {:>10}", "stage", "seconds", "docs/s", "tokens/s", "MB/s");
-    for (s, &x) in stages.iter().zip(&secs) {
+    let _ = writeln!(o, "stages on one thread, CPU time ({} documents, {} tokens; stages loaded in {load_secs:.2} s):", prof.docs, prof.tokens);
+    let _ = writeln!(o, "  {:<10} {:>10} {:>14} {:>7} {:>14}", "stage", "µs/doc", "µs/1k chars", "share", "docs/CPU-s");
+    let total = prof.total();
+    let line = |o: &mut String, name: &str, d: Duration| {
         let _ = writeln!(
             o,
-            "  {:<10} {:>10.3} {:>12.0} {:>14.0} {:>10.1}",
-            s.name(),
-            x,
-            rate(n, x),
-            rate(tokens as f64, x),
-            rate(bytes as f64 / 1e6, x)
+            "  {:<10} {:>10.1} {:>14.1} {:>6.1}% {:>14.0}",
+            name,
+            prof.us_per_doc(d),
+            prof.us_per_kchar(d),
+            100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9),
+            rate(prof.docs as f64, d.as_secs_f64())
+        );
+    };
+    for (name, &d) in prof.names.iter().zip(&prof.cpu) {
+        line(&mut o, name, d);
+    }
+    line(&mut o, "all", total);
+    let [ents, places, times, events, actors] = prof.found;
+    let _ = writeln!(o, "found: {ents} entities, {places} places, {times} dates, {events} events, {actors} actors");
+    let _ = writeln!(o, "whole pipeline, documents streamed through Pipeline::annotate_many as `marsad extract` runs it:");
+    for r in &runs {
+        let _ = writeln!(
+            o,
+            "  {} thread{:<2} {:>7.0} articles per CPU-second, {:>7.0} articles/s by the wall clock ({:.2} s wall, {:.2} s CPU){}",
+            r.threads,
+            if r.threads == 1 { "" } else { "s" },
+            r.docs_per_cpu_s(),
+            r.docs_per_wall_s(),
+            r.wall.as_secs_f64(),
+            r.cpu.as_secs_f64(),
+            if r.threads > 1 { format!(", wall speed-up {:.2}x", r.docs_per_wall_s() / runs[0].docs_per_wall_s().max(1e-9)) } else { String::new() }
         );
     }
     let _ = writeln!(
         o,
-        "  {:<10} {:>10.3} {:>12.0} {:>14.0} {:>10.1}",
-        "all",
-        total,
-        rate(n, total),
-        rate(tokens as f64, total),
-        rate(bytes as f64 / 1e6, total)
-    );
-    let _ = writeln!(
-        o,
-        "found: {ents} entities ({:.0}/s), {places} places ({:.0}/s), {times} dates ({:.0}/s), {events} events ({:.0}/s), {actors} actors ({:.0}/s)",
-        rate(ents as f64, total),
-        rate(places as f64, total),
-        rate(times as f64, total),
-        rate(events as f64, total),
-        rate(actors as f64, total)
+        "peak memory (VmHWM): {} MB while streaming; {} MB at the end",
+        streamed_peak_kb / 1024,
+        peak_kb / 1024
     );
     emit(&o);
     Ok(0)
+}
+
+fn json_report(text: &serde_json::Value, prof: &StageProfile, runs: &[Run], load_secs: f64, streamed_peak_kb: u64, peak_kb: u64, origin: &str) -> serde_json::Value {
+    let total = prof.total();
+    let stages: Vec<_> = prof
+        .names
+        .iter()
+        .zip(&prof.cpu)
+        .map(|(name, &d)| {
+            json!({ "stage": name, "cpu_seconds": d.as_secs_f64(), "us_per_doc": prof.us_per_doc(d),
+                    "us_per_1k_chars": prof.us_per_kchar(d), "docs_per_cpu_s": rate(prof.docs as f64, d.as_secs_f64()) })
+        })
+        .collect();
+    let runs: Vec<_> = runs
+        .iter()
+        .map(|r| {
+            json!({ "threads": r.threads, "docs": r.docs, "wall_seconds": r.wall.as_secs_f64(), "cpu_seconds": r.cpu.as_secs_f64(),
+                    "docs_per_cpu_s": r.docs_per_cpu_s(), "docs_per_wall_s": r.docs_per_wall_s() })
+        })
+        .collect();
+    let [ents, places, times, events, actors] = prof.found;
+    json!({
+        "corpus": origin,
+        "text": text,
+        "pipeline": {
+            "docs": prof.docs, "chars": prof.chars, "bytes": prof.bytes, "tokens": prof.tokens, "load_seconds": load_secs,
+            "cpu_seconds": total.as_secs_f64(), "docs_per_cpu_s": prof.docs_per_cpu_s(),
+            "us_per_doc": prof.us_per_doc(total), "us_per_1k_chars": prof.us_per_kchar(total),
+            "stages": stages,
+            "counts": { "entities": ents, "places": places, "times": times, "events": events, "actors": actors },
+        },
+        "runs": runs,
+        "peak_memory_kb": { "streaming": streamed_peak_kb, "end": peak_kb },
+    })
 }
 
 #[cfg(test)]
@@ -242,12 +271,30 @@ mod tests {
         assert_eq!(corpus(0).len(), 1);
     }
 
+    fn args(docs: usize, text_only: bool) -> BenchArgs {
+        BenchArgs { docs, seconds: 0.0, text_only, json: true, corpus: vec![], examples: true, threads: Some(2) }
+    }
+
     #[test]
     fn text_only_run_measures_something() {
         let t = marsad_text::bench::measure(&corpus(4), Duration::ZERO);
         assert_eq!(t.docs, 4);
         assert!(t.tokens > 100 && t.bytes > 1000 && t.mb_per_s() > 0.0);
-        let code = run(BenchArgs { docs: 2, seconds: 0.0, text_only: true, json: true, corpus: vec![] }).unwrap();
-        assert_eq!(code, 0);
+        assert_eq!(run(args(2, true)).unwrap(), 0);
+    }
+
+    #[test]
+    fn pipeline_run_reports_stages_and_threads() {
+        let p = Pipeline::global().unwrap();
+        let texts = corpus(6);
+        let dates = vec![None; texts.len()];
+        let prof = pb::stage_profile(p, documents(&texts, &dates));
+        assert_eq!(prof.docs, 6);
+        assert_eq!(prof.names.len(), p.stages().len());
+        assert!(prof.chars > 1000 && prof.us_per_kchar(prof.total()) > 0.0);
+        let r = pb::run(p, documents(&texts, &dates), 2);
+        assert_eq!((r.docs, r.threads), (6, 2));
+        assert!(r.docs_per_cpu_s() > 0.0 && r.peak_kb > 0);
+        assert_eq!(run(args(3, false)).unwrap(), 0);
     }
 }

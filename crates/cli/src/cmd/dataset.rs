@@ -196,13 +196,23 @@ pub fn export(a: ExportArgs) -> Result<i32> {
 
 #[derive(Args)]
 pub struct BenchIngestArgs {
-    /// Articles to generate.
-    #[arg(long, default_value_t = 100_000)]
-    pub docs: usize,
+    /// Articles to ingest: the first N of the corpus [default: all of it;
+    /// 100,000 when generating].
+    #[arg(long)]
+    pub docs: Option<usize>,
+    /// Ingest this file (any input format) [default:
+    /// ../shared/corpus/ant-v1.1-jawharafm.jsonl when it exists, else a
+    /// generated corpus].
+    #[arg(long, value_name = "FILE", conflicts_with = "generated")]
+    pub corpus: Option<String>,
+    /// A generated corpus (short articles, many reports of each incident)
+    /// even when the shared corpus is there.
+    #[arg(long)]
+    pub generated: bool,
     /// Annotation threads [default: one per core].
     #[arg(long, short = 'j', visible_alias = "jobs", value_name = "N")]
     pub threads: Option<usize>,
-    /// Working directory for the corpus and the database (default: a temporary one).
+    /// Working directory for the generated corpus and the database (default: a temporary one).
     #[arg(long)]
     pub dir: Option<String>,
     /// Articles of the single-thread per-stage profile.
@@ -213,75 +223,86 @@ pub struct BenchIngestArgs {
     pub remerge: bool,
 }
 
-/// `marsad bench-ingest`: generate a corpus, ingest it with full extraction
-/// and merging (the real `marsad ingest` path), report articles/s per core,
+/// `marsad bench-ingest`: ingest a corpus with full extraction and merging
+/// (`marsad_pipeline::ingest`, the path of `marsad ingest`), report the cost
+/// of each stage, articles per CPU-second and per wall-clock second,
 /// resident memory over time and where the time goes.
 pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use marsad_pipeline::bench as pb;
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::Arc;
     use std::time::{Duration, Instant};
     let dir = std::path::PathBuf::from(a.dir.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("marsad-bench-{}", std::process::id())).display().to_string()
     }));
     std::fs::create_dir_all(&dir)?;
-    let corpus = dir.join("corpus.jsonl");
     let db = dir.join("bench.db");
     for s in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{s}", db.display()));
     }
-    let t = Instant::now();
-    let mut sample = Vec::new();
-    {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(&corpus)?);
-        let mut err = None;
-        marsad_dataset::bench::corpus(a.docs, |v| {
-            if sample.len() < a.profile {
-                sample.push(v.clone());
+    let opts = marsad_input::InputOptions::default();
+    // the corpus: a given file, the shared real one, or generated
+    let real = match (&a.corpus, a.generated) {
+        (Some(f), _) => Some(std::path::PathBuf::from(f)),
+        (None, false) => pb::shared_corpus(),
+        (None, true) => None,
+    };
+    let (corpus, what) = match &real {
+        Some(f) => (f.clone(), format!("real articles from {}", f.display())),
+        None => {
+            let corpus = dir.join("corpus.jsonl");
+            let n = a.docs.unwrap_or(100_000);
+            let t = Instant::now();
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&corpus)?);
+            let mut err = None;
+            marsad_dataset::bench::corpus(n, |v| {
+                if let Err(e) = writeln!(w, "{v}") {
+                    err = Some(e);
+                }
+            });
+            if let Some(e) = err {
+                return Err(e.into());
             }
-            if let Err(e) = writeln!(w, "{v}") {
-                err = Some(e);
-            }
-        });
-        if let Some(e) = err {
-            return Err(e.into());
+            w.flush()?;
+            let bytes = std::fs::metadata(&corpus)?.len();
+            eprintln!("generated {n} articles ({:.1} MB) in {:.1} s → {}", bytes as f64 / 1e6, t.elapsed().as_secs_f64(), corpus.display());
+            (corpus, "generated articles".to_string())
         }
-        w.flush()?;
+    };
+    let path = corpus.display().to_string();
+    let limit = a.docs.unwrap_or(usize::MAX);
+    let items = || marsad_input::read_file(&path, &opts).take(limit);
+    let n_docs = items().count() as u64;
+    if n_docs == 0 {
+        bail!("no documents in {path}");
     }
-    let bytes = std::fs::metadata(&corpus)?.len();
-    eprintln!("generated {} articles ({:.1} MB) in {:.1} s → {}", a.docs, bytes as f64 / 1e6, t.elapsed().as_secs_f64(), corpus.display());
+    let pipeline = marsad_pipeline::Pipeline::global()?;
 
     // where the time goes: each stage on one thread
-    {
-        let stages = marsad_pipeline::Pipeline::global()?.stages();
-        let mut spent = vec![Duration::ZERO; stages.len()];
-        for v in &sample {
-            let mut d = marsad_core::Document::new(v["id"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
-            d.published = v["date"].as_str().map(String::from);
-            for (i, s) in stages.iter().enumerate() {
-                // CPU time of this thread: other processes on a loaded
-                // machine do not count
-                let t = marsad_dataset::bench::thread_cpu_ns();
-                s.annotate(&mut d);
-                spent[i] += Duration::from_nanos(marsad_dataset::bench::thread_cpu_ns().saturating_sub(t));
-            }
-        }
-        let total: Duration = spent.iter().sum();
+    let sample = items().take(a.profile).flatten().map(marsad_input::RawDoc::into_document);
+    let prof = pb::stage_profile(pipeline, sample);
+    eprintln!(
+        "pipeline on one thread, {} articles ({:.0} characters each): {:.0} articles per CPU-second",
+        prof.docs,
+        prof.chars as f64 / prof.docs.max(1) as f64,
+        prof.docs_per_cpu_s()
+    );
+    for (name, &d) in prof.names.iter().zip(&prof.cpu) {
         eprintln!(
-            "pipeline on one thread, {} articles: {:.0} articles per CPU-second",
-            sample.len(),
-            sample.len() as f64 / total.as_secs_f64().max(1e-9)
+            "  {:<10} {:>7.1} µs/article {:>7.1} µs/1k chars {:>5.1}%",
+            name,
+            prof.us_per_doc(d),
+            prof.us_per_kchar(d),
+            100.0 * d.as_secs_f64() / prof.total().as_secs_f64().max(1e-9)
         );
-        for (s, d) in stages.iter().zip(&spent) {
-            eprintln!("  {:<10} {:>7.1} µs/article  {:>4.1}%", s.name(), d.as_secs_f64() * 1e6 / sample.len().max(1) as f64, 100.0 * d.as_secs_f64() / total.as_secs_f64().max(1e-9));
-        }
     }
 
     // memory while the real ingest runs: sampled every 100 ms, and noted
     // when 10 %, 50 % and 100 % of the corpus has been read
-    let read = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let read = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
     let (s2, r2) = (stop.clone(), read.clone());
     let start = Instant::now();
-    let n_docs = a.docs as u64;
     let sampler = std::thread::spawn(move || {
         let mut marks: Vec<(u64, f64, u64, u64)> = Vec::new(); // (percent, s, rss, peak)
         let mut next = [10u64, 50, 100].into_iter().peekable();
@@ -289,7 +310,7 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
             let read = r2.load(Ordering::Relaxed);
             while let Some(&p) = next.peek() {
                 if read * 100 >= p * n_docs {
-                    let (rss, peak) = marsad_dataset::bench::rss_kb();
+                    let (rss, peak) = pb::memory_kb();
                     marks.push((p, start.elapsed().as_secs_f64(), rss, peak));
                     next.next();
                 } else {
@@ -303,43 +324,35 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
     let threads = a.threads.filter(|&n| n > 0).unwrap_or_else(marsad_pipeline::default_threads);
     let cpu0 = marsad_dataset::bench::process_cpu_ns();
     let (u0, s0) = marsad_dataset::bench::rusage_s();
-    // the real ingest path (marsad_pipeline::ingest), as `marsad ingest` runs it
     let mut store = marsad_dataset::open(&db)?;
     store.set_pipeline(format!("marsad {}", env!("CARGO_PKG_VERSION")));
     let mut failed = 0u64;
-    let report = marsad_pipeline::ingest(
-        marsad_pipeline::Pipeline::global()?,
-        &mut store,
-        marsad_input::read_file(&corpus.display().to_string(), &marsad_input::InputOptions::default()),
-        threads,
-        |event, c| {
-            if let marsad_pipeline::IngestEvent::Failed { place, message, .. } = event {
-                failed += 1;
-                eprintln!("marsad: error: {place}: {message}");
-            }
-            read.store(c.read + c.failed, Ordering::Relaxed);
-        },
-    )?;
-    drop(store);
-    let code = if failed > 0 { 1 } else { 0 };
+    let report = marsad_pipeline::ingest(pipeline, &mut store, items(), threads, |event, c| {
+        if let marsad_pipeline::IngestEvent::Failed { place, message, .. } = event {
+            failed += 1;
+            eprintln!("marsad: error: {place}: {message}");
+        }
+        read.store(c.read + c.failed, Ordering::Relaxed);
+    })?;
     let secs = start.elapsed().as_secs_f64();
     let cpu = (marsad_dataset::bench::process_cpu_ns() - cpu0) as f64 / 1e9;
     let (u1, s1) = marsad_dataset::bench::rusage_s();
     stop.store(true, Ordering::Relaxed);
     let marks = sampler.join().unwrap_or_default();
-    let (rss_end, peak_end) = marsad_dataset::bench::rss_kb();
-    let n = a.docs as f64;
+    let (rss_end, peak_end) = pb::memory_kb();
+    let n = n_docs as f64;
     let rate = n / secs.max(1e-9);
     let us = |d: Duration| d.as_secs_f64() * 1e6 / n;
     let (ex, fi, stw, sy) = (us(report.annotate_cpu), us(report.finish_cpu), us(report.store_cpu), us(report.sync_cpu));
     let total_us = cpu * 1e6 / n;
+    let cores = marsad_pipeline::default_threads();
+    let c = report.counts;
+    println!("ingest of {n_docs} {what} with full extraction and merging, {threads} annotation threads on {cores} cores:");
     println!(
-        "ingest of {} generated articles with full extraction and merging, {} annotation threads on {} cores:",
-        a.docs,
-        threads,
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        "  read {}, new {}, updated {}, unchanged {}, duplicate {}, failed {}",
+        c.read, c.new, c.updated, c.unchanged, c.duplicate, c.failed
     );
-    println!("  wall clock     {secs:.1} s = {rate:.0} articles/s ({:.0} articles/s per core of this machine)", rate / std::thread::available_parallelism().map_or(1, |n| n.get()) as f64);
+    println!("  wall clock     {secs:.1} s = {rate:.0} articles/s ({:.0} articles/s per core of this machine)", rate / cores as f64);
     println!(
         "  CPU time       {cpu:.1} s (user {:.1} s, system {:.1} s) = {:.0} articles per CPU-second (per core)",
         u1 - u0,
@@ -356,25 +369,20 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
     println!("  resident memory {}", mem.join(" · "));
     if a.remerge {
         // the merging alone, redone on the whole corpus
-        let mut store = marsad_dataset::open(&db)?;
-        store.conn().execute_batch(
-            "DELETE FROM incident_reports; DELETE FROM incidents; DELETE FROM doc_state; DELETE FROM doc_lsh; DELETE FROM doc_links;",
-        )?;
+        marsad_dataset::clear(&mut store)?;
         let t = Instant::now();
         let c0 = marsad_dataset::bench::thread_cpu_ns();
         let st = marsad_dataset::sync(&mut store)?;
         let merge = t.elapsed().as_secs_f64();
         let mcpu = (marsad_dataset::bench::thread_cpu_ns() - c0) as f64 / 1e9;
-        let incidents: i64 = store.conn().query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
-        let multi: i64 = store.conn().query_row("SELECT count(*) FROM incidents WHERE n_documents > 1", [], |r| r.get(0))?;
         println!(
-            "merging alone, redone from scratch (one thread): {merge:.1} s wall, {mcpu:.1} s CPU = {:.0} articles per CPU-second; {} reports → {} incidents ({} with several documents), {} near-duplicate links",
+            "merging alone, redone from scratch (one thread): {merge:.1} s wall, {mcpu:.1} s CPU = {:.0} articles per CPU-second; {} reports → {} new incidents ({} reports merged into earlier ones), {} near-duplicate links",
             n / mcpu.max(1e-9),
             st.incident_reports,
-            incidents,
-            multi,
+            st.new_incidents,
+            st.merged_reports,
             st.near_duplicates
         );
     }
-    Ok(code)
+    Ok(if failed > 0 { 1 } else { 0 })
 }
