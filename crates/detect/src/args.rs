@@ -9,7 +9,7 @@
 
 use crate::linear::Rng;
 use anyhow::{bail, Context, Result};
-use marsad_core::{ActorRef, Document, Event, Token, TokenKind};
+use marsad_core::{ActorRef, Document, EntityType, Event, Place, Token, TokenKind};
 use std::collections::HashMap;
 
 /// The two roles ranked.
@@ -17,6 +17,7 @@ use std::collections::HashMap;
 pub enum Role {
     Actor,
     Recipient,
+    Place,
 }
 
 impl Role {
@@ -24,6 +25,7 @@ impl Role {
         match self {
             Role::Actor => "A",
             Role::Recipient => "R",
+            Role::Place => "P",
         }
     }
 }
@@ -39,6 +41,86 @@ pub struct Candidate {
     pub aref: ActorRef,
     pub rule_actor: bool,
     pub rule_recipient: bool,
+    /// Entity type when the span is a named entity no actor covers.
+    pub entity: Option<&'static str>,
+}
+
+/// A place that could be the event's.
+#[derive(Clone, Debug)]
+pub struct PlaceCandidate {
+    pub place: Place,
+    pub rule: bool,
+}
+
+/// The places of an event's sentence (resolved or not), the rules' choice
+/// among them marked.
+pub fn place_candidates(doc: &Document, e: &Event) -> Vec<PlaceCandidate> {
+    let mut out: Vec<PlaceCandidate> = doc
+        .places
+        .iter()
+        .filter(|p| p.sentence == e.sentence)
+        .map(|p| PlaceCandidate { place: p.clone(), rule: e.place.as_ref().is_some_and(|r| r.start == p.start && r.end == p.end) })
+        .collect();
+    if let Some(r) = &e.place {
+        if !out.iter().any(|c| c.rule) {
+            out.push(PlaceCandidate { place: r.clone(), rule: true });
+        }
+    }
+    out.sort_by_key(|c| (c.place.start, c.place.end));
+    out
+}
+
+const SPEAKER_PLACE: &[&str] = &["مراسل", "مراسلنا", "مراسله", "مستشفي", "مستشفى", "بيان", "told", "hospital", "statement", "correspondent", "reporter"];
+
+/// Features of one place candidate (`None`: no place) for an event.
+pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_cands: usize, sink: &mut dyn FnMut(String, f32)) {
+    let t = e.kind.as_str();
+    let Some(c) = c else {
+        sink("P:none".into(), 1.0);
+        sink(format!("P:none|{t}"), 1.0);
+        sink(format!("P:none|n={}", n_cands.min(3)), 1.0);
+        return;
+    };
+    let p = &c.place;
+    sink("P:bias".into(), 1.0);
+    if c.rule {
+        sink("P:rule".into(), 1.0);
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let lang = doc.sentences.get(e.sentence).map(|s| s.lang.code()).unwrap_or("und");
+    let ti = toks.iter().position(|k| k.end > e.trigger.start).unwrap_or(0);
+    let ci = toks.iter().position(|k| k.end > p.start).unwrap_or(0);
+    let (side, dist) = if p.end <= e.trigger.start { ("before", ti.saturating_sub(ci)) } else { ("after", ci.saturating_sub(ti)) };
+    sink(format!("P:side={side}|{lang}"), 1.0);
+    sink(format!("P:dist={side}{}|{lang}", bucket(dist)), 1.0);
+    sink(format!("P:feature={}", p.feature.as_deref().unwrap_or("unresolved")), 1.0);
+    sink(format!("P:precision={}", p.precision.as_deref().unwrap_or("-")), 1.0);
+    if p.relation.is_some() {
+        sink("P:relative".into(), 1.0);
+    }
+    if let Some(first) = toks.get(ci) {
+        sink(format!("P:pre={}|{lang}", first.prefix), 1.0);
+    }
+    if ci > 0 {
+        let prev = &toks[ci - 1];
+        sink(format!("P:prev={}", prev.base), 1.0);
+    }
+    let lo = ci.saturating_sub(4);
+    if toks[lo..ci].iter().any(|k| SPEAKER_PLACE.contains(&k.base.as_str()) || SOURCE_WORDS.contains(&k.base.as_str())) {
+        sink("P:speaker_ctx".into(), 1.0);
+    }
+    // the nearest place after the trigger is the usual "in X"
+    let nearer = doc
+        .places
+        .iter()
+        .filter(|q| q.sentence == e.sentence && q.start >= e.trigger.end && q.start < p.start)
+        .count();
+    if side == "after" {
+        sink(format!("P:after_rank={}", nearer.min(3)), 1.0);
+    }
+    if doc.places.iter().any(|q| q.sentence == e.sentence && q.start < p.start && q.end > p.start) {
+        sink("P:nested".into(), 1.0);
+    }
 }
 
 /// The candidates of an event's sentence: the rules' actor and recipient,
@@ -51,7 +133,7 @@ pub fn candidates(doc: &Document, e: &Event) -> Vec<Candidate> {
             c.rule_recipient |= rr;
             return;
         }
-        out.push(Candidate { start: aref.start, end: aref.end, text: aref.text.clone(), aref, rule_actor: ra, rule_recipient: rr });
+        out.push(Candidate { start: aref.start, end: aref.end, text: aref.text.clone(), aref, rule_actor: ra, rule_recipient: rr, entity: None });
     };
     if let Some(a) = &e.actor {
         add(a.clone(), true, false);
@@ -65,6 +147,22 @@ pub fn candidates(doc: &Document, e: &Event) -> Vec<Candidate> {
         if let Some(r) = marsad_actors::actor_ref_in(doc, i, &m) {
             add(r, false, false);
         }
+    }
+    // named entities no actor mention covers (a person, an organisation,
+    // a country acting)
+    for en in doc.entities.iter().filter(|x| x.sentence == e.sentence) {
+        let ty = match en.kind {
+            EntityType::PERS => "PERS",
+            EntityType::ORG => "ORG",
+            EntityType::LOC => "LOC",
+            EntityType::MISC => "MISC",
+            _ => continue,
+        };
+        if out.iter().any(|c| c.start < en.end && en.start < c.end) || (en.start < e.trigger.end && e.trigger.start < en.end) {
+            continue;
+        }
+        let aref = ActorRef { text: en.text.clone(), start: en.start, end: en.end, ..Default::default() };
+        out.push(Candidate { start: en.start, end: en.end, text: en.text.clone(), aref, rule_actor: false, rule_recipient: false, entity: Some(ty) });
     }
     out.sort_by_key(|c| (c.start, c.end));
     out
@@ -148,6 +246,10 @@ pub fn features(doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, si
     if ti > 0 && matches!(toks[ti - 1].base.as_str(), "was" | "were" | "been" | "be" | "is" | "are") {
         sink(format!("{r}:passive_trigger|{side}"), 1.0);
     }
+    if let Some(ty) = c.entity {
+        sink(format!("{r}:entity={ty}"), 1.0);
+        sink(format!("{r}:entity={ty}|{t}"), 1.0);
+    }
     let a = &c.aref;
     sink(format!("{r}:sector={}", a.sector.as_deref().unwrap_or("-")), 1.0);
     sink(format!("{r}:sector={}|{t}", a.sector.as_deref().unwrap_or("-")), 1.0);
@@ -221,8 +323,29 @@ impl ArgModel {
         best.1
     }
 
-    /// Re-attach actor and recipient of every event of `doc`. The two roles
-    /// never take the same span.
+    /// The chosen place (`None`: no place).
+    pub fn choose_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
+        let score = |c: Option<&PlaceCandidate>| {
+            let mut z = 0.0;
+            place_features(doc, e, c, cands.len(), &mut |k, v| {
+                if let Some(w) = self.weights.get(k.as_str()) {
+                    z += w * v;
+                }
+            });
+            z
+        };
+        let mut best = (score(None), None);
+        for c in cands {
+            let s = score(Some(c));
+            if s > best.0 {
+                best = (s, Some(c));
+            }
+        }
+        best.1
+    }
+
+    /// Re-attach actor, recipient and place of every event of `doc`. Actor
+    /// and recipient never take the same span.
     pub fn apply(&self, doc: &mut Document) {
         if self.is_empty() {
             return;
@@ -233,9 +356,12 @@ impl ArgModel {
             let actor = self.choose(doc, e, Role::Actor, &cands).map(|c| c.aref.clone());
             let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| a.start != c.start || a.end != c.end)).collect();
             let recipient = self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone());
+            let pc = place_candidates(doc, e);
+            let place = if self.weights.keys().any(|k| k.starts_with("P:")) { self.choose_place(doc, e, &pc).map(|c| c.place.clone()) } else { e.place.clone() };
             let e = &mut doc.events[i];
             e.actor = actor;
             e.recipient = recipient;
+            e.place = place;
         }
     }
 }
@@ -265,6 +391,31 @@ pub fn list_for(doc: &Document, e: &Event, role: Role, gold: &str, cands: &[Cand
         features(doc, e, role, Some(c), &mut |k, x| v.push((k, x)));
         feats.push(v);
         let p = marsad_text::normalize(&c.text);
+        let p = p.trim();
+        if !g.is_empty() && !p.is_empty() && (g.contains(p) || p.contains(g)) {
+            gold_idx.push(i + 1);
+        }
+    }
+    (!gold_idx.is_empty()).then_some(ArgList { feats, gold: gold_idx })
+}
+
+/// The list of an event's place against gold text ("" = no place).
+pub fn place_list_for(doc: &Document, e: &Event, gold: &str, cands: &[PlaceCandidate]) -> Option<ArgList> {
+    let mut feats = Vec::with_capacity(cands.len() + 1);
+    let mut gold_idx = Vec::new();
+    let mut v = Vec::new();
+    place_features(doc, e, None, cands.len(), &mut |k, x| v.push((k, x)));
+    feats.push(v);
+    if gold.trim().is_empty() {
+        gold_idx.push(0);
+    }
+    let g = marsad_text::normalize(gold);
+    let g = g.trim();
+    for (i, c) in cands.iter().enumerate() {
+        let mut v = Vec::new();
+        place_features(doc, e, Some(c), cands.len(), &mut |k, x| v.push((k, x)));
+        feats.push(v);
+        let p = marsad_text::normalize(&c.place.text);
         let p = p.trim();
         if !g.is_empty() && !p.is_empty() && (g.contains(p) || p.contains(g)) {
             gold_idx.push(i + 1);

@@ -248,8 +248,8 @@ pub fn train_events(a: TrainEventsArgs) -> Result<i32> {
 #[derive(Args)]
 pub struct TrainArgsArgs {
     /// Folder of annotated sentences (`gold.*.jsonl`, the `eval events`
-    /// format with `trigger`, `source_text`, `target_text` per event and the
-    /// article id in `doc`).
+    /// format with `trigger`, `source_text`, `target_text`, `place` per event
+    /// and the article id in `doc`).
     #[arg(long, default_value = "crates/detect/labels/args")]
     pub gold: String,
     #[arg(short, long, default_value = "crates/detect/models/args.model")]
@@ -264,6 +264,7 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     use marsad_detect::args::{self, ArgList, Role};
     let p = Pipeline::global()?;
     let mut lists: Vec<(bool, Role, usize, ArgList)> = Vec::new(); // (test, role, rule pick, list)
+    let mut fold_of: Vec<usize> = Vec::new(); // cross-validation fold of each list (by article)
     let (mut n_events, mut unmatched, mut unreachable) = (0, 0, 0);
     for f in files_in(&a.gold, "gold.")? {
         let text = std::fs::read_to_string(&f).with_context(|| format!("reading {f}"))?;
@@ -277,6 +278,7 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
             }
             p.annotate_candidates(&mut d);
             let test = is_test_article(&s("doc"));
+            let fold = s("doc").bytes().fold(7usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize)) % 5;
             for ge in v.get("events").and_then(|e| e.as_array()).into_iter().flatten() {
                 n_events += 1;
                 let g = |k: &str| ge.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
@@ -289,9 +291,21 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                 for (role, gold) in [(Role::Actor, g("source_text")), (Role::Recipient, g("target_text"))] {
                     let rule = cands.iter().position(|c| if role == Role::Actor { c.rule_actor } else { c.rule_recipient }).map_or(0, |i| i + 1);
                     match args::list_for(&d, e, role, &gold, &cands) {
-                        Some(l) => lists.push((test, role, rule, l)),
+                        Some(l) => {
+                            lists.push((test, role, rule, l));
+                            fold_of.push(fold);
+                        }
                         None => unreachable += 1,
                     }
+                }
+                let pc = args::place_candidates(&d, e);
+                let rule = pc.iter().position(|c| c.rule).map_or(0, |i| i + 1);
+                match args::place_list_for(&d, e, &g("place"), &pc) {
+                    Some(l) => {
+                        lists.push((test, Role::Place, rule, l));
+                        fold_of.push(fold);
+                    }
+                    None => unreachable += 1,
                 }
             }
         }
@@ -302,9 +316,21 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
         lists.len(),
         train.len()
     );
+    // 5-fold cross-validation on the train part: what settings are chosen by
+    let mut cv_right = 0;
+    let mut cv_n = 0;
+    for f in 0..5 {
+        let tr: Vec<&ArgList> = lists.iter().zip(&fold_of).filter(|(x, k)| !x.0 && **k != f).map(|(x, _)| &x.3).collect();
+        let m = args::train(&tr, a.epochs, 0.1, a.l2, 20261204);
+        for (x, _) in lists.iter().zip(&fold_of).filter(|(x, k)| !x.0 && **k == f) {
+            cv_n += 1;
+            cv_right += usize::from(x.3.gold.contains(&args::pick(&m, &x.3)));
+        }
+    }
+    eprintln!("5-fold cross-validation on the train part: {:.1}% of role lists right", 100.0 * cv_right as f64 / cv_n.max(1) as f64);
     let m = args::train(&train, a.epochs, 0.1, a.l2, 20261204);
     println!("role        part   lists  rules right  model right   (gold text among the candidates; 'no one' counts)");
-    for role in [Role::Actor, Role::Recipient] {
+    for role in [Role::Actor, Role::Recipient, Role::Place] {
         for test in [false, true] {
             let part: Vec<&(bool, Role, usize, ArgList)> = lists.iter().filter(|x| x.0 == test && x.1 == role).collect();
             let rules = part.iter().filter(|x| x.3.gold.contains(&x.2)).count();

@@ -39,12 +39,17 @@ pub struct EvalArgs {
     /// measure what the model adds or loses).
     #[arg(long)]
     pub candidates: bool,
+    /// Only the gold lines whose `split` field has this value (e.g. `test`).
+    #[arg(long)]
+    pub split: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct GoldLine {
     #[serde(default)]
     id: String,
+    #[serde(default)]
+    split: Option<String>,
     #[serde(default)]
     date: Option<String>,
     text: String,
@@ -172,6 +177,9 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
                 continue;
             }
         };
+        if a.split.is_some() && g.split != a.split {
+            continue;
+        }
         n_sent += 1;
         let mut doc = Document::new(g.id.clone(), g.text.clone());
         doc.published = g.date.as_deref().and_then(|d| {
