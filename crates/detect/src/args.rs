@@ -373,24 +373,26 @@ pub struct ArgList {
     pub gold: Vec<usize>,
 }
 
-/// Build the list of one (event, role) against gold text ("" = no one);
-/// `None` when the gold names someone no candidate matches.
-pub fn list_for(doc: &Document, e: &Event, role: Role, gold: &str, cands: &[Candidate]) -> Option<ArgList> {
-    let mut feats = Vec::with_capacity(cands.len() + 1);
+/// Build a list from the features of "none" and of each candidate, with
+/// the candidates whose text contains the gold text or is contained in it
+/// as the answers ("" = none); `None` when the gold names something no
+/// candidate matches.
+fn build_list(gold: &str, texts: &[&str], feats_of: &mut dyn FnMut(Option<usize>, &mut dyn FnMut(String, f32))) -> Option<ArgList> {
+    let collect = |i: Option<usize>, feats_of: &mut dyn FnMut(Option<usize>, &mut dyn FnMut(String, f32))| {
+        let mut v = Vec::new();
+        feats_of(i, &mut |k, x| v.push((k, x)));
+        v
+    };
+    let mut feats = vec![collect(None, feats_of)];
     let mut gold_idx = Vec::new();
-    let mut v = Vec::new();
-    features(doc, e, role, None, &mut |k, x| v.push((k, x)));
-    feats.push(v);
     if gold.trim().is_empty() {
         gold_idx.push(0);
     }
     let g = marsad_text::normalize(gold);
     let g = g.trim();
-    for (i, c) in cands.iter().enumerate() {
-        let mut v = Vec::new();
-        features(doc, e, role, Some(c), &mut |k, x| v.push((k, x)));
-        feats.push(v);
-        let p = marsad_text::normalize(&c.text);
+    for (i, text) in texts.iter().enumerate() {
+        feats.push(collect(Some(i), feats_of));
+        let p = marsad_text::normalize(text);
         let p = p.trim();
         if !g.is_empty() && !p.is_empty() && (g.contains(p) || p.contains(g)) {
             gold_idx.push(i + 1);
@@ -399,29 +401,16 @@ pub fn list_for(doc: &Document, e: &Event, role: Role, gold: &str, cands: &[Cand
     (!gold_idx.is_empty()).then_some(ArgList { feats, gold: gold_idx })
 }
 
+/// The list of one (event, actor or recipient) against gold text.
+pub fn list_for(doc: &Document, e: &Event, role: Role, gold: &str, cands: &[Candidate]) -> Option<ArgList> {
+    let texts: Vec<&str> = cands.iter().map(|c| c.text.as_str()).collect();
+    build_list(gold, &texts, &mut |i, sink| features(doc, e, role, i.map(|i| &cands[i]), sink))
+}
+
 /// The list of an event's place against gold text ("" = no place).
 pub fn place_list_for(doc: &Document, e: &Event, gold: &str, cands: &[PlaceCandidate]) -> Option<ArgList> {
-    let mut feats = Vec::with_capacity(cands.len() + 1);
-    let mut gold_idx = Vec::new();
-    let mut v = Vec::new();
-    place_features(doc, e, None, cands.len(), &mut |k, x| v.push((k, x)));
-    feats.push(v);
-    if gold.trim().is_empty() {
-        gold_idx.push(0);
-    }
-    let g = marsad_text::normalize(gold);
-    let g = g.trim();
-    for (i, c) in cands.iter().enumerate() {
-        let mut v = Vec::new();
-        place_features(doc, e, Some(c), cands.len(), &mut |k, x| v.push((k, x)));
-        feats.push(v);
-        let p = marsad_text::normalize(&c.place.text);
-        let p = p.trim();
-        if !g.is_empty() && !p.is_empty() && (g.contains(p) || p.contains(g)) {
-            gold_idx.push(i + 1);
-        }
-    }
-    (!gold_idx.is_empty()).then_some(ArgList { feats, gold: gold_idx })
+    let texts: Vec<&str> = cands.iter().map(|c| c.place.text.as_str()).collect();
+    build_list(gold, &texts, &mut |i, sink| place_features(doc, e, i.map(|i| &cands[i]), cands.len(), sink))
 }
 
 /// Train the ranker: listwise softmax, SGD with L2, fixed-seed shuffle.
