@@ -160,7 +160,7 @@ fn retraining_reproduces_the_shipped_models() {
         let out_det = tmp.join("detect.model");
         let labels = root.join("crates/detect/labels");
         let out = marsad(&[
-            "train", "events", "--labels", labels.to_str().unwrap(), "--sentence-gold", &up, "--l2", "0.0003", "--threshold", "0.5", "-o", out_det.to_str().unwrap(),
+            "train", "events", "--labels", labels.to_str().unwrap(), "--sentence-gold", &up, "--l2", "0.001", "--threshold", "0.5", "-o", out_det.to_str().unwrap(),
         ]);
         assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
         let shipped = std::fs::read(root.join("crates/detect/models/detect.model")).unwrap();
@@ -200,4 +200,44 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let shipped = std::fs::read(root.join("crates/detect/models/args.model")).unwrap();
     assert!(std::fs::read(&tmp).unwrap() == shipped, "train args reproduces models/args.model");
     let _ = std::fs::remove_file(&tmp);
+}
+
+/// With the learned stage on, the bundled examples and the reference article
+/// still give their events.
+#[test]
+fn bundled_examples_and_the_reference_article_keep_their_events() {
+    let out = marsad(&["extract", "-q"]);
+    let docs = stdout_docs(&out);
+    let by_id = |id: &str| docs.iter().find(|d| d["id"] == id).unwrap_or_else(|| panic!("{id}"));
+    let kinds = |d: &Value| happened_conflict(d).iter().map(|e| e["type"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(kinds(by_id("examples/kirkuk-ambush.ar.txt")).contains(&"ASSAULT".to_string()));
+    assert!(kinds(by_id("examples/beirut-protest.ar.txt")).contains(&"PROTEST".to_string()));
+    assert!(kinds(by_id("examples/anbar-arrests.ar.txt")).contains(&"COERCE".to_string()));
+    assert!(kinds(by_id("examples/baghdad-car-bomb.en.txt")).contains(&"ASSAULT".to_string()));
+    assert!(kinds(by_id("examples/deir-ezzor-drone.ar.html")).contains(&"ASSAULT".to_string()));
+    assert!(kinds(by_id("wire-2023-05-02-basra")).contains(&"COERCE".to_string()));
+
+    let Some(article) = shared_article() else { return };
+    let out = marsad(&["extract", "-q", article.to_str().unwrap()]);
+    let d = stdout_docs(&out).remove(0);
+    let evs = d["events"].as_array().unwrap();
+    // strikes in Baghdad and in Kirkuk by the White Flags, as new events
+    for city in ["Baghdad", "Kirkuk"] {
+        assert!(
+            happened_conflict(&d).iter().any(|e| e["type"] == "ASSAULT" && e["place"]["name"] == city && e["actor"]["text"].as_str().unwrap_or("").contains("الرايات")),
+            "White Flags strike in {city}: {evs:#?}"
+        );
+    }
+    // the ambushes on government forces and on Shia militias are found
+    for rec in ["الحكومة", "المليشيات"] {
+        assert!(
+            evs.iter().any(|e| e["mode"] == "ambush" && e["recipient"]["text"].as_str().unwrap_or("").contains(rec)),
+            "ambush on {rec}: {evs:#?}"
+        );
+    }
+    // founded by two people, one event each
+    let founders: Vec<&str> = evs.iter().filter(|e| e["type"] == "CHANGE_GROUP").filter_map(|e| e["actor"]["text"].as_str()).collect();
+    assert!(founders.iter().any(|f| f.contains("المرادي")) && founders.iter().any(|f| f.contains("شور")), "{founders:?}");
+    // the chemical-weapons warning is hypothetical
+    assert!(evs.iter().any(|e| e["mode"] == "chemical" && e["hypothetical"] == true), "{evs:#?}");
 }

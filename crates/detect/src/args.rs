@@ -352,6 +352,11 @@ impl ArgModel {
         }
         for i in 0..doc.events.len() {
             let e = &doc.events[i];
+            // the rules split one trigger into one event per founder, place or
+            // recipient of a coordination: those choices stay
+            if doc.events.iter().enumerate().any(|(j, o)| j != i && o.trigger.start == e.trigger.start && o.kind == e.kind) {
+                continue;
+            }
             let cands = candidates(doc, e);
             let actor = self.choose(doc, e, Role::Actor, &cands).map(|c| c.aref.clone());
             let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| a.start != c.start || a.end != c.end)).collect();

@@ -90,7 +90,7 @@ pub fn for_each_feature(doc: &Document, ev: usize, topic: Option<&[f32]>, sink: 
     f(format_args!("bias"), 1.0);
     f(format_args!("lang={lang}|{g}"), 1.0);
     f(format_args!("type={t}"), 1.0);
-    f(format_args!("mode={t}/{}", e.mode.as_deref().unwrap_or("-")), 1.0);
+
 
     // the trigger word and its clitics
     let toks = doc.sentence_tokens(e.sentence);
@@ -154,6 +154,22 @@ pub fn for_each_feature(doc: &Document, ev: usize, topic: Option<&[f32]>, sink: 
         if on {
             f(format_args!("{name}|{g}"), 1.0);
         }
+    }
+    // who acts changes what a word means: a police ambush is an arrest
+    // operation, a rebel ambush an attack
+    let actgrp = match e.actor.as_ref().map(|a| a.sector.as_deref().unwrap_or("-")) {
+        None => "none",
+        Some("COP") => "police",
+        Some("MIL") => "military",
+        Some("REB" | "UAF" | "IMG" | "PMG" | "SEP" | "INS") => "armed",
+        Some("GOV" | "LEG" | "JUD") => "gov",
+        Some(_) => "other",
+    };
+    f(format_args!("actgrp={actgrp}|{t}"), 1.0);
+    // the mode, by who acts (an ambush by police is not one by rebels)
+    f(format_args!("mode={t}/{}|{actgrp}", e.mode.as_deref().unwrap_or("-")), 1.0);
+    if let Some(tk) = ti.map(|i| &toks[i]) {
+        f(format_args!("trigact={}|{actgrp}|{t}", tk.base), 1.0);
     }
     if let Some(a) = &e.actor {
         f(format_args!("actor|{t}"), 1.0);
