@@ -5,6 +5,7 @@ use crate::kb::{skippable_punct, Entry, Kb, Target};
 use crate::translit;
 use marsad_core::{Actor, Document, EntityType, Lang, TextSpan, Token, TokenKind};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -78,21 +79,41 @@ const LOCATIVE_AR: &[&str] = &[
 ];
 const LOCATIVE_EN: &[&str] = &["in", "to", "from", "into", "across", "at", "inside", "near", "throughout", "of", "over"];
 
-/// Clitic candidates of a token (Arabic), or its lowercase form (Latin).
-pub fn cands(t: &Token) -> Vec<String> {
+/// Clitic candidates of a token (Arabic), or its lowercase form (Latin):
+/// the readings of `marsad_text::clitics::candidates` (shared per thread, not
+/// copied) followed by the token's base when it is not among them.
+#[derive(Clone, Default)]
+pub struct Cands {
+    list: Option<Rc<[String]>>,
+    extra: Option<String>,
+}
+
+impl Cands {
+    pub fn iter(&self) -> impl Iterator<Item = &String> + '_ {
+        self.list.iter().flat_map(|l| l.iter()).chain(self.extra.iter())
+    }
+}
+
+impl<'a> IntoIterator for &'a Cands {
+    type Item = &'a String;
+    type IntoIter = Box<dyn Iterator<Item = &'a String> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+pub fn cands(t: &Token) -> Cands {
     if t.kind != TokenKind::Arabic {
         // Latin: the word and its possessive-free base (Iraq's → iraq)
         let mut v = vec![t.norm.clone()];
         if t.base != t.norm && !t.base.is_empty() {
             v.push(t.base.clone());
         }
-        return v;
+        return Cands { list: Some(v.into()), extra: None };
     }
-    let mut c = marsad_text::clitics::candidates(&t.norm);
-    if !c.contains(&t.base) {
-        c.push(t.base.clone());
-    }
-    c
+    let c = marsad_text::clitics::candidates_shared(&t.norm);
+    let extra = (!c.contains(&t.base)).then(|| t.base.clone());
+    Cands { list: Some(c), extra }
 }
 
 fn surface<'a>(doc: &'a Document, t: &Token) -> &'a str {
@@ -103,6 +124,20 @@ fn span_text(doc: &Document, toks: &[Token], a: usize, b: usize) -> (usize, usiz
     let s = toks[a].start;
     let e = toks[b - 1].end;
     (s, e, doc.slice(s, e).to_string())
+}
+
+/// [`skeleton`] of a word, remembered per thread (surname matching asks for
+/// the skeleton of every word of a document that names people).
+fn skeleton_memo(w: &str) -> Rc<str> {
+    thread_local! {
+        static MEMO: std::cell::RefCell<marsad_text::memo::Memo<Rc<str>>> = std::cell::RefCell::new(marsad_text::memo::Memo::new(1 << 13));
+    }
+    if let Some(s) = MEMO.with(|m| m.borrow_mut().get(w)) {
+        return s;
+    }
+    let s: Rc<str> = skeleton(w).into();
+    MEMO.with(|m| m.borrow_mut().insert(w, Rc::clone(&s)));
+    s
 }
 
 /// A transliteration-tolerant key of a name: normalised, article removed,
@@ -182,7 +217,7 @@ fn priority(t: Target) -> u8 {
     }
 }
 
-fn try_entry(doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: usize, c: &str, e: &Entry) -> Option<usize> {
+fn try_entry(doc: &Document, toks: &[Token], cc: &[Cands], i: usize, end: usize, c: &str, e: &Entry) -> Option<usize> {
     let t = &toks[i];
     if e.needs_article && !(t.norm.ends_with(&format!("ال{c}")) || t.norm.ends_with(&format!("لل{c}")) || (c.starts_with("ال") && t.norm.ends_with(c))) {
         return None;
@@ -235,7 +270,7 @@ fn kb_index_has(k: &str) -> bool {
     Kb::global().index.contains_key(k)
 }
 
-fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], i: usize, end: usize) -> Option<Item> {
+fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], i: usize, end: usize) -> Option<Item> {
     let t = &toks[i];
     if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
         return None;
@@ -393,7 +428,7 @@ fn merge_agents(first_sector: &str, first_en: &str, next_sector: &str, next_en: 
     (first_sector.to_string(), first_en.to_string())
 }
 
-fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, items: &[Item], out: &mut Vec<Mention>) {
+fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, items: &[Item], out: &mut Vec<Mention>) {
     let mut k = 0;
     while k < items.len() {
         let it = items[k];
@@ -564,11 +599,11 @@ const EN_STATE_ACT: &[&str] = &[
     "sanctions", "offensive", "incursion", "operation", "operations", "attack", "attacks", "artillery", "gunboats", "navy",
 ];
 
-fn is_state_act_noun(t: &Token, cc: &[String]) -> bool {
+fn is_state_act_noun(t: &Token, cc: &Cands) -> bool {
     t.kind == TokenKind::Arabic && (STATE_ACT_NOUNS.contains(&t.base.as_str()) || cc.iter().any(|c| STATE_ACT_NOUNS.contains(&c.as_str())))
 }
 
-fn is_place_noun(t: &Token, cc: &[String]) -> bool {
+fn is_place_noun(t: &Token, cc: &Cands) -> bool {
     PLACE_NOUNS.contains(&t.base.as_str()) || cc.iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
 }
 
@@ -761,7 +796,7 @@ fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: 
 const GROUP_HEADS: &[&str] = &["جماعه", "تنظيم", "حركه", "جبهه", "كتائب", "كتيبه", "لواء", "الويه", "سرايا", "فيلق", "ميليشيا", "مليشيا", "فصيل", "عصائب", "منظمه"];
 const ARMED_HEADS: &[&str] = &["كتائب", "كتيبه", "لواء", "الويه", "سرايا", "فيلق", "ميليشيا", "مليشيا", "فصيل", "عصائب"];
 
-fn group_head(t: &Token, cc: &[String]) -> Option<&'static str> {
+fn group_head(t: &Token, cc: &Cands) -> Option<&'static str> {
     if t.kind != TokenKind::Arabic || t.norm.contains("ال") && t.norm.starts_with("ال") {
         return None;
     }
@@ -771,7 +806,7 @@ fn group_head(t: &Token, cc: &[String]) -> Option<&'static str> {
 /// Unknown named groups: an indefinite group noun followed by a definite
 /// name (جماعة التوحيد والجهاد); descriptive phrases (جماعة جهادية,
 /// الجماعة السنية) are not names.
-fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     let mut i = first;
     while i + 1 < end {
         if covered[i] {
@@ -826,7 +861,7 @@ const ANAPHORS_AR: &[&str] = &["التنظيم", "الجماعه", "المجمو
 const NON_GROUP_ADJ: &[&str] = &["الاحتجاجيه", "الشعبيه", "الطلابيه", "العماليه", "النقابيه", "السياسيه", "الاقتصاديه", "الدوليه", "التجاريه", "الثقافيه", "المروريه", "الجويه"];
 const ANAPHORS_EN: &[&[&str]] = &[&["the", "group"], &["the", "organization"], &["the", "organisation"], &["the", "militia"], &["the", "movement"], &["the", "militants"]];
 
-fn anaphors(doc: &Document, toks: &[Token], cc: &[Vec<String>], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn anaphors(doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     for i in first..end {
         if covered[i] {
             continue;
@@ -882,12 +917,12 @@ pub fn find(kb: &Kb, doc: &Document) -> Vec<Mention> {
 }
 
 /// [`cands`] of every token of the document.
-pub fn token_cands(doc: &Document) -> Vec<Vec<String>> {
+pub fn token_cands(doc: &Document) -> Vec<Cands> {
     doc.tokens.iter().map(cands).collect()
 }
 
 /// [`find`] with the tokens' candidates already computed ([`token_cands`]).
-pub fn find_with(kb: &Kb, doc: &Document, cc: &[Vec<String>]) -> Vec<Mention> {
+pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
     let toks = &doc.tokens;
     let mut covered = vec![false; toks.len()];
     let mut out: Vec<Mention> = Vec::new();
@@ -1085,20 +1120,30 @@ fn surname_mentions(doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
             continue;
         }
         // the word itself, and without a one-letter clitic (ودراجاهي)
-        let words: Vec<String> = if t.kind == TokenKind::Arabic {
-            let mut f = vec![t.norm.clone()];
+        let words: [Option<&str>; 2] = if t.kind == TokenKind::Arabic {
             let mut ch = t.norm.chars();
-            if let Some('و' | 'ف' | 'ل' | 'ب') = ch.next() {
-                f.push(ch.as_str().to_string());
-            }
-            f
+            let rest = match ch.next() {
+                Some('و' | 'ف' | 'ل' | 'ب') => Some(ch.as_str()),
+                _ => None,
+            };
+            [Some(t.norm.as_str()), rest]
         } else {
-            vec![t.norm.clone(), t.base.clone()]
+            [Some(t.norm.as_str()), Some(t.base.as_str())]
         };
-        let skels: Vec<String> = if t.kind == TokenKind::Arabic { words.iter().map(|w| skeleton(w)).collect() } else { Vec::new() };
+        // their skeletons, made only when a surname has one to compare
+        let mut skels: Option<Vec<Rc<str>>> = None;
         for (exact, sk, m) in &surnames {
-            let hit = words.iter().any(|w| w == exact)
-                || sk.as_ref().map_or(false, |sk| skels.iter().any(|f| f == sk || (sk.chars().count() >= 5 && edit1(f, sk))));
+            let hit = words.iter().flatten().any(|w| w == exact)
+                || sk.as_ref().map_or(false, |sk| {
+                    let skels = skels.get_or_insert_with(|| {
+                        if t.kind == TokenKind::Arabic {
+                            words.iter().flatten().map(|w| skeleton_memo(w)).collect()
+                        } else {
+                            Vec::new()
+                        }
+                    });
+                    skels.iter().any(|f| **f == **sk || (sk.chars().count() >= 5 && edit1(f, sk)))
+                });
             if hit {
                 let mut nm = m.clone();
                 nm.start = t.start;
@@ -1276,7 +1321,9 @@ pub fn sentence_country(kb: &Kb, doc: &Document, si: usize, near: usize) -> Opti
     let s = doc.sentences.get(si)?;
     let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
     let toks = &doc.tokens;
-    let mut cc: Vec<Vec<String>> = vec![Vec::new(); toks.len()];
+    // candidates up to the end of the sentence only: a call per sentence
+    // must not cost the length of the document
+    let mut cc: Vec<Cands> = vec![Cands::default(); end];
     for k in first..end {
         cc[k] = cands(&toks[k]);
     }

@@ -52,7 +52,7 @@ fn cue_words() -> &'static StrMap<u16> {
 
 /// The cue-set mask of token `t`, whose matcher candidates are `cc` (for an
 /// Arabic token: its clitic candidates and base).
-fn mask(t: &Token, cc: &[String]) -> u16 {
+fn mask(t: &Token, cc: &crate::matcher::Cands) -> u16 {
     let w = cue_words();
     let get = |k: &str| w.get(k).copied().unwrap_or(0);
     if t.kind == TokenKind::Arabic {
@@ -83,7 +83,7 @@ fn push(actors: &mut [Actor], from: usize, relation: &str, target: String, ev: S
 
 /// Fill `relations` of the actors from cue words in each sentence.
 /// `cc` holds the matcher candidates of every token (`matcher::cands`).
-pub fn extract_with(doc: &Document, actors: &mut [Actor], cc: &[Vec<String>]) {
+pub fn extract_with(doc: &Document, actors: &mut [Actor], cc: &[crate::matcher::Cands]) {
     // (token start idx, token end idx, actor idx), in order
     let mut ms: Vec<(usize, usize, usize)> = Vec::new();
     for (ai, a) in actors.iter().enumerate() {

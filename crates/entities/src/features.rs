@@ -326,7 +326,7 @@ fn gaz_word(n: &str) -> (u8, Vec<String>) {
     let g = marsad_places::gazetteer::Gazetteer::global();
     let mut class = 0u8;
     let mut prefix = Vec::new();
-    for (k, c) in marsad_text::clitics::candidates(n).iter().enumerate() {
+    for (k, c) in marsad_text::clitics::candidates_shared(n).iter().enumerate() {
         if class == 0 {
             let x = gaz_class(g, g.lookup_key(c));
             if x > 0 {
@@ -377,26 +377,26 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
     }
 }
 
+/// Words whose info each thread keeps (the memo holds up to twice as many:
+/// frequent words stay, each entry is about 1 kB with its hashes and weight
+/// sums).
+const WORD_CACHE: usize = 30_000;
+
 thread_local! {
-    static CACHE: std::cell::RefCell<marsad_text::StrMap<std::sync::Arc<WordInfo>>> = Default::default();
+    static CACHE: std::cell::RefCell<marsad_text::memo::Memo<std::sync::Arc<WordInfo>>> =
+        std::cell::RefCell::new(marsad_text::memo::Memo::new(WORD_CACHE));
 }
 
 /// Token info for a word, through a per-thread cache of recent words.
 pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
-    let wi = CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(x) = c.get(w) {
-            return x.clone();
+    let wi = match CACHE.with(|c| c.borrow_mut().get(w)) {
+        Some(x) => x,
+        None => {
+            let x = std::sync::Arc::new(word_info(w, lex));
+            CACHE.with(|c| c.borrow_mut().insert(w, x.clone()));
+            x
         }
-        // each entry holds its precomputed hashes and weight sums (about
-        // 1 kB): bound the cache to some tens of MB
-        if c.len() > 60_000 {
-            c.clear();
-        }
-        let x = std::sync::Arc::new(word_info(w, lex));
-        c.insert(w.to_string(), x.clone());
-        x
-    });
+    };
     let lex = wi.wlex;
     TokInfo { w: wi, lex, gp: 0 }
 }

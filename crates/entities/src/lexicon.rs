@@ -104,7 +104,7 @@ impl Lexicon {
             f |= x;
         }
         if n.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-            for c in marsad_text::clitics::candidates(n).iter().skip(1) {
+            for c in marsad_text::clitics::candidates_shared(n).iter().skip(1) {
                 if let Some(&x) = self.words.get(c.as_str()) {
                     f |= x;
                 }

@@ -4,7 +4,7 @@
 //! known common noun/adjective/verb/function word or proper noun, and how
 //! frequent it is; unknown Arabic words are mostly names.
 
-use std::collections::HashMap;
+use marsad_text::StrMap;
 use std::sync::OnceLock;
 
 static DATA: &str = include_str!("../data/wordfreq.txt");
@@ -25,10 +25,11 @@ pub struct Wf {
     pub how: u8,
 }
 
-fn table() -> &'static HashMap<String, (u8, u8)> {
-    static T: OnceLock<HashMap<String, (u8, u8)>> = OnceLock::new();
+fn table() -> &'static StrMap<(u8, u8)> {
+    static T: OnceLock<StrMap<(u8, u8)>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: HashMap<String, (u8, u8)> = HashMap::with_capacity(32_000);
+        let mut m: StrMap<(u8, u8)> = StrMap::default();
+        m.reserve(32_000);
         for line in DATA.lines() {
             if line.starts_with('#') {
                 continue;
@@ -62,14 +63,14 @@ pub fn lookup(n: &str) -> Wf {
     if let Some(&(cls, freq)) = t.get(n) {
         return Wf { cls, freq, how: 0 };
     }
-    let cands = marsad_text::clitics::candidates(n);
+    let cands = marsad_text::clitics::candidates_shared(n);
     for c in cands.iter().skip(1) {
         let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
         if let Some(&(cls, freq)) = t.get(c) {
             return Wf { cls, freq, how: 1 };
         }
     }
-    for c in &cands {
+    for c in cands.iter() {
         let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
         for e in ENDINGS {
             if let Some(r) = c.strip_suffix(e) {
@@ -86,10 +87,11 @@ pub fn lookup(n: &str) -> Wf {
 
 static AG_DATA: &str = include_str!("../data/anergazet.txt");
 
-fn ag_table() -> &'static HashMap<String, u8> {
-    static T: OnceLock<HashMap<String, u8>> = OnceLock::new();
+fn ag_table() -> &'static StrMap<u8> {
+    static T: OnceLock<StrMap<u8>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m: HashMap<String, u8> = HashMap::with_capacity(4_000);
+        let mut m: StrMap<u8> = StrMap::default();
+        m.reserve(4_000);
         for line in AG_DATA.lines() {
             let Some((t, w)) = line.split_once('\t') else { continue };
             let bit = match t {
@@ -111,7 +113,7 @@ pub fn anergazet(n: &str) -> u8 {
     if let Some(&b) = t.get(n) {
         return b;
     }
-    for c in marsad_text::clitics::candidates(n).iter().skip(1) {
+    for c in marsad_text::clitics::candidates_shared(n).iter().skip(1) {
         if let Some(&b) = t.get(c.as_str()) {
             return b | 8;
         }

@@ -78,7 +78,7 @@ fn token_candidates(t: &Token) -> Vec<(String, usize)> {
     match t.kind {
         TokenKind::Arabic => {
             let mut out: Vec<(String, usize)> = Vec::new();
-            for c in marsad_text::clitics::candidates(&t.norm) {
+            for c in marsad_text::clitics::candidates_shared(&t.norm).iter() {
                 let skip = if t.norm.ends_with(c.as_str()) {
                     n - c.chars().count()
                 } else if let Some(rest) = c.strip_prefix("ال") {
@@ -92,7 +92,7 @@ fn token_candidates(t: &Token) -> Vec<(String, usize)> {
                 if skip > 0 && c.chars().count() < 3 {
                     continue;
                 }
-                out.push((c, skip));
+                out.push((c.clone(), skip));
             }
             out.sort_by_key(|(_, s)| *s);
             out

@@ -22,8 +22,11 @@
 //! use [`candidates`], which lists every plausible split so that the lexicon
 //! decides.
 
+use crate::memo::Memo;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// A split of a normalised word into prefix + base + suffix (byte ranges).
@@ -371,6 +374,23 @@ pub fn candidates(w: &str) -> Vec<String> {
     out
 }
 
+/// [`candidates`] of `w`, remembered per thread. The same words come back in
+/// every document and several stages ask for their readings (places,
+/// actors, entities), so each word is analysed once; the memo keeps the
+/// frequent words and at most `2 × 16,384` entries per thread
+/// ([`crate::memo::Memo`]).
+pub fn candidates_shared(w: &str) -> Rc<[String]> {
+    thread_local! {
+        static MEMO: RefCell<Memo<Rc<[String]>>> = RefCell::new(Memo::new(1 << 14));
+    }
+    if let Some(c) = MEMO.with(|m| m.borrow_mut().get(w)) {
+        return c;
+    }
+    let c: Rc<[String]> = candidates(w).into();
+    MEMO.with(|m| m.borrow_mut().insert(w, Rc::clone(&c)));
+    c
+}
+
 /// The readings of [`candidates`], in the same order, passed to `f` without
 /// allocating a vector or a string per reading. A reading may be passed more
 /// than once (the vector form drops repeats); empty readings are never
@@ -443,6 +463,16 @@ fn suffix_splits(rest: &str, art: bool, buf: &mut String, f: &mut dyn FnMut(&str
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn shared_candidates_equal_fresh_ones() {
+        for w in ["وبغداد", "للحكومة", "قواتها", "والوزير", "بغداد", "Baghdad", "", "و"] {
+            let n = normalize(w);
+            for _ in 0..2 {
+                assert_eq!(&*candidates_shared(&n), candidates(&n).as_slice(), "{w}");
+            }
+        }
+    }
 
     fn b(w: &str) -> String {
         base(&normalize(w))

@@ -8,6 +8,7 @@
 pub mod bench;
 pub mod clitics;
 pub mod lang;
+pub mod memo;
 pub mod normalize;
 pub mod sentences;
 pub mod tokenize;
