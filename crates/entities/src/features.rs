@@ -380,7 +380,7 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
 /// Words whose info each thread keeps (the memo holds up to twice as many:
 /// frequent words stay, each entry is about 1 kB with its hashes and weight
 /// sums).
-const WORD_CACHE: usize = 30_000;
+const WORD_CACHE: usize = 20_000;
 
 thread_local! {
     static CACHE: std::cell::RefCell<marsad_text::memo::Memo<std::sync::Arc<WordInfo>>> =
