@@ -3,6 +3,7 @@
 //! actor, recipient, place, date, casualties, modality and attribution from
 //! the same sentence. See README.md for the method and its limits.
 
+pub mod casualty;
 pub mod lexicon;
 pub mod numbers;
 pub mod ontology;
@@ -181,6 +182,8 @@ struct Sent<'a> {
     pmask: Vec<u64>,
     /// char spans of actor mentions and of PERS/ORG entities in the sentence
     agent_spans: Vec<(usize, usize)>,
+    /// the casualty grammar's reading of the sentence (computed after the triggers)
+    tolls: std::cell::OnceCell<casualty::Tolls>,
 }
 
 fn is_ar(t: &Token) -> bool {
@@ -272,7 +275,7 @@ impl<'a> Sent<'a> {
                 agent_spans.push((e.start, e.end));
             }
         }
-        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans }
+        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans, tolls: std::cell::OnceCell::new() }
     }
 
     fn lx(&self) -> &Lexicon {
@@ -1416,161 +1419,68 @@ impl<'a> Sent<'a> {
 
     // ---------------- casualties
 
-    /// (killed, injured, arrested) stated in the sentence.
-    fn casualties(&self) -> (Option<u32>, Option<u32>, Option<u32>) {
-        let n = self.toks.len();
-        let mut res = [None::<u32>; 3];
-        for i in 0..n {
-            let t = &self.toks[i];
-            let k = self.key[i].as_str();
-            let bare_norm = strip_conj(&t.norm);
-            let class = if is_ar(t) {
-                if matches!(k, "مقتل" | "قتلي" | "قتيل" | "قتيلا" | "مصرع" | "حتف" | "استشهاد" | "شهداء" | "شهيد" | "شهيدا" | "قتلا")
-                    || matches!(bare_norm, "قتل" | "قتلوا" | "قتلت" | "يقتل" | "استشهد" | "استشهدوا" | "لقي" | "لقوا" | "مقتل")
-                {
-                    0
-                } else if matches!(k, "اصابه" | "اصابات" | "جرحي" | "جريح" | "جريحا" | "مصاب" | "مصابين" | "مصابون" | "جرح")
-                    || matches!(bare_norm, "اصيب" | "اصيبوا" | "اصيبت" | "جرح" | "جرحوا" | "يصاب")
-                {
-                    1
-                } else if matches!(k, "اعتقال" | "معتقلين" | "معتقلون" | "قبض" | "توقيف" | "احتجاز" | "موقوفين")
-                    || matches!(bare_norm, "اعتقل" | "اعتقلت" | "اعتقلوا" | "اوقف" | "اوقفت" | "احتجز" | "احتجزت")
-                {
-                    2
-                } else {
-                    continue;
-                }
-            } else if matches!(k, "killed" | "dead" | "died" | "deaths" | "killing" | "kills" | "kill" | "fatalities" | "lives") {
-                0
-            } else if matches!(k, "wounded" | "injured" | "injuring" | "wounding" | "injuries" | "hurt") {
-                1
-            } else if matches!(k, "arrested" | "detained" | "arrests" | "arresting" | "detaining") {
-                2
-            } else {
-                continue;
-            };
-            let verb_kw = is_ar(t) && k != bare_norm.strip_prefix("ال").unwrap_or(bare_norm) || (is_ar(t) && !t.norm.contains("ال") && matches!(bare_norm, "قتل" | "قتلوا" | "قتلت" | "يقتل" | "اعتقل" | "اعتقلت" | "اعتقلوا" | "اوقف" | "اوقفت" | "احتجز" | "احتجزت" | "اصيب" | "جرح"));
-            let verb_kw = verb_kw && !matches!(k, "مقتل" | "اصابه" | "اعتقال" | "توقيف" | "احتجاز");
-            if class == 1 && self.disease {
-                continue;
-            }
-            // "قتلوا وجرحوا أكثر من عشرة" / "killed or wounded 20": one combined figure, not either
-            let combined = |q: usize| {
-                q < n && {
-                    let w = strip_conj(&self.toks[q].norm);
-                    matches!(w, "جرحوا" | "جرح" | "اصابه" | "اصيب" | "اصابوا" | "قتلوا" | "قتل" | "مقتل" | "جرحي" | "قتلي" | "wounded" | "injured" | "killed")
-                }
-            };
-            let nx = if i + 1 < n && matches!(self.toks[i + 1].norm.as_str(), "and" | "or" | "او") { i + 2 } else { i + 1 };
-            if (is_ar(t) && i + 1 < n && self.toks[i + 1].norm.starts_with('و') && combined(i + 1) && numbers::parse_at(self.toks, i + 1).is_none())
-                || (!is_ar(t) && nx != i + 1 && combined(nx))
-                || (i > 0 && is_ar(t) && t.norm.starts_with('و') && combined(i - 1))
-                || (i > 1 && !is_ar(t) && matches!(self.toks[i - 1].norm.as_str(), "and" | "or") && combined(i - 2))
-            {
-                continue;
-            }
-            let mut found: Option<u32> = None;
-            // after: مقتل 5 / مقتل خمسة جنود / killed at least 12 / مقتل جنديين
-            let mut j = i + 1;
-            let mut skipped = 0;
-            while j < n && skipped < 4 {
-                let u = &self.toks[j];
-                let un = u.norm.as_str();
-                // فجر اليوم / مساء أمس between the verb and its counted object
-                if is_ar(u) && TIME_WORDS.contains(&strip_conj(un)) {
-                    j += 1;
-                    continue;
-                }
-                if matches!(un, "ما" | "لا" | "يقل" | "عن" | "اكثر" | "من" | "نحو" | "حوالي" | "قرابه" | "زهاء" | "ما_لا" | "at" | "least" | "more" | "than" | "about" | "around" | "nearly" | "some" | "over" | "up" | "to" | "the" | "a" | "بجروح" | "بجراح" | "علي" | "على")
-                {
-                    j += 1;
-                    skipped += 1;
-                    continue;
-                }
-                if numbers::is_vague(un) || (is_ar(u) && un.starts_with('و') && !matches!(un, "واحد" | "واحده")) {
-                    break;
-                }
-                if let Some((v, used)) = numbers::parse_at(self.toks, j) {
-                    let mut total = v;
-                    // "3 جنود و2 مدنيين"
-                    let mut k2 = j + used;
-                    if k2 < n && !matches!(self.toks[k2].kind, TokenKind::Punct | TokenKind::Number) {
-                        k2 += 1;
-                    }
-                    if k2 + 1 < n && self.toks[k2].norm == "و" && numbers::parse_at(self.toks, k2 + 1).is_some() {
-                        total += numbers::parse_at(self.toks, k2 + 1).map(|x| x.0).unwrap_or(0);
-                    } else if k2 < n && is_ar(&self.toks[k2]) && self.toks[k2].norm.starts_with('و') {
-                        // و + digits are separate tokens in Arabic text: "و55"
-                    }
-                    found = Some(total);
-                    break;
-                }
-                if is_ar(u) {
-                    if let Some(h) = numbers::human_count(un) {
-                        found = Some(h);
-                        break;
-                    }
-                    // استشهد فلسطيني / قتل عراقي: one person named by a bare nisba
-                    if j == i + 1 && !definite(u) && un.ends_with('ي') && self.nisba_country(&self.key[j]).is_some() {
-                        found = Some(1);
-                        break;
-                    }
-                    // a verb's subject before its object: اعتقلت الشرطة 12 / قتل مسلحون خمسة
-                    if verb_kw && !self.is_func(j) && !self.trig[j] {
-                        j += 1;
-                        skipped += 1;
-                        continue;
-                    }
-                }
-                break;
-            }
-            // "killed a Palestinian man": one person
-            if found.is_none() && !is_ar(t) && class == 0 && i + 1 < n && matches!(self.toks[i + 1].norm.as_str(), "a" | "an") {
-                let one = (i + 2..(i + 5).min(n)).take_while(|&q| self.toks[q].kind == TokenKind::Latin).any(|q| {
-                    matches!(self.toks[q].norm.as_str(), "man" | "woman" | "boy" | "girl" | "child" | "soldier" | "policeman" | "officer" | "civilian" | "journalist" | "teenager" | "person" | "worker" | "farmer" | "student" | "militant" | "fighter")
-                });
-                if one {
-                    found = Some(1);
-                }
-            }
-            // فأردوه قتيلا: "shot him dead"
-            if found.is_none() && class == 0 && i > 0 && matches!(k, "قتيلا" | "قتيل") {
-                let p = strip_conj(&self.toks[i - 1].norm);
-                if matches!(p, "ارداه" | "اردوه" | "اردته" | "ارديه" | "يرديه") {
-                    found = Some(1);
-                }
-            }
-            // before: ثلاثة قتلى / 5 killed / five people were killed
-            if found.is_none() && i > 0 {
-                let lo = i.saturating_sub(5);
-                let mut j = i;
-                while j > lo {
-                    j -= 1;
-                    let u = &self.toks[j];
-                    if u.kind == TokenKind::Punct {
-                        break;
-                    }
-                    if let Some((v, used)) = numbers::parse_at(self.toks, j) {
-                        if j + used <= i && (i - (j + used) <= 3) && (is_ar(t) == (u.kind != TokenKind::Latin) || u.kind == TokenKind::Number) {
-                            // only nouns/auxiliaries between
-                            let between_ok = (j + used..i).all(|x| {
-                                let w = self.toks[x].norm.as_str();
-                                !matches!(self.toks[x].kind, TokenKind::Punct | TokenKind::Number)
-                                    && !matches!(w, "and" | "و" | "في" | "in" | "of" | "من")
-                            });
-                            if between_ok && (is_ar(t) || i - (j + used) <= 3) {
-                                found = Some(v);
-                            }
+    /// The casualty grammar (casualty.rs) over this sentence: figures per class and
+    /// per incident. Needs the triggers (attack words anchor an incident).
+    fn tolls(&self) -> &casualty::Tolls {
+        self.tolls.get_or_init(|| {
+            let n = self.toks.len();
+            let in_spans = |spans: &mut dyn Iterator<Item = (usize, usize)>| {
+                let mut v = vec![false; n];
+                for (s, e) in spans {
+                    for (q, t) in self.toks.iter().enumerate() {
+                        if t.start < e && s < t.end {
+                            v[q] = true;
                         }
-                        break;
                     }
                 }
+                v
+            };
+            let si = self.si;
+            let time = in_spans(&mut self.doc.times.iter().filter(|t| t.sentence == si).map(|t| (t.start, t.end)));
+            let mut person = in_spans(&mut self.doc.entities.iter().filter(|e| e.sentence == si && e.kind == marsad_core::EntityType::PERS).map(|e| (e.start, e.end)));
+            let (ss, se) = self.doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
+            let pa = in_spans(&mut self.doc.actors.iter().filter(|a| a.actor_type.as_deref() == Some("person")).flat_map(|a| a.mentions.iter()).filter(|m| m.start < se && ss < m.end).map(|m| (m.start, m.end)));
+            for (p, q) in person.iter_mut().zip(pa) {
+                *p |= q;
             }
-            if let Some(v) = found {
-                res[class] = Some(res[class].map_or(v, |x: u32| x.max(v)));
+            let places = in_spans(&mut self.doc.places.iter().filter(|p| p.sentence == si).map(|p| (p.start, p.end)));
+            // a nationality noun, also in the dual (فلسطينيان، عراقيين)
+            let nisba: Vec<bool> = (0..n)
+                .map(|q| {
+                    let is = |k: &str| self.nisba_country(k).is_some() || k.strip_suffix("ان").filter(|st| st.ends_with('ي')).map_or(false, |st| self.nisba_country(st).is_some());
+                    self.arabic[q] && (is(&self.key[q]) || is(&self.toks[q].norm) || is(strip_conj(&self.toks[q].norm)))
+                })
+                .collect();
+            // what makes a clause its own incident: a place, or an indefinite attack word that
+            // is not itself a casualty word (بهجوم انتحاري، a separate attack; not "الكمين",
+            // which refers back)
+            let anchor: Vec<bool> = (0..n)
+                .map(|q| {
+                    places[q]
+                        || self.trig[q] && !definite(&self.toks[q]) && !(q > 0 && matches!(self.toks[q - 1].norm.as_str(), "the" | "this" | "that")) && {
+                            let hits = self.lookup(&self.toks[q].norm, self.arabic[q]);
+                            hits.first().map_or(false, |h| {
+                                let e = &self.lx().entries[h.entry];
+                                e.ty == "ASSAULT" && !e.flags.killed && !e.flags.injured
+                            })
+                        }
+                })
+                .collect();
+            let inp = casualty::Input { toks: self.toks, time, person, nisba, anchor, disease: self.disease };
+            let t = casualty::tolls(&inp);
+            if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
+                for f in &t.figures {
+                    eprintln!("toll class={} value={} pred={} phrase={:?} incident={}", f.class, f.value, self.toks[f.pred].norm, (f.qp.0..f.qp.1.min(n)).map(|q| self.toks[q].norm.as_str()).collect::<Vec<_>>(), t.seg_of(f.pred));
+                }
             }
-        }
-        (res[0], res[1], res[2])
+            t
+        })
+    }
+
+    /// (killed, injured, arrested) stated in the sentence, all incidents together.
+    fn casualties(&self) -> (Option<u32>, Option<u32>, Option<u32>) {
+        let t = self.tolls();
+        (t.get(None, casualty::KILLED), t.get(None, casualty::INJURED), t.get(None, casualty::ARRESTED))
     }
 
     // ---------------- modality
@@ -1798,6 +1708,13 @@ impl<'a> Sent<'a> {
                     continue;
                 }
                 let _ = t;
+                // English "X said (that) …": the speaker is the subject before the verb, and a
+                // phrase after it is the reported clause's subject ("said its fighters killed")
+                if !self.arabic[j] {
+                    if let Some(np) = self.actor_before(j, 4) {
+                        return Some(np);
+                    }
+                }
                 if let Some(np) = self.actor_after(j + 1, j + 3, false).filter(|np| np.1 < c.tok || np.0 > c.last) {
                     if np.0 < c.tok || j > c.tok {
                         return Some(np);
@@ -2102,8 +2019,35 @@ impl<'a> Sent<'a> {
                 groups.push(vec![k]);
             }
         }
+        // two incidents in one sentence, each with its own toll ("قتل سبعة … في بعقوبة، فيما قتل
+        // ستة آخرون … في كركوك"): attack and arrest groups split at the incident boundary
+        let tolls = self.tolls();
+        // every incident needs an attack or arrest event of its own to carry its figures;
+        // else the sentence is read as one incident
+        let covered = (0..tolls.starts.len()).all(|sg| evs.iter().any(|e| matches!(e.c.ty.as_str(), "ASSAULT" | "COERCE") && tolls.seg_of(e.c.tok) == sg));
+        let split = tolls.starts.len() > 1 && covered;
+        if split {
+            let mut split: Vec<Vec<usize>> = Vec::new();
+            for g in groups {
+                if !matches!(evs[g[0]].c.ty.as_str(), "ASSAULT" | "COERCE") {
+                    split.push(g);
+                    continue;
+                }
+                let mut by: Vec<(usize, Vec<usize>)> = Vec::new();
+                for k in g {
+                    let sg = tolls.seg_of(evs[k].c.tok);
+                    match by.iter_mut().find(|x| x.0 == sg) {
+                        Some(x) => x.1.push(k),
+                        None => by.push((sg, vec![k])),
+                    }
+                }
+                split.extend(by.into_iter().map(|x| x.1));
+            }
+            groups = split;
+        }
         let mut out = Vec::new();
-        let mut casualties_used = false;
+        // incidents whose figures an attack event already carries
+        let mut casualties_used: Vec<usize> = Vec::new();
         for g in groups {
             // primary: strong before weak, verbs before nouns, with an actor first
             let mut order = g.clone();
@@ -2208,6 +2152,14 @@ impl<'a> Sent<'a> {
             let c = &evs[p].c;
             let ty = c.ty.clone();
             let all_weak = g.iter().all(|&k| evs[k].weak);
+            // the figures of this event's incident
+            let seg = tolls.seg_of(c.tok);
+            let seg = if split { seg } else { 0 };
+            let (killed, injured, arrested) = if split {
+                (tolls.get(Some(seg), casualty::KILLED), tolls.get(Some(seg), casualty::INJURED), tolls.get(Some(seg), casualty::ARRESTED))
+            } else {
+                (killed, injured, arrested)
+            };
             // "اغتيل الصحفي": an assassination verb with one definite victim states one death
             let killed = killed.or_else(|| {
                 let verb_kill = g.iter().any(|&k| {
@@ -2221,7 +2173,7 @@ impl<'a> Sent<'a> {
                 (verb_kill && one).then_some(1)
             });
             let (fat, inj, arr) = match ty.as_str() {
-                "ASSAULT" if !casualties_used => (killed, injured, arrested.filter(|_| false)),
+                "ASSAULT" if !casualties_used.contains(&seg) => (killed, injured, arrested.filter(|_| false)),
                 "COERCE" if mode.as_deref() == Some("arrest") => (None, None, arrested),
                 _ => (None, None, None),
             };
@@ -2232,7 +2184,7 @@ impl<'a> Sent<'a> {
                 continue;
             }
             if ty == "ASSAULT" {
-                casualties_used = true;
+                casualties_used.push(seg);
             }
             // CHANGE_GROUP: founders are the actors, the group the recipient
             let mut founders: Vec<(usize, usize)> = Vec::new();

@@ -172,47 +172,124 @@ pub fn parse_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    let w = bare(&t.norm);
+    ar_number(toks, i)
+}
+
+/// Decimal places an Arabic number component fills, so that "خمسة وعشرون" (units +
+/// tens) and "مئة وعشرين" (hundreds + tens) add up while "ثلاثة وأربعة" (two unit
+/// counts) does not read as one number.
+const UNITS: u8 = 1;
+const TENS: u8 = 2;
+const HUNDREDS: u8 = 4;
+const THOUSANDS: u8 = 8;
+
+fn places_of(v: u32) -> u8 {
+    match v {
+        0..=9 => UNITS,
+        10 => TENS,
+        11..=19 => UNITS | TENS,
+        20..=99 => if v % 10 == 0 { TENS } else { UNITS | TENS },
+        100..=999 => HUNDREDS,
+        _ => THOUSANDS,
+    }
+}
+
+/// One Arabic number word on its own: a unit (any gender, construct or not), a ten, a
+/// hundred (مئة، مئتان/مئتي/مئتا، ثلاثمئة …) or a thousand (ألف، ألفان/ألفي).
+fn ar_atom(w: &str) -> Option<u32> {
     if let Some(h) = ar_hundred(w) {
-        return Some((h, 1));
+        return Some(h);
     }
-    if matches!(w, "الف" | "ﺍلف") {
-        return Some((1000, 1));
+    match w {
+        "الف" => return Some(1000),
+        "الفين" | "الفان" | "الفا" | "الفي" => return Some(2000),
+        "ميتا" | "مايتا" => return Some(200),
+        _ => {}
     }
-    if matches!(w, "الفين" | "الفان") {
-        return Some((2000, 1));
-    }
-    if let Some(tn) = ar_ten(w) {
-        if tn == 10 {
-            return Some((10, 1));
+    ar_ten(w).or_else(|| ar_unit(w))
+}
+
+/// A whole Arabic number from token i: teens (أحد عشر، اثنتا عشرة), units before tens
+/// joined by و (خمسة وعشرون), multiplied hundreds and thousands (ثلاث مئة، ثلاثة آلاف،
+/// عشرة آلاف) and the و-joined parts after them (مئة وعشرون، مئتان وخمسون، ألف ومئتا).
+fn ar_number(toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    let t = toks.get(i)?;
+    let w = bare(&t.norm);
+    // "ثلاثتهم"، "خمستهم": all N of them (the tokenizer gives base ثلاثه + suffix هم)
+    if matches!(t.suffix.as_str(), "هم" | "هما" | "هن") {
+        let b = bare(&t.base);
+        if let Some(u) = ar_unit(b).or_else(|| ar_ten(b)).filter(|u| *u >= 2) {
+            return Some((u, 1));
         }
-        return Some((tn, 1));
     }
-    let u = ar_unit(w)?;
-    // أحد عشر / ثلاثة عشر
-    if let Some(n) = toks.get(i + 1) {
-        if matches!(n.norm.as_str(), "عشر" | "عشره") {
-            return Some((u + 10, 2));
-        }
-        // خمسة وعشرون
-        if n.norm.starts_with('و') {
-            if let Some(tn) = ar_ten(&n.norm['و'.len_utf8()..]).filter(|x| *x >= 20) {
-                return Some((u + tn, 2));
+    let mut v = ar_atom(w)?;
+    let mut used = 1;
+    let unit_word = ar_unit(w).is_some();
+    if unit_word {
+        if let Some(n) = toks.get(i + 1) {
+            let nb = bare(&n.norm);
+            if matches!(n.norm.as_str(), "عشر" | "عشره") {
+                v += 10;
+                used = 2;
+            } else if matches!(nb, "ميه" | "مايه") && !n.norm.starts_with('و') {
+                v *= 100;
+                used = 2;
             }
         }
-        // ثلاث مئة / ثلاثة آلاف
-        if matches!(bare(&n.norm), "ميه" | "مايه") {
-            return Some((u * 100, 2));
-        }
-        if matches!(bare(&n.norm), "الاف" | "الف") {
-            return Some((u * 1000, 2));
+        // "احد" alone is "someone/one of": only a count inside a compound
+        if used == 1 && (w == "احد" || w == "احدي") {
+            let next_ten = toks.get(i + 1).and_then(|n| n.norm.strip_prefix('و')).and_then(ar_ten).filter(|x| *x >= 20);
+            next_ten?;
         }
     }
-    // "احد" alone is "someone/one of" — only a count when a noun follows
-    if w == "احد" || w == "احدي" {
-        return None;
+    let mut filled = places_of(v);
+    loop {
+        // thousands multiply what came before: "ثلاثة آلاف"، "عشرة آلاف"، "مئة ألف"
+        if let Some(n) = toks.get(i + used) {
+            if !n.norm.starts_with('و') && matches!(bare(&n.norm), "الاف" | "الف") && v < 1000 {
+                v *= 1000;
+                used += 1;
+                filled = THOUSANDS;
+                continue;
+            }
+        }
+        // a و-joined part filling other decimal places: "وعشرون"، "وخمسون"، "ومئتا", also
+        // with the و written apart ("خمسة و عشرين")
+        let Some(n) = toks.get(i + used) else { break };
+        let (rest, gap) = if n.norm == "و" {
+            match toks.get(i + used + 1) {
+                Some(m) => (m.norm.as_str(), 1),
+                None => break,
+            }
+        } else {
+            match n.norm.strip_prefix('و') {
+                Some(r) => (r, 0),
+                None => break,
+            }
+        };
+        let Some(a) = ar_atom(bare(rest)) else { break };
+        let mut part = a;
+        let mut step = 1 + gap;
+        if ar_unit(bare(rest)).is_some() {
+            if let Some(m) = toks.get(i + used + 1 + gap) {
+                if matches!(m.norm.as_str(), "عشر" | "عشره") {
+                    part += 10;
+                    step += 1;
+                } else if matches!(bare(&m.norm), "ميه" | "مايه") && !m.norm.starts_with('و') {
+                    part *= 100;
+                    step += 1;
+                }
+            }
+        }
+        let pl = places_of(part);
+        if pl & filled != 0 {
+            break;
+        }
+        v += part;
+        used += step;
+        filled |= pl;
     }
-    Some((u, 1))
+    Some((v, used))
 }
 
 /// Human nouns whose plural is broken, so a final ين/ان on them marks a dual
@@ -269,6 +346,18 @@ mod tests {
         assert_eq!(num("خمسة جنود"), Some(5));
         assert_eq!(num("ثلاثة عشر"), Some(13));
         assert_eq!(num("خمسة وعشرين"), Some(25));
+        assert_eq!(num("خمسة و عشرين"), Some(25));
+        assert_eq!(num("مئة وعشرون"), Some(120));
+        assert_eq!(num("مئتان وخمسون"), Some(250));
+        assert_eq!(num("مئتي"), Some(200));
+        assert_eq!(num("ثلاثمئة وخمسة وعشرين"), Some(325));
+        assert_eq!(num("اثنتا عشرة"), Some(12));
+        assert_eq!(num("إحدى عشرة"), Some(11));
+        assert_eq!(num("ثماني"), Some(8));
+        assert_eq!(num("عشرة آلاف"), Some(10000));
+        assert_eq!(num("ألف ومئتا"), Some(1200));
+        // two counts side by side are not one number
+        assert_eq!(num("ثلاثة وأربعة"), Some(3));
         assert_eq!(num("عشرين"), Some(20));
         assert_eq!(num("مئة"), Some(100));
         assert_eq!(num("ثلاثة آلاف"), Some(3000));

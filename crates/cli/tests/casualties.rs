@@ -1,0 +1,147 @@
+//! Floors for the casualty grammar (crates/events/src/casualty.rs) on its two gold sets:
+//! crates/events/data/dev/casualties.jsonl (dev part, tuned on) and casualties_test.jsonl
+//! (test part, never inspected while tuning). `marsad eval events --json` gives the
+//! killed / injured / invented figures, with `--candidates` (the rules alone) and through
+//! the full pipeline (the learned detection stage may drop a candidate, so its floor is
+//! lower). Two things eval does not score are scored here from `marsad extract`: each
+//! incident of a two-incident sentence with its own figures (one-to-one), and a party's
+//! claimed toll attributed to that party (`reported_by`).
+//!
+//! The floors are the measured values (README, "Casualties") minus a small margin.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn gold(name: &str) -> String {
+    repo_root().join("crates/events/data/dev").join(name).to_string_lossy().into_owned()
+}
+
+fn eval(name: &str, candidates: bool) -> Value {
+    let g = gold(name);
+    let mut args = vec!["eval", "events", "--json", "--gold", g.as_str()];
+    if candidates {
+        args.push("--candidates");
+    }
+    let out = marsad(&args);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("eval prints JSON")
+}
+
+fn pct(r: &Value, k: &str) -> f64 {
+    r[k]["pct"].as_f64().unwrap_or_else(|| panic!("{k} has no percentage: {}", r[k]))
+}
+
+/// (killed ≥, injured ≥, killed invented ≤, injured invented ≤), in percent.
+fn check(name: &str, candidates: bool, floor: (f64, f64, f64, f64)) {
+    let r = eval(name, candidates);
+    let what = format!("{name}{}", if candidates { " --candidates" } else { "" });
+    assert_eq!(r["bad_lines"], 0, "{what}: unreadable gold lines");
+    let (k, i, ki, ii) = (pct(&r, "killed"), pct(&r, "injured"), pct(&r, "killed_invented"), pct(&r, "injured_invented"));
+    assert!(k >= floor.0, "{what}: killed figure right {k:.1}% < floor {}%", floor.0);
+    assert!(i >= floor.1, "{what}: injured figure right {i:.1}% < floor {}%", floor.1);
+    assert!(ki <= floor.2, "{what}: killed invented {ki:.1}% > ceiling {}%", floor.2);
+    assert!(ii <= floor.3, "{what}: injured invented {ii:.1}% > ceiling {}%", floor.3);
+}
+
+// measured (both modes): dev killed 56/59 = 94.9%, injured 23/23, invented 1/20 and 1/55;
+// test killed 37/40 = 92.5%, injured 16/17 = 94.1%, invented 1/14 and 1/37. One more miss
+// passes, two fail; the full pipeline may also lose one event to the detection model.
+#[test]
+fn dev_part_floors() {
+    check("casualties.jsonl", true, (92.0, 95.0, 6.0, 3.0));
+    check("casualties.jsonl", false, (90.0, 95.0, 6.0, 3.0));
+}
+
+#[test]
+fn test_part_floors() {
+    check("casualties_test.jsonl", true, (90.0, 88.0, 8.0, 3.0));
+    check("casualties_test.jsonl", false, (87.5, 88.0, 8.0, 3.0));
+}
+
+/// A phrase with Arabic letter variants and diacritics folded, Latin lowercased.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .filter(|c| !('\u{064B}'..='\u{0652}').contains(c))
+        .collect()
+}
+
+fn share_word(gold: &str, pred: &str) -> bool {
+    let (g, p) = (fold(gold), fold(pred));
+    if g.contains(&p) || p.contains(&g) {
+        return true;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string()).filter(|w| w.chars().count() > 2).collect()
+    };
+    let pw = words(&p);
+    words(&g).iter().any(|w| pw.contains(w))
+}
+
+/// Runs the gold sentences through `marsad extract` and scores (per-incident figures
+/// right, of n; claims attributed right, of n).
+fn incidents_and_claims(name: &str) -> ((usize, usize), (usize, usize)) {
+    let raw = std::fs::read_to_string(gold(name)).unwrap();
+    let golds: Vec<Value> = raw.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let input: String = golds
+        .iter()
+        .map(|g| {
+            let d = g["date"].as_str().unwrap();
+            serde_json::json!({"id": g["id"], "text": g["text"], "date": format!("{}-{}-{}", &d[0..4], &d[4..6], &d[6..8])}).to_string() + "\n"
+        })
+        .collect();
+    let out = marsad_stdin(&["extract", "-q", "-"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let docs = stdout_docs(&out);
+    let (mut inc, mut claims) = ((0, 0), (0, 0));
+    for (g, d) in golds.iter().zip(&docs) {
+        assert_eq!(g["id"], d["id"]);
+        let evs = d["events"].as_array().unwrap();
+        let gev = g["events"].as_array().unwrap();
+        let assaults: Vec<&Value> = gev.iter().filter(|e| e["plover"] == "ASSAULT").collect();
+        if assaults.len() >= 2 {
+            // one predicted event per gold incident, with the same figures
+            let mut used = vec![false; evs.len()];
+            for ge in &assaults {
+                inc.1 += 1;
+                let hit = evs.iter().enumerate().position(|(k, e)| {
+                    !used[k] && e["type"] == "ASSAULT" && e["fatalities"] == ge["fatalities"] && e["injured"] == ge["injured"]
+                });
+                if let Some(k) = hit {
+                    used[k] = true;
+                    inc.0 += 1;
+                } else {
+                    eprintln!("incident miss [{}] gold k={} i={}", g["id"], ge["fatalities"], ge["injured"]);
+                }
+            }
+        }
+        for ge in gev {
+            let Some(by) = ge["reported_by"].as_str() else { continue };
+            claims.1 += 1;
+            let ok = evs.iter().any(|e| e["type"] == ge["plover"] && e["reported_by"]["text"].as_str().is_some_and(|t| share_word(by, t)));
+            if ok {
+                claims.0 += 1;
+            } else {
+                eprintln!("claim miss [{}] gold reported_by «{by}»", g["id"]);
+            }
+        }
+    }
+    (inc, claims)
+}
+
+#[test]
+fn each_incident_keeps_its_own_toll_and_claims_are_attributed() {
+    // measured: dev 8/8 incidents and 4/4 claims, test 6/6 and 3/3
+    for (name, inc_floor, claim_floor) in [("casualties.jsonl", 7, 3), ("casualties_test.jsonl", 5, 2)] {
+        let ((ih, n), (ch, cn)) = incidents_and_claims(name);
+        eprintln!("{name}: per-incident figures {ih}/{n}, claims attributed {ch}/{cn}");
+        assert!(ih >= inc_floor, "{name}: per-incident figures {ih}/{n} < {inc_floor}");
+        assert!(ch >= claim_floor, "{name}: claimed tolls attributed {ch}/{cn} < {claim_floor}");
+    }
+}
