@@ -40,8 +40,9 @@ impl<V: Clone> Memo<V> {
 
     fn put(&mut self, k: String, v: V) {
         if self.new.len() >= self.cap {
-            self.old = std::mem::take(&mut self.new);
-            self.new.reserve(self.cap.min(1 << 12));
+            // sized for a whole generation: no rehashing while it fills
+            let fresh = StrMap::with_capacity_and_hasher(self.cap, Default::default());
+            self.old = std::mem::replace(&mut self.new, fresh);
         }
         self.new.insert(k, v);
     }
