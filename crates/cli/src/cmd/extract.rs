@@ -3,7 +3,6 @@ use crate::examples::EXAMPLES;
 use marsad_pipeline::Pipeline;
 use anyhow::Result;
 use clap::Args;
-use marsad_core::Document;
 use marsad_input::{Format, InputError, InputOptions, Item};
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
@@ -68,12 +67,6 @@ pub fn bundled(opts: &InputOptions) -> Vec<Item> {
         .iter()
         .flat_map(|e| marsad_input::read_named(&format!("examples/{}", e.name), e.text.as_bytes(), opts))
         .collect()
-}
-
-/// Run the pipeline on a document; a panic in a stage becomes an error
-/// (`marsad_pipeline::Pipeline::annotate`, as a message).
-pub fn annotate(p: &Pipeline, doc: &mut Document) -> std::result::Result<(), String> {
-    p.annotate(doc).map_err(|e| e.to_string())
 }
 
 /// A one-line progress display on stderr; drawn only when stderr is a terminal.
