@@ -30,26 +30,20 @@ pub fn year_of(v: &str) -> Option<i32> {
     }
 }
 
-/// Days since 0000-03-01 of a (possibly partial) ISO date; a partial date
-/// takes its last day, so "2017" counts as the end of 2017.
+/// Day number (`marsad_time::calendar`) of a (possibly partial) ISO date; a
+/// partial date takes its last day, so "2017" counts as the end of 2017 (a
+/// month as its 28th, as the model was trained).
 pub fn days_of(v: &str, end_of_period: bool) -> Option<i64> {
     let mut it = v.split(['-', '/', 'T']);
     let y: i64 = it.next()?.parse().ok()?;
-    let m: Option<i64> = it.next().and_then(|s| s.parse().ok()).filter(|m| (1..=12).contains(m));
-    let d: Option<i64> = it.next().and_then(|s| s.parse().ok()).filter(|d| (1..=31).contains(d));
+    let m: Option<u32> = it.next().and_then(|s| s.parse().ok()).filter(|m| (1..=12).contains(m));
+    let d: Option<u32> = it.next().and_then(|s| s.parse().ok()).filter(|d| (1..=31).contains(d));
     let (m, d) = match (m, d) {
         (Some(m), Some(d)) => (m, d),
         (Some(m), None) => (m, if end_of_period { 28 } else { 1 }),
         _ => (if end_of_period { 12 } else { 1 }, if end_of_period { 31 } else { 1 }),
     };
-    // days from civil (Howard Hinnant's algorithm)
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146097 + doe)
+    Some(marsad_time::calendar::days_from_civil(y, m, d))
 }
 
 /// How long before publication the event's date lies, in days (positive:

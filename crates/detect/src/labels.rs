@@ -44,11 +44,12 @@ impl Label {
 /// The fixed train/test split of articles: FNV-1a (32-bit) of the article
 /// id, modulo 5, equal to 0 is test. Chosen before any training.
 pub fn is_test_article(id: &str) -> bool {
-    let mut h: u32 = 0x811C_9DC5;
-    for b in id.bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    h % 5 == 0
+    fnv1a(id) % 5 == 0
+}
+
+/// FNV-1a, 32-bit: the split hash (the same in scripts/sample_event_candidates.py).
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811C_9DC5, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 /// Read a label file (JSON Lines); a bad line is an error naming it.
@@ -181,9 +182,5 @@ pub fn sentence_gold_examples(
 
 /// The train half of a sentence-level gold set: FNV-1a (32-bit) of the id is odd.
 pub fn in_train_half(id: &str) -> bool {
-    let mut h: u32 = 0x811C_9DC5;
-    for b in id.bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    h % 2 == 1
+    fnv1a(id) % 2 == 1
 }
