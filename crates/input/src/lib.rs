@@ -599,6 +599,14 @@ fn json_doc(path: &str, line: Option<usize>, v: serde_json::Value, opts: &InputO
     })
 }
 
+/// One JSON object as a document, read exactly as a line of a JSON Lines
+/// file named `name` (line `line`, 1-based) is read: the same fields, date
+/// parsing, id and source fallbacks and errors. For callers that hold
+/// records in memory already (the Python binding).
+pub fn read_json_value(name: &str, line: Option<usize>, value: serde_json::Value, opts: &InputOptions) -> Item {
+    json_doc(name, line, value, opts, &[])
+}
+
 /// JSON held in memory: a `.json` file (one object, an array of objects, or
 /// JSON Lines after all), or any JSON Lines that was decoded as a whole.
 fn json_docs(path: &str, text: &str, opts: &InputOptions) -> Vec<Item> {
