@@ -63,6 +63,8 @@ enum Command {
 enum TrainWhat {
     /// Train the Arabic named-entity tagger.
     Ner(cmd::ner::TrainArgs),
+    /// Learn Brown word clusters (NER tagger features) from unlabelled text.
+    Clusters(cmd::clusters::TrainClustersArgs),
     /// Train the document topic classifier on articles filed by section.
     Topic(cmd::detect::TrainTopicArgs),
     /// Train the event detection model on hand-labelled candidates.
@@ -113,6 +115,7 @@ fn main() {
         Command::BenchIngest(a) => cmd::dataset::bench_ingest(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Train { what: TrainWhat::Ner(a) } => cmd::ner::train(a),
+        Command::Train { what: TrainWhat::Clusters(a) } => cmd::clusters::train(a),
         Command::Train { what: TrainWhat::Topic(a) } => cmd::detect::train_topic(a),
         Command::Train { what: TrainWhat::Events(a) } => cmd::detect::train_events(a),
         Command::Train { what: TrainWhat::Args(a) } => cmd::detect::train_args(a),

@@ -10,6 +10,8 @@
 //!
 //! The model file format and the scores are documented in README.md.
 
+pub mod brown;
+pub mod clusters;
 pub mod conll;
 pub mod english;
 pub mod features;

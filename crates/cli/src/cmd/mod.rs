@@ -2,6 +2,7 @@
 pub mod actors;
 pub mod analyze;
 pub mod bench;
+pub mod clusters;
 pub mod dataset;
 pub mod detect;
 pub mod events;
