@@ -42,7 +42,9 @@ impl Stage for TimeStage {
         &["times"]
     }
     fn annotate(&self, doc: &mut Document) {
-        tag(doc)
+        // the pipeline's order check guarantees the text stage ran: no
+        // silent re-tokenising here (that is `tag`'s convenience)
+        doc.times = find(doc);
     }
 }
 
