@@ -1,0 +1,326 @@
+//! Attachment: where each predicate takes its quantity phrase. After a verb (VSO,
+//! skipping the subject, preferring a second phrase when the first is the agent), before
+//! a plural verb or an English passive, right before a counted noun, after a toll; and
+//! one figure for two classes ("killed or wounded 20") given to neither.
+
+use super::words::*;
+use super::*;
+use crate::numbers;
+use marsad_core::TokenKind;
+
+impl<'a> G<'a> {
+    /// Tokens allowed between a subject phrase and its verb.
+    pub(super) fn gap_ok(&self, from: usize, to: usize, p: &Pred) -> bool {
+        (from..to).all(|q| {
+            let t = self.t(q);
+            if is_ar(t) {
+                matches!(t.norm.as_str(), "قد" | "جميعهم" | "كلهم")
+            } else {
+                EN_AUX.contains(&t.norm.as_str()) || (p.kind == Kind::Counted && t.norm == "people")
+            }
+        })
+    }
+
+    /// Where a subject phrase may start: the sentence start, after punctuation, a
+    /// conjunction, a clause connective, or a presentational verb (سقط، left).
+    pub(super) fn subject_start(&self, j: usize) -> bool {
+        if j == 0 {
+            return true;
+        }
+        let u = self.t(j - 1);
+        if u.kind == TokenKind::Punct {
+            return true;
+        }
+        let w = if is_ar(u) { bare(u) } else { u.norm.as_str() };
+        matches!(w, "و" | "and" | "but" | "while" | "when" | "as" | "said" | "says" | "say" | "that" | "reported" | "confirmed" | "which" | "whom" | "where" | "فيما" | "بينما" | "كما" | "حيث" | "عندما" | "اذ" | "سقط" | "سقطوا" | "left" | "leaving" | "with" | "فقد" | "وقد" | "قد")
+            || (is_ar(u) && AR_CLAUSE.contains(&u.norm.as_str()))
+    }
+
+    pub(super) fn before(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
+        let lo = p.i.saturating_sub(18);
+        for j in lo..p.i {
+            if self.in_pred(j) {
+                continue;
+            }
+            let Some((v, e, _)) = self.qp(j, false) else { continue };
+            if e > p.i || !self.gap_ok(e, p.i, p) {
+                continue;
+            }
+            // nothing between may be another predicate
+            if (j..e).any(|q| self.in_pred(q)) {
+                continue;
+            }
+            let tight = p.kind == Kind::Counted;
+            if tight || self.subject_start(j) {
+                return Some((v, j, e));
+            }
+        }
+        if !self.ar(p.i) && (p.passive || p.kind == Kind::VerbI) {
+            return self.en_singular_subject(p).map(|(s, e)| (Some(1), s, e));
+        }
+        None
+    }
+
+    /// The subject of an English passive that is one person: "he was shot dead", "The
+    /// rapper was shot dead", "Former prime minister Shinzo Abe was shot dead".
+    pub(super) fn en_singular_subject(&self, p: &Pred) -> Option<(usize, usize)> {
+        let mut q = p.i;
+        while q > 0 && EN_AUX.contains(&self.t(q - 1).norm.as_str()) {
+            q -= 1;
+        }
+        if q == p.i && p.kind != Kind::VerbI || q == 0 {
+            return None;
+        }
+        let h = q - 1;
+        let head = self.t(h);
+        if head.kind != TokenKind::Latin {
+            return None;
+        }
+        let hw = head.norm.as_str();
+        if matches!(hw, "he" | "she") {
+            return Some((h, h + 1));
+        }
+        if self.inp.person.get(h).copied().unwrap_or(false) {
+            let mut s = h;
+            while s > 0 && self.inp.person.get(s - 1).copied().unwrap_or(false) {
+                s -= 1;
+            }
+            return Some((s, h + 1));
+        }
+        let plural = hw.ends_with('s') && !EN_HUMAN.contains(&hw) || matches!(hw, "people" | "men" | "women" | "children" | "police" | "they" | "others" | "dozens" | "hundreds");
+        if plural || EN_PREPS.contains(&hw) || self.unit(h) || numbers::parse_at(self.toks, h).is_some() || EN_AUX.contains(&hw) {
+            return None;
+        }
+        let mut k = h;
+        while k > 0 && h - k < 6 {
+            k -= 1;
+            let t = self.t(k);
+            let w = t.norm.as_str();
+            if matches!(w, "the" | "a" | "an" | "his" | "her" | "its") {
+                return self.subject_start(k).then_some((k, h + 1));
+            }
+            if !(t.kind == TokenKind::Latin || matches!(w, "-" | "'")) || EN_PREPS.contains(&w) || matches!(w, "and" | "or") || numbers::parse_at(self.toks, k).is_some() {
+                break;
+            }
+        }
+        None
+    }
+
+    pub(super) fn after(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
+        let n = self.n();
+        let ar = self.ar(p.i);
+        let transitive = p.kind == Kind::VerbT && !p.passive;
+        // one definite person: for killing, and for injury only with a wound phrase after it
+        // ("أصيب الجندي بجروح"، not "أصيب الرئيس بنزلة برد")
+        let wound = (p.last + 1..(p.last + 7).min(n)).any(|q| {
+            let w = self.w(q);
+            ["بجروح", "بجراح", "بشظايا", "برصاص", "بالرصاص", "بطلق", "بعيار", "بشظيه"].iter().any(|x| w.starts_with(x))
+        });
+        let implicit = match p.class {
+            KILLED => p.singleton || matches!(p.kind, Kind::VerbI | Kind::NounGen),
+            INJURED => matches!(p.kind, Kind::VerbI | Kind::NounGen) && wound,
+            // اعتقلت السلطات المدون كريم عامر، police detained the man
+            _ => matches!(p.kind, Kind::VerbT | Kind::NounGen),
+        };
+        let mut q = p.last + 1;
+        let mut skipped = 0;
+        let mut crossed_pp = false;
+        // an Arabic transitive verb's first singular phrase may be its agent
+        // (قتل انتحاري يرتدي حزاما ناسفا 31 متطوعا): kept while a second one is looked for
+        let mut agent: Option<(Option<u32>, usize, usize)> = None;
+        while q < n && q <= p.last + 12 {
+            let t = self.t(q);
+            if t.kind == TokenKind::Punct {
+                break;
+            }
+            // time words between the verb and its subject or object (فجر اليوم، بعد ظهر الأحد)
+            let time_word = |q: usize| self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q));
+            if ar && (time_word(q) || matches!(self.w(q), "بعد" | "قبل") && q + 1 < n && time_word(q + 1) && numbers::parse_at(self.toks, q + 1).is_none()) {
+                q += 1;
+                continue;
+            }
+            // a pronoun PP right after the verb: قتل فيه ستة أشخاص، أصيب فيها
+            if ar && q == p.last + 1 && matches!(t.norm.as_str(), "فيه" | "فيها" | "بها" | "به" | "فيهما" | "خلالها" | "خلاله" | "اثرها" | "اثره") {
+                q += 1;
+                continue;
+            }
+            // a quoted name: مقتل "أبو عياض التونسي"
+            if ar && matches!(t.norm.as_str(), "\"" | "«" | "“") && q + 1 < n && self.ar(q + 1) && q == p.last + 1 {
+                q += 1;
+                continue;
+            }
+            if ar && p.class == INJURED && matches!(self.w(q), "بجروح" | "بجراح") {
+                q += 1;
+                continue;
+            }
+            if q > p.last + 1 && self.in_pred(q) {
+                break;
+            }
+            if let Some((v, e, single)) = self.qp(q, implicit && agent.is_none()) {
+                // behind a PP only a person or an accusative phrase is the object
+                if crossed_pp && skipped > 0 && !(single || self.accusative(q, e)) {
+                    break;
+                }
+                if agent.is_none() && ar && transitive && single && v == Some(1) && skipped == 0 && !self.accusative(q, e) {
+                    agent = Some((v, q, e));
+                    q = e;
+                    continue;
+                }
+                if agent.is_some() && single {
+                    break;
+                }
+                return Some((v, q, e));
+            }
+            if self.clause(q) {
+                break;
+            }
+            // a short PP before the subject of an Arabic verb: استشهد في الهجوم عون أمن،
+            // قتل في الموصل شخصان
+            // (a plural verb's subject came before it: قتلوا في تفجير انتحاري)
+            if ar && skipped == 0 && !crossed_pp && agent.is_none() && !p.plural && matches!(p.kind, Kind::VerbT | Kind::VerbI) && self.prep(q) {
+                let mut r = q + 1;
+                while r < n && r <= q + 3 && self.ar(r) && !self.prep(r) && !self.clause(r) && !self.in_pred(r) && !self.t(r).norm.starts_with('و') {
+                    if let Some((v, e, _)) = self.qp(r, implicit) {
+                        // a new phrase, not an adjective of the PP's noun: a number, or after a
+                        // definite noun or a place ("في الهجوم عون أمن", not "في تفجير انتحاري")
+                        let number = numbers::parse_at(self.toks, r).is_some() || self.t(r).kind == TokenKind::Number || self.approx(r).is_some();
+                        let prev_def = strip_al(self.w(r - 1)).is_some() || self.inp.anchor.get(r - 1).copied().unwrap_or(false) && !self.inp.nisba.get(r).copied().unwrap_or(false);
+                        if r > q + 1 && v.is_some() && (number || prev_def) {
+                            return Some((v, r, e));
+                        }
+                        break;
+                    }
+                    r += 1;
+                }
+            }
+            if agent.is_some() {
+                // the agent's own words: a relative verb and its object
+                if self.prep(q) || t.norm.starts_with('و') || skipped >= 6 {
+                    break;
+                }
+                skipped += 1;
+                q += 1;
+                continue;
+            }
+            if !(ar && transitive) {
+                break;
+            }
+            // the subject before the object: قتل مسلحون ملثمون أربعة، أعدم تنظيم الدولة ثلاثة
+            if self.prep(q) {
+                if crossed_pp || skipped == 0 {
+                    break;
+                }
+                crossed_pp = true;
+                q += 1;
+                continue;
+            }
+            if t.norm.starts_with('و') || t.kind == TokenKind::Number || skipped >= 6 {
+                break;
+            }
+            skipped += 1;
+            q += 1;
+        }
+        agent
+    }
+
+    /// The phrase's head noun is marked accusative (-ًا) or is a person's name.
+    pub(super) fn accusative(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|q| {
+            let t = self.t(q);
+            is_ar(t) && t.norm.ends_with('ا') && !t.norm.ends_with("يا") || self.inp.person.get(q).copied().unwrap_or(false)
+        })
+    }
+
+    pub(super) fn toll(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
+        let n = self.n();
+        let mut q = p.last + 1;
+        while q < n && q <= p.last + 14 {
+            if self.punct(q) && !matches!(self.t(q).norm.as_str(), "'" | "-") {
+                break;
+            }
+            if self.t(q).kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() {
+                if let Some((v, e, _)) = self.qp(q, false) {
+                    if v.is_some() {
+                        return Some((v, q, e));
+                    }
+                }
+            }
+            q += 1;
+        }
+        None
+    }
+
+    /// The figure a predicate states: Some(Some(v)) a count, Some(None) a vague one, None none.
+    pub(super) fn attach(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
+        let n = self.n();
+        match p.kind {
+            Kind::Counted => {
+                let r = self.before(p).filter(|(_, _, e)| *e == p.i);
+                r.or_else(|| p.own.map(|v| (Some(v), p.i, p.i + 1)))
+            }
+            Kind::Toll => self.toll(p),
+            Kind::NounGen => {
+                let r = self.after(p);
+                r.filter(|(_, s, _)| *s <= p.last + 2).or_else(|| p.own.map(|v| (Some(v), p.i, p.last + 1)))
+            }
+            Kind::VerbT | Kind::VerbI => {
+                let english = !self.ar(p.i);
+                let r = if english && (p.passive || p.kind == Kind::VerbI) {
+                    self.before(p)
+                } else {
+                    let a = self.after(p);
+                    match a {
+                        Some(x) => Some(x),
+                        None if p.plural || english => self.before(p),
+                        // after إن/أن the subject comes first whatever the agreement:
+                        // "إن شخصا واحدا أصيب"
+                        None => self.before(p).filter(|(_, s, _)| *s > 0 && matches!(self.w(s - 1), "ان" | "بان" | "لان" | "انه")),
+                    }
+                };
+                // "Two soldiers were killed", "four soldiers killed in X": the English
+                // subject right before an unmarked verb (reduced passive)
+                let r = match r {
+                    None if english && !p.passive && p.i > 0 => self.before(p),
+                    r => r,
+                };
+                let _ = n;
+                r.or_else(|| p.own.map(|v| (Some(v), p.i, p.i + 1)))
+            }
+        }
+    }
+
+    /// "قتلوا وجرحوا أكثر من عشرة"، "killed or wounded 20"، "20 بين قتيل وجريح": one figure
+    /// for two classes is neither's.
+    pub(super) fn combined(&self, p: &Pred) -> bool {
+        let n = self.n();
+        let q = p.last + 1;
+        let shares = |p: &Pred| p.own.is_none() && matches!(p.kind, Kind::VerbT | Kind::VerbI | Kind::NounGen);
+        if q < n && shares(p) {
+            let nx = if matches!(self.t(q).norm.as_str(), "and" | "or" | "او" | "و") { q + 1 } else { q };
+            let glued = nx == q && self.ar(q) && self.t(q).norm.starts_with('و');
+            if (nx != q || glued) && nx < n {
+                if let Some(o) = self.pred_at(nx) {
+                    if o.class != p.class && o.class != ARRESTED && p.class != ARRESTED && shares(o) {
+                        return true;
+                    }
+                }
+            }
+        }
+        if p.i > 0 {
+            let b = p.i - 1;
+            let conj = self.ar(p.i) && self.t(p.i).norm.starts_with('و') && (b < n);
+            let prevp = if conj { Some(b) } else if b > 0 && matches!(self.t(b).norm.as_str(), "and" | "or" | "او") { Some(b - 1) } else { None };
+            if let Some(pp) = prevp {
+                if let Some(o) = (pp.saturating_sub(2)..=pp).rev().find_map(|s| self.pred_at(s).filter(|o| o.last == pp)) {
+                    // only when the first has no figure of its own (قتلوا وجرحوا N), not
+                    // "لقي 17 شخصا مصرعهم وأصيب 40"
+                    if o.class != p.class && o.class != ARRESTED && p.class != ARRESTED && o.own.is_none() && matches!(o.kind, Kind::VerbT | Kind::VerbI | Kind::NounGen) && self.attach(o).is_none() {
+                        return true;
+                    }
+                }
+            }
+        }
+        // بين قتيل وجريح
+        p.i > 0 && self.t(p.i - 1).norm == "بين" && q < n && self.t(q).norm.starts_with('و') && self.find_pred_lex(q).is_some_and(|o| o.class != p.class)
+    }
+}

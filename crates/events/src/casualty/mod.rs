@@ -1,0 +1,310 @@
+//! The casualty grammar: how many were killed, injured or arrested, stated in one
+//! sentence, and which incident of the sentence each figure belongs to.
+//!
+//! Two kinds of phrases meet:
+//! - a **casualty predicate**: a verb (قتل، أصيب، اعتقل، لقي … حتفه، killed, were wounded),
+//!   a noun taking its count after it (مقتل، إصابة، اعتقال، أودى بحياة), a counted noun
+//!   taking it before (قتلى، قتيلا، جرحى، dead), or a toll (حصيلة، عدد القتلى، death toll);
+//! - a **quantity phrase** (`Qp`): digits or number words (with gender, construct and
+//!   dual forms, teens and و-joined compounds: numbers.rs), a dual noun (شرطيان،
+//!   امرأتين), one of (أحد حراسه، one of), another (آخر، آخران، another), a bare
+//!   indefinite singular human noun (قاضيا، a policeman), optionally after an
+//!   approximator (ما لا يقل عن، أكثر من، نحو، at least, more than: the stated number is
+//!   kept as a floor) and followed by its counted noun and adjectives, a subset in
+//!   parentheses that is not added (بينهم أربعة …، including three …), and conjuncts
+//!   that are added (ثماني نساء وطفلان = 10, two soldiers and a civilian = 3). Vague
+//!   quantities (عشرات، dozens) are phrases without a value: they block a figure.
+//!
+//! A predicate takes the phrase in the position its kind allows: after a verb (VSO,
+//! skipping the subject of a transitive verb: قتل مسلحون ملثمون أربعة …, and preferring a
+//! second phrase when the first is the agent: قتل انتحاري … 31 متطوعا), before a plural
+//! verb or an English passive (ثمانية أشخاص … قتلوا، two soldiers and a civilian were
+//! killed), right before a counted noun (35 قتيلا), after a toll. Implicit singletons:
+//! a killing verb whose victim is one definite person (اغتالوا العميد، the deputy
+//! governor, a named person), a singular pronoun on حتف/مصرع (لقي حتفه).
+//!
+//! Incidents: a sentence is cut where a clause connective (فيما، بينما، كما، ، و…، and,
+//! while) starts a new clause with its own figure, when both sides have their own
+//! attack word or place (قتل سبعة … في بعقوبة، فيما قتل ستة آخرون … في كركوك). An
+//! elided verb counts too (nine killed in Karachi and four in Lahore). Each part keeps
+//! its own figures.
+
+mod attach;
+mod nouns;
+mod predicates;
+mod quantity;
+mod words;
+#[cfg(test)]
+mod tests;
+
+use marsad_core::{Token, TokenKind};
+use words::*;
+
+pub const KILLED: usize = 0;
+pub const INJURED: usize = 1;
+pub const ARRESTED: usize = 2;
+
+/// What the grammar needs to know about the sentence besides its tokens; every vector
+/// is indexed by token.
+pub struct Input<'a> {
+    pub toks: &'a [Token],
+    /// inside a date or time expression ("12 March", "الساعة 10")
+    pub time: Vec<bool>,
+    /// inside a person's name
+    pub person: Vec<bool>,
+    /// a nationality noun (فلسطيني، عراقي): a person when indefinite
+    pub nisba: Vec<bool>,
+    /// an attack word (not a casualty word) or a place: what makes a clause an incident
+    pub anchor: Vec<bool>,
+    /// the sentence is about illness: أصيب/إصابات are infections, not injuries
+    pub disease: bool,
+}
+
+/// A figure: `value` people of `class`, stated by the predicate at token `pred`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub class: usize,
+    pub value: u32,
+    pub pred: usize,
+    pub qp: (usize, usize),
+}
+
+/// The figures of a sentence and its incidents (token ranges).
+#[derive(Clone, Debug, Default)]
+pub struct Tolls {
+    /// first token of each incident; the first is always 0
+    pub starts: Vec<usize>,
+    pub figures: Vec<Figure>,
+}
+
+impl Tolls {
+    /// The incident holding token `t`.
+    pub fn seg_of(&self, t: usize) -> usize {
+        self.starts.iter().rposition(|&s| s <= t).unwrap_or(0)
+    }
+    /// The figure of `class` in incident `seg` (all incidents for None): the largest
+    /// stated, since a sentence restating a toll gives it twice.
+    pub fn get(&self, seg: Option<usize>, class: usize) -> Option<u32> {
+        self.figures
+            .iter()
+            .filter(|f| f.class == class && seg.map_or(true, |s| self.seg_of(f.pred) == s))
+            .map(|f| f.value)
+            .max()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// predicates
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// transitive verb: the object is the victim (or, read as a passive, the subject after it)
+    VerbT,
+    /// intransitive or passive verb: the subject after it (Arabic) or before it (English)
+    VerbI,
+    /// a verbal noun counting what follows: مقتل 5، إصابة نحو خمسمئة، اعتقال 12
+    NounGen,
+    /// a counted noun: the number comes right before it (35 قتيلا، ثلاثة قتلى، 14 dead)
+    Counted,
+    /// a toll: the first count after it (حصيلة … إلى 35، the death toll rose to 43)
+    Toll,
+}
+
+#[derive(Clone, Debug)]
+struct Pred {
+    i: usize,
+    last: usize,
+    class: usize,
+    kind: Kind,
+    /// agreement in the plural or dual (قتلوا، أصيبوا، لقيا): the subject may come first
+    plural: bool,
+    /// English passive (was/were/been … killed): the subject comes first
+    passive: bool,
+    /// a count carried by the predicate itself: قتيلين → 2, حتفه → 1, حتفهما → 2
+    own: Option<u32>,
+    /// a killing verb whose single definite victim counts as one
+    singleton: bool,
+}
+
+fn is_ar(t: &Token) -> bool {
+    t.kind == TokenKind::Arabic
+}
+
+/// The word without a conjunction و/ف (when what remains is a word).
+fn bare(t: &Token) -> &str {
+    let n = t.norm.as_str();
+    if is_ar(t) {
+        for c in ['و', 'ف'] {
+            if let Some(r) = n.strip_prefix(c) {
+                if r.chars().count() >= 3 {
+                    return r;
+                }
+            }
+        }
+    }
+    n
+}
+
+fn strip_al(w: &str) -> Option<&str> {
+    for p in ["ال", "لل", "بال"] {
+        if let Some(r) = w.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+struct G<'a> {
+    inp: &'a Input<'a>,
+    toks: &'a [Token],
+    preds: Vec<Option<Pred>>,
+}
+
+impl<'a> G<'a> {
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+    fn t(&self, i: usize) -> &Token {
+        &self.toks[i]
+    }
+    fn w(&self, i: usize) -> &str {
+        bare(&self.toks[i])
+    }
+    fn punct(&self, i: usize) -> bool {
+        self.toks[i].kind == TokenKind::Punct
+    }
+    fn ar(&self, i: usize) -> bool {
+        is_ar(&self.toks[i])
+    }
+    /// A preposition or a word carrying one (برصاص، لقوات، بجروح): a PP starts here.
+    fn prep(&self, i: usize) -> bool {
+        let t = self.t(i);
+        if is_ar(t) {
+            let p = t.prefix.trim_start_matches(['و', 'ف']);
+            AR_PREPS.contains(&self.w(i)) || AR_PREPS.contains(&t.norm.as_str()) || p.starts_with('ب') || p.starts_with('ل') || p.starts_with('ك')
+        } else {
+            EN_PREPS.contains(&t.norm.as_str())
+        }
+    }
+    fn clause(&self, i: usize) -> bool {
+        let t = self.t(i);
+        if is_ar(t) {
+            AR_CLAUSE.contains(&t.norm.as_str()) || AR_CLAUSE.contains(&self.w(i)) && t.norm.starts_with('و')
+        } else {
+            matches!(t.norm.as_str(), "when" | "while" | "as" | "after" | "which" | "who" | "that" | "because" | "but" | "whereas" | "where")
+        }
+    }
+
+    // ---- the predicate found at each token (filled by `tolls`)
+
+    fn pred_at(&self, i: usize) -> Option<&Pred> {
+        self.preds.get(i).and_then(|p| p.as_ref())
+    }
+    /// A predicate starts or continues at i.
+    fn in_pred(&self, i: usize) -> bool {
+        (0..=i).rev().take(8).any(|s| self.pred_at(s).map_or(false, |p| p.i <= i && i <= p.last))
+    }
+}
+
+/// The casualty figures of one sentence, with its incidents.
+pub fn tolls(inp: &Input) -> Tolls {
+    let toks = inp.toks;
+    let mut g = G { inp, toks, preds: Vec::new() };
+    let mut preds: Vec<Option<Pred>> = vec![None; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(p) = g.find_pred(i) {
+            let last = p.last;
+            preds[i] = Some(p);
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    g.preds = preds;
+    let mut out = Tolls { starts: vec![0], ..Default::default() };
+    let mut found: Vec<(usize, Figure)> = Vec::new();
+    for i in 0..toks.len() {
+        let Some(p) = g.pred_at(i).cloned() else { continue };
+        if g.combined(&p) {
+            continue;
+        }
+        let Some((v, s, e)) = g.attach(&p) else { continue };
+        if let Some(v) = v {
+            found.push((i, Figure { class: p.class, value: v, pred: i, qp: (s, e) }));
+        }
+        // gapping: "… قتل سبعة في بعقوبة وستة في كركوك"، "nine killed in Karachi and four in Lahore"
+        let mut q = e.max(p.last + 1);
+        let n = toks.len();
+        while q < n && q < e.max(p.last + 1) + 12 {
+            if g.in_pred(q) || g.clause(q) {
+                break;
+            }
+            if g.punct(q) {
+                let glued = q + 1 < n && (toks[q + 1].norm == "and" || is_ar(&toks[q + 1]) && toks[q + 1].norm.starts_with('و'));
+                if !(matches!(toks[q].norm.as_str(), "," | "،") && glued) {
+                    break;
+                }
+                q += 1;
+                continue;
+            }
+            let t = &toks[q];
+            let conj = is_ar(t) && t.norm.starts_with('و') || t.norm == "and";
+            if conj && q > e {
+                let start = if t.norm == "and" || t.norm == "و" { q + 1 } else { q };
+                let core = if start == q { g.conj_core(q) } else { g.core(start, false) };
+                if let Some((Some(v2), ce, _)) = core {
+                    let ce = g.np_tail(ce, 3);
+                    let anchored = ce < n && g.prep(ce) && (ce..(ce + 4).min(n)).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
+                    let had_anchor = (p.last + 1..q).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
+                    if anchored && had_anchor {
+                        found.push((q, Figure { class: p.class, value: v2, pred: q, qp: (start, ce) }));
+                        out.starts.push(q);
+                    }
+                }
+                break;
+            }
+            q += 1;
+        }
+    }
+    // incidents: cut at a connective that opens a clause with its own figure, when both
+    // sides have their own attack word or place
+    let n = toks.len();
+    let anchor = |a: usize, b: usize| (a..b.min(n)).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
+    let mut cuts: Vec<usize> = Vec::new();
+    for q in 1..n {
+        let t = &toks[q];
+        let w = if is_ar(t) { t.norm.as_str() } else { t.norm.as_str() };
+        let connective = matches!(w, "فيما" | "بينما" | "كما" | "while" | "whereas" | "meanwhile")
+            || (w == "في" && q + 1 < n && toks[q + 1].norm == "حين")
+            || (is_ar(t) && t.norm.starts_with('و') && g.pred_at(q).is_some() && q > 0 && g.punct(q - 1))
+            || (w == "and" && g.pred_at(q + 1).is_none() && {
+                // "and six others died": a new subject with its own verb
+                g.core(q + 1, false).map_or(false, |(_, ce, _)| {
+                    let ce = g.np_tail(ce, 4);
+                    (ce..(ce + 3).min(n)).any(|x| g.pred_at(x).is_some())
+                })
+            });
+        if connective {
+            cuts.push(q);
+        }
+    }
+    cuts.extend(out.starts.iter().copied().filter(|&s| s > 0));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut starts = vec![0usize];
+    for c in cuts {
+        let prev = *starts.last().unwrap();
+        let fig_before = found.iter().any(|(at, _)| *at >= prev && *at < c);
+        let next_cut_end = n;
+        let fig_after = found.iter().any(|(at, _)| *at >= c);
+        if fig_before && fig_after && anchor(prev, c) && anchor(c, next_cut_end) {
+            starts.push(c);
+        }
+    }
+    out.starts = starts;
+    out.figures = found.into_iter().map(|(_, f)| f).collect();
+    out
+}

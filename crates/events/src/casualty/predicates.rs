@@ -1,0 +1,336 @@
+//! Casualty predicates: which token is a killing, injury or arrest verb, verbal noun,
+//! counted noun or toll (its class and kind), the pronoun-suffixed forms (قتله،
+//! مقتلهما), and the implicit singleton of a relative or a named person before the verb.
+
+use super::words::*;
+use super::*;
+use crate::numbers;
+use marsad_core::TokenKind;
+
+impl<'a> G<'a> {
+    pub(super) fn find_pred(&self, i: usize) -> Option<Pred> {
+        if !self.ar(i) {
+            return self.find_pred_lex(i);
+        }
+        let n = self.n();
+        let mut p = match self.find_pred_lex(i) {
+            Some(p) => p,
+            None => return self.suffixed_pred(i),
+        };
+        // one person named by the clause: "سعيد الغزلاني، الذي استشهد"، "الوزير قتل على يد …"
+        if p.own.is_none() && matches!(p.kind, Kind::VerbT | Kind::VerbI) && !p.plural && (p.class == KILLED || p.class == INJURED && self.wound_after(p.last)) {
+            let prev = (i > 0).then(|| i - 1);
+            if let Some(b) = prev {
+                let w = self.t(b).norm.as_str();
+                let antecedent = |q: usize| self.person_at(q);
+                let before_rel = if b > 0 && self.punct(b - 1) && b > 1 { b - 2 } else { b.saturating_sub(1) };
+                if matches!(w, "الذي" | "التي") && b > 0 && antecedent(before_rel) {
+                    p.own = Some(1);
+                } else if matches!(w, "اللذين" | "اللتين" | "اللذان" | "اللتان") && b > 0 {
+                    p.own = Some(2);
+                } else if antecedent(b) && !self.punct(b) {
+                    p.own = Some(1);
+                }
+            }
+        }
+        let _ = n;
+        Some(p)
+    }
+
+    /// A person at token q: a name, a definite human noun, a nationality noun.
+    pub(super) fn person_at(&self, q: usize) -> bool {
+        if self.inp.person.get(q).copied().unwrap_or(false) {
+            return true;
+        }
+        let t = self.t(q);
+        if !is_ar(t) {
+            return false;
+        }
+        let w = self.w(q);
+        let known = |s: &str| HUMAN_BROKEN.contains(&s) || HUMAN_SOUND.contains(&s);
+        strip_al(w).map_or(false, |r| known(r) || self.inp.nisba.get(q).copied().unwrap_or(false) && r.ends_with('ي'))
+    }
+
+    /// A wound phrase right after token `last` (بجروح، برصاص، بشظايا).
+    pub(super) fn wound_after(&self, last: usize) -> bool {
+        (last + 1..(last + 7).min(self.n())).any(|q| {
+            let w = self.w(q);
+            ["بجروح", "بجراح", "بشظايا", "برصاص", "بالرصاص", "بطلق", "بعيار", "بشظيه", "بطعنات", "بطعنه"].iter().any(|x| w.starts_with(x))
+        })
+    }
+
+    /// A casualty verb or noun carrying an object or possessor pronoun: قتله، اغتالوه،
+    /// أعدمته، مقتلهما، إصابته، وفاته. The pronoun is the victim: one (ه، ها) or two (هما);
+    /// a plural (هم) counts nothing.
+    pub(super) fn suffixed_pred(&self, i: usize) -> Option<Pred> {
+        let t = self.t(i);
+        let pre = t.prefix.trim_start_matches(['و', 'ف']);
+        let w = if matches!(pre, "ب" | "ل") && t.norm.chars().count() > 4 { t.norm.trim_start_matches(['و', 'ف']).get(pre.len()..).unwrap_or(self.w(i)) } else { self.w(i) };
+        for (suf, own) in [("هما", Some(2)), ("هم", None), ("هن", None), ("ها", Some(1)), ("ه", Some(1))] {
+            let Some(st) = w.strip_suffix(suf) else { continue };
+            if st.chars().count() < 3 {
+                continue;
+            }
+            // the end of "لقي … مصرعهم": part of that phrase
+            if matches!(st, "مصرع" | "حتف") && (i.saturating_sub(8)..i).any(|q| matches!(self.w(q), "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين")) {
+                return None;
+            }
+            let forms = [st.to_string(), format!("{st}ا"), st.strip_suffix('ت').map(|x| format!("{x}ه")).unwrap_or_default(), st.strip_suffix('ت').map(|x| x.to_string()).unwrap_or_default()];
+            let any = |list: &[&str]| forms.iter().any(|f| !f.is_empty() && list.contains(&f.as_str()));
+            let class = if any(K_VERB_T) || any(K_NOUN_GEN) || any(&["اغتيال"]) {
+                KILLED
+            } else if !self.inp.disease && (any(I_VERB_T) || any(I_NOUN_GEN)) {
+                INJURED
+            } else if any(A_VERB_T) || any(A_NOUN_GEN) {
+                ARRESTED
+            } else {
+                continue;
+            };
+            return Some(Pred { i, last: i, class, kind: Kind::Counted, plural: false, passive: false, own, singleton: false });
+        }
+        None
+    }
+
+    pub(super) fn find_pred_lex(&self, i: usize) -> Option<Pred> {
+        let t = self.t(i);
+        let n = self.n();
+        let mk = |class, kind, last| Pred { i, last, class, kind, plural: false, passive: false, own: None, singleton: false };
+        if is_ar(t) {
+            let w = self.w(i);
+            let f = t.norm.as_str();
+            // a verbal noun behind a preposition: بمقتل، وبإصابة، لاعتقال
+            let pre = t.prefix.trim_start_matches(['و', 'ف']);
+            let noun_base = if matches!(pre, "ب" | "ل") { t.base.as_str() } else { w };
+            // قتلوا، يقتلون، قتلا، أصيبا: plural or dual agreement
+            let plural = |w: &str| w.ends_with("وا") || w.ends_with("ون") || w.ends_with('ا');
+            // toll: حصيلة (ضحايا/قتلى …)، عدد القتلى/الجرحى/المعتقلين
+            if w == "حصيله" || w == "عدد" {
+                let nx = (i + 1 < n).then(|| self.w(i + 1).to_string()).unwrap_or_default();
+                let nx2 = strip_al(&nx).unwrap_or(&nx).to_string();
+                let class = match nx2.as_str() {
+                    "جرحي" | "مصابين" | "اصابات" => Some(INJURED),
+                    "معتقلين" | "موقوفين" | "اعتقالات" => Some(ARRESTED),
+                    "قتلي" | "ضحايا" | "شهداء" | "وفيات" => Some(KILLED),
+                    _ if w == "حصيله" => Some(KILLED),
+                    _ => None,
+                }?;
+                let last = if w == "حصيله" && !matches!(nx2.as_str(), "قتلي" | "ضحايا" | "شهداء" | "جرحي" | "مصابين" | "وفيات") { i } else { i + 1 };
+                return Some(mk(class, Kind::Toll, last));
+            }
+            // لقي/لقوا … حتفه/مصرعهم: the pronoun counts when nothing else does
+            if matches!(w, "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين") {
+                let end = (i + 1..(i + 8).min(n)).find(|&q| matches!(self.t(q).base.as_str(), "حتف" | "مصرع") || self.w(q).starts_with("حتف") || self.w(q).starts_with("مصرع"))?;
+                let suf = self.t(end).suffix.as_str();
+                let own = match suf {
+                    "ه" | "ها" => Some(1),
+                    "هما" => Some(2),
+                    _ => None,
+                };
+                let mut p = mk(KILLED, Kind::VerbI, i);
+                p.plural = w.ends_with("وا") || w == "لقيا" || w.ends_with("ون");
+                p.own = own;
+                return Some(p);
+            }
+            // راح ضحيته/ضحية الهجوم N: the count follows, after the genitive
+            if matches!(w, "راح" | "راحت" | "يروح" | "سقط") && i + 1 < n && (self.t(i + 1).base == "ضحيه" || self.w(i + 1).starts_with("ضحي")) {
+                let mut p = mk(KILLED, Kind::VerbT, i + 1);
+                p.singleton = false;
+                return Some(p);
+            }
+            // والجرحى إلى 14 (after حصيلة القتلى إلى 6): a definite counted noun before إلى is a toll
+            if matches!(strip_al(w).unwrap_or(""), "قتلي" | "جرحي" | "مصابين" | "معتقلين" | "ضحايا") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "الي" | "بلغ") {
+                let class = match strip_al(w).unwrap_or("") {
+                    "جرحي" | "مصابين" => INJURED,
+                    "معتقلين" => ARRESTED,
+                    _ => KILLED,
+                };
+                return Some(mk(class, Kind::Toll, i));
+            }
+            // قضت (القوات) على ثلاثة: eliminated, i.e. killed
+            if matches!(w, "قضي" | "قضت" | "قضوا" | "يقضي" | "تقضي") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") {
+                let mut p = mk(KILLED, Kind::VerbT, i + 1);
+                p.singleton = true;
+                return Some(p);
+            }
+            // القضاء على N إرهابيين: eliminating is killing
+            if strip_al(w) == Some("قضاء") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") {
+                return Some(mk(KILLED, Kind::NounGen, i + 1));
+            }
+            // سقط 16 شخصا: fell, i.e. were killed (a number of people right after)
+            if matches!(w, "سقط" | "سقطوا" | "سقوط") && i + 1 < n && !matches!(self.w(i + 1), "ضحيه") {
+                let mut p = mk(KILLED, Kind::NounGen, i);
+                p.own = None;
+                p.singleton = false;
+                return Some(p).filter(|_| self.fall_count(i + 1));
+            }
+            // القتلى الثلاثة، الجنود الخمسة: a definite number after its noun
+            if matches!(strip_al(w).unwrap_or(""), "قتلي" | "جرحي" | "مصابين" | "معتقلين" | "شهداء") && i + 1 < n {
+                let nx = &self.t(i + 1).norm;
+                if let Some(v) = nx.strip_prefix("ال").and_then(|_| numbers::parse_at(self.toks, i + 1)).map(|x| x.0) {
+                    let class = match strip_al(w).unwrap_or("") {
+                        "جرحي" | "مصابين" => INJURED,
+                        "معتقلين" => ARRESTED,
+                        _ => KILLED,
+                    };
+                    let mut p = mk(class, Kind::Counted, i + 1);
+                    p.own = Some(v);
+                    return Some(p);
+                }
+            }
+            // أودى/أودت بحياة N
+            if matches!(w, "اودي" | "اودت" | "يودي" | "تودي") && i + 1 < n && self.t(i + 1).norm.starts_with("بحياه") {
+                return Some(mk(KILLED, Kind::NounGen, i + 1));
+            }
+            // (ألقت قوات الأمن) القبض على N، تمكنت من القبض على، قبضت الشرطة على: the count
+            // follows على
+            let qabd = matches!(w, "قبضت" | "قبض" | "قبضوا") && (i + 1..(i + 5).min(n)).any(|q| matches!(self.t(q).norm.as_str(), "علي" | "على"));
+            if qabd {
+                let on = (i + 1..(i + 5).min(n)).find(|&q| matches!(self.t(q).norm.as_str(), "علي" | "على")).unwrap_or(i);
+                return Some(mk(ARRESTED, Kind::VerbT, on));
+            }
+            if matches!(w, "القبض" | "بالقبض") && (i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على" | "عليه" | "عليها" | "عليهما") || (i.saturating_sub(5)..i).any(|q| matches!(self.w(q), "القي" | "القت" | "القوا" | "يلقي" | "تلقي" | "القاء"))) {
+                let last = if i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") { i + 1 } else { i };
+                let mut p = mk(ARRESTED, Kind::NounGen, last);
+                // ألقت القبض عليه/عليهما
+                p.own = match (i + 1 < n).then(|| self.t(i + 1).norm.as_str()) {
+                    Some("عليه" | "عليها") => Some(1),
+                    Some("عليهما") => Some(2),
+                    _ => None,
+                };
+                return Some(p);
+            }
+            // فأردوه قتيلا: one person
+            let counted_k = K_COUNTED.contains(&w) || K_COUNTED.contains(&f);
+            if counted_k && i > 0 && matches!(self.w(i - 1), "ارداه" | "اردوه" | "اردته" | "ارديه" | "يرديه" | "اردياه") {
+                let mut p = mk(KILLED, Kind::Counted, i);
+                p.own = Some(1);
+                return Some(p);
+            }
+            let pick = |vt: &[&str], vi: &[&str], ng: &[&str], ct: &[&str], class: usize| -> Option<Pred> {
+                let kind = if vt.contains(&w) {
+                    Kind::VerbT
+                } else if vi.contains(&w) {
+                    Kind::VerbI
+                } else if ng.contains(&w) || ng.contains(&noun_base) || ng.contains(&strip_al(w).unwrap_or("")) {
+                    if !ng.contains(&noun_base) && (w.starts_with("ال") || strip_al(w).is_some() && !ng.contains(&w)) {
+                        // "الإصابة"، "المقتل": definite, counts nothing after it
+                        return None;
+                    }
+                    Kind::NounGen
+                } else if ct.contains(&w) || ct.contains(&f) {
+                    Kind::Counted
+                } else {
+                    return None;
+                };
+                let mut p = mk(class, kind, i);
+                if matches!(kind, Kind::VerbT | Kind::VerbI) {
+                    p.plural = plural(w);
+                }
+                p.singleton = class == KILLED && kind == Kind::VerbT;
+                Some(p)
+            };
+            if let Some(p) = pick(K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, KILLED) {
+                return Some(p);
+            }
+            // duals of the counted nouns: قتيلين، جريحين، شهيدين
+            if matches!(w, "قتيلين" | "قتيلان" | "شهيدين" | "شهيدان") {
+                let mut p = mk(KILLED, Kind::Counted, i);
+                p.own = Some(2);
+                return Some(p);
+            }
+            if matches!(w, "جريحين" | "جريحان" | "مصابين_") {
+                let mut p = mk(INJURED, Kind::Counted, i);
+                p.own = Some(2);
+                return Some(p);
+            }
+            if !self.inp.disease {
+                if let Some(p) = pick(I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, INJURED) {
+                    return Some(p);
+                }
+            }
+            return pick(A_VERB_T, &[], A_NOUN_GEN, A_COUNTED, ARRESTED);
+        }
+        if t.kind != TokenKind::Latin {
+            return None;
+        }
+        let w = t.norm.as_str();
+        let prev = |k: usize| (i >= k).then(|| self.t(i - k).norm.as_str()).unwrap_or("");
+        let passive = {
+            let mut q = i;
+            let mut aux = false;
+            while q > 0 && i - q < 4 {
+                q -= 1;
+                let u = self.t(q).norm.as_str();
+                if matches!(u, "was" | "were" | "been" | "being" | "be" | "is" | "are" | "get" | "got") {
+                    aux = true;
+                    break;
+                }
+                if !matches!(u, "reportedly" | "also" | "all" | "both" | "later" | "subsequently" | "allegedly" | "initially" | "eventually" | "either" | "fatally" | "critically" | "seriously" | "slightly" | "lightly") {
+                    break;
+                }
+            }
+            aux
+        };
+        let verb = |class, kind: Kind| {
+            let mut p = mk(class, kind, i);
+            p.passive = passive;
+            p.singleton = class == KILLED && kind == Kind::VerbT;
+            p
+        };
+        // death toll / the toll
+        if w == "toll" {
+            return Some(mk(KILLED, Kind::Toll, i));
+        }
+        if w == "shot" && i + 1 < n && self.t(i + 1).norm == "dead" {
+            let mut p = verb(KILLED, Kind::VerbT);
+            p.last = i + 1;
+            return Some(p);
+        }
+        if w == "dead" && prev(1) == "shot" {
+            return None;
+        }
+        if w == "lost" && i + 2 < n && matches!(self.t(i + 1).norm.as_str(), "their" | "his" | "her") && matches!(self.t(i + 2).norm.as_str(), "lives" | "life") {
+            let mut p = verb(KILLED, Kind::VerbI);
+            p.last = i + 2;
+            return Some(p);
+        }
+        if w == "rounded" && i + 1 < n && self.t(i + 1).norm == "up" {
+            let mut p = verb(ARRESTED, Kind::VerbT);
+            p.last = i + 1;
+            return Some(p);
+        }
+        // stabbed/beaten/burned/shot to death
+        if matches!(w, "stabbed" | "beaten" | "burned" | "burnt" | "shot" | "hacked" | "clubbed" | "tortured") && i + 2 < n && self.t(i + 1).norm == "to" && self.t(i + 2).norm == "death" {
+            let mut p = verb(KILLED, Kind::VerbT);
+            p.last = i + 2;
+            return Some(p);
+        }
+        // the killing/death/murder of X: counts after "of"
+        if matches!(w, "killing" | "killings" | "death" | "deaths" | "murder" | "murders" | "assassination" | "execution" | "executions") && i + 1 < n && self.t(i + 1).norm == "of" {
+            return Some(mk(KILLED, Kind::NounGen, i + 1));
+        }
+        if matches!(w, "arrest" | "arrests" | "detention") && i + 1 < n && self.t(i + 1).norm == "of" {
+            return Some(mk(ARRESTED, Kind::NounGen, i + 1));
+        }
+        Some(match w {
+            "killed" | "kill" | "kills" | "killing" | "assassinated" | "executed" | "beheaded" | "slain" | "slew" | "massacred" | "murdered" => verb(KILLED, Kind::VerbT),
+            "stabbed" => {
+                if self.inp.disease {
+                    return None;
+                }
+                verb(INJURED, Kind::VerbT)
+            }
+            "died" | "die" | "dies" | "perished" => verb(KILLED, Kind::VerbI),
+            "dead" | "fatalities" | "deaths" => mk(KILLED, Kind::Counted, i),
+            "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" | "maimed" => {
+                if self.inp.disease {
+                    return None;
+                }
+                verb(INJURED, Kind::VerbT)
+            }
+            "injuries" | "casualties_" => mk(INJURED, Kind::Counted, i),
+            "arrested" | "arresting" | "arrests" | "detained" | "detaining" | "apprehended" | "detains" | "captured" => verb(ARRESTED, Kind::VerbT),
+            _ => return None,
+        })
+    }
+}

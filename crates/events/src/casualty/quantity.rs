@@ -1,0 +1,343 @@
+//! Quantity phrases (`G::qp`): an approximator (ما لا يقل عن، at least), a core (digits,
+//! number words, one of, another, a dual or bare singular human noun, a vague quantity),
+//! then the counted noun phrase, subsets that are skipped and conjuncts that are added.
+
+use super::words::*;
+use super::*;
+use crate::numbers;
+use marsad_core::TokenKind;
+
+impl<'a> G<'a> {
+    /// Approximators before a number: (tokens used, the figure is vague).
+    pub(super) fn approx(&self, j: usize) -> Option<(usize, bool)> {
+        let n = self.n();
+        let at = |k: usize| (j + k < n).then(|| if self.ar(j + k) { self.w(j + k) } else { self.t(j + k).norm.as_str() }).unwrap_or("");
+        if self.ar(j) {
+            let seqs: &[(&[&str], bool)] = &[
+                (&["ما", "لا", "يقل", "عن"], false),
+                (&["لا", "يقل", "عن"], false),
+                (&["ما", "يزيد", "عن"], false),
+                (&["ما", "يزيد", "علي"], false),
+                (&["ما", "يزيد", "على"], false),
+                (&["ما", "يربو", "علي"], false),
+                (&["ما", "يربو", "عن"], false),
+                (&["ما", "يقارب"], false),
+                (&["ما", "يناهز"], false),
+                (&["اكثر", "من"], false),
+                (&["نحو"], false),
+                (&["حوالي"], false),
+                (&["قرابه"], false),
+                (&["زهاء"], false),
+                (&["اقل", "من"], true),
+            ];
+            for (s, vague) in seqs {
+                if s.iter().enumerate().all(|(k, x)| at(k) == *x) {
+                    return Some((s.len(), *vague));
+                }
+            }
+            return None;
+        }
+        let seqs: &[(&[&str], bool)] = &[
+            (&["at", "least"], false),
+            (&["more", "than"], false),
+            (&["no", "fewer", "than"], false),
+            (&["not", "less", "than"], false),
+            (&["as", "many", "as"], false),
+            (&["up", "to"], false),
+            (&["fewer", "than"], true),
+            (&["less", "than"], true),
+            (&["over"], false),
+            (&["about"], false),
+            (&["around"], false),
+            (&["nearly"], false),
+            (&["almost"], false),
+            (&["some"], false),
+            (&["roughly"], false),
+            (&["approximately"], false),
+            (&["another"], false),
+            (&["the"], false),
+            (&["a", "total", "of"], false),
+        ];
+        for (s, vague) in seqs {
+            if s.iter().enumerate().all(|(k, x)| at(k) == *x) {
+                // only before a number: "the deputy governor" is no approximator
+                if numbers::parse_at(self.toks, j + s.len()).is_some() {
+                    return Some((s.len(), *vague));
+                }
+            }
+        }
+        None
+    }
+
+    /// The core of a quantity phrase at j: (value, end, singular-noun reading).
+    /// value None = vague (many, dozens).
+    pub(super) fn core(&self, j: usize, implicit: bool) -> Option<(Option<u32>, usize, bool)> {
+        let n = self.n();
+        if j >= n {
+            return None;
+        }
+        let t = self.t(j);
+        if self.inp.time.get(j).copied().unwrap_or(false) {
+            return None;
+        }
+        if let Some((used, vague)) = self.approx(j) {
+            let (v, e, _) = self.core(j + used, false)?;
+            return Some((if vague { None } else { v }, e, false));
+        }
+        if is_ar(t) {
+            let w = self.w(j);
+            // approximators with a conjunction: ونحو
+            if numbers::is_vague(&t.norm) || numbers::is_vague(w) {
+                // "عدد" only as "عدد من"
+                if matches!(strip_al(w).unwrap_or(w), "عدد" | "عده") && !(j + 1 < n && self.t(j + 1).norm == "من") {
+                    return None;
+                }
+                return Some((None, j + 1, false));
+            }
+            if let Some((v, used)) = numbers::parse_at(self.toks, j) {
+                if self.not_a_count(j, used) {
+                    return None;
+                }
+                return Some((Some(v), j + used, false));
+            }
+            // أحد/إحدى + genitive (أحد حراسه، إحدى الطالبات)، أحدهم
+            if matches!(w, "احد" | "احدي") && j + 1 < n && self.ar(j + 1) && !self.prep(j + 1) {
+                return Some((Some(1), j + 1, false));
+            }
+            if matches!(t.base.as_str(), "احد" | "احدي") && !t.suffix.is_empty() {
+                return Some((Some(1), j + 1, false));
+            }
+            match w {
+                "اخر" | "اخري" | "ثالث" | "رابع" | "خامس" | "ثالثه" | "رابعه" => return Some((Some(1), j + 1, false)),
+                "اخران" | "اخريان" => return Some((Some(2), j + 1, false)),
+                "اخرون" | "اخرين" | "اخريات" => return Some((None, j + 1, false)),
+                "كلاهما" | "كليهما" => return Some((Some(2), j + 1, false)),
+                _ => {}
+            }
+            // a noun with the number as its adjective: مواطنين تونسيين اثنين، إرهابيين اثنين
+            if !self.prep(j) && strip_al(w).is_none() && !numbers::is_vague(w) && self.unit(j) == false {
+                for k in [j + 1, j + 2] {
+                    if k < n && matches!(self.w(k), "اثنين" | "اثنان" | "اثنتين" | "اثنتان") {
+                        if k == j + 2 && (self.prep(j + 1) || self.in_pred(j + 1)) {
+                            break;
+                        }
+                        return Some((Some(2), k + 1, false));
+                    }
+                }
+            }
+            if let Some(h) = self.ar_human(j) {
+                let mut e = j + 1;
+                // مدنيين اثنين، شخصان اثنان
+                if e < n && matches!(self.w(e), "اثنين" | "اثنان" | "اثنتين" | "اثنتان") {
+                    e += 1;
+                    return Some((Some(2), e, false));
+                }
+                return Some((Some(h), e, h == 1));
+            }
+            if implicit {
+                if let Some(e) = self.definite_person(j) {
+                    return Some((Some(1), e, true));
+                }
+            }
+            return None;
+        }
+        if t.kind == TokenKind::Number {
+            let (v, used) = numbers::parse_at(self.toks, j)?;
+            if self.not_a_count(j, used) {
+                return None;
+            }
+            return Some((Some(v), j + used, false));
+        }
+        if t.kind != TokenKind::Latin {
+            return None;
+        }
+        let w = t.norm.as_str();
+        if j > 0 && matches!(self.t(j - 1).norm.as_str(), "no" | "any" | "every") {
+            return None;
+        }
+        if numbers::is_vague(w) && w != "some" {
+            return Some((None, j + 1, false));
+        }
+        if w == "a" && j + 2 < n && self.t(j + 1).norm == "number" && self.t(j + 2).norm == "of" {
+            return Some((None, j + 3, false));
+        }
+        if w == "one" && j + 1 < n && self.t(j + 1).norm == "of" {
+            return Some((Some(1), j + 1, false));
+        }
+        if w == "another" || w == "one" && !(j + 1 < n && self.t(j + 1).norm == "-") {
+            return Some((Some(1), j + 1, w == "another"));
+        }
+        if matches!(w, "others") {
+            return Some((None, j + 1, false));
+        }
+        if let Some((v, used)) = numbers::parse_at(self.toks, j) {
+            if self.not_a_count(j, used) {
+                return None;
+            }
+            return Some((Some(v), j + used, false));
+        }
+        if matches!(w, "a" | "an") {
+            // a (12-year-old / young / Palestinian) man
+            let mut q = j + 1;
+            while q < n && q <= j + 7 && !EN_HUMAN.contains(&self.t(q).norm.as_str()) && !EN_PREPS.contains(&self.t(q).norm.as_str()) && !matches!(self.t(q).norm.as_str(), "and" | "or" | "was" | "were" | "," | ".") {
+                q += 1;
+            }
+            if q < n && EN_HUMAN.contains(&self.t(q).norm.as_str()) {
+                return Some((Some(1), q + 1, true));
+            }
+            return None;
+        }
+        if implicit {
+            if let Some(e) = self.definite_person(j) {
+                return Some((Some(1), e, true));
+            }
+        }
+        None
+    }
+
+    /// A subset after a quantity: بينهم/منهم/من بينهم، including, among them. Returns
+    /// the token after the marker.
+    pub(super) fn subset_marker(&self, q: usize) -> Option<usize> {
+        let n = self.n();
+        if q >= n {
+            return None;
+        }
+        let t = self.t(q);
+        if is_ar(t) {
+            let w = t.norm.as_str();
+            if matches!(w, "بينهم" | "بينهن" | "منهم" | "منهن" | "بينهما" | "ومنهم" | "وبينهم" | "اغلبهم" | "معظمهم") {
+                return Some(q + 1);
+            }
+            if w == "من" && q + 1 < n && matches!(self.t(q + 1).norm.as_str(), "بينهم" | "بينهن") {
+                return Some(q + 2);
+            }
+            return None;
+        }
+        match t.norm.as_str() {
+            "including" => Some(q + 1),
+            "among" if q + 1 < n && matches!(self.t(q + 1).norm.as_str(), "them" | "whom") => Some(q + 2),
+            _ => None,
+        }
+    }
+
+    /// A full quantity phrase at j: core, counted noun, على الأقل/at least, subsets,
+    /// conjuncts. Returns (value, end, singular-noun reading of the first conjunct).
+    pub(super) fn qp(&self, j: usize, implicit: bool) -> Option<(Option<u32>, usize, bool)> {
+        let n = self.n();
+        let (mut v, mut e, single) = self.core(j, implicit)?;
+        // "39 تسعة وثلاثين شخصا"، "60 ستين": the figure spelt out again is the same figure
+        if self.t(j).kind == TokenKind::Number {
+            if let Some((w, used)) = numbers::parse_at(self.toks, e).filter(|_| e < n && self.ar(e)) {
+                if Some(w) == v {
+                    e += used;
+                }
+            }
+        }
+        let after_core = e;
+        // counted noun: rejected when it is not a person (12 موقعا، 15 targets)
+        if !single || self.ar(j) {
+            if self.unit(e) || (e < n && self.ar(e) && self.t(e).norm == "من" && self.unit(e + 1)) {
+                return None;
+            }
+            e = self.np_tail(e, if single { 3 } else { 7 });
+        }
+        // اثنان منهم، two of them
+        if e == after_core && e < n && matches!(self.t(e).norm.as_str(), "منهم" | "منهن" | "منهما") {
+            e += 1;
+        }
+        let skip_least = |e: usize| {
+            if e + 1 < n && matches!(self.t(e).norm.as_str(), "علي" | "على") && self.w(e + 1) == "الاقل" {
+                e + 2
+            } else if e + 1 < n && self.t(e).norm == "at" && self.t(e + 1).norm == "least" {
+                e + 2
+            } else {
+                e
+            }
+        };
+        e = skip_least(e);
+        // subsets, not added: بينهم أربعة من رجال الشرطة، , including three aid workers,
+        loop {
+            let comma = e < n && self.punct(e) && matches!(self.t(e).norm.as_str(), "," | "،");
+            let m = if comma { self.subset_marker(e + 1) } else { self.subset_marker(e) };
+            let m = match m {
+                Some(m) => Some(m),
+                // "، أحدهم في حالة خطرة،"، ", one of them seriously,"
+                None if comma && e + 1 < n && (matches!(self.t(e + 1).base.as_str(), "احد" | "احدي") && !self.t(e + 1).suffix.is_empty() || self.t(e + 1).norm == "one" && e + 2 < n && self.t(e + 2).norm == "of") => Some(e + 1),
+                None => None,
+            };
+            let Some(mut q) = m else { break };
+            // the subset runs to the closing comma or the predicate
+            let lim = (q + 10).min(n);
+            while q < lim && !self.in_pred(q) && !(self.punct(q) && !matches!(self.t(q).norm.as_str(), "-" | "'")) {
+                if !comma && q > e + 1 && (self.prep(q) && !matches!(self.t(q).norm.as_str(), "من" | "of")) {
+                    break;
+                }
+                q += 1;
+            }
+            if comma {
+                if q < n && matches!(self.t(q).norm.as_str(), "," | "،") {
+                    e = q + 1;
+                } else {
+                    break;
+                }
+            } else {
+                e = q;
+            }
+        }
+        // conjuncts, added: ثماني نساء وطفلان، 3 جنود و2 من …، two soldiers and a civilian
+        loop {
+            if e >= n {
+                break;
+            }
+            let t = self.t(e);
+            let next = if is_ar(t) && t.norm == "و" || !is_ar(t) && t.norm == "and" {
+                e + 1
+            } else if is_ar(t) && t.norm.starts_with('و') && t.norm.chars().count() > 2 && !self.in_pred(e) {
+                e
+            } else {
+                break;
+            };
+            if next >= n || self.in_pred(next) {
+                break;
+            }
+            // the conjunct: a count, a person (وابنها، and his driver) — never a clause
+            let c = if next == e {
+                // و glued to the word: read the word without it
+                self.conj_core(e)
+            } else {
+                self.core(next, true)
+            };
+            let Some((cv, ce, _)) = c else { break };
+            let ce2 = if self.unit(ce) { break } else { self.np_tail(ce, 4) };
+            v = match (v, cv) {
+                (Some(a), Some(b)) => Some(a + b),
+                (a, None) => a,
+                (None, b) => b,
+            };
+            e = skip_least(ce2);
+        }
+        Some((v, e, single))
+    }
+
+    /// The core of a و-glued conjunct (وطفلان، وثلاثة، وابنها).
+    pub(super) fn conj_core(&self, e: usize) -> Option<(Option<u32>, usize, bool)> {
+        let t = self.t(e);
+        let w = self.w(e);
+        if w == t.norm {
+            return None;
+        }
+        if let Some((v, used)) = numbers::parse_at(self.toks, e) {
+            if self.not_a_count(e, used) {
+                return None;
+            }
+            return Some((Some(v), e + used, false));
+        }
+        if numbers::is_vague(w) {
+            return Some((None, e + 1, false));
+        }
+        if let Some(h) = self.ar_human(e) {
+            return Some((Some(h), e + 1, h == 1));
+        }
+        self.definite_person(e).map(|q| (Some(1), q, true))
+    }
+}

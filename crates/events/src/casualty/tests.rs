@@ -1,0 +1,115 @@
+//! Unit tests of the casualty grammar, one per phenomenon.
+
+use super::*;
+
+fn run(s: &str) -> Tolls {
+    let toks = marsad_text::tokenize::tokenize(s);
+    let n = toks.len();
+    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false };
+    tolls(&inp)
+}
+fn k(s: &str) -> Option<u32> {
+    run(s).get(None, KILLED)
+}
+fn i(s: &str) -> Option<u32> {
+    run(s).get(None, INJURED)
+}
+
+#[test]
+fn lexicon_is_in_normalised_form() {
+    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED] {
+        for w in list {
+            assert_eq!(marsad_text::normalize(w), *w, "{w} is not normalised");
+        }
+    }
+}
+
+#[test]
+fn number_words_gender_construct_dual() {
+    assert_eq!(k("قتل ثلاثة جنود في القصف"), Some(3));
+    assert_eq!(i("وأصيبت خمس نساء بجروح"), Some(5));
+    assert_eq!(k("قتلت إحدى عشرة امرأة من عائلة واحدة"), Some(11));
+    assert_eq!(i("أصيب اثنا عشر مدنيا بجروح"), Some(12));
+    assert_eq!(k("قتل شرطيان في الهجوم"), Some(2));
+    assert_eq!(k("قتل عنصرين من الصحوات"), Some(2));
+    assert_eq!(i("أصيبت امرأتان في القصف"), Some(2));
+    assert_eq!(k("أسفر عن مقتل مئتي شخص على الأقل"), Some(200));
+    assert_eq!(k("قتل مئتان وخمسون شخصا"), Some(250));
+    assert_eq!(i("أصيب أكثر من مئة وعشرين شخصا"), Some(120));
+    assert_eq!(k("قتل خمسة وعشرون مسلحا"), Some(25));
+    assert_eq!(i("أصيب ثلاثتهم بجروح بالغة"), Some(3));
+    assert_eq!(k("قتل مدنيين اثنين"), Some(2));
+    assert_eq!(k("أدى الهجوم إلى مقتل 39 تسعة و ثلاثين شخصا"), Some(39));
+    // a sound plural in -ين is not a dual
+    assert_eq!(k("قتل مدنيين في القصف"), None);
+}
+
+#[test]
+fn counted_noun_before_verb_or_with_adjective() {
+    assert_eq!(k("تسعة أشخاص بينهم أربعة من رجال الشرطة قتلوا في تفجير"), Some(9));
+    assert_eq!(i("سبعة عمال أصيبوا بجروح خطيرة"), Some(7));
+    assert_eq!(k("قتل انتحاري يرتدي حزاما ناسفا 31 متطوعا في الشرطة"), Some(31));
+    assert_eq!(k("قتل مسلحون ملثمون أربعة من أفراد عائلة واحدة"), Some(4));
+    assert_eq!(k("لقيت ثماني نساء وطفلان حتفهم"), Some(10));
+    assert_eq!(k("قتل 3 جنود و2 من عناصر الصحوة في هجوم"), Some(5));
+    assert_eq!(k("سقط ثلاثة قتلى وعشرة جرحى"), Some(3));
+    assert_eq!(i("سقط ثلاثة قتلى وعشرة جرحى"), Some(10));
+    assert_eq!(k("Eight people, including three foreign aid workers, were killed in an attack"), Some(8));
+    assert_eq!(k("Two soldiers and a civilian were killed in a mortar attack"), Some(3));
+    assert_eq!(k("A suicide bomber killed 26 police recruits"), Some(26));
+}
+
+#[test]
+fn one_of_another_and_floors() {
+    assert_eq!(k("قتل أحد حراس رئيس البلدية"), Some(1));
+    assert_eq!(i("أصيبت إحدى الطالبات بجروح طفيفة"), Some(1));
+    assert_eq!(k("لقي أحد عناصر حرس الحدود مصرعه"), Some(1));
+    assert_eq!(i("قتل جندي وأصيب آخر"), Some(1));
+    assert_eq!(i("قتل جندي وأصيب اثنان آخران"), Some(2));
+    assert_eq!(i("قتل جندي وأصيب آخرون"), None);
+    assert_eq!(k("قتل ما لا يقل عن 14 شخصا"), Some(14));
+    assert_eq!(k("قتل نحو أربعين مقاتلا"), Some(40));
+    assert_eq!(k("سقط ما يزيد على مئة قتيل"), Some(100));
+    assert_eq!(i("أصيب عشرات المدنيين"), None);
+    assert_eq!(k("One of the governor's bodyguards was killed and two others wounded"), Some(1));
+    assert_eq!(i("One of the governor's bodyguards was killed and two others wounded"), Some(2));
+    assert_eq!(k("At least five people were killed"), Some(5));
+    assert_eq!(i("More than 20 people were injured"), Some(20));
+    assert_eq!(i("Dozens of civilians were wounded"), None);
+    assert_eq!(i("A soldier was killed and another wounded"), Some(1));
+}
+
+#[test]
+fn implicit_singletons() {
+    assert_eq!(k("اغتال مسلحون مجهولون العقيد في الاستخبارات"), Some(1));
+    assert_eq!(k("قتل مسلحون قاضيا في محكمة الاستئناف"), Some(1));
+    assert_eq!(k("قتل الجيش الباكستاني قائدا ميدانيا"), Some(1));
+    assert_eq!(k("وأعدموا اثنين منهم رميا بالرصاص"), Some(2));
+    assert_eq!(k("لقي ضابط في الشرطة حتفه"), Some(1));
+    assert_eq!(k("Gunmen assassinated the deputy governor of Diyala province"), Some(1));
+    assert_eq!(k("A 12-year-old boy was killed when a shell hit"), Some(1));
+    assert_eq!(k("Militants executed two of them"), Some(2));
+    // plural definite victims: no count
+    assert_eq!(k("قتل الجنود في الهجوم"), None);
+}
+
+#[test]
+fn no_figure_traps() {
+    assert_eq!(k("قتل شاب يبلغ من العمر 19 عاما"), Some(1));
+    assert_eq!(i("انفجرت عبوة على الطريق رقم 6 دون وقوع إصابات"), None);
+    assert_eq!(k("قصفت الطائرات 12 موقعا"), None);
+    assert_eq!(i("أصيب جنود في الهجوم الذي وقع قبل ثلاثة أيام"), None);
+    assert_eq!(k("قتلوا وجرحوا أكثر من عشرة"), None);
+    assert_eq!(k("Air strikes hit 15 targets near Raqqa"), None);
+}
+
+#[test]
+fn tolls_and_totals() {
+    assert_eq!(k("ارتفعت حصيلة ضحايا التفجير الذي استهدف مسجدا إلى 35 قتيلا و60 جريحا"), Some(35));
+    assert_eq!(i("ارتفعت حصيلة ضحايا التفجير الذي استهدف مسجدا إلى 35 قتيلا و60 جريحا"), Some(60));
+    assert_eq!(k("بلغ عدد قتلى الهجوم على السجن المركزي 18 شخصا بينهم أربعة حراس"), Some(18));
+    assert_eq!(k("The death toll from the twin bombings rose to 43, with more than 200 wounded."), Some(43));
+    assert_eq!(i("The death toll from the twin bombings rose to 43, with more than 200 wounded."), Some(200));
+    assert_eq!(k("The blast killed five, including two children, and wounded 11."), Some(5));
+    assert_eq!(i("The blast killed five, including two children, and wounded 11."), Some(11));
+}
