@@ -9,8 +9,10 @@ use rusqlite::Connection;
 use serde_json::{json, Value};
 use std::io::Write;
 
-/// ACLED's column layout, in order.
-pub const ACLED_COLUMNS: [&str; 31] = [
+/// ACLED's column layout, in order, and marsad's `review_status`
+/// (`unreviewed`, `accepted` or `edited`; rejected and merged incidents are
+/// in the deletions list instead) as a 32nd column.
+pub const ACLED_COLUMNS: [&str; 32] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -42,6 +44,7 @@ pub const ACLED_COLUMNS: [&str; 31] = [
     "fatalities",
     "tags",
     "timestamp",
+    "review_status",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +308,7 @@ pub fn acled_row(s: &IncidentSummary) -> Vec<Cell> {
         Cell::Int(Some(s.fatalities.unwrap_or(0))),
         t(None),
         Cell::Int(Some(s.updated_at)),
+        Cell::Text(if s.review_status.is_empty() { "unreviewed".into() } else { s.review_status.clone() }),
     ]
 }
 
@@ -353,6 +357,7 @@ pub fn plover_json(s: &IncidentSummary) -> Value {
         "documents": s.documents,
         "text": s.evidence,
         "trigger": s.trigger,
+        "review_status": s.review_status,
     })
 }
 
@@ -371,6 +376,7 @@ pub fn geojson_feature(s: &IncidentSummary) -> Option<Value> {
             "place": s.place, "country": s.country, "admin1": s.admin1, "geo_precision": s.geo_precision,
             "fatalities": s.fatalities, "injured": s.injured, "actor": name(&s.actor), "recipient": name(&s.recipient),
             "n_reports": s.n_reports, "sources": s.sources.join("; "), "title": s.title, "text": s.evidence,
+            "review_status": s.review_status,
         }
     }))
 }
@@ -425,3 +431,19 @@ pub fn export_parquet<W: Write + Send>(conn: &Connection, f: &EventFilter, out: 
 }
 
 pub const PARQUET_ROW_GROUP: usize = 50_000;
+
+/// The deletions list as ACLED publishes it (CSV: `event_id_cnty`,
+/// `deletion_date`, plus marsad's `incident`, `reason`, `merged_into`,
+/// `reviewer`); returns the number of rows.
+pub fn export_deletions(conn: &Connection, out: &mut dyn Write) -> Result<u64> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["event_id_cnty", "deletion_date", "incident", "reason", "merged_into", "reviewer"])?;
+    let list = crate::review::deletions(conn)?;
+    for d in &list {
+        let day = d.deleted_at.get(..10).unwrap_or(&d.deleted_at).to_string();
+        let m = d.merged_into.map(|m| m.to_string()).unwrap_or_default();
+        w.write_record([d.event_id_cnty.as_str(), &day, &d.incident.to_string(), d.reason.as_deref().unwrap_or(""), &m, &d.reviewer])?;
+    }
+    w.flush()?;
+    Ok(list.len() as u64)
+}

@@ -7,6 +7,9 @@
 //! - [`query`]: `events`, `incident`, `actors`, `actor` for the CLI and the
 //!   HTTP API.
 //! - [`export`]: ACLED-style CSV, PLOVER JSON Lines, GeoJSON, Parquet.
+//! - [`review`]: the analysts' decisions on events and incidents (kept
+//!   apart from the machine's output, applied by sync); [`review_io`]: the
+//!   review queue, agreement over time, reviewed gold.
 //!
 //! See `crates/dataset/README.md`.
 
@@ -18,6 +21,8 @@ pub mod export;
 pub use marsad_store::minhash;
 mod parquet_out;
 pub mod query;
+pub mod review;
+pub mod review_io;
 pub mod schema;
 pub mod sync;
 

@@ -92,6 +92,9 @@ pub struct IncidentSummary {
     pub evidence: Option<String>,
     /// Unix time of the last change.
     pub updated_at: i64,
+    /// `unreviewed`, `accepted` or `edited` (rejected incidents are not listed).
+    #[serde(default)]
+    pub review_status: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -134,7 +137,7 @@ const SUMMARY_COLS: &str = "i.id, i.type, i.acled_event_type, i.acled_sub_event_
     i.actor_id, i.actor_name, a.actor_type, a.sector, a.country,
     i.recipient_id, i.recipient_name, b.actor_type, b.sector, b.country,
     i.n_reports, i.n_documents, i.sources, d.title, e.trigger_text,
-    substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), i.updated_at, e.mode";
+    substr(d.text, e.evidence_start + 1, e.evidence_end - e.evidence_start), i.updated_at, e.mode, i.review_status";
 
 const SUMMARY_FROM: &str = "FROM incidents i
     LEFT JOIN actors a ON a.actor_id = i.actor_id
@@ -154,7 +157,9 @@ fn list(s: &Option<String>) -> Vec<String> {
 
 /// The WHERE clause and its parameters.
 fn where_clause(f: &EventFilter) -> Result<(String, Vec<Value>)> {
-    let mut w: Vec<String> = vec!["1".into()];
+    // a rejected incident stays stored (its decision is kept) but leaves
+    // the dataset: it is in the deletions list instead
+    let mut w: Vec<String> = vec!["i.review_status != 'rejected'".into()];
     let mut p: Vec<Value> = Vec::new();
     let add = |p: &mut Vec<Value>, v: Value| -> String {
         p.push(v);
@@ -274,6 +279,7 @@ fn summary_of(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Incident
         evidence: r.get(31)?,
         updated_at: r.get(32)?,
         mode: r.get(33)?,
+        review_status: r.get(34)?,
     })
 }
 

@@ -5,7 +5,7 @@
 
 pub const COMPONENT: &str = "dataset";
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = r#"
 CREATE TABLE dataset_state (
@@ -105,4 +105,34 @@ DROP INDEX IF EXISTS incidents_type_date;
 DROP INDEX IF EXISTS incidents_acled_date;
 CREATE INDEX incidents_type_span ON incidents(type, date_hi - date_lo > 2, date_lo);
 CREATE INDEX incidents_acled_span ON incidents(acled_event_type, date_hi - date_lo > 2, date_lo);
+"#;
+
+/// Version 4 (issue 15, review): the reviewed state of each incident (the
+/// fields a reviewer set, the machine's values when they did, and the
+/// machine's values now, so that a disagreement shows as a flag), the
+/// incidents' review status (a rejected incident stays stored but leaves
+/// queries and exports), and the deletions list published with exports.
+const V4: &str = r#"
+ALTER TABLE incidents ADD COLUMN review_status TEXT NOT NULL DEFAULT 'unreviewed';
+
+CREATE TABLE incident_reviews (
+    incident    INTEGER PRIMARY KEY,
+    status      TEXT NOT NULL,
+    fields      TEXT NOT NULL,
+    machine     TEXT NOT NULL,
+    machine_now TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    reviewer    TEXT NOT NULL,
+    reviewed_at TEXT NOT NULL,
+    merged_into INTEGER
+);
+
+CREATE TABLE deletions (
+    incident      INTEGER PRIMARY KEY,
+    event_id_cnty TEXT NOT NULL,
+    deleted_at    TEXT NOT NULL,
+    reviewer      TEXT NOT NULL,
+    reason        TEXT,
+    merged_into   INTEGER
+);
 "#;

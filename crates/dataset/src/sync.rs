@@ -262,7 +262,7 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
     // the tokens of the annotation threads); documents of an older store
     // without one are tokenised here.
     let mut last: i64 = if full { 0 } else { conn.query_row("SELECT coalesce(max(doc), 0) FROM doc_state", [], |r| r.get(0))? };
-    let mut next_id: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM incidents", [], |x| x.get(0))?;
+    let mut next_id: i64 = crate::review::next_incident_id(conn)?;
     let mut sigs = SigCache::default();
     loop {
         let todo: Vec<Todo> = {
@@ -353,7 +353,7 @@ struct Todo {
 
 /// An incident touched in the current chunk: all its reports and its
 /// current values, kept in memory until the chunk is written.
-struct Live {
+pub(crate) struct Live {
     rows: Vec<Row>,
     cand: Cand,
     kind: String,
@@ -364,18 +364,18 @@ struct Live {
 /// values are what the database would hold after each report, so matching
 /// is the same as report-by-report SQL), written once at the end.
 #[derive(Default)]
-struct Chunk {
-    live: std::collections::BTreeMap<i64, Live>,
-    next_id: i64,
+pub(crate) struct Chunk {
+    pub(crate) live: std::collections::BTreeMap<i64, Live>,
+    pub(crate) next_id: i64,
     /// Signatures of recently seen documents (LSH candidates are the most
     /// recent documents of a bucket), kept across chunks.
-    sigs: SigCache,
+    pub(crate) sigs: SigCache,
 }
 
 /// A bounded cache of signatures by document (oldest entries dropped
 /// first), so that memory stays flat however large the corpus.
 #[derive(Default)]
-struct SigCache {
+pub(crate) struct SigCache {
     map: std::collections::HashMap<i64, Vec<u64>>,
     order: std::collections::VecDeque<i64>,
 }
@@ -412,14 +412,17 @@ impl Chunk {
                     let v = values(&rows);
                     (v.cand(id), v.kind)
                 };
-                Ok(e.insert(Live { cand, rows, kind, is_new: false }))
+                // an incident a reviewer pinned a report to may be gone
+                // (its documents were re-ingested): it is made again
+                let is_new = rows.is_empty() && !incident_exists(conn, id)?;
+                Ok(e.insert(Live { cand, rows, kind, is_new }))
             }
         }
     }
 
     /// Write every incident touched in this chunk.
     #[inline(never)]
-    fn flush(&mut self, conn: &Connection) -> Result<()> {
+    pub(crate) fn flush(&mut self, conn: &Connection) -> Result<()> {
         let now = now_secs();
         for (&id, l) in &self.live {
             if l.rows.is_empty() {
@@ -521,100 +524,159 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
     st.documents += 1;
     near_duplicates(conn, t, ck, st)?;
 
-    // event reports, with what the incident values need
-    let reports: Vec<(Report, Row)> = {
+    let reports = read_reports(conn, pk, None, t.published.as_deref())?;
+    // (incident, sentence) of this document's reports so far
+    let mut mine: Vec<(i64, i64)> = Vec::new();
+    for (r, row, pin) in reports {
+        place_report(conn, r, row, pin, None, hash, ck, st, &mut mine)?;
+    }
+    Ok(())
+}
+
+/// The stable id of an event report: `document id:trigger start-trigger
+/// end` (code points). Re-extracting the same text finds the same trigger,
+/// whatever the report's position in the document's list.
+pub fn event_uid(doc_id: &str, trigger_start: i64, trigger_end: i64) -> String {
+    format!("{doc_id}:{trigger_start}-{trigger_end}")
+}
+
+/// A document's reports (or one of them), with a reviewer's decisions
+/// applied (`crate::review`): edited fields replace the machine's, a
+/// rejected report is `rejected` (never in an incident), and a report a
+/// reviewer placed in an incident comes with that incident (`pin`).
+pub(crate) fn read_reports(conn: &Connection, pk: i64, only: Option<i64>, published: Option<&str>) -> Result<Vec<(Report, Row, Option<i64>)>> {
+    struct Raw {
+        row: Row,
+        sentence: i64,
+        flags: [bool; 4],
+        date_value: Option<String>,
+    }
+    let raws: Vec<Raw> = {
         let mut q = conn.prepare_cached(
             "SELECT e.idx, e.type, e.acled_event_type, e.sentence, e.lat, e.lon, e.country, e.admin1, e.geo_precision,
                     e.actor_id, e.actor_name, e.actor_text, e.recipient_id, e.recipient_name, e.recipient_text,
                     e.date_value, e.negated, e.hypothetical, e.generic,
                     e.acled_sub_event_type, e.place_name, e.geonameid, e.fatalities, e.injured, e.arrested,
-                    d.source, d.id, e.background
-             FROM events e JOIN documents d ON d.pk = e.doc WHERE e.doc = ?1 ORDER BY e.idx",
+                    d.source, d.id, e.background, e.trigger_start, e.trigger_end
+             FROM events e JOIN documents d ON d.pk = e.doc WHERE e.doc = ?1 AND (?2 IS NULL OR e.idx = ?2) ORDER BY e.idx",
         )?;
         let v = q
-            .query_map([pk], |r| {
-                let actor_id: Option<String> = r.get(9)?;
-                let actor_name: Option<String> = r.get(10)?;
-                let actor_text: Option<String> = r.get(11)?;
-                let recipient_id: Option<String> = r.get(12)?;
-                let recipient_name: Option<String> = r.get(13)?;
-                let recipient_text: Option<String> = r.get(14)?;
-                let actor_key = key_of(actor_id.as_deref(), actor_name.as_deref(), actor_text.as_deref());
-                let recipient_key = key_of(recipient_id.as_deref(), recipient_name.as_deref(), recipient_text.as_deref());
-                let acled: Option<String> = r.get(2)?;
-                let status = if r.get::<_, i64>(16)? != 0 {
-                    "negated"
-                } else if r.get::<_, i64>(17)? != 0 {
-                    "hypothetical"
-                } else if r.get::<_, i64>(18)? != 0 {
-                    "generic"
-                } else if r.get::<_, i64>(27)? != 0 {
-                    "background"
-                } else if acled.is_none() {
-                    "other"
-                } else {
-                    "incident"
-                };
-                let date_value: Option<String> = r.get(15)?;
-                let date = report_dates(date_value.as_deref(), t.published.as_deref());
-                let rep = Report {
-                    doc: pk,
-                    idx: r.get(0)?,
-                    kind: r.get(1)?,
-                    acled: acled.clone(),
+            .query_map(params![pk, only], |r| {
+                let doc_id: String = r.get(26)?;
+                let uid = event_uid(&doc_id, r.get(28)?, r.get(29)?);
+                Ok(Raw {
+                    row: Row {
+                        doc: pk,
+                        idx: r.get(0)?,
+                        lo: None,
+                        hi: None,
+                        rank: None,
+                        kind: r.get(1)?,
+                        acled: r.get(2)?,
+                        acled_sub: r.get(19)?,
+                        place: r.get(20)?,
+                        geonameid: r.get(21)?,
+                        lat: r.get(4)?,
+                        lon: r.get(5)?,
+                        country: r.get(6)?,
+                        admin1: r.get(7)?,
+                        geo_precision: r.get(8)?,
+                        fatalities: r.get(22)?,
+                        injured: r.get(23)?,
+                        arrested: r.get(24)?,
+                        actor_id: r.get(9)?,
+                        actor_name: r.get(10)?,
+                        actor_text: r.get(11)?,
+                        recipient_id: r.get(12)?,
+                        recipient_name: r.get(13)?,
+                        recipient_text: r.get(14)?,
+                        source: r.get(25)?,
+                        doc_id,
+                        uid,
+                    },
                     sentence: r.get(3)?,
-                    lat: r.get(4)?,
-                    lon: r.get(5)?,
-                    country: r.get(6)?,
-                    admin1: r.get(7)?,
-                    geo_precision: r.get(8)?,
-                    actor_id: actor_id.clone(),
-                    actor_key,
-                    recipient_id: recipient_id.clone(),
-                    recipient_key,
-                    status,
-                    date,
-                };
-                let row = Row {
-                    doc: pk,
-                    idx: rep.idx,
-                    lo: date.map(|d| d.0),
-                    hi: date.map(|d| d.1),
-                    rank: date.map(|d| d.2),
-                    kind: rep.kind.clone(),
-                    acled,
-                    acled_sub: r.get(19)?,
-                    place: r.get(20)?,
-                    geonameid: r.get(21)?,
-                    lat: rep.lat,
-                    lon: rep.lon,
-                    country: rep.country.clone(),
-                    admin1: rep.admin1.clone(),
-                    geo_precision: rep.geo_precision.clone(),
-                    fatalities: r.get(22)?,
-                    injured: r.get(23)?,
-                    arrested: r.get(24)?,
-                    actor_id,
-                    actor_name,
-                    actor_text,
-                    recipient_id,
-                    recipient_name,
-                    recipient_text,
-                    source: r.get(25)?,
-                    doc_id: r.get(26)?,
-                };
-                Ok((rep, row))
+                    flags: [r.get::<_, i64>(16)? != 0, r.get::<_, i64>(17)? != 0, r.get::<_, i64>(18)? != 0, r.get::<_, i64>(27)? != 0],
+                    date_value: r.get(15)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         v
     };
-    // (incident, sentence) of this document's reports so far
-    let mut mine: Vec<(i64, i64)> = Vec::new();
-    for (r, row) in reports {
-        st.reports += 1;
-        let id = if r.status == "incident" {
-            st.incident_reports += 1;
-            match best_incident(conn, &r, ck, &mine)? {
+    let mut out = Vec::with_capacity(raws.len());
+    for Raw { mut row, sentence, flags, mut date_value } in raws {
+        let ov = crate::review::event_overlay(conn, &row.uid)?;
+        let mut flags = flags;
+        let mut rejected = false;
+        let mut pin = None;
+        if let Some(ov) = &ov {
+            crate::review::apply_event_fields(&mut row, &ov.fields, &mut date_value, &mut flags);
+            rejected = ov.status == "rejected";
+            pin = ov.incident;
+        }
+        let status = if rejected {
+            "rejected"
+        } else if flags[0] {
+            "negated"
+        } else if flags[1] {
+            "hypothetical"
+        } else if flags[2] {
+            "generic"
+        } else if flags[3] {
+            "background"
+        } else if row.acled.is_none() {
+            "other"
+        } else {
+            "incident"
+        };
+        let date = report_dates(date_value.as_deref(), published);
+        row.lo = date.map(|d| d.0);
+        row.hi = date.map(|d| d.1);
+        row.rank = date.map(|d| d.2);
+        let rep = Report {
+            doc: pk,
+            idx: row.idx,
+            kind: row.kind.clone(),
+            acled: row.acled.clone(),
+            sentence,
+            lat: row.lat,
+            lon: row.lon,
+            country: row.country.clone(),
+            admin1: row.admin1.clone(),
+            geo_precision: row.geo_precision.clone(),
+            actor_id: row.actor_id.clone(),
+            actor_key: key_of(row.actor_id.as_deref(), row.actor_name.as_deref(), row.actor_text.as_deref()),
+            recipient_id: row.recipient_id.clone(),
+            recipient_key: key_of(row.recipient_id.as_deref(), row.recipient_name.as_deref(), row.recipient_text.as_deref()),
+            status,
+            date,
+        };
+        out.push((rep, row, pin));
+    }
+    Ok(out)
+}
+
+/// Record one report and, when it reports an incident, place it: in the
+/// incident a reviewer pinned it to, else in `keep` (its incident before a
+/// review refreshed it: ids stay stable), else in the best compatible
+/// incident, else in a new one.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn place_report(
+    conn: &Connection,
+    r: Report,
+    row: Row,
+    pin: Option<i64>,
+    keep: Option<i64>,
+    hash: &str,
+    ck: &mut Chunk,
+    st: &mut SyncStats,
+    mine: &mut Vec<(i64, i64)>,
+) -> Result<Option<i64>> {
+    st.reports += 1;
+    let id = if r.status == "incident" {
+        st.incident_reports += 1;
+        match pin.or(keep) {
+            Some(id) => Some(id),
+            None => match best_incident(conn, &r, ck, mine)? {
                 Some(id) => {
                     st.merged_reports += 1;
                     Some(id)
@@ -623,41 +685,46 @@ fn add_doc(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncStats) -> R
                     st.new_incidents += 1;
                     let id = ck.next_id;
                     ck.next_id += 1;
-                    ck.live.insert(
-                        id,
-                        Live { rows: Vec::new(), cand: Cand::empty(id), kind: r.kind.clone(), is_new: true },
-                    );
+                    ck.live.insert(id, Live { rows: Vec::new(), cand: Cand::empty(id), kind: r.kind.clone(), is_new: true });
                     Some(id)
                 }
-            }
-        } else {
-            None
-        };
-        if let Some(id) = id {
-            // load its earlier reports before this one is recorded
-            ck.touch(conn, id)?;
+            },
         }
-        let (lo, hi, rank) = match r.date {
-            Some((a, b, c)) => (Some(a), Some(b), Some(c)),
-            None => (None, None, None),
-        };
-        conn.prepare_cached(
-            "INSERT OR REPLACE INTO incident_reports(doc, idx, content_hash, sentence, status, incident, date_lo, date_hi, date_rank)
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-        )?
-        .execute(params![r.doc, r.idx, hash, r.sentence, r.status, id, lo, hi, rank])?;
-        if let Some(id) = id {
-            mine.push((id, r.sentence));
-            let l = ck.touch(conn, id)?;
-            // rows stay in (doc, idx) order: this document comes after
-            // every one already merged
-            l.rows.push(row);
-            let v = values(&l.rows);
-            l.kind = v.kind.clone();
-            l.cand = v.cand(id);
-        }
+    } else {
+        None
+    };
+    if let Some(id) = id {
+        // load its earlier reports before this one is recorded
+        ck.touch(conn, id)?;
     }
-    Ok(())
+    let (lo, hi, rank) = match r.date {
+        Some((a, b, c)) => (Some(a), Some(b), Some(c)),
+        None => (None, None, None),
+    };
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO incident_reports(doc, idx, content_hash, sentence, status, incident, date_lo, date_hi, date_rank)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    )?
+    .execute(params![r.doc, r.idx, hash, r.sentence, r.status, id, lo, hi, rank])?;
+    if let Some(id) = id {
+        mine.push((id, r.sentence));
+        let l = ck.touch(conn, id)?;
+        if l.kind.is_empty() {
+            l.kind = r.kind.clone();
+        }
+        // rows stay in (doc, idx) order: this document comes after
+        // every one already merged
+        l.rows.push(row);
+        l.rows.sort_by_key(|x| (x.doc, x.idx));
+        let v = values(&l.rows);
+        l.kind = v.kind.clone();
+        l.cand = v.cand(id);
+    }
+    Ok(id)
+}
+
+pub(crate) fn incident_exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM incidents WHERE id = ?1")?.query_row([id], |_| Ok(())).optional()?.is_some())
 }
 
 /// The compatible incident with the best evidence for `r`, if any:
@@ -749,33 +816,35 @@ fn best_incident(conn: &Connection, r: &Report, ck: &Chunk, mine: &[(i64, i64)])
     Ok(best.map(|(_, id)| id))
 }
 
-struct Row {
-    doc: i64,
-    idx: i64,
-    lo: Option<i64>,
-    hi: Option<i64>,
-    rank: Option<i64>,
-    kind: String,
-    acled: Option<String>,
-    acled_sub: Option<String>,
-    place: Option<String>,
-    geonameid: Option<i64>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    country: Option<String>,
-    admin1: Option<String>,
-    geo_precision: Option<String>,
-    fatalities: Option<i64>,
-    injured: Option<i64>,
-    arrested: Option<i64>,
-    actor_id: Option<String>,
-    actor_name: Option<String>,
-    actor_text: Option<String>,
-    recipient_id: Option<String>,
-    recipient_name: Option<String>,
-    recipient_text: Option<String>,
-    source: Option<String>,
-    doc_id: String,
+pub(crate) struct Row {
+    pub(crate) doc: i64,
+    pub(crate) idx: i64,
+    pub(crate) lo: Option<i64>,
+    pub(crate) hi: Option<i64>,
+    pub(crate) rank: Option<i64>,
+    pub(crate) kind: String,
+    pub(crate) acled: Option<String>,
+    pub(crate) acled_sub: Option<String>,
+    pub(crate) place: Option<String>,
+    pub(crate) geonameid: Option<i64>,
+    pub(crate) lat: Option<f64>,
+    pub(crate) lon: Option<f64>,
+    pub(crate) country: Option<String>,
+    pub(crate) admin1: Option<String>,
+    pub(crate) geo_precision: Option<String>,
+    pub(crate) fatalities: Option<i64>,
+    pub(crate) injured: Option<i64>,
+    pub(crate) arrested: Option<i64>,
+    pub(crate) actor_id: Option<String>,
+    pub(crate) actor_name: Option<String>,
+    pub(crate) actor_text: Option<String>,
+    pub(crate) recipient_id: Option<String>,
+    pub(crate) recipient_name: Option<String>,
+    pub(crate) recipient_text: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) doc_id: String,
+    /// The report's stable id ([`event_uid`]).
+    pub(crate) uid: String,
 }
 
 /// The most frequent value, ties to the first seen; `prefer` ranks values
@@ -823,13 +892,13 @@ fn looks_like_path(s: &str) -> bool {
 
 /// All reports of an incident, in (doc, idx) order.
 #[inline(never)]
-fn load_rows(conn: &Connection, id: i64) -> Result<Vec<Row>> {
+pub(crate) fn load_rows(conn: &Connection, id: i64) -> Result<Vec<Row>> {
     let rows: Vec<Row> = {
         let mut q = conn.prepare_cached(
             "SELECT r.doc, r.idx, r.date_lo, r.date_hi, r.date_rank, e.type, e.acled_event_type, e.acled_sub_event_type,
                     e.place_name, e.geonameid, e.lat, e.lon, e.country, e.admin1, e.geo_precision,
                     e.fatalities, e.injured, e.arrested, e.actor_id, e.actor_name, e.actor_text,
-                    e.recipient_id, e.recipient_name, e.recipient_text, d.source, d.id
+                    e.recipient_id, e.recipient_name, e.recipient_text, d.source, d.id, e.trigger_start, e.trigger_end
              FROM incident_reports r JOIN events e ON e.doc = r.doc AND e.idx = r.idx
              JOIN documents d ON d.pk = r.doc
              WHERE r.incident = ?1 ORDER BY r.doc, r.idx",
@@ -862,12 +931,22 @@ fn load_rows(conn: &Connection, id: i64) -> Result<Vec<Row>> {
                     recipient_name: x.get(22)?,
                     recipient_text: x.get(23)?,
                     source: x.get(24)?,
+                    uid: event_uid(&x.get::<_, String>(25)?, x.get(26)?, x.get(27)?),
                     doc_id: x.get(25)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         v
     };
+    // a reviewer's edits replace the machine's values (dates were applied
+    // when the report was recorded)
+    let mut rows = rows;
+    for row in &mut rows {
+        if let Some(ov) = crate::review::event_overlay(conn, &row.uid)? {
+            let (mut dv, mut flags) = (None, [false; 4]);
+            crate::review::apply_event_fields(row, &ov.fields, &mut dv, &mut flags);
+        }
+    }
     Ok(rows)
 }
 
@@ -883,35 +962,36 @@ pub(crate) fn recompute(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// An incident's values, as derived from its reports.
-struct Values {
-    kind: String,
-    acled: Option<String>,
-    acled_sub: Option<String>,
-    day: Option<i64>,
-    date_precision: Option<&'static str>,
-    date_lo: Option<i64>,
-    date_hi: Option<i64>,
-    place: Option<String>,
-    geonameid: Option<i64>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    country: Option<String>,
-    admin1: Option<String>,
-    geo_precision: Option<String>,
-    fatalities: Option<i64>,
-    injured: Option<i64>,
-    arrested: Option<i64>,
-    aid: Option<String>,
-    aname: Option<String>,
-    akey: Option<String>,
-    rid: Option<String>,
-    rname: Option<String>,
-    rkey: Option<String>,
-    n_reports: i64,
-    n_documents: i64,
-    sources: Vec<String>,
-    first_doc: i64,
-    first_idx: i64,
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Values {
+    pub(crate) kind: String,
+    pub(crate) acled: Option<String>,
+    pub(crate) acled_sub: Option<String>,
+    pub(crate) day: Option<i64>,
+    pub(crate) date_precision: Option<&'static str>,
+    pub(crate) date_lo: Option<i64>,
+    pub(crate) date_hi: Option<i64>,
+    pub(crate) place: Option<String>,
+    pub(crate) geonameid: Option<i64>,
+    pub(crate) lat: Option<f64>,
+    pub(crate) lon: Option<f64>,
+    pub(crate) country: Option<String>,
+    pub(crate) admin1: Option<String>,
+    pub(crate) geo_precision: Option<String>,
+    pub(crate) fatalities: Option<i64>,
+    pub(crate) injured: Option<i64>,
+    pub(crate) arrested: Option<i64>,
+    pub(crate) aid: Option<String>,
+    pub(crate) aname: Option<String>,
+    pub(crate) akey: Option<String>,
+    pub(crate) rid: Option<String>,
+    pub(crate) rname: Option<String>,
+    pub(crate) rkey: Option<String>,
+    pub(crate) n_reports: i64,
+    pub(crate) n_documents: i64,
+    pub(crate) sources: Vec<String>,
+    pub(crate) first_doc: i64,
+    pub(crate) first_idx: i64,
 }
 
 impl Values {
@@ -935,7 +1015,7 @@ impl Values {
 }
 
 /// The values of an incident with these reports (not empty).
-fn values(rows: &[Row]) -> Values {
+pub(crate) fn values(rows: &[Row]) -> Values {
     let kind = pick(rows.iter().map(|r| r.kind.clone()), |_| 0).unwrap_or_default();
     let acled = pick(rows.iter().filter(|r| r.kind == kind).filter_map(|r| r.acled.clone()), |_| 0);
     let acled_sub = pick(
@@ -1029,6 +1109,16 @@ fn values(rows: &[Row]) -> Values {
 }
 
 fn write_values(conn: &Connection, id: i64, v: &Values, now: i64) -> Result<()> {
+    // a reviewer's decision on the incident replaces the machine's values
+    let reviewed;
+    let (v, status) = match crate::review::incident_overlay(conn, id, v)? {
+        Some((r, status)) => {
+            reviewed = r;
+            (&reviewed, status)
+        }
+        None => (v, "unreviewed".to_string()),
+    };
+    conn.prepare_cached("UPDATE incidents SET review_status = ?2 WHERE id = ?1")?.execute(params![id, status])?;
     conn.prepare_cached(
         "UPDATE incidents SET type=?2, acled_event_type=?3, acled_sub_event_type=?4, date=?5, date_precision=?6,
             date_lo=?7, date_hi=?8, day=?9, place=?10, geonameid=?11, lat=?12, lon=?13, country=?14, admin1=?15,

@@ -21,6 +21,7 @@
 pub mod bench;
 pub mod keys;
 pub mod minhash;
+pub mod review;
 pub mod schema;
 pub mod search;
 
@@ -188,7 +189,8 @@ pub struct Store {
     fts_pending: Vec<(i64, String, String)>,
 }
 
-fn now_iso() -> String {
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn now_iso() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -4,7 +4,7 @@
 //! always at exactly one version. Never edit a released migration: append a
 //! new one. `crates/store/README.md` documents the resulting tables.
 
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// Version 1: documents with their annotations, actors, ingest runs and the
 /// full-text index.
@@ -235,4 +235,53 @@ DROP INDEX IF EXISTS documents_lang;
 /// `background` (a recalled past event), kept out of incidents.
 const V3: &str = r#"
 ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+"#;
+
+/// Version 4 (issue 15, review): reviewers with hashed tokens, the
+/// append-only revision log (triggers refuse UPDATE and DELETE), and the
+/// reviewed state of each event report, keyed by a stable id
+/// (`document id:trigger start-trigger end`, which survives re-extraction
+/// of the same text) rather than by `(doc, idx)`, which does not.
+const V4: &str = r#"
+CREATE TABLE reviewers (
+    name       TEXT PRIMARY KEY,
+    role       TEXT NOT NULL CHECK (role IN ('analyst', 'adjudicator')),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    active     INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE revisions (
+    rev       INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    reviewer  TEXT NOT NULL,
+    target    TEXT NOT NULL CHECK (target IN ('event', 'incident')),
+    target_id TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    version   INTEGER NOT NULL,
+    reason    TEXT,
+    note      TEXT,
+    diff      TEXT NOT NULL,
+    pipeline  TEXT NOT NULL
+);
+CREATE INDEX revisions_target ON revisions(target, target_id, rev);
+CREATE TRIGGER revisions_no_update BEFORE UPDATE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+CREATE TRIGGER revisions_no_delete BEFORE DELETE ON revisions
+BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+
+CREATE TABLE event_reviews (
+    uid           TEXT PRIMARY KEY,
+    doc_id        TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end   INTEGER NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'edited', 'rejected')),
+    fields        TEXT NOT NULL,
+    machine       TEXT NOT NULL,
+    incident      INTEGER,
+    version       INTEGER NOT NULL,
+    reviewer      TEXT NOT NULL,
+    reviewed_at   TEXT NOT NULL
+);
+CREATE INDEX event_reviews_doc ON event_reviews(doc_id);
 "#;
