@@ -57,6 +57,11 @@ enum Command {
     Actors(cmd::actors::ActorsArgs),
     /// HTTP API and map dashboard over a database.
     Serve(cmd::serve::ServeArgs),
+    /// Reviewers and their tokens, revision history, review queue.
+    Review {
+        #[command(subcommand)]
+        what: cmd::review::ReviewCmd,
+    },
 }
 
 #[derive(Subcommand)]
@@ -79,6 +84,8 @@ enum EvalWhat {
     Ner(cmd::ner::EvalArgs),
     /// Event type, actor and recipient agreement on JSON Lines gold.
     Events(cmd::events::EvalArgs),
+    /// The pipeline scored per field against reviewed events (gold from `marsad export --reviewed`).
+    Reviewed(cmd::review::EvalReviewedArgs),
 }
 
 /// Die quietly when the reader of our output goes away (`marsad search x |
@@ -127,6 +134,8 @@ fn main() {
         Command::Dates(a) => cmd::time::run(a),
         Command::Actors(a) => cmd::actors::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Review { what } => cmd::review::run(what),
+        Command::Eval { what: EvalWhat::Reviewed(a) } => cmd::review::eval_reviewed(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -12,19 +12,19 @@ use marsad_pipeline::IngestEvent;
 use marsad_store::Store;
 use serde_json::{json, Value};
 
-type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
+pub(crate) type Params = Result<Query<Vec<(String, String)>>, QueryRejection>;
 
 /// Different values a list parameter (`type`, `country`) may take.
 const MAX_VALUES: usize = 50;
-type ApiResult = Result<Response, ApiError>;
+pub(crate) type ApiResult = Result<Response, ApiError>;
 
 /// The query parameters, checked against the names a route knows.
-struct Q {
+pub(crate) struct Q {
     pairs: Vec<(String, String)>,
 }
 
 impl Q {
-    fn new(p: Params, known: &[&str]) -> Result<Q, ApiError> {
+    pub(crate) fn new(p: Params, known: &[&str]) -> Result<Q, ApiError> {
         let Query(pairs) = p.map_err(|e| ApiError::bad(format!("malformed query string: {}", e.body_text())))?;
         for (k, _) in &pairs {
             if !known.contains(&k.as_str()) {
@@ -39,7 +39,7 @@ impl Q {
     }
 
     /// The last non-empty value of `k`, trimmed.
-    fn get(&self, k: &str) -> Option<String> {
+    pub(crate) fn get(&self, k: &str) -> Option<String> {
         self.pairs.iter().rev().find(|(n, v)| n == k && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string())
     }
 
@@ -70,7 +70,7 @@ impl Q {
         }
     }
 
-    fn page(&self) -> Result<(u64, u64), ApiError> {
+    pub(crate) fn page(&self) -> Result<(u64, u64), ApiError> {
         let limit = self.uint("limit")?.unwrap_or(DEFAULT_LIMIT);
         if limit == 0 || limit > MAX_LIMIT {
             return Err(ApiError::bad(format!("limit must be between 1 and {MAX_LIMIT}, got {limit}")));
@@ -83,14 +83,14 @@ impl Q {
     }
 }
 
-fn ok(v: impl serde::Serialize) -> ApiResult {
+pub(crate) fn ok(v: impl serde::Serialize) -> ApiResult {
     Ok(Json(v).into_response())
 }
 
 /// Open the store for reading; a missing database, or one still being
 /// created by a first ingest, is an empty one. A database at an older schema
 /// version is migrated under the writer lock.
-fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
+pub(crate) fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
     if !st.cfg.db.exists() {
         return Ok(None);
     }
@@ -428,7 +428,7 @@ pub async fn stats(State(st): State<AppState>, p: Params) -> ApiResult {
 }
 
 /// Compare in time independent of where the strings differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -13,6 +13,7 @@
 
 mod api;
 mod assets;
+mod review;
 
 pub use api::OPENAPI;
 pub use assets::CSP;
@@ -63,26 +64,41 @@ pub(crate) type AppState = Arc<State>;
 pub struct ApiError {
     pub status: StatusCode,
     pub message: String,
+    /// More for the client (a review conflict: who changed the record, its version now).
+    pub detail: Option<serde_json::Value>,
 }
 
 impl ApiError {
     pub fn bad(msg: impl Into<String>) -> Self {
-        ApiError { status: StatusCode::BAD_REQUEST, message: msg.into() }
+        ApiError { status: StatusCode::BAD_REQUEST, message: msg.into(), detail: None }
     }
     pub fn not_found(msg: impl Into<String>) -> Self {
-        ApiError { status: StatusCode::NOT_FOUND, message: msg.into() }
+        ApiError { status: StatusCode::NOT_FOUND, message: msg.into(), detail: None }
     }
     pub fn new(status: StatusCode, msg: impl Into<String>) -> Self {
-        ApiError { status, message: msg.into() }
+        ApiError { status, message: msg.into(), detail: None }
     }
     pub fn internal(e: impl std::fmt::Display) -> Self {
-        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: format!("internal error: {e}") }
+        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: format!("internal error: {e}"), detail: None }
     }
 }
 
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
-        ApiError::internal(format!("{e:#}"))
+        use marsad_store::review::ReviewError;
+        match e.downcast_ref::<ReviewError>() {
+            Some(r) => {
+                let status = match r {
+                    ReviewError::Conflict { .. } => StatusCode::CONFLICT,
+                    ReviewError::Forbidden { .. } => StatusCode::FORBIDDEN,
+                    ReviewError::NotFound { .. } => StatusCode::NOT_FOUND,
+                    ReviewError::Bad { .. } => StatusCode::BAD_REQUEST,
+                };
+                let detail = matches!(r, ReviewError::Conflict { .. }).then(|| serde_json::to_value(r).unwrap_or_default());
+                ApiError { status, message: r.to_string(), detail }
+            }
+            None => ApiError::internal(format!("{e:#}")),
+        }
     }
 }
 
@@ -94,7 +110,11 @@ impl From<rusqlite::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(serde_json::json!({ "error": self.message }))).into_response()
+        let body = match self.detail {
+            Some(d) => serde_json::json!({ "error": self.message, "conflict": d }),
+            None => serde_json::json!({ "error": self.message }),
+        };
+        (self.status, Json(body)).into_response()
     }
 }
 
@@ -111,6 +131,19 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/stats"),
     ("POST", "/api/ingest"),
     ("GET", "/api/openapi.json"),
+    ("GET", "/api/review/me"),
+    ("GET", "/api/review/queue"),
+    ("GET", "/api/review/event"),
+    ("POST", "/api/review/event"),
+    ("GET", "/api/review/incidents/{id}"),
+    ("POST", "/api/review/incidents/{id}"),
+    ("POST", "/api/review/incidents/{id}/split"),
+    ("POST", "/api/review/merge"),
+    ("POST", "/api/review/move"),
+    ("GET", "/api/review/history"),
+    ("GET", "/api/review/agreement"),
+    ("GET", "/api/review/deletions"),
+    ("GET", "/api/review/export"),
 ];
 
 /// The router: `/api/...` and the dashboard at `/`.
@@ -127,6 +160,17 @@ pub fn router(cfg: Config) -> Router {
         .route("/api/stats", get(api::stats))
         .route("/api/ingest", post(api::ingest))
         .route("/api/openapi.json", get(api::openapi))
+        .route("/api/review/me", get(review::me))
+        .route("/api/review/queue", get(review::queue))
+        .route("/api/review/event", get(review::event).post(review::event_post))
+        .route("/api/review/incidents/{id}", get(review::incident).post(review::incident_post))
+        .route("/api/review/incidents/{id}/split", post(review::split))
+        .route("/api/review/merge", post(review::merge))
+        .route("/api/review/move", post(review::move_report))
+        .route("/api/review/history", get(review::history))
+        .route("/api/review/agreement", get(review::agreement))
+        .route("/api/review/deletions", get(review::deletions))
+        .route("/api/review/export", get(review::export))
         .route("/api", get(api::openapi))
         .route("/", get(assets::index))
         .route("/assets/{name}", get(assets::asset))

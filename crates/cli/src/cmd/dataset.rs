@@ -109,6 +109,12 @@ pub struct ExportArgs {
     /// Output file (default: standard output; required for parquet).
     #[arg(long, short = 'o')]
     pub output: Option<String>,
+    /// Reviewed events as gold JSON Lines with offsets (for `marsad eval reviewed`), instead of incidents.
+    #[arg(long, conflicts_with = "deletions")]
+    pub reviewed: bool,
+    /// The deletions list (incidents rejected or merged by review), ACLED style CSV.
+    #[arg(long)]
+    pub deletions: bool,
 }
 
 fn cut(s: &str, n: usize) -> String {
@@ -166,6 +172,9 @@ pub fn events(a: EventsArgs) -> Result<i32> {
 }
 
 pub fn export(a: ExportArgs) -> Result<i32> {
+    if a.reviewed || a.deletions {
+        return crate::cmd::review::export_reviewed(&a.filters.db, a.deletions, a.output.as_deref());
+    }
     let store = a.filters.open()?;
     let f = a.filters.filter()?;
     let n = match (a.format, &a.output) {

@@ -9,6 +9,7 @@ pub mod events;
 pub mod extract;
 pub mod ner;
 pub mod places;
+pub mod review;
 pub mod serve;
 pub mod store;
 pub mod time;
