@@ -1,6 +1,10 @@
-//! Countries: ISO 3166 alpha-3/alpha-2/numeric codes, ACLED region and
-//! English name (`data/countries.tsv`, facts stated by hand; ACLED's region
-//! names as used in its exports).
+//! Countries for exports and event filters: the countries ACLED covers,
+//! with ISO 3166 alpha-3/alpha-2/numeric codes, ACLED region and English
+//! name as ACLED writes it. The facts are marsad-places' country table
+//! (`marsad_places::countries`, the one owner of country knowledge); this
+//! module gives them the shape the dataset uses.
+
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Country {
@@ -11,25 +15,23 @@ pub struct Country {
     pub name: &'static str,
 }
 
-static DATA: &str = include_str!("../data/countries.tsv");
-
 fn all() -> &'static [Country] {
-    static ALL: std::sync::OnceLock<Vec<Country>> = std::sync::OnceLock::new();
+    static ALL: OnceLock<Vec<Country>> = OnceLock::new();
     ALL.get_or_init(|| {
-        DATA.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let f: Vec<&'static str> = l.split('\t').collect();
-                Some(Country { iso3: f.first()?, iso2: f.get(1)?, numeric: f.get(2)?.parse().ok()?, region: f.get(3)?, name: f.get(4)? })
+        marsad_places::countries::all()
+            .iter()
+            .filter_map(|c| {
+                Some(Country { iso3: c.alpha3, iso2: c.alpha2, numeric: c.numeric?, region: c.acled_region?, name: c.acled_name? })
             })
             .collect()
     })
 }
 
-/// By alpha-3, alpha-2 or English name (case-insensitive).
+/// By alpha-3, alpha-2 or English name (case-insensitive), among the
+/// countries ACLED covers ([`marsad_places::countries::acled`]).
 pub fn lookup(s: &str) -> Option<&'static Country> {
-    let s = s.trim();
-    all().iter().find(|c| c.iso3.eq_ignore_ascii_case(s) || c.iso2.eq_ignore_ascii_case(s) || c.name.eq_ignore_ascii_case(s))
+    let c = marsad_places::countries::acled(s)?;
+    all().iter().find(|x| x.iso3 == c.alpha3)
 }
 
 #[cfg(test)]
@@ -39,7 +41,9 @@ mod tests {
         let c = super::lookup("iq").unwrap();
         assert_eq!((c.iso3, c.numeric, c.region), ("IRQ", 368, "Middle East"));
         assert_eq!(super::lookup("Syria").unwrap().numeric, 760);
+        assert_eq!(super::lookup("palestine").unwrap().name, "Palestine");
         assert!(super::lookup("XXX").is_none());
+        assert!(super::lookup("Andorra").is_none());
         assert!(super::all().len() > 70);
     }
 }

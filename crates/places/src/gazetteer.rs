@@ -1,38 +1,20 @@
 //! The shipped gazetteer: places, their name variants (indexed by a
-//! normalised key), countries (alpha-2 ↔ alpha-3) and country adjectives.
+//! normalised key), and the index of country adjectives over the country
+//! table of [`crate::countries`].
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-/// A small fast hasher for short string keys (FxHash's multiply-rotate).
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
+use crate::countries::{self, Country};
 
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-}
+// the text layer's fast string hasher (FxHash-style) for the name index
+use marsad_text::FastHasher;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
-static COUNTRIES_TSV: &str = include_str!("../data/countrycodes.tsv");
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
@@ -77,26 +59,14 @@ pub struct Candidate {
     pub arabic: bool,
 }
 
-/// A country: codes and names.
-#[derive(Debug, Clone)]
-pub struct Country {
-    pub alpha2: &'static str,
-    pub alpha3: &'static str,
-    pub name: &'static str,
-    pub name_ar: &'static str,
-    /// Index of the country's entry in the gazetteer.
-    pub entry: Option<u32>,
-}
-
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     index: FastMap<String, Vec<Candidate>>,
     /// Every proper word-prefix of a multi-word key ("جبال" for "جبال حمرين").
     prefixes: FastSet<String>,
     pub max_words: usize,
-    countries: Vec<Country>,
-    by_alpha2: HashMap<&'static str, usize>,
-    by_alpha3: HashMap<&'static str, usize>,
+    /// Country adjectives and demonyms (normalised key) → index in
+    /// [`countries::all`].
     adjectives: FastMap<String, usize>,
 }
 
@@ -295,35 +265,9 @@ impl Gazetteer {
             }
         }
         index.extend(new_keys);
-        let mut countries = Vec::new();
-        let mut by_alpha2 = HashMap::new();
-        let mut by_alpha3 = HashMap::new();
         let mut adjectives = FastMap::default();
-        let country_entry: HashMap<&str, u32> = entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.feature == "country")
-            .map(|(i, e)| (e.country2, i as u32))
-            .collect();
-        for line in COUNTRIES_TSV.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 6 {
-                continue;
-            }
-            let i = countries.len();
-            countries.push(Country {
-                alpha2: f[0],
-                alpha3: f[1],
-                name: f[2],
-                name_ar: f[3],
-                entry: country_entry.get(f[0]).copied(),
-            });
-            by_alpha2.insert(f[0], i);
-            by_alpha3.insert(f[1], i);
-            for a in f[4].split('|').chain(f[5].split('|')) {
+        for (i, c) in countries::all().iter().enumerate() {
+            for a in c.adjectives() {
                 let k = name_key(a);
                 if !k.is_empty() {
                     adjectives.entry(k.clone()).or_insert(i);
@@ -333,7 +277,7 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { entries, index, prefixes, max_words, countries, by_alpha2, by_alpha3, adjectives }
+        Gazetteer { entries, index, prefixes, max_words, adjectives }
     }
 
     /// Entries whose name has exactly this key (already normalised: see [`name_key`]).
@@ -381,46 +325,42 @@ impl Gazetteer {
         &self.entries[id as usize]
     }
 
-    pub fn countries(&self) -> &[Country] {
-        &self.countries
+    /// Every country ([`countries::all`]).
+    pub fn countries(&self) -> &'static [Country] {
+        countries::all()
     }
 
-    pub fn country(&self, alpha2_or_3: &str) -> Option<&Country> {
-        let up = alpha2_or_3.to_ascii_uppercase();
-        let i = match up.len() {
-            2 => self.by_alpha2.get(up.as_str()),
-            3 => self.by_alpha3.get(up.as_str()),
-            _ => None,
-        }?;
-        self.countries.get(*i)
+    /// By alpha-2 or alpha-3 code ([`countries::by_code`]).
+    pub fn country(&self, alpha2_or_3: &str) -> Option<&'static Country> {
+        countries::by_code(alpha2_or_3)
     }
 
     /// ISO alpha-2 → alpha-3 ("IQ" → "IRQ").
     pub fn alpha3(&self, alpha2: &str) -> Option<&'static str> {
-        self.country(alpha2).filter(|_| alpha2.len() == 2).map(|c| c.alpha3)
+        countries::alpha3(alpha2)
     }
 
     /// ISO alpha-3 → alpha-2 ("IRQ" → "IQ").
     pub fn alpha2(&self, alpha3: &str) -> Option<&'static str> {
-        self.country(alpha3).filter(|_| alpha3.len() == 3).map(|c| c.alpha2)
+        countries::alpha2(alpha3)
     }
 
     /// The country a demonym/adjective refers to: العراقية, والعراقيين,
     /// Syrian → the country (alpha-2/alpha-3 in [`Country`]).
-    pub fn country_of_adjective(&self, word: &str) -> Option<&Country> {
+    pub fn country_of_adjective(&self, word: &str) -> Option<&'static Country> {
         let k = name_key(word);
         if k.is_empty() {
             return None;
         }
         if let Some(&i) = self.adjectives.get(&k) {
-            return self.countries.get(i);
+            return countries::all().get(i);
         }
         if k.contains(' ') {
             return None;
         }
         for c in marsad_text::clitics::candidates(&k) {
             if let Some(&i) = self.adjectives.get(&c) {
-                return self.countries.get(i);
+                return countries::all().get(i);
             }
         }
         None
@@ -431,8 +371,8 @@ impl Gazetteer {
         self.adjectives.get(key).copied()
     }
 
-    pub(crate) fn country_at(&self, i: usize) -> &Country {
-        &self.countries[i]
+    pub(crate) fn country_at(&self, i: usize) -> &'static Country {
+        &countries::all()[i]
     }
 }
 

@@ -1,8 +1,10 @@
 //! marsad-places: an embedded, Arabic-aware geocoder.
 //!
 //! * [`Gazetteer`]: the shipped gazetteer (GeoNames + marsad's own lists),
-//!   `Gazetteer::global().lookup("بالموصل")`, country code conversion and
-//!   country adjectives ([`Gazetteer::country_of_adjective`]).
+//!   `Gazetteer::global().lookup("بالموصل")` and country adjectives
+//!   ([`Gazetteer::country_of_adjective`]).
+//! * [`countries`]: marsad's one country table (ISO codes, names,
+//!   adjectives, ACLED region and numeric code), for every crate.
 //! * [`PlaceStage`]: finds place mentions in a [`Document`] (gazetteer
 //!   matching with clitics and multi-word names, plus the entity tagger's LOC
 //!   spans), resolves each to one entry using document context, and fills
@@ -11,10 +13,12 @@
 //! See README.md for the data, its sources and the API.
 
 pub mod admin; pub use admin::{admin1_entry, admin1_name};
+pub mod countries;
 pub mod gazetteer;
 pub mod recognize;
 
-pub use gazetteer::{name_key, prior, Candidate, Country, Entry, Gazetteer};
+pub use countries::Country;
+pub use gazetteer::{name_key, prior, Candidate, Entry, Gazetteer};
 pub use recognize::{annotate, find_places};
 
 use marsad_core::{Document, Stage};

@@ -114,15 +114,10 @@ fn capitalised(doc: &Document, t: &Token) -> bool {
     doc.slice(t.start, t.end).chars().next().map_or(false, |c| c.is_uppercase())
 }
 
+/// A direction or "near" word without its conjunction or preposition
+/// (وغرب، بمحيط).
 fn strip_conj(w: &str) -> &str {
-    for p in ["و", "ف", "ب"] {
-        if let Some(r) = w.strip_prefix(p) {
-            if r.chars().count() >= 3 {
-                return r;
-            }
-        }
-    }
-    w
+    marsad_text::clitics::strip_first_proclitic(w, &["و", "ف", "ب"], 3)
 }
 
 fn dir_ar(w: &str) -> Option<&'static str> {

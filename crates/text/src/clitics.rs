@@ -187,6 +187,53 @@ const PROCLITICS: &[(&str, bool, usize)] = &[
     ("فكال", true, 2),
 ];
 
+/// The proclitic sequences without the article, as [`PROCLITICS`] lists
+/// them: و ف ب ك ل and their pairs (وب، ول، فك…). For matchers that
+/// compare a token with a word of their own list behind its proclitics.
+pub fn bare_proclitics() -> impl Iterator<Item = &'static str> + Clone {
+    PROCLITICS.iter().filter(|(_, art, _)| !art).map(|(p, _, _)| *p)
+}
+
+/// ل + the article with its alef elided, alone or after و / ف: لل، ولل،
+/// فلل (للعام is ل + العام).
+pub const LAM_ARTICLE: [&str; 3] = ["لل", "ولل", "فلل"];
+
+/// How the normalised `word` writes `base` behind proclitics: the written
+/// prefix, "" for `base` itself, a bare proclitic ([`bare_proclitics`]:
+/// وعام → و), or one of [`LAM_ARTICLE`] standing for ل + the article of a
+/// `base` that starts with ال (للعام → لل for العام). None when `word` is
+/// not `base` behind proclitics. The caller decides which prefixes its
+/// word takes (short words often only و / ف).
+pub fn written_prefix<'a>(word: &'a str, base: &str) -> Option<&'a str> {
+    if word == base {
+        return Some("");
+    }
+    if word.len() > base.len() {
+        if let Some(p) = strip_suffix(word, base) {
+            return bare_proclitics().any(|q| q == p).then_some(p);
+        }
+    }
+    let wr = base.strip_prefix("ال")?;
+    LAM_ARTICLE
+        .iter()
+        .find(|p| word.len() == p.len() + wr.len() && word.starts_with(*p) && word.ends_with(wr))
+        .map(|p| &word[..p.len()])
+}
+
+/// `w` without the first of `proclitics` it starts with that leaves at
+/// least `min_rest` letters; `w` itself when none does (وغرب → غرب with
+/// و ف ب and 3).
+pub fn strip_first_proclitic<'a>(w: &'a str, proclitics: &[&str], min_rest: usize) -> &'a str {
+    for p in proclitics {
+        if let Some(r) = strip_prefix(w, p) {
+            if char_len(r) >= min_rest {
+                return r;
+            }
+        }
+    }
+    w
+}
+
 /// Pronoun enclitics, shortest first. A lone ه is a pronoun only after ت:
 /// after normalisation it is also every taa marbuta (دوله is not دول + ه).
 const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هن", "كم", "كن", "نا", "هما", "كما"];
@@ -631,5 +678,28 @@ mod tests {
             let _ = base(w);
             let _ = candidates(w);
         }
+    }
+
+    #[test]
+    fn written_prefixes() {
+        assert_eq!(written_prefix("عام", "عام"), Some(""));
+        assert_eq!(written_prefix("وعام", "عام"), Some("و"));
+        assert_eq!(written_prefix("فبعام", "عام"), Some("فب"));
+        assert_eq!(written_prefix("للعام", "العام"), Some("لل"));
+        assert_eq!(written_prefix("وللعام", "العام"), Some("ولل"));
+        // the article is not a bare proclitic, nor is an unknown letter
+        assert_eq!(written_prefix("العام", "عام"), None);
+        assert_eq!(written_prefix("سعام", "عام"), None);
+        assert_eq!(written_prefix("للعام", "عام"), None);
+        assert_eq!(written_prefix("عا", "عام"), None);
+        assert!(bare_proclitics().all(|p| !p.contains("ال")) && bare_proclitics().count() == 11);
+    }
+
+    #[test]
+    fn strips_the_first_proclitic_that_leaves_enough() {
+        assert_eq!(strip_first_proclitic("وغرب", &["و", "ف", "ب"], 3), "غرب");
+        assert_eq!(strip_first_proclitic("وسط", &["و", "ف", "ب"], 3), "وسط");
+        assert_eq!(strip_first_proclitic("بشمال", &["و", "ف", "ب"], 3), "شمال");
+        assert_eq!(strip_first_proclitic("", &["و"], 1), "");
     }
 }

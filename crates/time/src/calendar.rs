@@ -125,6 +125,63 @@ fn parse_rfc2822(s: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d))
 }
 
+fn small_num(s: &str) -> Option<i64> {
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// The first and last day number covered by an ISO-like value:
+/// `YYYY-MM-DD` (optionally followed by a time), `YYYY-MM`, `YYYY`,
+/// `YYYY-Www`, and intervals `A/B`. `None` for anything else (decades,
+/// seasons, garbage). For the dataset's event days and the date filters of
+/// queries; [`crate::bounds`] also narrows by a vague modifier.
+pub fn interval(v: &str) -> Option<(i64, i64)> {
+    let v = v.trim();
+    if let Some((a, b)) = v.split_once('/') {
+        let (lo, _) = interval(a)?;
+        let (_, hi) = interval(b)?;
+        return (lo <= hi).then_some((lo, hi));
+    }
+    let v = v.split('T').next()?;
+    let parts: Vec<&str> = v.split('-').collect();
+    let y = small_num(parts.first()?)?;
+    if parts[0].len() != 4 {
+        return None;
+    }
+    match parts.len() {
+        1 => Some((days_from_civil(y, 1, 1), days_from_civil(y, 12, 31))),
+        2 if parts[1].starts_with('W') => {
+            let w = small_num(&parts[1][1..])?;
+            if !(1..=53).contains(&w) {
+                return None;
+            }
+            // ISO week 1 holds January 4th; weeks start on Monday
+            let jan4 = days_from_civil(y, 1, 4);
+            let mon = jan4 - (weekday(jan4) as i64 - 1) + (w - 1) * 7;
+            Some((mon, mon + 6))
+        }
+        2 => {
+            let m = small_num(parts[1])? as u32;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            Some((days_from_civil(y, m, 1), days_from_civil(y, m, days_in_month(y, m))))
+        }
+        3 => {
+            let m = small_num(parts[1])? as u32;
+            let d = small_num(parts[2])? as u32;
+            if !valid_date(y, m, d) {
+                return None;
+            }
+            let x = days_from_civil(y, m, d);
+            Some((x, x))
+        }
+        _ => None,
+    }
+}
+
 /// Day number of 1 Muharram AH 1 in the civil tabular Islamic calendar
 /// (Julian day 1948439.5 = 19 July 622, proleptic Gregorian).
 const HIJRI_EPOCH: i64 = -492148;
@@ -184,6 +241,31 @@ mod tests {
         assert_eq!(parse_iso_date("15 February 2018"), Some(days_from_civil(2018, 2, 15)));
         assert_eq!(parse_iso_date("Thu, 31 Feb 2018"), None);
         assert_eq!(parse_iso_date("2018-02-15 08:00"), Some(days_from_civil(2018, 2, 15)));
+    }
+
+    #[test]
+    fn intervals_of_values() {
+        for d in [-1000, 0, 19_000, 19_500, 20_000] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        let (lo, hi) = interval("2023-02").unwrap();
+        assert_eq!((fmt_day(lo), fmt_day(hi)), ("2023-02-01".into(), "2023-02-28".into()));
+        let (lo, hi) = interval("2023-W15").unwrap();
+        assert_eq!((fmt_day(lo), fmt_day(hi)), ("2023-04-10".into(), "2023-04-16".into()));
+        let (lo, hi) = interval("2021-W01").unwrap();
+        assert_eq!((fmt_day(lo), fmt_day(hi)), ("2021-01-04".into(), "2021-01-10".into()));
+        assert_eq!(interval("2023-03-15T10:00"), interval("2023-03-15"));
+        assert_eq!(interval("2024").map(|(a, b)| b - a), Some(365));
+        assert!(interval("2023-13").is_none());
+        assert!(interval("2023-02-29").is_none());
+        assert!(interval("201X").is_none());
+        assert!(interval("").is_none());
+        assert!(interval("٢٠٢٣").is_none());
+        assert!(interval("2023-W54").is_none());
+        let (lo, hi) = interval("2022-05-02/2023-05-02").unwrap();
+        assert_eq!(hi - lo, 365);
+        assert!(interval("2023/2022").is_none());
     }
 
     #[test]

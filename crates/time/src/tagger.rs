@@ -21,7 +21,8 @@ mod words;
 use crate::lexicon::*;
 use marsad_core::{Document, TokenKind};
 use std::cell::Cell;
-use words::{cl_eq, future_ar_forms, parse_small, triggers, PROCLITICS};
+use marsad_text::clitics::bare_proclitics;
+use words::{cl_eq, future_ar_forms, parse_small, triggers};
 
 /// What an expression says, before it is resolved against an anchor.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,9 +176,7 @@ impl<'a> Parser<'a> {
                 if set.contains(k.norm) || k.norm.ends_with("ات") {
                     return true;
                 }
-                PROCLITICS.iter().any(|p| {
-                    !p.is_empty() && k.norm.len() > p.len() && k.norm.starts_with(p) && set.contains(&k.norm[p.len()..])
-                })
+                bare_proclitics().any(|p| k.norm.len() > p.len() && k.norm.starts_with(p) && set.contains(&k.norm[p.len()..]))
             }
             _ => false,
         }

@@ -3,6 +3,7 @@
 //! markers of a sentence, small numbers, and آب (August) told from أب (father).
 
 use crate::lexicon::*;
+use marsad_text::clitics::{bare_proclitics, written_prefix, LAM_ARTICLE};
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -62,10 +63,9 @@ pub(super) fn triggers() -> &'static WordSet<&'static str> {
     })
 }
 
-pub(super) const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"];
-
 /// Does normalised token `norm` equal word `w` after removing Arabic
-/// proclitics? Short words (≤ 3 letters) only take و or ف.
+/// proclitics (text's [`written_prefix`])? Short words (≤ 3 letters) only
+/// take و or ف; ل + ال is written لل.
 pub(super) fn cl_eq(norm: &str, w: &str) -> bool {
     // every reading below ends with the last byte of `w`: most tokens are
     // told apart by it without comparing strings
@@ -74,25 +74,11 @@ pub(super) fn cl_eq(norm: &str, w: &str) -> bool {
             return false;
         }
     }
-    if norm == w {
-        return true;
+    match written_prefix(norm, w) {
+        None => false,
+        Some(p) if p.is_empty() || LAM_ARTICLE.contains(&p) => true,
+        Some(p) => p == "و" || p == "ف" || w.chars().count() > 3,
     }
-    if norm.len() > w.len() && norm.ends_with(w) {
-        let p = &norm[..norm.len() - w.len()];
-        let short = w.chars().count() <= 3;
-        if short {
-            return p == "و" || p == "ف";
-        }
-        return PROCLITICS.contains(&p);
-    }
-    if let Some(wr) = w.strip_prefix("ال") {
-        for p in ["لل", "ولل", "فلل"] {
-            if norm.len() == p.len() + wr.len() && norm.starts_with(p) && norm.ends_with(wr) {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 /// Every token form `n` with `cl_eq(n, w)` for a word `w` of `FUTURE_AR`
@@ -104,11 +90,11 @@ pub(super) fn future_ar_forms() -> &'static WordSet<String> {
         for w in FUTURE_AR {
             s.insert(w.to_string());
             let short = w.chars().count() <= 3;
-            for p in PROCLITICS.iter().filter(|p| !p.is_empty() && (!short || matches!(**p, "و" | "ف"))) {
+            for p in bare_proclitics().filter(|p| !short || matches!(*p, "و" | "ف")) {
                 s.insert(format!("{p}{w}"));
             }
             if let Some(wr) = w.strip_prefix("ال") {
-                for p in ["لل", "ولل", "فلل"] {
+                for p in LAM_ARTICLE {
                     s.insert(format!("{p}{wr}"));
                 }
             }
@@ -124,7 +110,7 @@ pub(super) fn cl_eq_any(norm: &str, w: &str) -> bool {
             return false;
         }
     }
-    norm == w || (norm.len() > w.len() && norm.ends_with(w) && PROCLITICS.contains(&&norm[..norm.len() - w.len()]))
+    matches!(written_prefix(norm, w), Some(p) if !LAM_ARTICLE.contains(&p))
 }
 
 /// English last / next / this before a unit, month, weekday or season:
@@ -159,7 +145,8 @@ mod speed_tests {
     /// The precomputed future forms accept exactly what `cl_eq` accepts.
     #[test]
     fn cl_eq_last_byte_shortcut_changes_nothing() {
-        // cl_eq as it was before the last-byte check
+        // cl_eq as it was before the last-byte check and text's helpers
+        const PROCLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"];
         fn reference(norm: &str, w: &str) -> bool {
             if norm == w {
                 return true;
