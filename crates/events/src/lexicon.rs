@@ -168,6 +168,86 @@ fn en_forms(lemma: &str, verb: bool) -> Vec<String> {
     v
 }
 
+/// Building the trigger tables from the TSV rows.
+impl Lexicon {
+    /// One row of `data/triggers.*.tsv`: type, mode, part of speech (V, N, P for a
+    /// phrase), forms, flags.
+    fn add_trigger(&mut self, f: &[&str], arabic: bool) {
+        let flags = parse_flags(f.get(4).copied().unwrap_or(""));
+        let mode = if f[1] == "-" { None } else { Some(f[1].to_string()) };
+        let pos = f[2];
+        if pos == "P" {
+            self.add_phrase(f, arabic, mode, flags);
+            return;
+        }
+        let id = self.entries.len();
+        self.entries.push(Entry { ty: f[0].into(), mode, flags, rest: vec![], phrase: false, verb: pos == "V" });
+        for form in f[3].split_whitespace() {
+            let form = normalize(form);
+            if !arabic {
+                let forms = match pos {
+                    "V" => en_forms(&form, true),
+                    "N" => en_forms(&form, false),
+                    _ => vec![form.clone()],
+                };
+                for w in forms {
+                    let e = self.en.entry(w).or_default();
+                    if !e.contains(&id) {
+                        e.push(id);
+                    }
+                }
+            } else if pos != "V" {
+                self.add_ar(strip_al(&form), Kind::Noun, id);
+            } else if form.starts_with('ي') && form.chars().count() >= 4 {
+                let st = &form['ي'.len_utf8()..];
+                self.add_ar(st, Kind::Impf, id);
+                // weak-final imperfects: يدعو → دع+ون
+                if let Some(t) = st.strip_suffix('و').or(st.strip_suffix('ي')) {
+                    if t.chars().count() >= 3 {
+                        self.add_ar(t, Kind::Impf, id);
+                    }
+                }
+            } else {
+                self.add_ar_perfect(&form, id);
+            }
+        }
+    }
+
+    /// A phrase entry (نصب+كمين، اطلق+النار): its first word is looked up, the others are
+    /// slots matched after it.
+    fn add_phrase(&mut self, f: &[&str], arabic: bool, mode: Option<String>, flags: Flags) {
+        let slots: Vec<Vec<String>> = f[3].split('+').map(|s| s.split('|').map(|a| normalize(a.trim())).filter(|a| !a.is_empty()).collect()).collect();
+        if slots.is_empty() || slots[0].is_empty() {
+            return;
+        }
+        let id = self.entries.len();
+        let rest: Vec<Vec<String>> = slots[1..].iter().map(|alts| alts.iter().map(|a| if arabic { strip_al(a).to_string() } else { a.clone() }).collect()).collect();
+        self.entries.push(Entry { ty: f[0].into(), mode, flags, rest, phrase: true, verb: false });
+        for a in &slots[0] {
+            if !arabic {
+                self.en.entry(a.clone()).or_default().push(id);
+                continue;
+            }
+            if a.starts_with('ي') && a.chars().count() >= 4 {
+                self.add_ar(&a['ي'.len_utf8()..], Kind::Impf, id);
+            } else {
+                self.add_ar_perfect(a, id);
+            }
+            self.add_ar(strip_al(a), Kind::Noun, id);
+        }
+    }
+
+    /// A perfect verb, and its truncated stem when weak-final (التقى → التقوا).
+    fn add_ar_perfect(&mut self, form: &str, id: usize) {
+        self.add_ar(form, Kind::Perf, id);
+        if let Some(t) = form.strip_suffix('ي').or(form.strip_suffix('ا')) {
+            if t.chars().count() >= 3 {
+                self.add_ar(t, Kind::Perf, id);
+            }
+        }
+    }
+}
+
 impl Lexicon {
     pub fn load() -> Self {
         let mut lx = Lexicon {
@@ -190,90 +270,7 @@ impl Lexicon {
                 if f.len() < 4 {
                     continue;
                 }
-                let flags = parse_flags(f.get(4).copied().unwrap_or(""));
-                let mode = if f[1] == "-" { None } else { Some(f[1].to_string()) };
-                let pos = f[2];
-                if pos == "P" {
-                    let slots: Vec<Vec<String>> = f[3]
-                        .split('+')
-                        .map(|s| s.split('|').map(|a| normalize(a.trim())).filter(|a| !a.is_empty()).collect())
-                        .collect();
-                    if slots.is_empty() || slots[0].is_empty() {
-                        continue;
-                    }
-                    let id = lx.entries.len();
-                    let rest: Vec<Vec<String>> = slots[1..]
-                        .iter()
-                        .map(|alts| alts.iter().map(|a| if arabic { strip_al(a).to_string() } else { a.clone() }).collect())
-                        .collect();
-                    lx.entries.push(Entry { ty: f[0].into(), mode, flags, rest, phrase: true, verb: false });
-                    for a in &slots[0] {
-                        if arabic {
-                            if a.starts_with('ي') && a.chars().count() >= 4 {
-                                lx.add_ar(&a['ي'.len_utf8()..], Kind::Impf, id);
-                            } else {
-                                lx.add_ar(a, Kind::Perf, id);
-                                if let Some(t) = a.strip_suffix('ي').or(a.strip_suffix('ا')) {
-                                    if t.chars().count() >= 3 {
-                                        lx.add_ar(t, Kind::Perf, id);
-                                    }
-                                }
-                            }
-                            lx.add_ar(strip_al(a), Kind::Noun, id);
-                        } else {
-                            lx.en.entry(a.clone()).or_default().push(id);
-                        }
-                    }
-                    continue;
-                }
-                let id = lx.entries.len();
-                lx.entries.push(Entry {
-                    ty: f[0].into(),
-                    mode,
-                    flags,
-                    rest: vec![],
-                    phrase: false,
-                    verb: pos == "V",
-                });
-                for form in f[3].split_whitespace() {
-                    let form = normalize(form);
-                    if arabic {
-                        match pos {
-                            "V" => {
-                                if form.starts_with('ي') && form.chars().count() >= 4 {
-                                    let st = &form['ي'.len_utf8()..];
-                                    lx.add_ar(st, Kind::Impf, id);
-                                    // weak-final imperfects: يدعو → دع+ون
-                                    if let Some(t) = st.strip_suffix('و').or(st.strip_suffix('ي')) {
-                                        if t.chars().count() >= 3 {
-                                            lx.add_ar(t, Kind::Impf, id);
-                                        }
-                                    }
-                                } else {
-                                    lx.add_ar(&form, Kind::Perf, id);
-                                    if let Some(t) = form.strip_suffix('ي').or(form.strip_suffix('ا')) {
-                                        if t.chars().count() >= 3 {
-                                            lx.add_ar(t, Kind::Perf, id);
-                                        }
-                                    }
-                                }
-                            }
-                            _ => lx.add_ar(strip_al(&form), Kind::Noun, id),
-                        }
-                    } else {
-                        let forms = match pos {
-                            "V" => en_forms(&form, true),
-                            "N" => en_forms(&form, false),
-                            _ => vec![form.clone()],
-                        };
-                        for w in forms {
-                            let e = lx.en.entry(w).or_default();
-                            if !e.contains(&id) {
-                                e.push(id);
-                            }
-                        }
-                    }
-                }
+                lx.add_trigger(&f, arabic);
             }
         }
         for line in CUES.lines() {

@@ -1,0 +1,134 @@
+//! Assembly: from a sentence's candidates and their arguments to `Event`s. Finds the
+//! triggers and their arguments, runs the filter passes, merges triggers of one type,
+//! splits the groups at incident boundaries, then builds each group's events
+//! (`roles`: the group's actor and recipient; `build`: figures, founders, speakers,
+//! place, date, mode, coding and the compound split).
+
+mod build;
+mod roles;
+
+use crate::lexicon::Kind;
+use crate::sentence::*;
+use marsad_core::Event;
+
+/// The figures stated in the sentence: (killed, injured, arrested).
+pub(crate) type Figures = (Option<u32>, Option<u32>, Option<u32>);
+
+impl<'a> Sent<'a> {
+    /// Every event of the sentence.
+    pub(crate) fn events(mut self) -> Vec<Event> {
+        let cands = self.find_triggers();
+        if cands.is_empty() {
+            return vec![];
+        }
+        let mut evs = self.with_args(&cands);
+        self.filter_passes(&mut evs);
+        if evs.is_empty() {
+            return vec![];
+        }
+        let figures = self.casualties();
+        let groups = self.merge_groups(&evs);
+        let (groups, split) = self.split_incidents(&evs, groups);
+        let mut out = Vec::new();
+        // incidents whose figures an attack event already carries
+        let mut casualties_used: Vec<usize> = Vec::new();
+        for g in groups {
+            self.build_group(&evs, &g, split, figures, &mut casualties_used, &mut out);
+        }
+        out
+    }
+
+    /// The arguments of each candidate; a conjoined verb may inherit the actor of the
+    /// previous one.
+    fn with_args(&self, cands: &[Cand]) -> Vec<Ev> {
+        let mut evs: Vec<Ev> = Vec::new();
+        let mut prev_actor = None;
+        for c in cands {
+            let ev = self.args(c, prev_actor);
+            if ev.actor.is_some() {
+                prev_actor = ev.actor;
+            }
+            evs.push(ev);
+        }
+        if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
+            for ev in &evs {
+                eprintln!("cand {} {:?} tok={} actor={:?} rec={:?} weak={}", ev.c.ty, ev.c.mode, self.toks[ev.c.tok].norm, ev.actor, ev.recipient, ev.weak);
+            }
+        }
+        evs
+    }
+
+    /// Merges triggers of one type within the sentence (هجوم … أسفر عن مقتل …), unless
+    /// they differ in actor, recipient, mode or modality, or the later one is a conjoined
+    /// verb; casualty words and participant nouns always merge.
+    fn merge_groups(&self, evs: &[Ev]) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (k, ev) in evs.iter().enumerate() {
+            match groups.iter_mut().find(|g| self.same_event(&evs[g[0]], ev)) {
+                Some(g) => g.push(k),
+                None => groups.push(vec![k]),
+            }
+        }
+        groups
+    }
+
+    /// Can `ev` join the group whose first member is `head`?
+    fn same_event(&self, head: &Ev, ev: &Ev) -> bool {
+        if head.c.ty != ev.c.ty {
+            return false;
+        }
+        let distinct_actors = match (head.actor, ev.actor) {
+            (Some(a), Some(b)) => !(a.0 <= b.1 && b.0 <= a.1) && !head.weak && !ev.weak,
+            _ => false,
+        };
+        let (_, h1, _) = self.modality(&head.c);
+        let (_, h2, _) = self.modality(&ev.c);
+        let cas = |e: &Ev| {
+            let f = &self.lx().entries[e.c.entry].flags;
+            f.killed || f.injured || (e.c.ty == "PROTEST" && self.head(e.c.tok).is_some())
+        };
+        let coordinated = !cas(head)
+            && !cas(ev)
+            && matches!(ev.c.kind, Kind::Perf | Kind::Impf)
+            && (self.toks[ev.c.tok].norm.starts_with('و') || self.toks[ev.c.tok].norm.starts_with('ف'))
+            && self.arabic[ev.c.tok];
+        let distinct_modes = !cas(head) && !cas(ev) && head.c.mode.is_some() && ev.c.mode.is_some() && head.c.mode != ev.c.mode;
+        let distinct_recipients = match (head.recipient, ev.recipient) {
+            (Some(a), Some(b)) => !(a.0 <= b.1 && b.0 <= a.1),
+            _ => false,
+        };
+        let split = if cas(head) || cas(ev) { false } else { distinct_actors || coordinated || distinct_modes || distinct_recipients };
+        !(h1 != h2 || split)
+    }
+
+    /// Two incidents in one sentence, each with its own toll ("قتل سبعة … في بعقوبة، فيما
+    /// قتل ستة آخرون … في كركوك"): attack and arrest groups split at the incident
+    /// boundary. Every incident needs an attack or arrest event of its own to carry its
+    /// figures, else the sentence is read as one incident. Returns the groups and whether
+    /// the sentence was split.
+    fn split_incidents(&self, evs: &[Ev], groups: Vec<Vec<usize>>) -> (Vec<Vec<usize>>, bool) {
+        let tolls = self.tolls();
+        let covered = (0..tolls.starts.len()).all(|sg| evs.iter().any(|e| matches!(e.c.ty.as_str(), "ASSAULT" | "COERCE") && tolls.seg_of(e.c.tok) == sg));
+        let split = tolls.starts.len() > 1 && covered;
+        if !split {
+            return (groups, false);
+        }
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for g in groups {
+            if !matches!(evs[g[0]].c.ty.as_str(), "ASSAULT" | "COERCE") {
+                out.push(g);
+                continue;
+            }
+            let mut by: Vec<(usize, Vec<usize>)> = Vec::new();
+            for k in g {
+                let sg = tolls.seg_of(evs[k].c.tok);
+                match by.iter_mut().find(|x| x.0 == sg) {
+                    Some(x) => x.1.push(k),
+                    None => by.push((sg, vec![k])),
+                }
+            }
+            out.extend(by.into_iter().map(|x| x.1));
+        }
+        (out, true)
+    }
+}

@@ -1,0 +1,154 @@
+//! A merged group's roles: its primary trigger (strong before weak, verbs before nouns,
+//! with an actor first), and the actor, recipient and mode gathered from its members —
+//! the protesters of a participant noun, the victims or owner of an attacked facility,
+//! an Arabic protest's target, the nationality adjective of an attack noun.
+
+use crate::lexicon::Kind;
+use crate::sentence::*;
+use crate::words::*;
+
+/// What a group's members contribute to its event.
+pub(crate) struct Roles {
+    pub(crate) actor: Option<Np>,
+    pub(crate) recipient: Option<Np>,
+    pub(crate) mode: Option<String>,
+    /// the nationality adjective of an attack noun ("قصف مدفعي إسرائيلي"), an actor of
+    /// last resort
+    pub(crate) nisba_actor: Option<Np>,
+}
+
+impl<'a> Sent<'a> {
+    /// The group's members, primary first: strong before weak, verbs before nouns, with
+    /// an actor first.
+    pub(crate) fn by_primacy(&self, evs: &[Ev], g: &[usize]) -> Vec<usize> {
+        let mut order = g.to_vec();
+        order.sort_by_key(|&k| {
+            let ev = &evs[k];
+            let e = &self.lx().entries[ev.c.entry];
+            let part = ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some();
+            let w = self.toks[ev.c.tok].norm.as_str();
+            let verb = matches!(ev.c.kind, Kind::Perf | Kind::Impf)
+                || (ev.c.kind == Kind::Word
+                    && ((self.lx().entries[ev.c.entry].verb && !w.ends_with("ing"))
+                        || w.ends_with("ed")
+                        || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks")));
+            let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured));
+            // "X died": its subject (now the recipient) counts as its argument
+            let intrans = ev.c.kind == Kind::Word && e.flags.killed && !e.flags.obj && ev.recipient.is_some();
+            (weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans) as u8, ev.c.tok)
+        });
+        order
+    }
+
+    /// The group's actor, recipient and mode (`order` from `by_primacy`).
+    pub(crate) fn roles(&self, evs: &[Ev], g: &[usize], order: &[usize]) -> Roles {
+        let p = order[0];
+        let mut actor = evs[p].actor;
+        if evs[p].c.ty == "PROTEST" {
+            actor = self.protesters(evs, g, actor);
+        }
+        let mut recipient = evs[p].recipient;
+        let mut mode = evs[p].c.mode.clone();
+        for &k in &order[1..] {
+            let f = &self.lx().entries[evs[k].c.entry].flags;
+            if !(f.killed || f.injured) || evs[k].c.ty != "ASSAULT" {
+                actor = actor.or(evs[k].actor);
+            }
+            recipient = recipient.or(evs[k].recipient);
+            mode = mode.or(evs[k].c.mode.clone());
+        }
+        if evs[p].c.ty == "ASSAULT" {
+            if let Some(r) = recipient {
+                recipient = Some(self.facility_people(evs, g, r));
+            }
+        }
+        if recipient.is_none() && evs[p].c.ty == "PROTEST" && self.arabic[evs[p].c.tok] {
+            recipient = self.protest_target(evs[p].c.tok, actor);
+        }
+        if let (Some(a), Some(r)) = (actor, recipient) {
+            if a.0 <= r.1 && r.0 <= a.1 {
+                recipient = None;
+            }
+        }
+        let mut nisba_actor = None;
+        if evs[p].c.ty == "ASSAULT" {
+            if let Some((j, adj_of)) = g.iter().find_map(|&k| self.nisba_adjective(&evs[k].c)) {
+                nisba_actor = Some((j, j));
+                // "قصف مدفعي إسرائيلي" read as verb + object: the adjectives are no recipient
+                if recipient.map_or(false, |r| r.0 == adj_of + 1 && r.1 <= j) {
+                    recipient = None;
+                }
+            }
+        }
+        if actor.is_none() {
+            actor = nisba_actor;
+        }
+        Roles { actor, recipient, mode, nisba_actor }
+    }
+
+    /// The protesters named by a participant noun are a protest's actor, unless the
+    /// actor found is not the state.
+    fn protesters(&self, evs: &[Ev], g: &[usize], actor: Option<Np>) -> Option<Np> {
+        if let Some(&k) = g.iter().find(|&&k| self.head(evs[k].c.tok).map_or(false, |h| h.0 == "CVL") && evs[k].actor.is_some()) {
+            let state = actor.map_or(true, |a| (a.0..=a.1).any(|q| self.head(q).map_or(false, |h| matches!(h.0.as_str(), "GOV" | "MIL" | "COP"))));
+            if state {
+                return evs[k].actor;
+            }
+        }
+        actor
+    }
+
+    /// "هجوم صاروخي على حي سكني" + "إصابة عشرات المدنيين": the people, not the building;
+    /// "مواقع لتنظيم داعش"، "مواقع نمور التاميل": the owner. Else `r` itself.
+    fn facility_people(&self, evs: &[Ev], g: &[usize], r: Np) -> Np {
+        if !(self.arabic[r.0] && FACILITY.contains(&self.key[r.0].as_str())) {
+            return r;
+        }
+        let victims = g
+            .iter()
+            .filter_map(|&k| {
+                let f = &self.lx().entries[evs[k].c.entry].flags;
+                if f.killed || f.injured {
+                    evs[k].recipient
+                } else {
+                    None
+                }
+            })
+            .find(|v| (v.0..=v.1).any(|q| self.actorish(q)) && !FACILITY.contains(&self.key[v.0].as_str()));
+        let nt = self.toks.len();
+        let owner = (r.1 + 1 < nt && r.1 <= r.0 + 1)
+            .then(|| r.1 + 1)
+            .filter(|&q| {
+                let u = &self.toks[q];
+                is_ar(u) && !u.norm.starts_with('و') && self.actorish(q) && !self.trig[q] && (self.prep_clitic(q) || definite(u) || self.doc.entities.iter().any(|en| en.start == u.start))
+            })
+            .map(|q| self.np_from(q, false));
+        victims.or(owner).unwrap_or(r)
+    }
+
+    /// "قصف مدفعي إسرائيلي"، "غارة جوية أمريكية": a nationality adjective within two
+    /// words after an Arabic attack noun (agreeing in definiteness). Returns its token
+    /// and the trigger's last token.
+    fn nisba_adjective(&self, cc: &Cand) -> Option<(usize, usize)> {
+        if !self.arabic[cc.tok] || self.lx().entries[cc.entry].flags.killed || self.lx().entries[cc.entry].flags.injured {
+            return None;
+        }
+        for j in cc.last + 1..(cc.last + 3).min(self.toks.len()) {
+            let u = &self.toks[j];
+            if !is_ar(u) || self.is_func(j) || u.norm.starts_with('و') || self.prep_clitic(j) {
+                return None;
+            }
+            if definite(u) != definite(&self.toks[cc.tok]) {
+                return None;
+            }
+            let kj = &self.key[j];
+            if !(kj.ends_with('ي') || kj.ends_with("يه")) {
+                return None;
+            }
+            if self.nisba_country(kj).is_some() {
+                return Some((j, cc.last));
+            }
+        }
+        None
+    }
+}

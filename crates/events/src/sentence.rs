@@ -1,0 +1,197 @@
+//! One sentence as the event rules see it (`Sent`): its tokens with their clitic-free
+//! keys, the cue categories of each token and pair, the sentence-wide context flags
+//! (sport, disease, market, accident, history frame…), the spans of actor mentions and
+//! entities, and the candidates (`Cand`) and argument sets (`Ev`) the stages pass on.
+
+use crate::casualty;
+use crate::lexicon::{self, Kind, Lexicon};
+use crate::words::*;
+use crate::EventStage;
+use marsad_core::{Document, Token, TokenKind};
+
+/// Token span of a phrase: (first, last) token indices.
+pub(crate) type Np = (usize, usize);
+
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub(crate) tok: usize,
+    pub(crate) last: usize,
+    /// tokens of the trigger (phrase slots)
+    pub(crate) slots: Vec<usize>,
+    pub(crate) ty: String,
+    pub(crate) mode: Option<String>,
+    pub(crate) entry: usize,
+    pub(crate) kind: Kind,
+    pub(crate) future: bool,
+    /// effective weakness (the entry's flag, adjusted by context)
+    pub(crate) weak: bool,
+}
+
+pub(crate) struct Ev {
+    pub(crate) c: Cand,
+    pub(crate) actor: Option<(usize, usize)>,
+    pub(crate) recipient: Option<(usize, usize)>,
+    pub(crate) weak: bool,
+}
+
+pub(crate) type Memo = std::cell::RefCell<lexicon::FMap<(String, bool), std::rc::Rc<[lexicon::Hit]>>>;
+
+pub(crate) struct Sent<'a> {
+    pub(crate) st: &'a EventStage,
+    pub(crate) memo: &'a Memo,
+    pub(crate) doc: &'a Document,
+    pub(crate) si: usize,
+    pub(crate) toks: &'a [Token],
+    pub(crate) arabic: Vec<bool>,
+    /// clitic-free keys of each token (norm without و/ف and article)
+    pub(crate) key: Vec<String>,
+    pub(crate) trig: Vec<bool>,
+    pub(crate) sport: bool,
+    pub(crate) disease: bool,
+    /// market context: "هجوم المستثمرين على الأسهم" is not an attack
+    pub(crate) econ: bool,
+    /// context flags from data/cues.tsv (see there)
+    pub(crate) cyber: bool,
+    pub(crate) weapon: bool,
+    pub(crate) accident: bool,
+    pub(crate) frame: bool,
+    pub(crate) nonprotest: bool,
+    pub(crate) protestcue: bool,
+    /// cue categories of each token (key, norm or conjunction-free norm) and of each
+    /// adjacent pair "a_b" of keys, as bit sets (`Lexicon::cat_bit`)
+    pub(crate) mask: Vec<u64>,
+    pub(crate) pmask: Vec<u64>,
+    /// char spans of actor mentions and of PERS/ORG entities in the sentence
+    pub(crate) agent_spans: Vec<(usize, usize)>,
+    /// the casualty grammar's reading of the sentence (computed after the triggers)
+    pub(crate) tolls: std::cell::OnceCell<casualty::Tolls>,
+}
+
+pub(crate) fn is_ar(t: &Token) -> bool {
+    t.kind == TokenKind::Arabic
+}
+
+/// The word is one of `stems` after a conjunction, preposition and/or article.
+pub(crate) fn has_stem(norm: &str, stems: &[&str]) -> bool {
+    ["", "و", "ب", "ل", "وب", "ول", "ال", "بال", "لل", "وال", "وبال", "ف"].iter().any(|p| {
+        norm.strip_prefix(p).map_or(false, |rest| stems.contains(&rest))
+    })
+}
+
+pub(crate) fn strip_conj(n: &str) -> &str {
+    for p in ["و", "ف"] {
+        if let Some(r) = n.strip_prefix(p) {
+            if r.chars().count() >= 3 {
+                return r;
+            }
+        }
+    }
+    n
+}
+
+pub(crate) fn key_of(t: &Token) -> String {
+    if !is_ar(t) {
+        return t.norm.clone();
+    }
+    if t.base.chars().count() >= 2 && t.suffix.is_empty() {
+        return t.base.clone();
+    }
+    let n = strip_conj(&t.norm);
+    for p in ["بال", "لل", "ال", "كال"] {
+        if let Some(r) = n.strip_prefix(p) {
+            if r.chars().count() >= 2 {
+                return r.to_string();
+            }
+        }
+    }
+    n.to_string()
+}
+
+pub(crate) fn strip_al(s: &str) -> &str {
+    s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(s)
+}
+
+pub(crate) fn definite(t: &Token) -> bool {
+    let n = strip_conj(&t.norm);
+    n.starts_with("ال") || n.starts_with("لل") || n.starts_with("بال")
+}
+
+impl<'a> Sent<'a> {
+    pub(crate) fn new(st: &'a EventStage, doc: &'a Document, si: usize, memo: &'a Memo) -> Self {
+        let toks = doc.sentence_tokens(si);
+        let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
+        let key: Vec<String> = toks.iter().map(key_of).collect();
+        let lx = &st.lx;
+        // cue categories per token and per adjacent pair, computed once per sentence
+        let mask: Vec<u64> = toks.iter().zip(key.iter()).map(|(t, k)| lx.cue_mask(k) | lx.cue_mask(&t.norm) | lx.cue_mask(strip_conj(&t.norm))).collect();
+        let mut pair = String::new();
+        let pmask: Vec<u64> = key
+            .windows(2)
+            .map(|w| {
+                pair.clear();
+                pair.push_str(&w[0]);
+                pair.push('_');
+                pair.push_str(&w[1]);
+                lx.cue_mask(&pair)
+            })
+            .collect();
+        let any = |cat: &str| {
+            let b = lx.cat_bit(cat);
+            b != 0 && (mask.iter().any(|m| m & b != 0) || pmask.iter().any(|m| m & b != 0))
+        };
+        let (sport, disease, econ) = (any("sport"), any("disease"), any("econ"));
+        let (cyber, accident, frame, nonprotest, protestcue) = (any("cyber"), any("accident"), any("frame"), any("nonprotest"), any("protestcue"));
+        let weapon = any("weapon");
+        let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
+        let mut agent_spans: Vec<(usize, usize)> = Vec::new();
+        for a in &doc.actors {
+            for m in &a.mentions {
+                if m.start < se && ss < m.end {
+                    agent_spans.push((m.start, m.end));
+                }
+            }
+        }
+        for e in &doc.entities {
+            if matches!(e.kind, marsad_core::EntityType::PERS | marsad_core::EntityType::ORG) && e.start < se && ss < e.end {
+                agent_spans.push((e.start, e.end));
+            }
+        }
+        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans, tolls: std::cell::OnceCell::new() }
+    }
+
+    pub(crate) fn lx(&self) -> &Lexicon {
+        &self.st.lx
+    }
+
+    /// `Lexicon::lookup`, memoised for the document.
+    pub(crate) fn lookup(&self, norm: &str, arabic: bool) -> std::rc::Rc<[lexicon::Hit]> {
+        let key = (norm.to_string(), arabic);
+        if let Some(h) = self.memo.borrow().get(&key) {
+            return h.clone();
+        }
+        let h: std::rc::Rc<[lexicon::Hit]> = self.lx().lookup(norm, arabic).into();
+        self.memo.borrow_mut().insert(key, h.clone());
+        h
+    }
+
+    pub(crate) fn cue_at(&self, cat: &str, i: usize) -> bool {
+        self.mask[i] & self.lx().cat_bit(cat) != 0
+    }
+
+    pub(crate) fn is_func(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if is_ar(t) {
+            AR_FUNC.contains(&t.norm.as_str())
+        } else {
+            EN_FUNC.contains(&t.norm.as_str())
+        }
+    }
+
+    pub(crate) fn breaks(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(t.kind, TokenKind::Punct | TokenKind::Number | TokenKind::Other)
+            || self.is_func(i)
+            || self.trig[i]
+            || self.cue_at("report", i)
+    }
+}

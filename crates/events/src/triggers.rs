@@ -1,0 +1,244 @@
+//! Triggers: the lexicon look-up of each token (and the slots of phrase entries), then
+//! the sense and context filters that drop or retype a reading: sport, figurative
+//! objects and subjects, cyber attacks, disease, verbal attacks, dawn, crowds in a
+//! clash, drone vs march, English "the wounded" and market rallies, celebrations that
+//! are no protest; and the effective weakness of what is kept.
+
+use crate::lexicon::{Entry, Hit};
+use crate::sentence::*;
+use crate::words::*;
+use marsad_core::TokenKind;
+
+/// What the sense filters make of one reading of a token.
+enum Sense {
+    /// a trigger of this type and mode
+    Keep(String, Option<String>),
+    /// not this reading: try the token's next one
+    Next,
+    /// not a trigger at all
+    Drop,
+}
+
+impl<'a> Sent<'a> {
+    /// The sentence's trigger candidates, in text order (each token starts at most one,
+    /// the slots of a phrase are consumed), and marks their tokens in `trig`.
+    pub(crate) fn find_triggers(&mut self) -> Vec<Cand> {
+        let n = self.toks.len();
+        let mut consumed = vec![false; n];
+        let mut out = Vec::new();
+        for i in 0..n {
+            if consumed[i] || !self.may_trigger(i) {
+                continue;
+            }
+            let t = &self.toks[i];
+            let hits = self.lookup(&t.norm, is_ar(t));
+            for h in hits.iter() {
+                let e = &self.lx().entries[h.entry];
+                let Some((last, slots)) = self.phrase_slots(i, e) else { continue };
+                let (ty, mode) = match self.sense(i, last, h, e) {
+                    Sense::Keep(ty, mode) => (ty, mode),
+                    Sense::Next => continue,
+                    Sense::Drop => break,
+                };
+                for &j in &slots {
+                    consumed[j] = true;
+                }
+                if self.celebration(i, h, e, &ty, &mode) {
+                    break;
+                }
+                let weak = self.effective_weakness(i, e);
+                out.push(Cand { tok: i, last, slots, ty, mode, entry: h.entry, kind: h.reading.kind, future: h.reading.future, weak });
+                break;
+            }
+        }
+        for c in &out {
+            for &j in &c.slots {
+                self.trig[j] = true;
+            }
+        }
+        out
+    }
+
+    /// A word that may be looked up: Arabic or Latin, not one the affix matcher misreads.
+    fn may_trigger(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) && !(is_ar(t) && (NEVER.contains(&t.norm.as_str()) || NEVER.contains(&strip_conj(&t.norm))))
+    }
+
+    /// The tokens of entry `e` starting at token `i`: (last token, slot tokens), or None
+    /// when a phrase's other words are not there. Each further word comes within three
+    /// tokens, or five when a verb's subject stands between ("أطلقت الزوارق الحربية
+    /// الإسرائيلية النار"), never across punctuation.
+    fn phrase_slots(&self, i: usize, e: &Entry) -> Option<(usize, Vec<usize>)> {
+        let n = self.toks.len();
+        let mut last = i;
+        let mut slots = vec![i];
+        if !e.phrase {
+            return Some((last, slots));
+        }
+        for alts in &e.rest {
+            let far = if slots.len() == 1 && self.arabic[i] { 6 } else { 4 };
+            let mut found = None;
+            for j in last + 1..(last + far).min(n) {
+                if self.toks[j].kind == TokenKind::Punct {
+                    break;
+                }
+                if self.lx().slot_matches(alts, &self.toks[j].norm, is_ar(&self.toks[j])) {
+                    found = Some(j);
+                    break;
+                }
+            }
+            let j = found?;
+            last = j;
+            slots.push(j);
+        }
+        Some((last, slots))
+    }
+
+    /// The sense filters, in order, on reading `h` (entry `e`) of token `i`.
+    fn sense(&self, i: usize, last: usize, h: &Hit, e: &Entry) -> Sense {
+        let t = &self.toks[i];
+        if self.off_topic(i, last, e) {
+            return Sense::Drop;
+        }
+        let mut ty = e.ty.clone();
+        let mut mode = e.mode.clone();
+        if e.flags.verbal && self.verbal_use(i, last) {
+            ty = "ACCUSE".into();
+            mode = Some("disapprove".into());
+        }
+        if self.dawn(i) {
+            return Sense::Drop;
+        }
+        // مواجهات جماهيرية / clashes with protesters: a riot, not a battle
+        if ty == "ASSAULT" && matches!(mode.as_deref(), Some("clash")) && self.crowd(i, last) {
+            ty = "PROTEST".into();
+            mode = Some("riot".into());
+        }
+        // drone vs march: مسيره
+        if h.reading.stem == "مسيره" || t.norm == "march" || t.norm == "marches" {
+            let prev = if i > 0 { self.key[i - 1].as_str() } else { "" };
+            if matches!(prev, "طايره" | "طايرات" | "طيران") {
+                ty = "ASSAULT".into();
+                mode = Some("drone".into());
+            } else if ty == "ASSAULT" {
+                return Sense::Next;
+            } else if h.reading.suffixed && is_ar(t) {
+                return Sense::Drop; // مسيرته: a career, not a march
+            }
+            if !is_ar(t) && self.doc.slice(t.start, t.end).starts_with('M') && i > 0 {
+                return Sense::Drop; // the month
+            }
+        }
+        // English "the wounded"/"the dead": people, not an event
+        if !is_ar(t) && i > 0 && self.toks[i - 1].norm == "the" && matches!(t.norm.as_str(), "wounded" | "injured" | "dead" | "killed" | "detained") {
+            return Sense::Drop;
+        }
+        // English: "rallied" in markets
+        if !is_ar(t) && ty == "PROTEST" && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar")) {
+            return Sense::Drop;
+        }
+        Sense::Keep(ty, mode)
+    }
+
+    /// Context that makes the entry's reading no event: sport, a cyber attack, a
+    /// figurative object or subject, disease as the killer or around a weak word.
+    fn off_topic(&self, i: usize, last: usize, e: &Entry) -> bool {
+        let n = self.toks.len();
+        let ty = e.ty.as_str();
+        let violent = matches!(ty, "ASSAULT" | "PROTEST" | "COERCE");
+        if e.flags.sport && (self.sport || self.econ || self.disease) {
+            return true;
+        }
+        // in a sport report any attack word short of killing is the game's
+        // (خطف الفريق نقطة التعادل، اقتحم صدارة الترتيب)
+        if self.sport && ((ty == "ASSAULT" && !e.flags.killed) || (ty == "COERCE" && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
+            return true;
+        }
+        // a computer attack is not physical violence (هجوم إلكتروني، cyberattack)
+        if self.cyber && ty == "ASSAULT" && !e.flags.killed && !e.flags.injured {
+            return true;
+        }
+        // an abstract object or a non-agent subject: figurative (فجّر مفاجأة، اعتقل المرض)
+        if violent && self.figurative(i, last) {
+            return true;
+        }
+        // "قتل المرض آلاف الأشخاص": a disease as the killer
+        if (e.flags.killed || e.flags.injured || matches!(ty, "ASSAULT" | "COERCE")) && last + 1 < n && self.cue_at("disease", last + 1) {
+            return true;
+        }
+        if self.disease && e.flags.weak && matches!(ty, "ASSAULT" | "COERCE") {
+            return true;
+        }
+        violent && last + 1 < n && self.cue_at("fig", last + 1)
+    }
+
+    /// Abstract object within three words after the trigger (stopping at punctuation or a
+    /// preposition), or a non-agent subject right after it (or right before an English verb).
+    pub(crate) fn figurative(&self, i: usize, last: usize) -> bool {
+        let n = self.toks.len();
+        if last + 1 < n && self.cue_at("figsubj", last + 1) {
+            return true;
+        }
+        if !self.arabic[i] && i > 0 && self.cue_at("figsubj", i - 1) {
+            return true;
+        }
+        for j in last + 1..(last + 4).min(n) {
+            let t = &self.toks[j];
+            if t.kind == TokenKind::Punct || self.is_func(j) {
+                break;
+            }
+            let p = t.prefix.trim_start_matches(['و', 'ف']);
+            if self.arabic[j] && (p.starts_with('ب') || p.starts_with('ل') || p.starts_with('ك')) {
+                continue;
+            }
+            if self.cue_at("figobj", j) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A verbal attack (هجوم إعلامي، كلامي، scathing attack): a `verbal` cue within four
+    /// words after the trigger, or in English right before it or within five after it.
+    fn verbal_use(&self, i: usize, last: usize) -> bool {
+        let n = self.toks.len();
+        let en = !is_ar(&self.toks[i]);
+        (last + 1..(last + 5).min(n)).any(|j| self.cue_at("verbal", j)) || (en && i > 0 && self.cue_at("verbal", i - 1)) || (en && (i + 1..(last + 6).min(n)).any(|j| self.cue_at("verbal", j)))
+    }
+
+    /// فجر اليوم / فجر الأحد / منذ فجر: dawn, not "blew up".
+    fn dawn(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !(is_ar(t) && strip_conj(&t.norm) == "فجر" && i + 1 < self.toks.len()) {
+            return false;
+        }
+        let nx = self.key[i + 1].as_str();
+        matches!(nx, "يوم" | "اليوم" | "امس" | "احد" | "اثنين" | "ثلاثاء" | "اربعاء" | "خميس" | "جمعه" | "سبت" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الجديد" | "جديد")
+            || (i > 0 && matches!(self.toks[i - 1].norm.as_str(), "منذ" | "عند" | "حتي" | "قبيل" | "مع"))
+    }
+
+    /// A clash of crowds: مواجهات جماهيرية، or protesters named in the sentence.
+    fn crowd(&self, i: usize, last: usize) -> bool {
+        let n = self.toks.len();
+        (last + 1 < n && matches!(self.key[last + 1].as_str(), "جماهيريه" | "شعبيه"))
+            || (0..n).any(|j| j != i && matches!(self.key[j].as_str(), "متظاهرين" | "متظاهرون" | "محتجين" | "محتجون" | "المتظاهرين" | "مشاغبين" | "protesters" | "demonstrators" | "rioters"))
+    }
+
+    /// A gathering for a celebration, a prayer, a charity walk is not a protest (unless a
+    /// protest cue is present).
+    fn celebration(&self, i: usize, h: &Hit, e: &Entry, ty: &str, mode: &Option<String>) -> bool {
+        let t = &self.toks[i];
+        ty == "PROTEST" && matches!(mode.as_deref(), None | Some("demo")) && self.nonprotest && !self.protestcue && (e.flags.weak || h.reading.stem == "مسيره" || t.norm.starts_with("march"))
+    }
+
+    /// The entry's weakness, adjusted: "A landmine hit an army patrol" (a weapon as the
+    /// subject) makes a weak English verb strong; an explosion word without a weapon or
+    /// force word is weak.
+    fn effective_weakness(&self, i: usize, e: &Entry) -> bool {
+        let weapon_subject = !is_ar(&self.toks[i])
+            && e.flags.weak
+            && (i.saturating_sub(3)..i).any(|q| ["mode:explosives", "mode:heavy-weapons", "mode:aerial", "mode:drone"].iter().any(|m| self.cue_at(m, q)));
+        (e.flags.weak && !weapon_subject) || (e.flags.phys && !self.weapon)
+    }
+}
