@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 /// (name, content type, bytes) of every asset served under `/assets/`.
 pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ("app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
+    ("review.js", "text/javascript; charset=utf-8", include_bytes!("../assets/review.js")),
     ("style.css", "text/css; charset=utf-8", include_bytes!("../assets/style.css")),
     ("world.json", "application/json", include_bytes!("../assets/world.json")),
 ];
