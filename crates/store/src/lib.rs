@@ -732,7 +732,7 @@ impl Store {
                 st.execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 48]>([
                     pk.into(),
                     (i as i64).into(),
-                    e.kind.clone().into(),
+                    e.kind.to_string().into(),
                     e.mode.clone().into(),
                     e.quad.clone().into(),
                     e.acled.as_ref().map(|x| x.event_type.clone()).into(),
