@@ -84,6 +84,8 @@ pub struct WordInfo {
     /// Hashes of this word seen from a neighbour: templates 6, 7, 8, 9, 10,
     /// 11, 52, 53, 54, 55 (indices in `nbi`).
     pub nb: [u64; 10],
+    /// Packed Brown-cluster path of the base ([`crate::clusters`]; 0 = none).
+    pub cl: u64,
     /// Weight sums of this word's fixed features under one table
     /// ([`word_sums`]), with the table's id.
     pub sums: std::sync::OnceLock<(u64, Box<WordSums>)>,
@@ -110,6 +112,10 @@ pub fn word_sums<'a>(w: &'a WordInfo, table: &crate::model::Table, tmp: &'a mut 
     table.accumulate(&[w.nb[N_NEXT], w.nb[B_NEXT], w.nb[PRE_NEXT], w.nb[CORE2_NEXT]], &mut s[2]);
     table.accumulate(&[w.nb[N_PREV2]], &mut s[3]);
     table.accumulate(&[w.nb[N_NEXT2]], &mut s[4]);
+    let clh = cluster_hashes(w.cl);
+    for r in 1..3 {
+        table.accumulate(&clh[r], &mut s[r]);
+    }
     match w.sums.set((table.id, Box::new(s))) {
         Ok(()) => &w.sums.get().expect("just set").1,
         Err(_) => {
@@ -220,9 +226,37 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let phrase_heads = lex.phrase_heads(&n);
     let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
     let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
-    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], sums: Default::default() };
+    let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
+    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], cl, sums: Default::default() };
     word_hashes(&mut wi);
     wi
+}
+
+/// Whether the tagger's features include Brown-cluster prefixes
+/// ([`crate::clusters`]). Off: in cross-validation they did not help (see
+/// README, "Word clusters"); the shipped model is trained without them.
+/// Turning this on changes the features, so the model must be retrained.
+pub const USE_CLUSTERS: bool = false;
+
+/// Prefix lengths of a cluster path used as features (63 = the whole path).
+pub const CL_LENS: [u32; 4] = [4, 6, 10, 63];
+
+/// Cluster features per word and role (none when [`USE_CLUSTERS`] is off).
+const NCL: usize = if USE_CLUSTERS { CL_LENS.len() } else { 0 };
+
+/// Hashes of a word's cluster-path prefixes in each of its three roles:
+/// itself, as the word before, as the word after (template 140 + role; a
+/// word without a cluster has its own value). The words two away were
+/// tried too: cross-validation fell (see README). Computed when
+/// needed (once per word for [`word_sums`]) rather than kept per word.
+fn cluster_hashes(cl: u64) -> [[u64; NCL]; 3] {
+    let mut h = [[0u64; NCL]; 3];
+    for (r, row) in h.iter_mut().enumerate() {
+        for (k, &l) in CL_LENS.iter().take(NCL).enumerate() {
+            row[k] = H::new(140 + r as u32).n(l as u64).n(crate::clusters::prefix(cl, l)).done();
+        }
+    }
+    h
 }
 
 /// Fill [`WordInfo::own`] and [`WordInfo::nb`]: the hashes [`features`]
@@ -287,6 +321,7 @@ fn word_hashes(w: &mut WordInfo) {
         H::new(54).s(&t.pre).done(),
         H::new(55).s(core2).done(),
     ];
+    own.extend_from_slice(&cluster_hashes(t.cl)[0]);
     own.shrink_to_fit();
     w.own = own;
     w.nb = nb;
@@ -532,6 +567,13 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
             }
         }
     }
+    // Brown-cluster prefixes of the words at -1..+1 (role: 0 itself, 1 the
+    // word before, 2 after)
+    for (off, role) in [(0isize, 0usize), (-1, 1), (1, 2)] {
+        if let Some(x) = get(ii + off) {
+            out.extend_from_slice(&cluster_hashes(x.cl)[role]);
+        }
+    }
     // lexicon flag combined with neighbour word
     if t.lex.0 != 0 {
         out.push(H::new(67).n(t.lex.0 as u64).s(bm(ii - 1)).done());
@@ -620,9 +662,11 @@ pub fn features_fast(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.extend_from_slice(&toks[i].own);
     if let Some(p) = get(ii - 1) {
         out.extend_from_slice(&[p.nb[N_PREV], p.nb[B_PREV], p.nb[PRE_PREV], p.nb[CORE2_PREV]]);
+        out.extend_from_slice(&cluster_hashes(p.cl)[1]);
     }
     if let Some(p) = get(ii + 1) {
         out.extend_from_slice(&[p.nb[N_NEXT], p.nb[B_NEXT], p.nb[PRE_NEXT], p.nb[CORE2_NEXT]]);
+        out.extend_from_slice(&cluster_hashes(p.cl)[2]);
     }
     if let Some(p) = get(ii - 2) {
         out.push(p.nb[N_PREV2]);

@@ -122,7 +122,7 @@ fn forms_of(t: &Token) -> Forms {
     f[0] = bits(n);
     if n.starts_with(['و', 'ف', 'ب', 'ل']) {
         for (k, p) in PREFIXES.iter().enumerate() {
-            if let Some(r) = n.strip_prefix(p) {
+            if let Some(r) = marsad_text::clitics::strip_prefix(n, p) {
                 f[k + 1] = bits(r);
             }
         }

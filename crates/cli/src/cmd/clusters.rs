@@ -25,6 +25,10 @@ pub struct TrainClustersArgs {
     /// Cluster at most this many words (the most frequent).
     #[arg(long, default_value_t = marsad_entities::clusters::Options::default().max_words)]
     pub max_words: usize,
+    /// Write only the words seen at least this often (rarer words still
+    /// take part in the clustering).
+    #[arg(long, default_value_t = marsad_entities::clusters::Options::default().write_min)]
+    pub write_min: u32,
     /// Use only the first N articles of each corpus (0 = all): for quick runs.
     #[arg(long, default_value_t = 0)]
     pub limit: usize,
@@ -77,16 +81,17 @@ pub fn train(a: TrainClustersArgs) -> Result<i32> {
         eprintln!("{p}: {} sentences", s.len());
         sents.extend(s.into_iter().map(|x| x.tokens));
     }
-    let opt = marsad_entities::clusters::Options { classes: a.classes, min_count: a.min_count, max_words: a.max_words };
+    let opt = marsad_entities::clusters::Options { classes: a.classes, min_count: a.min_count, max_words: a.max_words, write_min: a.write_min };
     let files: Vec<String> = a.corpus.iter().chain(&a.conll).map(|p| p.rsplit('/').next().unwrap_or(p).to_string()).collect();
     let header = format!(
         "Brown clusters of clitic-free word bases for the marsad NER tagger (word, path, count).\n\
-         Made by: marsad train clusters{} --classes {} --min-count {} --max-words {}{}\n\
+         Made by: marsad train clusters{} --classes {} --min-count {} --max-words {} --write-min {}{}\n\
          From: {}",
         a.corpus.iter().map(|p| format!(" --corpus {p}")).collect::<String>() + &a.conll.iter().map(|p| format!(" --conll {p}")).collect::<String>(),
         a.classes,
         a.min_count,
         a.max_words,
+        a.write_min,
         if a.limit > 0 { format!(" --limit {}", a.limit) } else { String::new() },
         files.join(", ")
     );
