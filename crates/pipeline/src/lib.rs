@@ -24,6 +24,7 @@
 //!   `POST /api/ingest` both do.
 
 pub mod bench;
+pub mod bench_ingest;
 pub mod ingest;
 pub mod parallel;
 
@@ -141,6 +142,12 @@ impl Pipeline {
             declared(marsad_detect::DetectStage::load()?, &["lang", "tokens", "times", "events"], &["events"]),
         ];
         Ok(Pipeline::new(stages)?)
+    }
+
+    /// The text and entity stages alone, with a given NER model: what
+    /// `marsad ner` runs on plain text.
+    pub fn ner(tagger: &'static marsad_entities::Tagger) -> Result<Self, OrderError> {
+        Pipeline::new(vec![Box::new(marsad_text::TextStage), Box::new(marsad_entities::EntityStage::with_tagger(tagger))])
     }
 
     /// A pipeline of the given stages, refused when a stage requires a part

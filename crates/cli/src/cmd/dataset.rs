@@ -233,27 +233,20 @@ pub struct BenchIngestArgs {
 }
 
 /// `marsad bench-ingest`: ingest a corpus with full extraction and merging
-/// (`marsad_pipeline::ingest`, the path of `marsad ingest`), report the cost
-/// of each stage, articles per CPU-second and per wall-clock second,
-/// resident memory over time and where the time goes.
+/// (`marsad_pipeline::bench_ingest`, the path of `marsad ingest`), report
+/// the cost of each stage, articles per CPU-second and per wall-clock
+/// second, resident memory over time and where the time goes.
 pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
-    use marsad_pipeline::bench as pb;
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-    use std::sync::Arc;
+    use marsad_pipeline::bench_ingest::{generate_corpus, ingest_bench, IngestBenchOptions};
     use std::time::{Duration, Instant};
     let dir = std::path::PathBuf::from(a.dir.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("marsad-bench-{}", std::process::id())).display().to_string()
     }));
     std::fs::create_dir_all(&dir)?;
-    let db = dir.join("bench.db");
-    for s in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{s}", db.display()));
-    }
-    let opts = marsad_input::InputOptions::default();
     // the corpus: a given file, the shared real one, or generated
     let real = match (&a.corpus, a.generated) {
         (Some(f), _) => Some(std::path::PathBuf::from(f)),
-        (None, false) => pb::shared_corpus(),
+        (None, false) => marsad_pipeline::bench::shared_corpus(),
         (None, true) => None,
     };
     let (corpus, what) = match &real {
@@ -262,136 +255,80 @@ pub fn bench_ingest(a: BenchIngestArgs) -> Result<i32> {
             let corpus = dir.join("corpus.jsonl");
             let n = a.docs.unwrap_or(100_000);
             let t = Instant::now();
-            let mut w = std::io::BufWriter::new(std::fs::File::create(&corpus)?);
-            let mut err = None;
-            marsad_dataset::bench::corpus(n, |v| {
-                if let Err(e) = writeln!(w, "{v}") {
-                    err = Some(e);
-                }
-            });
-            if let Some(e) = err {
-                return Err(e.into());
-            }
-            w.flush()?;
-            let bytes = std::fs::metadata(&corpus)?.len();
+            let bytes = generate_corpus(&corpus, n)?;
             eprintln!("generated {n} articles ({:.1} MB) in {:.1} s → {}", bytes as f64 / 1e6, t.elapsed().as_secs_f64(), corpus.display());
             (corpus, "generated articles".to_string())
         }
     };
-    let path = corpus.display().to_string();
-    let limit = a.docs.unwrap_or(usize::MAX);
-    let items = || marsad_input::read_file(&path, &opts).take(limit);
-    let n_docs = items().count() as u64;
-    if n_docs == 0 {
-        bail!("no documents in {path}");
-    }
+    let opts = IngestBenchOptions {
+        corpus,
+        docs: a.docs,
+        threads: a.threads.unwrap_or(0),
+        db: dir.join("bench.db"),
+        profile: a.profile,
+        remerge: a.remerge,
+    };
     let pipeline = marsad_pipeline::Pipeline::global()?;
-
-    // where the time goes: each stage on one thread
-    let sample = items().take(a.profile).flatten().map(marsad_input::RawDoc::into_document);
-    let prof = pb::stage_profile(pipeline, sample);
-    eprintln!(
-        "pipeline on one thread, {} articles ({:.0} characters each): {:.0} articles per CPU-second",
-        prof.docs,
-        prof.chars as f64 / prof.docs.max(1) as f64,
-        prof.docs_per_cpu_s()
-    );
-    for (name, &d) in prof.names.iter().zip(&prof.cpu) {
+    let show_profile = |prof: &marsad_pipeline::bench::StageProfile| {
         eprintln!(
-            "  {:<10} {:>7.1} µs/article {:>7.1} µs/1k chars {:>5.1}%",
-            name,
-            prof.us_per_doc(d),
-            prof.us_per_kchar(d),
-            100.0 * d.as_secs_f64() / prof.total().as_secs_f64().max(1e-9)
+            "pipeline on one thread, {} articles ({:.0} characters each): {:.0} articles per CPU-second",
+            prof.docs,
+            prof.chars as f64 / prof.docs.max(1) as f64,
+            prof.docs_per_cpu_s()
         );
-    }
-
-    // memory while the real ingest runs: sampled every 100 ms, and noted
-    // when 10 %, 50 % and 100 % of the corpus has been read
-    let read = Arc::new(AtomicU64::new(0));
-    let stop = Arc::new(AtomicBool::new(false));
-    let (s2, r2) = (stop.clone(), read.clone());
-    let start = Instant::now();
-    let sampler = std::thread::spawn(move || {
-        let mut marks: Vec<(u64, f64, u64, u64)> = Vec::new(); // (percent, s, rss, peak)
-        let mut next = [10u64, 50, 100].into_iter().peekable();
-        while !s2.load(Ordering::Relaxed) {
-            let read = r2.load(Ordering::Relaxed);
-            while let Some(&p) = next.peek() {
-                if read * 100 >= p * n_docs {
-                    let (rss, peak) = pb::memory_kb();
-                    marks.push((p, start.elapsed().as_secs_f64(), rss, peak));
-                    next.next();
-                } else {
-                    break;
-                }
-            }
-            std::thread::sleep(Duration::from_millis(100));
+        for (name, &d) in prof.names.iter().zip(&prof.cpu) {
+            eprintln!(
+                "  {:<10} {:>7.1} µs/article {:>7.1} µs/1k chars {:>5.1}%",
+                name,
+                prof.us_per_doc(d),
+                prof.us_per_kchar(d),
+                100.0 * d.as_secs_f64() / prof.total().as_secs_f64().max(1e-9)
+            );
         }
-        marks
-    });
-    let threads = a.threads.filter(|&n| n > 0).unwrap_or_else(marsad_pipeline::default_threads);
-    let cpu0 = marsad_dataset::bench::process_cpu_ns();
-    let (u0, s0) = marsad_dataset::bench::rusage_s();
-    let mut store = marsad_dataset::open(&db)?;
-    store.set_pipeline(format!("marsad {}", env!("CARGO_PKG_VERSION")));
-    let mut failed = 0u64;
-    let report = marsad_pipeline::ingest(pipeline, &mut store, items(), threads, |event, c| {
-        if let marsad_pipeline::IngestEvent::Failed { place, message, .. } = event {
-            failed += 1;
-            eprintln!("marsad: error: {place}: {message}");
-        }
-        read.store(c.read + c.failed, Ordering::Relaxed);
-    })?;
-    let secs = start.elapsed().as_secs_f64();
-    let cpu = (marsad_dataset::bench::process_cpu_ns() - cpu0) as f64 / 1e9;
-    let (u1, s1) = marsad_dataset::bench::rusage_s();
-    stop.store(true, Ordering::Relaxed);
-    let marks = sampler.join().unwrap_or_default();
-    let (rss_end, peak_end) = pb::memory_kb();
-    let n = n_docs as f64;
-    let rate = n / secs.max(1e-9);
+    };
+    let b = ingest_bench(pipeline, &opts, show_profile, |place, message| eprintln!("marsad: error: {place}: {message}"))?;
+    let n = b.docs as f64;
+    let rate = n / b.wall_s.max(1e-9);
+    let report = &b.report;
     let us = |d: Duration| d.as_secs_f64() * 1e6 / n;
     let (ex, fi, stw, sy) = (us(report.annotate_cpu), us(report.finish_cpu), us(report.store_cpu), us(report.sync_cpu));
-    let total_us = cpu * 1e6 / n;
+    let total_us = b.cpu_s * 1e6 / n;
     let cores = marsad_pipeline::default_threads();
-    let c = report.counts;
-    println!("ingest of {n_docs} {what} with full extraction and merging, {threads} annotation threads on {cores} cores:");
+    let c = &report.counts;
+    println!("ingest of {} {what} with full extraction and merging, {} annotation threads on {cores} cores:", b.docs, b.threads);
     println!(
         "  read {}, new {}, updated {}, unchanged {}, duplicate {}, failed {}",
         c.read, c.new, c.updated, c.unchanged, c.duplicate, c.failed
     );
-    println!("  wall clock     {secs:.1} s = {rate:.0} articles/s ({:.0} articles/s per core of this machine)", rate / cores as f64);
+    println!("  wall clock     {:.1} s = {rate:.0} articles/s ({:.0} articles/s per core of this machine)", b.wall_s, rate / cores as f64);
     println!(
-        "  CPU time       {cpu:.1} s (user {:.1} s, system {:.1} s) = {:.0} articles per CPU-second (per core)",
-        u1 - u0,
-        s1 - s0,
-        n / cpu.max(1e-9)
+        "  CPU time       {:.1} s (user {:.1} s, system {:.1} s) = {:.0} articles per CPU-second (per core)",
+        b.cpu_s,
+        b.user_s,
+        b.system_s,
+        n / b.cpu_s.max(1e-9)
     );
     println!(
         "  CPU per article {total_us:.0} µs: extraction {ex:.0} · JSON/keys/MinHash {fi:.0} (annotation threads) · store writes {stw:.0} · merging {sy:.0} (sync, {:.1} s wall) · other {:.0} (reading, hand-over)",
         report.sync_wall.as_secs_f64(),
         (total_us - ex - fi - stw - sy).max(0.0)
     );
-    let mut mem: Vec<String> = marks.iter().map(|(p, t, rss, peak)| format!("{p}% read ({t:.0} s): {} MB (peak {} MB)", rss / 1024, peak / 1024)).collect();
-    mem.push(format!("end: {} MB (peak {} MB)", rss_end / 1024, peak_end / 1024));
+    let mut mem: Vec<String> =
+        b.marks.iter().map(|m| format!("{}% read ({:.0} s): {} MB (peak {} MB)", m.percent, m.seconds, m.rss_kb / 1024, m.peak_kb / 1024)).collect();
+    mem.push(format!("end: {} MB (peak {} MB)", b.end_kb.0 / 1024, b.end_kb.1 / 1024));
     println!("  resident memory {}", mem.join(" · "));
-    if a.remerge {
-        // the merging alone, redone on the whole corpus
-        marsad_dataset::clear(&mut store)?;
-        let t = Instant::now();
-        let c0 = marsad_dataset::bench::thread_cpu_ns();
-        let st = marsad_dataset::sync(&mut store)?;
-        let merge = t.elapsed().as_secs_f64();
-        let mcpu = (marsad_dataset::bench::thread_cpu_ns() - c0) as f64 / 1e9;
+    if let Some(r) = &b.remerge {
+        let st = &r.stats;
         println!(
-            "merging alone, redone from scratch (one thread): {merge:.1} s wall, {mcpu:.1} s CPU = {:.0} articles per CPU-second; {} reports → {} new incidents ({} reports merged into earlier ones), {} near-duplicate links",
-            n / mcpu.max(1e-9),
+            "merging alone, redone from scratch (one thread): {:.1} s wall, {:.1} s CPU = {:.0} articles per CPU-second; {} reports → {} new incidents ({} reports merged into earlier ones), {} near-duplicate links",
+            r.wall_s,
+            r.cpu_s,
+            n / r.cpu_s.max(1e-9),
             st.incident_reports,
             st.new_incidents,
             st.merged_reports,
             st.near_duplicates
         );
     }
-    Ok(if failed > 0 { 1 } else { 0 })
+    Ok(if b.failed > 0 { 1 } else { 0 })
 }

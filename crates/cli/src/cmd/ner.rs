@@ -120,9 +120,7 @@ pub fn run(a: NerArgs) -> Result<i32> {
     } else {
         // plain text: run the text and entities stages, print entities as JSON lines
         let mut doc = marsad_core::Document::new("stdin", text);
-        use marsad_core::Stage;
-        marsad_text::TextStage.annotate(&mut doc);
-        marsad_entities::EntityStage::with_tagger(t).annotate(&mut doc);
+        marsad_pipeline::Pipeline::ner(t)?.annotate(&mut doc)?;
         for e in &doc.entities {
             writeln!(out, "{}", serde_json::to_string(e)?)?;
         }

@@ -28,7 +28,7 @@ pub fn geocode(a: GeocodeArgs) -> Result<i32> {
                     "geonameid": if e.geonameid > 0 { Some(e.geonameid) } else { None },
                     "lat": e.lat,
                     "lon": e.lon,
-                    "country": gaz.alpha3(e.country2),
+                    "country": marsad_places::countries::alpha3(e.country2),
                     "country2": if e.country2.is_empty() { None } else { Some(e.country2) },
                     "feature": e.feature,
                     "precision": e.precision(),
@@ -51,7 +51,7 @@ pub fn geocode(a: GeocodeArgs) -> Result<i32> {
             e.name_ar,
             e.lat,
             e.lon,
-            gaz.alpha3(e.country2).unwrap_or("-"),
+            marsad_places::countries::alpha3(e.country2).unwrap_or("-"),
             e.feature,
             e.population,
             if e.geonameid > 0 { e.geonameid.to_string() } else { "-".into() }
