@@ -240,13 +240,128 @@ pub struct AcledType {
     pub sub_event_type: String,
 }
 
+/// An event type: PLOVER v2's sixteen, and CHANGE_GROUP for group formation,
+/// merger, split and dissolution (ACLED's *Change to group/activity*). Serialised
+/// as the upper-case name ("ASSAULT", "CHANGE_GROUP"), as in the JSON output, the
+/// store and the exports.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Sanction,
+    Protest,
+    Mobilize,
+    Coerce,
+    #[default]
+    Assault,
+    ChangeGroup,
+}
+
+impl EventType {
+    /// Every type, in PLOVER's order (CHANGE_GROUP last).
+    pub const ALL: [EventType; 17] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Sanction,
+        EventType::Protest,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+        EventType::ChangeGroup,
+    ];
+
+    /// The name as serialised: "ASSAULT", "CHANGE_GROUP".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Agree => "AGREE",
+            EventType::Consult => "CONSULT",
+            EventType::Support => "SUPPORT",
+            EventType::Concede => "CONCEDE",
+            EventType::Cooperate => "COOPERATE",
+            EventType::Aid => "AID",
+            EventType::Retreat => "RETREAT",
+            EventType::Request => "REQUEST",
+            EventType::Accuse => "ACCUSE",
+            EventType::Reject => "REJECT",
+            EventType::Threaten => "THREATEN",
+            EventType::Sanction => "SANCTION",
+            EventType::Protest => "PROTEST",
+            EventType::Mobilize => "MOBILIZE",
+            EventType::Coerce => "COERCE",
+            EventType::Assault => "ASSAULT",
+            EventType::ChangeGroup => "CHANGE_GROUP",
+        }
+    }
+
+    /// The type named `s` ("ASSAULT"), None for anything else.
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// The conflict types ACLED counts as political violence or demonstrations and the
+    /// detection model decides on: ASSAULT, COERCE, PROTEST.
+    pub fn is_conflict(self) -> bool {
+        matches!(self, EventType::Assault | EventType::Coerce | EventType::Protest)
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for EventType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        EventType::parse(s).ok_or_else(|| format!("unknown event type {s:?} (one of {})", EventType::ALL.map(|t| t.as_str()).join(", ")))
+    }
+}
+
+impl PartialEq<str> for EventType {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for EventType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for EventType {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
 /// One event reported in one sentence, coded in PLOVER and mapped to ACLED.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Event {
     /// PLOVER event type (ASSAULT, PROTEST, …) or CHANGE_GROUP for group
     /// formation, merger and split.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     pub mode: Option<String>,
     /// PLOVER quad class: verbal-cooperation, material-cooperation,
     /// verbal-conflict, material-conflict.
@@ -473,6 +588,19 @@ mod tests {
         assert_eq!(d.slice(3, 8), "بغداد");
         assert_eq!(d.slice(9, 14), "today");
         assert_eq!(d.char_of(d.byte_of(9)), 9);
+    }
+
+    #[test]
+    fn event_types_serialise_as_their_upper_case_names() {
+        for t in EventType::ALL {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!("\"{}\"", t.as_str()));
+            assert_eq!(serde_json::from_str::<EventType>(&json).unwrap(), t);
+            assert_eq!(t.as_str().parse::<EventType>(), Ok(t));
+        }
+        assert_eq!(EventType::ChangeGroup.as_str(), "CHANGE_GROUP");
+        assert!("attack".parse::<EventType>().is_err());
+        assert!(serde_json::from_str::<EventType>("\"ATTACK\"").is_err());
     }
 
     #[test]

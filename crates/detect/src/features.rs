@@ -229,7 +229,7 @@ pub fn for_each_feature(doc: &Document, ev: usize, topic: Option<&[f32]>, sink: 
     } else {
         f(format_args!("notopic|{g}"), 1.0);
     }
-    let others = doc.events.iter().enumerate().filter(|(j, x)| *j != ev && is_conflict_type(&x.kind) && x.sentence != e.sentence).count();
+    let others = doc.events.iter().enumerate().filter(|(j, x)| *j != ev && x.kind.is_conflict() && x.sentence != e.sentence).count();
     let b = match others {
         0 => "0",
         1 => "1",

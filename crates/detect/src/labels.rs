@@ -170,7 +170,7 @@ pub fn sentence_gold_examples(
                 split: "train".into(),
                 start: e.trigger.start,
                 end: e.trigger.end,
-                kind: e.kind.clone(),
+                kind: e.kind.to_string(),
                 label: "event".into(),
                 ..Default::default()
             };

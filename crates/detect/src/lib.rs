@@ -322,7 +322,7 @@ mod tests {
         marsad_text::annotate(&mut d);
         d.published = Some("2017-05-02".into());
         d.events.push(Event {
-            kind: "ASSAULT".into(),
+            kind: marsad_core::EventType::Assault,
             trigger: TextSpan { text: "هاجم".into(), start: 0, end: 4 },
             evidence: marsad_core::Span::new(0, 38),
             ..Default::default()

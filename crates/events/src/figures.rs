@@ -59,7 +59,7 @@ impl<'a> Sent<'a> {
             let hits = self.lookup(&self.toks[q].norm, self.arabic[q]);
             hits.first().map_or(false, |h| {
                 let e = &self.lx().entries[h.entry];
-                e.ty == "ASSAULT" && !e.flags.killed && !e.flags.injured
+                e.ty == EventType::Assault && !e.flags.killed && !e.flags.injured
             })
         }
     }

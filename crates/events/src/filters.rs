@@ -53,10 +53,10 @@ impl<'a> Sent<'a> {
 
     /// "طردت فنزويلا السفير احتجاجا على …": a motive, not a protest event.
     fn drop_motive_protests(&self, evs: &mut Vec<Ev>) {
-        let other_types = evs.iter().any(|e| e.c.ty != "PROTEST" && !matches!(e.c.ty.as_str(), "ASSAULT" | "COERCE"));
-        let other_protest = |k: usize| evs.iter().enumerate().any(|(q, e)| q != k && e.c.ty == "PROTEST");
+        let other_types = evs.iter().any(|e| e.c.ty != EventType::Protest && !matches!(e.c.ty, EventType::Assault | EventType::Coerce));
+        let other_protest = |k: usize| evs.iter().enumerate().any(|(q, e)| q != k && e.c.ty == EventType::Protest);
         let drop: Vec<bool> = (0..evs.len())
-            .map(|k| evs[k].c.ty == "PROTEST" && strip_conj(&self.toks[evs[k].c.tok].norm) == "احتجاجا" && other_types && !other_protest(k))
+            .map(|k| evs[k].c.ty == EventType::Protest && strip_conj(&self.toks[evs[k].c.tok].norm) == "احتجاجا" && other_types && !other_protest(k))
             .collect();
         drop_flagged(evs, &drop);
     }
@@ -79,7 +79,7 @@ impl<'a> Sent<'a> {
         let lx = self.lx();
         evs.retain(|ev| {
             let f = &lx.entries[ev.c.entry].flags;
-            !(ev.c.ty == "ASSAULT" && (f.killed || f.injured) && ev.actor.is_none())
+            !(ev.c.ty == EventType::Assault && (f.killed || f.injured) && ev.actor.is_none())
         });
     }
 
@@ -102,7 +102,7 @@ impl<'a> Sent<'a> {
             let f = &lx.entries[ev.c.entry].flags;
             let noun = ev.c.kind == Kind::Noun || (ev.c.kind == Kind::Word && ev.actor.is_none());
             let bare = frame && ev.actor.is_none() && !toll;
-            !(ev.c.ty == "ASSAULT" && ((noun && !f.killed && !f.injured) || bare))
+            !(ev.c.ty == EventType::Assault && ((noun && !f.killed && !f.injured) || bare))
         });
     }
 
@@ -111,7 +111,7 @@ impl<'a> Sent<'a> {
     /// report of the attack; a stated toll still makes it one. The relative clause
     /// describing it (الذي استهدف …) goes with it.
     fn drop_condemned(&self, evs: &mut Vec<Ev>) {
-        let condemnation = evs.iter().any(|e| e.c.ty == "ACCUSE" && e.c.mode.as_deref() == Some("disapprove"));
+        let condemnation = evs.iter().any(|e| e.c.ty == EventType::Accuse && e.c.mode.as_deref() == Some("disapprove"));
         if !condemnation || {
             let (k, i, _) = self.casualties();
             !(k.is_none() && i.is_none())
@@ -122,7 +122,7 @@ impl<'a> Sent<'a> {
         let mut drop = vec![false; evs.len()];
         for (k, ev) in evs.iter().enumerate() {
             let f = &lx.entries[ev.c.entry].flags;
-            if ev.c.ty != "ASSAULT" || !matches!(ev.c.kind, Kind::Noun | Kind::Word) || f.killed || f.injured {
+            if ev.c.ty != EventType::Assault || !matches!(ev.c.kind, Kind::Noun | Kind::Word) || f.killed || f.injured {
                 continue;
             }
             if !evs.iter().any(|a| self.condemns(a, ev)) {
@@ -148,7 +148,7 @@ impl<'a> Sent<'a> {
         // an English word is a noun here unless it has an actor of its own
         // (the condemner's, lent to it, does not count)
         let noun = ev.c.kind == Kind::Noun || ev.actor.is_none() || ev.actor == a.actor;
-        noun && a.c.ty == "ACCUSE"
+        noun && a.c.ty == EventType::Accuse
             && a.c.mode.as_deref() == Some("disapprove")
             && matches!(a.c.kind, Kind::Perf | Kind::Impf | Kind::Word)
             && a.c.last < ev.c.tok
@@ -162,7 +162,7 @@ impl<'a> Sent<'a> {
     /// `other` is an attack word in the relative clause right after `ev` ("الهجوم الذي استهدف").
     fn relative_of(&self, ev: &Ev, other: &Ev) -> bool {
         let rel = |q: usize| matches!(self.toks[q].norm.as_str(), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "that" | "which");
-        other.c.ty == "ASSAULT"
+        other.c.ty == EventType::Assault
             && other.c.tok > ev.c.last
             && other.c.tok <= ev.c.last + 3
             && (ev.c.last + 1..other.c.tok).any(rel)
@@ -172,6 +172,6 @@ impl<'a> Sent<'a> {
     /// "اعتقلت الشرطة 12 متظاهرا": protesters as a patient are not a protest here.
     fn drop_patient_protesters(&self, evs: &mut Vec<Ev>) {
         let spans: Vec<(usize, usize)> = evs.iter().filter_map(|e| e.recipient).collect();
-        evs.retain(|ev| !(ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some() && spans.iter().any(|r| r.0 <= ev.c.tok && ev.c.tok <= r.1)));
+        evs.retain(|ev| !(ev.c.ty == EventType::Protest && self.head(ev.c.tok).is_some() && spans.iter().any(|r| r.0 <= ev.c.tok && ev.c.tok <= r.1)));
     }
 }

@@ -6,6 +6,7 @@
 //! (stem, kind) reading, which is then looked up. English entries are
 //! expanded to their inflected forms at load time.
 
+use marsad_core::EventType;
 use marsad_text::normalize;
 use std::collections::{HashMap, HashSet};
 
@@ -45,7 +46,7 @@ pub struct Flags {
 
 #[derive(Clone, Debug)]
 pub struct Entry {
-    pub ty: String,
+    pub ty: EventType,
     pub mode: Option<String>,
     pub flags: Flags,
     /// Later slots of a phrase (normalised, clitic-free alternatives).
@@ -173,15 +174,17 @@ impl Lexicon {
     /// One row of `data/triggers.*.tsv`: type, mode, part of speech (V, N, P for a
     /// phrase), forms, flags.
     fn add_trigger(&mut self, f: &[&str], arabic: bool) {
+        // an unknown type is no entry (a test checks that every row has a known one)
+        let Some(ty) = EventType::parse(f[0]) else { return };
         let flags = parse_flags(f.get(4).copied().unwrap_or(""));
         let mode = if f[1] == "-" { None } else { Some(f[1].to_string()) };
         let pos = f[2];
         if pos == "P" {
-            self.add_phrase(f, arabic, mode, flags);
+            self.add_phrase(f, arabic, ty, mode, flags);
             return;
         }
         let id = self.entries.len();
-        self.entries.push(Entry { ty: f[0].into(), mode, flags, rest: vec![], phrase: false, verb: pos == "V" });
+        self.entries.push(Entry { ty, mode, flags, rest: vec![], phrase: false, verb: pos == "V" });
         for form in f[3].split_whitespace() {
             let form = normalize(form);
             if !arabic {
@@ -215,14 +218,14 @@ impl Lexicon {
 
     /// A phrase entry (نصب+كمين، اطلق+النار): its first word is looked up, the others are
     /// slots matched after it.
-    fn add_phrase(&mut self, f: &[&str], arabic: bool, mode: Option<String>, flags: Flags) {
+    fn add_phrase(&mut self, f: &[&str], arabic: bool, ty: EventType, mode: Option<String>, flags: Flags) {
         let slots: Vec<Vec<String>> = f[3].split('+').map(|s| s.split('|').map(|a| normalize(a.trim())).filter(|a| !a.is_empty()).collect()).collect();
         if slots.is_empty() || slots[0].is_empty() {
             return;
         }
         let id = self.entries.len();
         let rest: Vec<Vec<String>> = slots[1..].iter().map(|alts| alts.iter().map(|a| if arabic { strip_al(a).to_string() } else { a.clone() }).collect()).collect();
-        self.entries.push(Entry { ty: f[0].into(), mode, flags, rest, phrase: true, verb: false });
+        self.entries.push(Entry { ty, mode, flags, rest, phrase: true, verb: false });
         for a in &slots[0] {
             if !arabic {
                 self.en.entry(a.clone()).or_default().push(id);
@@ -568,7 +571,7 @@ mod tests {
 
     fn types(lx: &Lexicon, w: &str) -> Vec<String> {
         let arabic = w.chars().next().map_or(false, |c| ('\u{0600}'..='\u{06FF}').contains(&c));
-        lx.lookup(&normalize(w), arabic).iter().map(|h| lx.entries[h.entry].ty.clone()).collect()
+        lx.lookup(&normalize(w), arabic).iter().map(|h| lx.entries[h.entry].ty.as_str().to_string()).collect()
     }
 
     #[test]
@@ -589,6 +592,16 @@ mod tests {
         assert_eq!(types(&lx, "اتهم").first().map(|s| s.as_str()), Some("ACCUSE"));
         assert!(types(&lx, "كتاب").is_empty());
         assert!(types(&lx, "الرياضة").is_empty());
+    }
+
+    #[test]
+    fn every_trigger_row_has_a_known_type() {
+        for src in [AR, EN] {
+            for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+                let ty = line.split('\t').next().unwrap_or("");
+                assert!(EventType::parse(ty).is_some(), "unknown event type {ty:?} in {line:?}");
+            }
+        }
     }
 
     #[test]

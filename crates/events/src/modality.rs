@@ -181,7 +181,7 @@ impl<'a> Sent<'a> {
     /// "هدد المستأجرون بالاعتصام"، "threatened to strike": the threatened act has not happened.
     fn threatened_act(&self, c: &Cand) -> bool {
         let i = c.tok;
-        if c.ty != "THREATEN" {
+        if c.ty != EventType::Threaten {
             for j in i.saturating_sub(5)..i {
                 if self.trig[j] && (j + 1..i).all(|x| self.toks[x].kind != TokenKind::Punct) {
                     let k = strip_conj(&self.toks[j].norm);

@@ -239,7 +239,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn actor_before(&self, i: usize, max: usize) -> Option<(usize, usize)> {
         let first_hit = if self.trig[i] && is_ar(&self.toks[i]) { self.lookup(&self.toks[i].norm, true).first().cloned() } else { None };
         let noun_trigger = first_hit.as_ref().map_or(false, |h| h.reading.kind == Kind::Noun);
-        let protest_trigger = first_hit.as_ref().map_or(false, |h| self.lx().entries[h.entry].ty == "PROTEST");
+        let protest_trigger = first_hit.as_ref().map_or(false, |h| self.lx().entries[h.entry].ty == EventType::Protest);
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < max {
@@ -302,7 +302,7 @@ impl<'a> Sent<'a> {
             return noun_trigger
                 || hit.first().map_or(false, |h| {
                     let f = &self.lx().entries[h.entry].flags;
-                    f.killed || f.injured || f.arrested || self.lx().entries[h.entry].ty == "COERCE"
+                    f.killed || f.injured || f.arrested || self.lx().entries[h.entry].ty == EventType::Coerce
                 });
         }
         false

@@ -7,6 +7,7 @@ use crate::casualty;
 use crate::lexicon::{self, Kind, Lexicon};
 use crate::words::*;
 use crate::EventStage;
+pub(crate) use marsad_core::EventType;
 use marsad_core::{Document, Token, TokenKind};
 
 /// Token span of a phrase: (first, last) token indices.
@@ -18,7 +19,7 @@ pub(crate) struct Cand {
     pub(crate) last: usize,
     /// tokens of the trigger (phrase slots)
     pub(crate) slots: Vec<usize>,
-    pub(crate) ty: String,
+    pub(crate) ty: EventType,
     pub(crate) mode: Option<String>,
     pub(crate) entry: usize,
     pub(crate) kind: Kind,

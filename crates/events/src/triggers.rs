@@ -12,7 +12,7 @@ use marsad_core::TokenKind;
 /// What the sense filters make of one reading of a token.
 enum Sense {
     /// a trigger of this type and mode
-    Keep(String, Option<String>),
+    Keep(EventType, Option<String>),
     /// not this reading: try the token's next one
     Next,
     /// not a trigger at all
@@ -43,7 +43,7 @@ impl<'a> Sent<'a> {
                 for &j in &slots {
                     consumed[j] = true;
                 }
-                if self.celebration(i, h, e, &ty, &mode) {
+                if self.celebration(i, h, e, ty, &mode) {
                     break;
                 }
                 let weak = self.effective_weakness(i, e);
@@ -101,27 +101,27 @@ impl<'a> Sent<'a> {
         if self.off_topic(i, last, e) {
             return Sense::Drop;
         }
-        let mut ty = e.ty.clone();
+        let mut ty = e.ty;
         let mut mode = e.mode.clone();
         if e.flags.verbal && self.verbal_use(i, last) {
-            ty = "ACCUSE".into();
+            ty = EventType::Accuse;
             mode = Some("disapprove".into());
         }
         if self.dawn(i) {
             return Sense::Drop;
         }
         // مواجهات جماهيرية / clashes with protesters: a riot, not a battle
-        if ty == "ASSAULT" && matches!(mode.as_deref(), Some("clash")) && self.crowd(i, last) {
-            ty = "PROTEST".into();
+        if ty == EventType::Assault && matches!(mode.as_deref(), Some("clash")) && self.crowd(i, last) {
+            ty = EventType::Protest;
             mode = Some("riot".into());
         }
         // drone vs march: مسيره
         if h.reading.stem == "مسيره" || t.norm == "march" || t.norm == "marches" {
             let prev = if i > 0 { self.key[i - 1].as_str() } else { "" };
             if matches!(prev, "طايره" | "طايرات" | "طيران") {
-                ty = "ASSAULT".into();
+                ty = EventType::Assault;
                 mode = Some("drone".into());
-            } else if ty == "ASSAULT" {
+            } else if ty == EventType::Assault {
                 return Sense::Next;
             } else if h.reading.suffixed && is_ar(t) {
                 return Sense::Drop; // مسيرته: a career, not a march
@@ -135,7 +135,7 @@ impl<'a> Sent<'a> {
             return Sense::Drop;
         }
         // English: "rallied" in markets
-        if !is_ar(t) && ty == "PROTEST" && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar")) {
+        if !is_ar(t) && ty == EventType::Protest && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar")) {
             return Sense::Drop;
         }
         Sense::Keep(ty, mode)
@@ -145,18 +145,18 @@ impl<'a> Sent<'a> {
     /// figurative object or subject, disease as the killer or around a weak word.
     fn off_topic(&self, i: usize, last: usize, e: &Entry) -> bool {
         let n = self.toks.len();
-        let ty = e.ty.as_str();
-        let violent = matches!(ty, "ASSAULT" | "PROTEST" | "COERCE");
+        let ty = e.ty;
+        let violent = matches!(ty, EventType::Assault | EventType::Protest | EventType::Coerce);
         if e.flags.sport && (self.sport || self.econ || self.disease) {
             return true;
         }
         // in a sport report any attack word short of killing is the game's
         // (خطف الفريق نقطة التعادل، اقتحم صدارة الترتيب)
-        if self.sport && ((ty == "ASSAULT" && !e.flags.killed) || (ty == "COERCE" && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
+        if self.sport && ((ty == EventType::Assault && !e.flags.killed) || (ty == EventType::Coerce && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
             return true;
         }
         // a computer attack is not physical violence (هجوم إلكتروني، cyberattack)
-        if self.cyber && ty == "ASSAULT" && !e.flags.killed && !e.flags.injured {
+        if self.cyber && ty == EventType::Assault && !e.flags.killed && !e.flags.injured {
             return true;
         }
         // an abstract object or a non-agent subject: figurative (فجّر مفاجأة، اعتقل المرض)
@@ -164,10 +164,10 @@ impl<'a> Sent<'a> {
             return true;
         }
         // "قتل المرض آلاف الأشخاص": a disease as the killer
-        if (e.flags.killed || e.flags.injured || matches!(ty, "ASSAULT" | "COERCE")) && last + 1 < n && self.cue_at("disease", last + 1) {
+        if (e.flags.killed || e.flags.injured || matches!(ty, EventType::Assault | EventType::Coerce)) && last + 1 < n && self.cue_at("disease", last + 1) {
             return true;
         }
-        if self.disease && e.flags.weak && matches!(ty, "ASSAULT" | "COERCE") {
+        if self.disease && e.flags.weak && matches!(ty, EventType::Assault | EventType::Coerce) {
             return true;
         }
         violent && last + 1 < n && self.cue_at("fig", last + 1)
@@ -227,9 +227,9 @@ impl<'a> Sent<'a> {
 
     /// A gathering for a celebration, a prayer, a charity walk is not a protest (unless a
     /// protest cue is present).
-    fn celebration(&self, i: usize, h: &Hit, e: &Entry, ty: &str, mode: &Option<String>) -> bool {
+    fn celebration(&self, i: usize, h: &Hit, e: &Entry, ty: EventType, mode: &Option<String>) -> bool {
         let t = &self.toks[i];
-        ty == "PROTEST" && matches!(mode.as_deref(), None | Some("demo")) && self.nonprotest && !self.protestcue && (e.flags.weak || h.reading.stem == "مسيره" || t.norm.starts_with("march"))
+        ty == EventType::Protest && matches!(mode.as_deref(), None | Some("demo")) && self.nonprotest && !self.protestcue && (e.flags.weak || h.reading.stem == "مسيره" || t.norm.starts_with("march"))
     }
 
     /// The entry's weakness, adjusted: "A landmine hit an army patrol" (a weapon as the

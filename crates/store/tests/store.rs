@@ -55,7 +55,7 @@ fn annotate(d: &mut Document) -> anyhow::Result<()> {
             source: "test".into(),
         });
         d.events.push(Event {
-            kind: "ASSAULT".into(),
+            kind: marsad_core::EventType::Assault,
             trigger: TextSpan { text: text.clone(), start: t.start, end: t.end },
             evidence: marsad_core::Span::new(0, d.char_len()),
             confidence: 0.5,

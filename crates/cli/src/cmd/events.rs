@@ -214,7 +214,7 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
                 .join(" | ")
         };
         if g.events.is_empty() {
-            let bad = evs.iter().any(|e| matches!(e.kind.as_str(), "ASSAULT" | "PROTEST" | "COERCE") && happened(e));
+            let bad = evs.iter().any(|e| e.kind.is_conflict() && happened(e));
             false_ev.add(bad);
             if bad {
                 miss("false-event", &g.id, &g.text, brief(evs));

@@ -18,7 +18,7 @@ impl<'a> Sent<'a> {
     pub(super) fn arabic_args(&self, c: &Cand, prev_actor: Option<Np>, actor: &mut Option<Np>, recipient: &mut Option<Np>) {
         let n = self.toks.len();
         let e = &self.lx().entries[c.entry];
-        let patient_noun = e.flags.killed || e.flags.injured || e.flags.arrested || matches!(c.mode.as_deref(), Some("abduct" | "targeted" | "execute")) || c.ty == "COERCE";
+        let patient_noun = e.flags.killed || e.flags.injured || e.flags.arrested || matches!(c.mode.as_deref(), Some("abduct" | "targeted" | "execute")) || c.ty == EventType::Coerce;
         let next = c.last + 1;
         if actor.is_none() {
             *actor = self.light_verb_actor(c);
@@ -68,10 +68,10 @@ impl<'a> Sent<'a> {
         if recipient.is_none() {
             *recipient = self.recipient_after(c, e, *actor);
         }
-        if c.mode.as_deref() == Some("clash") || c.ty == "ASSAULT" {
+        if c.mode.as_deref() == Some("clash") || c.ty == EventType::Assault {
             self.between_sides(c, actor, recipient);
         }
-        if c.ty == "ASSAULT" && (c.mode.as_deref() == Some("clash") || e.mode.as_deref() == Some("clash") || has_stem(strip_conj(&self.toks[c.tok].norm), &["اشتبك", "اشتبكت", "اشتبكوا", "يشتبك", "تشتبك"])) {
+        if c.ty == EventType::Assault && (c.mode.as_deref() == Some("clash") || e.mode.as_deref() == Some("clash") || has_stem(strip_conj(&self.toks[c.tok].norm), &["اشتبك", "اشتبكت", "اشتبكوا", "يشتبك", "تشتبك"])) {
             self.clash_other_side(c, actor, recipient);
         }
     }
@@ -185,7 +185,7 @@ impl<'a> Sent<'a> {
                 *recipient = Some(np);
             }
         } else if p.contains('ل') || p.contains('ب') {
-            if c.ty == "ASSAULT" && recipient.is_none() {
+            if c.ty == EventType::Assault && recipient.is_none() {
                 *recipient = Some(np);
             }
         } else {
@@ -241,7 +241,7 @@ impl<'a> Sent<'a> {
             if matches!(k, "مطالبين" | "مطالبا" | "تطالب" | "يطالبون" | "طالبوا" | "مطالبه") {
                 return self.actor_after(j + 1, j + 3, false);
             }
-            if c.ty == "ASSAULT" && (k.starts_with("لل") || (k.starts_with('ل') && (self.actorish(j) || j == from))) && j <= from + 2 {
+            if c.ty == EventType::Assault && (k.starts_with("لل") || (k.starts_with('ل') && (self.actorish(j) || j == from))) && j <= from + 2 {
                 return Some(self.np_from(j, true));
             }
             if e.flags.obj && j == from {

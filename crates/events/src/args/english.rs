@@ -88,7 +88,7 @@ impl<'a> Sent<'a> {
             if t.kind == TokenKind::Punct {
                 break;
             }
-            if matches!(t.norm.as_str(), "on" | "against" | "targeting" | "at") && c.ty == "ASSAULT" || t.norm == "against" {
+            if matches!(t.norm.as_str(), "on" | "against" | "targeting" | "at") && c.ty == EventType::Assault || t.norm == "against" {
                 return self.actor_after(j + 1, j + 4, true);
             }
             if e.flags.obj && j == next && !passive {

@@ -87,7 +87,7 @@ impl<'a> Sent<'a> {
             return Some(self.actor_before(c.tok - 1, 5));
         }
         // VSO: the subject between the verb and the trigger
-        let v = (c.tok.saturating_sub(6)..c.tok.saturating_sub(1)).rev().filter(|_| c.ty != "PROTEST").find(|&q| exposure(q))?;
+        let v = (c.tok.saturating_sub(6)..c.tok.saturating_sub(1)).rev().filter(|_| c.ty != EventType::Protest).find(|&q| exposure(q))?;
         if v + 1 < c.tok && !(v + 1..c.tok).any(|q| self.toks[q].kind == TokenKind::Punct) {
             let np = self.np_from(v + 1, true);
             if np.1 < c.tok {

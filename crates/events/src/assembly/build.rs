@@ -18,7 +18,7 @@ impl<'a> Sent<'a> {
         let order = self.by_primacy(evs, g);
         let Roles { mut actor, mut recipient, mode, nisba_actor } = self.roles(evs, g, &order);
         let c = &evs[order[0]].c;
-        let ty = c.ty.clone();
+        let ty = c.ty;
         let all_weak = g.iter().all(|&k| evs[k].weak);
         // the figures of this event's incident
         let seg = if split { self.tolls().seg_of(c.tok) } else { 0 };
@@ -29,12 +29,12 @@ impl<'a> Sent<'a> {
         if all_weak && armed_actor.is_none() && fat.is_none() && inj.is_none() && arr.is_none() {
             return;
         }
-        if ty == "ASSAULT" {
+        if ty == EventType::Assault {
             casualties_used.push(seg);
         }
         // CHANGE_GROUP: founders are the actors, the group the recipient
         let mut founders: Vec<Np> = Vec::new();
-        if ty == "CHANGE_GROUP" {
+        if ty == EventType::ChangeGroup {
             founders = self.founders(c);
             match self.group_formed(c) {
                 Some(gp) => {
@@ -54,7 +54,7 @@ impl<'a> Sent<'a> {
         let srcs = self.source_spans();
         let reporter = srcs.iter().copied().find(|s| !(s.0 <= c.tok && c.tok <= s.1)).or_else(|| self.reported_by(c));
         self.not_speakers_or_times(&srcs, &mut actor, &mut recipient);
-        if ty == "ASSAULT" {
+        if ty == EventType::Assault {
             recipient = self.passer_by(c, actor, recipient);
         }
         if let Some(r) = reporter {
@@ -68,7 +68,7 @@ impl<'a> Sent<'a> {
         excl.extend(recipient);
         let others: Vec<usize> = evs
             .iter()
-            .filter(|e| matches!(e.c.ty.as_str(), "ASSAULT" | "PROTEST" | "COERCE" | "CHANGE_GROUP") && (e.c.ty != "PROTEST" || self.head(e.c.tok).is_none()))
+            .filter(|e| matches!(e.c.ty, EventType::Assault | EventType::Protest | EventType::Coerce | EventType::ChangeGroup) && (e.c.ty != EventType::Protest || self.head(e.c.tok).is_none()))
             .map(|e| e.c.tok)
             .filter(|&t| t != c.tok && !g.contains(&evs.iter().position(|x| x.c.tok == t).unwrap_or(usize::MAX)))
             .collect();
@@ -78,8 +78,8 @@ impl<'a> Sent<'a> {
         let tstart = self.toks[c.tok].start;
         let tend = self.toks[c.last].end;
         let trigger = TextSpan { text: self.doc.slice(tstart, tend).to_string(), start: tstart, end: tend };
-        let mode = self.refine_mode(&ty, mode);
-        let row = self.st.onto.get(&ty, mode.as_deref());
+        let mode = self.refine_mode(ty, mode);
+        let row = self.st.onto.get(ty.as_str(), mode.as_deref());
         let place_country = places.first().and_then(|p| p.country.clone());
         let mut actor_ref = actor.map(|a| self.actor_ref(a, place_country.as_deref()));
         if let (Some(a), Some(ar)) = (actor, actor_ref.as_mut()) {
@@ -87,7 +87,7 @@ impl<'a> Sent<'a> {
         }
         let rec_ref = recipient.map(|r| self.actor_ref(r, place_country.as_deref()));
         let mut acled = row.and_then(|r| r.acled.clone());
-        if ty == "ASSAULT"
+        if ty == EventType::Assault
             && matches!(mode.as_deref(), None | Some("clash") | Some("firearms") | Some("ambush"))
             && rec_ref.as_ref().and_then(|r| r.sector.as_deref()) == Some("CVL")
         {
@@ -95,7 +95,7 @@ impl<'a> Sent<'a> {
         }
         let confidence = confidence(all_weak, actor_ref.is_some(), rec_ref.is_some(), !places.is_empty());
         let base = Event {
-            kind: ty.clone(),
+            kind: ty,
             mode: mode.clone(),
             quad: row.map(|r| r.quad.clone()),
             acled,
@@ -147,9 +147,9 @@ impl<'a> Sent<'a> {
             });
             (verb_kill && one).then_some(1)
         });
-        match c.ty.as_str() {
-            "ASSAULT" if !casualties_used.contains(&seg) => (killed, injured, arrested.filter(|_| false)),
-            "COERCE" if mode.as_deref() == Some("arrest") => (None, None, arrested),
+        match c.ty {
+            EventType::Assault if !casualties_used.contains(&seg) => (killed, injured, arrested.filter(|_| false)),
+            EventType::Coerce if mode.as_deref() == Some("arrest") => (None, None, arrested),
             _ => (None, None, None),
         }
     }
@@ -303,9 +303,9 @@ impl<'a> Sent<'a> {
 
     /// The mode refined from the sentence's cues: an attack's weapon (suicide, chemical,
     /// drone, aerial, explosives, heavy weapons…), a protest's riot or intervention.
-    fn refine_mode(&self, ty: &str, mut mode: Option<String>) -> Option<String> {
+    fn refine_mode(&self, ty: EventType, mut mode: Option<String>) -> Option<String> {
         let cue_anywhere = |cat: &str| (0..self.toks.len()).any(|j| self.cue_at(cat, j) || (j + 1 < self.toks.len() && self.pmask[j] & self.lx().cat_bit(cat) != 0));
-        if ty == "ASSAULT" {
+        if ty == EventType::Assault {
             let order = ["suicide-attack", "chemical", "drone", "aerial", "explosives", "heavy-weapons", "abduct", "firearms"];
             let refinable = match mode.as_deref() {
                 None | Some("clash") | Some("firearms") => order.len(),
@@ -319,7 +319,7 @@ impl<'a> Sent<'a> {
                     mode = Some(m.to_string());
                 }
             }
-        } else if ty == "PROTEST" && matches!(mode.as_deref(), None | Some("demo") | Some("sit-in") | Some("obstruct")) {
+        } else if ty == EventType::Protest && matches!(mode.as_deref(), None | Some("demo") | Some("sit-in") | Some("obstruct")) {
             if let Some(m) = ["riot", "demo-intervention"].iter().find(|m| cue_anywhere(&format!("mode:{m}"))) {
                 mode = Some(m.to_string());
             }

@@ -85,7 +85,7 @@ impl<'a> Sent<'a> {
         let (_, h2, _) = self.modality(&ev.c);
         let cas = |e: &Ev| {
             let f = &self.lx().entries[e.c.entry].flags;
-            f.killed || f.injured || (e.c.ty == "PROTEST" && self.head(e.c.tok).is_some())
+            f.killed || f.injured || (e.c.ty == EventType::Protest && self.head(e.c.tok).is_some())
         };
         let coordinated = !cas(head)
             && !cas(ev)
@@ -108,14 +108,14 @@ impl<'a> Sent<'a> {
     /// the sentence was split.
     fn split_incidents(&self, evs: &[Ev], groups: Vec<Vec<usize>>) -> (Vec<Vec<usize>>, bool) {
         let tolls = self.tolls();
-        let covered = (0..tolls.starts.len()).all(|sg| evs.iter().any(|e| matches!(e.c.ty.as_str(), "ASSAULT" | "COERCE") && tolls.seg_of(e.c.tok) == sg));
+        let covered = (0..tolls.starts.len()).all(|sg| evs.iter().any(|e| matches!(e.c.ty, EventType::Assault | EventType::Coerce) && tolls.seg_of(e.c.tok) == sg));
         let split = tolls.starts.len() > 1 && covered;
         if !split {
             return (groups, false);
         }
         let mut out: Vec<Vec<usize>> = Vec::new();
         for g in groups {
-            if !matches!(evs[g[0]].c.ty.as_str(), "ASSAULT" | "COERCE") {
+            if !matches!(evs[g[0]].c.ty, EventType::Assault | EventType::Coerce) {
                 out.push(g);
                 continue;
             }

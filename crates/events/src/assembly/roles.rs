@@ -25,7 +25,7 @@ impl<'a> Sent<'a> {
         order.sort_by_key(|&k| {
             let ev = &evs[k];
             let e = &self.lx().entries[ev.c.entry];
-            let part = ev.c.ty == "PROTEST" && self.head(ev.c.tok).is_some();
+            let part = ev.c.ty == EventType::Protest && self.head(ev.c.tok).is_some();
             let w = self.toks[ev.c.tok].norm.as_str();
             let verb = matches!(ev.c.kind, Kind::Perf | Kind::Impf)
                 || (ev.c.kind == Kind::Word
@@ -44,25 +44,25 @@ impl<'a> Sent<'a> {
     pub(crate) fn roles(&self, evs: &[Ev], g: &[usize], order: &[usize]) -> Roles {
         let p = order[0];
         let mut actor = evs[p].actor;
-        if evs[p].c.ty == "PROTEST" {
+        if evs[p].c.ty == EventType::Protest {
             actor = self.protesters(evs, g, actor);
         }
         let mut recipient = evs[p].recipient;
         let mut mode = evs[p].c.mode.clone();
         for &k in &order[1..] {
             let f = &self.lx().entries[evs[k].c.entry].flags;
-            if !(f.killed || f.injured) || evs[k].c.ty != "ASSAULT" {
+            if !(f.killed || f.injured) || evs[k].c.ty != EventType::Assault {
                 actor = actor.or(evs[k].actor);
             }
             recipient = recipient.or(evs[k].recipient);
             mode = mode.or(evs[k].c.mode.clone());
         }
-        if evs[p].c.ty == "ASSAULT" {
+        if evs[p].c.ty == EventType::Assault {
             if let Some(r) = recipient {
                 recipient = Some(self.facility_people(evs, g, r));
             }
         }
-        if recipient.is_none() && evs[p].c.ty == "PROTEST" && self.arabic[evs[p].c.tok] {
+        if recipient.is_none() && evs[p].c.ty == EventType::Protest && self.arabic[evs[p].c.tok] {
             recipient = self.protest_target(evs[p].c.tok, actor);
         }
         if let (Some(a), Some(r)) = (actor, recipient) {
@@ -71,7 +71,7 @@ impl<'a> Sent<'a> {
             }
         }
         let mut nisba_actor = None;
-        if evs[p].c.ty == "ASSAULT" {
+        if evs[p].c.ty == EventType::Assault {
             if let Some((j, adj_of)) = g.iter().find_map(|&k| self.nisba_adjective(&evs[k].c)) {
                 nisba_actor = Some((j, j));
                 // "قصف مدفعي إسرائيلي" read as verb + object: the adjectives are no recipient
