@@ -307,3 +307,34 @@ fn concurrent_reviewers_lose_no_revision() {
     assert_eq!(versions, (1..=20).collect::<Vec<_>>(), "versions are consecutive: no overwrite");
     assert_eq!(review::event_state(store.conn(), &uid).unwrap().unwrap().version, 20);
 }
+
+#[test]
+fn a_database_from_before_review_migrates_in_place() {
+    let db = tmp_db("migrate");
+    let before = {
+        let mut store = marsad_dataset::open(&db).unwrap();
+        ingest(&mut store);
+        // back to store schema 3 / dataset schema 3: what marsad wrote before issue 15
+        store
+            .conn()
+            .execute_batch(
+                "DROP TABLE reviewers; DROP TABLE revisions; DROP TABLE event_reviews; PRAGMA user_version = 3;
+                 DROP TABLE incident_reviews; DROP TABLE deletions; ALTER TABLE incidents DROP COLUMN review_status;
+                 UPDATE meta SET value = '3' WHERE key = 'schema.dataset';",
+            )
+            .unwrap();
+        assert_eq!(store.schema_version().unwrap(), 3);
+        let n: i64 = store.conn().query_row("SELECT count(*) FROM incidents", [], |r| r.get(0)).unwrap();
+        n
+    };
+    let mut store = marsad_dataset::open(&db).unwrap();
+    assert_eq!(store.schema_version().unwrap() as usize, marsad_store::schema::MIGRATIONS.len());
+    let n: i64 = store.conn().query_row("SELECT count(*) FROM incidents WHERE review_status = 'unreviewed'", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, before, "every incident kept, unreviewed");
+    assert!(store.check_consistency().unwrap().is_empty());
+    marsad_dataset::sync(&mut store).unwrap();
+    rv::add_reviewer(store.conn(), "amal", Role::Analyst).unwrap();
+    let uid = uid_of(&store, "afp-2");
+    let who = Reviewer { name: "amal".into(), role: Role::Analyst };
+    assert_eq!(review::review_event(store.conn(), &who, &req(&uid, 0, "accept", json!({}), None)).unwrap().version, 1);
+}
