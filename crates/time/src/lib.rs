@@ -84,30 +84,6 @@ pub fn find(doc: &Document) -> Vec<TimeExpr> {
     out
 }
 
-/// The date to give an event found in sentence `sentence` around char
-/// offset `near` (its trigger): the temporal expression of that sentence
-/// with a value that is closest to `near`, preferring calendar dates and
-/// relative days over years, decades and vague spans. None when the
-/// sentence has none (callers may then fall back to the publication date).
-pub fn event_date(doc: &Document, sentence: usize, near: usize) -> Option<TimeExpr> {
-    let rank = |t: &TimeExpr| -> usize {
-        match t.precision.as_str() {
-            "time" | "day" => 0,
-            "week" | "month" => 1,
-            "interval" | "season" | "half" | "quarter" => 2,
-            _ => 3,
-        }
-    };
-    doc.times
-        .iter()
-        .filter(|t| t.sentence == sentence && t.value.is_some())
-        .min_by_key(|t| {
-            let dist = if near < t.start { t.start - near } else { near.saturating_sub(t.end) };
-            (rank(t), dist)
-        })
-        .cloned()
-}
-
 /// Tag a string. `published` is an ISO date (YYYY-MM-DD) or None.
 pub fn tag_text(text: &str, published: Option<&str>) -> Vec<TimeExpr> {
     let mut doc = Document::new("t", text);

@@ -552,18 +552,6 @@ fn random_word_soup_never_panics() {
 }
 
 #[test]
-fn event_date_prefers_the_closest_precise_date() {
-    let mut doc = marsad_core::Document::new("d", "منذ عام 2014 تشهد المدينة معارك، وقتل ثلاثة أمس. وفي 2015 انسحبوا.");
-    doc.published = PUB.map(str::to_string);
-    crate::tag(&mut doc);
-    let near = doc.text.chars().count() / 2;
-    let d = crate::event_date(&doc, 0, near).unwrap();
-    assert_eq!(d.value.as_deref(), Some("2018-02-14"));
-    assert_eq!(crate::event_date(&doc, 1, 0).unwrap().value.as_deref(), Some("2015"));
-    assert!(crate::event_date(&doc, 5, 0).is_none());
-}
-
-#[test]
 fn discourse_year_and_explicit_dates() {
     let t = all("قتل 1200 مدني عام 2017. وفي حزيران من العام نفسه سقطت المدينة.", PUB);
     assert_eq!(t.last().unwrap().text, "حزيران من العام نفسه");
