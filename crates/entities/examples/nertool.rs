@@ -21,7 +21,8 @@ fn main() -> anyhow::Result<()> {
         let epochs: usize = std::env::var("EPOCHS").ok().map(|s| s.parse().unwrap()).unwrap_or(12);
         let min_count: u32 = std::env::var("MINC").ok().map(|s| s.parse().unwrap()).unwrap_or(1);
         let window: usize = std::env::var("WINDOW").ok().map(|s| s.parse().unwrap()).unwrap_or(10);
-        let opt = TrainOptions { epochs, folds, min_count, window, ..Default::default() };
+        let seed: u64 = std::env::var("SEED").ok().map(|s| s.parse().unwrap()).unwrap_or(TrainOptions::default().seed);
+        let opt = TrainOptions { epochs, folds, min_count, window, seed, ..Default::default() };
         // BIASGRID="o2:org:misc,…": score every fold model under each stage-2 bias setting
         let grid: Vec<(f32, f32, f32)> = std::env::var("BIASGRID").ok().map(|g| g.split(',').map(|p| {
             let mut it = p.split(':');
