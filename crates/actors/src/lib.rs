@@ -5,9 +5,12 @@
 //! anaphora ("التنظيم", "the group"), extracts the relations the text
 //! states, and fills `Document::actors`.
 //!
-//! Public API for the events stage: [`mentions_in`], [`actor_ref`],
-//! [`code_phrase`].
+//! The events stage reads `Document::actors` and calls [`code_phrase`] to
+//! code a phrase the stage found no mention in; [`mentions_in`],
+//! [`actor_ref`] and [`context_country`] serve tools and tests.
 
+mod cluster;
+mod country;
 pub mod kb;
 mod matcher;
 mod relations;
@@ -107,14 +110,14 @@ pub fn actor_ref(actor: &Actor, mention: &TextSpan) -> ActorRef {
 }
 
 /// The country of the sentence containing char offset `pos`, from its
-/// places and country words (see [`matcher::sentence_country`]): the
+/// places and country words (see `country::sentence_country`): the
 /// fallback country for actors the text gives none ("المتظاهرون" in a
 /// sentence about Athens → GRC).
 pub fn context_country(doc: &Document, pos: usize) -> Option<String> {
     if doc.sentences.is_empty() {
         return None;
     }
-    matcher::sentence_country(Kb::global(), doc, doc.sentence_at(pos), pos)
+    country::sentence_country(Kb::global(), doc, doc.sentence_at(pos), pos)
 }
 
 /// Like [`actor_ref`], but a generic actor without a country (protesters,
@@ -152,20 +155,29 @@ impl Stage for ActorStage {
         &["actors"]
     }
     fn annotate(&self, doc: &mut Document) {
-        annotate(self.kb, doc)
+        // the pipeline's order check guarantees the text stage ran (`requires`
+        // tokens): no silent re-tokenising here, that is `annotate`'s convenience
+        annotate_tokenised(self.kb, doc)
     }
 }
 
-/// Run the actors stage on a document whose text stage has run (tokens and
-/// sentences present; tokenises it itself otherwise).
+/// Run the actors stage on any document: a convenience for tools and tests
+/// that tokenises the document first when the text stage has not run (the
+/// pipeline's stage never does: it requires the text stage's tokens).
 pub fn annotate(kb: &Kb, doc: &mut Document) {
     if doc.tokens.is_empty() && !doc.text.is_empty() {
         marsad_text::annotate(doc);
     }
+    annotate_tokenised(kb, doc);
+}
+
+/// Run the actors stage on a document whose text stage has run; a document
+/// without tokens gets no actors.
+pub fn annotate_tokenised(kb: &Kb, doc: &mut Document) {
     // clitic candidates of every token, once for the matcher and relations
     let cc = matcher::token_cands(doc);
     let mentions = matcher::find_with(kb, doc, &cc);
-    let mut actors = matcher::cluster(kb, doc, mentions);
+    let mut actors = cluster::cluster(kb, doc, mentions);
     relations::extract_with(doc, &mut actors, &cc);
     doc.actors = actors;
 }

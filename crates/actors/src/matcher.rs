@@ -1,10 +1,10 @@
-//! Finding actor mentions in a tokenised document and clustering them into
-//! actors.
+//! Finding actor mentions in a tokenised document: knowledge-base aliases, generic
+//! agents chunked with their modifiers, countries and demonyms, people, unknown groups,
+//! anaphors (clustering them into actors is `cluster.rs`).
 
 use crate::kb::{skippable_punct, Entry, Kb, Target};
 use crate::translit;
-use marsad_core::{Actor, Document, EntityType, Lang, TextSpan, Token, TokenKind};
-use std::collections::HashMap;
+use marsad_core::{Document, EntityType, Lang, Token, TokenKind};
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,7 +175,7 @@ pub fn skeleton(s: &str) -> String {
     out
 }
 
-fn edit1(a: &str, b: &str) -> bool {
+pub(crate) fn edit1(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a == b {
@@ -201,10 +201,10 @@ fn edit1(a: &str, b: &str) -> bool {
 // ---------------------------------------------------------------- lexicon
 
 #[derive(Clone, Copy, Debug)]
-struct Item {
-    a: usize,
-    b: usize,
-    target: Target,
+pub(crate) struct Item {
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+    pub(crate) target: Target,
 }
 
 fn priority(t: Target) -> u8 {
@@ -270,7 +270,7 @@ fn kb_index_has(k: &str) -> bool {
     Kb::global().index.contains_key(k)
 }
 
-fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], i: usize, end: usize) -> Option<Item> {
+pub(crate) fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], i: usize, end: usize) -> Option<Item> {
     let t = &toks[i];
     if !matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) {
         return None;
@@ -295,7 +295,7 @@ fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], i: usize
 
 // ---------------------------------------------------------------- chunks
 
-fn country_of(_kb: &Kb, t: Target) -> Option<usize> {
+pub(crate) fn country_of(_kb: &Kb, t: Target) -> Option<usize> {
     match t {
         Target::CountryName(c) | Target::CountryAdj(c) | Target::Demonym(c) => Some(c),
         _ => None,
@@ -607,7 +607,7 @@ fn is_place_noun(t: &Token, cc: &Cands) -> bool {
     PLACE_NOUNS.contains(&t.base.as_str()) || cc.iter().any(|c| PLACE_NOUNS.contains(&c.as_str()))
 }
 
-fn is_locative(prev: &Token, _prefix: &str, arabic: bool) -> bool {
+pub(crate) fn is_locative(prev: &Token, _prefix: &str, arabic: bool) -> bool {
     if arabic {
         LOCATIVE_AR.contains(&prev.norm.as_str()) || LOCATIVE_AR.contains(&prev.base.as_str())
     } else {
@@ -1159,145 +1159,6 @@ fn surname_mentions(doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
     }
 }
 
-// ---------------------------------------------------------------- cluster
-
-/// Group mentions into actors: one per knowledge-base actor, generic agent
-/// (country + sector + head), country, and per clustered unknown name;
-/// anaphors join the most recent group (within three sentences).
-pub fn cluster(kb: &Kb, doc: &Document, mut ms: Vec<Mention>) -> Vec<Actor> {
-    // people: a single-word name joins a longer name ending with it, and
-    // skeletons one edit apart (long enough) are one person
-    let mut people: Vec<(String, usize)> = ms
-        .iter()
-        .filter(|m| m.kind == Kind::Person)
-        .map(|m| (m.key.clone(), m.tok_end - m.tok_start))
-        .collect();
-    people.sort();
-    people.dedup();
-    let mut canon: HashMap<String, String> = HashMap::new();
-    for (k, len) in &people {
-        if canon.contains_key(k) {
-            continue;
-        }
-        let body = k.trim_start_matches("per:");
-        let mut target = k.clone();
-        for (k2, len2) in &people {
-            if k2 == k || len2 < len {
-                continue;
-            }
-            let b2 = k2.trim_start_matches("per:");
-            let last2 = b2.rsplit(' ').next().unwrap_or(b2);
-            let same = (*len == 1 && last2 == body && len2 > len)
-                || (body.chars().count() >= 5 && b2 != body && edit1(body, b2) && len2 >= len);
-            if same {
-                target = canon.get(k2).cloned().unwrap_or_else(|| k2.clone());
-                break;
-            }
-        }
-        canon.insert(k.clone(), target);
-    }
-    for m in ms.iter_mut() {
-        if let Some(t) = canon.get(&m.key) {
-            m.key = t.clone();
-        }
-    }
-    // unknown orgs one edit apart
-    // anaphora
-    let mut last_group: Option<(usize, usize)> = None; // (mention idx, sentence)
-    let mut resolved: Vec<Option<usize>> = vec![None; ms.len()];
-    for i in 0..ms.len() {
-        if ms[i].kind == Kind::Anaphor {
-            if let Some((g, s)) = last_group {
-                if ms[i].sentence <= s + 3 {
-                    resolved[i] = Some(g);
-                }
-            }
-        } else if ms[i].group {
-            last_group = Some((i, ms[i].sentence));
-        }
-    }
-    for i in 0..ms.len() {
-        if ms[i].kind == Kind::Anaphor && resolved[i].is_none() {
-            let m = &mut ms[i];
-            m.key = "gen:X-X-group".into();
-            m.name = "group".into();
-            m.name_ar = Some(doc.slice(m.start, m.end).to_string());
-            m.actor_type = Some("group".into());
-            m.kind = Kind::Generic;
-        }
-        if let Some(g) = resolved[i] {
-            let src = ms[g].clone();
-            let m = &mut ms[i];
-            m.key = src.key;
-            m.name = src.name;
-            m.name_ar = src.name_ar;
-            m.country = src.country;
-            m.sector = src.sector;
-            m.actor_type = src.actor_type;
-        }
-    }
-    ms.retain(|m| !m.key.is_empty());
-    // group by key in order of first mention
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<Mention>> = HashMap::new();
-    for m in ms {
-        if !groups.contains_key(&m.key) {
-            order.push(m.key.clone());
-        }
-        groups.entry(m.key.clone()).or_default().push(m);
-    }
-    let mut actors = Vec::new();
-    let (mut np, mut no) = (0, 0);
-    for key in order {
-        let ms = groups.remove(&key).unwrap_or_default();
-        let Some(best) = ms
-            .iter()
-            .filter(|m| m.kind != Kind::Anaphor)
-            .max_by_key(|m| (m.tok_end - m.tok_start, std::cmp::Reverse(m.start)))
-            .or(ms.first())
-        else {
-            continue;
-        };
-        let id = if key.starts_with("per:") {
-            np += 1;
-            format!("per:{np}")
-        } else if key.starts_with("org:") {
-            no += 1;
-            format!("org:{no}")
-        } else {
-            key.clone()
-        };
-        let known = key.starts_with("kb:");
-        let mut aliases: Vec<String> = Vec::new();
-        let mut mentions: Vec<TextSpan> = Vec::new();
-        for m in &ms {
-            let text = doc.slice(m.start, m.end).to_string();
-            let (a0, a1) = if m.alias.1 > m.alias.0 { m.alias } else { (m.start, m.end) };
-            let alias = doc.slice(a0, a1).to_string();
-            if m.kind != Kind::Anaphor && !aliases.contains(&alias) {
-                aliases.push(alias);
-            }
-            mentions.push(TextSpan { text, start: m.start, end: m.end });
-        }
-        let country = ms.iter().find_map(|m| m.country.clone());
-        let sector = ms.iter().find_map(|m| m.sector.clone());
-        let _ = kb;
-        actors.push(Actor {
-            actor_id: id,
-            name: best.name.clone(),
-            name_ar: best.name_ar.clone(),
-            actor_type: best.actor_type.clone(),
-            sector,
-            country,
-            known,
-            aliases,
-            mentions,
-            relations: Vec::new(),
-        });
-    }
-    actors
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1310,57 +1171,4 @@ mod tests {
         assert!(edit1("abcd", "abd"));
         assert!(!edit1("abcd", "xbcy"));
     }
-}
-
-/// The country a sentence is about, from its cues: places resolved by the
-/// places stage and country names (or capitals) after a locative
-/// preposition first (where it happened), then any other country name,
-/// adjective or demonym in the sentence; of the best rank, the cue nearest
-/// to char offset `near`.
-pub fn sentence_country(kb: &Kb, doc: &Document, si: usize, near: usize) -> Option<String> {
-    let s = doc.sentences.get(si)?;
-    let (first, end) = (s.first_token, s.end_token.min(doc.tokens.len()));
-    let toks = &doc.tokens;
-    // candidates up to the end of the sentence only: a call per sentence
-    // must not cost the length of the document
-    let mut cc: Vec<Cands> = vec![Cands::default(); end];
-    for k in first..end {
-        cc[k] = cands(&toks[k]);
-    }
-    let mut best: Option<(u8, usize, String)> = None;
-    let consider = |rank: u8, pos: usize, c: String, best: &mut Option<(u8, usize, String)>| {
-        let d = pos.abs_diff(near);
-        if best.as_ref().map_or(true, |b| (rank, d) < (b.0, b.1)) {
-            *best = Some((rank, d, c));
-        }
-    };
-    for p in doc.places.iter().filter(|p| p.start >= s.start && p.end <= s.end) {
-        if let Some(c) = &p.country {
-            // where it happened: after a locative preposition (في موسكو,
-            // بغداد with ب), not a genitive (سفارة استونيا)
-            let ti = toks.partition_point(|t| t.end <= p.start);
-            let loc = ti < toks.len()
-                && ((ti > first && is_locative(&toks[ti - 1], "", toks[ti].kind == TokenKind::Arabic))
-                    || (toks[ti].kind == TokenKind::Arabic && toks[ti].prefix.trim_start_matches(['و', 'ف']).starts_with('ب'))
-                    || p.relation.is_some());
-            consider(if loc { 0 } else { 1 }, p.start, c.clone(), &mut best);
-        }
-    }
-    let mut i = first;
-    while i < end {
-        match longest_match(kb, doc, toks, &cc, i, end) {
-            Some(it) => {
-                if let Some(c) = country_of(kb, it.target) {
-                    let t = &toks[it.a];
-                    let arabic = t.kind == TokenKind::Arabic;
-                    let loc = (it.a > first && is_locative(&toks[it.a - 1], "", arabic)) || (arabic && t.prefix.ends_with('ب'));
-                    let is_name = matches!(it.target, Target::CountryName(_));
-                    consider(if loc && is_name { 0 } else { 1 }, t.start, kb.countries[c].iso3.clone(), &mut best);
-                }
-                i = it.b;
-            }
-            None => i += 1,
-        }
-    }
-    best.map(|b| b.2)
 }

@@ -13,14 +13,14 @@ impl<'a> Sent<'a> {
         let text = self.doc.slice(start, end).to_string();
         let mut r = ActorRef { text: text.clone(), start, end, ..Default::default() };
         // a knowledge-base actor mention inside the phrase
-        let ms = marsad_actors::mentions_in(self.doc, start, end);
-        if let Some((ai, m)) = ms.iter().find(|(ai, _)| self.doc.actors[*ai].known).or(ms.first()) {
-            let a = marsad_actors::actor_ref(&self.doc.actors[*ai], m);
-            r.name = a.name;
-            r.actor_id = a.actor_id;
-            r.country = a.country;
-            r.sector = a.sector;
-            r.actor_type = a.actor_type;
+        let ms = self.mentions_in(start, end);
+        if let Some(&(ai, _)) = ms.iter().find(|(ai, _)| self.doc.actors[*ai].known).or(ms.first()) {
+            let a = &self.doc.actors[ai];
+            r.name = Some(a.name.clone());
+            r.actor_id = Some(a.actor_id.clone());
+            r.country = a.country.clone();
+            r.sector = a.sector.clone();
+            r.actor_type = a.actor_type.clone();
         }
         if r.country.is_none() || r.sector.is_none() {
             if let Some(c) = marsad_actors::code_phrase(&text) {

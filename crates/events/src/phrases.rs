@@ -68,7 +68,7 @@ impl<'a> Sent<'a> {
         if is_ar(t) && e + 1 < n {
             let nx = &self.toks[e + 1];
             let person = self.doc.entities.iter().any(|en| en.kind == marsad_core::EntityType::PERS && en.start == nx.start)
-                || marsad_actors::mentions_in(self.doc, nx.start, nx.end).iter().any(|(ai, m)| m.start == nx.start && self.doc.actors[*ai].actor_type.as_deref() == Some("person"));
+                || self.mentions_in(nx.start, nx.end).iter().any(|(ai, m)| m.start == nx.start && self.doc.actors[*ai].actor_type.as_deref() == Some("person"));
             if person && !nx.norm.starts_with('و') {
                 e += 1;
             }
@@ -87,7 +87,7 @@ impl<'a> Sent<'a> {
         let (cs, ce) = (self.toks[s].start, self.toks[e].end);
         let mut lo = cs;
         let mut hi = ce;
-        for (_, m) in marsad_actors::mentions_in(self.doc, cs, ce) {
+        for (_, m) in self.mentions_in(cs, ce) {
             lo = lo.min(m.start);
             hi = hi.max(m.end);
         }
@@ -133,7 +133,7 @@ impl<'a> Sent<'a> {
             if !is_ar(u) || (self.breaks(j) && !fem_adj_trigger) {
                 break;
             }
-            if self.prep_clitic(j) && !marsad_actors::mentions_in(self.doc, u.start, u.end).iter().any(|(_, m)| m.start < t.start) {
+            if self.prep_clitic(j) && !self.mentions_in(u.start, u.end).iter().any(|(_, m)| m.start < t.start) {
                 break;
             }
             let conj = u.norm.starts_with('و') && !u.norm.starts_with("وا") || u.norm.starts_with("وال");
@@ -213,7 +213,7 @@ impl<'a> Sent<'a> {
                 j += 1;
                 continue;
             }
-            if !generic && is_ar(t) && self.prep_clitic(j) && marsad_actors::mentions_in(self.doc, t.start, t.end).is_empty() {
+            if !generic && is_ar(t) && self.prep_clitic(j) && self.mentions_in(t.start, t.end).is_empty() {
                 j += 1;
                 continue;
             }
@@ -275,7 +275,7 @@ impl<'a> Sent<'a> {
                 if self.patient_of_trigger_before(s2.min(s), noun_trigger) {
                     return None;
                 }
-                if self.prep_clitic(s2.min(s)) && marsad_actors::mentions_in(self.doc, self.toks[s2.min(s)].start, self.toks[s2.min(s)].end).is_empty() {
+                if self.prep_clitic(s2.min(s)) && self.mentions_in(self.toks[s2.min(s)].start, self.toks[s2.min(s)].end).is_empty() {
                     return None;
                 }
                 return Some((s2.min(s), e2.max(e).min(i.saturating_sub(1)).max(s2.min(s))));

@@ -195,4 +195,16 @@ impl<'a> Sent<'a> {
             || self.trig[i]
             || self.cue_at("report", i)
     }
+
+    /// Every actor mention (of `doc.actors`, as the actors stage clustered them)
+    /// overlapping the char span [start, end), in text order, with its actor's index.
+    pub(crate) fn mentions_in(&self, start: usize, end: usize) -> Vec<(usize, &'a marsad_core::TextSpan)> {
+        let doc: &'a Document = self.doc;
+        let mut out: Vec<(usize, &'a marsad_core::TextSpan)> = Vec::new();
+        for (i, a) in doc.actors.iter().enumerate() {
+            out.extend(a.mentions.iter().filter(|m| m.start < end && start < m.end).map(|m| (i, m)));
+        }
+        out.sort_by_key(|(_, m)| (m.start, m.end));
+        out
+    }
 }
