@@ -303,7 +303,7 @@ impl Events {
                 V::S(d.published.as_deref()),
                 V::S(d.source.as_deref()),
                 V::S(Some(d.lang.code())),
-                V::S(Some(&e.kind)),
+                V::S(Some(e.kind.as_str())),
                 V::S(e.mode.as_deref()),
                 V::S(e.quad.as_deref()),
                 V::S(e.acled.as_ref().map(|a| a.event_type.as_str())),

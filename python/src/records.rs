@@ -70,7 +70,11 @@ pub(crate) fn input(o: &Bound<'_, PyAny>, index: usize, name: &str) -> Input {
 
 /// Every record of an iterable (a list, a generator, a pandas Series…).
 pub(crate) fn collect(records: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<Input>> {
-    if records.cast::<PyString>().is_ok() || records.cast::<PyBytes>().is_ok() || records.cast::<PyDict>().is_ok() {
+    if records.cast::<PyString>().is_ok()
+        || records.cast::<PyBytes>().is_ok()
+        || records.cast::<PyByteArray>().is_ok()
+        || records.cast::<PyDict>().is_ok()
+    {
         // one record given bare
         return Ok(vec![input(records, 0, name)]);
     }

@@ -38,6 +38,8 @@ def test_texts_and_bytes_equal_the_cli(cli, tmp_path):
     want, _ = cli_extract(cli, names, tmp_path)
     assert marsad.extract(TEXTS, name="t") == want
     assert marsad.extract([t.encode() for t in TEXTS], name="t", threads=1) == want
+    # one record given bare (str, bytes, bytearray) is one record, not an iterable
+    assert marsad.extract(bytearray(TEXTS[0].encode()), name="t") == want[:1]
     assert want[0]["events"] and want[0]["events"][0]["type"] == "ASSAULT"
 
 
