@@ -250,7 +250,7 @@ async fn one_attack_from_several_outlets_is_one_incident() {
         header,
         "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,\
 actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,\
-longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
+longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,review_status"
     );
     let row = csv.lines().find(|l| l.contains("Baqubah") && l.contains("2024-02-11") && l.contains("Explosions")).expect("row");
     assert!(row.contains(",368,") && row.contains(",Iraq,"), "{row}");
