@@ -716,20 +716,30 @@ fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize
             }
         }
     }
+    let name = if arabic { translit::name(kb, &key_text) } else { text };
+    unlisted_mention((s, e, a, b, sent), Kind::Person, key_text, name, arabic)
+}
+
+/// A person or organisation the knowledge base does not list: its key is
+/// the skeleton of the Arabic text (the lower-cased English one), its name
+/// the transliteration (the English text).
+fn unlisted_mention(span: (usize, usize, usize, usize, usize), kind: Kind, key_text: String, name: String, arabic: bool) -> Mention {
+    let (start, end, tok_start, tok_end, sentence) = span;
+    let (prefix, actor_type) = if kind == Kind::Person { ("per", "person") } else { ("org", "organisation") };
     Mention {
-        start: s,
-        end: e,
-        tok_start: a,
-        tok_end: b,
-        sentence: sent,
-        kind: Kind::Person,
-        key: format!("per:{}", if arabic { skeleton(&key_text) } else { key_text.to_lowercase() }),
-        name: if arabic { translit::name(kb, &key_text) } else { text.clone() },
+        start,
+        end,
+        tok_start,
+        tok_end,
+        sentence,
+        kind,
+        key: format!("{prefix}:{}", if arabic { skeleton(&key_text) } else { key_text.to_lowercase() }),
+        name,
         name_ar: if arabic { Some(key_text) } else { None },
         country: None,
         sector: None,
-        actor_type: Some("person".into()),
-        group: false,
+        actor_type: Some(actor_type.into()),
+        group: kind != Kind::Person,
         alias: (0, 0),
     }
 }
@@ -1023,22 +1033,8 @@ pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
             } else {
                 let (s, e, text) = span_text(doc, toks, a, b);
                 let arabic = toks[a].kind == TokenKind::Arabic;
-                extra.push(Mention {
-                    start: s,
-                    end: e,
-                    tok_start: a,
-                    tok_end: b,
-                    sentence: si,
-                    kind: Kind::Org,
-                    key: format!("org:{}", if arabic { skeleton(&text) } else { text.to_lowercase() }),
-                    name: if arabic { translit::name(kb, &text) } else { text.clone() },
-                    name_ar: if arabic { Some(text) } else { None },
-                    country: None,
-                    sector: None,
-                    actor_type: Some("organisation".into()),
-                    group: true,
-                    alias: (0, 0),
-                });
+                let name = if arabic { translit::name(kb, &text) } else { text.clone() };
+                extra.push(unlisted_mention((s, e, a, b, si), Kind::Org, text, name, arabic));
             }
             for c in covered.iter_mut().take(b).skip(a) {
                 *c = true;

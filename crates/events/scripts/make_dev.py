@@ -47,15 +47,23 @@ def build(noevent, events, target, date):
     print(target, len(out), "sentences")
 
 
-build("noevent.tsv", "events.tsv", "dev.jsonl", "20240101")
-build("fresh_noevent.tsv", "fresh_events.tsv", "fresh.jsonl", "20080601")
-build("fresh2_noevent.tsv", "fresh2_events.tsv", "fresh2.jsonl", "20100601")
-build("fresh3_noevent.tsv", "fresh3_events.tsv", "fresh3.jsonl", "20260101")
-build("precision_noevent.tsv", "precision_events.tsv", "precision.jsonl", "20260101")
-build("othertypes_noevent.tsv", "othertypes_events.tsv", "othertypes.jsonl", "20080701")
-build("precision2_noevent.tsv", "precision2_events.tsv", "precision2.jsonl", "20260101")
-build("english_noevent.tsv", "english_events.tsv", "english.jsonl", "20260101")
-build("heldlike_noevent.tsv", "heldlike_events.tsv", "heldlike.jsonl", "20080701")
-build("precision3_noevent.tsv", "precision3_events.tsv", "precision3.jsonl", "20080701")
-build("trial_noevent.tsv", "trial_events.tsv", "trial.jsonl", "20240212")
-build("precision4_noevent.tsv", "precision4_events.tsv", "precision4.jsonl", "20260101")
+# Each set: its name (files <name>_events.tsv, <name>_noevent.tsv -> <name>.jsonl;
+# "dev" has no prefix) and the date its sentences are dated with.
+SETS = [
+    ("dev", "20240101"),
+    ("fresh", "20080601"),
+    ("fresh2", "20100601"),
+    ("fresh3", "20260101"),
+    ("precision", "20260101"),
+    ("othertypes", "20080701"),
+    ("precision2", "20260101"),
+    ("english", "20260101"),
+    ("heldlike", "20080701"),
+    ("precision3", "20080701"),
+    ("trial", "20240212"),
+    ("precision4", "20260101"),
+]
+
+for stem, date in SETS:
+    prefix = "" if stem == "dev" else stem + "_"
+    build(prefix + "noevent.tsv", prefix + "events.tsv", stem + ".jsonl", date)

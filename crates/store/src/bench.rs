@@ -35,24 +35,21 @@ pub fn bench_ingest(docs: &[Document], annotate: &dyn Fn(&mut Document)) -> Resu
     let result = (|| {
         let mut store = Store::open(&path)?;
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        let t = Instant::now();
-        for d in docs {
-            store.ingest(d.clone(), |d| {
-                annotate(d);
-                Ok(())
-            })?;
-        }
-        store.commit()?;
-        let seconds = t.elapsed().as_secs_f64().max(1e-9);
-        let t2 = Instant::now();
-        for d in docs {
-            store.ingest(d.clone(), |d| {
-                annotate(d);
-                Ok(())
-            })?;
-        }
-        store.commit()?;
-        let reingest_seconds = t2.elapsed().as_secs_f64();
+        // The first pass stores; the second meets every document unchanged
+        // (the idempotent path).
+        let timed_pass = |store: &mut Store| -> Result<f64> {
+            let t = Instant::now();
+            for d in docs {
+                store.ingest(d.clone(), |d| {
+                    annotate(d);
+                    Ok(())
+                })?;
+            }
+            store.commit()?;
+            Ok(t.elapsed().as_secs_f64())
+        };
+        let seconds = timed_pass(&mut store)?.max(1e-9);
+        let reingest_seconds = timed_pass(&mut store)?;
         let db_bytes = store.stats()?.db_bytes;
         Ok(IngestBench {
             docs: docs.len(),
