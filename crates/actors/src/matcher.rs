@@ -48,6 +48,29 @@ pub struct Mention {
     pub alias: (usize, usize),
 }
 
+impl Mention {
+    /// A mention of `kind` over tokens `a..b` of sentence `sent`: the span
+    /// set, names and codes empty; each finder fills in what it knows.
+    fn over(toks: &[Token], sent: usize, a: usize, b: usize, kind: Kind) -> Mention {
+        Mention {
+            start: toks[a].start,
+            end: toks[b - 1].end,
+            tok_start: a,
+            tok_end: b,
+            sentence: sent,
+            kind,
+            key: String::new(),
+            name: String::new(),
+            name_ar: None,
+            country: None,
+            sector: None,
+            actor_type: None,
+            group: false,
+            alias: (0, 0),
+        }
+    }
+}
+
 // ---------------------------------------------------------------- helpers
 
 /// Arabic function words and frequent verbs that never continue a name.
@@ -120,10 +143,9 @@ fn surface<'a>(doc: &'a Document, t: &Token) -> &'a str {
     doc.text.get(t.byte_start..t.byte_end).unwrap_or("")
 }
 
-fn span_text(doc: &Document, toks: &[Token], a: usize, b: usize) -> (usize, usize, String) {
-    let s = toks[a].start;
-    let e = toks[b - 1].end;
-    (s, e, doc.slice(s, e).to_string())
+/// The text of tokens `a..b`, from the original (not normalised) text.
+fn span_text(doc: &Document, toks: &[Token], a: usize, b: usize) -> String {
+    doc.slice(toks[a].start, toks[b - 1].end).to_string()
 }
 
 /// [`skeleton`] of a word, remembered per thread (surname matching asks for
@@ -347,19 +369,13 @@ struct Generic {
 
 fn generic_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, g: Generic) -> Mention {
     let ag = &kb.agents[g.agent];
-    let (s, e, text) = span_text(doc, toks, g.a, g.b);
+    let text = span_text(doc, toks, g.a, g.b);
     let iso = g.country.map(|c| kb.countries[c].iso3.clone());
     let name = match g.country {
         Some(c) => format!("{} {}", kb.countries[c].adjective, g.english),
         None => g.english.clone(),
     };
     Mention {
-        start: s,
-        end: e,
-        tok_start: g.a,
-        tok_end: g.b,
-        sentence: sent,
-        kind: Kind::Generic,
         key: format!("gen:{}-{}-{}", iso.as_deref().unwrap_or("X"), g.sector, g.english.replace(' ', "_")),
         name,
         name_ar: if toks[g.a].kind == TokenKind::Arabic { Some(text) } else { None },
@@ -367,20 +383,13 @@ fn generic_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, g: Gene
         sector: Some(g.sector),
         actor_type: Some(ag.actor_type.clone()),
         group: ag.actor_type.contains("militia") || ag.actor_type.contains("group") && g.english.contains("group"),
-        alias: (0, 0),
+        ..Mention::over(toks, sent, g.a, g.b, Kind::Generic)
     }
 }
 
-fn kb_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize, idx: usize) -> Mention {
+fn kb_mention(kb: &Kb, toks: &[Token], sent: usize, a: usize, b: usize, idx: usize) -> Mention {
     let k = &kb.actors[idx];
-    let (s, e, _) = span_text(doc, toks, a, b);
     Mention {
-        start: s,
-        end: e,
-        tok_start: a,
-        tok_end: b,
-        sentence: sent,
-        kind: Kind::Kb,
         key: format!("kb:{}", k.id),
         name: k.name.clone(),
         name_ar: k.name_ar().map(|x| x.to_string()),
@@ -388,28 +397,20 @@ fn kb_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b:
         sector: Some(k.sector.clone()),
         actor_type: Some(k.actor_type.clone()),
         group: k.is_group(),
-        alias: (0, 0),
+        ..Mention::over(toks, sent, a, b, Kind::Kb)
     }
 }
 
 fn country_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize, c: usize, demonym: bool) -> Mention {
-    let (s, e, text) = span_text(doc, toks, a, b);
+    let text = span_text(doc, toks, a, b);
     let co = &kb.countries[c];
     Mention {
-        start: s,
-        end: e,
-        tok_start: a,
-        tok_end: b,
-        sentence: sent,
-        kind: if demonym { Kind::Demonym } else { Kind::State },
         key: if demonym { format!("people:{}", co.iso3) } else { format!("state:{}", co.iso3) },
         name: if demonym { demonym_name(kb, c) } else { co.name.clone() },
         name_ar: if toks[a].kind == TokenKind::Arabic { Some(text) } else { None },
         country: Some(co.iso3.clone()),
-        sector: None,
         actor_type: Some(if demonym { "civilians".into() } else { "state".into() }),
-        group: false,
-        alias: (0, 0),
+        ..Mention::over(toks, sent, a, b, if demonym { Kind::Demonym } else { Kind::State })
     }
 }
 
@@ -434,7 +435,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize,
         let it = items[k];
         match it.target {
             Target::Actor(a) => {
-                out.push(kb_mention(kb, doc, toks, sent, it.a, it.b, a));
+                out.push(kb_mention(kb, toks, sent, it.a, it.b, a));
                 k += 1;
             }
             Target::Agent(g) => {
@@ -518,7 +519,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize,
                 }
                 match absorbed_kb {
                     Some((a, b)) => {
-                        let mut m = kb_mention(kb, doc, toks, sent, ch.a, b, a);
+                        let mut m = kb_mention(kb, toks, sent, ch.a, b, a);
                         let name_start = if toks[ch.b].norm == "من" { ch.b + 1 } else { ch.b };
                         m.alias = (toks[name_start].start, toks[b - 1].end);
                         out.push(m)
@@ -528,7 +529,7 @@ fn chunks_ar(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize,
                     None => out.push(generic_mention(kb, doc, toks, sent, ch)),
                 }
                 if let Some((a, b, idx)) = person_after {
-                    out.push(kb_mention(kb, doc, toks, sent, a, b, idx));
+                    out.push(kb_mention(kb, toks, sent, a, b, idx));
                 }
                 k = k2;
             }
@@ -630,7 +631,7 @@ fn chunks_en(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, items: &[Item
                     }
                 }
             }
-            let mut m = kb_mention(kb, doc, toks, sent, it.a, b, a);
+            let mut m = kb_mention(kb, toks, sent, it.a, b, a);
             m.alias = (toks[it.a].start, toks[it.b - 1].end);
             out.push(m);
             k += 1;
@@ -704,7 +705,7 @@ fn name_part<'a>(kb: &'a Kb, t: &Token) -> Option<&'a crate::kb::NamePart> {
 }
 
 fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize) -> Mention {
-    let (s, e, text) = span_text(doc, toks, a, b);
+    let text = span_text(doc, toks, a, b);
     let arabic = toks[a].kind == TokenKind::Arabic;
     let mut key_text = text.clone();
     // drop a leading conjunction clitic from the key: وهيوا شور = هيوا شور
@@ -717,30 +718,22 @@ fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize
         }
     }
     let name = if arabic { translit::name(kb, &key_text) } else { text };
-    unlisted_mention((s, e, a, b, sent), Kind::Person, key_text, name, arabic)
+    unlisted_mention(Mention::over(toks, sent, a, b, Kind::Person), key_text, name, arabic)
 }
 
 /// A person or organisation the knowledge base does not list: its key is
 /// the skeleton of the Arabic text (the lower-cased English one), its name
 /// the transliteration (the English text).
-fn unlisted_mention(span: (usize, usize, usize, usize, usize), kind: Kind, key_text: String, name: String, arabic: bool) -> Mention {
-    let (start, end, tok_start, tok_end, sentence) = span;
-    let (prefix, actor_type) = if kind == Kind::Person { ("per", "person") } else { ("org", "organisation") };
+fn unlisted_mention(at: Mention, key_text: String, name: String, arabic: bool) -> Mention {
+    let person = at.kind == Kind::Person;
+    let (prefix, actor_type) = if person { ("per", "person") } else { ("org", "organisation") };
     Mention {
-        start,
-        end,
-        tok_start,
-        tok_end,
-        sentence,
-        kind,
         key: format!("{prefix}:{}", if arabic { skeleton(&key_text) } else { key_text.to_lowercase() }),
         name,
         name_ar: if arabic { Some(key_text) } else { None },
-        country: None,
-        sector: None,
         actor_type: Some(actor_type.into()),
-        group: kind != Kind::Person,
-        alias: (0, 0),
+        group: !person,
+        ..at
     }
 }
 
@@ -844,23 +837,15 @@ fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: u
             i += 1;
             continue;
         }
-        let (s, e, text) = span_text(doc, toks, i, j);
+        let text = span_text(doc, toks, i, j);
         let body: String = toks[i + 1..j].iter().map(|t| t.norm.clone()).collect::<Vec<_>>().join(" ");
         out.push(Mention {
-            start: s,
-            end: e,
-            tok_start: i,
-            tok_end: j,
-            sentence: sent,
-            kind: Kind::Org,
             key: format!("org:{}", skeleton(&body)),
             name: translit::name(kb, &text),
             name_ar: Some(text),
-            country: None,
-            sector: None,
             actor_type: Some(if ARMED_HEADS.contains(&head) { "armed group".into() } else { "group".into() }),
             group: true,
-            alias: (0, 0),
+            ..Mention::over(toks, sent, i, j, Kind::Org)
         });
         i = j;
     }
@@ -871,7 +856,7 @@ const ANAPHORS_AR: &[&str] = &["التنظيم", "الجماعه", "المجمو
 const NON_GROUP_ADJ: &[&str] = &["الاحتجاجيه", "الشعبيه", "الطلابيه", "العماليه", "النقابيه", "السياسيه", "الاقتصاديه", "الدوليه", "التجاريه", "الثقافيه", "المروريه", "الجويه"];
 const ANAPHORS_EN: &[&[&str]] = &[&["the", "group"], &["the", "organization"], &["the", "organisation"], &["the", "militia"], &["the", "movement"], &["the", "militants"]];
 
-fn anaphors(doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn anaphors(toks: &[Token], cc: &[Cands], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     for i in first..end {
         if covered[i] {
             continue;
@@ -898,23 +883,7 @@ fn anaphors(doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, first: us
             }
         }
         if let Some((a, b)) = hit {
-            let (s, e, _) = span_text(doc, toks, a, b);
-            out.push(Mention {
-                start: s,
-                end: e,
-                tok_start: a,
-                tok_end: b,
-                sentence: sent,
-                kind: Kind::Anaphor,
-                key: String::new(),
-                name: String::new(),
-                name_ar: None,
-                country: None,
-                sector: None,
-                actor_type: None,
-                group: true,
-                alias: (0, 0),
-            });
+            out.push(Mention { group: true, ..Mention::over(toks, sent, a, b, Kind::Anaphor) });
         }
     }
 }
@@ -1031,10 +1000,10 @@ pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
             if ent.kind == EntityType::PERS {
                 extra.push(person_mention(kb, doc, toks, si, a, b));
             } else {
-                let (s, e, text) = span_text(doc, toks, a, b);
+                let text = span_text(doc, toks, a, b);
                 let arabic = toks[a].kind == TokenKind::Arabic;
                 let name = if arabic { translit::name(kb, &text) } else { text.clone() };
-                extra.push(unlisted_mention((s, e, a, b, si), Kind::Org, text, name, arabic));
+                extra.push(unlisted_mention(Mention::over(toks, si, a, b, Kind::Org), text, name, arabic));
             }
             for c in covered.iter_mut().take(b).skip(a) {
                 *c = true;
@@ -1054,7 +1023,7 @@ pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
                 *c = true;
             }
         }
-        anaphors(doc, toks, &cc, si, first, end, &covered, &mut more);
+        anaphors(toks, &cc, si, first, end, &covered, &mut more);
         found.extend(extra);
         found.extend(more);
         found.sort_by_key(|m| m.tok_start);

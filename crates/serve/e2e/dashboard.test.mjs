@@ -13,42 +13,15 @@
 //   node dashboard.test.mjs        (MARSAD_BIN, CHROMIUM override the paths)
 //
 // Skips (exit 0, with a message) only when chromium is not installed.
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { here, repo, bin, requireTools, tally, inBrowser } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "../../..");
-const bin = process.env.MARSAD_BIN || join(repo, "target/release/marsad");
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const shot = process.env.SCREENSHOT || "/tmp/marsad-dashboard.png";
-
-if (!existsSync(chromiumPath)) {
-  console.log(`e2e: SKIPPED: no chromium at ${chromiumPath} (apt-get install -y chromium)`);
-  process.exit(0);
-}
-if (!existsSync(bin)) {
-  console.error(`e2e: no marsad binary at ${bin}: run cargo build --release -p marsad first (or set MARSAD_BIN)`);
-  process.exit(1);
-}
-const { chromium } = await import("playwright-core");
-
-let passed = 0, failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) { passed++; console.log(`ok - ${name}`); }
-  else { failed++; console.log(`not ok - ${name} ${detail}`); }
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on("error", rej);
-    s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
-  });
-}
+const chromium = await requireTools("e2e");
+const { check, finish } = tally("e2e");
 
 const tmp = mkdtempSync(join(tmpdir(), "marsad-e2e-"));
 const db = join(tmp, "marsad.db");
@@ -76,29 +49,7 @@ writeFileSync(join(tmp, "malicious.en.html"), `<!DOCTYPE html><html lang="en"><h
 `);
 execFileSync(bin, ["ingest", join(repo, "examples"), join(tmp, "injection.jsonl"), trialDir, join(tmp, "malicious.en.html"), "--db", db, "-q"], { stdio: ["ignore", "inherit", "inherit"] });
 
-const port = await freePort();
-const server = spawn(bin, ["serve", "--db", db, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "inherit", "inherit"] });
-const base = `http://127.0.0.1:${port}`;
-let browser;
-try {
-  for (let i = 0; ; i++) {
-    try { const r = await fetch(`${base}/api/stats`); if (r.ok) break; } catch (_) { /* not up yet */ }
-    if (i > 100) throw new Error("marsad serve did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // chromium sometimes dies while starting on a loaded machine: try 3 times
-  for (let attempt = 1; !browser; attempt++) {
-    try {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-      });
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      console.log(`chromium did not start (attempt ${attempt}): ${String(e).split("\n")[0]}`);
-    }
-  }
+await inBrowser(chromium, db, tmp, check, async ({ base, browser }) => {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   const errors = [];
   const external = [];
@@ -283,13 +234,5 @@ try {
   check("no page errors", errors.length === 0, JSON.stringify(errors));
   check("no request left the server (offline)", external.length === 0, JSON.stringify(external));
   console.log(`screenshot: ${shot}`);
-} catch (e) {
-  failed++;
-  console.log(`not ok - ${e.stack || e}`);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  server.kill("SIGTERM");
-  rmSync(tmp, { recursive: true, force: true });
-}
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});
+finish();

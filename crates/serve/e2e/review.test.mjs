@@ -11,41 +11,15 @@
 // Saves a screenshot to /tmp/marsad-review.png.
 //
 //   node review.test.mjs        (MARSAD_BIN, CHROMIUM override the paths)
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { here, repo, bin, requireTools, tally, inBrowser } from "./harness.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, "../../..");
-const bin = process.env.MARSAD_BIN || join(repo, "target/release/marsad");
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const shot = process.env.SCREENSHOT || "/tmp/marsad-review.png";
-
-if (!existsSync(chromiumPath)) {
-  console.log(`e2e review: SKIPPED: no chromium at ${chromiumPath}`);
-  process.exit(0);
-}
-if (!existsSync(bin)) {
-  console.error(`e2e review: no marsad binary at ${bin}: cargo build --release -p marsad (or set MARSAD_BIN)`);
-  process.exit(1);
-}
-const { chromium } = await import("playwright-core");
-
-let passed = 0, failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) { passed++; console.log(`ok - ${name}`); }
-  else { failed++; console.log(`not ok - ${name} ${detail}`); }
-}
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on("error", rej);
-    s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => res(p)); });
-  });
-}
+const chromium = await requireTools("e2e review");
+const { check, finish } = tally("e2e review");
 
 const tmp = mkdtempSync(join(tmpdir(), "marsad-e2e-review-"));
 const db = join(tmp, "marsad.db");
@@ -56,30 +30,9 @@ const analyst = addUser("amal", "analyst");
 const adjudicator = addUser("badr", "adjudicator");
 check("add-user prints a token per reviewer", /^mrsd_[0-9a-f]{48}$/.test(analyst) && /^mrsd_[0-9a-f]{48}$/.test(adjudicator) && analyst !== adjudicator);
 
-const port = await freePort();
-const server = spawn(bin, ["serve", "--db", db, "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "inherit", "inherit"] });
-const base = `http://127.0.0.1:${port}`;
-const getJson = async (path) => (await fetch(base + path)).json();
-const getText = async (path) => (await fetch(base + path)).text();
-let browser;
-try {
-  for (let i = 0; ; i++) {
-    try { const r = await fetch(`${base}/api/stats`); if (r.ok) break; } catch (_) { /* not up yet */ }
-    if (i > 100) throw new Error("marsad serve did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  for (let attempt = 1; !browser; attempt++) {
-    try {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        headless: true,
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-      });
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      console.log(`chromium did not start (attempt ${attempt}): ${String(e).split("\n")[0]}`);
-    }
-  }
+await inBrowser(chromium, db, tmp, check, async ({ base, browser }) => {
+  const getJson = async (path) => (await fetch(base + path)).json();
+  const getText = async (path) => (await fetch(base + path)).text();
   const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -179,13 +132,5 @@ try {
   await page.screenshot({ path: shot, fullPage: true });
   check("no page errors", errors.length === 0, JSON.stringify(errors));
   console.log(`screenshot: ${shot}`);
-} catch (e) {
-  failed++;
-  console.log(`not ok - ${e.stack || e}`);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-  server.kill("SIGTERM");
-  rmSync(tmp, { recursive: true, force: true });
-}
-console.log(`e2e review: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});
+finish();
