@@ -73,6 +73,11 @@ class ExtractError(MarsadError, ValueError):
         super().__init__(f"{first}{more}; {len(documents)} document(s) annotated, in .documents")
 
 
+def _fields(text_field, id_field, date_field, title_field) -> dict:
+    """The record field names, as every native call takes them."""
+    return dict(text_field=text_field, id_field=id_field, date_field=date_field, title_field=title_field)
+
+
 def _threads(threads: Optional[int]) -> int:
     """0 means one per core (the command line's default)."""
     if threads is not None:
@@ -141,10 +146,7 @@ def extract(
         name=name,
         tokens=tokens,
         input_format=input_format,
-        text_field=text_field,
-        id_field=id_field,
-        date_field=date_field,
-        title_field=title_field,
+        **_fields(text_field, id_field, date_field, title_field),
     )
     docs: List[dict] = []
     failed: List[RecordError] = []
@@ -266,21 +268,11 @@ def extract_arrow(
     docs, events = [], []
     offset = 0
     columns = None
+    options = dict(threads=n, name=name, tokens=tokens, **_fields(text_field, id_field, date_field, title_field))
     for batch in _batches(data):
         if columns is None:
             columns = _record_columns(batch.schema, text_field, id_field, date_field, title_field)
-        rb = _as_strings(batch, columns)
-        d, e = _marsad.extract_batch(
-            rb,
-            threads=n,
-            name=name,
-            row_offset=offset,
-            tokens=tokens,
-            text_field=text_field,
-            id_field=id_field,
-            date_field=date_field,
-            title_field=title_field,
-        )
+        d, e = _marsad.extract_batch(_as_strings(batch, columns), row_offset=offset, **options)
         docs.append(d)
         events.append(e)
         offset += batch.num_rows

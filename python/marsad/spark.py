@@ -73,25 +73,15 @@ def _annotator(threads: int, name: str, json_lines: bool, text_field: str, id_fi
     """The mapInArrow function: record batches in, document batches out."""
 
     def annotate(batches):
-        from marsad import _marsad
+        from marsad import _marsad, _fields
 
+        options = dict(threads=threads, name=name, json_lines=json_lines, **_fields(text_field, id_field, date_field, title_field))
         for b in batches:
             if b.num_rows == 0:
                 continue
             rows = b.column("_order").to_pylist()
             cols = [c for c in b.schema.names if c != "_order"]
-            rb = b.select(cols)
-            docs, _events = _marsad.extract_batch(
-                rb,
-                threads=threads,
-                name=name,
-                rows=rows,
-                json_lines=json_lines,
-                text_field=text_field,
-                id_field=id_field,
-                date_field=date_field,
-                title_field=title_field,
-            )
+            docs, _events = _marsad.extract_batch(b.select(cols), rows=rows, **options)
             yield docs
 
     return annotate
