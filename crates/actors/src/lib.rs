@@ -5,8 +5,9 @@
 //! anaphora ("التنظيم", "the group"), extracts the relations the text
 //! states, and fills `Document::actors`.
 //!
-//! The events stage reads `Document::actors` and calls [`code_phrase`] to
-//! code a phrase the stage found no mention in; [`mentions_in`],
+//! The events stage reads `Document::actors` and asks [`KbPhraseCoder`]
+//! (handed to it by the pipeline) to code a phrase the stage found no
+//! mention in; [`mentions_in`],
 //! [`actor_ref`] and [`context_country`] serve tools and tests.
 
 mod cluster;
@@ -19,18 +20,21 @@ pub mod translit;
 pub use kb::{Kb, KbActor};
 pub use matcher::skeleton;
 
-use marsad_core::{Actor, ActorRef, Document, Stage, TextSpan};
+use marsad_core::{Actor, ActorRef, Document, PhraseCoder, Stage, TextSpan};
 
-/// A code for a noun phrase: country (ISO alpha-3), CAMEO-style sector,
-/// actor type, and an English name.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Code {
-    pub country: Option<String>,
-    pub sector: Option<String>,
-    pub actor_type: Option<String>,
-    pub name: String,
-    /// `kb:<id>` when the phrase names a knowledge-base actor.
-    pub actor_id: Option<String>,
+/// A code for a noun phrase (the type lives in core, beside the
+/// [`PhraseCoder`] trait this crate implements).
+pub use marsad_core::PhraseCode as Code;
+
+/// The knowledge base's phrase coder, [`code_phrase`] behind core's
+/// [`PhraseCoder`]: what the pipeline hands to the events stage.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KbPhraseCoder;
+
+impl PhraseCoder for KbPhraseCoder {
+    fn code_phrase(&self, text: &str) -> Option<Code> {
+        code_phrase(text)
+    }
 }
 
 /// Code a noun phrase (Arabic or English) with the knowledge base and the

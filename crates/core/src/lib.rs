@@ -210,6 +210,26 @@ pub struct TimeExpr {
     pub modifier: Option<String>,
 }
 
+/// A code for a noun phrase: country (ISO alpha-3), CAMEO-style sector,
+/// actor type, and an English name.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PhraseCode {
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub actor_type: Option<String>,
+    pub name: String,
+    /// `kb:<id>` when the phrase names a knowledge-base actor.
+    pub actor_id: Option<String>,
+}
+
+/// Codes a noun phrase as an actor from its words alone. The actors stage
+/// owns the knowledge base and provides one; the events stage is given one
+/// when the pipeline is built and asks it about the actor and recipient
+/// phrases it chooses, so events depends on no other stage's crate.
+pub trait PhraseCoder: Send + Sync {
+    fn code_phrase(&self, text: &str) -> Option<PhraseCode>;
+}
+
 /// An actor mention inside an event, resolved where possible.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct ActorRef {

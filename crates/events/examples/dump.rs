@@ -12,7 +12,7 @@ fn main() {
             println!("ACTOR {} {:?} {:?} {:?} {:?}", a.actor_id, a.actor_type, a.sector, a.country, a.mentions.iter().map(|m| &m.text).collect::<Vec<_>>());
         }
     }
-    let st = marsad_events::EventStage::load().unwrap();
+    let st = marsad_events::EventStage::load(std::sync::Arc::new(marsad_actors::KbPhraseCoder)).unwrap();
     for e in st.extract(&d) {
         println!(
             "[{}] {} {:?} trig={} actor={:?} rec={:?} place={:?} k={:?} i={:?} a={:?} neg={} hyp={} gen={} by={:?}",

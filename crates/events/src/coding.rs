@@ -23,7 +23,7 @@ impl<'a> Sent<'a> {
             r.actor_type = a.actor_type.clone();
         }
         if r.country.is_none() || r.sector.is_none() {
-            if let Some(c) = marsad_actors::code_phrase(&text) {
+            if let Some(c) = self.coder().code_phrase(&text) {
                 r.country = r.country.or(c.country);
                 r.sector = r.sector.or(c.sector);
                 r.actor_type = r.actor_type.or(c.actor_type);

@@ -30,11 +30,15 @@ use filters::fold_casualty_nouns;
 pub struct EventStage {
     lx: Lexicon,
     onto: Ontology,
+    coder: std::sync::Arc<dyn marsad_core::PhraseCoder>,
 }
 
 impl EventStage {
-    pub fn load() -> anyhow::Result<Self> {
-        Ok(EventStage { lx: Lexicon::load(), onto: Ontology::load() })
+    /// The stage with its lexicon and ontology; `coder` codes the actor and
+    /// recipient phrases no actor mention covers (the pipeline passes the
+    /// actors stage's `marsad_actors::KbPhraseCoder`).
+    pub fn load(coder: std::sync::Arc<dyn marsad_core::PhraseCoder>) -> anyhow::Result<Self> {
+        Ok(EventStage { lx: Lexicon::load(), onto: Ontology::load(), coder })
     }
 
     /// The lexicon (for tools and tests).

@@ -164,6 +164,11 @@ impl<'a> Sent<'a> {
         &self.st.lx
     }
 
+    /// The phrase coder the stage was built with.
+    pub(crate) fn coder(&self) -> &dyn marsad_core::PhraseCoder {
+        &*self.st.coder
+    }
+
     /// `Lexicon::lookup`, memoised for the document.
     pub(crate) fn lookup(&self, norm: &str, arabic: bool) -> std::rc::Rc<[lexicon::Hit]> {
         let key = (norm.to_string(), arabic);

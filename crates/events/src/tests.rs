@@ -2,7 +2,7 @@ use super::*;
 use marsad_core::{Document, Place};
 
 fn stage() -> EventStage {
-    EventStage::load().unwrap()
+    EventStage::load(std::sync::Arc::new(marsad_actors::KbPhraseCoder)).unwrap()
 }
 
 /// A document with text layer only, plus places found by exact substring.

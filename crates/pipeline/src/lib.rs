@@ -134,7 +134,7 @@ impl Pipeline {
             Box::new(marsad_time::TimeStage::load()?),
             Box::new(marsad_actors::ActorStage::load()?),
             declared(
-                marsad_events::EventStage::load()?,
+                marsad_events::EventStage::load(std::sync::Arc::new(marsad_actors::KbPhraseCoder))?,
                 &["lang", "sentences", "tokens", "entities", "places", "times", "actors"],
                 &["events"],
             ),
