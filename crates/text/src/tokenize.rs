@@ -110,7 +110,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let (prefix, base, suffix) = if kind == TokenKind::Arabic {
             let marbuta = surface.trim_end_matches(|c| normalize_char(c).is_none()).ends_with('ة');
-            let a = clitics::analyze_with(&norm, marbuta);
+            let a = clitics::analyze_shared(&norm, marbuta);
             let mut base = String::new();
             a.base_into(&norm, &mut base);
             (a.prefix(&norm).to_string(), base, a.suffix(&norm).to_string())
