@@ -266,7 +266,7 @@ pub fn features(doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, si
 
 /// The ranker: one weight per feature name.
 pub struct ArgModel {
-    weights: HashMap<Box<str>, f32>,
+    weights: crate::topic::WordMap<f32>,
 }
 
 impl ArgModel {
@@ -279,7 +279,7 @@ impl ArgModel {
         if lines.next() != Some("marsad-args 1") {
             bail!("not a marsad argument model (first line)");
         }
-        let mut weights = HashMap::new();
+        let mut weights = crate::topic::WordMap::default();
         for (n, line) in lines.enumerate() {
             let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 2))?;
             weights.insert(k.into(), w.parse().with_context(|| format!("line {}", n + 2))?);
