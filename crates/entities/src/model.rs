@@ -25,25 +25,6 @@ pub const fn allowed(prev: usize, cur: usize) -> bool {
     prev != START && prev != 0 && (prev + 1) / 2 == (cur + 1) / 2
 }
 
-/// For every tag, the tags allowed before it (ascending, without START):
-/// `(count, tags)`. O and B-* follow anything; I-X only B-X or I-X.
-const PREDS: [(usize, [usize; NT]); NT] = {
-    let mut out = [(0usize, [0usize; NT]); NT];
-    let mut c = 0;
-    while c < NT {
-        let mut p = 0;
-        while p < NT {
-            if allowed(p, c) {
-                out[c].1[out[c].0] = p;
-                out[c].0 += 1;
-            }
-            p += 1;
-        }
-        c += 1;
-    }
-    out
-};
-
 /// `ALLOWED[prev][cur]` = [`allowed`]`(prev, cur)`, prev up to START.
 const ALLOWED: [[bool; NT]; NT + 1] = {
     let mut a = [[false; NT]; NT + 1];
