@@ -271,24 +271,7 @@ fn word_hashes(w: &mut WordInfo) {
     own.push(H::new(3).s(&t.core).done());
     own.push(H::new(4).s(&t.pre).s(&t.suf).done());
     own.push(H::new(5).s(&t.pre).done());
-    for k in 1..=4 {
-        if let Some(p) = first_chars(&t.core, k) {
-            own.push(H::new(20 + k as u32).s(p).done());
-        }
-        if let Some(s) = last_chars(&t.core, k) {
-            own.push(H::new(30 + k as u32).s(s).done());
-        }
-    }
-    for k in 1..=3 {
-        if let Some(p) = first_chars(&t.n, k) {
-            own.push(H::new(40 + k as u32).s(p).done());
-        }
-    }
-    for k in 2..=3 {
-        if let Some(x) = last_chars(&t.n, k) {
-            own.push(H::new(45 + k as u32).s(x).done());
-        }
-    }
+    affix_hashes(&t.n, &t.core, &mut own);
     own.push(H::new(50).n(t.shape as u64).n(len_bucket(t.len)).done());
     if t.shape == b'a' {
         let cs: Vec<(usize, char)> = t.core.char_indices().collect();
@@ -436,6 +419,32 @@ pub fn tok_info(w: &str, lex: &Lexicon) -> TokInfo {
     TokInfo { w: wi, lex, gp: 0 }
 }
 
+/// The word's affix features (templates 21-34, 41-43, 46-47), the same in
+/// the reference extractor and the precomputed word hashes.
+fn affix_hashes(n: &str, core: &str, out: &mut Vec<u64>) {
+    // affixes of the core
+    for k in 1..=4 {
+        if let Some(p) = first_chars(core, k) {
+            out.push(H::new(20 + k as u32).s(p).done());
+        }
+        if let Some(s) = last_chars(core, k) {
+            out.push(H::new(30 + k as u32).s(s).done());
+        }
+    }
+    // prefixes of the raw normalised form (prefix letters carry clitics)
+    for k in 1..=3 {
+        if let Some(p) = first_chars(n, k) {
+            out.push(H::new(40 + k as u32).s(p).done());
+        }
+    }
+    // suffixes of the full normalised form (enclitics, nisba endings)
+    for k in 2..=3 {
+        if let Some(x) = last_chars(n, k) {
+            out.push(H::new(45 + k as u32).s(x).done());
+        }
+    }
+}
+
 fn first_chars(s: &str, k: usize) -> Option<&str> {
     let mut it = s.char_indices();
     let mut count = 0;
@@ -512,27 +521,7 @@ pub fn features(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(H::new(13).s(&t.b).s(bm(ii + 1)).done());
     out.push(H::new(14).s(bm(ii - 2)).s(bm(ii - 1)).done());
     out.push(H::new(15).s(bm(ii + 1)).s(bm(ii + 2)).done());
-    // affixes of the core
-    for k in 1..=4 {
-        if let Some(p) = first_chars(&t.core, k) {
-            out.push(H::new(20 + k as u32).s(p).done());
-        }
-        if let Some(s) = last_chars(&t.core, k) {
-            out.push(H::new(30 + k as u32).s(s).done());
-        }
-    }
-    // affixes of the raw normalised form (prefix letters carry clitics)
-    for k in 1..=3 {
-        if let Some(p) = first_chars(&t.n, k) {
-            out.push(H::new(40 + k as u32).s(p).done());
-        }
-    }
-    // suffixes of the full normalised form (enclitics, nisba endings)
-    for k in 2..=3 {
-        if let Some(x) = last_chars(&t.n, k) {
-            out.push(H::new(45 + k as u32).s(x).done());
-        }
-    }
+    affix_hashes(&t.n, &t.core, out);
     // wider lexical context
     out.push(H::new(16).s(bm(ii - 1)).s(&t.core).s(bm(ii + 1)).done());
     out.push(H::new(17).s(&t.pre).s(bm(ii - 1)).done());
