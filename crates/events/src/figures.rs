@@ -21,7 +21,8 @@ impl<'a> Sent<'a> {
             let places = self.tokens_in(&mut self.doc.places.iter().filter(|p| p.sentence == si).map(|p| (p.start, p.end)));
             let nisba: Vec<bool> = (0..n).map(|q| self.nationality_noun(q)).collect();
             let anchor: Vec<bool> = (0..n).map(|q| places[q] || self.incident_anchor(q)).collect();
-            let inp = casualty::Input { toks: self.toks, time, person, nisba, anchor, disease: self.disease };
+            let upper: Vec<bool> = self.toks.iter().map(|t| self.doc.text.get(t.byte_start..t.byte_end).and_then(|s| s.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
+            let inp = casualty::Input { toks: self.toks, time, person, nisba, anchor, disease: self.disease, upper };
             let t = casualty::tolls(&inp);
             if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
                 for f in &t.figures {

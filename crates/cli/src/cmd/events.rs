@@ -153,6 +153,9 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
     let (mut type_found, mut actor, mut recip, mut country) = (Count::default(), Count::default(), Count::default(), Count::default());
     let (mut killed, mut injured, mut arrested) = (Count::default(), Count::default(), Count::default());
     let (mut killed_inv, mut injured_inv) = (Count::default(), Count::default());
+    // per figure: [right, wrong, missed, invented, gold stated, gold none] (issue 11's
+    // breakdown: a wrong number and a missing one are different failures)
+    let mut fig: BTreeMap<&'static str, [usize; 6]> = BTreeMap::new();
     let (mut at_verb, mut place_ok) = (Count::default(), Count::default());
     let mut false_ev = Count::default();
     let mut by_type: BTreeMap<String, Count> = BTreeMap::new();
@@ -221,6 +224,10 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
             }
             continue;
         }
+        // a sentence with several gold events of one type (one per incident) is scored one
+        // to one: each gold event takes an unused predicted event of its type with the same
+        // figures, else the maximum as for a single event
+        let mut used = vec![false; evs.len()];
         for ge in &g.events {
             let same: Vec<&Event> = evs.iter().filter(|e| e.kind == ge.plover).collect();
             let found = !same.is_empty();
@@ -262,12 +269,42 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
                 }
             }
             // casualties: on the events of the gold type (max over them)
-            let pick = |f: fn(&Event) -> Option<u32>| same.iter().filter_map(|e| f(e)).max();
+            let multi = g.events.iter().filter(|x| x.plover == ge.plover).count() > 1;
+            let same_figs = |e: &Event| {
+                [(ge.fatalities, e.fatalities), (ge.injured, e.injured), (ge.arrested, e.arrested)].iter().all(|(gv, pv)| match gv {
+                    Some(v) => v == pv,
+                    None => true,
+                })
+            };
+            let own = if multi { evs.iter().enumerate().find(|(k, e)| !used[*k] && e.kind == ge.plover && same_figs(e)).map(|(k, _)| k) } else { None };
+            if let Some(k) = own {
+                used[k] = true;
+            }
+            let one: Vec<&Event> = own.map(|k| vec![&evs[k]]).unwrap_or_default();
+            let pick = |f: fn(&Event) -> Option<u32>| if one.is_empty() { same.iter().filter_map(|e| f(e)).max() } else { one.iter().filter_map(|e| f(e)).max() };
             for (gold, pred, cnt, inv, name) in [
                 (ge.fatalities, pick(|e| e.fatalities), &mut killed, Some(&mut killed_inv), "killed"),
                 (ge.injured, pick(|e| e.injured), &mut injured, Some(&mut injured_inv), "injured"),
                 (ge.arrested, pick(|e| e.arrested), &mut arrested, None, "arrested"),
             ] {
+                let f = fig.entry(name).or_insert([0; 6]);
+                match gold {
+                    Some(Some(v)) => {
+                        f[4] += 1;
+                        match pred {
+                            Some(p) if p == v => f[0] += 1,
+                            Some(_) => f[1] += 1,
+                            None => f[2] += 1,
+                        }
+                    }
+                    Some(None) => {
+                        f[5] += 1;
+                        if pred.is_some() {
+                            f[3] += 1;
+                        }
+                    }
+                    None => {}
+                }
                 match gold {
                     Some(Some(v)) => {
                         cnt.add(pred == Some(v));
@@ -327,6 +364,7 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
             "killed_invented": killed_inv.json(),
             "injured_invented": injured_inv.json(),
             "false_events": false_ev.json(),
+            "figures": fig.iter().map(|(k, f)| (k.to_string(), json!({"right": f[0], "wrong": f[1], "missed": f[2], "invented": f[3], "stated": f[4], "not_stated": f[5]}))).collect::<BTreeMap<_, _>>(),
             "event_at_verb": at_verb.json(),
             "place_right": place_ok.json(),
             "events_per_sentence": per_sent,
@@ -348,6 +386,9 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
         println!("  arrested figure right {}", arrested.show());
         println!("  killed invented       {}", killed_inv.show());
         println!("  injured invented      {}", injured_inv.show());
+        for (k, f) in &fig {
+            println!("    {k:<8} right {} wrong {} missed {} (of {} stated); invented {} (of {} not stated)", f[0], f[1], f[2], f[4], f[3], f[5]);
+        }
         println!("  false events (no-event sentences with a happened ASSAULT/PROTEST/COERCE) {}", false_ev.show());
         println!("  event at the annotated verb {}", at_verb.show());
         println!("  its place right (none when gold has none) {}", place_ok.show());

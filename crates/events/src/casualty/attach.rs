@@ -71,7 +71,15 @@ impl<'a> G<'a> {
         if q == p.i && p.kind != Kind::VerbI || q == 0 {
             return None;
         }
-        let h = q - 1;
+        let mut h = q - 1;
+        // an apposition between: "The suspect, aged 28, was arrested"
+        if self.t(h).norm == "," {
+            if let Some(c) = (h.saturating_sub(6)..h).rev().find(|&k| self.t(k).norm == ",") {
+                if c > 0 {
+                    h = c - 1;
+                }
+            }
+        }
         let head = self.t(h);
         if head.kind != TokenKind::Latin {
             return None;
@@ -125,13 +133,21 @@ impl<'a> G<'a> {
         let mut q = p.last + 1;
         let mut skipped = 0;
         let mut crossed_pp = false;
+        let mut pps = 0;
         // an Arabic transitive verb's first singular phrase may be its agent
         // (قتل انتحاري يرتدي حزاما ناسفا 31 متطوعا): kept while a second one is looked for
         let mut agent: Option<(Option<u32>, usize, usize)> = None;
-        while q < n && q <= p.last + 12 {
+        while q < n && q <= p.last + 16 {
             let t = self.t(q);
             if t.kind == TokenKind::Punct {
-                break;
+                // اعتقلت الشرطة الإسرائيلية، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصا: a
+                // comma and a date between the subject and the object
+                let dated = ar && transitive && skipped > 0 && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && (self.inp.time.get(q + 1).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q + 1)));
+                if !dated {
+                    break;
+                }
+                q += 1;
+                continue;
             }
             // time words between the verb and its subject or object (فجر اليوم، بعد ظهر الأحد)
             let time_word = |q: usize| self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q));
@@ -169,9 +185,33 @@ impl<'a> G<'a> {
                 if agent.is_some() && single {
                     break;
                 }
+                // two counts in a row after an active verb: the first is its subject
+                // (قتل أربعة انتحاريين بريطانيين اسلاميين 52 شخصا)
+                if ar && transitive && skipped == 0 && agent.is_none() && e < n && !self.accusative(q, e) && (self.t(e).kind == TokenKind::Number || numbers::parse_at(self.toks, e).is_some()) {
+                    if let Some((v2, e2, _)) = self.qp(e, false) {
+                        if v2.is_some() {
+                            return Some((v2, e, e2));
+                        }
+                    }
+                }
                 return Some((v, q, e));
             }
             if self.clause(q) {
+                // a relative clause inside the subject (أعدمت حركة حماس التي تسيطر على قطاع
+                // غزة اليوم الخميس ثلاثة أشخاص): the object is the first count after it
+                if ar && transitive && skipped > 0 && agent.is_none() && matches!(self.w(q), "التي" | "الذي" | "الذين") {
+                    let mut r = q + 1;
+                    while r < n && r <= q + 12 && !self.punct(r) && !self.in_pred(r) {
+                        if numbers::parse_at(self.toks, r).is_some() || self.t(r).kind == TokenKind::Number {
+                            if let Some((v, e, _)) = self.qp(r, false) {
+                                if v.is_some() && e > r + 1 || self.ar_human(r).is_some() {
+                                    return Some((v, r, e));
+                                }
+                            }
+                        }
+                        r += 1;
+                    }
+                }
                 break;
             }
             // a short PP before the subject of an Arabic verb: استشهد في الهجوم عون أمن،
@@ -206,15 +246,18 @@ impl<'a> G<'a> {
                 break;
             }
             // the subject before the object: قتل مسلحون ملثمون أربعة، أعدم تنظيم الدولة ثلاثة
+            // (a long subject may hold several PPs: قوات الأمن الوطني بمنطقة … بولاية المنستير
+            // شخصا; behind them only a person or an accusative phrase is taken)
             if self.prep(q) {
-                if crossed_pp || skipped == 0 {
+                if pps >= 3 || skipped == 0 {
                     break;
                 }
                 crossed_pp = true;
+                pps += 1;
                 q += 1;
                 continue;
             }
-            if t.norm.starts_with('و') || t.kind == TokenKind::Number || skipped >= 6 {
+            if t.norm.starts_with('و') || t.kind == TokenKind::Number || skipped >= 10 {
                 break;
             }
             skipped += 1;
@@ -234,9 +277,13 @@ impl<'a> G<'a> {
     pub(super) fn toll(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
         let n = self.n();
         let mut q = p.last + 1;
-        while q < n && q <= p.last + 14 {
+        while q < n && q <= p.last + 24 {
             if self.punct(q) && !matches!(self.t(q).norm.as_str(), "'" | "-") {
-                break;
+                // عدد القتلى في هجوم … يوم 7 أفريل، ارتفع إلى 5: a toll verb carries it on
+                let carried = matches!(self.t(q).norm.as_str(), "," | "،") && q + 1 < n && TOLL_VERBS.contains(&self.w(q + 1));
+                if !carried {
+                    break;
+                }
             }
             if self.t(q).kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() {
                 if let Some((v, e, _)) = self.qp(q, false) {

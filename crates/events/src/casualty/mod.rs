@@ -58,6 +58,8 @@ pub struct Input<'a> {
     pub anchor: Vec<bool>,
     /// the sentence is about illness: أصيب/إصابات are infections, not injuries
     pub disease: bool,
+    /// a Latin word written with a capital (Palestinian, Iraqi): demonyms
+    pub upper: Vec<bool>,
 }
 
 /// A figure: `value` people of `class`, stated by the predicate at token `pred`.
@@ -67,6 +69,9 @@ pub struct Figure {
     pub value: u32,
     pub pred: usize,
     pub qp: (usize, usize),
+    /// a further class of the same toll, joined by و right after the previous figure
+    /// (القضاء على 5 إرهابيين واستشهاد مواطن = 6 killed): added to it, not a restatement
+    pub adds: bool,
 }
 
 /// The figures of a sentence and its incidents (token ranges).
@@ -85,11 +90,13 @@ impl Tolls {
     /// The figure of `class` in incident `seg` (all incidents for None): the largest
     /// stated, since a sentence restating a toll gives it twice.
     pub fn get(&self, seg: Option<usize>, class: usize) -> Option<u32> {
-        self.figures
-            .iter()
-            .filter(|f| f.class == class && seg.map_or(true, |s| self.seg_of(f.pred) == s))
-            .map(|f| f.value)
-            .max()
+        let mut best: Option<u32> = None;
+        let mut chain = 0u32;
+        for f in self.figures.iter().filter(|f| f.class == class && seg.map_or(true, |s| self.seg_of(f.pred) == s)) {
+            chain = if f.adds { chain + f.value } else { f.value };
+            best = Some(best.map_or(chain, |b| b.max(chain)));
+        }
+        best
     }
 }
 
@@ -231,9 +238,16 @@ pub fn tolls(inp: &Input) -> Tolls {
         if g.combined(&p) {
             continue;
         }
-        let Some((v, s, e)) = g.attach(&p) else { continue };
+        let att = g.attach(&p);
+        if std::env::var_os("MARSAD_CASUALTY_TRACE").is_some() {
+            eprintln!("pred {} {:?} class={} own={:?} -> {:?}", toks[i].norm, p.kind, p.class, p.own, att);
+        }
+        let Some((v, s, e)) = att else { continue };
         if let Some(v) = v {
-            found.push((i, Figure { class: p.class, value: v, pred: i, qp: (s, e) }));
+            // "… على 5 إرهابيين واستشهاد مواطن": a و-joined predicate of the same class right
+            // after the previous figure adds to it
+            let adds = is_ar(&toks[i]) && toks[i].norm.starts_with('و') && found.last().is_some_and(|(_, f)| f.class == p.class && (f.qp.1 == i || f.qp.1 + 1 == i && matches!(toks[f.qp.1].norm.as_str(), "," | "،")) && f.pred != i);
+            found.push((i, Figure { class: p.class, value: v, pred: i, qp: (s, e), adds }));
         }
         // gapping: "… قتل سبعة في بعقوبة وستة في كركوك"، "nine killed in Karachi and four in Lahore"
         let mut q = e.max(p.last + 1);
@@ -260,7 +274,7 @@ pub fn tolls(inp: &Input) -> Tolls {
                     let anchored = ce < n && g.prep(ce) && (ce..(ce + 4).min(n)).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
                     let had_anchor = (p.last + 1..q).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
                     if anchored && had_anchor {
-                        found.push((q, Figure { class: p.class, value: v2, pred: q, qp: (start, ce) }));
+                        found.push((q, Figure { class: p.class, value: v2, pred: q, qp: (start, ce), adds: false }));
                         out.starts.push(q);
                     }
                 }

@@ -15,8 +15,12 @@ impl<'a> G<'a> {
         let t = self.t(i);
         if is_ar(t) {
             let w = self.w(i);
-            let w2 = strip_al(w).unwrap_or(w);
-            AR_UNITS.contains(&w) || AR_UNITS.contains(&w2)
+            if AR_UNITS.contains(&w) {
+                return true;
+            }
+            // a counted noun is indefinite: "ارتفع إلى 5 اليوم" is no count of days, but
+            // "من السيارات" still is a thing, not a person
+            strip_al(w).is_some_and(|r| AR_UNITS.contains(&r)) && !(i > 0 && numbers::parse_at(self.toks, i - 1).is_some() || i > 0 && self.t(i - 1).kind == TokenKind::Number)
         } else {
             EN_UNITS.contains(&t.norm.as_str())
         }
@@ -93,6 +97,13 @@ impl<'a> G<'a> {
                 return Some(2);
             }
         }
+        // a dual in construct drops its ن: رجلي شرطة، صاحبي المستودعين، عوني السجون
+        if let Some(st) = w.strip_suffix('ي') {
+            let n = self.n();
+            if HUMAN_BROKEN.contains(&st) && st.chars().count() >= 3 && i + 1 < n && self.ar(i + 1) && (strip_al(self.w(i + 1)).is_some() || self.inp.person.get(i + 1).copied().unwrap_or(false) || !self.prep(i + 1) && self.ar_human_word(i + 1, self.w(i + 1)).is_none() && numbers::parse_at(self.toks, i + 1).is_none() && !self.in_pred(i + 1)) {
+                return Some(2);
+            }
+        }
         // فلسطيني، عراقي: a nationality noun, indefinite, is one person
         if self.inp.nisba.get(i).copied().unwrap_or(false) && (w.ends_with('ي') || w.ends_with("يا")) && !w.ends_with("يي") {
             return Some(1);
@@ -124,7 +135,7 @@ impl<'a> G<'a> {
                 // adjective of a definite noun (الجيش اللبناني)
                 let adjective = i > 0 && self.ar(i - 1) && strip_al(self.w(i - 1)).is_some();
                 let nisba = self.inp.nisba.get(i).copied().unwrap_or(false) && r.ends_with('ي') && !adjective;
-                if (known(r) || nisba) && !w.starts_with("بال") && !w.starts_with("لل") {
+                if (known(r) || nisba || AR_DEAD_TITLE.contains(&r)) && !w.starts_with("بال") && !w.starts_with("لل") {
                     // a title followed by a name: العقيد فلان، الشيخ عبد الله
                     let mut e = i + 1;
                     while e < n && self.inp.person.get(e).copied().unwrap_or(false) {

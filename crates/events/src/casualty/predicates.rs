@@ -37,6 +37,38 @@ impl<'a> G<'a> {
         Some(p)
     }
 
+    /// The count of a ب-prefixed object (بصاحبي المستودعين = 2، بإحدى المواطنات = 1، به = 1،
+    /// بعصابة تتكون من 7 = 7); None when it is vague or plural.
+    pub(super) fn bi_count(&self, q: usize) -> Option<u32> {
+        let t = self.t(q);
+        let b = t.base.as_str();
+        if b.is_empty() || matches!(t.norm.as_str(), "به" | "بها") {
+            return matches!(t.norm.as_str(), "به" | "بها").then_some(1);
+        }
+        if t.norm == "بهما" {
+            return Some(2);
+        }
+        if let Some((v, _, _)) = self.group_size(q) {
+            return v;
+        }
+        if matches!(b, "احد" | "احدي") {
+            return Some(1);
+        }
+        let known = |s: &str| HUMAN_BROKEN.contains(&s) || HUMAN_SOUND.contains(&s) || AR_DEAD_TITLE.contains(&s);
+        let stem = strip_al(b).unwrap_or(b);
+        if let Some(st) = stem.strip_suffix('ي') {
+            if HUMAN_BROKEN.contains(&st) {
+                return Some(2);
+            }
+        }
+        if let Some(st) = stem.strip_suffix("ين").or_else(|| stem.strip_suffix("ان")) {
+            if HUMAN_BROKEN.contains(&st) {
+                return Some(2);
+            }
+        }
+        (known(stem) || self.inp.person.get(q).copied().unwrap_or(false)).then_some(1)
+    }
+
     /// A person at token q: a name, a definite human noun, a nationality noun.
     pub(super) fn person_at(&self, q: usize) -> bool {
         if self.inp.person.get(q).copied().unwrap_or(false) {
@@ -72,7 +104,7 @@ impl<'a> G<'a> {
                 continue;
             }
             // the end of "لقي … مصرعهم": part of that phrase
-            if matches!(st, "مصرع" | "حتف") && (i.saturating_sub(8)..i).any(|q| matches!(self.w(q), "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين")) {
+            if matches!(st, "مصرع" | "حتف") && (i.saturating_sub(16)..i).any(|q| matches!(self.w(q), "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين")) {
                 return None;
             }
             let forms = [st.to_string(), format!("{st}ا"), st.strip_suffix('ت').map(|x| format!("{x}ه")).unwrap_or_default(), st.strip_suffix('ت').map(|x| x.to_string()).unwrap_or_default()];
@@ -119,7 +151,9 @@ impl<'a> G<'a> {
             }
             // لقي/لقوا … حتفه/مصرعهم: the pronoun counts when nothing else does
             if matches!(w, "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين") {
-                let end = (i + 1..(i + 8).min(n)).find(|&q| matches!(self.t(q).base.as_str(), "حتف" | "مصرع") || self.w(q).starts_with("حتف") || self.w(q).starts_with("مصرع"))?;
+                // the subject may stand between: لقي 3 من أفراد الشرطة المصرية ومدني، صباح
+                // اليوم الأربعاء، مصرعهم
+                let end = (i + 1..(i + 16).min(n)).take_while(|&q| !(self.clause(q) && q > i + 1)).find(|&q| matches!(self.t(q).base.as_str(), "حتف" | "مصرع") || self.w(q).starts_with("حتف") || self.w(q).starts_with("مصرع"))?;
                 let suf = self.t(end).suffix.as_str();
                 let own = match suf {
                     "ه" | "ها" => Some(1),
@@ -129,6 +163,19 @@ impl<'a> G<'a> {
                 let mut p = mk(KILLED, Kind::VerbI, i);
                 p.plural = w.ends_with("وا") || w == "لقيا" || w.ends_with("ون");
                 p.own = own;
+                return Some(p);
+            }
+            // فارق (أحد الإرهابيين) الحياة: died, the subject between
+            if (matches!(w, "فارق" | "فارقت" | "فارقوا" | "يفارق") || matches!(f, "فارق" | "فارقت" | "فارقوا" | "ففارق" | "وفارق")) && (i + 1..(i + 8).min(n)).any(|q| self.w(q) == "الحياه") {
+                let mut p = mk(KILLED, Kind::VerbI, i);
+                p.plural = w.ends_with("وا");
+                return Some(p);
+            }
+            // الاحتفاظ بصاحبي المستودعين، الإطاحة بعصابة تتكون من 7 أشخاص: the object is
+            // behind ب, its count read from the stem
+            if A_NOUN_BI.contains(&w) && i + 1 < n && self.ar(i + 1) && self.t(i + 1).prefix.trim_start_matches(['و', 'ف']).starts_with('ب') {
+                let mut p = mk(ARRESTED, Kind::Counted, i + 1);
+                p.own = self.bi_count(i + 1);
                 return Some(p);
             }
             // راح ضحيته/ضحية الهجوم N: the count follows, after the genitive
@@ -207,6 +254,9 @@ impl<'a> G<'a> {
                 return Some(p);
             }
             let pick = |vt: &[&str], vi: &[&str], ng: &[&str], ct: &[&str], class: usize| -> Option<Pred> {
+                // a word whose own first letter is و (وفاة) is read whole too: bare() took
+                // it for a conjunction
+                let w = if !(vt.contains(&w) || vi.contains(&w) || ng.contains(&w) || ct.contains(&w)) && f.starts_with('و') && (vt.contains(&f) || vi.contains(&f) || ng.contains(&f)) { f } else { w };
                 let kind = if vt.contains(&w) {
                     Kind::VerbT
                 } else if vi.contains(&w) {

@@ -100,6 +100,10 @@ impl<'a> G<'a> {
                 }
                 return Some((Some(v), j + used, false));
             }
+            // a group of stated size: عصابة تتكون من 3 عناصر، مجموعة متكونة من 7 عناصر
+            if let Some(r) = self.group_size(j) {
+                return Some(r);
+            }
             // أحد/إحدى + genitive (أحد حراسه، إحدى الطالبات)، أحدهم
             if matches!(w, "احد" | "احدي") && j + 1 < n && self.ar(j + 1) && !self.prep(j + 1) {
                 return Some((Some(1), j + 1, false));
@@ -109,6 +113,8 @@ impl<'a> G<'a> {
             }
             match w {
                 "اخر" | "اخري" | "ثالث" | "رابع" | "خامس" | "ثالثه" | "رابعه" => return Some((Some(1), j + 1, false)),
+                // ومات الثاني، المتهم الثامن: one more person, when a person is looked for
+                "الثاني" | "الثالث" | "الرابع" | "الخامس" | "الاخر" | "الثانيه" | "الثالثه" if implicit => return Some((Some(1), j + 1, true)),
                 "اخران" | "اخريان" => return Some((Some(2), j + 1, false)),
                 "اخرون" | "اخرين" | "اخريات" => return Some((None, j + 1, false)),
                 "كلاهما" | "كليهما" => return Some((Some(2), j + 1, false)),
@@ -185,6 +191,10 @@ impl<'a> G<'a> {
             if q < n && EN_HUMAN.contains(&self.t(q).norm.as_str()) {
                 return Some((Some(1), q + 1, true));
             }
+            // a (17-year-old) Palestinian: a capitalised nationality noun as the head
+            if let Some(h) = (j + 1..q.min(n)).find(|&k| self.en_nationality(k) && !(k + 1 < n && self.t(k + 1).kind == TokenKind::Latin && EN_HUMAN.contains(&self.t(k + 1).norm.as_str()))) {
+                return Some((Some(1), h + 1, true));
+            }
             return None;
         }
         if implicit {
@@ -193,6 +203,34 @@ impl<'a> G<'a> {
             }
         }
         None
+    }
+
+    /// A group noun followed by "consisting of N" (عصابة مختصة في سرقة المواشي، تتكون من 3
+    /// عناصر): the group counts N people. The group word may carry ب/ال.
+    pub(super) fn group_size(&self, j: usize) -> Option<(Option<u32>, usize, bool)> {
+        let n = self.n();
+        let t = self.t(j);
+        let b = t.base.as_str();
+        let w = self.w(j);
+        let group = AR_GROUPS.contains(&w) || AR_GROUPS.contains(&b) || strip_al(w).is_some_and(|r| AR_GROUPS.contains(&r));
+        if !group {
+            return None;
+        }
+        let c = (j + 1..(j + 9).min(n)).take_while(|&q| !self.in_pred(q) && !(self.clause(q) && !AR_CONSIST.contains(&self.w(q)))).find(|&q| AR_CONSIST.contains(&self.w(q)))?;
+        let on = c + 1;
+        let start = if on < n && self.t(on).norm == "من" { on + 1 } else { on };
+        let (v, used) = numbers::parse_at(self.toks, start)?;
+        if self.not_a_count(start, used) {
+            return None;
+        }
+        Some((Some(v), start + used, false))
+    }
+
+    /// An English nationality noun (Palestinian, Iraqi, Afghan, Chinese): capitalised, with a
+    /// demonym ending.
+    pub(super) fn en_nationality(&self, k: usize) -> bool {
+        let t = self.t(k);
+        t.kind == TokenKind::Latin && self.inp.upper.get(k).copied().unwrap_or(false) && t.norm.chars().count() > 4 && ["ian", "ani", "i", "ese", "ish", "an"].iter().any(|e| t.norm.ends_with(e))
     }
 
     /// A subset after a quantity: بينهم/منهم/من بينهم، including, among them. Returns
@@ -234,9 +272,11 @@ impl<'a> G<'a> {
             }
         }
         let after_core = e;
-        // counted noun: rejected when it is not a person (12 موقعا، 15 targets)
+        // counted noun: rejected when it is not a person (12 موقعا، 15 targets); a person
+        // noun's genitive is no counted noun (قائد السيارة، منفذ عملية الدهس)
+        let person_core = self.ar(j) && (self.ar_human(j).is_some() || single);
         if !single || self.ar(j) {
-            if self.unit(e) || (e < n && self.ar(e) && self.t(e).norm == "من" && self.unit(e + 1)) {
+            if !person_core && (self.unit(e) || (e < n && self.ar(e) && self.t(e).norm == "من" && self.unit(e + 1))) {
                 return None;
             }
             e = self.np_tail(e, if single { 3 } else { 7 });

@@ -5,7 +5,8 @@ use super::*;
 fn run(s: &str) -> Tolls {
     let toks = marsad_text::tokenize::tokenize(s);
     let n = toks.len();
-    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false };
+    let upper = toks.iter().map(|t| s.get(t.byte_start..t.byte_end).and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
+    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper };
     tolls(&inp)
 }
 fn k(s: &str) -> Option<u32> {
@@ -17,7 +18,7 @@ fn i(s: &str) -> Option<u32> {
 
 #[test]
 fn lexicon_is_in_normalised_form() {
-    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED] {
+    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE] {
         for w in list {
             assert_eq!(marsad_text::normalize(w), *w, "{w} is not normalised");
         }
