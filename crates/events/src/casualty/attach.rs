@@ -142,7 +142,8 @@ impl<'a> G<'a> {
             if t.kind == TokenKind::Punct {
                 // اعتقلت الشرطة الإسرائيلية، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصا: a
                 // comma and a date between the subject and the object
-                let dated = ar && transitive && skipped > 0 && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && (self.inp.time.get(q + 1).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q + 1)));
+                let timeish = |k: usize| self.inp.time.get(k).copied().unwrap_or(false) || AR_TIME.contains(&self.w(k));
+                let dated = ar && transitive && skipped > 0 && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && (timeish(q + 1) || q > 0 && timeish(q - 1));
                 if !dated {
                     break;
                 }
@@ -219,12 +220,22 @@ impl<'a> G<'a> {
             // (a plural verb's subject came before it: قتلوا في تفجير انتحاري)
             if ar && skipped == 0 && !crossed_pp && agent.is_none() && !p.plural && matches!(p.kind, Kind::VerbT | Kind::VerbI) && self.prep(q) {
                 let mut r = q + 1;
-                while r < n && r <= q + 3 && self.ar(r) && !self.prep(r) && !self.clause(r) && !self.in_pred(r) && !self.t(r).norm.starts_with('و') {
+                let mut comma = false;
+                while r < n && r <= q + 4 {
+                    // "قتل مؤخرا في سوريا، شاب تونسي": a comma closes the PP
+                    if !comma && r > q + 1 && matches!(self.t(r).norm.as_str(), "," | "،") {
+                        comma = true;
+                        r += 1;
+                        continue;
+                    }
+                    if !(self.ar(r) && !self.prep(r) && !self.clause(r) && !self.in_pred(r) && !self.t(r).norm.starts_with('و')) {
+                        break;
+                    }
                     if let Some((v, e, _)) = self.qp(r, implicit) {
                         // a new phrase, not an adjective of the PP's noun: a number, or after a
                         // definite noun or a place ("في الهجوم عون أمن", not "في تفجير انتحاري")
                         let number = numbers::parse_at(self.toks, r).is_some() || self.t(r).kind == TokenKind::Number || self.approx(r).is_some();
-                        let prev_def = strip_al(self.w(r - 1)).is_some() || self.inp.anchor.get(r - 1).copied().unwrap_or(false) && !self.inp.nisba.get(r).copied().unwrap_or(false);
+                        let prev_def = comma || strip_al(self.w(r - 1)).is_some() || self.inp.anchor.get(r - 1).copied().unwrap_or(false) && !self.inp.nisba.get(r).copied().unwrap_or(false);
                         if r > q + 1 && v.is_some() && (number || prev_def) {
                             return Some((v, r, e));
                         }
@@ -264,6 +275,18 @@ impl<'a> G<'a> {
             q += 1;
         }
         agent
+    }
+
+    /// A person behind لـ: للشيخ، للمواطن، لفلان.
+    pub(super) fn lam_person(&self, q: usize) -> bool {
+        let t = self.t(q);
+        let pre = t.prefix.trim_start_matches(['و', 'ف']);
+        if !pre.starts_with('ل') {
+            return false;
+        }
+        let b = t.base.as_str();
+        let known = |s: &str| HUMAN_BROKEN.contains(&s) || HUMAN_SOUND.contains(&s) || AR_DEAD_TITLE.contains(&s);
+        known(b) || self.inp.person.get(q).copied().unwrap_or(false)
     }
 
     /// The phrase's head noun is marked accusative (-ًا) or is a person's name.
@@ -308,7 +331,11 @@ impl<'a> G<'a> {
             Kind::Toll => self.toll(p),
             Kind::NounGen => {
                 let r = self.after(p);
-                r.filter(|(_, s, _)| *s <= p.last + 2).or_else(|| p.own.map(|v| (Some(v), p.i, p.last + 1)))
+                r.filter(|(_, s, _)| *s <= p.last + 2).or_else(|| p.own.map(|v| (Some(v), p.i, p.last + 1))).or_else(|| {
+                    // the agent first, the victim behind لـ: إعدام السعودية للشيخ نمر النمر
+                    let q = p.last + 2;
+                    (p.class == KILLED && q < n && self.ar(q) && !self.in_pred(p.last + 1) && self.lam_person(q)).then_some((Some(1), q, q + 1))
+                })
             }
             Kind::VerbT | Kind::VerbI => {
                 let english = !self.ar(p.i);

@@ -18,8 +18,12 @@ impl<'a> G<'a> {
             None => return self.suffixed_pred(i),
         };
         // one person named by the clause: "سعيد الغزلاني، الذي استشهد"، "الوزير قتل على يد …"
-        if p.own.is_none() && matches!(p.kind, Kind::VerbT | Kind::VerbI) && !p.plural && (p.class == KILLED || p.class == INJURED && self.wound_after(p.last)) {
-            let prev = (i > 0).then(|| i - 1);
+        let rel_before = i > 0 && matches!(self.t(i - 1).norm.as_str(), "الذي" | "التي");
+        if p.own.is_none() && matches!(p.kind, Kind::VerbT | Kind::VerbI) && !p.plural && (p.class == KILLED || p.class == INJURED && (self.wound_after(p.last) || rel_before)) {
+            // "الفقيد قد راح ضحية": قد stands between the person and the verb
+            // (not "ما إذا كان المهاجم قد قتل أو أصيب": an open question)
+            let open = i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "او" | "ام");
+            let prev = (i > 0 && !open).then(|| if i > 1 && self.t(i - 1).norm == "قد" { i - 2 } else { i - 1 });
             if let Some(b) = prev {
                 let w = self.t(b).norm.as_str();
                 let antecedent = |q: usize| self.person_at(q);
@@ -87,7 +91,7 @@ impl<'a> G<'a> {
     pub(super) fn wound_after(&self, last: usize) -> bool {
         (last + 1..(last + 7).min(self.n())).any(|q| {
             let w = self.w(q);
-            ["بجروح", "بجراح", "بشظايا", "برصاص", "بالرصاص", "بطلق", "بعيار", "بشظيه", "بطعنات", "بطعنه"].iter().any(|x| w.starts_with(x))
+            ["بجروح", "بجراح", "بشظايا", "برصاص", "بالرصاص", "بطلق", "بعيار", "بشظيه", "بطعنات", "بطعنه", "اصابات", "باصابات", "بحروق", "بكسور"].iter().any(|x| w.starts_with(x))
         })
     }
 
@@ -179,8 +183,10 @@ impl<'a> G<'a> {
                 return Some(p);
             }
             // راح ضحيته/ضحية الهجوم N: the count follows, after the genitive
-            if matches!(w, "راح" | "راحت" | "يروح" | "سقط") && i + 1 < n && (self.t(i + 1).base == "ضحيه" || self.w(i + 1).starts_with("ضحي")) {
-                let mut p = mk(KILLED, Kind::VerbT, i + 1);
+            // (a time word may stand between: الذي راح مساء السبت المنقضي ضحية …)
+            let victim = (i + 1..(i + 5).min(n)).take_while(|&q| q == i + 1 || self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q)) || matches!(self.w(q), "المنقضي" | "الفارط" | "الماضي")).find(|&q| self.t(q).base == "ضحيه" || self.w(q).starts_with("ضحي"));
+            if matches!(w, "راح" | "راحت" | "يروح" | "سقط") && victim.is_some() {
+                let mut p = mk(KILLED, Kind::VerbT, victim.unwrap_or(i + 1));
                 p.singleton = false;
                 return Some(p);
             }
@@ -246,6 +252,15 @@ impl<'a> G<'a> {
                 };
                 return Some(p);
             }
+            // العناصر الثلاثة الموقوفة، الجنود الخمسة القتلى: a definite number before a definite
+            // participle
+            if matches!(w, "الموقوفه" | "الموقوفين" | "الموقوفون" | "المعتقلين" | "المعتقلون" | "المحتجزين" | "المحتجزون" | "الموقوفان") && i > 0 {
+                if let Some(v) = self.t(i - 1).norm.strip_prefix("ال").and_then(|_| numbers::parse_at(self.toks, i - 1)).map(|x| x.0) {
+                    let mut p = mk(ARRESTED, Kind::Counted, i);
+                    p.own = Some(v);
+                    return Some(p);
+                }
+            }
             // فأردوه قتيلا: one person
             let counted_k = K_COUNTED.contains(&w) || K_COUNTED.contains(&f);
             if counted_k && i > 0 && matches!(self.w(i - 1), "ارداه" | "اردوه" | "اردته" | "ارديه" | "يرديه" | "اردياه") {
@@ -272,6 +287,10 @@ impl<'a> G<'a> {
                 } else {
                     return None;
                 };
+                // "78 إصابة": a verbal noun right after a number is counted by it
+                // (after a result verb: أسفرت عن 78 إصابة; not "2500 إصابة لدى النساء", cases)
+                let result = (i.saturating_sub(5)..i).any(|q| ["اسفر", "خلف", "ادي", "تسبب", "اوقع"].iter().any(|v| self.w(q).starts_with(v)));
+                let kind = if kind == Kind::NounGen && i > 0 && (self.t(i - 1).kind == TokenKind::Number) && strip_al(w).is_none() && result { Kind::Counted } else { kind };
                 let mut p = mk(class, kind, i);
                 if matches!(kind, Kind::VerbT | Kind::VerbI) {
                     p.plural = plural(w);

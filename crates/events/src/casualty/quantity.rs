@@ -87,6 +87,20 @@ impl<'a> G<'a> {
         if is_ar(t) {
             let w = self.w(j);
             // approximators with a conjunction: ونحو
+            // إيقاف عدد 322 شخصا، القبض على مجموع ثلاثة شبان: the number that follows
+            if matches!(w, "عدد" | "مجموع") && j + 1 < n && (self.t(j + 1).kind == TokenKind::Number || numbers::parse_at(self.toks, j + 1).is_some()) {
+                return self.core(j + 1, false);
+            }
+            // قتل نفس بشرية: one person
+            if w == "نفس" && j + 1 < n && self.w(j + 1) == "بشريه" {
+                return Some((Some(1), j + 2, true));
+            }
+            // هذا الشخص، هذه المرأة: one person
+            if implicit && matches!(w, "هذا" | "هذه") && j + 1 < n {
+                if let Some(e) = self.definite_person(j + 1) {
+                    return Some((Some(1), e, true));
+                }
+            }
             if numbers::is_vague(&t.norm) || numbers::is_vague(w) {
                 // "عدد" only as "عدد من"
                 if matches!(strip_al(w).unwrap_or(w), "عدد" | "عده") && !(j + 1 < n && self.t(j + 1).norm == "من") {
@@ -348,6 +362,10 @@ impl<'a> G<'a> {
                 self.core(next, true)
             };
             let Some((cv, ce, _)) = c else { break };
+            // "وفاة 6 أشخاص و33 جريحا": a conjunct counted by a casualty noun is another figure
+            if ce < n && self.pred_at(ce).is_some_and(|o| o.kind == Kind::Counted) {
+                break;
+            }
             let ce2 = if self.unit(ce) { break } else { self.np_tail(ce, 4) };
             v = match (v, cv) {
                 (Some(a), Some(b)) => Some(a + b),
