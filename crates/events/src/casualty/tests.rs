@@ -114,3 +114,34 @@ fn tolls_and_totals() {
     assert_eq!(k("The blast killed five, including two children, and wounded 11."), Some(5));
     assert_eq!(i("The blast killed five, including two children, and wounded 11."), Some(11));
 }
+
+fn a(s: &str) -> Option<u32> {
+    run(s).get(None, ARRESTED)
+}
+
+/// Forms found on casreal's train part (real Jawhara FM sentences), one per rule.
+#[test]
+fn real_text_arrests() {
+    assert_eq!(a("تمكنت الوحدات الأمنية من إيقاف 3 أشخاص بتهمة السرقة"), Some(3));
+    assert_eq!(a("وقد تم الاحتفاظ بصاحبي المستودعين"), Some(2));
+    assert_eq!(a("تمكنت الوحدات من القبض على عصابة مختصة في سرقة المواشي تتكون من 3 عناصر"), Some(3));
+    assert_eq!(a("كما تم إيقاف عدد 322 شخصا في إطار حملات الأمن"), Some(322));
+    assert_eq!(a("تمكنت الوحدات من إيقاف 10 سيارات مختصة في التهريب"), None);
+    assert_eq!(a("وأكدت أنها اعتقلت قائد السيارة"), Some(1));
+}
+
+#[test]
+fn real_text_killings() {
+    assert_eq!(k("تم فيها القضاء على 5 ارهابيين واستشهاد مواطن واصابة اطار عسكري"), Some(6));
+    assert_eq!(k("لقي 3 من أفراد الشرطة المصرية ومدني، صباح اليوم الأربعاء، مصرعهم في هجوم مسلح"), Some(4));
+    assert_eq!(k("عندما قتل أربعة انتحاريين بريطانيين 52 شخصا في هجمات منسقة"), Some(52));
+    assert_eq!(k("أعدمت حركة حماس التي تسيطر على قطاع غزة اليوم الخميس ثلاثة أشخاص"), Some(3));
+    let t = run("مما أسفر عن وفاة 6 أشخاص و33 جريحا");
+    assert_eq!((t.get(None, KILLED), t.get(None, INJURED)), (Some(6), Some(33)));
+}
+
+#[test]
+fn real_text_english() {
+    assert_eq!(i("Two people were slightly injured when a grenade was thrown"), Some(2));
+    assert_eq!(a("The suspect, aged 28, was arrested at the airport"), Some(1));
+}
