@@ -5,7 +5,7 @@ use crate::admin;
 use crate::countries;
 use crate::query::{for_each_event, ActorBrief, EventFilter, IncidentSummary};
 use anyhow::{bail, Result};
-use rusqlite::Connection;
+use marsad_store::db::Connection;
 use serde_json::{json, Value};
 use std::io::Write;
 

@@ -3,8 +3,8 @@
 
 use crate::countries;
 use anyhow::Result;
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use marsad_store::db::Value;
+use marsad_store::db::{params, params_from_iter, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 /// Filters of `marsad events`, the exports and `/api/events`. Every field is
@@ -156,7 +156,7 @@ fn list(s: &Option<String>) -> Vec<String> {
 }
 
 /// The WHERE clause and its parameters.
-fn where_clause(f: &EventFilter) -> Result<(String, Vec<Value>)> {
+fn where_clause(conn: &Connection, f: &EventFilter) -> Result<(String, Vec<Value>)> {
     // a rejected incident stays stored (its decision is kept) but leaves
     // the dataset: it is in the deletions list instead
     let mut w: Vec<String> = vec!["i.review_status != 'rejected'".into()];
@@ -229,11 +229,19 @@ fn where_clause(f: &EventFilter) -> Result<(String, Vec<Value>)> {
     if let Some(t) = nonempty(&f.text) {
         let q = marsad_store::keys::Query::parse(t);
         if !q.is_empty() {
-            let x = add(&mut p, Value::Text(q.fts()));
-            w.push(format!(
-                "i.id IN (SELECT r.incident FROM incident_reports r WHERE r.incident IS NOT NULL
-                          AND r.doc IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {x}))"
-            ));
+            if conn.is_pg() {
+                let x = add(&mut p, Value::Text(marsad_store::search::pg_tsquery(&q)));
+                w.push(format!(
+                    "i.id IN (SELECT r.incident FROM incident_reports r WHERE r.incident IS NOT NULL
+                              AND r.doc IN (SELECT rowid FROM doc_fts WHERE fts @@ CAST({x} AS TEXT)::tsquery))"
+                ));
+            } else {
+                let x = add(&mut p, Value::Text(q.fts()));
+                w.push(format!(
+                    "i.id IN (SELECT r.incident FROM incident_reports r WHERE r.incident IS NOT NULL
+                              AND r.doc IN (SELECT rowid FROM doc_fts WHERE doc_fts MATCH {x}))"
+                ));
+            }
         }
     }
     Ok((w.join(" AND "), p))
@@ -243,14 +251,14 @@ fn brief(id: Option<String>, name: Option<String>, t: Option<String>, s: Option<
     (id.is_some() || name.is_some()).then_some(ActorBrief { id, name, actor_type: t, sector: s, country: c })
 }
 
-fn summary_of(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<IncidentSummary> {
+fn summary_of(conn: &Connection, r: &marsad_store::db::Row) -> marsad_store::db::Result<IncidentSummary> {
     let id: i64 = r.get(0)?;
     let sources: String = r.get(28)?;
     let mut q = conn.prepare_cached(
         "SELECT d.id FROM incident_reports r JOIN documents d ON d.pk = r.doc WHERE r.incident = ?1
-         GROUP BY r.doc ORDER BY r.doc",
+         GROUP BY r.doc, d.id ORDER BY r.doc",
     )?;
-    let documents = q.query_map([id], |x| x.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    let documents = q.query_map([id], |x| x.get(0))?.collect::<marsad_store::db::Result<Vec<String>>>()?;
     Ok(IncidentSummary {
         id,
         kind: r.get(1)?,
@@ -286,28 +294,33 @@ fn summary_of(conn: &Connection, r: &rusqlite::Row) -> rusqlite::Result<Incident
 /// Call `each` on every incident matching `f` (in date order, paged by
 /// `limit`/`offset`), streaming; returns how many were visited.
 pub fn for_each_event(conn: &Connection, f: &EventFilter, mut each: impl FnMut(IncidentSummary) -> Result<()>) -> Result<u64> {
-    let (w, mut p) = where_clause(f)?;
+    let (w, mut p) = where_clause(conn, f)?;
     let dir = if f.ascending { "ASC" } else { "DESC" };
     let lim = p.len() + 1;
-    p.push(Value::Integer(f.limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64)));
+    // no limit: -1 in SQLite, NULL in PostgreSQL
+    p.push(match f.limit {
+        Some(l) => Value::Integer(l.min(i64::MAX as u64) as i64),
+        None if conn.is_pg() => Value::Null,
+        None => Value::Integer(-1),
+    });
     p.push(Value::Integer(f.offset.min(i64::MAX as u64) as i64));
     let sql = format!(
         "SELECT {SUMMARY_COLS} {SUMMARY_FROM} WHERE {w} ORDER BY i.day IS NULL, i.day {dir}, i.id {dir} LIMIT ?{lim} OFFSET ?{}",
         lim + 1
     );
     let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(params_from_iter(p))?;
     let mut n = 0;
-    while let Some(r) = rows.next()? {
+    st.query_each(params_from_iter(p), |r| -> Result<()> {
         each(summary_of(conn, r)?)?;
         n += 1;
-    }
+        Ok(())
+    })?;
     Ok(n)
 }
 
 /// The incidents matching `f`: (total matching, the requested page).
 pub fn events(conn: &Connection, f: &EventFilter) -> Result<(u64, Vec<IncidentSummary>)> {
-    let (w, p) = where_clause(f)?;
+    let (w, p) = where_clause(conn, f)?;
     let total: i64 = conn.query_row(&format!("SELECT count(*) FROM incidents i WHERE {w}"), params_from_iter(p), |r| r.get(0))?;
     let mut out = Vec::new();
     for_each_event(conn, f, |s| {
@@ -411,7 +424,7 @@ const ACTOR_COLS: &str = "a.actor_id, a.name, a.name_ar, a.actor_type, a.sector,
     (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.actor_id),
     (SELECT count(*) FROM incidents i WHERE i.actor_id = a.actor_id OR i.recipient_id = a.actor_id)";
 
-fn actor_item(r: &rusqlite::Row) -> rusqlite::Result<ActorItem> {
+fn actor_item(r: &marsad_store::db::Row) -> marsad_store::db::Result<ActorItem> {
     Ok(ActorItem {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -430,7 +443,7 @@ fn actor_item(r: &rusqlite::Row) -> rusqlite::Result<ActorItem> {
 pub fn actors(conn: &Connection, q: Option<&str>, limit: u64, offset: u64) -> Result<(u64, Vec<ActorItem>)> {
     let q = q.map(str::trim).filter(|s| !s.is_empty());
     let (w, p): (&str, Vec<Value>) = match q {
-        None => ("1", vec![]),
+        None => ("1 = 1", vec![]),
         Some(q) => (
             "(a.actor_id = ?1 OR a.name LIKE ?2 OR a.name_ar LIKE ?2 OR a.actor_id IN
                (SELECT actor_id FROM actor_aliases WHERE key = ?3 OR alias LIKE ?2))",
@@ -452,7 +465,7 @@ pub fn actors(conn: &Connection, q: Option<&str>, limit: u64, offset: u64) -> Re
         n + 2
     );
     let mut st = conn.prepare(&sql)?;
-    let v = st.query_map(params_from_iter(p), actor_item)?.collect::<rusqlite::Result<_>>()?;
+    let v = st.query_map(params_from_iter(p), actor_item)?.collect::<marsad_store::db::Result<_>>()?;
     Ok((total as u64, v))
 }
 
@@ -465,7 +478,7 @@ pub fn actor(conn: &Connection, id: &str) -> Result<Option<ActorDetail>> {
     let aliases = conn
         .prepare("SELECT alias FROM actor_aliases WHERE actor_id = ?1 ORDER BY alias")?
         .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
+        .collect::<marsad_store::db::Result<Vec<String>>>()?;
     let mut relations = Vec::new();
     {
         let mut st = conn.prepare(

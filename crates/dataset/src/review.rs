@@ -23,7 +23,7 @@
 use crate::sync::{self, Row, Values};
 use anyhow::Result;
 use marsad_store::review::{self as rv, bad, not_found, NewRevision, Reviewer};
-use rusqlite::{params, Connection, OptionalExtension};
+use marsad_store::db::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -724,7 +724,9 @@ fn incident_country(conn: &Connection, id: i64) -> Result<Option<String>> {
 fn record_deletion(conn: &Connection, id: i64, country: Option<&str>, who: &str, reason: Option<&str>, merged_into: Option<i64>) -> Result<()> {
     let cnty = format!("{}{id}", country.unwrap_or("XXX"));
     conn.execute(
-        "INSERT OR REPLACE INTO deletions(incident, event_id_cnty, deleted_at, reviewer, reason, merged_into) VALUES (?1,?2,?3,?4,?5,?6)",
+        "INSERT INTO deletions(incident, event_id_cnty, deleted_at, reviewer, reason, merged_into) VALUES (?1,?2,?3,?4,?5,?6)
+         ON CONFLICT(incident) DO UPDATE SET event_id_cnty = excluded.event_id_cnty, deleted_at = excluded.deleted_at,
+           reviewer = excluded.reviewer, reason = excluded.reason, merged_into = excluded.merged_into",
         params![id, cnty, marsad_store::now_iso(), who, reason, merged_into],
     )?;
     Ok(())
@@ -733,11 +735,13 @@ fn record_deletion(conn: &Connection, id: i64, country: Option<&str>, who: &str,
 /// The next unused incident id: above every incident, and above every id
 /// a reviewer decision or a deletion refers to (ids are never reused).
 pub(crate) fn next_incident_id(conn: &Connection) -> Result<i64> {
+    // the largest of several values: `max(a, b, …)` in SQLite, `greatest` in PostgreSQL
+    let max = if conn.is_pg() { "greatest" } else { "max" };
     Ok(conn.query_row(
-        "SELECT max(coalesce((SELECT max(id) FROM incidents), 0),
+        &format!("SELECT {max}(coalesce((SELECT max(id) FROM incidents), 0),
                     coalesce((SELECT max(incident) FROM incident_reviews), 0),
                     coalesce((SELECT max(incident) FROM deletions), 0),
-                    coalesce((SELECT max(incident) FROM event_reviews), 0)) + 1",
+                    coalesce((SELECT max(incident) FROM event_reviews), 0)) + 1"),
         [],
         |x| x.get(0),
     )?)
@@ -764,7 +768,7 @@ pub(crate) fn refresh_report(conn: &Connection, pk: i64, idx: i64) -> Result<(Op
     let mut st = sync::SyncStats::default();
     let mut mine: Vec<(i64, i64)> = {
         let mut q = conn.prepare_cached("SELECT incident, sentence FROM incident_reports WHERE doc = ?1 AND incident IS NOT NULL")?;
-        let v = q.query_map([pk], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let v = q.query_map([pk], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<marsad_store::db::Result<_>>()?;
         v
     };
     let mut new = None;

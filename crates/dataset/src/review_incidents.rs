@@ -67,7 +67,7 @@ fn report_uids(conn: &Connection, id: i64) -> Result<Vec<(String, i64, i64)>> {
     )?;
     let v = q
         .query_map([id], |r| Ok((sync::event_uid(&r.get::<_, String>(0)?, r.get(1)?, r.get(2)?), r.get(3)?, r.get(4)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<marsad_store::db::Result<_>>()?;
     Ok(v)
 }
 
@@ -421,6 +421,6 @@ pub fn deletions(conn: &Connection) -> Result<Vec<Deletion>> {
         .query_map([], |r| {
             Ok(Deletion { event_id_cnty: r.get(0)?, incident: r.get(1)?, deleted_at: r.get(2)?, reviewer: r.get(3)?, reason: r.get(4)?, merged_into: r.get(5)? })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<marsad_store::db::Result<_>>()?;
     Ok(v)
 }

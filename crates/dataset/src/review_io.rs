@@ -5,7 +5,7 @@
 use crate::review::{event_state, same_value, EVENT_FIELDS};
 use crate::sync;
 use anyhow::Result;
-use rusqlite::Connection;
+use marsad_store::db::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -54,7 +54,7 @@ pub fn queue(conn: &Connection, limit: usize, offset: usize) -> Result<(u64, Vec
     }
     let reviewed: HashSet<String> = {
         let mut q = conn.prepare("SELECT uid FROM event_reviews WHERE status != 'unreviewed'")?;
-        let v = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let v = q.query_map([], |r| r.get(0))?.collect::<marsad_store::db::Result<_>>()?;
         v
     };
     let mut items: Vec<QueueItem> = Vec::new();
@@ -117,7 +117,7 @@ pub fn queue(conn: &Connection, limit: usize, offset: usize) -> Result<(u64, Vec
     {
         let uids: Vec<String> = {
             let mut q = conn.prepare("SELECT uid FROM event_reviews WHERE status != 'unreviewed' ORDER BY uid")?;
-            let v = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let v = q.query_map([], |r| r.get(0))?.collect::<marsad_store::db::Result<_>>()?;
             v
         };
         for uid in uids {
@@ -236,7 +236,7 @@ fn find_chars(hay: &str, needle: &str) -> Option<(i64, i64)> {
 pub fn export_gold(conn: &Connection, out: &mut dyn Write) -> Result<u64> {
     let uids: Vec<(String, String)> = {
         let mut q = conn.prepare("SELECT doc_id, uid FROM event_reviews WHERE status != 'unreviewed' ORDER BY doc_id, trigger_start, uid")?;
-        let v = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let v = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<marsad_store::db::Result<_>>()?;
         v
     };
     let mut n = 0;
@@ -247,7 +247,7 @@ pub fn export_gold(conn: &Connection, out: &mut dyn Write) -> Result<u64> {
         while j < uids.len() && uids[j].0 == doc_id {
             j += 1;
         }
-        let row: Option<(Option<String>, Option<String>, String, String)> = rusqlite::OptionalExtension::optional(conn.query_row(
+        let row: Option<(Option<String>, Option<String>, String, String)> = marsad_store::db::OptionalExtension::optional(conn.query_row(
             "SELECT title, published, lang, text FROM documents WHERE id = ?1",
             [&doc_id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),

@@ -14,7 +14,7 @@
 use crate::dates;
 use crate::minhash;
 use anyhow::{Context, Result};
-use rusqlite::{params, Connection, OptionalExtension};
+use marsad_store::db::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 /// Documents per transaction.
@@ -217,7 +217,12 @@ fn now_secs() -> i64 {
 
 /// Whether the dataset tables exist in this database.
 pub fn ready(conn: &Connection) -> bool {
-    conn.query_row("SELECT 1 FROM sqlite_master WHERE type='table' AND name='incidents'", [], |_| Ok(()))
+    let sql = if conn.is_pg() {
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'incidents'"
+    } else {
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='incidents'"
+    };
+    conn.query_row(sql, [], |_| Ok(()))
         .optional()
         .ok()
         .flatten()
@@ -241,7 +246,7 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
                  WHERE d.pk IS NULL OR coalesce(g.version, d.content_hash || '@' || d.updated_at) != s.content_hash
                  ORDER BY s.doc",
             )?;
-            let v = q.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let v = q.query_map([], |r| r.get(0))?.collect::<marsad_store::db::Result<_>>()?;
             v
         };
         for chunk in stale.chunks(CHUNK) {
@@ -280,7 +285,7 @@ pub fn sync(conn: &Connection, full: bool) -> Result<SyncStats> {
                 .query_map([CHUNK as i64, last], |r| {
                     Ok(Todo { pk: r.get(0)?, version: r.get(1)?, minhash: r.get(2)?, published: r.get(3)? })
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<marsad_store::db::Result<_>>()?;
             v
         };
         let Some(l) = todo.last() else { break };
@@ -321,7 +326,7 @@ fn remove_doc(conn: &Connection, doc: i64) -> Result<()> {
         let mut q = conn.prepare_cached(
             "SELECT DISTINCT incident FROM incident_reports WHERE doc = ?1 AND incident IS NOT NULL ORDER BY incident",
         )?;
-        let v = q.query_map([doc], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let v = q.query_map([doc], |r| r.get(0))?.collect::<marsad_store::db::Result<_>>()?;
         v
     };
     conn.prepare_cached("DELETE FROM incident_reports WHERE doc = ?1")?.execute([doc])?;
@@ -499,7 +504,8 @@ fn near_duplicates(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncSta
                 .query_row([of], |r| r.get(0))
                 .optional()?
                 .unwrap_or(of);
-            conn.prepare_cached("INSERT OR REPLACE INTO doc_links(doc, duplicate_of, similarity) VALUES (?1,?2,?3)")?
+            conn.prepare_cached("INSERT INTO doc_links(doc, duplicate_of, similarity) VALUES (?1,?2,?3)
+                 ON CONFLICT(doc) DO UPDATE SET duplicate_of = excluded.duplicate_of, similarity = excluded.similarity")?
                 .execute(params![pk, root, s])?;
             st.near_duplicates += 1;
         }
@@ -508,7 +514,8 @@ fn near_duplicates(conn: &Connection, t: &Todo, ck: &mut Chunk, st: &mut SyncSta
             ins.execute(params![b as i64, bucket, pk])?;
         }
     }
-    conn.prepare_cached("INSERT OR REPLACE INTO doc_state(doc, content_hash, minhash) VALUES (?1,?2,?3)")?
+    conn.prepare_cached("INSERT INTO doc_state(doc, content_hash, minhash) VALUES (?1,?2,?3)
+         ON CONFLICT(doc) DO UPDATE SET content_hash = excluded.content_hash, minhash = excluded.minhash")?
         .execute(params![pk, hash, minhash::to_blob(&sig)])?;
     if !sig.is_empty() {
         ck.sigs.put(pk, sig);
@@ -558,7 +565,7 @@ pub(crate) fn read_reports(conn: &Connection, pk: i64, only: Option<i64>, publis
                     e.date_value, e.negated, e.hypothetical, e.generic,
                     e.acled_sub_event_type, e.place_name, e.geonameid, e.fatalities, e.injured, e.arrested,
                     d.source, d.id, e.background, e.trigger_start, e.trigger_end
-             FROM events e JOIN documents d ON d.pk = e.doc WHERE e.doc = ?1 AND (?2 IS NULL OR e.idx = ?2) ORDER BY e.idx",
+             FROM events e JOIN documents d ON d.pk = e.doc WHERE e.doc = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR e.idx = ?2) ORDER BY e.idx",
         )?;
         let v = q
             .query_map(params![pk, only], |r| {
@@ -599,7 +606,7 @@ pub(crate) fn read_reports(conn: &Connection, pk: i64, only: Option<i64>, publis
                     date_value: r.get(15)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<marsad_store::db::Result<_>>()?;
         v
     };
     let mut out = Vec::with_capacity(raws.len());
@@ -702,8 +709,11 @@ pub(crate) fn place_report(
         None => (None, None, None),
     };
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO incident_reports(doc, idx, content_hash, sentence, status, incident, date_lo, date_hi, date_rank)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+        "INSERT INTO incident_reports(doc, idx, content_hash, sentence, status, incident, date_lo, date_hi, date_rank)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)
+         ON CONFLICT(doc, idx) DO UPDATE SET content_hash = excluded.content_hash, sentence = excluded.sentence,
+           status = excluded.status, incident = excluded.incident, date_lo = excluded.date_lo,
+           date_hi = excluded.date_hi, date_rank = excluded.date_rank",
     )?
     .execute(params![r.doc, r.idx, hash, r.sentence, r.status, id, lo, hi, rank])?;
     if let Some(id) = id {
@@ -742,11 +752,13 @@ fn best_incident(conn: &Connection, r: &Report, ck: &Chunk, mine: &[(i64, i64)])
     // the number of incidents per day).
     const COLS: &str = "id, lat, lon, country, admin1, geo_precision, actor_id, actor_key, recipient_id, recipient_key,
                         date_lo, date_hi, acled_event_type";
+    // the index's boolean: 0/1 in SQLite, FALSE/TRUE in PostgreSQL
+    let (no, yes) = if conn.is_pg() { ("FALSE", "TRUE") } else { ("0", "1") };
     let sql = format!(
-        "SELECT {COLS} FROM incidents WHERE type = ?1 AND (date_hi - date_lo > 2) = 0 AND date_lo BETWEEN ?3 - 3 AND ?4 + 1 AND date_hi >= ?3 - 1
-         UNION SELECT {COLS} FROM incidents WHERE type = ?1 AND (date_hi - date_lo > 2) = 1 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1
-         UNION SELECT {COLS} FROM incidents WHERE acled_event_type = ?2 AND (date_hi - date_lo > 2) = 0 AND date_lo BETWEEN ?3 - 3 AND ?4 + 1 AND date_hi >= ?3 - 1
-         UNION SELECT {COLS} FROM incidents WHERE acled_event_type = ?2 AND (date_hi - date_lo > 2) = 1 AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1"
+        "SELECT {COLS} FROM incidents WHERE type = ?1 AND (date_hi - date_lo > 2) = {no} AND date_lo BETWEEN ?3 - 3 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION SELECT {COLS} FROM incidents WHERE type = ?1 AND (date_hi - date_lo > 2) = {yes} AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION SELECT {COLS} FROM incidents WHERE acled_event_type = ?2 AND (date_hi - date_lo > 2) = {no} AND date_lo BETWEEN ?3 - 3 AND ?4 + 1 AND date_hi >= ?3 - 1
+         UNION SELECT {COLS} FROM incidents WHERE acled_event_type = ?2 AND (date_hi - date_lo > 2) = {yes} AND date_lo BETWEEN ?3 - ?5 AND ?4 + 1 AND date_hi >= ?3 - 1"
     );
     let mut q = conn.prepare_cached(&sql)?;
     let mut cands: Vec<Cand> = Vec::new();
@@ -935,7 +947,7 @@ pub(crate) fn load_rows(conn: &Connection, id: i64) -> Result<Vec<Row>> {
                     doc_id: x.get(25)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<marsad_store::db::Result<_>>()?;
         v
     };
     // a reviewer's edits replace the machine's values (dates were applied

@@ -91,10 +91,14 @@ pub(crate) fn ok(v: impl serde::Serialize) -> ApiResult {
 /// created by a first ingest, is an empty one. A database at an older schema
 /// version is migrated under the writer lock.
 pub(crate) fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
-    if !st.cfg.db.exists() {
+    let pg = st.cfg.db.to_str().is_some_and(marsad_store::db::is_pg_url);
+    if !pg && !st.cfg.db.exists() {
         return Ok(None);
     }
-    let version: u32 = {
+    // PostgreSQL: the server migrates under its own advisory lock
+    let version: u32 = if pg {
+        marsad_store::schema::MIGRATIONS.len() as u32
+    } else {
         let c = rusqlite::Connection::open_with_flags(
             &st.cfg.db,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -113,7 +117,7 @@ pub(crate) fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
     };
     // the incident layer's tables (created once, under the writer lock)
     let key = format!("schema.{}", marsad_dataset::schema::COMPONENT);
-    let dv: Option<String> = rusqlite::OptionalExtension::optional(
+    let dv: Option<String> = marsad_store::db::OptionalExtension::optional(
         store.conn().query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)),
     )?;
     if dv.and_then(|v| v.parse::<usize>().ok()).unwrap_or(0) < marsad_dataset::schema::MIGRATIONS.len() {
@@ -170,7 +174,7 @@ const KNOWN_TYPES: &[&str] = &[
 
 /// Reject a `type=` value that names no type (a typo such as `ASSUALT`
 /// would otherwise read as "no events").
-fn check_types(conn: &rusqlite::Connection, kinds: &str) -> Result<(), ApiError> {
+fn check_types(conn: &marsad_store::db::Connection, kinds: &str) -> Result<(), ApiError> {
     let mut known: Vec<String> = KNOWN_TYPES.iter().map(|t| t.to_lowercase()).collect();
     let has_table: bool = conn
         .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incidents'", [], |r| r.get::<_, i64>(0))?
@@ -307,13 +311,13 @@ struct DocListItem {
 }
 
 /// Stored documents, newest first: (total, page).
-fn documents_page(conn: &rusqlite::Connection, lang: Option<&str>, limit: u64, offset: u64) -> Result<(u64, Vec<DocListItem>), ApiError> {
-    use rusqlite::types::Value;
+fn documents_page(conn: &marsad_store::db::Connection, lang: Option<&str>, limit: u64, offset: u64) -> Result<(u64, Vec<DocListItem>), ApiError> {
+    use marsad_store::db::Value;
     let (wh, mut p): (&str, Vec<Value>) = match lang {
         Some(l) => ("WHERE d.lang = ?1", vec![Value::Text(l.to_string())]),
         None => ("", vec![]),
     };
-    let total: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM documents d {wh}"), rusqlite::params_from_iter(p.iter()), |r| r.get(0))?;
+    let total: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM documents d {wh}"), marsad_store::db::params_from_iter(p.iter()), |r| r.get(0))?;
     p.push(Value::Integer(limit as i64));
     p.push(Value::Integer(offset as i64));
     let n = p.len();
@@ -326,7 +330,7 @@ fn documents_page(conn: &rusqlite::Connection, lang: Option<&str>, limit: u64, o
     );
     let mut st = conn.prepare(&sql)?;
     let rows = st
-        .query_map(rusqlite::params_from_iter(p.iter()), |r| {
+        .query_map(marsad_store::db::params_from_iter(p.iter()), |r| {
             Ok(DocListItem {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -337,7 +341,7 @@ fn documents_page(conn: &rusqlite::Connection, lang: Option<&str>, limit: u64, o
                 events: r.get(6)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<marsad_store::db::Result<Vec<_>>>()?;
     Ok((total.max(0) as u64, rows))
 }
 

@@ -108,6 +108,12 @@ impl From<rusqlite::Error> for ApiError {
     }
 }
 
+impl From<marsad_store::db::Error> for ApiError {
+    fn from(e: marsad_store::db::Error) -> Self {
+        ApiError::internal(e)
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = match self.detail {
@@ -184,7 +190,7 @@ pub fn router(cfg: Config) -> Router {
 /// by an older marsad, or an ingest killed before it merged), as
 /// `marsad events` does. A missing database is left alone.
 pub fn catch_up(db: &std::path::Path) -> Result<Option<marsad_dataset::SyncStats>> {
-    if !db.exists() {
+    if !db.to_str().is_some_and(marsad_store::db::is_pg_url) && !db.exists() {
         return Ok(None);
     }
     let mut store = marsad_dataset::open(db)?;
@@ -205,7 +211,7 @@ pub async fn serve(cfg: Config, addr: &str) -> Result<()> {
     let local = listener.local_addr()?;
     eprintln!(
         "marsad: serving {} on http://{local}/ (API at /api, ingest {})",
-        cfg.db.display(),
+        marsad_store::db::redact(&cfg.db.display().to_string()),
         if cfg.token.is_some() { "enabled with a token" } else { "disabled: no token" }
     );
     axum::serve(listener, router(cfg)).with_graceful_shutdown(shutdown()).await?;

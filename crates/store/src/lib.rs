@@ -19,15 +19,18 @@
 //! The schema is documented in `crates/store/README.md`.
 
 pub mod bench;
+pub mod db;
 pub mod keys;
 pub mod minhash;
 pub mod review;
 pub mod schema;
 pub mod search;
+#[doc(hidden)]
+pub mod testing;
 
 use anyhow::{bail, Context, Result};
 use marsad_core::{Document, Lang, Token};
-use rusqlite::{params, Connection, OptionalExtension};
+use db::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -187,6 +190,8 @@ pub struct Store {
     /// inside the per-document savepoints would write one tiny segment per
     /// document.
     fts_pending: Vec<(i64, String, String)>,
+    /// The file's path or the server's URL (password hidden), for messages.
+    location: String,
 }
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -243,23 +248,50 @@ impl Store {
     /// to the current version.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
+        if let Some(url) = path.to_str().filter(|p| db::is_pg_url(p)) {
+            return Store::open_pg(url);
+        }
         if path.is_dir() {
             bail!("{} is a directory, not a database file", path.display());
         }
-        let conn = Connection::open(path).with_context(|| format!("cannot open database {}", path.display()))?;
-        let mut s = Store::from_conn(conn, Some(path.to_path_buf()));
+        let conn = rusqlite::Connection::open(path).with_context(|| format!("cannot open database {}", path.display()))?;
+        let mut s = Store::from_conn(Connection::Sqlite(conn), Some(path.to_path_buf()));
         s.setup().with_context(|| format!("cannot use {} as a marsad database", path.display()))?;
         Ok(s)
     }
 
     /// A store in memory (tests, benchmarks).
     pub fn open_in_memory() -> Result<Store> {
-        let mut s = Store::from_conn(Connection::open_in_memory()?, None);
+        let mut s = Store::from_conn(Connection::Sqlite(rusqlite::Connection::open_in_memory()?), None);
         s.setup()?;
         Ok(s)
     }
 
+    /// Open a store on a PostgreSQL server (`postgres://user@host:port/db`;
+    /// the tables live in the connection's current schema, see
+    /// `search_path`), creating or migrating its schema.
+    pub fn open_pg(url: &str) -> Result<Store> {
+        let shown = db::redact(url);
+        let conn = Connection::connect_pg(url).with_context(|| format!("cannot connect to {shown}"))?;
+        let mut s = Store::from_conn(conn, None);
+        s.location = shown.clone();
+        s.setup().with_context(|| format!("cannot use {shown} as a marsad database"))?;
+        Ok(s)
+    }
+
+    /// Which back end this store runs on.
+    pub fn backend(&self) -> db::Backend {
+        self.conn.backend()
+    }
+
+    /// Where the store is: the database file, or the server's URL (password
+    /// hidden).
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
     fn from_conn(conn: Connection, path: Option<PathBuf>) -> Store {
+        let location = path.as_ref().map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
         Store {
             conn,
             path,
@@ -270,15 +302,25 @@ impl Store {
             pipeline: String::from("unknown"),
             fault: None,
             fts_pending: Vec::new(),
+            location,
         }
     }
 
     fn setup(&mut self) -> Result<()> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        if self.conn.is_pg() {
+            self.migrate_pg()?;
+            let kv: Option<String> = self.meta("keys_version")?;
+            if kv.as_deref() != Some(keys::fingerprint().as_str()) {
+                self.reindex()?;
+            }
+            return Ok(());
+        }
+        let Some(sqlite) = self.conn.sqlite() else { unreachable!() };
+        sqlite.busy_timeout(std::time::Duration::from_secs(10))?;
         // the writer and the dataset layer use some 40 statements on this
         // connection: rusqlite's default cache of 16 made them re-parse SQL
         // for nearly every row
-        self.conn.set_prepared_statement_cache_capacity(128);
+        sqlite.set_prepared_statement_cache_capacity(128);
         if self.path.is_some() {
             let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
@@ -339,16 +381,60 @@ impl Store {
             bail!("{name} schema version {v} is newer than this marsad knows ({}); upgrade marsad", migrations.len());
         }
         for (i, sql) in migrations.iter().enumerate().skip(v as usize) {
+            let sql = if self.conn.is_pg() { schema::to_pg(sql) } else { sql.to_string() };
             let tx = self.conn.transaction()?;
-            tx.execute_batch(sql).with_context(|| format!("{name} migration to version {}", i + 1))?;
-            tx.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", params![key, (i + 1).to_string()])?;
+            tx.execute_batch(&sql).with_context(|| format!("{name} migration to version {}", i + 1))?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, (i + 1).to_string()],
+            )?;
             tx.commit()?;
         }
         Ok(migrations.len() as u32)
     }
 
-    /// The schema version of the open database (`PRAGMA user_version`).
+    /// PostgreSQL: the same migrations, translated ([`schema::to_pg`]),
+    /// under the write lock (two processes opening a new database at once
+    /// do not both create it), the version in `marsad_schema`.
+    fn migrate_pg(&mut self) -> Result<()> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let r = (|| -> Result<()> {
+            self.conn.execute_batch(schema::PG_VERSION_TABLE)?;
+            let v = self.schema_version()?;
+            if v > schema::MIGRATIONS.len() as u32 {
+                bail!(
+                    "database schema version {v} is newer than this marsad knows ({}); upgrade marsad",
+                    schema::MIGRATIONS.len()
+                );
+            }
+            for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(v as usize) {
+                let pg = format!("{}\n{}", schema::to_pg(sql), schema::PG_EXTRA[i]);
+                self.conn.execute_batch(&pg).with_context(|| format!("migration to schema version {}", i + 1))?;
+                self.conn.execute("UPDATE marsad_schema SET version = ?1", [(i + 1) as i64])?;
+                if i == 0 {
+                    self.conn.execute(
+                        "INSERT INTO meta(key, value) VALUES ('created_at', ?1), ('keys_version', ?2)",
+                        params![now_iso(), keys::fingerprint()],
+                    )?;
+                }
+            }
+            Ok(())
+        })();
+        match r {
+            Ok(()) => Ok(self.conn.execute_batch("COMMIT")?),
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// The schema version of the open database (`PRAGMA user_version`, or
+    /// `marsad_schema` on PostgreSQL).
     pub fn schema_version(&self) -> Result<u32> {
+        if self.conn.is_pg() {
+            return Ok(self.conn.query_row("SELECT version FROM marsad_schema", [], |r| r.get(0))?);
+        }
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
@@ -457,10 +543,10 @@ impl Store {
             for (i, r) in rows.iter().enumerate() {
                 last.insert(r.0, i);
             }
-            let mut st = self.conn.prepare_cached("INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut st = self.conn.prepare_cached(search::fts_insert_sql(&self.conn))?;
             for (i, (pk, title, body)) in rows.iter().enumerate() {
                 if last.get(pk) == Some(&i) {
-                    st.execute(params![pk, title, body])?;
+                    search::fts_insert(&mut st, &self.conn, *pk, title, body)?;
                 }
             }
             drop(st);
@@ -607,27 +693,24 @@ impl Store {
                 self.conn.prepare_cached("DELETE FROM doc_fts WHERE rowid = ?1")?.execute([pk])?;
                 pk
             }
-            None => {
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO documents(id, content_hash, lang, title, published, source, text, char_len,
-                         annotated, pipeline, ingested_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11)",
-                    )?
-                    .execute(params![
-                        doc.id,
-                        hash,
-                        doc.lang.code(),
-                        doc.title,
-                        doc.published,
-                        doc.source,
-                        doc.text,
-                        char_len,
-                        json,
-                        self.pipeline,
-                        now
-                    ])?;
-                self.conn.last_insert_rowid()
-            }
+            None => self.conn.insert_returning(
+                "INSERT INTO documents(id, content_hash, lang, title, published, source, text, char_len,
+                 annotated, pipeline, ingested_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11)",
+                "pk",
+                params![
+                    doc.id,
+                    hash,
+                    doc.lang.code(),
+                    doc.title,
+                    doc.published,
+                    doc.source,
+                    doc.text,
+                    char_len,
+                    json,
+                    self.pipeline,
+                    now
+                ],
+            )?,
         };
         self.write_annotations(pk, doc, &now, &entity_keys)?;
         if self.take_fault(Fault::BeforeFts) {
@@ -635,7 +718,10 @@ impl Store {
         }
         // the MinHash signature (empty: no words) for near-duplicate search
         self.conn
-            .prepare_cached("INSERT OR REPLACE INTO doc_signatures(doc, version, minhash) VALUES (?1, ?2, ?3)")?
+            .prepare_cached(
+                "INSERT INTO doc_signatures(doc, version, minhash) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(doc) DO UPDATE SET version = excluded.version, minhash = excluded.minhash",
+            )?
             .execute(params![pk, format!("{hash}@{now}"), minhash])?;
         self.fts_pending.push((pk, fts_title, fts_body));
         Ok(())
@@ -729,7 +815,7 @@ impl Store {
                 let r = e.recipient.as_ref();
                 let p = e.place.as_ref();
                 let d = e.date.as_ref();
-                st.execute(rusqlite::params_from_iter::<[rusqlite::types::Value; 48]>([
+                st.execute(db::params_from_iter::<[db::Value; 48]>([
                     pk.into(),
                     (i as i64).into(),
                     e.kind.to_string().into(),
@@ -791,7 +877,7 @@ impl Store {
                    actor_type = coalesce(excluded.actor_type, actors.actor_type),
                    sector = coalesce(excluded.sector, actors.sector),
                    country = coalesce(excluded.country, actors.country),
-                   known = max(actors.known, excluded.known),
+                   known = CASE WHEN excluded.known > actors.known THEN excluded.known ELSE actors.known END,
                    last_seen = excluded.last_seen",
             )?;
             let mut al = c.prepare_cached("INSERT OR IGNORE INTO actor_aliases(actor_id, alias, key) VALUES (?1,?2,?3)")?;
@@ -876,13 +962,22 @@ impl Store {
     pub fn reindex(&mut self) -> Result<()> {
         self.commit()?;
         let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO doc_fts(doc_fts) VALUES ('delete-all')", [])?;
-        {
-            let mut sel = tx.prepare("SELECT pk, title, text FROM documents")?;
-            let mut ins = tx.prepare("INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
-            let mut rows = sel.query([])?;
+        if tx.is_pg() {
+            tx.execute("DELETE FROM doc_fts", [])?;
+        } else {
+            tx.execute("INSERT INTO doc_fts(doc_fts) VALUES ('delete-all')", [])?;
+        }
+        // in pages of documents: rows are read whole, texts can be many
+        let mut after = i64::MIN;
+        loop {
+            let mut sel = tx.prepare("SELECT pk, title, text FROM documents WHERE pk > ?1 ORDER BY pk LIMIT 500")?;
+            let mut ins = tx.prepare(search::fts_insert_sql(&tx))?;
+            let mut rows = sel.query([after])?;
+            let mut any = false;
             while let Some(r) = rows.next()? {
+                any = true;
                 let pk: i64 = r.get(0)?;
+                after = pk;
                 let title: Option<String> = r.get(1)?;
                 let text: String = r.get(2)?;
                 let mut body = String::new();
@@ -891,11 +986,14 @@ impl Store {
                 if let Some(title) = title {
                     keys::index_text(&marsad_text::tokenize::tokenize(&title), &mut t);
                 }
-                ins.execute(params![pk, t, body])?;
+                search::fts_insert(&mut ins, &tx, pk, &t, &body)?;
+            }
+            if !any {
+                break;
             }
         }
         tx.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES ('keys_version', ?1)",
+            "INSERT INTO meta(key, value) VALUES ('keys_version', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [keys::fingerprint()],
         )?;
         tx.commit()?;
@@ -905,8 +1003,7 @@ impl Store {
     /// Start an ingest run record; returns its number.
     pub fn start_run(&mut self) -> Result<i64> {
         self.commit()?;
-        self.conn.execute("INSERT INTO ingest_runs(started_at) VALUES (?1)", [now_iso()])?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(self.conn.insert_returning("INSERT INTO ingest_runs(started_at) VALUES (?1)", "run", [now_iso()])?)
     }
 
     /// Commit the open batch and record the counts of a run.
@@ -934,6 +1031,25 @@ impl Store {
     pub fn check_consistency(&mut self) -> Result<Vec<String>> {
         self.commit()?;
         let mut problems = Vec::new();
+        if self.conn.is_pg() {
+            // the server checks its own pages; the index is a plain table
+            let docs = self.count()?;
+            let fts: i64 = self.conn.query_row("SELECT count(*) FROM doc_fts", [], |r| r.get(0))?;
+            if fts as u64 != docs {
+                problems.push(format!("{docs} documents but {fts} full-text rows"));
+            }
+            let orphans: i64 = self.conn.query_row(
+                "SELECT (SELECT count(*) FROM doc_fts WHERE rowid NOT IN (SELECT pk FROM documents))
+                      + (SELECT count(*) FROM entities WHERE doc NOT IN (SELECT pk FROM documents))
+                      + (SELECT count(*) FROM events WHERE doc NOT IN (SELECT pk FROM documents))",
+                [],
+                |r| r.get(0),
+            )?;
+            if orphans > 0 {
+                problems.push(format!("{orphans} rows point to no document"));
+            }
+            return Ok(problems);
+        }
         let ic: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if ic != "ok" {
             problems.push(format!("integrity_check: {ic}"));
@@ -983,8 +1099,14 @@ impl Store {
             }
             Ok(m)
         };
-        let page_count = n("PRAGMA page_count")?;
-        let page_size = n("PRAGMA page_size")?;
+        let pg = c.is_pg();
+        let db_bytes = if pg {
+            // the tables (with their indexes) of this store's schema
+            n("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+               JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = current_schema() AND c.relkind = 'r'")?
+        } else {
+            n("PRAGMA page_count")? * n("PRAGMA page_size")?
+        };
         let wal = self
             .path
             .as_ref()
@@ -996,7 +1118,7 @@ impl Store {
             .query_row("SELECT started_at FROM ingest_runs ORDER BY run DESC LIMIT 1", [], |r| r.get(0))
             .optional()?;
         Ok(Stats {
-            path: self.path.as_ref().map(|p| p.display().to_string()),
+            path: if pg { Some(self.location.clone()) } else { self.path.as_ref().map(|p| p.display().to_string()) },
             schema_version: self.schema_version()?,
             documents: n("SELECT count(*) FROM documents")?,
             documents_by_lang: group("SELECT lang, count(*) FROM documents GROUP BY lang")?,
@@ -1008,20 +1130,24 @@ impl Store {
             entities_by_type: group("SELECT type, count(*) FROM entities GROUP BY type")?,
             places: n("SELECT count(*) FROM places")?,
             places_resolved: n("SELECT count(*) FROM places WHERE geonameid IS NOT NULL OR lat IS NOT NULL")?,
-            places_distinct: n("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE geonameid IS NOT NULL OR name IS NOT NULL")?,
+            places_distinct: n(if pg {
+                "SELECT count(DISTINCT coalesce(CAST(geonameid AS TEXT), name)) FROM places WHERE geonameid IS NOT NULL OR name IS NOT NULL"
+            } else {
+                "SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE geonameid IS NOT NULL OR name IS NOT NULL"
+            })?,
             places_by_country: group("SELECT country, count(*) FROM places WHERE country IS NOT NULL GROUP BY country")?,
             times: n("SELECT count(*) FROM times")?,
             times_resolved: n("SELECT count(*) FROM times WHERE value IS NOT NULL")?,
             events: n("SELECT count(*) FROM events")?,
             events_by_type: group("SELECT type, count(*) FROM events GROUP BY type")?,
             actors: n("SELECT count(*) FROM actors")?,
-            actors_known: n("SELECT count(*) FROM actors WHERE known")?,
+            actors_known: n("SELECT count(*) FROM actors WHERE known <> 0")?,
             actor_aliases: n("SELECT count(*) FROM actor_aliases")?,
             actor_mentions: n("SELECT count(*) FROM actor_mentions")?,
             actor_relations: n("SELECT count(*) FROM actor_relations")?,
             ingest_runs: n("SELECT count(*) FROM ingest_runs")?,
             last_ingest: last_run,
-            db_bytes: page_count * page_size,
+            db_bytes,
             wal_bytes: wal,
         })
     }

@@ -11,11 +11,12 @@
 //!
 //! Event-level and incident-level decisions (and how they survive
 //! re-extraction) are in `marsad-dataset`'s `review` module, which writes
-//! through these functions. Everything here is plain SQL that PostgreSQL
-//! also accepts, apart from the connection type (see the README).
+//! through these functions. The SQL runs on both back ends ([`crate::db`]);
+//! on PostgreSQL `write_tx`'s `BEGIN IMMEDIATE` takes the store's advisory
+//! write lock, so writers serialise as on SQLite.
 
 use anyhow::{bail, Context, Result};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::db::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -187,7 +188,7 @@ pub fn reviewers(conn: &Connection) -> Result<Vec<ReviewerInfo>> {
     let mut q = conn.prepare("SELECT name, role, created_at, active FROM reviewers ORDER BY name")?;
     let v = q
         .query_map([], |r| Ok(ReviewerInfo { name: r.get(0)?, role: r.get(1)?, created_at: r.get(2)?, active: r.get(3)? }))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     Ok(v)
 }
 
@@ -225,11 +226,11 @@ pub struct NewRevision<'a> {
 
 /// Append a revision (inside the caller's transaction); returns its number.
 pub fn append_revision(conn: &Connection, r: &NewRevision) -> Result<i64> {
-    conn.prepare_cached(
+    Ok(conn.insert_returning(
         "INSERT INTO revisions(at, reviewer, target, target_id, action, version, reason, note, diff, pipeline)
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    )?
-    .execute(params![
+        "rev",
+        params![
         crate::now_iso(),
         r.reviewer,
         r.target,
@@ -240,8 +241,8 @@ pub fn append_revision(conn: &Connection, r: &NewRevision) -> Result<i64> {
         r.note,
         serde_json::to_string(r.diff)?,
         r.pipeline
-    ])?;
-    Ok(conn.last_insert_rowid())
+        ],
+    )?)
 }
 
 /// A stored revision.
@@ -263,7 +264,8 @@ pub struct Revision {
 /// Revisions, newest first: all of them, those of one kind of target, or
 /// those of one target. Returns (total, page).
 pub fn history(conn: &Connection, target: Option<&str>, id: Option<&str>, limit: u64, offset: u64) -> Result<(u64, Vec<Revision>)> {
-    let wh = "WHERE (?1 IS NULL OR target = ?1) AND (?2 IS NULL OR target_id = ?2)";
+    // typed NULL tests: PostgreSQL cannot infer a bare `$1 IS NULL`
+    let wh = "WHERE (CAST(?1 AS TEXT) IS NULL OR target = ?1) AND (CAST(?2 AS TEXT) IS NULL OR target_id = ?2)";
     let total: i64 = conn.query_row(&format!("SELECT count(*) FROM revisions {wh}"), params![target, id], |r| r.get(0))?;
     let mut q = conn.prepare(&format!(
         "SELECT rev, at, reviewer, target, target_id, action, version, reason, note, diff, pipeline FROM revisions {wh}
@@ -286,7 +288,7 @@ pub fn history(conn: &Connection, target: Option<&str>, id: Option<&str>, limit:
                 pipeline: r.get(10)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::Result<_>>()?;
     Ok((total.max(0) as u64, v))
 }
 

@@ -6,12 +6,20 @@
 //! [`SNIPPET_TOKENS`] tokens holding the most distinct query words, cut at
 //! token boundaries of the ORIGINAL text, with the matched tokens' char
 //! offsets reported as hits.
+//!
+//! On PostgreSQL the same keys are stored as a `tsvector` per document
+//! (lexemes taken verbatim, no text-search parser or dictionary in between,
+//! so what matches is decided by [`crate::keys`] alone, clitics included)
+//! and the query as a `tsquery` of the same key groups (`(k1 | k2) & k3`),
+//! looked up through a GIN index. Ranking is `ts_rank` (title keys weight
+//! `A` counted ×4 over body keys), negated so that lower is better as with
+//! BM25; the order of equally relevant results may differ from SQLite's.
 
 use crate::keys::Query;
 use crate::Store;
 use anyhow::Result;
 use marsad_core::Token;
-use rusqlite::params;
+use crate::db::{params, Connection, Statement};
 use serde::Serialize;
 
 /// Snippet width in tokens.
@@ -198,7 +206,8 @@ pub(crate) fn search(store: &Store, query: &str, o: &SearchOptions) -> Result<Se
     if q.is_empty() {
         return Ok(res);
     }
-    let expr = q.fts();
+    let pg = store.conn().is_pg();
+    let expr = if pg { pg_tsquery(&q) } else { q.fts() };
     let c = store.conn();
     // `to` compares on a prefix so that "2017-12" includes 2017-12-31
     let to = o.to.as_ref().map(|t| format!("{t}\u{10FFFF}"));
@@ -206,6 +215,25 @@ pub(crate) fn search(store: &Store, query: &str, o: &SearchOptions) -> Result<Se
     let filtered = o.lang.is_some() || o.from.is_some() || o.to.is_some();
     if !q.phrases.is_empty() {
         return phrase_search(store, q, o, &expr, to, res);
+    }
+    if pg {
+        res.total = c.query_row(
+            &format!("SELECT count(*) FROM doc_fts f JOIN documents d ON d.pk = f.rowid WHERE f.fts @@ CAST(?1 AS TEXT)::tsquery AND {PG_FILTER}"),
+            params![expr, o.lang, o.from, to],
+            |r| r.get::<_, i64>(0),
+        )? as u64;
+        let mut st = c.prepare(&format!(
+            "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, {PG_SCORE} AS score
+             FROM doc_fts f JOIN documents d ON d.pk = f.rowid
+             WHERE f.fts @@ CAST(?1 AS TEXT)::tsquery AND {PG_FILTER}
+             ORDER BY score, d.pk LIMIT ?5 OFFSET ?6"
+        ))?;
+        let mut rows = st.query(params![expr, o.lang, o.from, to, o.limit as i64, o.offset as i64])?;
+        while let Some(r) = rows.next()? {
+            let text: String = r.get(5)?;
+            res.results.push(make_hit(r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, &text, r.get(6)?, &q));
+        }
+        return Ok(res);
     }
     res.total = if filtered {
         c.query_row(
@@ -266,13 +294,22 @@ fn phrase_search(
     mut res: SearchResults,
 ) -> Result<SearchResults> {
     let c = store.conn();
-    let mut st = c.prepare(
+    let pg_sql;
+    let mut st = c.prepare(if c.is_pg() {
+        pg_sql = format!(
+            "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, {PG_SCORE} AS score
+             FROM doc_fts f JOIN documents d ON d.pk = f.rowid
+             WHERE f.fts @@ CAST(?1 AS TEXT)::tsquery AND {PG_FILTER}
+             ORDER BY score, d.pk LIMIT ?5"
+        );
+        &pg_sql
+    } else {
         "SELECT d.id, d.title, d.lang, d.published, d.source, d.text, bm25(doc_fts, 4.0, 1.0) AS score
          FROM doc_fts f JOIN documents d ON d.pk = f.rowid
          WHERE doc_fts MATCH ?1 AND (?2 IS NULL OR d.lang = ?2) AND (?3 IS NULL OR d.published >= ?3)
            AND (?4 IS NULL OR d.published <= ?4)
-         ORDER BY score, d.pk LIMIT ?5",
-    )?;
+         ORDER BY score, d.pk LIMIT ?5"
+    })?;
     let mut rows = st.query(params![expr, o.lang, o.from, to, PHRASE_CANDIDATES])?;
     let mut seen = 0usize;
     while let Some(r) = rows.next()? {
@@ -337,4 +374,116 @@ fn make_hit(
     };
     hit.highlighted = hit.render("«", "»");
     hit
+}
+
+/// PostgreSQL: the filters (typed, since a bare `$2 IS NULL` has none).
+const PG_FILTER: &str = "(CAST(?2 AS TEXT) IS NULL OR d.lang = ?2) AND (CAST(?3 AS TEXT) IS NULL OR d.published >= ?3)
+     AND (CAST(?4 AS TEXT) IS NULL OR d.published <= ?4)";
+
+/// PostgreSQL: the score, lower is better (title keys, weight A, ×4).
+const PG_SCORE: &str = "-ts_rank('{0.25, 0.25, 0.25, 1.0}', f.fts, CAST(?1 AS TEXT)::tsquery)";
+
+/// A key quoted as a `tsvector`/`tsquery` lexeme.
+fn lexeme(out: &mut String, k: &str) {
+    out.push('\'');
+    for c in k.chars() {
+        match c {
+            '\'' => out.push_str("''"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+/// The `tsquery` of a query: every word (`&`), any of its keys (`|`).
+pub fn pg_tsquery(q: &Query) -> String {
+    let mut s = String::new();
+    for (i, g) in q.groups.iter().enumerate() {
+        if i > 0 {
+            s.push_str(" & ");
+        }
+        s.push('(');
+        for (j, k) in g.iter().enumerate() {
+            if j > 0 {
+                s.push_str(" | ");
+            }
+            lexeme(&mut s, k);
+        }
+        s.push(')');
+    }
+    s
+}
+
+/// Longest lexeme PostgreSQL takes (bytes).
+const PG_MAX_LEXEME: usize = 2047;
+/// Positions PostgreSQL keeps per lexeme, and the largest position.
+const PG_MAX_POSITIONS: usize = 256;
+const PG_MAX_POS: usize = 16_383;
+/// Keep a document's `tsvector` under PostgreSQL's 1 MB limit.
+const PG_MAX_TSVECTOR: usize = 900_000;
+
+/// The `tsvector` literal of a document's keys (space-separated, as
+/// [`crate::keys::index_text`] writes them): title keys weighted `A`, body
+/// keys `D`, each with its position in the key stream.
+pub fn pg_tsvector(title: &str, body: &str) -> String {
+    let n_title = title.split(' ').filter(|k| !k.is_empty() && k.len() <= PG_MAX_LEXEME).count();
+    let mut order: Vec<&str> = Vec::new();
+    let mut pos: std::collections::HashMap<&str, (Vec<usize>, bool)> = std::collections::HashMap::new();
+    let mut size = 0usize;
+    let keys = title.split(' ').map(|k| (k, true)).chain(body.split(' ').map(|k| (k, false)));
+    for (n, (k, in_title)) in keys.filter(|(k, _)| !k.is_empty() && k.len() <= PG_MAX_LEXEME).enumerate() {
+        if !pos.contains_key(k) {
+            if size + k.len() + 8 > PG_MAX_TSVECTOR {
+                continue;
+            }
+            size += k.len() + 8;
+            order.push(k);
+            pos.insert(k, (Vec::new(), in_title));
+        }
+        let Some(e) = pos.get_mut(k) else { continue };
+        if e.0.len() < PG_MAX_POSITIONS && size + 2 <= PG_MAX_TSVECTOR {
+            size += 2;
+            e.0.push((n + 1).min(PG_MAX_POS));
+        }
+        e.1 |= in_title;
+    }
+    let mut s = String::with_capacity(size * 2);
+    for k in order {
+        let (ps, _) = &pos[k];
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        lexeme(&mut s, k);
+        s.push(':');
+        for (i, p) in ps.iter().enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            s.push_str(&p.to_string());
+            // a position is in the title when it came before the body keys
+            if *p <= n_title {
+                s.push('A');
+            }
+        }
+    }
+    s
+}
+
+/// The statement that inserts a document's full-text row.
+pub(crate) fn fts_insert_sql(c: &Connection) -> &'static str {
+    if c.is_pg() {
+        "INSERT INTO doc_fts(rowid, fts) VALUES (?1, CAST(?2 AS TEXT)::tsvector)"
+    } else {
+        "INSERT INTO doc_fts(rowid, title, body) VALUES (?1, ?2, ?3)"
+    }
+}
+
+/// Insert a document's full-text row with [`fts_insert_sql`]'s statement.
+pub(crate) fn fts_insert(st: &mut Statement, c: &Connection, pk: i64, title: &str, body: &str) -> crate::db::Result<usize> {
+    if c.is_pg() {
+        st.execute(params![pk, pg_tsvector(title, body)])
+    } else {
+        st.execute(params![pk, title, body])
+    }
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 
 #[derive(Args, Clone)]
 pub struct Filters {
-    /// SQLite database file.
+    /// SQLite database file, or a PostgreSQL server: postgres://user@host:port/db.
     #[arg(long, default_value = "marsad.db")]
     pub db: String,
     /// PLOVER types or ACLED event types, comma-separated (ASSAULT, Protests…).
@@ -71,7 +71,7 @@ impl Filters {
     }
 
     fn open(&self) -> Result<marsad_store::Store> {
-        if !std::path::Path::new(&self.db).exists() {
+        if !marsad_store::db::is_pg_url(&self.db) && !std::path::Path::new(&self.db).exists() {
             bail!("no database {} (run marsad ingest first)", self.db);
         }
         let mut s = marsad_dataset::open(&self.db)?;

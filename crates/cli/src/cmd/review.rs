@@ -26,7 +26,7 @@ pub enum ReviewCmd {
 
 #[derive(Args)]
 pub struct DbArg {
-    /// SQLite database file.
+    /// SQLite database file, or a PostgreSQL server: postgres://user@host:port/db.
     #[arg(long, default_value = "marsad.db")]
     pub db: String,
 }
@@ -74,7 +74,7 @@ pub struct QueueArgs {
 }
 
 fn open(db: &str) -> Result<marsad_store::Store> {
-    if !std::path::Path::new(db).exists() {
+    if !marsad_store::db::is_pg_url(db) && !std::path::Path::new(db).exists() {
         bail!("no database {db} (run marsad ingest first)");
     }
     let mut s = marsad_dataset::open(db)?;

@@ -5,7 +5,7 @@ use marsad_pipeline::Pipeline;
 
 #[derive(Args)]
 pub struct ServeArgs {
-    /// SQLite database file (created by the first ingest when missing).
+    /// SQLite database file (created by the first ingest when missing), or postgres://user@host:port/db.
     #[arg(long, default_value = "marsad.db")]
     pub db: String,
     /// Address to listen on (loopback by default; port 0 picks a free one).

@@ -13,7 +13,7 @@ pub struct IngestArgs {
     /// Files or directories (read recursively); `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<String>,
-    /// SQLite database file (created when missing).
+    /// SQLite database file (created when missing), or a PostgreSQL server: postgres://user@host:port/db.
     #[arg(long, default_value = "marsad.db")]
     pub db: String,
     /// Input format instead of detecting it: text, html, jsonl or rss.
@@ -57,7 +57,7 @@ pub struct SearchArgs {
     /// clitics (بغداد finds وبغداد, الحكومة finds للحكومة).
     #[arg(required = true)]
     pub query: Vec<String>,
-    /// SQLite database file.
+    /// SQLite database file, or a PostgreSQL server: postgres://user@host:port/db.
     #[arg(long, default_value = "marsad.db")]
     pub db: String,
     /// Maximum number of results.
@@ -82,7 +82,7 @@ pub struct SearchArgs {
 
 #[derive(Args)]
 pub struct StatsArgs {
-    /// SQLite database file.
+    /// SQLite database file, or a PostgreSQL server: postgres://user@host:port/db.
     #[arg(long, default_value = "marsad.db")]
     pub db: String,
     /// Print as JSON.
@@ -199,7 +199,7 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
     let rate = c.read as f64 / secs.max(1e-9);
     if a.json {
         let j = serde_json::json!({
-            "db": a.db,
+            "db": store.location(),
             "read": c.read,
             "new": c.new,
             "updated": c.updated,
@@ -223,7 +223,7 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
             c.failed,
             secs,
             rate,
-            a.db,
+            store.location(),
             store.count()?
         ).as_bytes())?;
     }
@@ -240,7 +240,7 @@ fn emit(bytes: &[u8]) -> Result<()> {
 }
 
 fn open_existing(db: &str) -> Result<Store> {
-    if !std::path::Path::new(db).exists() {
+    if !marsad_store::db::is_pg_url(db) && !std::path::Path::new(db).exists() {
         bail!("no database at {db}: run `marsad ingest PATH... --db {db}` first");
     }
     Store::open(db)
@@ -301,7 +301,7 @@ pub fn stats(a: StatsArgs) -> Result<i32> {
         v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
     };
     let mut out: Vec<u8> = Vec::new();
-    writeln!(out, "database      {} (schema v{}, {:.1} MB)", a.db, s.schema_version, s.db_bytes as f64 / 1e6)?;
+    writeln!(out, "database      {} (schema v{}, {:.1} MB)", store.location(), s.schema_version, s.db_bytes as f64 / 1e6)?;
     writeln!(out, "documents     {}  ({})", s.documents, list(&s.documents_by_lang))?;
     if s.duplicate_ids > 0 {
         writeln!(out, "duplicates    {} ids with the content of a stored document", s.duplicate_ids)?;
