@@ -22,7 +22,8 @@ const chromium = await requireTools("e2e review");
 const { check, finish } = tally("e2e review");
 
 const tmp = mkdtempSync(join(tmpdir(), "marsad-e2e-review-"));
-const db = join(tmp, "marsad.db");
+// MARSAD_E2E_DB: another database (a postgres://… URL, as .ci/run passes)
+const db = process.env.MARSAD_E2E_DB || join(tmp, "marsad.db");
 const trialDir = join(here, "../tests/fixtures/trial-incident");
 execFileSync(bin, ["ingest", join(repo, "examples"), trialDir, "--db", db, "-q"], { stdio: ["ignore", "inherit", "inherit"] });
 const addUser = (name, role) => execFileSync(bin, ["review", "add-user", name, "--role", role, "--db", db], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
