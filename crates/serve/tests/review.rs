@@ -11,7 +11,7 @@ use tower::ServiceExt;
 
 mod common;
 
-use marsad_store::testing::Target;
+use marsad_store::testing::{targets, Target};
 
 fn setup(t: &Target, tag: &str) -> (std::path::PathBuf, String, String) {
     // a file, or a fresh schema on the PostgreSQL test server
@@ -90,11 +90,12 @@ fn enc(s: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn tokens_roles_conflicts_and_concurrent_analysts() {
-    // SQLite only for now: the server's handlers call the synchronous
-    // PostgreSQL client inside tokio, which panics (see crates/store/README.md)
-    for t in [Target::Sqlite] {
+    // The synchronous set-up (ingest, sync, reviewers; on PostgreSQL the
+    // blocking client) runs outside the async worker, as the server's own
+    // handlers run their store work in spawn_blocking.
+    for t in tokio::task::block_in_place(targets) {
         eprintln!("backend: {t}");
-        let (db, analyst, adjudicator) = setup(&t, "main");
+        let (db, analyst, adjudicator) = tokio::task::block_in_place(|| setup(&t, "main"));
         let app = marsad_serve::router(common::config(&db, None));
         let (s, q) = call(&app, "GET", "/api/review/queue?limit=50", None, None).await;
         assert_eq!(s, StatusCode::OK, "{q}");
