@@ -8,6 +8,7 @@ pub mod casualty;
 mod args;
 mod assembly;
 mod coding;
+mod en_place;
 mod figures;
 mod filters;
 pub mod lexicon;

@@ -58,11 +58,33 @@ impl<'a> Sent<'a> {
     /// airstrikes").
     fn english_subject(&self, c: &Cand, e: &Entry) -> Option<Np> {
         let det = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new");
-        if (e.verb && !det) || matches!(self.toks[c.tok].norm.as_str(), "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew" | "protesters" | "demonstrators") {
+        let w = self.toks[c.tok].norm.as_str();
+        let verb_form = (e.verb && !det) || (c.kind == Kind::Word && !det && (w.ends_with("ed") || matches!(w, "shot" | "struck" | "fought" | "blew" | "hit" | "beat" | "met" | "threw" | "set" | "fired" | "stabbed")));
+        if (e.verb && !det) || matches!(w, "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew") {
+            return self.en_subject(c.tok, 0).or_else(|| self.actor_before(c.tok, 6));
+        }
+        if verb_form {
+            if let Some(a) = self.en_subject(c.tok, 0) {
+                return Some(a);
+            }
+        }
+        if matches!(w, "protesters" | "demonstrators") {
             return self.actor_before(c.tok, 6);
         }
-        if let Some(lv) = (c.tok.saturating_sub(3)..c.tok).find(|&q| matches!(self.toks[q].norm.as_str(), "carried" | "launched" | "conducted" | "staged" | "mounted" | "claimed" | "carry" | "launch" | "conduct" | "stage" | "mount")) {
-            return self.actor_before(lv, 6);
+        if let Some(lv) = (c.tok.saturating_sub(3)..c.tok).find(|&q| matches!(self.toks[q].norm.as_str(), "carried" | "launched" | "conducted" | "staged" | "mounted" | "claimed" | "carry" | "launch" | "conduct" | "stage" | "mount" | "set")) {
+            return self.en_subject(lv, 0).or_else(|| self.actor_before(lv, 6));
+        }
+        // "X claimed responsibility for the attack"
+        if let Some(r) = (c.tok.saturating_sub(7)..c.tok).find(|&q| self.toks[q].norm == "responsibility") {
+            if r > 0 && matches!(self.toks[r - 1].norm.as_str(), "claimed" | "claims" | "claim" | "claiming") && !(r..c.tok).any(|q| self.toks[q].kind == TokenKind::Punct) {
+                return self.en_subject(r - 1, 0);
+            }
+        }
+        // "an attack by X"
+        if let Some(b) = (c.last + 1..(c.last + 3).min(self.toks.len())).find(|&q| self.toks[q].norm == "by") {
+            if let Some(a) = self.actor_after(b + 1, b + 5, true) {
+                return Some(a);
+            }
         }
         let mut j = c.tok;
         while j > 0 && c.tok - j < 3 {
@@ -102,3 +124,184 @@ impl<'a> Sent<'a> {
         None
     }
 }
+
+/// Auxiliaries, negation and adverbs between a subject and its verb.
+const EN_AUX: &[&str] = &[
+    "had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "can", "may", "might", "should",
+    "did", "does", "do", "also", "then", "later", "reportedly", "allegedly", "mistakenly", "apparently", "first", "again", "not", "never",
+    "just", "already", "still", "once", "recently", "subsequently", "had", "suddenly",
+];
+/// Words that end a subject phrase going left: clause words, reporting verbs, conjunctions.
+const EN_NP_STOP: &[&str] = &[
+    "said", "says", "say", "told", "tell", "reported", "added", "announced", "claimed", "stated", "that", "which", "who", "whom", "whose",
+    "when", "while", "after", "before", "as", "because", "since", "until", "if", "but", "or", "where", "although", "though", "than",
+    "was", "were", "is", "are", "had", "has", "have", "will", "would", "could", "been", "being", "be", "did", "do", "does", "not",
+];
+/// Heads that are weapons or attacks: the phrase names no actor by itself ("Two roadside
+/// bombs exploded"), only its nationality or group modifier does ("A Russian missile
+/// strike", "Saudi-led coalition air strikes").
+const EN_WEAPON: &[&str] = &[
+    "bomb", "bombs", "missile", "missiles", "rocket", "rockets", "shell", "shells", "drone", "drones", "strike", "strikes", "airstrike",
+    "airstrikes", "air", "blast", "blasts", "explosion", "explosions", "attack", "attacks", "mine", "mines", "landmine", "landmines", "device",
+    "devices", "ied", "ieds", "shelling", "fire", "gunfire", "grenade", "grenades", "mortar", "mortars", "car", "suicide", "roadside",
+    "improvised", "explosive", "glide", "artillery", "barrage", "bombing", "bombings", "raid", "raids", "ballistic", "cruise", "booby-trapped",
+    "motorcycle", "truck", "vehicle", "jets", "warplanes", "aircraft", "helicopter", "helicopters", "gunship", "gunships", "planes",
+];
+
+impl<'a> Sent<'a> {
+    /// The subject of the English verb at token `v`: the noun phrase right before it
+    /// (over auxiliaries and adverbs), with its "of"/"from"/"in" attachments ("Rebels
+    /// from the Arakan Army", "Gunmen on motorbikes"); through a coordinated verb phrase
+    /// ("X had crossed … and attacked") the first verb's subject; through a relative
+    /// pronoun its antecedent. A phrase headed by a weapon or attack gives only its
+    /// actor modifier, if any ("A Russian missile strike" → Russian).
+    pub(crate) fn en_subject(&self, v: usize, depth: u8) -> Option<Np> {
+        let n = self.toks.len();
+        if v == 0 || v >= n || depth > 2 {
+            return None;
+        }
+        let mut j = v;
+        while j > 0 && (EN_AUX.contains(&self.toks[j - 1].norm.as_str()) || (self.toks[j - 1].norm.ends_with("ly") && self.toks[j - 1].norm.len() > 4 && !self.en_cap_tok(j - 1))) {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        let end = j - 1;
+        let w = self.toks[end].norm.as_str();
+        if w == "and" || (w == "," && end > 0 && self.toks[end - 1].norm == "and") {
+            // "Bandits killed a priest and kidnapped two others": the first verb's subject
+            let lo = end.saturating_sub(12);
+            let first = (lo..end).rev().find(|&q| {
+                let u = self.toks[q].norm.as_str();
+                (self.trig[q] && self.en_verbish(q) && !u.ends_with("ing")) || (u.ends_with("ed") && q > 0 && EN_AUX.contains(&self.toks[q - 1].norm.as_str()))
+            })?;
+            if (first..end).any(|q| matches!(self.toks[q].norm.as_str(), "." | ";" | "said" | "told")) {
+                return None;
+            }
+            return self.en_subject(first, depth + 1);
+        }
+        if matches!(w, "who" | "that" | "which") {
+            return self.actor_before(end, 8);
+        }
+        self.en_np_ending(end)
+    }
+
+    /// Capitalised, and not only because it starts the sentence or follows a dateline.
+    fn en_cap_tok(&self, i: usize) -> bool {
+        if i == 0 || matches!(self.toks[i - 1].norm.as_str(), "-" | "—" | "." | ":") && !self.en_glued(i - 1) {
+            return false;
+        }
+        let t = &self.toks[i];
+        self.doc.slice(t.start, t.end).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The noun phrase that ends at token `e` (see `en_subject`).
+    fn en_np_ending(&self, e: usize) -> Option<Np> {
+        let word = |q: usize| {
+            let t = &self.toks[q];
+            (t.kind == TokenKind::Latin || t.kind == TokenKind::Number) && !EN_NP_STOP.contains(&t.norm.as_str())
+        };
+        if !word(e) || matches!(self.toks[e].norm.as_str(), "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "by" | "from" | "with" | "and" | "for" | "against" | "into") {
+            return None;
+        }
+        let mut s = e;
+        // the first preposition (left to right) of an attachment: the head ends before it
+        let mut pp: Option<usize> = None;
+        while s > 0 && e - s < 14 {
+            let q = s - 1;
+            let u = self.toks[q].norm.as_str();
+            if self.en_glued(q) {
+                s = q;
+                continue;
+            }
+            if matches!(u, "of" | "from" | "on" | "in" | "loyal" | "linked" | "to" | "with" | "near") {
+                // an attachment needs a noun before it
+                if q > 0 && word(q - 1) && !matches!(self.toks[q - 1].norm.as_str(), "the" | "a" | "an" | "of" | "in" | "on" | "and" | "to") {
+                    pp = Some(q);
+                    s = q;
+                    continue;
+                }
+                break;
+            }
+            if u == "and" {
+                // "Indian and Pakistani troops", "government troops and fighters"
+                if q > 0 && word(q - 1) && !self.trig[q - 1] {
+                    s = q;
+                    continue;
+                }
+                break;
+            }
+            if !word(q) || (self.trig[q] && self.en_verbish(q) && !self.actorish(q)) {
+                break;
+            }
+            s = q;
+        }
+        // drop a leading preposition-less dateline rest or lone determiners
+        while s <= e && matches!(self.toks[s].norm.as_str(), "-" | "(" | ")") {
+            s += 1;
+        }
+        if s > e {
+            return None;
+        }
+        let core_end = pp.map_or(e, |p| p.saturating_sub(1)).max(s);
+        let head = self.toks[core_end].norm.as_str();
+        if EN_WEAPON.contains(&head) || self.trig[core_end] && !self.actorish(core_end) {
+            // only the modifier that names an actor: "A Russian missile strike" → Russian
+            let mut a = s;
+            while a <= core_end && matches!(self.toks[a].norm.as_str(), "a" | "an" | "the" | "two" | "three" | "several") {
+                a += 1;
+            }
+            let mut b = a;
+            while b < core_end && !EN_WEAPON.contains(&self.toks[b].norm.as_str()) && !(self.trig[b] && !self.actorish(b)) {
+                b += 1;
+            }
+            if b == a {
+                return None;
+            }
+            let b = b - 1;
+            let named = (a..=b).any(|q| self.actorish(q) || self.lx().countries.contains_key(&self.toks[q].norm) || self.en_cap_tok(q));
+            return named.then_some((a, b));
+        }
+        // "Thousands of protesters", "Dozens of women": the head is after "of"
+        let head_tok = if EN_QUANT.contains(&head) && pp.is_some_and(|p| self.toks[p].norm == "of") { e } else { core_end };
+        if !(s..=head_tok).rev().take(2).any(|q| self.en_human(q)) {
+            return None;
+        }
+        Some((s, e))
+    }
+
+    /// A word that can name people or a group: an actor-like token (agent noun, actor
+    /// mention, entity, country, capitalised name) or a person noun by its form (-men,
+    /// -ers, -ists, -ians…) or one of the common group nouns.
+    pub(crate) fn en_human(&self, q: usize) -> bool {
+        let w = self.toks[q].norm.as_str();
+        if self.actorish(q) || self.lx().countries.contains_key(w) {
+            return true;
+        }
+        if self.toks[q].kind != TokenKind::Latin || w.len() < 3 {
+            return false;
+        }
+        EN_PEOPLE.contains(&w) || ["men", "ers", "ists", "ants", "ents", "ians", "ites", "ees", "ary", "aries", "iers", "ors"].iter().any(|x| w.ends_with(x) && !EN_NOT_PEOPLE.contains(&w))
+    }
+}
+
+/// Quantity heads whose "of" phrase is the real head.
+const EN_QUANT: &[&str] = &["thousands", "hundreds", "dozens", "scores", "tens", "millions", "dozen", "group", "groups", "band", "number", "some", "many", "most", "one", "two", "three", "all"];
+/// People and group nouns that do not show it by their ending.
+const EN_PEOPLE: &[&str] = &[
+    "man", "woman", "men", "women", "people", "police", "troops", "forces", "army", "military", "militia", "militias", "rebels", "guerrillas",
+    "bandits", "gang", "gangs", "mob", "crowd", "crowds", "youths", "youth", "junta", "regime", "government", "authorities", "students", "residents",
+    "group", "insurgents", "jihadists", "militants", "fighters", "gunmen", "assailants", "attackers", "extremists", "terrorists", "soldiers",
+    "navy", "coalition", "taliban", "settlers", "activists", "farmers", "workers", "villagers", "civilians", "relatives", "families",
+    "supporters", "opponents", "separatists", "loyalists", "dissidents", "tribesmen", "herdsmen", "herders", "clansmen", "vigilantes", "cartel",
+    "cartels", "mafia", "squad", "unit", "units", "battalion", "brigade", "commandos", "agents", "officers", "guards", "personnel", "pirates",
+    "smugglers", "thieves", "robbers", "criminals", "suspects", "boy", "girl", "teenager", "teenagers", "child", "children", "students",
+];
+/// Words with a person-like ending that are not people.
+const EN_NOT_PEOPLE: &[&str] = &[
+    "rivers", "waters", "towers", "centers", "numbers", "papers", "orders", "borders", "powers", "letters", "matters", "members'", "layers",
+    "flowers", "filters", "monsoons", "sectors", "factors", "errors", "doors", "floors", "events", "incidents", "accidents", "moments",
+    "comments", "documents", "payments", "elements", "governments'", "agreements", "statements", "investments", "shipments", "tents",
+    "temperatures", "disasters", "chambers", "monitors", "motors", "vapors", "rumors", "rumours", "ballots", "markets", "tankers",
+];

@@ -72,7 +72,13 @@ impl<'a> Sent<'a> {
             .map(|e| e.c.tok)
             .filter(|&t| t != c.tok && !g.contains(&evs.iter().position(|x| x.c.tok == t).unwrap_or(usize::MAX)))
             .collect();
-        let places = self.places(c, &excl, &others);
+        let places: Vec<Place> = if self.arabic[c.tok] {
+            self.places(c, &excl, &others).into_iter().cloned().collect()
+        } else {
+            let group: Vec<usize> = g.iter().map(|&k| evs[k].c.tok).collect();
+            self.en_places(c, &excl, &others, &group)
+        };
+        let places: Vec<&Place> = places.iter().collect();
         let date = self.date(c);
         let sent = &self.doc.sentences[self.si];
         let tstart = self.toks[c.tok].start;

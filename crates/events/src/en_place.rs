@@ -1,0 +1,361 @@
+//! English event places: the locative phrase of the event's own clause, not the
+//! speaker's ("said in Geneva", "police in Quetta said"), not a later destination
+//! ("taken to hospital in X"), not where a group is based, not a place that modifies
+//! another word ("a ceasefire brokered in Moscow", "hostages held in Gaza") or another
+//! event noun ("in connection with the attack on Kabul airport"), not a neighbour
+//! ("across the border from Laredo"). Of a containment chain ("the town of X in Y
+//! province", "X, the capital of Y", "Y's X district") the most specific link is the
+//! place. Names the gazetteer lacks are still read from the grammar ("the village of
+//! Kinma", "the Bokkos area", "near Bambari in the Central African Republic") and take
+//! the enclosing known place's country and coordinates. The dateline city is the
+//! fallback when the sentence names no other place of the event.
+
+use crate::sentence::*;
+use marsad_core::{Place, TokenKind};
+
+/// Nouns of administrative units and settlements: "the X of NAME" and "the NAME X".
+const UNIT: &[&str] = &[
+    "town", "city", "village", "villages", "district", "area", "region", "province", "state", "county", "municipality", "township", "camp",
+    "neighbourhood", "neighborhood", "suburb", "suburbs", "island", "outskirts", "port", "governorate", "department", "valley", "locality",
+    "hamlet", "settlement", "commune", "prefecture", "territory", "districts", "provinces", "areas", "regions", "towns", "cities", "states",
+    "neighbourhoods", "neighborhoods", "camps", "islands",
+];
+/// Words that may stand between a place and the place that contains it.
+const LINK: &[&str] = &[
+    "in", "of", "the", "a", "near", "outside", "from", "about", "some", "around", "nearly", "km", "kilometres", "kilometers", "miles", "mile",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
+    "central", "northeastern", "northwestern", "southeastern", "southwestern", "capital", "occupied", "restive", "disputed", "volatile",
+    "neighbouring", "rebel-held", "opposition-held", "government-held", "coastal", "oil-rich", "tribal", "remote", "border", "mountainous",
+    "far", "its", "country's", "breakaway", "province", "state", "region", "district", "county", "governorate", "area", "north-east",
+    "north-west", "south-east", "south-west", "-",
+];
+/// Direction adjectives between a preposition and a name ("in northwest Syria").
+const DIRECTION: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western",
+    "central", "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+    "upper", "lower", "occupied", "restive", "rebel-held", "opposition-held", "government-held", "neighbouring", "remote", "coastal",
+];
+/// Reporting words: a place right after them (or right before "said") is the speaker's.
+const SAY: &[&str] = &[
+    "said", "says", "say", "told", "tells", "reported", "reports", "statement", "statements", "spokesman", "spokeswoman", "spokesperson",
+    "announced", "added", "address", "briefing", "conference", "interview", "quoted", "according", "wrote", "posted", "tweeted", "stated",
+    "reporters", "journalists", "issued", "telephone", "phone",
+];
+/// Verbs of moving someone elsewhere: a place after them (and "to") is a destination.
+const MOVED: &[&str] = &[
+    "taken", "rushed", "transferred", "flown", "evacuated", "airlifted", "moved", "brought", "sent", "fled", "flee", "fleeing", "deported",
+    "returned", "relocated", "driven", "carried", "admitted", "treated",
+];
+/// Participles whose "in X" is their own, never the event's.
+const OWN_LOC: &[&str] = &[
+    "based", "headquartered", "brokered", "signed", "held", "hosted", "born", "trained", "stationed", "exiled", "jailed", "imprisoned",
+    "detained", "registered", "published", "released", "made", "produced", "founded", "located", "buried", "displaced",
+];
+
+/// A place candidate: token span and the place (resolved or read from the grammar).
+struct PC {
+    s: usize,
+    e: usize,
+    p: Place,
+    resolved: bool,
+}
+
+impl<'a> Sent<'a> {
+    fn en_word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    fn en_cap(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokenKind::Latin && self.doc.slice(t.start, t.end).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// A punctuation token glued to words on both sides ("Dasht-e-Barchi", "U.S.").
+    pub(crate) fn en_glued(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        i > 0 && i + 1 < n && self.toks[i].kind == TokenKind::Punct && matches!(self.toks[i].norm.as_str(), "-" | "." | "'" | "’") && self.toks[i - 1].end == self.toks[i].start && self.toks[i].end == self.toks[i + 1].start
+    }
+
+    fn tok_of(&self, pos: usize) -> usize {
+        self.toks.iter().position(|t| t.end > pos).unwrap_or(0)
+    }
+
+    /// A capitalised name starting at token `i` (connectors and glued hyphens inside):
+    /// its last token, or None. Months, days and function words are no names.
+    fn en_name_at(&self, i: usize) -> Option<usize> {
+        const NOT_NAME: &[&str] = &[
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "afp", "ap",
+        ];
+        let n = self.toks.len();
+        if i >= n || !self.en_cap(i) || NOT_NAME.contains(&self.en_word(i)) || crate::words::EN_FUNC.contains(&self.en_word(i)) {
+            return None;
+        }
+        let mut e = i;
+        loop {
+            let j = e + 1;
+            if j + 1 < n && self.en_glued(j) && self.toks[j].norm == "-" && self.toks[j + 1].kind == TokenKind::Latin {
+                e = j + 1;
+                continue;
+            }
+            if j < n && self.en_cap(j) && !NOT_NAME.contains(&self.en_word(j)) && !UNIT.contains(&self.en_word(j)) {
+                e = j;
+                continue;
+            }
+            if j + 1 < n && matches!(self.en_word(j), "al" | "el" | "ez" | "as" | "ad" | "de" | "del" | "la" | "du") && self.en_cap(j + 1) {
+                e = j + 1;
+                continue;
+            }
+            break;
+        }
+        Some(e)
+    }
+
+    /// Names the grammar says are places: "the town of NAME", "NAME district",
+    /// "in NAME, <known place>" — those no gazetteer place covers.
+    fn en_grammar_places(&self, known: &[PC]) -> Vec<(usize, usize)> {
+        let n = self.toks.len();
+        let covered = |s: usize, e: usize| known.iter().any(|k| k.s <= e && s <= k.e);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let w = self.en_word(i);
+            // "the town of NAME", "on the outskirts of NAME"
+            if UNIT.contains(&w) && self.en_word(i + 1) == "of" {
+                if let Some(e) = self.en_name_at(i + 2) {
+                    if !covered(i + 2, e) {
+                        out.push((i + 2, e));
+                    }
+                    i = e + 1;
+                    continue;
+                }
+            }
+            // "in the NAME district", "Kabul's NAME neighbourhood", "NAME province"
+            if let Some(e) = self.en_name_at(i) {
+                // the word before the name, over direction adjectives ("in the southern NAME province")
+                let mut b = i;
+                while b > 0 && DIRECTION.contains(&self.en_word(b - 1)) {
+                    b -= 1;
+                }
+                let prev = if b > 0 { self.en_word(b - 1) } else { "" };
+                let unit_after = e + 1 < n && UNIT.contains(&self.en_word(e + 1).trim_end_matches("'s").trim_end_matches("’s"));
+                let possessed = prev.ends_with("'s") || prev.ends_with("’s");
+                let loc_before = matches!(prev, "the" | "in" | "near" | "at" | "outside" | "of") || possessed;
+                // "in NAME, <known place>" / "near NAME in <known place>"
+                let contained = matches!(prev, "in" | "near" | "at" | "outside")
+                    && matches!(self.en_word(e + 1), "," | "in")
+                    && known.iter().any(|k| k.s > e && k.s <= e + 4 && (e + 1..k.s).all(|q| LINK.contains(&self.en_word(q)) || self.en_word(q) == ","));
+                if ((unit_after && loc_before) || contained) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
+                    out.push((i, e));
+                }
+                i = e + 1;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The place a chain link leads to: the known place starting within a few link
+    /// words after token `e` ("X in Y province", "X, 50 km north of Y", "X, the capital
+    /// of Y").
+    fn en_container(&self, cands: &[PC], e: usize) -> Option<usize> {
+        let mut commas = 0;
+        for (k, c) in cands.iter().enumerate() {
+            if c.s <= e || c.s > e + 9 {
+                continue;
+            }
+            let ok = (e + 1..c.s).all(|q| {
+                let w = self.en_word(q);
+                if w == "," {
+                    commas += 1;
+                }
+                LINK.contains(&w) || UNIT.contains(&w.trim_end_matches("'s")) || w == "," || self.toks[q].kind == TokenKind::Number || self.lx().countries.contains_key(w) || self.en_glued(q)
+            });
+            if ok && commas <= 1 && (e + 1..c.s).count() > 0 {
+                return Some(k);
+            }
+            commas = 0;
+        }
+        None
+    }
+
+    /// Why place candidate `c` cannot be the event's place (None: it can).
+    fn en_not_event_place(&self, c: &PC, trig: usize, last: usize) -> Option<&'static str> {
+        let n = self.toks.len();
+        let s = c.s;
+        // the speaker's: "said in X", "told Reuters in X", "a statement from X", "by phone from X"
+        let lo = s.saturating_sub(5);
+        if let Some(q) = (lo..s).rev().find(|&q| SAY.contains(&self.en_word(q))) {
+            if !(q..s).any(|x| self.trig[x]) && !(trig > q && trig < s) {
+                return Some("speaker");
+            }
+        }
+        // "police in Quetta said", "officials in Kabul say"
+        if (c.e + 1..(c.e + 3).min(n)).take_while(|&q| self.toks[q].kind != TokenKind::Punct).any(|q| matches!(self.en_word(q), "said" | "say" | "says" | "told" | "reported")) && s > last + 1 {
+            return Some("speaker");
+        }
+        // a destination: "taken to hospital in X", "to a detention centre in X"
+        if (s.saturating_sub(7)..s).any(|q| MOVED.contains(&self.en_word(q)) && !self.trig[q]) && (s.saturating_sub(7)..s).any(|q| self.en_word(q) == "to") {
+            return Some("destination");
+        }
+        if s >= 2 && matches!(self.en_word(s - 2), "hospital" | "hospitals" | "morgue" | "clinic") && s >= 3 && matches!(self.en_word(s - 3), "to" | "in") {
+            return Some("destination");
+        }
+        // a base or another word's own place: "based in X", "brokered in X", "X-based"
+        if s >= 2 && matches!(self.en_word(s - 1), "in" | "at" | "from") && OWN_LOC.contains(&self.en_word(s - 2)) && !self.trig[s - 2] {
+            return Some("participle");
+        }
+        if c.e + 2 < n && self.en_glued(c.e + 1) && self.en_word(c.e + 2) == "based" {
+            return Some("base");
+        }
+        if (s.saturating_sub(3)..s).any(|q| matches!(self.en_word(q), "exile")) && s > 0 && self.en_word(s - 1) == "in" {
+            return Some("base");
+        }
+        // a neighbour: "across the border from X", "the border with X", "bordering X"
+        if (s.saturating_sub(3)..s).any(|q| matches!(self.en_word(q), "border" | "borders" | "bordering" | "frontier")) {
+            return Some("neighbour");
+        }
+        None
+    }
+
+    /// The English event place of candidate `c` (see the module docs); `exclude` are
+    /// token spans (actor, recipient, speakers), `others` the other events' triggers.
+    pub(crate) fn en_places(&self, c: &crate::sentence::Cand, exclude: &[(usize, usize)], others: &[usize], group: &[usize]) -> Vec<Place> {
+        let sent = &self.doc.sentences[self.si];
+        let mut cands: Vec<PC> = self
+            .doc
+            .places
+            .iter()
+            .filter(|p| p.start >= sent.start && p.end <= sent.end && p.end > p.start)
+            .map(|p| PC { s: self.tok_of(p.start), e: self.tok_of(p.end.saturating_sub(1)), p: p.clone(), resolved: true })
+            .collect();
+        for (s, e) in self.en_grammar_places(&cands) {
+            let (start, end) = (self.toks[s].start, self.toks[e].end);
+            let p = Place { text: self.doc.slice(start, end).to_string(), start, end, sentence: self.si, confidence: 0.3, ..Default::default() };
+            cands.push(PC { s, e, p, resolved: false });
+        }
+        cands.sort_by_key(|k| (k.s, k.e));
+        // an unresolved name takes its container's country and coordinates
+        for k in 0..cands.len() {
+            if !cands[k].resolved {
+                if let Some(j) = self.en_container(&cands, cands[k].e) {
+                    let q = cands[j].p.clone();
+                    let p = &mut cands[k].p;
+                    p.country = q.country;
+                    p.country2 = q.country2;
+                    p.admin1 = q.admin1;
+                    p.lat = q.lat;
+                    p.lon = q.lon;
+                    p.precision = q.precision;
+                }
+            }
+        }
+        let trig = c.tok;
+        let last = c.last;
+        let dateline = self.si == 0 && cands.first().is_some_and(|k| k.s == 0) && self.toks.iter().take(12).any(|t| t.norm == "(" || t.norm == "-");
+        let ok: Vec<bool> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, pc)| {
+                if dateline && k == 0 {
+                    return false;
+                }
+                if exclude.iter().any(|&(s, e)| pc.s >= s && pc.e <= e) && !self.en_locative_before(pc.s) {
+                    return false;
+                }
+                if pc.s <= last && pc.e >= trig {
+                    return false;
+                }
+                if self.en_not_event_place(pc, trig, last).is_some() {
+                    return false;
+                }
+                // a place of another event noun after this one: "in connection with the
+                // attack on Kabul airport" (not "in raids in Kirkuk": the manner of this one)
+                if pc.s > last {
+                    let other_noun = others.iter().any(|&o| {
+                        o > last && o < pc.s && !group.contains(&o) && pc.s <= o + 5 && {
+                            let before = (o.saturating_sub(3)..o).map(|q| self.en_word(q)).collect::<Vec<_>>();
+                            !before.iter().any(|w| matches!(*w, "in" | "during" | "an" | "a")) && !self.en_verbish(o)
+                        }
+                    });
+                    if other_noun {
+                        return false;
+                    }
+                }
+                true
+            })
+            .collect();
+        // score: after the trigger with a locative first, then the nearest
+        let mut best: Option<(i64, usize)> = None;
+        for (k, pc) in cands.iter().enumerate() {
+            if !ok[k] {
+                continue;
+            }
+            let before = pc.e < trig;
+            if before && others.iter().any(|&o| o > pc.e && o < trig && !group.contains(&o)) {
+                continue;
+            }
+            let d = if before { (trig - pc.e) as i64 } else { (pc.s - last) as i64 };
+            let mut score = d;
+            if !before {
+                score -= 3;
+            }
+            if self.en_locative_before(pc.s) {
+                score -= 40;
+            }
+            // a clause mark between trigger and place
+            let (a, b) = if before { (pc.e, trig) } else { (last, pc.s) };
+            score += 6 * (a..b).filter(|&q| matches!(self.en_word(q), "," | ";" | "when" | "after" | "as" | "while" | "before")).count() as i64;
+            if best.map_or(true, |(b, _)| score < b) {
+                best = Some((score, k));
+            }
+        }
+        let Some((_, mut k)) = best.or_else(|| dateline.then_some((0, 0))) else { return vec![] };
+        // walk the containment chain to its most specific link: "Y's X" → X; a place
+        // whose container it is → that place
+        for _ in 0..3 {
+            let e = cands[k].e;
+            let poss = |q: usize| self.en_word(q).ends_with("'s") || self.en_word(q).ends_with("’s");
+            let pe = if poss(e) { Some(e) } else if UNIT.contains(&self.en_word(e + 1).trim_end_matches("'s")) && poss(e + 1) { Some(e + 1) } else { None };
+            if let Some(pe) = pe {
+                if let Some(j) = (0..cands.len()).find(|&j| ok[j] && cands[j].s > pe && cands[j].s <= pe + 4) {
+                    k = j;
+                    continue;
+                }
+            }
+            if let Some(j) = (0..k).rev().find(|&j| ok[j] && self.en_container(&cands, cands[j].e) == Some(k)) {
+                k = j;
+                continue;
+            }
+            break;
+        }
+        vec![cands[k].p.clone()]
+    }
+
+    /// A locative preposition before the place at token `s` (over direction adjectives);
+    /// "of" only after a unit, a direction or a distance ("the town of X", "north of X").
+    fn en_locative_before(&self, s: usize) -> bool {
+        let mut b = s;
+        while b > 0 && DIRECTION.contains(&self.en_word(b - 1)) {
+            b -= 1;
+        }
+        if b == 0 {
+            return false;
+        }
+        match self.en_word(b - 1) {
+            "in" | "at" | "near" | "outside" | "into" | "across" | "around" | "inside" | "on" => true,
+            "of" => b >= 2 && {
+                let w = self.en_word(b - 2);
+                UNIT.contains(&w) || DIRECTION.contains(&w) || matches!(w, "outskirts" | "km" | "kilometres" | "kilometers" | "miles" | "suburbs" | "capital" | "heart" | "centre" | "center" | "parts" | "part")
+            },
+            _ => false,
+        }
+    }
+
+    /// Token i reads as a verb form (-ed/-ing, or a verb entry of the lexicon).
+    pub(crate) fn en_verbish(&self, i: usize) -> bool {
+        let w = self.en_word(i);
+        w.ends_with("ed") || w.ends_with("ing") || self.lookup(w, false).first().is_some_and(|h| self.lx().entries[h.entry].verb)
+    }
+}
