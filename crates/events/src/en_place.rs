@@ -131,7 +131,7 @@ impl<'a> Sent<'a> {
                 }
             }
             // "in the NAME district", "Kabul's NAME neighbourhood", "NAME province"
-            if let Some(e) = self.en_name_at(i) {
+            if let Some(e) = self.en_name_at(i).filter(|&e| !self.en_adjective_name(i, e)) {
                 // the word before the name, over direction adjectives ("in the southern NAME province")
                 let mut b = i;
                 while b > 0 && DIRECTION.contains(&self.en_word(b - 1)) {
@@ -154,6 +154,15 @@ impl<'a> Sent<'a> {
             i += 1;
         }
         out
+    }
+
+    /// A name that is a nationality adjective ("the central Ukrainian city of Dnipro") or
+    /// the modifier of a settlement noun followed by "of" ("the Saudi city of Jeddah").
+    fn en_adjective_name(&self, i: usize, e: usize) -> bool {
+        let w = self.en_word(i);
+        (i == e && (self.lx().countries.contains_key(w) || ["ian", "ean", "ese", "ish", "an", "i"].iter().any(|x| w.ends_with(x)) && self.en_word(e + 1) != "province" && self.en_word(e + 1) != "state"))
+            && UNIT.contains(&self.en_word(e + 1))
+            || (matches!(self.en_word(e + 1), "city" | "town" | "village" | "port" | "capital" | "island" | "hamlet") && self.en_word(e + 2) == "of")
     }
 
     /// The place a chain link leads to: the known place starting within a few link

@@ -184,10 +184,26 @@ impl<'a> Sent<'a> {
         if matches!(w, "who" | "that" | "which") {
             return self.actor_before(end, 8);
         }
+        // "X said they had captured", "Hezbollah said it fired": the speaker
+        if matches!(w, "they" | "it" | "he" | "she" | "we") {
+            let mut q = end;
+            if q > 0 && self.toks[q - 1].norm == "that" {
+                q -= 1;
+            }
+            if q > 0 && matches!(self.toks[q - 1].norm.as_str(), "said" | "says" | "claimed" | "claims" | "announced" | "added" | "stated") {
+                return self.en_subject(q - 1, depth + 1);
+            }
+            return None;
+        }
         self.en_np_ending(end)
     }
 
     /// Capitalised, and not only because it starts the sentence or follows a dateline.
+    /// Token `t` ends the subject of the verb at `v` (only auxiliaries and adverbs between).
+    pub(crate) fn en_subject_reaches(&self, t: usize, v: usize) -> bool {
+        t < v && (t + 1..v).all(|q| EN_AUX.contains(&self.toks[q].norm.as_str()) || (self.toks[q].norm.ends_with("ly") && self.toks[q].norm.len() > 4))
+    }
+
     fn en_cap_tok(&self, i: usize) -> bool {
         if i == 0 || matches!(self.toks[i - 1].norm.as_str(), "-" | "—" | "." | ":") && !self.en_glued(i - 1) {
             return false;
@@ -211,7 +227,7 @@ impl<'a> Sent<'a> {
         while s > 0 && e - s < 14 {
             let q = s - 1;
             let u = self.toks[q].norm.as_str();
-            if self.en_glued(q) {
+            if self.en_glued(q) || (u == "." && q > 0 && self.toks[q - 1].norm.len() == 1 && self.toks[q - 1].end == self.toks[q].start && q >= 2 && self.toks[q - 2].norm == ".") {
                 s = q;
                 continue;
             }

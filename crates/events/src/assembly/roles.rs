@@ -32,7 +32,14 @@ impl<'a> Sent<'a> {
                     && ((self.lx().entries[ev.c.entry].verb && !w.ends_with("ing"))
                         || w.ends_with("ed")
                         || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks")));
-            let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured));
+            let en = !self.arabic[ev.c.tok];
+            // English: a verb whose subject is another trigger of the group is the event's
+            // verb ("coalition air strikes hit", "a car bomb exploded")
+            let noun_subject = en && verb && g.iter().any(|&o| o != k && evs[o].c.last < ev.c.tok && self.en_subject_reaches(evs[o].c.last, ev.c.tok));
+            let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured)) && !noun_subject;
+            // English: a result ("leaving 17 dead") or an infinitive ("to discuss") is no
+            // event verb of its own
+            let part = part || (en && ev.c.tok > 0 && (self.toks[ev.c.tok - 1].norm == "to" || (w == "dead" && (ev.c.tok.saturating_sub(4)..ev.c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "leaving" | "left" | "leave" | "leaves")))));
             // "X died": its subject (now the recipient) counts as its argument
             let intrans = ev.c.kind == Kind::Word && e.flags.killed && !e.flags.obj && ev.recipient.is_some();
             (weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans) as u8, ev.c.tok)
