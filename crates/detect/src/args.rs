@@ -85,6 +85,9 @@ pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_c
     sink("P:bias".into(), 1.0);
     if c.rule {
         sink("P:rule".into(), 1.0);
+        if doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "en") {
+            sink("P:rule|en".into(), 1.0);
+        }
     }
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
     let lang = doc.sentences.get(e.sentence).map(|s| s.lang.code()).unwrap_or("und");
@@ -193,13 +196,22 @@ pub fn features(doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, si
         return;
     };
     sink(format!("{r}:bias"), 1.0);
+    // English rules have a grammar of their own (subjects, by-agents): their choice gets
+    // a weight of its own, so that it does not move the Arabic one
+    let en = doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "en");
     if c.rule_actor {
         sink(format!("{r}:rule_actor"), 1.0);
         sink(format!("{r}:rule_actor|{t}"), 1.0);
+        if en {
+            sink(format!("{r}:rule_actor|en"), 1.0);
+        }
     }
     if c.rule_recipient {
         sink(format!("{r}:rule_recip"), 1.0);
         sink(format!("{r}:rule_recip|{t}"), 1.0);
+        if en {
+            sink(format!("{r}:rule_recip|en"), 1.0);
+        }
     }
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
     let ti = toks.iter().position(|k| k.end > e.trigger.start).unwrap_or(0);
