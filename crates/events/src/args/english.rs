@@ -60,6 +60,11 @@ impl<'a> Sent<'a> {
         let det = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new");
         let w = self.toks[c.tok].norm.as_str();
         let verb_form = (e.verb && !det) || (c.kind == Kind::Word && !det && (w.ends_with("ed") || matches!(w, "shot" | "struck" | "fought" | "blew" | "hit" | "beat" | "met" | "threw" | "set" | "fired" | "stabbed")));
+        // "condemned the recent attacks": a noun reading right after a verb is its object
+        let object = (c.tok.saturating_sub(3)..c.tok).rev().take_while(|&q| self.toks[q].kind == TokenKind::Latin).any(|q| self.trig[q] && self.en_verbish(q) && (q + 1..c.tok).any(|x| matches!(self.toks[x].norm.as_str(), "the" | "a" | "an" | "its" | "their")));
+        if object {
+            return None;
+        }
         if (e.verb && !det) || matches!(w, "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew") {
             return self.en_subject(c.tok, 0).or_else(|| self.actor_before(c.tok, 6));
         }
