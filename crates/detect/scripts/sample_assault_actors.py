@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Draw candidate sentences for the fresh Arabic assault-actor test set (issue 11).
+
+Reads ../shared/corpus/ant-v1.1-jawharafm.jsonl, splits articles into sentences and
+keeps those with an attack verb form or an attack noun with an agent (see ATTACK),
+in the news sections (not sport, culture, economy, technology). Articles already used anywhere in
+crates/detect/labels/ or crates/events/data/dev/ are skipped (by article id and by
+sentence text). The draw is fixed by a hash, not a seed: each candidate sentence gets
+md5("assault-actor|" + article id + "|" + sentence index); the sentences are taken in
+ascending hash order, at most two per article, the first N (default 260) printed as
+TSV: n, doc id, text. These are candidates only: the gold (labels/args/assault_test.jsonl)
+is what a careful reading of each kept sentence says."""
+import hashlib, json, os, re, sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.join(here, "..", "..", "..")
+corpus = os.path.join(root, "..", "shared", "corpus", "ant-v1.1-jawharafm.jsonl")
+if not os.path.exists(corpus):
+    corpus = "/work/shared/corpus/ant-v1.1-jawharafm.jsonl"
+n_out = int(sys.argv[1]) if len(sys.argv) > 1 else 260
+
+
+def norm(s):
+    s = re.sub("[\u064b-\u0652\u0640]", "", s)
+    return s.translate(str.maketrans("أإآىة", "ااايه"))
+
+
+used_docs, used_text = set(), set()
+for d in [os.path.join(root, "crates", "detect", "labels"),
+          os.path.join(root, "crates", "events", "data", "dev")]:
+    for dirpath, _, files in os.walk(d):
+        for f in files:
+            if not f.endswith(".jsonl") or f.startswith("assault_test"):
+                continue
+            for line in open(os.path.join(dirpath, f), encoding="utf-8"):
+                r = json.loads(line)
+                doc = str(r.get("doc") or r.get("id") or "")
+                used_docs.add(doc[len("jawhara-"):] if doc.startswith("jawhara-") else doc)
+                t = r.get("text") or r.get("sentence") or ""
+                used_text.add(norm(t).strip())
+
+# A sentence qualifies when it has an attack verb form (perfect, with its clitics) or an
+# attack noun with an agent phrase, a claim, or an "exposed to" construction: the broad
+# word list of a first try drew nine off-topic sentences (sport "hits", cyber attacks,
+# metaphors, court cases) for each attack report.
+ATTACK = re.compile(
+    r"(^|\s)(و|ف)?(اغتال|استهدف|هاجم|اعتدي|اعتدت|اعتدوا|قصف|طعن|ذبح|نحر|اختطف|خطف|قتل|"
+    r"اعدم|احرق|رشق|داهم)(ت|وا|ا|تا)?(ه|ها|هم|هما)?(\s|$)|"
+    r"فجر(ت|وا)? (نفس|عبوه|سياره|حزام)|"
+    r"اطلق(ت|وا)? (النار|الرصاص|عيارات|قذيف|صاروخ)|"
+    r"(شن|شنت|شنوا|نفذ|نفذت|نفذوا) .{0,25}(هجوم|غاره|غارات|هجمات|ضربه|ضربات|عمليه ارهابيه|تفجير)|"
+    r"تعرض\S* .{0,40}(اعتداء|لاعتداء|للاعتداء|الاعتداء|هجوم|لهجوم|للهجوم|الطعن|للطعن|اطلاق|للعنف|الي العنف|للضرب|اختطاف)|"
+    r"(هجوم|اعتداء|الاعتداء|اغتيال|تفجير|قصف|غاره|غارات|طعن|اختطاف|قتل|مقتل).{0,60}(من قبل|من طرف|علي يد)|"
+    r"تبن\S* .{0,40}(هجوم|الهجوم|تفجير|الاعتداء|اعتداء|عمليه|مسؤوليه)|"
+    r"(مسلحون|مسلحين|مجهولون|مجهولين|ارهابيون|ارهابيين|مجموعه ارهابيه|عناصر ارهابيه).{0,40}(هاجم|اطلق|قتل|اغتال|استهدف|اختطف|فجر|اعتد|ذبح|نحر)")
+SECTIONS = {"localNews", "internationalNews", "society", "diverse", "politic", ""}
+
+cands = []
+for line in open(corpus, encoding="utf-8"):
+    a = json.loads(line)
+    if a["id"] in used_docs or a.get("section", "") not in SECTIONS:
+        continue
+    for i, s in enumerate(re.split(r"(?<=[.!؟?])\s+|\n+", a.get("text", ""))):
+        s = s.strip()
+        if not (40 <= len(s) <= 420) or norm(s) in used_text:
+            continue
+        if not ATTACK.search(norm(s)):
+            continue
+        h = hashlib.md5(f"assault-actor|{a['id']}|{i}".encode()).hexdigest()
+        cands.append((h, a["id"], s))
+cands.sort()
+per_doc, n = {}, 0
+for h, doc, s in cands:
+    if per_doc.get(doc, 0) >= 2:
+        continue
+    per_doc[doc] = per_doc.get(doc, 0) + 1
+    n += 1
+    print(f"{n}\t{doc}\t{s}")
+    if n >= n_out:
+        break
