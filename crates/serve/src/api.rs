@@ -91,31 +91,38 @@ pub(crate) fn ok(v: impl serde::Serialize) -> ApiResult {
 /// created by a first ingest, is an empty one. A database at an older schema
 /// version is migrated under the writer lock.
 pub(crate) fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
-    let pg = st.cfg.db.to_str().is_some_and(marsad_store::db::is_pg_url);
-    if !pg && !st.cfg.db.exists() {
+    if let Some(url) = st.cfg.db.to_str().filter(|p| marsad_store::db::is_pg_url(p)) {
+        // PostgreSQL: no marsad schema yet is an empty database (reading
+        // creates nothing); an older one is migrated under the server's
+        // advisory lock, a current one opened without any lock
+        return match Store::open_pg_existing(url)? {
+            Some(store) => with_dataset(st, store).map(Some),
+            None => Ok(None),
+        };
+    }
+    if !st.cfg.db.exists() {
         return Ok(None);
     }
-    // PostgreSQL: the server migrates under its own advisory lock
-    let version: u32 = if pg {
-        marsad_store::schema::MIGRATIONS.len() as u32
-    } else {
-        let c = rusqlite::Connection::open_with_flags(
-            &st.cfg.db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        c.busy_timeout(std::time::Duration::from_secs(10))?;
-        c.query_row("PRAGMA user_version", [], |r| r.get(0))?
-    };
+    let c = rusqlite::Connection::open_with_flags(
+        &st.cfg.db,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    c.busy_timeout(std::time::Duration::from_secs(10))?;
+    let version: u32 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version == 0 {
         return Ok(None);
     }
-    let mut store = if (version as usize) < marsad_store::schema::MIGRATIONS.len() {
+    let store = if (version as usize) < marsad_store::schema::MIGRATIONS.len() {
         let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
         Store::open(&st.cfg.db)?
     } else {
         Store::open(&st.cfg.db)?
     };
-    // the incident layer's tables (created once, under the writer lock)
+    with_dataset(st, store).map(Some)
+}
+
+/// The incident layer's tables, created once under the writer lock.
+fn with_dataset(st: &AppState, mut store: Store) -> Result<Store, ApiError> {
     let key = format!("schema.{}", marsad_dataset::schema::COMPONENT);
     let dv: Option<String> = marsad_store::db::OptionalExtension::optional(
         store.conn().query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0)),
@@ -124,7 +131,7 @@ pub(crate) fn open(st: &AppState) -> Result<Option<Store>, ApiError> {
         let _guard = st.writer.lock().unwrap_or_else(|p| p.into_inner());
         marsad_dataset::migrate(&mut store)?;
     }
-    Ok(Some(store))
+    Ok(store)
 }
 
 /// A date parameter: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -176,10 +183,8 @@ const KNOWN_TYPES: &[&str] = &[
 /// would otherwise read as "no events").
 fn check_types(conn: &marsad_store::db::Connection, kinds: &str) -> Result<(), ApiError> {
     let mut known: Vec<String> = KNOWN_TYPES.iter().map(|t| t.to_lowercase()).collect();
-    let has_table: bool = conn
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'incidents'", [], |r| r.get::<_, i64>(0))?
-        > 0;
-    if has_table {
+    // the incident types stored (`sync::ready` asks each back end's catalogue)
+    if marsad_dataset::sync::ready(conn) {
         let mut st = conn.prepare(
             "SELECT DISTINCT type FROM incidents UNION SELECT DISTINCT acled_event_type FROM incidents
              UNION SELECT DISTINCT acled_sub_event_type FROM incidents",

@@ -190,10 +190,15 @@ pub fn router(cfg: Config) -> Router {
 /// by an older marsad, or an ingest killed before it merged), as
 /// `marsad events` does. A missing database is left alone.
 pub fn catch_up(db: &std::path::Path) -> Result<Option<marsad_dataset::SyncStats>> {
-    if !db.to_str().is_some_and(marsad_store::db::is_pg_url) && !db.exists() {
-        return Ok(None);
-    }
-    let mut store = marsad_dataset::open(db)?;
+    let mut store = match db.to_str().filter(|p| marsad_store::db::is_pg_url(p)) {
+        // a server without a marsad schema is a missing database
+        Some(url) => match marsad_store::Store::open_pg_existing(url)? {
+            Some(s) => s,
+            None => return Ok(None),
+        },
+        None if !db.exists() => return Ok(None),
+        None => marsad_store::Store::open(db)?,
+    };
     Ok(Some(marsad_dataset::sync(&mut store)?))
 }
 

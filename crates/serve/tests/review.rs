@@ -15,11 +15,7 @@ use marsad_store::testing::{targets, Target};
 
 fn setup(t: &Target, tag: &str) -> (std::path::PathBuf, String, String) {
     // a file, or a fresh schema on the PostgreSQL test server
-    let db = if t.is_pg() {
-        t.db(tag).0.clone()
-    } else {
-        common::temp_db("serve-review", tag)
-    };
+    let db = common::test_db(t, "serve-review", tag);
     let mut store = marsad_dataset::open(&db).unwrap();
     let dir =
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trial-incident");

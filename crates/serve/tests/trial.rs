@@ -21,6 +21,9 @@
 //! Sinjar strike apart; nothing from the oil article; the ACLED CSV columns;
 //! re-ingesting changes nothing; an ingest killed half-way (an uncommitted
 //! batch, merging not run) and run again gives exactly the clean result.
+//!
+//! Each test runs on every back end (SQLite; PostgreSQL when
+//! `MARSAD_TEST_PG` is set), its synchronous store work in `block_in_place`.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -33,9 +36,17 @@ use tower::ServiceExt;
 
 mod common;
 use common::{annotator, config};
+use marsad_store::testing::{targets, Target};
+use tokio::task::block_in_place;
 
-fn temp_db(tag: &str) -> PathBuf {
-    common::temp_db("trial", tag)
+fn temp_db(t: &Target, tag: &str) -> PathBuf {
+    block_in_place(|| common::test_db(t, "trial", tag))
+}
+
+/// The back ends to run on (connecting to the PostgreSQL test server is
+/// blocking work).
+fn backends() -> Vec<Target> {
+    block_in_place(targets)
 }
 
 fn fixture() -> PathBuf {
@@ -58,6 +69,10 @@ fn documents() -> Vec<Document> {
 
 /// Ingest as `marsad ingest` does: store, commit, then link and merge.
 fn ingest(db: &PathBuf, docs: &[Document]) -> marsad_store::Counts {
+    block_in_place(|| ingest_now(db, docs))
+}
+
+fn ingest_now(db: &PathBuf, docs: &[Document]) -> marsad_store::Counts {
     let mut store = marsad_store::Store::open(db).unwrap();
     let ann = annotator();
     let mut c = marsad_store::Counts::default();
@@ -148,190 +163,202 @@ fn baqubah(events: &[Value]) -> &Value {
     events.iter().max_by_key(|e| n(e)).expect("incidents")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_attack_from_several_outlets_is_one_incident() {
-    let db = temp_db("main");
-    let docs = documents();
-    let c = ingest(&db, &docs);
-    assert_eq!((c.new, c.failed), (8, 0));
-    let app = app(&db);
+    for t in backends() {
+        eprintln!("backend: {t}");
+        let db = temp_db(&t, "main");
+        let docs = documents();
+        let c = ingest(&db, &docs);
+        assert_eq!((c.new, c.failed), (8, 0));
+        let app = app(&db);
 
-    let (s, v) = get(&app, "/api/events?limit=500").await;
-    assert_eq!(s, StatusCode::OK, "{v}");
-    let events = v["events"].as_array().unwrap();
-    let inc = baqubah(events);
-    let docs_of: Vec<&str> = inc["documents"].as_array().unwrap().iter().map(|d| doc_name(d.as_str().unwrap())).collect();
-    // several outlets, both languages, in one incident
-    assert!(docs_of.len() >= 5, "the Baqubah bombing should gather at least 5 of its 6 reports: {docs_of:?}");
-    assert!(docs_of.iter().any(|d| d.contains(".ar.")) && docs_of.iter().any(|d| d.contains(".en.")), "{docs_of:?}");
-    assert!(docs_of.contains(&"baqubah-dijla.ar.html"), "the بعقوبه spelling joins: {docs_of:?}");
-    assert_eq!(inc["place"], "Baqubah", "{inc}");
-    assert_eq!(inc["country"], "IRQ");
-    assert_eq!(inc["date"], "2024-02-11");
-    assert_eq!(inc["acled_event_type"], "Explosions/Remote violence");
-    // 5, 6, at least 4, 5, at least 4: the most conservative figure
-    assert_eq!(inc["fatalities"], 4, "{inc}");
+        let (s, v) = get(&app, "/api/events?limit=500").await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let events = v["events"].as_array().unwrap();
+        let inc = baqubah(events);
+        let docs_of: Vec<&str> = inc["documents"].as_array().unwrap().iter().map(|d| doc_name(d.as_str().unwrap())).collect();
+        // several outlets, both languages, in one incident
+        assert!(docs_of.len() >= 5, "the Baqubah bombing should gather at least 5 of its 6 reports: {docs_of:?}");
+        assert!(docs_of.iter().any(|d| d.contains(".ar.")) && docs_of.iter().any(|d| d.contains(".en.")), "{docs_of:?}");
+        assert!(docs_of.contains(&"baqubah-dijla.ar.html"), "the بعقوبه spelling joins: {docs_of:?}");
+        assert_eq!(inc["place"], "Baqubah", "{inc}");
+        assert_eq!(inc["country"], "IRQ");
+        assert_eq!(inc["date"], "2024-02-11");
+        assert_eq!(inc["acled_event_type"], "Explosions/Remote violence");
+        // 5, 6, at least 4, 5, at least 4: the most conservative figure
+        assert_eq!(inc["fatalities"], 4, "{inc}");
 
-    // the incident with its reports and evidence
-    let (s, full) = get(&app, &format!("/api/incidents/{}", inc["id"])).await;
-    assert_eq!(s, StatusCode::OK);
-    let reports = full["reports"].as_array().unwrap();
-    let langs: Vec<&str> = reports.iter().map(|r| r["lang"].as_str().unwrap()).collect();
-    assert!(langs.contains(&"ar") && langs.contains(&"en"), "{langs:?}");
-    let mut texts = std::collections::HashMap::new();
-    for r in reports {
-        let id = r["doc"].as_str().unwrap();
-        let text = texts.entry(id.to_string()).or_insert_with(|| docs.iter().find(|d| d.id == id).unwrap().text.clone());
-        let cps: Vec<char> = text.chars().collect();
-        for k in ["sentence", "trigger"] {
-            let (a, b) = (r[k]["start"].as_u64().unwrap() as usize, r[k]["end"].as_u64().unwrap() as usize);
-            assert_eq!(cps[a..b].iter().collect::<String>(), r[k]["text"].as_str().unwrap(), "{k} of {id}");
+        // the incident with its reports and evidence
+        let (s, full) = get(&app, &format!("/api/incidents/{}", inc["id"])).await;
+        assert_eq!(s, StatusCode::OK);
+        let reports = full["reports"].as_array().unwrap();
+        let langs: Vec<&str> = reports.iter().map(|r| r["lang"].as_str().unwrap()).collect();
+        assert!(langs.contains(&"ar") && langs.contains(&"en"), "{langs:?}");
+        let mut texts = std::collections::HashMap::new();
+        for r in reports {
+            let id = r["doc"].as_str().unwrap();
+            let text = texts.entry(id.to_string()).or_insert_with(|| docs.iter().find(|d| d.id == id).unwrap().text.clone());
+            let cps: Vec<char> = text.chars().collect();
+            for k in ["sentence", "trigger"] {
+                let (a, b) = (r[k]["start"].as_u64().unwrap() as usize, r[k]["end"].as_u64().unwrap() as usize);
+                assert_eq!(cps[a..b].iter().collect::<String>(), r[k]["text"].as_str().unwrap(), "{k} of {id}");
+            }
+            assert!(r["trigger"]["start"].as_u64() >= r["sentence"]["start"].as_u64());
+            assert!(r["trigger"]["end"].as_u64() <= r["sentence"]["end"].as_u64());
         }
-        assert!(r["trigger"]["start"].as_u64() >= r["sentence"]["start"].as_u64());
-        assert!(r["trigger"]["end"].as_u64() <= r["sentence"]["end"].as_u64());
-    }
-    // the repost is linked to the copy it repeats
-    let repost = reports.iter().find(|r| r["doc"] == "wire-2024-02-11-baquba-repost").expect("repost is a report");
-    assert!(repost["near_duplicate_of"].as_str().is_some_and(|d| d.ends_with("baquba-gulfwire.en.txt")), "{repost}");
-    // an Arabic report's evidence is an Arabic sentence about the attack
-    let ar = reports.iter().find(|r| r["lang"] == "ar" && r["event"]["fatalities"].as_u64().is_some()).expect("an Arabic report with a figure");
-    assert!(ar["sentence"]["text"].as_str().unwrap().contains("بعقوب"), "{ar}");
+        // the repost is linked to the copy it repeats
+        let repost = reports.iter().find(|r| r["doc"] == "wire-2024-02-11-baquba-repost").expect("repost is a report");
+        assert!(repost["near_duplicate_of"].as_str().is_some_and(|d| d.ends_with("baquba-gulfwire.en.txt")), "{repost}");
+        // an Arabic report's evidence is an Arabic sentence about the attack
+        let ar = reports.iter().find(|r| r["lang"] == "ar" && r["event"]["fatalities"].as_u64().is_some()).expect("an Arabic report with a figure");
+        assert!(ar["sentence"]["text"].as_str().unwrap().contains("بعقوب"), "{ar}");
 
-    // the Sinjar drone strike is another incident; the oil article has none
-    let sinjar = events.iter().find(|e| e["documents"].as_array().unwrap().iter().any(|d| d == "hamrin-2024-02-12-sinjar")).expect("Sinjar");
-    assert_ne!(sinjar["id"], inc["id"]);
-    assert_eq!(sinjar["fatalities"], 2);
-    assert_eq!(sinjar["date"], "2024-02-12");
-    // "a Turkish drone": the incident's actor is Turkey's military
-    assert_eq!(sinjar["actor"]["country"], "TUR", "{}", sinjar["actor"]);
-    assert_eq!(sinjar["actor"]["sector"], "MIL");
-    assert!(!events.iter().any(|e| e["documents"].to_string().contains("oil-exports")), "the oil article reports no incident");
+        // the Sinjar drone strike is another incident; the oil article has none
+        let sinjar = events.iter().find(|e| e["documents"].as_array().unwrap().iter().any(|d| d == "hamrin-2024-02-12-sinjar")).expect("Sinjar");
+        assert_ne!(sinjar["id"], inc["id"]);
+        assert_eq!(sinjar["fatalities"], 2);
+        assert_eq!(sinjar["date"], "2024-02-12");
+        // "a Turkish drone": the incident's actor is Turkey's military
+        assert_eq!(sinjar["actor"]["country"], "TUR", "{}", sinjar["actor"]);
+        assert_eq!(sinjar["actor"]["sector"], "MIL");
+        assert!(!events.iter().any(|e| e["documents"].to_string().contains("oil-exports")), "the oil article reports no incident");
 
-    // filters a user would try
-    for (q, want) in [
-        (format!("q={}", enc("بعقوبه")), true), // the other spelling finds it too
-        ("q=Baquba".to_string(), true),
-        ("country=Iraq&from=2024-02-11&to=2024-02-11&min_fatalities=1".to_string(), true),
-        ("type=Explosions%2FRemote%20violence&bbox=44,33,45.5,34.5".to_string(), true),
-        ("country=SYR".to_string(), false),
-        ("from=2024-02-12".to_string(), false),
-    ] {
-        let (s, v) = get(&app, &format!("/api/events?{q}")).await;
-        assert_eq!(s, StatusCode::OK, "{q}: {v}");
-        let found = v["events"].as_array().unwrap().iter().any(|e| e["id"] == inc["id"]);
-        assert_eq!(found, want, "{q}");
-    }
-    // malformed filters are 400, never everything or nothing silently
-    for q in ["type=ASSUALT", "country=Atlantis", "q=*", "q=%22%27%3B--", "limit=-1", "limit=100000", "bbox=44,33,45"] {
-        let (s, v) = get(&app, &format!("/api/events?{q}")).await;
-        assert_eq!(s, StatusCode::BAD_REQUEST, "{q}: {v}");
-        assert!(v["error"].as_str().is_some_and(|m| !m.is_empty()), "{q}: {v}");
-    }
-    // thousands of values (an SQL expression too deep) and a giant value
-    let many = (0..3000).map(|i| format!("type=ASSAULT{}", i % 60)).collect::<Vec<_>>().join("&");
-    let giant = format!("type={}", "A".repeat(60_000));
-    for q in [many, giant] {
-        let (s, v) = get(&app, &format!("/api/events?{q}")).await;
-        assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
-    }
-    let same = (0..3000).map(|_| "type=ASSAULT").collect::<Vec<_>>().join("&");
-    assert_eq!(get(&app, &format!("/api/events?{same}")).await.0, StatusCode::OK, "one value repeated is one value");
-    let (s, _) = get(&app, &format!("/api/incidents/{}?x=1", inc["id"])).await;
-    assert_eq!(s, StatusCode::BAD_REQUEST, "unknown parameter on a path endpoint");
+        // filters a user would try
+        for (q, want) in [
+            (format!("q={}", enc("بعقوبه")), true), // the other spelling finds it too
+            ("q=Baquba".to_string(), true),
+            ("country=Iraq&from=2024-02-11&to=2024-02-11&min_fatalities=1".to_string(), true),
+            ("type=Explosions%2FRemote%20violence&bbox=44,33,45.5,34.5".to_string(), true),
+            ("country=SYR".to_string(), false),
+            ("from=2024-02-12".to_string(), false),
+        ] {
+            let (s, v) = get(&app, &format!("/api/events?{q}")).await;
+            assert_eq!(s, StatusCode::OK, "{q}: {v}");
+            let found = v["events"].as_array().unwrap().iter().any(|e| e["id"] == inc["id"]);
+            assert_eq!(found, want, "{q}");
+        }
+        // malformed filters are 400, never everything or nothing silently
+        for q in ["type=ASSUALT", "country=Atlantis", "q=*", "q=%22%27%3B--", "limit=-1", "limit=100000", "bbox=44,33,45"] {
+            let (s, v) = get(&app, &format!("/api/events?{q}")).await;
+            assert_eq!(s, StatusCode::BAD_REQUEST, "{q}: {v}");
+            assert!(v["error"].as_str().is_some_and(|m| !m.is_empty()), "{q}: {v}");
+        }
+        // thousands of values (an SQL expression too deep) and a giant value
+        let many = (0..3000).map(|i| format!("type=ASSAULT{}", i % 60)).collect::<Vec<_>>().join("&");
+        let giant = format!("type={}", "A".repeat(60_000));
+        for q in [many, giant] {
+            let (s, v) = get(&app, &format!("/api/events?{q}")).await;
+            assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+        }
+        let same = (0..3000).map(|_| "type=ASSAULT").collect::<Vec<_>>().join("&");
+        assert_eq!(get(&app, &format!("/api/events?{same}")).await.0, StatusCode::OK, "one value repeated is one value");
+        let (s, _) = get(&app, &format!("/api/incidents/{}?x=1", inc["id"])).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "unknown parameter on a path endpoint");
 
-    // the ACLED CSV: the column layout and the incident's row
-    let store = marsad_dataset::open(&db).unwrap();
-    let mut csv = Vec::new();
-    let f = marsad_dataset::EventFilter { limit: None, ..Default::default() };
-    marsad_dataset::export::export(store.conn(), &f, marsad_dataset::export::Format::Csv, &mut csv).unwrap();
-    let csv = String::from_utf8(csv).unwrap();
-    let header = csv.lines().next().unwrap();
-    assert_eq!(
-        header,
-        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,\
-actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,\
-longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,review_status"
-    );
-    let row = csv.lines().find(|l| l.contains("Baqubah") && l.contains("2024-02-11") && l.contains("Explosions")).expect("row");
-    assert!(row.contains(",368,") && row.contains(",Iraq,"), "{row}");
+        // the ACLED CSV: the column layout and the incident's row
+        let csv = block_in_place(|| {
+            let store = marsad_dataset::open(&db).unwrap();
+            let mut csv = Vec::new();
+            let f = marsad_dataset::EventFilter { limit: None, ..Default::default() };
+            marsad_dataset::export::export(store.conn(), &f, marsad_dataset::export::Format::Csv, &mut csv).unwrap();
+            csv
+        });
+        let csv = String::from_utf8(csv).unwrap();
+        let header = csv.lines().next().unwrap();
+        assert_eq!(
+            header,
+            "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,\
+    actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,\
+    longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,review_status"
+        );
+        let row = csv.lines().find(|l| l.contains("Baqubah") && l.contains("2024-02-11") && l.contains("Explosions")).expect("row");
+        assert!(row.contains(",368,") && row.contains(",Iraq,"), "{row}");
 
-    // re-ingesting the folder changes nothing
-    let before = snapshot(&app).await;
-    let again = ingest(&db, &docs);
-    assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 8));
-    assert_eq!(snapshot(&app).await, before, "re-ingest changed the incidents");
+        // re-ingesting the folder changes nothing
+        let before = snapshot(&app).await;
+        let again = ingest(&db, &docs);
+        assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 8));
+        assert_eq!(snapshot(&app).await, before, "re-ingest changed the incidents");
+    }
 }
 
 /// Kill `marsad ingest` half-way, then run it again: nothing duplicated,
 /// nothing lost. A kill leaves committed batches, an uncommitted one (rolled
 /// back) and merging not done or half done; the re-run must end exactly
 /// where a clean ingest does.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ingest_killed_half_way_then_rerun() {
-    let docs = documents();
-    let clean = temp_db("clean");
-    ingest(&clean, &docs);
-    let want = snapshot(&app(&clean)).await;
-    assert!(want.len() >= 2);
-    let brief = |v: &[Value]| -> Vec<String> { v.iter().map(brief_reports).collect() };
+    for t in backends() {
+        eprintln!("backend: {t}");
+        let docs = documents();
+        let clean = temp_db(&t, "clean");
+        ingest(&clean, &docs);
+        let want = snapshot(&app(&clean)).await;
+        assert!(want.len() >= 2);
+        let brief = |v: &[Value]| -> Vec<String> { v.iter().map(brief_reports).collect() };
 
-    // killed after `merged` documents were stored and merged, with the
-    // documents up to `stored` committed but not merged, and those up to
-    // `inflight` in an uncommitted batch
-    for (merged, stored, inflight) in [(3, 5, 6), (1, 1, 8), (0, 4, 7), (2, 7, 8), (5, 5, 8), (6, 7, 7), (7, 8, 8)] {
-        let db = temp_db(&format!("killed-{merged}-{stored}-{inflight}"));
-        {
-            let mut store = marsad_store::Store::open(&db).unwrap();
-            let ann = annotator();
-            for d in &docs[..merged] {
-                store.ingest(d.clone(), |d| ann(d)).unwrap();
-            }
-            store.commit().unwrap();
-            marsad_dataset::sync(&mut store).unwrap();
-            for d in &docs[merged..stored] {
-                store.ingest(d.clone(), |d| ann(d)).unwrap();
-            }
-            store.commit().unwrap();
-            for d in &docs[stored..inflight] {
-                store.ingest(d.clone(), |d| ann(d)).unwrap();
-            }
-            // dropped without commit: what kill -9 leaves
+        // killed after `merged` documents were stored and merged, with the
+        // documents up to `stored` committed but not merged, and those up to
+        // `inflight` in an uncommitted batch
+        for (merged, stored, inflight) in [(3, 5, 6), (1, 1, 8), (0, 4, 7), (2, 7, 8), (5, 5, 8), (6, 7, 7), (7, 8, 8)] {
+            let db = temp_db(&t, &format!("killed-{merged}-{stored}-{inflight}"));
+            block_in_place(|| {
+                let mut store = marsad_store::Store::open(&db).unwrap();
+                let ann = annotator();
+                for d in &docs[..merged] {
+                    store.ingest(d.clone(), |d| ann(d)).unwrap();
+                }
+                store.commit().unwrap();
+                marsad_dataset::sync(&mut store).unwrap();
+                for d in &docs[merged..stored] {
+                    store.ingest(d.clone(), |d| ann(d)).unwrap();
+                }
+                store.commit().unwrap();
+                for d in &docs[stored..inflight] {
+                    store.ingest(d.clone(), |d| ann(d)).unwrap();
+                }
+                // dropped without commit: what kill -9 leaves
+            });
+            let c = ingest(&db, &docs);
+            assert_eq!((c.new as usize, c.unchanged as usize, c.failed), (8 - stored, stored, 0), "{c:?}");
+            let got = snapshot(&app(&db)).await;
+            assert_eq!(brief(&got), brief(&want), "killed at {merged}/{stored}/{inflight}: incidents differ from a clean ingest");
+            assert!(
+                got == want,
+                "killed at {merged}/{stored}/{inflight}: {}",
+                first_difference(&Value::from(got.clone()), &Value::from(want.clone()), "")
+            );
+            let (_, stats) = get(&app(&db), "/api/stats").await;
+            assert_eq!(stats["documents"], 8, "{stats}");
+            common::remove_db(&db);
         }
-        let c = ingest(&db, &docs);
-        assert_eq!((c.new as usize, c.unchanged as usize, c.failed), (8 - stored, stored, 0), "{c:?}");
-        let got = snapshot(&app(&db)).await;
-        assert_eq!(brief(&got), brief(&want), "killed at {merged}/{stored}/{inflight}: incidents differ from a clean ingest");
-        assert!(
-            got == want,
-            "killed at {merged}/{stored}/{inflight}: {}",
-            first_difference(&Value::from(got.clone()), &Value::from(want.clone()), "")
-        );
-        let (_, stats) = get(&app(&db), "/api/stats").await;
-        assert_eq!(stats["documents"], 8, "{stats}");
-        let _ = std::fs::remove_dir_all(db.parent().unwrap());
+        common::remove_db(&clean);
     }
-    let _ = std::fs::remove_dir_all(clean.parent().unwrap());
 }
 
 /// All six reports of the bombing in one incident: the Hamrin report names
 /// only the province (ديالى, same admin1 as Baqubah) and "soldiers" where the
 /// others say "army"; the extra "the wounded" trigger in one Rafidain sentence
 /// is folded into that sentence's bombing.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn all_six_reports_in_one_incident() {
-    let db = temp_db("strict");
-    ingest(&db, &documents());
-    let (_, v) = get(&app(&db), "/api/events?limit=500").await;
-    let events = v["events"].as_array().unwrap();
-    let inc = baqubah(events);
-    let mut got: Vec<&str> = inc["documents"].as_array().unwrap().iter().map(|d| doc_name(d.as_str().unwrap())).collect();
-    got.sort();
-    let mut want = BAQUBAH_DOCS.to_vec();
-    want.sort();
-    assert_eq!(got, want);
-    let same_day_assaults =
-        events.iter().filter(|e| e["date"] == "2024-02-11" && e["type"] == "ASSAULT" && e["country"] == "IRQ").count();
-    assert_eq!(same_day_assaults, 1, "one bombing, one incident: {v}");
+    for t in backends() {
+        eprintln!("backend: {t}");
+        let db = temp_db(&t, "strict");
+        ingest(&db, &documents());
+        let (_, v) = get(&app(&db), "/api/events?limit=500").await;
+        let events = v["events"].as_array().unwrap();
+        let inc = baqubah(events);
+        let mut got: Vec<&str> = inc["documents"].as_array().unwrap().iter().map(|d| doc_name(d.as_str().unwrap())).collect();
+        got.sort();
+        let mut want = BAQUBAH_DOCS.to_vec();
+        want.sort();
+        assert_eq!(got, want);
+        let same_day_assaults =
+            events.iter().filter(|e| e["date"] == "2024-02-11" && e["type"] == "ASSAULT" && e["country"] == "IRQ").count();
+        assert_eq!(same_day_assaults, 1, "one bombing, one incident: {v}");
+    }
 }
 
 fn brief_reports(inc: &Value) -> String {

@@ -23,6 +23,7 @@ pub mod db;
 pub mod keys;
 pub mod minhash;
 pub mod review;
+mod rows;
 pub mod schema;
 pub mod search;
 #[doc(hidden)]
@@ -279,6 +280,21 @@ impl Store {
         Ok(s)
     }
 
+    /// [`Store::open_pg`] for a reader: `None` when the server holds no
+    /// marsad schema yet (what a missing file is on SQLite), so reading
+    /// never creates the tables. An older schema is migrated.
+    pub fn open_pg_existing(url: &str) -> Result<Option<Store>> {
+        let shown = db::redact(url);
+        let conn = Connection::connect_pg(url).with_context(|| format!("cannot connect to {shown}"))?;
+        let mut s = Store::from_conn(conn, None);
+        s.location = shown.clone();
+        if matches!(s.pg_version_unlocked()?, None | Some(0)) {
+            return Ok(None);
+        }
+        s.setup().with_context(|| format!("cannot use {shown} as a marsad database"))?;
+        Ok(Some(s))
+    }
+
     /// Which back end this store runs on.
     pub fn backend(&self) -> db::Backend {
         self.conn.backend()
@@ -393,10 +409,35 @@ impl Store {
         Ok(migrations.len() as u32)
     }
 
+    /// PostgreSQL: the schema version read without any lock, `None` when
+    /// the schema has not been created (or its version row is not yet
+    /// committed). `to_regclass` makes the test a query that cannot fail
+    /// on a missing table (naming the table directly would be an error, and
+    /// an error inside a transaction aborts it).
+    fn pg_version_unlocked(&self) -> Result<Option<u32>> {
+        let exists: i64 =
+            self.conn.query_row("SELECT CASE WHEN to_regclass('marsad_schema') IS NULL THEN 0 ELSE 1 END", [], |r| r.get(0))?;
+        if exists == 0 {
+            return Ok(None);
+        }
+        Ok(self.conn.query_row("SELECT version FROM marsad_schema", [], |r| r.get(0)).optional()?)
+    }
+
     /// PostgreSQL: the same migrations, translated ([`schema::to_pg`]),
-    /// under the write lock (two processes opening a new database at once
-    /// do not both create it), the version in `marsad_schema`.
+    /// the version in `marsad_schema`. A current schema (every `serve`
+    /// request, every `search`) is checked without a lock, so a reader never
+    /// waits for an ingest batch in flight; only a migration takes the write
+    /// lock (two processes opening a new database at once do not both
+    /// create it) and reads the version again under it.
     fn migrate_pg(&mut self) -> Result<()> {
+        match self.pg_version_unlocked()? {
+            Some(v) if v as usize == schema::MIGRATIONS.len() => return Ok(()),
+            Some(v) if v as usize > schema::MIGRATIONS.len() => bail!(
+                "database schema version {v} is newer than this marsad knows ({}); upgrade marsad",
+                schema::MIGRATIONS.len()
+            ),
+            _ => {}
+        }
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let r = (|| -> Result<()> {
             self.conn.execute_batch(schema::PG_VERSION_TABLE)?;
@@ -712,7 +753,7 @@ impl Store {
                 ],
             )?,
         };
-        self.write_annotations(pk, doc, &now, &entity_keys)?;
+        rows::write_annotations(&self.conn, pk, doc, &now, &entity_keys)?;
         if self.take_fault(Fault::BeforeFts) {
             bail!("injected fault before the full-text row");
         }
@@ -724,206 +765,6 @@ impl Store {
             )?
             .execute(params![pk, format!("{hash}@{now}"), minhash])?;
         self.fts_pending.push((pk, fts_title, fts_body));
-        Ok(())
-    }
-
-    fn write_annotations(&self, pk: i64, doc: &Document, now: &str, entity_keys: &[String]) -> Result<()> {
-        let c = &self.conn;
-        {
-            let mut st = c.prepare_cached(
-                "INSERT INTO entities(doc, idx, type, text, key, start, end, sentence, confidence, source)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-            )?;
-            for (i, e) in doc.entities.iter().enumerate() {
-                st.execute(params![
-                    pk,
-                    i as i64,
-                    e.kind.as_str(),
-                    e.text,
-                    entity_keys.get(i).cloned().unwrap_or_else(|| marsad_text::key(&e.text)),
-                    e.start as i64,
-                    e.end as i64,
-                    e.sentence as i64,
-                    e.confidence as f64,
-                    e.source
-                ])?;
-            }
-        }
-        {
-            let mut st = c.prepare_cached(
-                "INSERT INTO places(doc, idx, text, start, end, sentence, name, name_ar, geonameid, lat, lon, country,
-                 country2, admin1, feature, precision, relation, confidence)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
-            )?;
-            for (i, p) in doc.places.iter().enumerate() {
-                st.execute(params![
-                    pk,
-                    i as i64,
-                    p.text,
-                    p.start as i64,
-                    p.end as i64,
-                    p.sentence as i64,
-                    p.name,
-                    p.name_ar,
-                    p.geonameid.map(|g| g as i64),
-                    p.lat,
-                    p.lon,
-                    p.country,
-                    p.country2,
-                    p.admin1,
-                    p.feature,
-                    p.precision,
-                    p.relation,
-                    p.confidence as f64
-                ])?;
-            }
-        }
-        {
-            let mut st = c.prepare_cached(
-                "INSERT INTO times(doc, idx, text, start, end, sentence, value, precision, anchor, modifier)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-            )?;
-            for (i, t) in doc.times.iter().enumerate() {
-                st.execute(params![
-                    pk,
-                    i as i64,
-                    t.text,
-                    t.start as i64,
-                    t.end as i64,
-                    t.sentence as i64,
-                    t.value,
-                    t.precision,
-                    t.anchor,
-                    t.modifier
-                ])?;
-            }
-        }
-        {
-            let mut st = c.prepare_cached(
-                "INSERT INTO events(doc, idx, type, mode, quad, acled_event_type, acled_sub_event_type,
-                 actor_text, actor_start, actor_end, actor_id, actor_name,
-                 recipient_text, recipient_start, recipient_end, recipient_id, recipient_name,
-                 place_text, place_start, place_end, place_name, geonameid, lat, lon, country, admin1, geo_precision,
-                 date_text, date_start, date_end, date_value, date_precision,
-                 fatalities, injured, arrested, negated, hypothetical, generic, reported_by_text, reported_by_id,
-                 trigger_text, trigger_start, trigger_end, evidence_start, evidence_end, sentence, confidence, background)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,
-                 ?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44,?45,?46,?47,?48)",
-            )?;
-            for (i, e) in doc.events.iter().enumerate() {
-                let a = e.actor.as_ref();
-                let r = e.recipient.as_ref();
-                let p = e.place.as_ref();
-                let d = e.date.as_ref();
-                st.execute(db::params_from_iter::<[db::Value; 48]>([
-                    pk.into(),
-                    (i as i64).into(),
-                    e.kind.to_string().into(),
-                    e.mode.clone().into(),
-                    e.quad.clone().into(),
-                    e.acled.as_ref().map(|x| x.event_type.clone()).into(),
-                    e.acled.as_ref().map(|x| x.sub_event_type.clone()).into(),
-                    a.map(|x| x.text.clone()).into(),
-                    a.map(|x| x.start as i64).into(),
-                    a.map(|x| x.end as i64).into(),
-                    a.and_then(stored_actor_id).into(),
-                    a.and_then(|x| x.name.clone()).into(),
-                    r.map(|x| x.text.clone()).into(),
-                    r.map(|x| x.start as i64).into(),
-                    r.map(|x| x.end as i64).into(),
-                    r.and_then(stored_actor_id).into(),
-                    r.and_then(|x| x.name.clone()).into(),
-                    p.map(|x| x.text.clone()).into(),
-                    p.map(|x| x.start as i64).into(),
-                    p.map(|x| x.end as i64).into(),
-                    p.and_then(|x| x.name.clone()).into(),
-                    p.and_then(|x| x.geonameid.map(|g| g as i64)).into(),
-                    p.and_then(|x| x.lat).into(),
-                    p.and_then(|x| x.lon).into(),
-                    p.and_then(|x| x.country.clone()).into(),
-                    p.and_then(|x| x.admin1.clone()).into(),
-                    p.and_then(|x| x.precision.clone()).into(),
-                    d.map(|x| x.text.clone()).into(),
-                    d.map(|x| x.start as i64).into(),
-                    d.map(|x| x.end as i64).into(),
-                    d.and_then(|x| x.value.clone()).into(),
-                    d.map(|x| x.precision.clone()).into(),
-                    e.fatalities.map(i64::from).into(),
-                    e.injured.map(i64::from).into(),
-                    e.arrested.map(i64::from).into(),
-                    i64::from(e.negated).into(),
-                    i64::from(e.hypothetical).into(),
-                    i64::from(e.generic).into(),
-                    e.reported_by.as_ref().map(|x| x.text.clone()).into(),
-                    e.reported_by.as_ref().and_then(|x| x.actor_id.clone()).into(),
-                    e.trigger.text.clone().into(),
-                    (e.trigger.start as i64).into(),
-                    (e.trigger.end as i64).into(),
-                    (e.evidence.start as i64).into(),
-                    (e.evidence.end as i64).into(),
-                    (e.sentence as i64).into(),
-                    (e.confidence as f64).into(),
-                    i64::from(e.background).into(),
-                ]))?;
-            }
-        }
-        {
-            let mut up = c.prepare_cached(
-                "INSERT INTO actors(actor_id, name, name_ar, actor_type, sector, country, known, first_seen, last_seen)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)
-                 ON CONFLICT(actor_id) DO UPDATE SET
-                   name = excluded.name,
-                   name_ar = coalesce(excluded.name_ar, actors.name_ar),
-                   actor_type = coalesce(excluded.actor_type, actors.actor_type),
-                   sector = coalesce(excluded.sector, actors.sector),
-                   country = coalesce(excluded.country, actors.country),
-                   known = CASE WHEN excluded.known > actors.known THEN excluded.known ELSE actors.known END,
-                   last_seen = excluded.last_seen",
-            )?;
-            let mut al = c.prepare_cached("INSERT OR IGNORE INTO actor_aliases(actor_id, alias, key) VALUES (?1,?2,?3)")?;
-            let mut me = c.prepare_cached(
-                "INSERT OR IGNORE INTO actor_mentions(doc, actor_id, start, end, text) VALUES (?1,?2,?3,?4,?5)",
-            )?;
-            let mut re = c.prepare_cached(
-                "INSERT INTO actor_relations(doc, actor_id, relation, target, evidence_start, evidence_end)
-                 VALUES (?1,?2,?3,?4,?5,?6)",
-            )?;
-            for a in &doc.actors {
-                if a.actor_id.is_empty() {
-                    continue;
-                }
-                up.execute(params![a.actor_id, a.name, a.name_ar, a.actor_type, a.sector, a.country, a.known, now])?;
-                for alias in a.aliases.iter().chain(a.mentions.iter().map(|m| &m.text)) {
-                    if !alias.trim().is_empty() {
-                        al.execute(params![a.actor_id, alias, marsad_text::key(alias)])?;
-                    }
-                }
-                for m in &a.mentions {
-                    me.execute(params![pk, a.actor_id, m.start as i64, m.end as i64, m.text])?;
-                }
-                for r in &a.relations {
-                    re.execute(params![
-                        pk,
-                        a.actor_id,
-                        r.relation,
-                        r.target,
-                        r.evidence.start as i64,
-                        r.evidence.end as i64
-                    ])?;
-                }
-            }
-            // Participants the events stage placed in a country the actors
-            // stage could not ("a Turkish drone": gen:X-MIL-aircraft → TUR)
-            // are stored as that country's generic actor, so incidents keep
-            // the country and the ACLED actor codes.
-            for x in doc.events.iter().flat_map(|e| [e.actor.as_ref(), e.recipient.as_ref()]).flatten() {
-                let (Some(id), Some(orig)) = (stored_actor_id(x), x.actor_id.as_deref()) else { continue };
-                if id != orig {
-                    let name = x.name.clone().unwrap_or_else(|| x.text.clone());
-                    up.execute(params![id, name, Option::<String>::None, x.actor_type, x.sector, x.country, false, now])?;
-                }
-            }
-        }
         Ok(())
     }
 
@@ -1188,15 +1029,4 @@ pub struct Stats {
     /// Size of the write-ahead log file on disk (0 after a checkpoint that
     /// truncates it, or for an in-memory store).
     pub wal_bytes: u64,
-}
-
-/// The actor id an event participant is stored under: a generic actor the
-/// actors stage left without a country (`gen:X-MIL-aircraft`) takes the
-/// country the events stage found for it (`gen:TUR-MIL-aircraft`).
-fn stored_actor_id(a: &marsad_core::ActorRef) -> Option<String> {
-    let id = a.actor_id.as_deref()?;
-    match (id.strip_prefix("gen:X-"), a.country.as_deref()) {
-        (Some(rest), Some(c)) if !c.is_empty() && c != "X" => Some(format!("gen:{c}-{rest}")),
-        _ => Some(id.to_string()),
-    }
 }

@@ -950,3 +950,44 @@ fn quoted_words_must_be_adjacent() {
         assert_eq!(ids("\"الحكومة إن\"").0, 1);
     }
 }
+
+/// A reader (every `serve` request, `marsad search`) opens the store and
+/// reads while an ingest batch holds the write lock, without waiting for it:
+/// the writer keeps its batch open until the reader has reported (or a
+/// generous bound has passed, which fails the test), so the outcome does not
+/// depend on timing.
+#[test]
+fn a_reader_opens_and_reads_while_a_batch_holds_the_write_lock() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+    for t in targets() {
+        eprintln!("backend: {t}");
+        let db = t.db("lockfree");
+        let mut w = Store::open(&db.0).unwrap();
+        w.batch_size = 1000;
+        w.ingest(raw("c1", "committed", "Gunmen attacked a checkpoint in Mosul"), annotate).unwrap();
+        w.commit().unwrap();
+        // an open batch: the write lock is held from here until commit
+        w.ingest(raw("c2", "in flight", "Gunmen attacked a checkpoint in Kirkuk"), annotate).unwrap();
+        if t.is_pg() {
+            let c = marsad_store::db::Connection::connect_pg(&db.location()).unwrap();
+            let free: bool = c
+                .query_row("SELECT pg_try_advisory_lock(?1)", [marsad_store::db::PG_WRITE_LOCK], |r| r.get(0))
+                .unwrap();
+            assert!(!free, "the open batch holds the advisory write lock");
+        }
+        let (tx, rx) = mpsc::channel();
+        let loc = db.0.clone();
+        let reader = std::thread::spawn(move || {
+            let r = Store::open(&loc).and_then(|s| Ok((s.count()?, s.search("gunmen", 10)?.total)));
+            let _ = tx.send(r.map_err(|e| format!("{e:#}")));
+        });
+        let got = rx.recv_timeout(Duration::from_secs(120));
+        // only now does the writer let go
+        w.commit().unwrap();
+        reader.join().unwrap();
+        let got = got.expect("the reader waited for the writer's lock");
+        assert_eq!(got, Ok((1, 1)), "the reader sees the committed document only");
+        assert_eq!(Store::open(&db.0).unwrap().count().unwrap(), 2);
+    }
+}

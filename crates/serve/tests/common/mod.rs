@@ -1,10 +1,12 @@
 //! What the API tests share: the pipeline (marsad-pipeline's, as the server
-//! runs it), a server configuration, and a fresh temporary database path
-//! per call.
+//! runs it), a server configuration, and a fresh database per call on each
+//! back end (`marsad_store::testing::targets()`: SQLite, and PostgreSQL when
+//! `MARSAD_TEST_PG` is set).
 
 use marsad_core::Document;
 use marsad_pipeline::Pipeline;
 use marsad_serve::Config;
+use marsad_store::testing::Target;
 use std::path::PathBuf;
 
 pub fn pipeline() -> &'static Pipeline {
@@ -36,4 +38,26 @@ pub fn temp_db(suite: &str, tag: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir.join("marsad.db")
+}
+
+/// A fresh, empty database on back end `t`: `marsad.db` in an emptied
+/// directory (SQLite) or a new schema on the test server (PostgreSQL, the
+/// URL as `--db` takes it).
+pub fn test_db(t: &Target, suite: &str, tag: &str) -> PathBuf {
+    if t.is_pg() {
+        t.db(tag).0.clone()
+    } else {
+        temp_db(suite, tag)
+    }
+}
+
+#[allow(dead_code)]
+/// Remove a SQLite test database's directory (a PostgreSQL test schema is
+/// left to the throwaway server).
+pub fn remove_db(db: &std::path::Path) {
+    if !db.to_str().is_some_and(marsad_store::db::is_pg_url) {
+        if let Some(dir) = db.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
