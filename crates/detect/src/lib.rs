@@ -97,7 +97,10 @@ impl Class {
 /// The event detection model: a three-class logistic regression over
 /// [`features`] (weights per feature in [`CLASSES`] order).
 pub struct DetectModel {
-    weights: HashMap<Box<str>, [f32; 3]>,
+    /// Hashed with [`marsad_text::FastHasher`]: every feature of every
+    /// candidate is looked up (SipHash was 1.5 % of the pipeline's
+    /// instructions); the file is written sorted, so the order is not seen.
+    weights: WeightMap,
     bias: [f32; 3],
     /// A candidate is dropped when its not-event probability is the largest
     /// and at least this.
@@ -129,6 +132,8 @@ impl Verdict {
         self.class != Class::NotEvent
     }
 }
+
+type WeightMap = HashMap<Box<str>, [f32; 3], std::hash::BuildHasherDefault<marsad_text::FastHasher>>;
 
 impl DetectModel {
     pub fn shipped() -> Result<Self> {
@@ -188,7 +193,7 @@ impl DetectModel {
             v.try_into().map_err(|_| anyhow::anyhow!("expected three weights"))
         };
         let bias = three(lines.next().and_then(|l| l.strip_prefix("bias ")).context("no bias line")?)?;
-        let mut weights = HashMap::new();
+        let mut weights = WeightMap::default();
         for (n, line) in lines.enumerate() {
             let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 4))?;
             weights.insert(k.into(), three(w).with_context(|| format!("line {}", n + 4))?);

@@ -35,7 +35,10 @@ pub(crate) struct Ev {
     pub(crate) weak: bool,
 }
 
-pub(crate) type Memo = std::cell::RefCell<lexicon::FMap<(String, bool), std::rc::Rc<[lexicon::Hit]>>>;
+/// Look-ups of the document, Latin words in `[0]`, Arabic ones in `[1]`
+/// (one map per script, so that a word is found by its `&str` without
+/// building a key).
+pub(crate) type Memo = std::cell::RefCell<[lexicon::FMap<String, std::rc::Rc<[lexicon::Hit]>>; 2]>;
 
 pub(crate) struct Sent<'a> {
     pub(crate) st: &'a EventStage,
@@ -171,12 +174,11 @@ impl<'a> Sent<'a> {
 
     /// `Lexicon::lookup`, memoised for the document.
     pub(crate) fn lookup(&self, norm: &str, arabic: bool) -> std::rc::Rc<[lexicon::Hit]> {
-        let key = (norm.to_string(), arabic);
-        if let Some(h) = self.memo.borrow().get(&key) {
+        if let Some(h) = self.memo.borrow()[arabic as usize].get(norm) {
             return h.clone();
         }
         let h = self.lookup_across_docs(norm, arabic);
-        self.memo.borrow_mut().insert(key, h.clone());
+        self.memo.borrow_mut()[arabic as usize].insert(norm.to_string(), h.clone());
         h
     }
 

@@ -145,3 +145,28 @@ fn real_text_english() {
     assert_eq!(i("Two people were slightly injured when a grenade was thrown"), Some(2));
     assert_eq!(a("The suspect, aged 28, was arrested at the airport"), Some(1));
 }
+
+/// The fast path of `find_pred_lex` (a set of every predicate word) gives
+/// the reference's answer at every token of the casualty dev sentences.
+#[test]
+fn predicate_fast_path_matches_the_reference() {
+    let mut tokens = 0;
+    let mut preds = 0;
+    for file in [include_str!("../../data/dev/casualties.jsonl"), include_str!("../../data/dev/casreal.jsonl"), include_str!("../../data/dev/casreal_test.jsonl")] {
+        for line in file.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let s = v["text"].as_str().unwrap_or_default();
+            let toks = marsad_text::tokenize::tokenize(s);
+            let n = toks.len();
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n] };
+            let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
+            for i in 0..n {
+                let fast = g.find_pred_lex_with(i, true);
+                assert_eq!(format!("{fast:?}"), format!("{:?}", g.find_pred_lex_with(i, false)), "{s} at {}", toks[i].norm);
+                preds += fast.is_some() as usize;
+                tokens += 1;
+            }
+        }
+    }
+    assert!(tokens > 5_000 && preds > 300, "{tokens} tokens, {preds} predicates");
+}
