@@ -45,10 +45,14 @@ impl<'a> Sent<'a> {
     }
 
     pub(crate) fn nisba_country(&self, k: &str) -> Option<String> {
+        // one buffer for the stems (a `format!` per suffix showed in profiles)
+        let mut stem = String::with_capacity(k.len() + 2);
         for suf in ["يين", "يون", "يات", "يه", "ي"] {
             if let Some(st) = k.strip_suffix(suf) {
-                let stem = format!("{st}ي");
-                if let Some(c) = self.lx().nisba.get(&stem) {
+                stem.clear();
+                stem.push_str(st);
+                stem.push('ي');
+                if let Some(c) = self.lx().nisba.get(stem.as_str()) {
                     return Some(c.clone());
                 }
             }

@@ -275,11 +275,11 @@ impl<'a> G<'a> {
                 p.own = Some(1);
                 return Some(p);
             }
+            // fast path (almost every word): no form `pick` reads is in any of
+            // its lists, so none of its tests can hold
+            let listed = !fast || [w, f, noun_base, strip_al(w).unwrap_or(""), strip_al(f).unwrap_or("")].iter().any(|x| predicate_word(x));
             let pick = |vt: &[&str], vi: &[&str], ng: &[&str], ct: &[&str], class: usize| -> Option<Pred> {
-                // fast path (almost every word): no form read below is in any of
-                // the lists, so none of the tests can hold
-                let (sw, sf) = (strip_al(w).unwrap_or(""), strip_al(f).unwrap_or(""));
-                if fast && ![w, f, noun_base, sw, sf].iter().any(|x| predicate_word(x)) {
+                if !listed {
                     return None;
                 }
                 // a word whose own first letter is و (وفاة) is read whole too: bare() took
