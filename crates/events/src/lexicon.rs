@@ -418,7 +418,15 @@ impl Lexicon {
         if alts.iter().any(|a| a == norm || strip_al(norm) == a) {
             return true;
         }
-        ar_analyses(norm).iter().any(|r| r.kind == Kind::Noun && alts.iter().any(|a| *a == r.stem))
+        // the readings of `ar_analyses`, without allocating them (see the
+        // test `for_each_analysis_gives_ar_analyses`)
+        let mut hit = false;
+        for_each_analysis(norm, &mut |stem, kind, _, _, _, _| {
+            if !hit && kind == Kind::Noun && alts.iter().any(|a| a == stem) {
+                hit = true;
+            }
+        });
+        hit
     }
 }
 
@@ -568,6 +576,22 @@ pub fn ar_analyses(w: &str) -> Vec<Reading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `for_each_analysis` (allocation-free, used by the look-ups and
+    /// `slot_matches`) gives exactly `ar_analyses`' readings, in its order.
+    #[test]
+    fn for_each_analysis_gives_ar_analyses() {
+        let text = include_str!("../data/dev/casreal.jsonl");
+        let mut words = 0;
+        for t in marsad_text::tokenize::tokenize(text).iter().filter(|t| t.kind == marsad_core::TokenKind::Arabic) {
+            let mut got: Vec<(String, Kind, bool, bool, bool, usize)> = Vec::new();
+            for_each_analysis(&t.norm, &mut |st, k, fu, su, ar, sp| got.push((st.to_string(), k, fu, su, ar, sp)));
+            let want: Vec<(String, Kind, bool, bool, bool, usize)> = ar_analyses(&t.norm).into_iter().map(|r| (r.stem, r.kind, r.future, r.suffixed, r.article, r.stripped)).collect();
+            assert_eq!(got, want, "{}", t.norm);
+            words += 1;
+        }
+        assert!(words > 5_000, "{words} words");
+    }
 
     fn types(lx: &Lexicon, w: &str) -> Vec<String> {
         let arabic = w.chars().next().map_or(false, |c| ('\u{0600}'..='\u{06FF}').contains(&c));
