@@ -7,39 +7,12 @@ Writes casreal.jsonl (the train part: rules may be tuned on it) and casreal_test
 "reported_by" (the party whose claim the toll is) and "vague" (the figures that are
 floors: at least / more than / about), and per sentence "doc" and "split".
 Run from anywhere: python3 make_casreal.py"""
-import json, os
+import json, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gold_tsv import event  # noqa: E402
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "dev")
-FIELDS = {"k": "fatalities", "i": "injured", "a": "arrested"}
-KEYS = ("k", "i", "a", "v", "place", "by")
-
-
-def event(spec, text, id_):
-    parts = spec.split()
-    ev = {"plover": parts[0], "source_code": "None None", "target_code": "None None",
-          "source_text": "", "target_text": ""}
-    items, cur = [], None
-    for tok in parts[1:]:
-        if "=" in tok and tok.split("=", 1)[0] in KEYS:
-            cur = tok.split("=", 1)
-            items.append(cur)
-        elif cur is not None:
-            cur[1] += " " + tok
-        else:
-            raise SystemExit(f"{id_}: cannot read {spec!r}")
-    for key, val in items:
-        if key in FIELDS:
-            ev[FIELDS[key]] = None if val == "null" else int(val)
-        elif key == "v":
-            ev["vague"] = [FIELDS[k] for k in val.split(",")]
-        elif key == "place":
-            assert val in text, (id_, val)
-            ev["place"] = val
-        elif key == "by":
-            assert val in text, (id_, val)
-            ev["reported_by"] = val
-    return ev
-
 
 rows = []
 for line in open(os.path.join(here, "casreal.tsv"), encoding="utf-8"):

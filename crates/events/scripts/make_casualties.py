@@ -7,36 +7,13 @@ tuning). Format: the JSONL gold that `marsad eval events --gold` reads, with
 several events per sentence allowed and an extra per-event "reported_by" (the
 party whose claim the toll is; eval ignores it, crates/cli/tests/casualties.rs
 scores it). Run from anywhere: python3 make_casualties.py"""
-import json, os
+import json, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gold_tsv import event  # noqa: E402
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "dev")
 DATE = "20120315"
-FIELDS = {"k": "fatalities", "i": "injured", "a": "arrested"}
-
-
-def event(spec, text, id_):
-    parts = spec.split()
-    ev = {"plover": parts[0], "source_code": "None None", "target_code": "None None",
-          "source_text": "", "target_text": ""}
-    rest = " ".join(parts[1:])
-    # key=value pairs; place/by values may hold spaces, so split on " key="
-    items, cur = [], None
-    for tok in rest.split(" "):
-        if "=" in tok and tok.split("=", 1)[0] in ("k", "i", "a", "place", "by"):
-            cur = tok.split("=", 1)
-            items.append(cur)
-        elif cur is not None:
-            cur[1] += " " + tok
-    for key, val in items:
-        if key in FIELDS:
-            ev[FIELDS[key]] = None if val == "null" else int(val)
-        elif key == "place":
-            assert val in text, (id_, val)
-            ev["place"] = val
-        elif key == "by":
-            assert val in text, (id_, val)
-            ev["reported_by"] = val
-    return ev
 
 
 rows = []

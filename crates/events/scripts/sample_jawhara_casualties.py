@@ -76,19 +76,28 @@ for line in open(corpus, encoding="utf-8"):
 
 per_doc = {}
 out = []
-for kind, _ in KINDS:
-    cands = pool[kind]
-    rng.shuffle(cands)
-    taken = 0
-    for doc, s in cands:
-        if taken >= N[kind]:
-            break
-        if per_doc.get(doc, 0) >= 2:
-            continue
-        per_doc[doc] = per_doc.get(doc, 0) + 1
-        split = "test" if int(hashlib.md5(doc.encode()).hexdigest(), 16) % 100 < 40 else "train"
-        out.append((kind, doc, split, s))
-        taken += 1
+
+
+def draw(kinds, pools, quota):
+    """Shuffle each kind's pool (one shared random stream, kinds in order) and take
+    up to its quota, at most two sentences an article over both rounds; the split is
+    the article's: md5 of its id mod 100 below 40 is test."""
+    for kind, _ in kinds:
+        cands = pools[kind]
+        rng.shuffle(cands)
+        taken = 0
+        for doc, s in cands:
+            if taken >= quota[kind]:
+                break
+            if per_doc.get(doc, 0) >= 2:
+                continue
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+            split = "test" if int(hashlib.md5(doc.encode()).hexdigest(), 16) % 100 < 40 else "train"
+            out.append((kind, doc, split, s))
+            taken += 1
+
+
+draw(KINDS, pool, N)
 # Round 2 (drawn after round 1's reading showed half its draws were off topic: "لقي"
 # inside "القيام", disease "إصابات", sport "إيقاف"): stricter patterns, same seed
 # stream, same per-article cap.
@@ -115,19 +124,7 @@ for line in open(corpus, encoding="utf-8"):
             if re.search(rx, n):
                 pool2[kind].append((doc, s))
                 break
-for kind, _ in KINDS2:
-    cands = pool2[kind]
-    rng.shuffle(cands)
-    taken = 0
-    for doc, s in cands:
-        if taken >= N2[kind]:
-            break
-        if per_doc.get(doc, 0) >= 2:
-            continue
-        per_doc[doc] = per_doc.get(doc, 0) + 1
-        split = "test" if int(hashlib.md5(doc.encode()).hexdigest(), 16) % 100 < 40 else "train"
-        out.append((kind, doc, split, s))
-        taken += 1
+draw(KINDS2, pool2, N2)
 for row in out:
     print("\t".join(row))
 print(len(out), "candidates", file=sys.stderr)
