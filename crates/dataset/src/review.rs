@@ -574,6 +574,89 @@ fn pipeline_of(conn: &Connection, uid: &str) -> Result<String> {
         .unwrap_or_else(|| "unknown".into()))
 }
 
+/// What a review request asks of one target: the action, the fields an edit
+/// sets, the resolution of a conflict, and the fields this kind of target has.
+pub(crate) struct Action<'a> {
+    /// "event 12:40-46" or "incident 7", for messages.
+    pub what: String,
+    pub action: &'a str,
+    pub fields: &'a Map<String, Value>,
+    pub resolution: Option<&'a str>,
+    pub allowed: &'a [&'a str],
+}
+
+/// The review state machine, the same for events and incidents: applies
+/// `act` to the reviewer's `edits` over the `machine` values, records each
+/// changed field in `diff`, and returns the new status (`accepted` with no
+/// edits left, `edited` with some, `rejected`). Only adjudicators resolve a
+/// conflict, and only where `has_conflict`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn transition(
+    act: &Action,
+    who: &Reviewer,
+    old_status: &str,
+    machine: &Map<String, Value>,
+    edits: &mut Map<String, Value>,
+    diff: &mut Map<String, Value>,
+    reason: &mut Option<String>,
+    has_conflict: bool,
+) -> Result<String> {
+    let after = |e: &Map<String, Value>| if e.is_empty() { "accepted" } else { "edited" }.to_string();
+    let what = &act.what;
+    Ok(match act.action {
+        "accept" => after(edits),
+        "edit" => {
+            let new = normalise_fields(act.fields, act.allowed)?;
+            if new.is_empty() {
+                return Err(bad("edit needs fields: {\"actor\": \"…\", …}"));
+            }
+            for (k, v) in new {
+                let before = edits.get(&k).or(machine.get(&k)).cloned().unwrap_or(Value::Null);
+                if machine.get(&k).unwrap_or(&Value::Null) == &v {
+                    edits.remove(&k);
+                } else {
+                    edits.insert(k.clone(), v.clone());
+                }
+                if before != v {
+                    diff.insert(k, json!({"from": before, "to": v}));
+                }
+            }
+            after(edits)
+        }
+        "reject" => {
+            if reason.is_none() {
+                *reason = Some("not an event".into());
+            }
+            "rejected".to_string()
+        }
+        "restore" => {
+            if old_status != "rejected" {
+                return Err(bad(format!("{what} is {old_status}, not rejected: nothing to restore")));
+            }
+            after(edits)
+        }
+        "resolve" => {
+            rv::require_adjudicator(who, "resolve conflicts")?;
+            if !has_conflict {
+                return Err(bad(format!("{what} has no conflict to resolve")));
+            }
+            match act.resolution {
+                Some("machine") => {
+                    for f in act.allowed {
+                        if let Some(v) = edits.remove(*f) {
+                            diff.insert(f.to_string(), json!({"from": v, "to": machine.get(*f)}));
+                        }
+                    }
+                }
+                Some("keep") => {}
+                _ => return Err(bad("resolve needs resolution: keep (the reviewer's values) or machine")),
+            }
+            if old_status == "rejected" { old_status.to_string() } else { after(edits) }
+        }
+        a => return Err(bad(format!("unknown action {a:?}: accept, edit, reject, restore or resolve"))),
+    })
+}
+
 /// Apply a review action to one event, atomically, and return its new state.
 pub fn review_event(conn: &Connection, who: &Reviewer, req: &EventRequest) -> Result<EventState> {
     let reason = rv::check_reason(req.reason.as_deref())?;
@@ -592,59 +675,12 @@ pub fn review_event(conn: &Connection, who: &Reviewer, req: &EventRequest) -> Re
         };
         let old_status = stored.as_ref().map_or("unreviewed".to_string(), |s| s.status.clone());
         let mut edits = stored.as_ref().map(|s| s.fields.clone()).unwrap_or_default();
-        let value_of = |edits: &Map<String, Value>, f: &str| edits.get(f).or(machine.get(f)).cloned().unwrap_or(Value::Null);
-        let mut diff = Map::new();
-        let status_after = |edits: &Map<String, Value>| if edits.is_empty() { "accepted" } else { "edited" };
         let mut reason = reason.clone();
-        let status = match req.action.as_str() {
-            "accept" => status_after(&edits).to_string(),
-            "edit" => {
-                let new = normalise_fields(&req.fields, EVENT_FIELDS)?;
-                if new.is_empty() {
-                    return Err(bad("edit needs fields: {\"actor\": \"…\", …}"));
-                }
-                for (k, v) in new {
-                    let before = value_of(&edits, &k);
-                    if machine.get(&k).unwrap_or(&Value::Null) == &v {
-                        edits.remove(&k);
-                    } else {
-                        edits.insert(k.clone(), v.clone());
-                    }
-                    if before != v {
-                        diff.insert(k, json!({"from": before, "to": v}));
-                    }
-                }
-                status_after(&edits).to_string()
-            }
-            "reject" => {
-                reason = reason.or(Some("not an event".into()));
-                "rejected".to_string()
-            }
-            "restore" => {
-                if old_status != "rejected" {
-                    return Err(bad(format!("event {uid} is {old_status}, not rejected: nothing to restore")));
-                }
-                status_after(&edits).to_string()
-            }
-            "resolve" => {
-                rv::require_adjudicator(who, "resolve conflicts")?;
-                let fl = flags(&old_status, &stored.as_ref().map(|s| s.machine.clone()).unwrap_or_default(), at.map(|_| &machine), &edits, EVENT_FIELDS);
-                if fl.is_empty() {
-                    return Err(bad(format!("event {uid} has no conflict to resolve")));
-                }
-                if req.resolution.as_deref() == Some("machine") {
-                    for f in EVENT_FIELDS {
-                        if let Some(v) = edits.remove(*f) {
-                            diff.insert(f.to_string(), json!({"from": v, "to": machine.get(*f)}));
-                        }
-                    }
-                } else if req.resolution.as_deref() != Some("keep") {
-                    return Err(bad("resolve needs resolution: keep (the reviewer's values) or machine"));
-                }
-                if old_status == "rejected" { old_status.clone() } else { status_after(&edits).to_string() }
-            }
-            a => return Err(bad(format!("unknown action {a:?}: accept, edit, reject, restore or resolve"))),
-        };
+        let then = stored.as_ref().map(|s| s.machine.clone()).unwrap_or_default();
+        let has_conflict = !flags(&old_status, &then, at.map(|_| &machine), &edits, EVENT_FIELDS).is_empty();
+        let mut diff = Map::new();
+        let act = Action { what: format!("event {uid}"), action: &req.action, fields: &req.fields, resolution: req.resolution.as_deref(), allowed: EVENT_FIELDS };
+        let status = transition(&act, who, &old_status, &machine, &mut edits, &mut diff, &mut reason, has_conflict)?;
         if status != old_status {
             diff.insert("status".into(), json!({"from": old_status, "to": status}));
         }

@@ -178,8 +178,8 @@ pub fn review_incident(conn: &Connection, who: &Reviewer, id: i64, req: &Inciden
     let reason = rv::check_reason(req.reason.as_deref())?;
     rv::write_tx(conn, |c| {
         let stored = stored_incident(c, id)?;
-        let machine = machine_incident(c, id)?;
-        if machine.is_none() && stored.is_none() {
+        let fresh = machine_incident(c, id)?;
+        if fresh.is_none() && stored.is_none() {
             return Err(not_found(format!("no incident {id}")));
         }
         let current = stored.as_ref().map_or(0, |s| s.version);
@@ -188,56 +188,18 @@ pub fn review_incident(conn: &Connection, who: &Reviewer, id: i64, req: &Inciden
         if old_status == "merged" {
             return Err(bad(format!("incident {id} was merged into {}", stored.as_ref().and_then(|s| s.merged_into).unwrap_or(0))));
         }
-        let machine = machine.or_else(|| stored.as_ref().map(|s| s.machine.clone())).unwrap_or_default();
+        let machine = fresh.clone().or_else(|| stored.as_ref().map(|s| s.machine.clone())).unwrap_or_default();
         let mut edits = stored.as_ref().map(|s| s.fields.clone()).unwrap_or_default();
-        let mut diff = Map::new();
-        let after = |e: &Map<String, Value>| if e.is_empty() { "accepted" } else { "edited" };
         let mut reason = reason.clone();
-        let status = match req.action.as_str() {
-            "accept" => after(&edits).to_string(),
-            "edit" => {
-                let new = normalise_fields(&req.fields, INCIDENT_FIELDS)?;
-                if new.is_empty() {
-                    return Err(bad("edit needs fields"));
-                }
-                for (k, v) in new {
-                    let before = edits.get(&k).or(machine.get(&k)).cloned().unwrap_or(Value::Null);
-                    if machine.get(&k).unwrap_or(&Value::Null) == &v {
-                        edits.remove(&k);
-                    } else {
-                        edits.insert(k.clone(), v.clone());
-                    }
-                    if before != v {
-                        diff.insert(k, json!({"from": before, "to": v}));
-                    }
-                }
-                after(&edits).to_string()
-            }
-            "reject" => {
-                reason = reason.or(Some("not an event".into()));
-                "rejected".into()
-            }
-            "restore" => {
-                if old_status != "rejected" {
-                    return Err(bad(format!("incident {id} is {old_status}, not rejected: nothing to restore")));
-                }
-                after(&edits).to_string()
-            }
-            "resolve" => {
-                rv::require_adjudicator(who, "resolve conflicts")?;
-                if req.resolution.as_deref() == Some("machine") {
-                    for f in INCIDENT_FIELDS {
-                        if let Some(v) = edits.remove(*f) {
-                            diff.insert(f.to_string(), json!({"from": v, "to": machine.get(*f)}));
-                        }
-                    }
-                } else if req.resolution.as_deref() != Some("keep") {
-                    return Err(bad("resolve needs resolution: keep or machine"));
-                }
-                if old_status == "rejected" { old_status.clone() } else { after(&edits).to_string() }
-            }
-            a => return Err(bad(format!("unknown action {a:?}: accept, edit, reject, restore or resolve"))),
-        };
+        // a conflict is what incident_state flags: the machine's values changed under the reviewer's
+        let has_conflict = stored.as_ref().is_some_and(|s| {
+            let mut seen = machine.clone();
+            seen.extend(edits.clone());
+            !flags(&s.status, &s.machine, fresh.as_ref(), &seen, INCIDENT_FIELDS).is_empty()
+        });
+        let mut diff = Map::new();
+        let act = Action { what: format!("incident {id}"), action: &req.action, fields: &req.fields, resolution: req.resolution.as_deref(), allowed: INCIDENT_FIELDS };
+        let status = transition(&act, who, &old_status, &machine, &mut edits, &mut diff, &mut reason, has_conflict)?;
         if status != old_status {
             diff.insert("status".into(), json!({"from": old_status, "to": status}));
         }

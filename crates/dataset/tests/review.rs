@@ -240,7 +240,7 @@ fn edit_reject_restore_with_versions_and_history() {
 fn reingest_keeps_decisions_and_flags_machine_changes() {
     for t in targets() {
         eprintln!("backend: {t}");
-        let (mut store, amal, _) = setup(&t, "reingest");
+        let (mut store, amal, badr) = setup(&t, "reingest");
         let uid = uid_of(&store, "afp-2");
         let basra = uid_of(&store, "reuters-2");
         let before = incident_of(&store, "afp-2").id;
@@ -305,6 +305,39 @@ fn reingest_keeps_decisions_and_flags_machine_changes() {
         );
         let (_, q) = review_io::queue(c, 50, 0).unwrap();
         assert_eq!(q[0].uid, uid, "flagged events lead the queue");
+
+        // resolving the conflict: adjudicators only; "machine" takes the new values
+        let resolve = |who: &Reviewer, version: i64, how: Option<&str>| {
+            let mut r = req(&uid, version, "resolve", json!({}), None);
+            r.resolution = how.map(String::from);
+            review::review_event(c, who, &r)
+        };
+        let err = resolve(&amal, 1, Some("machine")).unwrap_err();
+        assert!(
+            matches!(kind(&err), Some(ReviewError::Forbidden { .. })),
+            "{err}"
+        );
+        let err = resolve(&badr, 1, Some("both")).unwrap_err();
+        assert!(matches!(kind(&err), Some(ReviewError::Bad { .. })), "{err}");
+        let e = resolve(&badr, 1, Some("machine")).unwrap();
+        assert_eq!((e.status.as_str(), e.version), ("accepted", 2));
+        assert_eq!(e.fields["fatalities"], json!(4), "the machine's value now");
+        assert!(e.flags.is_empty(), "{:?}", e.flags);
+        let err = resolve(&badr, 2, Some("keep")).unwrap_err();
+        assert!(
+            matches!(kind(&err), Some(ReviewError::Bad { .. }))
+                && err.to_string().contains("no conflict"),
+            "{err}"
+        );
+        // an incident nobody reviewed has no conflict either
+        let inc = incident_of(&store, "afp-2").id;
+        let ireq = IncidentRequest {
+            action: "resolve".into(),
+            resolution: Some("keep".into()),
+            ..Default::default()
+        };
+        let err = review::review_incident(c, &badr, inc, &ireq, "marsad-test").unwrap_err();
+        assert!(err.to_string().contains("no conflict"), "{err}");
     }
 }
 
