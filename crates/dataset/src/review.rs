@@ -331,28 +331,37 @@ pub struct EventState {
     pub trigger: Option<crate::query::Span>,
 }
 
+/// A review decision as stored (see [`stored_review`]).
 struct Stored {
     status: String,
     fields: Map<String, Value>,
     machine: Map<String, Value>,
-    incident: Option<i64>,
     version: i64,
     reviewer: String,
     at: String,
+    /// An event's pinned incident; the incident an incident was merged into.
+    link: Option<i64>,
 }
 
 fn stored_event(conn: &Connection, uid: &str) -> Result<Option<Stored>> {
+    stored_review(conn, "SELECT status, fields, machine, version, reviewer, reviewed_at, incident FROM event_reviews WHERE uid = ?1", [uid])
+}
+
+/// A stored decision: `sql` selects status, fields, machine, version,
+/// reviewer, reviewed_at and the link (an event's pinned incident, an
+/// incident's merged_into) of one row.
+fn stored_review(conn: &Connection, sql: &str, key: impl marsad_store::db::Params) -> Result<Option<Stored>> {
     Ok(conn
-        .prepare_cached("SELECT status, fields, machine, incident, version, reviewer, reviewed_at FROM event_reviews WHERE uid = ?1")?
-        .query_row([uid], |r| {
+        .prepare_cached(sql)?
+        .query_row(key, |r| {
             Ok(Stored {
                 status: r.get(0)?,
                 fields: parse_map(&r.get::<_, String>(1)?),
                 machine: parse_map(&r.get::<_, String>(2)?),
-                incident: r.get(3)?,
-                version: r.get(4)?,
-                reviewer: r.get(5)?,
-                at: r.get(6)?,
+                version: r.get(3)?,
+                reviewer: r.get(4)?,
+                at: r.get(5)?,
+                link: r.get(6)?,
             })
         })
         .optional()?)
@@ -402,7 +411,7 @@ pub fn event_state(conn: &Connection, uid: &str) -> Result<Option<EventState>> {
                 fields.insert(k.clone(), v.clone());
             }
             let fl = flags(&s.status, &s.machine, machine.as_ref(), &fields, EVENT_FIELDS);
-            (s.status.clone(), s.version, s.fields.keys().cloned().collect(), fl, Some(s.reviewer.clone()), Some(s.at.clone()), s.incident)
+            (s.status.clone(), s.version, s.fields.keys().cloned().collect(), fl, Some(s.reviewer.clone()), Some(s.at.clone()), s.link)
         }
         None => ("unreviewed".to_string(), 0, vec![], vec![], None, None, None),
     };
@@ -685,7 +694,7 @@ pub fn review_event(conn: &Connection, who: &Reviewer, req: &EventRequest) -> Re
             diff.insert("status".into(), json!({"from": old_status, "to": status}));
         }
         // the report stays in the incident it is in now (ids stay stable)
-        let pin = match stored.as_ref().and_then(|s| s.incident) {
+        let pin = match stored.as_ref().and_then(|s| s.link) {
             Some(p) => Some(p),
             None => match at {
                 Some((pk, idx)) => c

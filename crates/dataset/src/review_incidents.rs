@@ -26,31 +26,8 @@ pub struct IncidentState {
     pub reports: Vec<EventState>,
 }
 
-struct StoredInc {
-    status: String,
-    fields: Map<String, Value>,
-    machine: Map<String, Value>,
-    version: i64,
-    reviewer: String,
-    at: String,
-    merged_into: Option<i64>,
-}
-
-fn stored_incident(conn: &Connection, id: i64) -> Result<Option<StoredInc>> {
-    Ok(conn
-        .prepare_cached("SELECT status, fields, machine, version, reviewer, reviewed_at, merged_into FROM incident_reviews WHERE incident = ?1")?
-        .query_row([id], |r| {
-            Ok(StoredInc {
-                status: r.get(0)?,
-                fields: parse_map(&r.get::<_, String>(1)?),
-                machine: parse_map(&r.get::<_, String>(2)?),
-                version: r.get(3)?,
-                reviewer: r.get(4)?,
-                at: r.get(5)?,
-                merged_into: r.get(6)?,
-            })
-        })
-        .optional()?)
+fn stored_incident(conn: &Connection, id: i64) -> Result<Option<Stored>> {
+    stored_review(conn, "SELECT status, fields, machine, version, reviewer, reviewed_at, merged_into FROM incident_reviews WHERE incident = ?1", [id])
 }
 
 /// The machine's values of an incident (none when it has no report).
@@ -109,7 +86,7 @@ pub fn incident_state(conn: &Connection, id: i64) -> Result<Option<IncidentState
         }
         st.reviewer = Some(s.reviewer.clone());
         st.reviewed_at = Some(s.at.clone());
-        st.merged_into = s.merged_into;
+        st.merged_into = s.link;
     }
     st.fields = fields;
     for (uid, _, _) in report_uids(conn, id)? {
@@ -186,7 +163,7 @@ pub fn review_incident(conn: &Connection, who: &Reviewer, id: i64, req: &Inciden
         rv::check_version(c, "incident", &id.to_string(), req.version, current)?;
         let old_status = stored.as_ref().map_or("unreviewed".to_string(), |s| s.status.clone());
         if old_status == "merged" {
-            return Err(bad(format!("incident {id} was merged into {}", stored.as_ref().and_then(|s| s.merged_into).unwrap_or(0))));
+            return Err(bad(format!("incident {id} was merged into {}", stored.as_ref().and_then(|s| s.link).unwrap_or(0))));
         }
         let machine = fresh.clone().or_else(|| stored.as_ref().map(|s| s.machine.clone())).unwrap_or_default();
         let mut edits = stored.as_ref().map(|s| s.fields.clone()).unwrap_or_default();
