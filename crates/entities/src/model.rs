@@ -237,6 +237,12 @@ pub fn viterbi_scores(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT
         score.push(cur);
         back.push(bk);
     }
+    (backtrack(&score, &back), score)
+}
+
+/// The best path: the best last tag (first of ties), then the back pointers.
+fn backtrack(score: &[[f32; NT]], back: &[[u8; NT]]) -> Vec<u8> {
+    let n = score.len();
     let last = score[n - 1];
     let mut best = 0;
     for t in 1..NT {
@@ -249,7 +255,7 @@ pub fn viterbi_scores(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT
     for i in (1..n).rev() {
         out[i - 1] = back[i][out[i] as usize];
     }
-    (out, score)
+    out
 }
 
 /// The transition scores as a `(NT + 1) × NT` matrix (the last row is the
@@ -615,18 +621,8 @@ mod tests {
                 }
             }
         }
-        let mut best = 0;
-        for t in 1..NT {
-            if score[n - 1][t] > score[n - 1][best] {
-                best = t;
-            }
-        }
-        let mut out = vec![0u8; n];
-        out[n - 1] = best as u8;
-        for i in (1..n).rev() {
-            out[i - 1] = back[i][out[i] as usize];
-        }
-        (out, score)
+        // the back-pointer walk is shared: what is checked is the scores and pointers
+        (backtrack(&score, &back), score)
     }
 
     #[test]

@@ -872,41 +872,29 @@ impl Store {
     pub fn check_consistency(&mut self) -> Result<Vec<String>> {
         self.commit()?;
         let mut problems = Vec::new();
-        if self.conn.is_pg() {
-            // the server checks its own pages; the index is a plain table
-            let docs = self.count()?;
-            let fts: i64 = self.conn.query_row("SELECT count(*) FROM doc_fts", [], |r| r.get(0))?;
-            if fts as u64 != docs {
-                problems.push(format!("{docs} documents but {fts} full-text rows"));
+        // PostgreSQL checks its own pages, and its index is a plain table
+        // (one row per document); SQLite's FTS5 keeps one docsize row per document
+        let (fts_rows, fts_id) = if self.conn.is_pg() { ("doc_fts", "rowid") } else { ("doc_fts_docsize", "id") };
+        if !self.conn.is_pg() {
+            let ic: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if ic != "ok" {
+                problems.push(format!("integrity_check: {ic}"));
             }
-            let orphans: i64 = self.conn.query_row(
-                "SELECT (SELECT count(*) FROM doc_fts WHERE rowid NOT IN (SELECT pk FROM documents))
-                      + (SELECT count(*) FROM entities WHERE doc NOT IN (SELECT pk FROM documents))
-                      + (SELECT count(*) FROM events WHERE doc NOT IN (SELECT pk FROM documents))",
-                [],
-                |r| r.get(0),
-            )?;
-            if orphans > 0 {
-                problems.push(format!("{orphans} rows point to no document"));
+            if let Err(e) = self.conn.execute("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')", []) {
+                problems.push(format!("fts integrity-check: {e}"));
             }
-            return Ok(problems);
-        }
-        let ic: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if ic != "ok" {
-            problems.push(format!("integrity_check: {ic}"));
-        }
-        if let Err(e) = self.conn.execute("INSERT INTO doc_fts(doc_fts) VALUES ('integrity-check')", []) {
-            problems.push(format!("fts integrity-check: {e}"));
         }
         let docs = self.count()?;
-        let fts: i64 = self.conn.query_row("SELECT count(*) FROM doc_fts_docsize", [], |r| r.get(0))?;
+        let fts: i64 = self.conn.query_row(&format!("SELECT count(*) FROM {fts_rows}"), [], |r| r.get(0))?;
         if fts as u64 != docs {
             problems.push(format!("{docs} documents but {fts} full-text rows"));
         }
         let orphans: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM doc_fts_docsize WHERE id NOT IN (SELECT pk FROM documents))
-                  + (SELECT count(*) FROM entities WHERE doc NOT IN (SELECT pk FROM documents))
-                  + (SELECT count(*) FROM events WHERE doc NOT IN (SELECT pk FROM documents))",
+            &format!(
+                "SELECT (SELECT count(*) FROM {fts_rows} WHERE {fts_id} NOT IN (SELECT pk FROM documents))
+                      + (SELECT count(*) FROM entities WHERE doc NOT IN (SELECT pk FROM documents))
+                      + (SELECT count(*) FROM events WHERE doc NOT IN (SELECT pk FROM documents))"
+            ),
             [],
             |r| r.get(0),
         )?;

@@ -261,23 +261,20 @@ fn same_content_under_another_id_is_a_duplicate() {
     }
 }
 
+/// The ids of the documents a query finds, sorted.
+fn search_ids(s: &marsad_store::Store, q: &str) -> Vec<String> {
+    let mut v: Vec<String> = s.search(q, 10).unwrap().results.into_iter().map(|h| h.id).collect();
+    v.sort();
+    v
+}
+
 #[test]
 fn arabic_search_absorbs_clitics_both_ways() {
     for t in targets() {
         eprintln!("backend: {t}");
         let mut s = t.store();
         ingest_all(&mut s, corpus());
-        let ids = |q: &str| -> Vec<String> {
-            let mut v: Vec<String> = s
-                .search(q, 10)
-                .unwrap()
-                .results
-                .into_iter()
-                .map(|h| h.id)
-                .collect();
-            v.sort();
-            v
-        };
+        let ids = |q: &str| search_ids(&s, q);
         // بغداد finds وبغداد (ar1) and بغداد (ar2); وبغداد finds both too
         assert_eq!(ids("بغداد"), vec!["ar1", "ar2"]);
         assert_eq!(ids("وبغداد"), vec!["ar1", "ar2"]);
@@ -325,17 +322,7 @@ fn english_search_is_case_insensitive_and_stemmed() {
         eprintln!("backend: {t}");
         let mut s = t.store();
         ingest_all(&mut s, corpus());
-        let ids = |q: &str| -> Vec<String> {
-            let mut v: Vec<String> = s
-                .search(q, 10)
-                .unwrap()
-                .results
-                .into_iter()
-                .map(|h| h.id)
-                .collect();
-            v.sort();
-            v
-        };
+        let ids = |q: &str| search_ids(&s, q);
         assert_eq!(ids("attack"), vec!["en1", "en2"]);
         assert_eq!(ids("KIRKUK"), vec!["en1"]);
         assert_eq!(ids("baghdad"), vec!["en2"]);
