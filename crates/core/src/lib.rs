@@ -191,6 +191,20 @@ pub struct Place {
     pub relation: Option<String>,
 }
 
+impl Place {
+    /// Take `container`'s country, region and coordinates (with their
+    /// precision) for a name the gazetteer does not know but the text places
+    /// inside a known one ("the town of X, in Y").
+    pub fn locate_within(&mut self, container: &Place) {
+        self.country = container.country.clone();
+        self.country2 = container.country2.clone();
+        self.admin1 = container.admin1.clone();
+        self.lat = container.lat;
+        self.lon = container.lon;
+        self.precision = container.precision.clone();
+    }
+}
+
 /// A temporal expression normalised against the publication date.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct TimeExpr {

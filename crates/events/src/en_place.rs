@@ -250,13 +250,7 @@ impl<'a> Sent<'a> {
             if !cands[k].resolved {
                 if let Some(j) = self.en_container(&cands, cands[k].e) {
                     let q = cands[j].p.clone();
-                    let p = &mut cands[k].p;
-                    p.country = q.country;
-                    p.country2 = q.country2;
-                    p.admin1 = q.admin1;
-                    p.lat = q.lat;
-                    p.lon = q.lon;
-                    p.precision = q.precision;
+                    cands[k].p.locate_within(&q);
                 }
             }
         }
