@@ -55,7 +55,9 @@ impl EventStage {
     pub fn extract(&self, doc: &Document) -> Vec<Event> {
         let mut out = Vec::new();
         // trigger look-ups are memoised per document: the same words recur
-        let memo = Memo::default();
+        // sized for the document's words: growing it rehashed every entry
+        // several times per article (1.5 % of instructions with the inserts)
+        let memo: Memo = std::cell::RefCell::new([lexicon::FMap::with_capacity_and_hasher(if doc.lang == marsad_core::Lang::Ar { 16 } else { doc.tokens.len() }, Default::default()), lexicon::FMap::with_capacity_and_hasher(if doc.lang == marsad_core::Lang::En { 16 } else { doc.tokens.len() }, Default::default())]);
         for si in 0..doc.sentences.len() {
             let toks = doc.sentence_tokens(si);
             if toks.is_empty() || toks.len() > 1500 {
