@@ -258,6 +258,10 @@ pub struct TrainArgsArgs {
     pub l2: f32,
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
+    /// Print this many gold actors and recipients of the train part that no
+    /// candidate span matches (for error analysis; never the test part).
+    #[arg(long, default_value_t = 0)]
+    pub show_unreachable: usize,
 }
 
 pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
@@ -266,6 +270,8 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     let mut lists: Vec<(bool, Role, usize, ArgList)> = Vec::new(); // (test, role, rule pick, list)
     let mut fold_of: Vec<usize> = Vec::new(); // cross-validation fold of each list (by article)
     let (mut n_events, mut unmatched, mut unreachable) = (0, 0, 0);
+    let mut lost: Vec<(bool, Role)> = Vec::new(); // (test, role) of each gold no candidate matches
+    let mut shown = 0;
     for f in files_in(&a.gold, "gold.")? {
         let text = std::fs::read_to_string(&f).with_context(|| format!("reading {f}"))?;
         for (i, line) in text.lines().enumerate() {
@@ -295,7 +301,15 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                             lists.push((test, role, rule, l));
                             fold_of.push(fold);
                         }
-                        None => unreachable += 1,
+                        None => {
+                            unreachable += 1;
+                            lost.push((test, role));
+                            if !test && shown < a.show_unreachable {
+                                shown += 1;
+                                let c: Vec<&str> = cands.iter().map(|c| c.text.as_str()).collect();
+                                eprintln!("UNREACHABLE {role:?} «{gold}» [{}] {}\n    candidates: {}", s("id"), s("text"), c.join(" | "));
+                            }
+                        }
                     }
                 }
                 let pc = args::place_candidates(&d, e);
@@ -305,7 +319,10 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                         lists.push((test, Role::Place, rule, l));
                         fold_of.push(fold);
                     }
-                    None => unreachable += 1,
+                    None => {
+                    unreachable += 1;
+                    lost.push((test, Role::Place));
+                }
                 }
             }
         }
@@ -329,14 +346,23 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     }
     eprintln!("5-fold cross-validation on the train part: {:.1}% of role lists right", 100.0 * cv_right as f64 / cv_n.max(1) as f64);
     let m = args::train(&train, a.epochs, 0.1, a.l2, 20261204);
-    println!("role        part   lists  rules right  model right   (gold text among the candidates; 'no one' counts)");
+    println!("role        part   lists  rules right  model right   (gold text among the candidates; 'no one' counts)  model right of all gold");
     for role in [Role::Actor, Role::Recipient, Role::Place] {
         for test in [false, true] {
             let part: Vec<&(bool, Role, usize, ArgList)> = lists.iter().filter(|x| x.0 == test && x.1 == role).collect();
             let rules = part.iter().filter(|x| x.3.gold.contains(&x.2)).count();
             let model = part.iter().filter(|x| x.3.gold.contains(&args::pick(&m, &x.3))).count();
             let pc = |k: usize| 100.0 * k as f64 / part.len().max(1) as f64;
-            println!("{:<11} {:<6} {:>5}  {:>10.1}%  {:>10.1}%", format!("{role:?}"), if test { "test" } else { "train" }, part.len(), pc(rules), pc(model));
+            let all = part.len() + lost.iter().filter(|x| x.0 == test && x.1 == role).count();
+            println!(
+                "{:<11} {:<6} {:>5}  {:>10.1}%  {:>10.1}%  {:>10.1}% of {all}",
+                format!("{role:?}"),
+                if test { "test" } else { "train" },
+                part.len(),
+                pc(rules),
+                pc(model),
+                100.0 * model as f64 / all.max(1) as f64
+            );
         }
     }
     std::fs::write(&a.output, m.to_text()).with_context(|| format!("writing {}", a.output))?;
