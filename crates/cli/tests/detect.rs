@@ -202,10 +202,12 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     };
     let ar = run(&gold("ar"));
     assert!(ar["sentences"].as_u64().unwrap() > 150, "the test part is read: {ar}");
-    assert!(pct(&ar, "actor_text") >= 45.0, "ar actor {}", pct(&ar, "actor_text"));
-    assert!(pct(&ar, "recipient_text") >= 44.0, "ar recipient {}", pct(&ar, "recipient_text"));
+    // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%)
+    assert!(pct(&ar, "actor_text") >= 58.0, "ar actor {}", pct(&ar, "actor_text"));
+    assert!(pct(&ar, "recipient_text") >= 50.0, "ar recipient {}", pct(&ar, "recipient_text"));
     let en = run(&gold("en"));
     assert!(pct(&en, "actor_text") >= 72.0, "en actor {}", pct(&en, "actor_text"));
+    assert!(pct(&en, "recipient_text") >= 60.0, "en recipient {}", pct(&en, "recipient_text"));
     // the learned ranker beats the rules' own choice on the same sentences
     let out = marsad(&["eval", "events", "--json", "--candidates", "--split", "test", "--gold", &gold("ar")]);
     let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -217,6 +219,30 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let shipped = std::fs::read(root.join("crates/detect/models/args.model")).unwrap();
     assert!(std::fs::read(&tmp).unwrap() == shipped, "train args reproduces models/args.model");
     let _ = std::fs::remove_file(&tmp);
+}
+
+/// The fresh Arabic assault set (labels/args/assault_test.ar.jsonl, all test, written
+/// before the phrase candidates; first run: actor 28.1%, recipient 27.4%, rules alone
+/// 33.6% / 25.0%): floors a little below the figures measured with the phrase
+/// candidates (actor 51.6%, recipient 32.3%).
+#[test]
+fn fresh_assault_set_keeps_its_actors() {
+    let root = repo_root();
+    let path = root.join("crates/detect/labels/args/assault_test.ar.jsonl").to_string_lossy().into_owned();
+    let run = |extra: &[&str]| -> Value {
+        let mut args = vec!["eval", "events", "--json", "--split", "test", "--gold", &path];
+        args.extend_from_slice(extra);
+        let out = marsad(&args);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let full = run(&[]);
+    assert_eq!(full["sentences"].as_u64(), Some(120), "the whole set is read: {full}");
+    assert!(pct(&full, "type_found") >= 80.0, "type found {}", pct(&full, "type_found"));
+    assert!(pct(&full, "actor_text") >= 48.0, "actor {}", pct(&full, "actor_text"));
+    assert!(pct(&full, "recipient_text") >= 29.0, "recipient {}", pct(&full, "recipient_text"));
+    let rules = run(&["--candidates"]);
+    assert!(pct(&full, "actor_text") > pct(&rules, "actor_text") + 10.0, "ranker {} vs rules {}", pct(&full, "actor_text"), pct(&rules, "actor_text"));
 }
 
 /// With the learned stage on, the bundled examples and the reference article

@@ -1,6 +1,9 @@
 //! Learned argument attachment: for each event, which span of its sentence
 //! is the actor and which the recipient (or none). The rules' own choice is
-//! one candidate among every actor mention of the sentence; a listwise
+//! one candidate among every actor mention and named entity of the sentence
+//! and, in Arabic, the noun phrases a few cues find (after من قبل، headed by an
+//! actor, person or target noun, subject of a support verb, next to the
+//! trigger: `phrase_candidates`); a listwise
 //! softmax ranker over readable features (side and distance from the
 //! trigger, the preposition or clitic before the span, passive agents,
 //! source phrases, counted nouns, the actor's sector and whether it is
