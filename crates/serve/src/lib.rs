@@ -4,9 +4,10 @@
 //! - [`serve`] binds an address and runs it until Ctrl-C.
 //!
 //! Incidents, actors and their queries come from `marsad-dataset`; documents,
-//! search and stats from `marsad-store`. Every read request opens its own SQLite connection (the store runs in WAL
-//! mode, so reads go on while an ingest writes); ingests are serialised by a
-//! mutex. Blocking database work runs on tokio's blocking pool, and a panic
+//! search and stats from `marsad-store`. Every read request opens its own
+//! connection (SQLite in WAL mode, or a PostgreSQL session that checks the
+//! schema without the writers' lock), so reads go on while an ingest writes;
+//! ingests are serialised by a mutex. Blocking database work runs on tokio's blocking pool, and a panic
 //! there becomes a 500 JSON answer, never a dead server. The API is described
 //! in `openapi.json` (served at `/api/openapi.json`), the dashboard lives in
 //! `assets/` and is compiled into the binary.

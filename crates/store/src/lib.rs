@@ -1,5 +1,5 @@
-//! marsad-store: the SQLite store behind `marsad ingest`, `search` and
-//! `stats`.
+//! marsad-store: the store (SQLite, or a PostgreSQL server through [`db`])
+//! behind `marsad ingest`, `search` and `stats`.
 //!
 //! - [`Store::open`] creates or migrates the schema by version
 //!   (`PRAGMA user_version`, the list in [`schema::MIGRATIONS`]) and runs in
