@@ -708,6 +708,13 @@ impl Store {
             Some(r) => r,
             None => Ready::of(doc)?,
         };
+        // the document's columns after its key, in the order both statements number them
+        let lang = doc.lang.code();
+        let cols: [&dyn db::ToSql; 10] =
+            [&hash, &lang, &doc.title, &doc.published, &doc.source, &doc.text, &char_len, &json, &self.pipeline, &now];
+        fn with_key<'a>(key: &'a dyn db::ToSql, cols: &[&'a dyn db::ToSql]) -> Vec<&'a dyn db::ToSql> {
+            std::iter::once(key).chain(cols.iter().copied()).collect()
+        }
         let pk = match existing {
             Some(pk) => {
                 self.conn
@@ -715,19 +722,7 @@ impl Store {
                         "UPDATE documents SET content_hash=?2, lang=?3, title=?4, published=?5, source=?6, text=?7,
                          char_len=?8, annotated=?9, pipeline=?10, updated_at=?11 WHERE pk=?1",
                     )?
-                    .execute(params![
-                        pk,
-                        hash,
-                        doc.lang.code(),
-                        doc.title,
-                        doc.published,
-                        doc.source,
-                        doc.text,
-                        char_len,
-                        json,
-                        self.pipeline,
-                        now
-                    ])?;
+                    .execute(&with_key(&pk, &cols)[..])?;
                 for t in ["entities", "places", "times", "events", "actor_mentions", "actor_relations"] {
                     self.conn.prepare_cached(&format!("DELETE FROM {t} WHERE doc = ?1"))?.execute([pk])?;
                 }
@@ -738,19 +733,7 @@ impl Store {
                 "INSERT INTO documents(id, content_hash, lang, title, published, source, text, char_len,
                  annotated, pipeline, ingested_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?11)",
                 "pk",
-                params![
-                    doc.id,
-                    hash,
-                    doc.lang.code(),
-                    doc.title,
-                    doc.published,
-                    doc.source,
-                    doc.text,
-                    char_len,
-                    json,
-                    self.pipeline,
-                    now
-                ],
+                &with_key(&doc.id, &cols)[..],
             )?,
         };
         rows::write_annotations(&self.conn, pk, doc, &now, &entity_keys)?;
