@@ -244,6 +244,15 @@ pub fn lang_of(code: &str) -> Lang {
     }
 }
 
+/// A stored schema version this build can open: a newer one is refused
+/// (migrating it down would lose what the newer marsad wrote).
+fn known_version(v: u32) -> Result<u32> {
+    if v > schema::MIGRATIONS.len() as u32 {
+        bail!("database schema version {v} is newer than this marsad knows ({}); upgrade marsad", schema::MIGRATIONS.len());
+    }
+    Ok(v)
+}
+
 impl Store {
     /// Open (creating if needed) the database at `path` and bring its schema
     /// to the current version.
@@ -360,13 +369,7 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let v = self.schema_version()?;
-        if v > schema::MIGRATIONS.len() as u32 {
-            bail!(
-                "database schema version {v} is newer than this marsad knows ({}); upgrade marsad",
-                schema::MIGRATIONS.len()
-            );
-        }
+        let v = known_version(self.schema_version()?)?;
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(v as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql).with_context(|| format!("migration to schema version {}", i + 1))?;
@@ -430,24 +433,15 @@ impl Store {
     /// lock (two processes opening a new database at once do not both
     /// create it) and reads the version again under it.
     fn migrate_pg(&mut self) -> Result<()> {
-        match self.pg_version_unlocked()? {
-            Some(v) if v as usize == schema::MIGRATIONS.len() => return Ok(()),
-            Some(v) if v as usize > schema::MIGRATIONS.len() => bail!(
-                "database schema version {v} is newer than this marsad knows ({}); upgrade marsad",
-                schema::MIGRATIONS.len()
-            ),
-            _ => {}
+        if let Some(v) = self.pg_version_unlocked()? {
+            if known_version(v)? as usize == schema::MIGRATIONS.len() {
+                return Ok(());
+            }
         }
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let r = (|| -> Result<()> {
             self.conn.execute_batch(schema::PG_VERSION_TABLE)?;
-            let v = self.schema_version()?;
-            if v > schema::MIGRATIONS.len() as u32 {
-                bail!(
-                    "database schema version {v} is newer than this marsad knows ({}); upgrade marsad",
-                    schema::MIGRATIONS.len()
-                );
-            }
+            let v = known_version(self.schema_version()?)?;
             for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(v as usize) {
                 let pg = format!("{}\n{}", schema::to_pg(sql), schema::PG_EXTRA[i]);
                 self.conn.execute_batch(&pg).with_context(|| format!("migration to schema version {}", i + 1))?;

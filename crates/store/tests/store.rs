@@ -161,6 +161,18 @@ fn newer_schema_and_non_database_files_are_refused() {
 }
 
 #[test]
+fn a_newer_postgresql_schema_is_refused() {
+    let Some(t) = marsad_store::testing::pg_target() else { return };
+    let db = t.db("newer");
+    {
+        let s = Store::open(&db.0).unwrap();
+        s.conn().execute("UPDATE marsad_schema SET version = 99", []).unwrap();
+    }
+    let e = Store::open(&db.0).err().expect("must refuse a newer schema");
+    assert!(format!("{e:#}").contains("newer"), "{e:#}");
+}
+
+#[test]
 fn ingest_twice_changes_nothing() {
     for t in targets() {
         eprintln!("backend: {t}");
