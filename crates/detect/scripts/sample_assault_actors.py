@@ -9,7 +9,12 @@ sentence text). The draw is fixed by a hash, not a seed: each candidate sentence
 md5("assault-actor|" + article id + "|" + sentence index); the sentences are taken in
 ascending hash order, at most two per article, the first N (default 260) printed as
 TSV: n, doc id, text. These are candidates only: the gold (labels/args/assault_test.jsonl)
-is what a careful reading of each kept sentence says."""
+is what a careful reading of each kept sentence says.
+
+`--train N` draws the *training* sentences of round 2 (labels/args/gold.ar.assault.jsonl)
+instead: salt "assault-train|", the fresh test set's articles and sentences skipped too,
+and only articles of the train part of the fixed split (FNV-1a 32-bit of the id modulo 5
+is not 0, as `labels::is_test_article`), so no test part ever shares an article with them."""
 import hashlib, json, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -17,7 +22,18 @@ root = os.path.join(here, "..", "..", "..")
 corpus = os.path.join(root, "..", "shared", "corpus", "ant-v1.1-jawharafm.jsonl")
 if not os.path.exists(corpus):
     corpus = "/work/shared/corpus/ant-v1.1-jawharafm.jsonl"
-n_out = int(sys.argv[1]) if len(sys.argv) > 1 else 260
+train = len(sys.argv) > 1 and sys.argv[1] == "--train"
+args = sys.argv[2:] if train else sys.argv[1:]
+n_out = int(args[0]) if args else 260
+salt = "assault-train|" if train else "assault-actor|"
+per_article = 4 if train else 2
+
+
+def fnv1a(s):
+    h = 0x811C9DC5
+    for b in s.encode():
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
 
 
 def norm(s):
@@ -30,7 +46,7 @@ for d in [os.path.join(root, "crates", "detect", "labels"),
           os.path.join(root, "crates", "events", "data", "dev")]:
     for dirpath, _, files in os.walk(d):
         for f in files:
-            if not f.endswith(".jsonl") or f.startswith("assault_test"):
+            if not f.endswith(".jsonl") or (f.startswith("assault_test") and not train):
                 continue
             for line in open(os.path.join(dirpath, f), encoding="utf-8"):
                 r = json.loads(line)
@@ -53,6 +69,9 @@ ATTACK = re.compile(
     r"(هجوم|اعتداء|الاعتداء|اغتيال|تفجير|قصف|غاره|غارات|طعن|اختطاف|قتل|مقتل).{0,60}(من قبل|من طرف|علي يد)|"
     r"تبن\S* .{0,40}(هجوم|الهجوم|تفجير|الاعتداء|اعتداء|عمليه|مسؤوليه)|"
     r"(مسلحون|مسلحين|مجهولون|مجهولين|ارهابيون|ارهابيين|مجموعه ارهابيه|عناصر ارهابيه).{0,40}(هاجم|اطلق|قتل|اغتال|استهدف|اختطف|فجر|اعتد|ذبح|نحر)")
+# For the train draw (--train) the verb list alone leaves ~120 unused sentences, so an
+# attack or casualty noun also qualifies; the pipeline's ASSAULT candidates then filter.
+BROAD = re.compile(r"(مقتل|اصابه|اصيب|اصيبوا|جرح|قتلي|جرحي|هجوم|الهجوم|اعتداء|الاعتداء|تفجير|انفجار|غاره|اشتباك|اغتيال|الطعن|اختطاف|العنف|قذيف|رصاص)")
 SECTIONS = {"localNews", "internationalNews", "society", "diverse", "politic", ""}
 
 cands = []
@@ -60,18 +79,20 @@ for line in open(corpus, encoding="utf-8"):
     a = json.loads(line)
     if a["id"] in used_docs or a.get("section", "") not in SECTIONS:
         continue
+    if train and fnv1a(a["id"]) % 5 == 0:
+        continue
     for i, s in enumerate(re.split(r"(?<=[.!؟?])\s+|\n+", a.get("text", ""))):
         s = s.strip()
         if not (40 <= len(s) <= 420) or norm(s) in used_text:
             continue
-        if not ATTACK.search(norm(s)):
+        if not ATTACK.search(norm(s)) and not (train and BROAD.search(norm(s))):
             continue
-        h = hashlib.md5(f"assault-actor|{a['id']}|{i}".encode()).hexdigest()
+        h = hashlib.md5(f"{salt}{a['id']}|{i}".encode()).hexdigest()
         cands.append((h, a["id"], s))
 cands.sort()
 per_doc, n = {}, 0
 for h, doc, s in cands:
-    if per_doc.get(doc, 0) >= 2:
+    if per_doc.get(doc, 0) >= per_article:
         continue
     per_doc[doc] = per_doc.get(doc, 0) + 1
     n += 1
