@@ -14,6 +14,12 @@ use crate::linear::Rng;
 use anyhow::{bail, Context, Result};
 use marsad_core::{ActorRef, Document, EntityType, Event, Place, Token, TokenKind};
 use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Where features go: each as its name (formatted only if the receiver
+/// needs the text; the ranker looks names up through one reused buffer,
+/// training keeps them as strings) and its value.
+pub type Sink<'a> = dyn FnMut(std::fmt::Arguments<'_>, f32) + 'a;
 
 /// The two roles ranked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,20 +88,20 @@ pub fn place_candidates(doc: &Document, e: &Event) -> Vec<PlaceCandidate> {
 const SPEAKER_PLACE: &[&str] = &["مراسل", "مراسلنا", "مراسله", "مستشفي", "مستشفى", "بيان", "told", "hospital", "statement", "correspondent", "reporter"];
 
 /// Features of one place candidate (`None`: no place) for an event.
-pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_cands: usize, sink: &mut dyn FnMut(String, f32)) {
+pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_cands: usize, sink: &mut Sink) {
     let t = e.kind.as_str();
     let Some(c) = c else {
-        sink("P:none".into(), 1.0);
-        sink(format!("P:none|{t}"), 1.0);
-        sink(format!("P:none|n={}", n_cands.min(3)), 1.0);
+        sink(format_args!("P:none"), 1.0);
+        sink(format_args!("P:none|{t}"), 1.0);
+        sink(format_args!("P:none|n={}", n_cands.min(3)), 1.0);
         return;
     };
     let p = &c.place;
-    sink("P:bias".into(), 1.0);
+    sink(format_args!("P:bias"), 1.0);
     if c.rule {
-        sink("P:rule".into(), 1.0);
+        sink(format_args!("P:rule"), 1.0);
         if doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "en") {
-            sink("P:rule|en".into(), 1.0);
+            sink(format_args!("P:rule|en"), 1.0);
         }
     }
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
@@ -103,23 +109,23 @@ pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_c
     let ti = toks.iter().position(|k| k.end > e.trigger.start).unwrap_or(0);
     let ci = toks.iter().position(|k| k.end > p.start).unwrap_or(0);
     let (side, dist) = if p.end <= e.trigger.start { ("before", ti.saturating_sub(ci)) } else { ("after", ci.saturating_sub(ti)) };
-    sink(format!("P:side={side}|{lang}"), 1.0);
-    sink(format!("P:dist={side}{}|{lang}", bucket(dist)), 1.0);
-    sink(format!("P:feature={}", p.feature.as_deref().unwrap_or("unresolved")), 1.0);
-    sink(format!("P:precision={}", p.precision.as_deref().unwrap_or("-")), 1.0);
+    sink(format_args!("P:side={side}|{lang}"), 1.0);
+    sink(format_args!("P:dist={side}{}|{lang}", bucket(dist)), 1.0);
+    sink(format_args!("P:feature={}", p.feature.as_deref().unwrap_or("unresolved")), 1.0);
+    sink(format_args!("P:precision={}", p.precision.as_deref().unwrap_or("-")), 1.0);
     if p.relation.is_some() {
-        sink("P:relative".into(), 1.0);
+        sink(format_args!("P:relative"), 1.0);
     }
     if let Some(first) = toks.get(ci) {
-        sink(format!("P:pre={}|{lang}", first.prefix), 1.0);
+        sink(format_args!("P:pre={}|{lang}", first.prefix), 1.0);
     }
     if ci > 0 {
         let prev = &toks[ci - 1];
-        sink(format!("P:prev={}", prev.base), 1.0);
+        sink(format_args!("P:prev={}", prev.base), 1.0);
     }
     let lo = ci.saturating_sub(4);
     if toks[lo..ci].iter().any(|k| SPEAKER_PLACE.contains(&k.base.as_str()) || SOURCE_WORDS.contains(&k.base.as_str())) {
-        sink("P:speaker_ctx".into(), 1.0);
+        sink(format_args!("P:speaker_ctx"), 1.0);
     }
     // the nearest place after the trigger is the usual "in X"
     let nearer = doc
@@ -128,10 +134,10 @@ pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_c
         .filter(|q| q.sentence == e.sentence && q.start >= e.trigger.end && q.start < p.start)
         .count();
     if side == "after" {
-        sink(format!("P:after_rank={}", nearer.min(3)), 1.0);
+        sink(format_args!("P:after_rank={}", nearer.min(3)), 1.0);
     }
     if doc.places.iter().any(|q| q.sentence == e.sentence && q.start < p.start && q.end > p.start) {
-        sink("P:nested".into(), 1.0);
+        sink(format_args!("P:nested"), 1.0);
     }
 }
 
@@ -354,32 +360,32 @@ const SOURCE_WORDS: &[&str] = &["مصدر", "مصادر", "حسب", "وفق", "�
 const PASSIVE_AGENT: &[&str] = &["يد", "ايدي", "قبل", "طرف", "by"];
 
 /// Features of one candidate (`None`: the "no one" option) for a role.
-pub fn features(doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, sink: &mut dyn FnMut(String, f32)) {
+pub fn features(doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, sink: &mut Sink) {
     let r = role.tag();
     let t = e.kind.as_str();
     let Some(c) = c else {
-        sink(format!("{r}:none"), 1.0);
-        sink(format!("{r}:none|{t}"), 1.0);
+        sink(format_args!("{r}:none"), 1.0);
+        sink(format_args!("{r}:none|{t}"), 1.0);
         let had = if role == Role::Actor { e.actor.is_some() } else { e.recipient.is_some() };
-        sink(format!("{r}:none|rule_had={had}"), 1.0);
+        sink(format_args!("{r}:none|rule_had={had}"), 1.0);
         return;
     };
-    sink(format!("{r}:bias"), 1.0);
+    sink(format_args!("{r}:bias"), 1.0);
     // English rules have a grammar of their own (subjects, by-agents): their choice gets
     // a weight of its own, so that it does not move the Arabic one
     let en = doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "en");
     if c.rule_actor {
-        sink(format!("{r}:rule_actor"), 1.0);
-        sink(format!("{r}:rule_actor|{t}"), 1.0);
+        sink(format_args!("{r}:rule_actor"), 1.0);
+        sink(format_args!("{r}:rule_actor|{t}"), 1.0);
         if en {
-            sink(format!("{r}:rule_actor|en"), 1.0);
+            sink(format_args!("{r}:rule_actor|en"), 1.0);
         }
     }
     if c.rule_recipient {
-        sink(format!("{r}:rule_recip"), 1.0);
-        sink(format!("{r}:rule_recip|{t}"), 1.0);
+        sink(format_args!("{r}:rule_recip"), 1.0);
+        sink(format_args!("{r}:rule_recip|{t}"), 1.0);
         if en {
-            sink(format!("{r}:rule_recip|en"), 1.0);
+            sink(format_args!("{r}:rule_recip|en"), 1.0);
         }
     }
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
@@ -394,74 +400,74 @@ pub fn features(doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, si
     } else {
         ("at", 0)
     };
-    sink(format!("{r}:side={side}|{lang}"), 1.0);
-    sink(format!("{r}:side={side}|{t}"), 1.0);
-    sink(format!("{r}:dist={side}{}|{lang}", bucket(dist)), 1.0);
+    sink(format_args!("{r}:side={side}|{lang}"), 1.0);
+    sink(format_args!("{r}:side={side}|{t}"), 1.0);
+    sink(format_args!("{r}:dist={side}{}|{lang}", bucket(dist)), 1.0);
     // is it the nearest candidate on its side? (computed by the caller's order)
     if let Some(first) = toks.get(ci) {
-        sink(format!("{r}:pre={}|{lang}", first.prefix), 1.0);
+        sink(format_args!("{r}:pre={}|{lang}", first.prefix), 1.0);
     }
     if ci > 0 {
         let prev = &toks[ci - 1];
         let w = if prev.kind == TokenKind::Number { "<num>" } else { prev.base.as_str() };
-        sink(format!("{r}:prev={w}"), 1.0);
-        sink(format!("{r}:prev={w}|{side}"), 1.0);
+        sink(format_args!("{r}:prev={w}"), 1.0);
+        sink(format_args!("{r}:prev={w}|{side}"), 1.0);
         if ci > 1 && PASSIVE_AGENT.contains(&prev.base.as_str()) {
-            sink(format!("{r}:agent_phrase"), 1.0);
+            sink(format_args!("{r}:agent_phrase"), 1.0);
         }
         if prev.kind == TokenKind::Number || marsad_text::key(&prev.norm).chars().all(|ch| ch.is_ascii_digit()) {
-            sink(format!("{r}:counted"), 1.0);
+            sink(format_args!("{r}:counted"), 1.0);
         }
     }
     let lo = ci.saturating_sub(4);
     if toks[lo..ci].iter().any(|k| SOURCE_WORDS.contains(&k.base.as_str())) {
-        sink(format!("{r}:source_ctx"), 1.0);
+        sink(format_args!("{r}:source_ctx"), 1.0);
     }
     if side == "after" && dist <= 1 {
-        sink(format!("{r}:adjacent_after|{lang}"), 1.0);
+        sink(format_args!("{r}:adjacent_after|{lang}"), 1.0);
     }
     if side == "before" && dist <= 1 {
-        sink(format!("{r}:adjacent_before|{lang}"), 1.0);
+        sink(format_args!("{r}:adjacent_before|{lang}"), 1.0);
     }
     // English passive before the trigger: "were killed", "was arrested"
     if ti > 0 && matches!(toks[ti - 1].base.as_str(), "was" | "were" | "been" | "be" | "is" | "are") {
-        sink(format!("{r}:passive_trigger|{side}"), 1.0);
+        sink(format_args!("{r}:passive_trigger|{side}"), 1.0);
     }
     if let Some(ty) = c.entity {
-        sink(format!("{r}:entity={ty}"), 1.0);
-        sink(format!("{r}:entity={ty}|{t}"), 1.0);
+        sink(format_args!("{r}:entity={ty}"), 1.0);
+        sink(format_args!("{r}:entity={ty}|{t}"), 1.0);
     }
     if lang == "ar" {
         arabic_features(toks, e, r, c, (ci, ce, ti), side, dist, sink);
     }
     let a = &c.aref;
-    sink(format!("{r}:sector={}", a.sector.as_deref().unwrap_or("-")), 1.0);
-    sink(format!("{r}:sector={}|{t}", a.sector.as_deref().unwrap_or("-")), 1.0);
-    sink(format!("{r}:type={}", a.actor_type.as_deref().unwrap_or("-")), 1.0);
+    sink(format_args!("{r}:sector={}", a.sector.as_deref().unwrap_or("-")), 1.0);
+    sink(format_args!("{r}:sector={}|{t}", a.sector.as_deref().unwrap_or("-")), 1.0);
+    sink(format_args!("{r}:type={}", a.actor_type.as_deref().unwrap_or("-")), 1.0);
     if a.actor_id.as_deref().is_some_and(|id| !id.starts_with("gen:")) {
-        sink(format!("{r}:known"), 1.0);
+        sink(format_args!("{r}:known"), 1.0);
     }
     if a.country.is_some() {
-        sink(format!("{r}:has_country"), 1.0);
+        sink(format_args!("{r}:has_country"), 1.0);
     }
     let n = ce + 1 - ci;
-    sink(format!("{r}:len={}", if n <= 1 { "1" } else if n <= 3 { "2-3" } else { "4+" }), 1.0);
+    sink(format_args!("{r}:len={}", if n <= 1 { "1" } else if n <= 3 { "2-3" } else { "4+" }), 1.0);
 }
 
 /// Arabic word order, passive and claim cues of a candidate (`ci..=ce` its
 /// tokens, `ti` the trigger's first token).
 #[allow(clippy::too_many_arguments)]
-fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, ti): (usize, usize, usize), side: &str, dist: usize, sink: &mut dyn FnMut(String, f32)) {
+fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, ti): (usize, usize, usize), side: &str, dist: usize, sink: &mut Sink) {
     let t = e.kind.as_str();
     if let Some(how) = c.phrase {
-        sink(format!("{r}:phrase={how}"), 1.0);
-        sink(format!("{r}:phrase={how}|{t}"), 1.0);
+        sink(format_args!("{r}:phrase={how}"), 1.0);
+        sink(format_args!("{r}:phrase={how}|{t}"), 1.0);
     }
     // the head word (the first that is not a count word)
     let head = toks[ci..=ce.min(toks.len().saturating_sub(1))].iter().find(|k| k.kind == TokenKind::Arabic && !PHRASE_COUNT.contains(&k.base.as_str()));
     if let Some(h) = head {
         if PHRASE_HEADS.contains(&h.base.as_str()) || TARGET_HEADS.contains(&h.base.as_str()) {
-            sink(format!("{r}:head={}", h.base), 1.0);
+            sink(format_args!("{r}:head={}", h.base), 1.0);
         }
     }
     // a verb trigger has no article; a masdar with one (الاعتداء على X) puts its
@@ -469,29 +475,29 @@ fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, t
     let trig_tok = toks.get(ti);
     let definite = trig_tok.is_some_and(|k| k.prefix.contains("ال"));
     if side == "after" && dist <= 1 {
-        sink(format!("{r}:adjacent_after|def={definite}"), 1.0);
+        sink(format_args!("{r}:adjacent_after|def={definite}"), 1.0);
     }
     if side == "before" && dist <= 2 {
-        sink(format!("{r}:near_before|def={definite}"), 1.0);
+        sink(format_args!("{r}:near_before|def={definite}"), 1.0);
     }
     // passive: تم + masdar, تعرض X إلى الاعتداء (X is the one attacked)
     if ti > 0 && matches!(toks[ti - 1].base.as_str(), "تم" | "يتم" | "تمت") {
-        sink(format!("{r}:tamma_passive|{side}"), 1.0);
+        sink(format_args!("{r}:tamma_passive|{side}"), 1.0);
     }
     let lo = ci.saturating_sub(6);
     if toks[lo..ci].iter().any(|k| k.base.starts_with("تعرض") || k.base.starts_with("يتعرض")) && ci < ti {
-        sink(format!("{r}:taarrud_subject"), 1.0);
+        sink(format_args!("{r}:taarrud_subject"), 1.0);
     }
     // a claim: the group that claims (تبنى، أعلن مسؤوليته) is the actor
     let lo = ci.saturating_sub(3);
     let claim_verb = toks[lo..ci].iter().any(|k| k.base.starts_with("تبن") || matches!(k.base.as_str(), "اعلن" | "اعلنت"));
-    let claim = toks.iter().any(|k| claim_noun(&k.base) || k.base.starts_with("تبن"));
-    if claim_verb && claim {
-        sink(format!("{r}:claimant"), 1.0);
+    // (the sentence is scanned only when a claim verb is near)
+    if claim_verb && toks.iter().any(|k| claim_noun(&k.base) || k.base.starts_with("تبن")) {
+        sink(format_args!("{r}:claimant"), 1.0);
     }
     // governed by a preposition: على، ضد، لـ mark the recipient
     if ci > 0 && matches!(toks[ci - 1].norm.as_str(), "علي" | "ضد") {
-        sink(format!("{r}:after_ala|{side}"), 1.0);
+        sink(format_args!("{r}:after_ala|{side}"), 1.0);
     }
 }
 
@@ -520,6 +526,8 @@ fn claimant<'c>(doc: &Document, e: &Event, cands: &'c [Candidate]) -> Option<&'c
 /// The ranker: one weight per feature name.
 pub struct ArgModel {
     weights: crate::topic::WordMap<f32>,
+    /// Some weight is a place feature (`P:`): only then are places ranked.
+    has_place: bool,
 }
 
 impl ArgModel {
@@ -537,7 +545,8 @@ impl ArgModel {
             let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 2))?;
             weights.insert(k.into(), w.parse().with_context(|| format!("line {}", n + 2))?);
         }
-        Ok(ArgModel { weights })
+        let has_place = weights.keys().any(|k| k.starts_with("P:"));
+        Ok(ArgModel { weights, has_place })
     }
 
     pub fn to_text(&self) -> String {
@@ -554,10 +563,40 @@ impl ArgModel {
         self.weights.is_empty()
     }
 
-    fn score(&self, doc: &Document, e: &Event, role: Role, c: Option<&Candidate>) -> f32 {
+    /// The weight of a feature name, formatted into `buf` (no allocation
+    /// per feature: this is the same look-up as of the `format!`ed name).
+    fn weight(&self, k: std::fmt::Arguments<'_>, buf: &mut String) -> Option<f32> {
+        if let Some(s) = k.as_str() {
+            return self.weights.get(s).copied();
+        }
+        buf.clear();
+        buf.write_fmt(k).expect("formatting into a String");
+        self.weights.get(buf.as_str()).copied()
+    }
+
+    /// The weight of a feature by its name (0 features: `None`).
+    pub fn weight_named(&self, name: &str) -> Option<f32> {
+        self.weights.get(name).copied()
+    }
+
+    /// The ranker's score of a candidate (`None`: no one) for a role;
+    /// `buf` is scratch space for the feature names.
+    pub fn score(&self, doc: &Document, e: &Event, role: Role, c: Option<&Candidate>, buf: &mut String) -> f32 {
         let mut z = 0.0;
         features(doc, e, role, c, &mut |k, v| {
-            if let Some(w) = self.weights.get(k.as_str()) {
+            if let Some(w) = self.weight(k, buf) {
+                z += w * v;
+            }
+        });
+        z
+    }
+
+    /// The ranker's score of a place candidate (`None`: no place) among
+    /// `n_cands`.
+    pub fn place_score(&self, doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_cands: usize, buf: &mut String) -> f32 {
+        let mut z = 0.0;
+        place_features(doc, e, c, n_cands, &mut |k, v| {
+            if let Some(w) = self.weight(k, buf) {
                 z += w * v;
             }
         });
@@ -566,9 +605,10 @@ impl ArgModel {
 
     /// The chosen candidate for a role (`None`: no one), from candidates.
     pub fn choose<'c>(&self, doc: &Document, e: &Event, role: Role, cands: &'c [Candidate]) -> Option<&'c Candidate> {
-        let mut best = (self.score(doc, e, role, None), None);
+        let mut buf = String::with_capacity(64);
+        let mut best = (self.score(doc, e, role, None, &mut buf), None);
         for c in cands {
-            let s = self.score(doc, e, role, Some(c));
+            let s = self.score(doc, e, role, Some(c), &mut buf);
             if s > best.0 {
                 best = (s, Some(c));
             }
@@ -578,15 +618,8 @@ impl ArgModel {
 
     /// The chosen place (`None`: no place).
     pub fn choose_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
-        let score = |c: Option<&PlaceCandidate>| {
-            let mut z = 0.0;
-            place_features(doc, e, c, cands.len(), &mut |k, v| {
-                if let Some(w) = self.weights.get(k.as_str()) {
-                    z += w * v;
-                }
-            });
-            z
-        };
+        let mut buf = String::with_capacity(64);
+        let mut score = |c: Option<&PlaceCandidate>| self.place_score(doc, e, c, cands.len(), &mut buf);
         let mut best = (score(None), None);
         for c in cands {
             let s = score(Some(c));
@@ -622,7 +655,7 @@ impl ArgModel {
             let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| c.end <= a.start || a.end <= c.start)).collect();
             let recipient = self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone());
             let pc = place_candidates(doc, e);
-            let place = if self.weights.keys().any(|k| k.starts_with("P:")) { self.choose_place(doc, e, &pc).map(|c| c.place.clone()) } else { e.place.clone() };
+            let place = if self.has_place { self.choose_place(doc, e, &pc).map(|c| c.place.clone()) } else { e.place.clone() };
             let e = &mut doc.events[i];
             e.actor = actor;
             e.recipient = recipient;
@@ -642,10 +675,10 @@ pub struct ArgList {
 /// the candidates whose text contains the gold text or is contained in it
 /// as the answers ("" = none); `None` when the gold names something no
 /// candidate matches.
-fn build_list(gold: &str, texts: &[&str], feats_of: &mut dyn FnMut(Option<usize>, &mut dyn FnMut(String, f32))) -> Option<ArgList> {
-    let collect = |i: Option<usize>, feats_of: &mut dyn FnMut(Option<usize>, &mut dyn FnMut(String, f32))| {
+fn build_list(gold: &str, texts: &[&str], feats_of: &mut dyn FnMut(Option<usize>, &mut Sink)) -> Option<ArgList> {
+    let collect = |i: Option<usize>, feats_of: &mut dyn FnMut(Option<usize>, &mut Sink)| {
         let mut v = Vec::new();
-        feats_of(i, &mut |k, x| v.push((k, x)));
+        feats_of(i, &mut |k, x| v.push((k.to_string(), x)));
         v
     };
     let mut feats = vec![collect(None, feats_of)];
@@ -706,7 +739,7 @@ pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, seed: u64) -
             }
         }
     }
-    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect() };
+    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect(), has_place: false };
     ArgModel::parse(&m.to_text()).expect("a model we just wrote parses")
 }
 
