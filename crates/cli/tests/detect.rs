@@ -202,9 +202,11 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     };
     let ar = run(&gold("ar"));
     assert!(ar["sentences"].as_u64().unwrap() > 150, "the test part is read: {ar}");
-    // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%)
-    assert!(pct(&ar, "actor_text") >= 58.0, "ar actor {}", pct(&ar, "actor_text"));
+    // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%), and again
+    // with the assault train labels (gold.ar.assault.jsonl: actor 64.7%, recipient 53.7%)
+    assert!(pct(&ar, "actor_text") >= 61.0, "ar actor {}", pct(&ar, "actor_text"));
     assert!(pct(&ar, "recipient_text") >= 50.0, "ar recipient {}", pct(&ar, "recipient_text"));
+    assert!(pct(&ar, "killed_invented") <= 2.0, "ar killed invented {}", pct(&ar, "killed_invented"));
     let en = run(&gold("en"));
     assert!(pct(&en, "actor_text") >= 72.0, "en actor {}", pct(&en, "actor_text"));
     assert!(pct(&en, "recipient_text") >= 60.0, "en recipient {}", pct(&en, "recipient_text"));
@@ -219,6 +221,17 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let shipped = std::fs::read(root.join("crates/detect/models/args.model")).unwrap();
     assert!(std::fs::read(&tmp).unwrap() == shipped, "train args reproduces models/args.model");
     let _ = std::fs::remove_file(&tmp);
+
+    // the assault sentences labelled for training (all train part; measured actor 45.1%,
+    // recipient 63.1%, killed 84.2% with killed invented 4.7%, first run 29.4 / 48.5 / 75.4%)
+    let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault.jsonl").to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
+    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    assert!(v["sentences"].as_u64().unwrap() >= 138, "the assault train labels are read: {v}");
+    assert!(pct(&v, "actor_text") >= 40.0, "assault train actor {}", pct(&v, "actor_text"));
+    assert!(pct(&v, "recipient_text") >= 58.0, "assault train recipient {}", pct(&v, "recipient_text"));
+    assert!(pct(&v, "killed") >= 80.0, "assault train killed {}", pct(&v, "killed"));
+    assert!(pct(&v, "killed_invented") <= 6.0, "assault train killed invented {}", pct(&v, "killed_invented"));
 }
 
 /// The fresh Arabic assault set (labels/args/assault_test.ar.jsonl, all test, written
@@ -239,8 +252,12 @@ fn fresh_assault_set_keeps_its_actors() {
     let full = run(&[]);
     assert_eq!(full["sentences"].as_u64(), Some(120), "the whole set is read: {full}");
     assert!(pct(&full, "type_found") >= 80.0, "type found {}", pct(&full, "type_found"));
-    assert!(pct(&full, "actor_text") >= 48.0, "actor {}", pct(&full, "actor_text"));
-    assert!(pct(&full, "recipient_text") >= 29.0, "recipient {}", pct(&full, "recipient_text"));
+    // raised with the assault train labels and the casualty forms of issue 11 (measured
+    // actor 53.9%, recipient 37.9%, killed 79.4% with 9.3% invented)
+    assert!(pct(&full, "actor_text") >= 51.0, "actor {}", pct(&full, "actor_text"));
+    assert!(pct(&full, "recipient_text") >= 35.0, "recipient {}", pct(&full, "recipient_text"));
+    assert!(pct(&full, "killed") >= 78.0, "killed {}", pct(&full, "killed"));
+    assert!(pct(&full, "killed_invented") <= 10.0, "killed invented {}", pct(&full, "killed_invented"));
     let rules = run(&["--candidates"]);
     assert!(pct(&full, "actor_text") > pct(&rules, "actor_text") + 10.0, "ranker {} vs rules {}", pct(&full, "actor_text"), pct(&rules, "actor_text"));
 }

@@ -143,7 +143,9 @@ impl<'a> G<'a> {
                 // اعتقلت الشرطة الإسرائيلية، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصا: a
                 // comma and a date between the subject and the object
                 let timeish = |k: usize| self.inp.time.get(k).copied().unwrap_or(false) || AR_TIME.contains(&self.w(k));
-                let dated = ar && transitive && skipped > 0 && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && (timeish(q + 1) || q > 0 && timeish(q - 1));
+                // (or a date set off by commas right after the verb: قُتل، اليوم الثلاثاء، شاب)
+                let only_time = agent.is_none() && (p.last + 1..q).all(|k| self.punct(k) || timeish(k));
+                let dated = ar && (transitive && skipped > 0 || only_time) && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && (timeish(q + 1) || q > 0 && timeish(q - 1));
                 if !dated {
                     break;
                 }
@@ -363,13 +365,65 @@ impl<'a> G<'a> {
         }
     }
 
+    /// A killing or wounding word governed by an attempt (حاول، محاولة، يحاول) within the
+    /// four words before it (حاول الشهيد الفلسطيني إصابة), with no punctuation between.
+    pub(super) fn attempted(&self, p: &Pred) -> bool {
+        if !self.ar(p.i) || !matches!(p.class, KILLED | INJURED) {
+            return false;
+        }
+        let lo = (p.i.saturating_sub(4)..p.i).rev().find(|&q| self.punct(q)).map_or(p.i.saturating_sub(4), |q| q + 1);
+        (lo..p.i).any(|q| {
+            let w = bare(self.t(q));
+            let w = strip_al(w).unwrap_or(w);
+            matches!(w, "حاول" | "حاولت" | "حاولوا" | "يحاول" | "تحاول" | "يحاولون" | "محاوله" | "محاولات" | "لمحاوله" | "بمحاوله")
+        })
+    }
+
+    /// The implicit singleton of an assassination whose victim is not after the noun:
+    /// تعرض الزواري لعملية اغتيال، جريمة الاغتيال في حقه، عملية الاغتيال التي استهدفت
+    /// المهندس — one killed. Not a plural (الاغتيالات), a threat or a plan (تهديد
+    /// بالاغتيال، مخطط لاغتيال).
+    pub(super) fn assassination_singleton(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
+        if p.class != KILLED || p.kind != Kind::NounGen || !self.ar(p.i) {
+            return None;
+        }
+        let w = bare(self.t(p.i));
+        let base = strip_al(w).unwrap_or(w);
+        if !base.ends_with("اغتيال") {
+            return None;
+        }
+        let n = self.n();
+        let word = |q: usize| {
+            let w = bare(self.t(q));
+            strip_al(w).unwrap_or(w).to_string()
+        };
+        let plan = (p.i.saturating_sub(3)..p.i).any(|q| matches!(word(q).as_str(), "تهديد" | "تهديدا" | "مخطط" | "مخططا" | "التخطيط" | "تخطيط" | "خطه" | "قائمه" | "بقائمه"));
+        if plan {
+            return None;
+        }
+        // the victim is the subject of تعرض before the noun
+        let exposed = (p.i.saturating_sub(4)..p.i).any(|q| {
+            let w = word(q);
+            w.starts_with("تعرض") || w.starts_with("يتعرض")
+        });
+        // "في حقه"، "التي استهدفت" right after it
+        let after = |k: usize| (p.last + 1..(p.last + 1 + k).min(n)).map(&word).collect::<Vec<_>>();
+        let a = after(3);
+        let in_his_right = a.windows(2).any(|x| x[0] == "في" && x[1].starts_with("حق"));
+        let targeted = a.first().is_some_and(|x| matches!(x.as_str(), "التي" | "الذي")) && a.get(1).is_some_and(|x| x.starts_with("استهدف"));
+        (exposed || in_his_right || targeted).then_some((Some(1), p.i, p.last + 1))
+    }
+
     /// "قتلوا وجرحوا أكثر من عشرة"، "killed or wounded 20"، "20 بين قتيل وجريح": one figure
     /// for two classes is neither's.
     pub(super) fn combined(&self, p: &Pred) -> bool {
         let n = self.n();
         let q = p.last + 1;
         let shares = |p: &Pred| p.own.is_none() && matches!(p.kind, Kind::VerbT | Kind::VerbI | Kind::NounGen);
-        if q < n && shares(p) {
+        // a plural verb with its count before it has its own figure: "ثلاثة أشخاص قتلوا
+        // وأصيب ثلاثة آخرون" is not "قتلوا وجرحوا أكثر من عشرة"
+        let own_subject = || p.plural && self.ar(p.i) && self.after(p).is_none() && self.before(p).is_some_and(|b| b.0.is_some());
+        if q < n && shares(p) && !own_subject() {
             let nx = if matches!(self.t(q).norm.as_str(), "and" | "or" | "او" | "و") { q + 1 } else { q };
             let glued = nx == q && self.ar(q) && self.t(q).norm.starts_with('و');
             if (nx != q || glued) && nx < n {

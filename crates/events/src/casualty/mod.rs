@@ -238,7 +238,12 @@ pub fn tolls(inp: &Input) -> Tolls {
         if g.combined(&p) {
             continue;
         }
-        let att = g.attach(&p);
+        // an attempt kills or wounds no one it names: حاول مسلح قتل ثلاثة أشخاص، محاولة
+        // اغتيال (the attack still happened; the event stays, without a figure)
+        if g.attempted(&p) {
+            continue;
+        }
+        let att = g.attach(&p).or_else(|| g.assassination_singleton(&p));
         if std::env::var_os("MARSAD_CASUALTY_TRACE").is_some() {
             eprintln!("pred {} {:?} class={} own={:?} -> {:?}", toks[i].norm, p.kind, p.class, p.own, att);
         }

@@ -140,6 +140,25 @@ fn real_text_killings() {
     assert_eq!((t.get(None, KILLED), t.get(None, INJURED)), (Some(6), Some(33)));
 }
 
+/// Forms found on the train part of the assault argument labels
+/// (crates/detect/labels/args/gold.ar.assault.jsonl).
+#[test]
+fn real_text_assaults() {
+    // a date set off by commas between a passive verb and its subject
+    assert_eq!(k("قُتل، اليوم الثلاثاء، شاب تونسي رميا بالرصاص"), Some(1));
+    // a counted subject before a plural verb, then another class with its own count
+    let t = run("ثلاثة أشخاص قتلوا وأصيب ثلاثة آخرون في اشتباكات");
+    assert_eq!((t.get(None, KILLED), t.get(None, INJURED)), (Some(3), Some(3)));
+    assert_eq!(k("قتلوا وجرحوا أكثر من عشرة"), None);
+    // attempts name no victims
+    assert_eq!(k("حاول مسلح قتل ثلاثة أشخاص"), None);
+    assert_eq!(i("حاول الشهيد الفلسطيني اصابة ثلاثة جنود"), None);
+    // an assassination whose victim stands before it, or after في حق / التي استهدفت
+    assert_eq!(k("أكدت السلطات تعرض الزواري لعملية اغتيال من أطراف أجنبية"), Some(1));
+    assert_eq!(k("تعرض رئيس النجم إلى محاولة اغتيال"), None);
+    assert_eq!(k("تلقى تهديدا بالاغتيال"), None);
+}
+
 #[test]
 fn real_text_english() {
     assert_eq!(i("Two people were slightly injured when a grenade was thrown"), Some(2));
