@@ -423,7 +423,7 @@ impl Table {
                     if t.slots[i].key == EMPTY || t.slots[i].key == k {
                         t.slots[i].key = k;
                         for j in 0..NT {
-                            t.slots[i].w[off + j] = (row[j] / sc).round().clamp(-32767.0, 32767.0) as i16;
+                            t.slots[i].w[off + j] = quantize(row[j] / sc);
                         }
                         break;
                     }
@@ -485,6 +485,23 @@ impl Table {
             }
         }
     }
+}
+
+/// `x.round().clamp(-32767.0, 32767.0) as i16`, without the call to libm's
+/// `roundf` (a few million weights per load): truncate, then round the
+/// exact remainder half away from zero, as `round` does.
+#[inline]
+fn quantize(x: f32) -> i16 {
+    let t = x as i32; // truncates toward zero (saturates; NaN gives 0)
+    let frac = x - t as f32; // exact for |x| < 2^24, where the weights are
+    let r = if frac >= 0.5 {
+        t.saturating_add(1)
+    } else if frac <= -0.5 {
+        t.saturating_sub(1)
+    } else {
+        t
+    };
+    r.clamp(-32767, 32767) as i16
 }
 
 /// Confidence of each chosen tag from max-marginals: the best score of a
@@ -679,3 +696,23 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod quantize_tests {
+    #[test]
+    fn quantize_is_round_clamp_cast() {
+        let old = |x: f32| x.round().clamp(-32767.0, 32767.0) as i16;
+        let mut xs: Vec<f32> = vec![0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999997, -0.49999997, 32766.5, -32766.5, 32767.4, 40000.0, -1e9, 1e30, f32::NAN, f32::INFINITY, f32::NEG_INFINITY];
+        // a dense sweep over the weights' range, halves included
+        let mut x = -33000.0f32;
+        while x < 33000.0 {
+            xs.push(x);
+            xs.push(x + 0.5);
+            x += 0.37;
+        }
+        for x in xs {
+            assert_eq!(super::quantize(x), old(x), "{x}");
+        }
+    }
+}
+

@@ -78,6 +78,34 @@ pub fn name_key(name: &str) -> String {
     if name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') && !name.starts_with(' ') && !name.ends_with(' ') && !name.contains("  ") {
         return name.to_ascii_lowercase();
     }
+    // fast path: Arabic letters and marks (U+0621–U+065F) and spaces, most
+    // of the gazetteer's Arabic names. Every such character joins the word
+    // it is in, so the words are the runs between spaces, each normalised
+    // character by character; a word left empty is dropped (as below).
+    if name.chars().all(|c| c == ' ' || ('\u{0621}'..='\u{065F}').contains(&c)) {
+        let mut out = String::with_capacity(name.len());
+        for w in name.split(' ') {
+            let start = out.len();
+            if start > 0 {
+                out.push(' ');
+            }
+            let body = out.len();
+            for c in w.chars() {
+                if let Some(n) = marsad_text::normalize::normalize_char(c) {
+                    out.push(n);
+                }
+            }
+            if out.len() == body {
+                out.truncate(start);
+            }
+        }
+        return out;
+    }
+    name_key_general(name)
+}
+
+/// [`name_key`] without its fast paths (tests compare the two).
+pub fn name_key_general(name: &str) -> String {
     #[derive(PartialEq, Clone, Copy)]
     enum C {
         Space,
@@ -98,27 +126,28 @@ pub fn name_key(name: &str) -> String {
             _ => C::Other,
         }
     }
-    let chars: Vec<char> = name.chars().collect();
+    // each character with its class, classified once
+    let chars: Vec<(char, C)> = name.chars().map(|c| (c, class(c))).collect();
     let mut out = String::with_capacity(name.len());
     let mut i = 0;
-    let push = |out: &mut String, s: &[char]| {
-        let mut w = String::new();
-        for &c in s {
-            if let Some(n) = marsad_text::normalize::normalize_char(c) {
-                w.push(n);
-            }
-        }
-        if w.is_empty() {
-            return;
-        }
-        if !out.is_empty() {
+    // a word's normalised characters, after one space; nothing if none is left
+    let push = |out: &mut String, s: &[(char, C)]| {
+        let start = out.len();
+        if start > 0 {
             out.push(' ');
         }
-        out.push_str(&w);
+        let body = out.len();
+        for &(c, _) in s {
+            if let Some(n) = marsad_text::normalize::normalize_char(c) {
+                out.push(n);
+            }
+        }
+        if out.len() == body {
+            out.truncate(start);
+        }
     };
     while i < chars.len() {
-        let c = chars[i];
-        let cl = class(c);
+        let cl = chars[i].1;
         let st = i;
         i += 1;
         match cl {
@@ -126,11 +155,10 @@ pub fn name_key(name: &str) -> String {
             C::Ar | C::Lat | C::Mark => {
                 let wc = if cl == C::Lat { C::Lat } else { C::Ar };
                 while i < chars.len() {
-                    let n = chars[i];
-                    let ncl = class(n);
+                    let (n, ncl) = chars[i];
                     let joins = ncl == wc
                         || ncl == C::Mark
-                        || (wc == C::Lat && (n == '\'' || n == '’') && chars.get(i + 1).map_or(false, |&x| class(x) == C::Lat));
+                        || (wc == C::Lat && (n == '\'' || n == '’') && chars.get(i + 1).map_or(false, |x| x.1 == C::Lat));
                     if !joins {
                         break;
                     }
@@ -139,9 +167,9 @@ pub fn name_key(name: &str) -> String {
             }
             C::Dig => {
                 while i < chars.len() {
-                    let n = chars[i];
-                    let sep = matches!(n, '.' | ',' | '٫' | '٬') && chars.get(i + 1).map_or(false, |&x| class(x) == C::Dig);
-                    if class(n) != C::Dig && !sep {
+                    let (n, ncl) = chars[i];
+                    let sep = matches!(n, '.' | ',' | '٫' | '٬') && chars.get(i + 1).map_or(false, |x| x.1 == C::Dig);
+                    if ncl != C::Dig && !sep {
                         break;
                     }
                     i += 1;
@@ -169,6 +197,27 @@ pub fn name_key_slow(name: &str) -> String {
     out
 }
 
+/// `s.split(sep as char)` for an ASCII separator, by a plain byte scan (the
+/// char searcher's set-up per field cost more than the scan itself).
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                // an ASCII byte is a char boundary on both sides
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn is_arabic_str(s: &str) -> bool {
     s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
@@ -186,11 +235,14 @@ impl Gazetteer {
         let mut index: FastMap<String, Vec<Candidate>> = FastMap::with_capacity_and_hasher(150_000, Default::default());
         let mut prefixes = FastSet::default();
         let mut max_words = 1;
+        // the fields of a line, one vector for all lines
+        let mut f: Vec<&'static str> = Vec::with_capacity(16);
         for line in GAZETTEER_TSV.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let f: Vec<&'static str> = line.split('\t').collect();
+            f.clear();
+            f.extend(split_ascii(line, b'\t'));
             if f.len() < 11 {
                 continue;
             }
@@ -210,7 +262,7 @@ impl Gazetteer {
                 capital: flags.contains('k'),
                 admin_region: flags.contains('g'),
             });
-            for n in f[10].split('|') {
+            for n in split_ascii(f[10], b'|') {
                 let k = name_key(n);
                 if k.is_empty() {
                     continue;
@@ -227,7 +279,9 @@ impl Gazetteer {
                             p.push(' ');
                         }
                         p.push_str(w);
-                        prefixes.insert(p.clone());
+                        if !prefixes.contains(p.as_str()) {
+                            prefixes.insert(p.clone());
+                        }
                     }
                 }
                 let v = index.entry(k).or_default();
@@ -422,3 +476,18 @@ pub fn prior(e: &Entry) -> f64 {
     }
     s
 }
+
+#[cfg(test)]
+mod split_tests {
+    #[test]
+    fn split_ascii_is_str_split() {
+        for s in ["", "a", "\t", "a\tb", "\ta\t\tبغداد\t", "بغداد|دمشق||x|"] {
+            for sep in [b'\t', b'|'] {
+                let a: Vec<&str> = super::split_ascii(s, sep).collect();
+                let b: Vec<&str> = s.split(sep as char).collect();
+                assert_eq!(a, b, "{s:?}");
+            }
+        }
+    }
+}
+

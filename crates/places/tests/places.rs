@@ -34,6 +34,26 @@ fn fast_key_matches_tokenizer() {
     assert!(n > 1000);
 }
 
+/// The fast paths of `name_key` give the general path's key for every name
+/// of the shipped gazetteer (all of them: the index is built from these keys).
+#[test]
+fn fast_key_paths_match_the_general_key_on_every_name() {
+    let data = std::fs::read_to_string("data/gazetteer.tsv").unwrap();
+    let mut n = 0;
+    for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let names = f.get(10).map(|x| x.split('|').collect::<Vec<_>>()).unwrap_or_default();
+        for name in names.into_iter().chain([f[2], f[3]]) {
+            assert_eq!(name_key(name), marsad_places::gazetteer::name_key_general(name), "{name}");
+            n += 1;
+        }
+    }
+    for s in ["", " ", "  بغداد  ", "دير  الزور", "ـ ـ", "بَغْدَاد", "ً بغداد", "أبو ظبي", "Deir ez-Zor", "قُتِلَ ٣٠"] {
+        assert_eq!(name_key(s), marsad_places::gazetteer::name_key_general(s), "{s:?}");
+    }
+    assert!(n > 100_000, "{n} names");
+}
+
 #[test]
 fn lookup_with_clitics_and_variants() {
     let g = Gazetteer::global();
