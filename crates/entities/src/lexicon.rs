@@ -58,8 +58,11 @@ struct Phrase {
 
 #[derive(Default)]
 pub struct Lexicon {
-    words: HashMap<String, u32>,
-    phrases: HashMap<String, Vec<Phrase>>,
+    // FastHasher, not SipHash: a new word's flags look up each of its clitic
+    // readings (SipHash was 3 % of all instructions on long articles); only
+    // looked up, never iterated in an order that reaches the output
+    words: marsad_text::StrMap<u32>,
+    phrases: marsad_text::StrMap<Vec<Phrase>>,
     /// last three chars of every phrase head (see [`tail_key`])
     head_tails: std::collections::HashSet<u64, std::hash::BuildHasherDefault<marsad_text::FastHasher>>,
     /// English lists (lowercased), by list name.
@@ -96,6 +99,13 @@ impl Lexicon {
 
     /// Flags of one normalised word.
     pub fn flags(&self, n: &str) -> LexFlags {
+        self.flags_in(n, || marsad_text::clitics::candidates_shared(n))
+    }
+
+    /// [`Lexicon::flags`], with the word's readings
+    /// (`marsad_text::clitics::candidates_shared(n)`) fetched by `cands`
+    /// only when needed (a caller that already has them passes them).
+    pub fn flags_in<C: std::ops::Deref<Target = [String]>>(&self, n: &str, cands: impl FnOnce() -> C) -> LexFlags {
         if self.words.is_empty() || n.is_empty() {
             return LexFlags(0);
         }
@@ -103,8 +113,8 @@ impl Lexicon {
         if let Some(&x) = self.words.get(n) {
             f |= x;
         }
-        if n.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-            for c in marsad_text::clitics::candidates_shared(n).iter().skip(1) {
+        if starts_arabic_letter(n) {
+            for c in cands().iter().skip(1) {
                 if let Some(&x) = self.words.get(c.as_str()) {
                     f |= x;
                 }
@@ -145,8 +155,35 @@ impl Lexicon {
     /// `marsad_text::clitics::candidates` order) that begin a multiword
     /// phrase; what [`Lexicon::phrase_matches`] tries at this word.
     pub fn phrase_heads(&self, first: &str) -> Vec<String> {
+        self.phrase_heads_in(first, || marsad_text::clitics::candidates_shared(first))
+    }
+
+    /// [`Lexicon::phrase_heads`], with the word's readings
+    /// (`marsad_text::clitics::candidates_shared(first)`, the distinct
+    /// readings of `for_each_candidate` in its order) fetched by `cands`
+    /// only when the cheap pre-check passes.
+    pub fn phrase_heads_in<C: std::ops::Deref<Target = [String]>>(&self, first: &str, cands: impl FnOnce() -> C) -> Vec<String> {
         let mut hits: Vec<String> = Vec::new();
-        if self.phrases.is_empty() || first.is_empty() || !first.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+        if self.phrases.is_empty() || first.is_empty() || !starts_arabic_letter(first) {
+            return hits;
+        }
+        if !self.phrase_heads_may_match(first) {
+            return hits;
+        }
+        for c in cands().iter() {
+            if self.phrases.contains_key(c.as_str()) && !hits.iter().any(|h| h == c) {
+                hits.push(c.to_string());
+            }
+        }
+        hits
+    }
+
+    /// [`Lexicon::phrase_heads`] through `for_each_candidate` (the reference
+    /// for `phrase_heads_in`; tests only).
+    #[cfg(test)]
+    pub(crate) fn phrase_heads_reference(&self, first: &str) -> Vec<String> {
+        let mut hits: Vec<String> = Vec::new();
+        if self.phrases.is_empty() || first.is_empty() || !starts_arabic_letter(first) {
             return hits;
         }
         if !self.phrase_heads_may_match(first) {
@@ -175,6 +212,12 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// Whether the word's first char is an Arabic letter (ء..ي).
+#[inline]
+pub(crate) fn starts_arabic_letter(n: &str) -> bool {
+    n.chars().next().map_or(false, |c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
 /// The last three chars of a word packed in a number (21 bits each, the

@@ -59,11 +59,18 @@ const ENDINGS: &[&str] = &["يات", "ات", "ون", "ين", "ان", "يه", "ه
 
 /// Classes of a normalised Arabic word.
 pub fn lookup(n: &str) -> Wf {
+    lookup_in(n, || marsad_text::clitics::candidates_shared(n))
+}
+
+/// [`lookup`], with the word's readings
+/// (`marsad_text::clitics::candidates_shared(n)`) fetched by `cands` only
+/// when the word itself is not in the table.
+pub fn lookup_in<C: std::ops::Deref<Target = [String]>>(n: &str, cands: impl FnOnce() -> C) -> Wf {
     let t = table();
     if let Some(&(cls, freq)) = t.get(n) {
         return Wf { cls, freq, how: 0 };
     }
-    let cands = marsad_text::clitics::candidates_shared(n);
+    let cands = cands();
     for c in cands.iter().skip(1) {
         let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
         if let Some(&(cls, freq)) = t.get(c) {
@@ -109,11 +116,17 @@ fn ag_table() -> &'static StrMap<u8> {
 /// ANERGazet membership of a normalised word: bits 1 person-name part,
 /// 2 location, 4 organisation; +8 when found only after clitic stripping.
 pub fn anergazet(n: &str) -> u8 {
+    anergazet_in(n, || marsad_text::clitics::candidates_shared(n))
+}
+
+/// [`anergazet`], with the word's readings fetched by `cands` only when
+/// the word itself is not listed.
+pub fn anergazet_in<C: std::ops::Deref<Target = [String]>>(n: &str, cands: impl FnOnce() -> C) -> u8 {
     let t = ag_table();
     if let Some(&b) = t.get(n) {
         return b;
     }
-    for c in marsad_text::clitics::candidates_shared(n).iter().skip(1) {
+    for c in cands().iter().skip(1) {
         if let Some(&b) = t.get(c.as_str()) {
             return b | 8;
         }
