@@ -68,6 +68,37 @@ impl Analysis {
 
 // ---------------------------------------------------------------- lexicon
 
+/// The last `b.len() % 8` bytes of `b` as a little-endian number (zero
+/// above them): the tail that a hash reading `b` in 8-byte words mixes in
+/// last. The same value as shifting in the tail's bytes one by one, read
+/// with at most two loads instead of a loop per byte (hashing short words
+/// is most of a look-up; test `le_tail_is_the_byte_loop`).
+#[inline]
+pub fn le_tail(b: &[u8]) -> u64 {
+    let n = b.len();
+    let r = n & 7;
+    if r == 0 {
+        return 0;
+    }
+    if n >= 8 {
+        // the last 8 bytes, shifted down past the bytes of the last full word
+        let x = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+        return x >> (8 * (8 - r));
+    }
+    // n = r < 8: two overlapping loads (the shared bytes are equal)
+    if r >= 4 {
+        let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes")) as u64;
+        let hi = u32::from_le_bytes(b[r - 4..].try_into().expect("4 bytes")) as u64;
+        return lo | (hi << (8 * (r - 4)));
+    }
+    if r >= 2 {
+        let lo = u16::from_le_bytes(b[..2].try_into().expect("2 bytes")) as u64;
+        let hi = u16::from_le_bytes(b[r - 2..].try_into().expect("2 bytes")) as u64;
+        return lo | (hi << (8 * (r - 2)));
+    }
+    b[0] as u64
+}
+
 /// FxHash-style hasher: the lexicon is looked up several times per Arabic
 /// token, so SipHash would dominate the text stage's time.
 #[derive(Default, Clone, Copy)]
@@ -83,10 +114,7 @@ impl Hasher for FastHasher {
             let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             h = (h.rotate_left(5) ^ v).wrapping_mul(K);
         }
-        let mut tail = 0u64;
-        for (i, b) in chunks.remainder().iter().enumerate() {
-            tail |= (*b as u64) << (8 * i);
-        }
+        let tail = le_tail(bytes);
         h = (h.rotate_left(5) ^ tail ^ ((bytes.len() as u64) << 56)).wrapping_mul(K);
         self.0 = h;
     }
@@ -467,7 +495,8 @@ pub fn for_each_candidate(w: &str, f: &mut dyn FnMut(&str)) {
         return;
     }
     let mut buf = String::with_capacity(w.len() + 4);
-    analyze(w).base_into(w, &mut buf);
+    // the same analysis as `analyze(w)`, usually remembered from the tokenizer
+    analyze_shared(w, false).base_into(w, &mut buf);
     if !buf.is_empty() {
         f(&buf);
     }
@@ -529,6 +558,74 @@ fn suffix_splits(rest: &str, art: bool, buf: &mut String, f: &mut dyn FnMut(&str
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn le_tail_is_the_byte_loop() {
+        let bytes: Vec<u8> = (0..64u32).map(|i| (i.wrapping_mul(0x9d) ^ 0xa5) as u8).chain([0xff, 0, 0x80, 1, 0xd8, 0xa7, 0xd9, 0x84]).collect();
+        for start in 0..8 {
+            for len in 0..=(bytes.len() - start) {
+                let b = &bytes[start..start + len];
+                let mut want = 0u64;
+                for (i, x) in b.chunks_exact(8).remainder().iter().enumerate() {
+                    want |= (*x as u64) << (8 * i);
+                }
+                assert_eq!(le_tail(b), want, "{b:?}");
+            }
+        }
+        // Arabic words (2 bytes a letter) of every length up to 12 letters
+        let w = "والحكومةالعراقية";
+        for (i, _) in w.char_indices() {
+            let b = &w.as_bytes()[..i];
+            let mut want = 0u64;
+            for (k, x) in b.chunks_exact(8).remainder().iter().enumerate() {
+                want |= (*x as u64) << (8 * k);
+            }
+            assert_eq!(le_tail(b), want);
+        }
+    }
+
+    /// The readings through the remembered analysis equal those of a fresh
+    /// `analyze`, on real words (corpus articles, when present).
+    #[test]
+    fn candidates_match_a_fresh_analysis() {
+        let mut text = String::from("وبغداد للحكومة قواتها والوزير بغداد Baghdad و ثابتة ثابته بريطانيون وليد");
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                text.push(' ');
+                text.push_str(l);
+            }
+        }
+        let mut n_words = 0;
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let n = normalize(w);
+            // the tokenizer's way: remember the analysis with the taa flag first
+            let _ = analyze_shared(&n, w.ends_with('ة'));
+            let mut got: Vec<String> = Vec::new();
+            for_each_candidate(&n, &mut |c| got.push(c.to_string()));
+            let mut want: Vec<String> = vec![n.clone()];
+            if is_arabic_word(&n) {
+                let mut buf = String::new();
+                analyze(&n).base_into(&n, &mut buf);
+                if !buf.is_empty() {
+                    want.push(buf.clone());
+                }
+                suffix_splits(&n, false, &mut buf, &mut |c| want.push(c.to_string()));
+                if may_have_prefix(&n) {
+                    for (p, art, _) in PROCLITICS {
+                        if let Some(rest) = strip_prefix(&n, p) {
+                            if char_len(&n) - char_len(p) >= 2 {
+                                suffix_splits(rest, *art, &mut buf, &mut |c| want.push(c.to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+            assert_eq!(got, want, "{w}");
+            n_words += 1;
+        }
+        assert!(n_words > 10);
+    }
 
     #[test]
     fn shared_candidates_equal_fresh_ones() {
