@@ -22,15 +22,11 @@ impl H {
     #[inline]
     pub fn s(mut self, s: &str) -> H {
         let b = s.as_bytes();
-        let mut chunks = b.chunks_exact(8);
-        for c in &mut chunks {
+        for c in b.chunks_exact(8) {
             self = self.word(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
-        let r = chunks.remainder();
-        let mut last = 0u64;
-        for (i, &x) in r.iter().enumerate() {
-            last |= (x as u64) << (8 * i);
-        }
+        // the remainder's bytes, little-endian (two loads, not a loop)
+        let last = marsad_text::clitics::le_tail(b);
         // separator so that ("ab","c") != ("a","bc")
         self.word(last ^ ((b.len() as u64) << 56) ^ 0xff)
     }
@@ -84,6 +80,9 @@ pub struct WordInfo {
     /// Hashes of this word seen from a neighbour: templates 6, 7, 8, 9, 10,
     /// 11, 52, 53, 54, 55 (indices in `nbi`).
     pub nb: [u64; 10],
+    /// Hash states of the pair templates 12-17 after this word's part
+    /// (indices in `sti`), for [`features_live`] to continue from.
+    pub st: [u64; 6],
     /// Packed Brown-cluster path of the base ([`crate::clusters`]; 0 = none).
     pub cl: u64,
     /// Weight sums of this word's fixed features under one table
@@ -124,6 +123,17 @@ pub fn word_sums<'a>(w: &'a WordInfo, table: &crate::model::Table, tmp: &'a mut 
             tmp
         }
     }
+}
+
+/// Index of each pair template's state in [`WordInfo::st`]: the hash of
+/// the template's first part when this word supplies it.
+mod sti {
+    pub const B12: usize = 0; // 12: b at -1, then b
+    pub const B13: usize = 1; // 13: b, then b at +1
+    pub const B14: usize = 2; // 14: b at -2, then b at -1
+    pub const B15: usize = 3; // 15: b at +1, then b at +2
+    pub const B16: usize = 4; // 16: b at -1, then core, b at +1
+    pub const PRE17: usize = 5; // 17: pre, then b at -1
 }
 
 /// Index of each neighbour template in [`WordInfo::nb`].
@@ -244,7 +254,7 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let wf = if shape == b'a' { crate::wordfreq::lookup_in(&n, cands) } else { Default::default() };
     let ag = if shape == b'a' { crate::wordfreq::anergazet_in(&n, cands) } else { 0 };
     let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
-    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], cl, sums: Default::default() };
+    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sums: Default::default() };
     word_hashes(&mut wi);
     wi
 }
@@ -323,8 +333,17 @@ fn word_hashes(w: &mut WordInfo) {
     ];
     own.extend_from_slice(&cluster_hashes(t.cl)[0]);
     own.shrink_to_fit();
+    let st = [
+        H::new(12).s(&t.b).0,
+        H::new(13).s(&t.b).0,
+        H::new(14).s(&t.b).0,
+        H::new(15).s(&t.b).0,
+        H::new(16).s(&t.b).0,
+        H::new(17).s(&t.pre).0,
+    ];
     w.own = own;
     w.nb = nb;
+    w.st = st;
 }
 
 /// Importance class of the best gazetteer entry among candidates:
@@ -709,12 +728,21 @@ pub fn features_live(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
         }
     }
     let (bp, bn) = (bm(ii - 1), bm(ii + 1));
-    out.push(H::new(12).s(bp).s(&t.b).done());
-    out.push(H::new(13).s(&t.b).s(bn).done());
-    out.push(H::new(14).s(bm(ii - 2)).s(bp).done());
-    out.push(H::new(15).s(bn).s(bm(ii + 2)).done());
-    out.push(H::new(16).s(bp).s(&t.core).s(bn).done());
-    out.push(H::new(17).s(&t.pre).s(bp).done());
+    // the pair templates continue from the first word's precomputed state
+    // (the same hashes as hashing both strings here; the padding's state
+    // is computed where there is no word)
+    let first = |j: isize, k: usize, tm: u32| -> H {
+        match get(j) {
+            Some(x) => H(x.st[k]),
+            None => H::new(tm).s(if j < 0 { PAD_L } else { PAD_R }),
+        }
+    };
+    out.push(first(ii - 1, sti::B12, 12).s(&t.b).done());
+    out.push(H(t.st[sti::B13]).s(bn).done());
+    out.push(first(ii - 2, sti::B14, 14).s(bp).done());
+    out.push(first(ii + 1, sti::B15, 15).s(bm(ii + 2)).done());
+    out.push(first(ii - 1, sti::B16, 16).s(&t.core).s(bn).done());
+    out.push(H(t.st[sti::PRE17]).s(bp).done());
     out.push(H::new(51).n(sh(ii - 1)).n(t.shape as u64).n(sh(ii + 1)).done());
     for (off, tmpl) in [(-2isize, 60u32), (-1, 61), (0, 62), (1, 63), (2, 64)] {
         if let Some(x) = get(ii + off) {
@@ -978,7 +1006,7 @@ mod fast_tests {
         check(&["Reuters", "2024", "،", "وبغداد"]);
         check(&[]);
         // the dev corpus, when present
-        let Ok(text) = std::fs::read_to_string("../../../shared/eval/anercorp/dev.conll") else { return };
+        let Some(text) = super::real_words::shared_file("eval/anercorp/dev.conll") else { return };
         for s in crate::conll::parse(&text).iter().take(400) {
             let w: Vec<&str> = s.tokens.iter().map(|x| x.as_str()).collect();
             check(&w);
@@ -1108,7 +1136,7 @@ mod word_info_tests {
         let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
         let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
         let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
-        let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], cl, sums: Default::default() };
+        let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sums: Default::default() };
         word_hashes(&mut wi);
         wi
     }
@@ -1143,5 +1171,37 @@ mod word_info_tests {
         }
         eprintln!("{} words, {phrase} heading a phrase", words.len());
         assert!(phrase > 0);
+    }
+}
+
+#[cfg(test)]
+mod hash_tests {
+    /// `H::s` with its tail read byte by byte (as before `le_tail`).
+    fn s_reference(mut h: super::H, s: &str) -> super::H {
+        let b = s.as_bytes();
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            h = h.word(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let mut last = 0u64;
+        for (i, &x) in chunks.remainder().iter().enumerate() {
+            last |= (x as u64) << (8 * i);
+        }
+        h.word(last ^ ((b.len() as u64) << 56) ^ 0xff)
+    }
+
+    #[test]
+    fn string_hash_matches_the_byte_loop() {
+        let text = "قال الرئيس الأمريكي جو بايدن في واشنطن إن حركة حماس وافقت Reuters 2024 x ab";
+        let cs: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (k, &a) in cs.iter().enumerate() {
+            for &b in cs[k..].iter().take(30) {
+                let s = &text[a..b];
+                for t in [0u32, 12, 71] {
+                    let h = super::H::new(t).s("ال");
+                    assert_eq!(h.s(s).done(), s_reference(h, s).done(), "{s}");
+                }
+            }
+        }
     }
 }
