@@ -14,7 +14,15 @@ is what a careful reading of each kept sentence says.
 `--train N` draws the *training* sentences of round 2 (labels/args/gold.ar.assault.jsonl)
 instead: salt "assault-train|", the fresh test set's articles and sentences skipped too,
 and only articles of the train part of the fixed split (FNV-1a 32-bit of the id modulo 5
-is not 0, as `labels::is_test_article`), so no test part ever shares an article with them."""
+is not 0, as `labels::is_test_article`), so no test part ever shares an article with them.
+
+`--salt S` (round 3, labels/args/gold.ar.assault2.jsonl: `--train 3000 --salt "assault-train3|"
+--per-article 99`) orders the draw by another hash, so the sentences read and set aside in round 2
+do not come back first; `--per-article K` raises the cap of sentences per article (the four-per-
+article pool was down to 570 sentences); `--reuse-train-articles` also draws the unused sentences
+of train-side articles that other label files already used (only the fresh test set's, the dev
+sets' and test-split articles stay skipped whole; every used sentence is still skipped).
+Round 3 drew `--train 5000 --salt "assault-train3|" --per-article 4 --reuse-train-articles`."""
 import hashlib, json, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -22,11 +30,26 @@ root = os.path.join(here, "..", "..", "..")
 corpus = os.path.join(root, "..", "shared", "corpus", "ant-v1.1-jawharafm.jsonl")
 if not os.path.exists(corpus):
     corpus = "/work/shared/corpus/ant-v1.1-jawharafm.jsonl"
-train = len(sys.argv) > 1 and sys.argv[1] == "--train"
-args = sys.argv[2:] if train else sys.argv[1:]
+argv = sys.argv[1:]
+salt_arg, per_article_arg = None, None
+if "--salt" in argv:  # round 3: a new salt draws new sentences (--train 3000 --salt assault-train3|)
+    k = argv.index("--salt")
+    salt_arg = argv[k + 1]
+    del argv[k:k + 2]
+reuse = "--reuse-train-articles" in argv  # round 3: see the docstring
+if reuse:
+    argv.remove("--reuse-train-articles")
+if "--per-article" in argv:  # round 3: more sentences of the same (train-side) articles
+    k = argv.index("--per-article")
+    per_article_arg = int(argv[k + 1])
+    del argv[k:k + 2]
+train = len(argv) > 0 and argv[0] == "--train"
+args = argv[1:] if train else argv
 n_out = int(args[0]) if args else 260
-salt = "assault-train|" if train else "assault-actor|"
+salt = salt_arg or ("assault-train|" if train else "assault-actor|")
 per_article = 4 if train else 2
+if per_article_arg:
+    per_article = per_article_arg
 
 
 def fnv1a(s):
@@ -51,7 +74,11 @@ for d in [os.path.join(root, "crates", "detect", "labels"),
             for line in open(os.path.join(dirpath, f), encoding="utf-8"):
                 r = json.loads(line)
                 doc = str(r.get("doc") or r.get("id") or "")
-                used_docs.add(doc[len("jawhara-"):] if doc.startswith("jawhara-") else doc)
+                # --reuse-train-articles: a train-side article already labelled elsewhere may
+                # give other sentences; the fresh test set's, the dev sets' and any article with
+                # a test line stay skipped whole.
+                if not reuse or f.startswith("assault_test") or d.endswith("dev") or r.get("split") == "test":
+                    used_docs.add(doc[len("jawhara-"):] if doc.startswith("jawhara-") else doc)
                 t = r.get("text") or r.get("sentence") or ""
                 used_text.add(norm(t).strip())
 
