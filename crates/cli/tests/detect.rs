@@ -223,15 +223,27 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let _ = std::fs::remove_file(&tmp);
 
     // the assault sentences labelled for training (all train part; measured actor 45.1%,
-    // recipient 63.1%, killed 84.2% with killed invented 4.7%, first run 29.4 / 48.5 / 75.4%)
+    // recipient 63.1%, killed 84.2% with killed invented 4.7%, first run 29.4 / 48.5 / 75.4%;
+    // round 3, with the second file and "no one" at half weight: 45.1 / 68.5 / 84.2 / 4.7%)
     let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault.jsonl").to_str().unwrap()]);
     assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
     let v: Value = serde_json::from_slice(&v.stdout).unwrap();
     assert!(v["sentences"].as_u64().unwrap() >= 138, "the assault train labels are read: {v}");
     assert!(pct(&v, "actor_text") >= 40.0, "assault train actor {}", pct(&v, "actor_text"));
-    assert!(pct(&v, "recipient_text") >= 58.0, "assault train recipient {}", pct(&v, "recipient_text"));
+    assert!(pct(&v, "recipient_text") >= 64.0, "assault train recipient {}", pct(&v, "recipient_text"));
     assert!(pct(&v, "killed") >= 80.0, "assault train killed {}", pct(&v, "killed"));
     assert!(pct(&v, "killed_invented") <= 6.0, "assault train killed invented {}", pct(&v, "killed_invented"));
+    // the second file of them (round 3, gold.ar.assault2.jsonl, all train part; first run
+    // with main's models actor 44.3%, recipient 46.4%, killed 85.2% with 5.9% invented;
+    // measured after retraining 64.2 / 65.4 / 85.2 / 5.9%)
+    let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault2.jsonl").to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
+    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    assert!(v["sentences"].as_u64().unwrap() >= 187, "the second assault train file is read: {v}");
+    assert!(pct(&v, "actor_text") >= 60.0, "assault2 train actor {}", pct(&v, "actor_text"));
+    assert!(pct(&v, "recipient_text") >= 61.0, "assault2 train recipient {}", pct(&v, "recipient_text"));
+    assert!(pct(&v, "killed") >= 82.0, "assault2 train killed {}", pct(&v, "killed"));
+    assert!(pct(&v, "killed_invented") <= 7.0, "assault2 train killed invented {}", pct(&v, "killed_invented"));
 }
 
 /// The fresh Arabic assault set (labels/args/assault_test.ar.jsonl, all test, written

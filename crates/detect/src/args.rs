@@ -252,8 +252,21 @@ fn stop_word(t: &Token) -> bool {
 /// preposition clitic (a new phrase or clause), none in the trigger.
 fn phrase_end(toks: &[Token], i: usize, trig: (usize, usize)) -> usize {
     let mut j = i + 1;
-    while j < toks.len() && j < i + 4 {
+    let mut limit = i + 4;
+    while j < toks.len() && j < limit {
         let t = &toks[j];
+        // a quoted name in the phrase (تنظيم "داعش"، حركة «الشباب»): over the quotes
+        if quote(t) {
+            if toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Arabic && !(n.start < trig.1 && trig.0 < n.end)) {
+                let close = (j + 2..(j + 5).min(toks.len())).find(|&k| quote(&toks[k]));
+                if let Some(k) = close.filter(|&k| toks[j + 1..k].iter().all(|n| n.kind == TokenKind::Arabic && !(n.start < trig.1 && trig.0 < n.end))) {
+                    j = k + 1;
+                    limit = limit.max(j + 1);
+                    continue;
+                }
+            }
+            break;
+        }
         if stop_word(t) || (t.start < trig.1 && trig.0 < t.end) || ["و", "ف", "ب", "ل", "ك", "س"].iter().any(|c| t.prefix.starts_with(c)) {
             break;
         }
@@ -267,6 +280,11 @@ fn phrase_end(toks: &[Token], i: usize, trig: (usize, usize)) -> usize {
         j += 1;
     }
     j
+}
+
+/// A quotation mark token.
+fn quote(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "»" | "“" | "”")
 }
 
 /// Arabic noun-phrase candidates (see `Candidate::phrase`), added unless a
@@ -499,6 +517,15 @@ fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, t
     if ci > 0 && matches!(toks[ci - 1].norm.as_str(), "علي" | "ضد") {
         sink(format_args!("{r}:after_ala|{side}"), 1.0);
     }
+    // the subject before a support verb that governs the trigger (أحد أصحاب مدارس السياقة
+    // أقدم على الإعتداء، موظفة قامت بالاعتداء; after it, it is a support_subj phrase)
+    if side == "before" && ce + 1 < ti && ti - (ce + 1) <= 3 && (SUPPORT_VERBS.contains(&toks[ce + 1].base.as_str()) || matches!(toks[ce + 1].base.as_str(), "حاول" | "حاولت" | "تولي" | "تولت")) {
+        sink(format_args!("{r}:subj_before_support"), 1.0);
+    }
+    // a name in apposition to the attacker noun (أنيس العامري منفذ هجوم برلين)
+    if toks.get(ce + 1).is_some_and(|k| matches!(k.base.as_str(), "منفذ" | "منفذي" | "منفذو" | "مرتكب" | "مدبر")) {
+        sink(format_args!("{r}:appos_attacker|{side}"), 1.0);
+    }
 }
 
 /// مسؤولية in any spelling the normaliser leaves (ؤ، ئ، و).
@@ -711,8 +738,12 @@ pub fn place_list_for(doc: &Document, e: &Event, gold: &str, cands: &[PlaceCandi
     build_list(gold, &texts, &mut |i, sink| place_features(doc, e, i.map(|i| &cands[i]), cands.len(), sink))
 }
 
-/// Train the ranker: listwise softmax, SGD with L2, fixed-seed shuffle.
-pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, seed: u64) -> ArgModel {
+/// Train the ranker: listwise softmax, SGD with L2, fixed-seed shuffle. An actor list
+/// whose gold is "no one" counts `none_weight` times (1 = as any list): half the labelled
+/// assault events name no attacker (casualty reports, passives), while a named attacker
+/// no candidate spans gives no list at all, so at full weight "no one" wins over
+/// attackers the sentence does name (issue 11, round 3).
+pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight: f32, seed: u64) -> ArgModel {
     let mut w: HashMap<String, f32> = HashMap::new();
     let mut order: Vec<usize> = (0..lists.len()).collect();
     let mut rng = Rng::new(seed);
@@ -726,9 +757,11 @@ pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, seed: u64) -
             let ex: Vec<f32> = z.iter().map(|x| (x - m).exp()).collect();
             let s: f32 = ex.iter().sum();
             let target = 1.0 / l.gold.len() as f32;
+            // an actor list whose answer is "no one" weighs `none_weight` (see `train`)
+            let lw: f32 = if l.gold == [0] && l.feats[0].iter().any(|(k, _)| k == "A:none") { none_weight } else { 1.0 };
             for (j, f) in l.feats.iter().enumerate() {
                 let y = if l.gold.contains(&j) { target } else { 0.0 };
-                let g = ex[j] / s - y;
+                let g = lw * (ex[j] / s - y);
                 if g.abs() < 1e-6 {
                     continue;
                 }
