@@ -202,10 +202,11 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     };
     let ar = run(&gold("ar"));
     assert!(ar["sentences"].as_u64().unwrap() > 150, "the test part is read: {ar}");
-    // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%), and again
-    // with the assault train labels (gold.ar.assault.jsonl: actor 64.7%, recipient 53.7%)
-    assert!(pct(&ar, "actor_text") >= 61.0, "ar actor {}", pct(&ar, "actor_text"));
-    assert!(pct(&ar, "recipient_text") >= 50.0, "ar recipient {}", pct(&ar, "recipient_text"));
+    // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%), again
+    // with the assault train labels (gold.ar.assault.jsonl: actor 64.7%, recipient 53.7%),
+    // and in round 3 (gold.ar.assault2.jsonl, "no one" at half weight: 68.4% / 59.3%)
+    assert!(pct(&ar, "actor_text") >= 66.0, "ar actor {}", pct(&ar, "actor_text"));
+    assert!(pct(&ar, "recipient_text") >= 56.0, "ar recipient {}", pct(&ar, "recipient_text"));
     assert!(pct(&ar, "killed_invented") <= 2.0, "ar killed invented {}", pct(&ar, "killed_invented"));
     let en = run(&gold("en"));
     assert!(pct(&en, "actor_text") >= 72.0, "en actor {}", pct(&en, "actor_text"));
@@ -265,9 +266,10 @@ fn fresh_assault_set_keeps_its_actors() {
     assert_eq!(full["sentences"].as_u64(), Some(120), "the whole set is read: {full}");
     assert!(pct(&full, "type_found") >= 80.0, "type found {}", pct(&full, "type_found"));
     // raised with the assault train labels and the casualty forms of issue 11 (measured
-    // actor 53.9%, recipient 37.9%, killed 79.4% with 9.3% invented)
-    assert!(pct(&full, "actor_text") >= 51.0, "actor {}", pct(&full, "actor_text"));
-    assert!(pct(&full, "recipient_text") >= 35.0, "recipient {}", pct(&full, "recipient_text"));
+    // actor 53.9%, recipient 37.9%, killed 79.4% with 9.3% invented), and in round 3 (the
+    // second assault train file, "no one" at half weight: actor 57.0%, recipient 41.1%)
+    assert!(pct(&full, "actor_text") >= 55.0, "actor {}", pct(&full, "actor_text"));
+    assert!(pct(&full, "recipient_text") >= 39.0, "recipient {}", pct(&full, "recipient_text"));
     assert!(pct(&full, "killed") >= 78.0, "killed {}", pct(&full, "killed"));
     assert!(pct(&full, "killed_invented") <= 10.0, "killed invented {}", pct(&full, "killed_invented"));
     let rules = run(&["--candidates"]);
