@@ -5,10 +5,15 @@
 // Keys (outside form fields): a accept, r reject, e edit, j/k next/previous.
 // Writes carry the reviewer's token (kept in localStorage) and the version
 // last seen; a 409 shows who changed the record, and nothing is overwritten.
+// Loads are asynchronous: only the answer to the latest request for the
+// event or the incident panel is shown (tickets), a/r/e wait until the
+// selected event (`want`) is on screen, so a quick "j r" never rejects the
+// previous event, and a refresh of the incident panel keeps what the
+// analyst typed in its box.
 // Untrusted text only ever goes through textContent (el() from app.js).
 "use strict";
 
-const rv = { token: localStorage.getItem("marsad.token") || "", me: null, items: [], pos: -1, ev: null, inc: null, editing: false };
+const rv = { token: localStorage.getItem("marsad.token") || "", me: null, items: [], pos: -1, ev: null, want: null, evTicket: 0, inc: null, incTicket: 0, editing: false };
 
 async function rvCall(method, path, body) {
   const headers = { Accept: "application/json" };
@@ -33,7 +38,7 @@ function rvMsg(text, kind) {
   if (!text) return;
   m.append(text);
   if (kind === "conflict") {
-    m.append(" ", el("button", { type: "button", id: "rv-reload", text: "Reload", onclick: () => { rvMsg(""); openEvent(rv.ev && rv.ev.uid); } }));
+    m.append(" ", el("button", { type: "button", id: "rv-reload", text: "Reload", onclick: () => { rvMsg(""); openEvent(rv.want || (rv.ev && rv.ev.uid)); } }));
   }
 }
 
@@ -121,12 +126,18 @@ function evidence(ev) {
 async function openEvent(uid) {
   if (!uid) return;
   for (const li of $("rv-queue").querySelectorAll("li")) li.classList.toggle("on", li.dataset.uid === uid);
+  rv.want = uid;
+  const ticket = ++rv.evTicket;
+  let ev;
   try {
-    rv.ev = await rvCall("GET", `/api/review/event?uid=${encodeURIComponent(uid)}`);
-  } catch (e) { rvFail(e); return; }
+    ev = await rvCall("GET", `/api/review/event?uid=${encodeURIComponent(uid)}`);
+  } catch (e) { if (rv.evTicket === ticket) rvFail(e); return; }
+  if (rv.evTicket !== ticket) return; // a later request (or a save) supersedes it
+  rv.ev = ev;
   rv.editing = false;
   renderEvent();
-  if (rv.ev.incident !== null && rv.ev.incident !== undefined) openIncident(rv.ev.incident); else clear($("rv-incident"));
+  if (ev.incident !== null && ev.incident !== undefined) openIncident(ev.incident);
+  else { rv.inc = null; rv.incTicket++; clear($("rv-incident")); }
   loadHistory("event", uid);
 }
 
@@ -176,7 +187,15 @@ async function act(action, extra) {
   if (!ev) return;
   const body = Object.assign({ uid: ev.uid, version: ev.version, action, reason: $("rv-reason").value || undefined }, extra || {});
   try {
-    rv.ev = await rvCall("POST", "/api/review/event", body);
+    const saved = await rvCall("POST", "/api/review/event", body);
+    if (rv.want !== saved.uid) { // the analyst moved on while it saved
+      rvMsg(`${action}: saved (version ${saved.version})`, "ok");
+      loadQueue();
+      loadEvents();
+      return;
+    }
+    rv.ev = saved;
+    rv.evTicket++; // a load sent before the save would show the older version
     rv.editing = false;
     rvMsg(`${action}: saved (version ${rv.ev.version})`, "ok");
     renderEvent();
@@ -202,15 +221,20 @@ async function saveEdit() {
 // ---- incident: reports, merge, move ----
 async function openIncident(id) {
   const box = $("rv-incident");
-  try { rv.inc = await rvCall("GET", `/api/review/incidents/${id}`); } catch (e) { clear(box); return; }
+  const ticket = ++rv.incTicket;
+  let inc;
+  try { inc = await rvCall("GET", `/api/review/incidents/${id}`); } catch (e) { if (rv.incTicket === ticket) clear(box); return; }
+  if (rv.incTicket !== ticket) return; // a later request supersedes it
+  const typedBox = $("rv-merge-id");
+  const typed = rv.inc && rv.inc.id === inc.id && typedBox ? typedBox.value : "";
+  rv.inc = inc;
   clear(box);
-  const inc = rv.inc;
   box.append(el("h3", { text: `Incident ${inc.id}` }),
     el("p", { class: "meta", text: `${inc.status} · version ${inc.version} · ${inc.reports.length} report(s)${inc.flags.length ? " · ⚑ " + inc.flags.join("; ") : ""}` }));
   const ol = el("ol", { class: "reports" });
   for (const r of inc.reports) ol.append(el("li", { text: `${r.doc}: ${r.trigger ? r.trigger.text : ""} (${r.status})` }));
   box.append(ol);
-  const other = el("input", { id: "rv-merge-id", type: "number", min: "0", placeholder: "incident id" });
+  const other = el("input", { id: "rv-merge-id", type: "number", min: "0", placeholder: "incident id", value: typed });
   box.append(el("div", { class: "buttons" }, other,
     el("button", { type: "button", id: "rv-merge", text: "Merge into this", onclick: () => mergeInto(Number(other.value)) }),
     el("button", { type: "button", id: "rv-move", text: "Move this report there", onclick: () => moveTo(Number(other.value)) })));
@@ -276,6 +300,9 @@ function reviewKeys(ev) {
   const tag = (ev.target && ev.target.tagName) || "";
   if (["INPUT", "SELECT", "TEXTAREA"].includes(tag) || ev.ctrlKey || ev.metaKey || ev.altKey) return;
   const k = ev.key;
+  // a/r/e act on the event on screen: while the selected one loads, wait
+  const loading = rv.want !== (rv.ev && rv.ev.uid);
+  if (loading && ["a", "r", "e"].includes(k)) { ev.preventDefault(); return; }
   if (k === "j") step(1);
   else if (k === "k") step(-1);
   else if (k === "a") act("accept");

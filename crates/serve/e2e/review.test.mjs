@@ -70,12 +70,24 @@ await inBrowser(chromium, db, tmp, check, async ({ base, browser }) => {
   check("the edited field is marked in the form", (await page.locator("#rv-form label.edited").count()) === 1);
   check("history shows the edit", (await page.locator("#rv-history li").first().textContent()).includes("edit"));
 
-  // reject a false event with the keyboard: j to the next one, r
+  // reject a false event with the keyboard: j to the next one, r. While the
+  // next event is still loading (its answer held back here), r must not
+  // act on the event still on screen.
   await page.waitForFunction((u) => rv.items.length > 1 && !rv.items.some((i) => i.uid === u), firstUid);
   const secondUid = await page.evaluate(() => rv.items[rv.pos + 1].uid);
+  let release;
+  const held = new Promise((res) => { release = res; });
+  const secondLoad = (url) => url.pathname === "/api/review/event" && url.searchParams.get("uid") === secondUid;
+  await page.route(secondLoad, async (route) => { await held; await route.continue(); });
   await page.keyboard.press("j");
   await page.waitForFunction((u) => { const li = document.querySelector("#rv-queue li.on"); return li && li.dataset.uid === u; }, secondUid);
-  await page.waitForSelector("#rv-reject");
+  await page.keyboard.press("r");
+  await page.waitForTimeout(500); // time for a wrong POST to land, were one sent
+  const stillFirst = await getJson(`/api/review/event?uid=${encodeURIComponent(firstUid)}`);
+  check("r while the next event loads rejects nothing", stillFirst.status === "edited" && stillFirst.version === 1, `${stillFirst.status} v${stillFirst.version}`);
+  release();
+  await page.waitForFunction((u) => rv.ev && rv.ev.uid === u && document.getElementById("rv-reject"), secondUid);
+  await page.unroute(secondLoad);
   await page.keyboard.press("r");
   await page.waitForFunction(() => document.getElementById("rv-status").textContent === "rejected");
   const ev2 = await getJson(`/api/review/event?uid=${encodeURIComponent(secondUid)}`);
@@ -83,9 +95,9 @@ await inBrowser(chromium, db, tmp, check, async ({ base, browser }) => {
 
   // merge two incidents: open the first event again, merge another incident into its incident
   // (reviewed without a flag, it has left the queue)
-  await page.evaluate((u) => openEvent(u), firstUid);
-  await page.waitForFunction((u) => rv.ev && rv.ev.uid === u && document.querySelector("#rv-incident h3"), firstUid);
   const into = ev1.incident;
+  await page.evaluate((u) => openEvent(u), firstUid);
+  await page.waitForFunction(([u, i]) => rv.ev && rv.ev.uid === u && rv.inc && rv.inc.id === i && document.getElementById("rv-merge-id"), [firstUid, into]);
   const others = (await getJson("/api/events?limit=100")).events.map((e) => e.id).filter((id) => id !== into);
   const from = others[0];
   await page.fill("#rv-merge-id", String(from));
