@@ -24,10 +24,21 @@
 //! Statements are prepared once per connection and cached (both back ends).
 //! Results are read whole before the caller sees the first row, so a caller
 //! may run other statements while it walks them (on either back end).
+//!
+//! PostgreSQL connections are reused: the server opens a store per request,
+//! and a new connection (a forked backend, authentication, a fresh statement
+//! cache) cost more than most requests. A connection dropped outside a
+//! transaction is reset with `DISCARD ALL` (session settings, prepared
+//! statements, temporary tables and session locks) and kept in a small
+//! per-process idle list ([`IDLE_MAX`] per URL, `MARSAD_PG_IDLE`, 0 = never
+//! keep one; four times that in all, the oldest closed first); one dropped
+//! inside a transaction, or whose reset fails, is closed.
+//! A kept connection is checked alive before it is handed out again.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 /// Errors of the database layer.
 #[derive(Debug)]
@@ -418,9 +429,39 @@ pub enum Backend {
     Postgres,
 }
 
+/// How many idle PostgreSQL connections a process keeps per URL by default
+/// (`MARSAD_PG_IDLE` overrides; 0 keeps none).
+pub const IDLE_MAX: usize = 8;
+
+/// Idle connections, with the URL each was opened with (a URL may carry a
+/// schema through `options`, so only the same URL may take it back).
+static IDLE: Mutex<Vec<(String, postgres::Client)>> = Mutex::new(Vec::new());
+
+fn idle_max() -> usize {
+    static MAX: OnceLock<usize> = OnceLock::new();
+    *MAX.get_or_init(|| std::env::var("MARSAD_PG_IDLE").ok().and_then(|v| v.trim().parse().ok()).unwrap_or(IDLE_MAX))
+}
+
+/// An idle connection to `url` that still answers, if one is kept.
+fn take_idle(url: &str) -> Option<postgres::Client> {
+    loop {
+        let mut c = {
+            let mut idle = IDLE.lock().unwrap_or_else(|e| e.into_inner());
+            let i = idle.iter().rposition(|(u, _)| u == url)?;
+            idle.swap_remove(i).1
+        };
+        if !c.is_closed() && c.is_valid(Duration::from_secs(5)).is_ok() {
+            return Some(c);
+        }
+    }
+}
+
 /// A PostgreSQL connection with its statement cache.
 pub struct PgConn {
-    client: RefCell<postgres::Client>,
+    /// Always `Some` until the connection is dropped (then it may go back
+    /// to the idle list).
+    client: RefCell<Option<postgres::Client>>,
+    url: String,
     stmts: RefCell<HashMap<String, postgres::Statement>>,
     /// Depth of open transactions (BEGIN … COMMIT), to answer
     /// `is_autocommit`.
@@ -457,9 +498,13 @@ impl Connection {
     /// Connect to a PostgreSQL server (no TLS: a server on this machine or a
     /// trusted network; see the README).
     pub fn connect_pg(url: &str) -> Result<Connection> {
-        let client = postgres::Client::connect(url, postgres::NoTls)?;
+        let client = match take_idle(url) {
+            Some(c) => c,
+            None => postgres::Client::connect(url, postgres::NoTls)?,
+        };
         Ok(Connection::Pg(PgConn {
-            client: RefCell::new(client),
+            client: RefCell::new(Some(client)),
+            url: url.to_string(),
             stmts: RefCell::new(HashMap::new()),
             in_tx: std::cell::Cell::new(false),
         }))
@@ -797,12 +842,41 @@ fn upcoming_words(cs: &[char], mut j: usize, ws: &[&str]) -> Option<usize> {
     Some(j)
 }
 
+impl Drop for PgConn {
+    fn drop(&mut self) {
+        let Some(mut c) = self.client.get_mut().take() else { return };
+        if self.in_tx.get() || c.is_closed() {
+            return;
+        }
+        let max = idle_max();
+        // close this connection's statements before the reset drops them all
+        self.stmts.get_mut().clear();
+        if max == 0 || c.batch_execute("DISCARD ALL").is_err() {
+            return;
+        }
+        let mut idle = IDLE.lock().unwrap_or_else(|e| e.into_inner());
+        if idle.iter().filter(|(u, _)| *u == self.url).count() >= max {
+            return;
+        }
+        // several URLs (schemas) in one process: the oldest idle one goes
+        if idle.len() >= 4 * max {
+            idle.remove(0);
+        }
+        idle.push((std::mem::take(&mut self.url), c));
+    }
+}
+
 impl PgConn {
+    /// The client (present for the connection's whole life).
+    fn client(&self) -> std::cell::RefMut<'_, postgres::Client> {
+        std::cell::RefMut::map(self.client.borrow_mut(), |c| c.as_mut().expect("a live connection has its client"))
+    }
+
     fn stmt(&self, sql: &str) -> Result<postgres::Statement> {
         if let Some(s) = self.stmts.borrow().get(sql) {
             return Ok(s.clone());
         }
-        let st = self.client.borrow_mut().prepare(&pg_sql(sql))?;
+        let st = self.client().prepare(&pg_sql(sql))?;
         self.stmts.borrow_mut().insert(sql.to_string(), st.clone());
         Ok(st)
     }
@@ -811,14 +885,14 @@ impl PgConn {
         let st = self.stmt(sql)?;
         let ps: Vec<PgIn> = vals.iter().map(PgIn).collect();
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = ps.iter().map(|p| p as _).collect();
-        Ok(self.client.borrow_mut().execute(&st, &refs)? as usize)
+        Ok(self.client().execute(&st, &refs)? as usize)
     }
 
     fn query(&self, sql: &str, vals: &[Value]) -> Result<Vec<Row>> {
         let st = self.stmt(sql)?;
         let ps: Vec<PgIn> = vals.iter().map(PgIn).collect();
         let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = ps.iter().map(|p| p as _).collect();
-        let rows = self.client.borrow_mut().query(&st, &refs)?;
+        let rows = self.client().query(&st, &refs)?;
         let names: Arc<Vec<String>> = Arc::new(st.columns().iter().map(|c| c.name().to_string()).collect());
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
@@ -833,7 +907,7 @@ impl PgConn {
 
     fn batch(&self, sql: &str) -> Result<()> {
         let t = sql.trim().trim_end_matches(';').trim().to_ascii_uppercase();
-        let r = self.client.borrow_mut().batch_execute(&pg_sql(sql));
+        let r = self.client().batch_execute(&pg_sql(sql));
         if r.is_ok() {
             if t.starts_with("BEGIN") {
                 self.in_tx.set(true);

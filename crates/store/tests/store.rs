@@ -173,6 +173,29 @@ fn a_newer_postgresql_schema_is_refused() {
 }
 
 #[test]
+fn postgresql_connections_are_reused_only_when_clean() {
+    let Some(t) = marsad_store::testing::pg_target() else { return };
+    let db = t.db("reuse");
+    let pid = |s: &Store| -> i64 { s.conn().query_row("SELECT pg_backend_pid()", [], |r| r.get(0)).unwrap() };
+    let s = Store::open(&db.0).unwrap();
+    let first = pid(&s);
+    s.conn().execute_batch("SET application_name = 'left_behind'").unwrap();
+    drop(s);
+    // dropped outside a transaction: the same server process comes back,
+    // with the session reset
+    let s = Store::open(&db.0).unwrap();
+    assert_eq!(pid(&s), first, "a clean connection is reused");
+    let app: String = s.conn().query_row("SELECT current_setting('application_name')", [], |r| r.get(0)).unwrap();
+    assert_ne!(app, "left_behind", "a reused connection starts with a reset session");
+    // dropped inside a transaction: closed, never handed out again
+    s.conn().execute_batch("BEGIN").unwrap();
+    drop(s);
+    let s = Store::open(&db.0).unwrap();
+    assert_ne!(pid(&s), first, "a connection left in a transaction is not reused");
+    assert!(s.conn().is_autocommit());
+}
+
+#[test]
 fn ingest_twice_changes_nothing() {
     for t in targets() {
         eprintln!("backend: {t}");
