@@ -449,17 +449,21 @@ use marsad_text::clitics::{strip_prefix as sp, strip_suffix as ss};
 /// of a normalised Arabic token, without allocating (except the taa-marbuta
 /// restoration مظاهرات → مظاهره).
 pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool, usize)) {
-    if w.chars().count() < 2 {
+    // `chars().count() >= 2` without counting, and the affixes' char counts
+    // as half their bytes (all are two-byte Arabic letters: test
+    // `affixes_are_two_byte_letters`); the same readings in the same order
+    // as `ar_analyses` (test `for_each_analysis_gives_ar_analyses`)
+    if !two_chars(w) {
         return;
     }
     let mut buf = String::new();
     for c in CONJ {
         let Some(w1) = sp(w, c) else { continue };
-        let cl = c.chars().count();
+        let cl = c.len() / 2;
         for s in VSUF {
             if let Some(st) = ss(w1, s) {
-                if st.chars().count() >= 2 {
-                    f(st, Kind::Perf, false, !s.is_empty(), false, cl + s.chars().count());
+                if two_chars(st) {
+                    f(st, Kind::Perf, false, !s.is_empty(), false, cl + s.len() / 2);
                 }
             }
         }
@@ -469,8 +473,8 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
                 let Some(w3) = sp(w2, p) else { continue };
                 for s in VSUF {
                     if let Some(st) = ss(w3, s) {
-                        if st.chars().count() >= 2 {
-                            f(st, Kind::Impf, fut == "س", !s.is_empty(), false, cl + fut.chars().count() + 1 + s.chars().count());
+                        if two_chars(st) {
+                            f(st, Kind::Impf, fut == "س", !s.is_empty(), false, cl + fut.len() / 2 + 1 + s.len() / 2);
                         }
                     }
                 }
@@ -480,10 +484,10 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
             let Some(w2) = sp(w1, a) else { continue };
             for s in NSUF {
                 if let Some(st) = ss(w2, s) {
-                    if st.chars().count() < 2 {
+                    if !two_chars(st) {
                         continue;
                     }
-                    let stripped = cl + a.chars().count() + s.chars().count();
+                    let stripped = cl + a.len() / 2 + s.len() / 2;
                     if s.starts_with('ت') || s.starts_with("ات") {
                         buf.clear();
                         buf.push_str(st);
@@ -495,6 +499,13 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
             }
         }
     }
+}
+
+/// `s.chars().count() >= 2`, looking at two chars at most.
+#[inline]
+fn two_chars(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some() && c.next().is_some()
 }
 
 /// Every (stem, kind) reading of a normalised Arabic token.
@@ -591,6 +602,18 @@ mod tests {
             words += 1;
         }
         assert!(words > 5_000, "{words} words");
+    }
+
+    /// `for_each_analysis` counts an affix's chars as half its bytes.
+    #[test]
+    fn affixes_are_two_byte_letters() {
+        for a in CONJ.iter().chain(VSUF).chain(IMPF).chain(ART).chain(NSUF).chain(&["", "س", "ل"]) {
+            assert_eq!(a.chars().count(), a.len() / 2, "{a}");
+            assert!(a.chars().all(|c| c.len_utf8() == 2), "{a}");
+        }
+        for s in ["", "a", "ب", "ab", "بت", "aب", "😀", "😀😀"] {
+            assert_eq!(two_chars(s), s.chars().count() >= 2, "{s}");
+        }
     }
 
     fn types(lx: &Lexicon, w: &str) -> Vec<String> {
