@@ -186,6 +186,10 @@ pub fn skeleton(s: &str) -> String {
                 'ح' | 'ه' => Some('H'),
                 'ا' | 'و' | 'ي' | 'ع' | 'ء' if i > 0 => None,
                 'ا' | 'ع' | 'ء' => Some('A'),
+                // the other Arabic letters, without the Unicode table look-up
+                // of `is_alphanumeric` (all are alphabetic: test
+                // `arabic_letters_are_alphanumeric`)
+                '\u{0621}'..='\u{064A}' => Some(c),
                 c if c.is_alphanumeric() => Some(c),
                 _ => None,
             };
@@ -1145,6 +1149,15 @@ fn surname_mentions(doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Arabic-letter arm of `skeleton` keeps what `is_alphanumeric`
+    /// kept: every char of the range is alphanumeric.
+    #[test]
+    fn arabic_letters_are_alphanumeric() {
+        for c in '\u{0621}'..='\u{064A}' {
+            assert!(c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn skeletons_fold_transliteration_variants() {
