@@ -204,7 +204,8 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     assert!(ar["sentences"].as_u64().unwrap() > 150, "the test part is read: {ar}");
     // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%), again
     // with the assault train labels (gold.ar.assault.jsonl: actor 64.7%, recipient 53.7%),
-    // and in round 3 (gold.ar.assault2.jsonl, "no one" at half weight: 68.4% / 59.3%)
+    // and in round 3 (gold.ar.assault2.jsonl, "no one" at half weight: 68.4% / 59.3%; after
+    // the relative-clause incidents and retraining 68.4% / 57.4%)
     assert!(pct(&ar, "actor_text") >= 66.0, "ar actor {}", pct(&ar, "actor_text"));
     assert!(pct(&ar, "recipient_text") >= 56.0, "ar recipient {}", pct(&ar, "recipient_text"));
     assert!(pct(&ar, "killed_invented") <= 2.0, "ar killed invented {}", pct(&ar, "killed_invented"));
@@ -236,7 +237,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     assert!(pct(&v, "killed_invented") <= 6.0, "assault train killed invented {}", pct(&v, "killed_invented"));
     // the second file of them (round 3, gold.ar.assault2.jsonl, all train part; first run
     // with main's models actor 44.3%, recipient 46.4%, killed 85.2% with 5.9% invented;
-    // measured after retraining 64.2 / 65.4 / 85.2 / 5.9%)
+    // measured after retraining 64.2 / 65.4 / 85.2 / 5.9%, then 64.2 / 64.1 / 86.4 / 5.1%)
     let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault2.jsonl").to_str().unwrap()]);
     assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
     let v: Value = serde_json::from_slice(&v.stdout).unwrap();
@@ -267,9 +268,10 @@ fn fresh_assault_set_keeps_its_actors() {
     assert!(pct(&full, "type_found") >= 80.0, "type found {}", pct(&full, "type_found"));
     // raised with the assault train labels and the casualty forms of issue 11 (measured
     // actor 53.9%, recipient 37.9%, killed 79.4% with 9.3% invented), and in round 3 (the
-    // second assault train file, "no one" at half weight: actor 57.0%, recipient 41.1%)
-    assert!(pct(&full, "actor_text") >= 55.0, "actor {}", pct(&full, "actor_text"));
-    assert!(pct(&full, "recipient_text") >= 39.0, "recipient {}", pct(&full, "recipient_text"));
+    // second assault train file, "no one" at half weight: actor 57.0%, recipient 41.1%;
+    // with the relative-clause incidents and both models retrained: 58.6% / 43.5%)
+    assert!(pct(&full, "actor_text") >= 57.0, "actor {}", pct(&full, "actor_text"));
+    assert!(pct(&full, "recipient_text") >= 42.0, "recipient {}", pct(&full, "recipient_text"));
     assert!(pct(&full, "killed") >= 78.0, "killed {}", pct(&full, "killed"));
     assert!(pct(&full, "killed_invented") <= 10.0, "killed invented {}", pct(&full, "killed_invented"));
     let rules = run(&["--candidates"]);

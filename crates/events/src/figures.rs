@@ -22,7 +22,8 @@ impl<'a> Sent<'a> {
             let nisba: Vec<bool> = (0..n).map(|q| self.nationality_noun(q)).collect();
             let anchor: Vec<bool> = (0..n).map(|q| places[q] || self.incident_anchor(q)).collect();
             let upper: Vec<bool> = self.toks.iter().map(|t| self.doc.text.get(t.byte_start..t.byte_end).and_then(|s| s.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
-            let inp = casualty::Input { toks: self.toks, time, person, nisba, anchor, disease: self.disease, upper };
+            let attack: Vec<bool> = (0..n).map(|q| self.attack_word(q)).collect();
+            let inp = casualty::Input { toks: self.toks, time, person, nisba, anchor, disease: self.disease, upper, attack };
             let t = casualty::tolls(&inp);
             if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
                 for f in &t.figures {
@@ -56,7 +57,12 @@ impl<'a> Sent<'a> {
     /// that is not itself a casualty word (بهجوم انتحاري، a separate attack; not "الكمين",
     /// which refers back).
     fn incident_anchor(&self, q: usize) -> bool {
-        self.trig[q] && !definite(&self.toks[q]) && !(q > 0 && matches!(self.toks[q - 1].norm.as_str(), "the" | "this" | "that")) && {
+        !definite(&self.toks[q]) && !(q > 0 && matches!(self.toks[q - 1].norm.as_str(), "the" | "this" | "that")) && self.attack_word(q)
+    }
+
+    /// An attack word that is not itself a casualty word, definite or not.
+    fn attack_word(&self, q: usize) -> bool {
+        self.trig[q] && {
             let hits = self.lookup(&self.toks[q].norm, self.arabic[q]);
             hits.first().map_or(false, |h| {
                 let e = &self.lx().entries[h.entry];

@@ -108,7 +108,9 @@ impl<'a> Sent<'a> {
     /// the sentence was split.
     fn split_incidents(&self, evs: &[Ev], groups: Vec<Vec<usize>>) -> (Vec<Vec<usize>>, bool) {
         let tolls = self.tolls();
-        let covered = (0..tolls.starts.len()).all(|sg| evs.iter().any(|e| matches!(e.c.ty, EventType::Assault | EventType::Coerce) && tolls.seg_of(e.c.tok) == sg));
+        let has = |sg: usize| evs.iter().any(|e| matches!(e.c.ty, EventType::Assault | EventType::Coerce) && tolls.seg_of(e.c.tok) == sg);
+        // a relative clause about another attack (`Tolls::relative`) need not hold an event
+        let covered = (0..tolls.starts.len()).all(|sg| has(sg) || tolls.relative.get(sg).copied().unwrap_or(false));
         let split = tolls.starts.len() > 1 && covered;
         if !split {
             return (groups, false);

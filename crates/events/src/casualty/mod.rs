@@ -60,6 +60,9 @@ pub struct Input<'a> {
     pub disease: bool,
     /// a Latin word written with a capital (Palestinian, Iraqi): demonyms
     pub upper: Vec<bool>,
+    /// an attack word (not a casualty word), definite or not: the head of a relative
+    /// clause that states another attack's toll (للهجوم الذي … أسفر عن مقتل 22)
+    pub attack: Vec<bool>,
 }
 
 /// A figure: `value` people of `class`, stated by the predicate at token `pred`.
@@ -79,6 +82,10 @@ pub struct Figure {
 pub struct Tolls {
     /// first token of each incident; the first is always 0
     pub starts: Vec<usize>,
+    /// per incident: it is a relative clause about another attack, with its own toll
+    /// (الاعتداءات التي استهدفت … وأسفرت عن مقتل 17): its figures go to no event
+    /// outside it, and an incident of it with no event of its own need not be covered
+    pub relative: Vec<bool>,
     pub figures: Vec<Figure>,
 }
 
@@ -310,20 +317,46 @@ pub fn tolls(inp: &Input) -> Tolls {
             cuts.push(q);
         }
     }
+    // a relative clause about another attack with a figure of its own: the definite
+    // phrase before الذي/التي holds an attack word (للهجوم الذي وقع الشهر الماضي … وأسفر
+    // عن مقتل 22 شخصا، على الاعتداءات التي استهدفت … واسفرت عن مقتل 17 شخصا)
+    let attack = |a: usize, b: usize| (a..b.min(n)).any(|x| inp.attack.get(x).copied().unwrap_or(false));
+    let mut rel_cuts: Vec<usize> = Vec::new();
+    for q in 1..n {
+        if !(is_ar(&toks[q]) && matches!(toks[q].norm.as_str(), "الذي" | "التي")) {
+            continue;
+        }
+        let mut s = q;
+        while s > 0 && q - s < 3 && is_ar(&toks[s - 1]) && {
+            let w = bare(&toks[s - 1]);
+            w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال")
+        } {
+            s -= 1;
+        }
+        let own_fig = found.iter().any(|(at, _)| *at > q && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
+        if s > 0 && s < q && attack(s, q) && own_fig {
+            rel_cuts.push(s);
+        }
+    }
+    cuts.extend(rel_cuts.iter().copied());
     cuts.extend(out.starts.iter().copied().filter(|&s| s > 0));
     cuts.sort_unstable();
     cuts.dedup();
     let mut starts = vec![0usize];
+    let mut relative = vec![false];
     for c in cuts {
         let prev = *starts.last().unwrap();
         let fig_before = found.iter().any(|(at, _)| *at >= prev && *at < c);
         let next_cut_end = n;
         let fig_after = found.iter().any(|(at, _)| *at >= c);
-        if fig_before && fig_after && anchor(prev, c) && anchor(c, next_cut_end) {
+        let rel = rel_cuts.contains(&c);
+        if fig_before && fig_after && anchor(prev, c) && anchor(c, next_cut_end) || rel && fig_after {
             starts.push(c);
+            relative.push(rel);
         }
     }
     out.starts = starts;
+    out.relative = relative;
     out.figures = found.into_iter().map(|(_, f)| f).collect();
     out
 }

@@ -6,7 +6,7 @@ fn run(s: &str) -> Tolls {
     let toks = marsad_text::tokenize::tokenize(s);
     let n = toks.len();
     let upper = toks.iter().map(|t| s.get(t.byte_start..t.byte_end).and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
-    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper };
+    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper, attack: vec![false; n] };
     tolls(&inp)
 }
 fn k(s: &str) -> Option<u32> {
@@ -177,7 +177,7 @@ fn predicate_fast_path_matches_the_reference() {
             let s = v["text"].as_str().unwrap_or_default();
             let toks = marsad_text::tokenize::tokenize(s);
             let n = toks.len();
-            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n] };
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n], attack: vec![false; n] };
             let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
             for i in 0..n {
                 let fast = g.find_pred_lex_with(i, true);
