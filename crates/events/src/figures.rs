@@ -49,7 +49,7 @@ impl<'a> Sent<'a> {
 
     /// A nationality noun, also in the dual (فلسطينيان، عراقيين).
     fn nationality_noun(&self, q: usize) -> bool {
-        let is = |k: &str| self.nisba_country(k).is_some() || k.strip_suffix("ان").filter(|st| st.ends_with('ي')).map_or(false, |st| self.nisba_country(st).is_some());
+        let is = |k: &str| self.is_nisba(k) || k.strip_suffix("ان").filter(|st| st.ends_with('ي')).map_or(false, |st| self.is_nisba(st));
         self.arabic[q] && (is(&self.key[q]) || is(&self.toks[q].norm) || is(strip_conj(&self.toks[q].norm)))
     }
 

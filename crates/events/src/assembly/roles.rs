@@ -152,7 +152,7 @@ impl<'a> Sent<'a> {
             if !(kj.ends_with('ي') || kj.ends_with("يه")) {
                 return None;
             }
-            if self.nisba_country(kj).is_some() {
+            if self.is_nisba(kj) {
                 return Some((j, cc.last));
             }
         }
