@@ -457,10 +457,22 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
         return;
     }
     let mut buf = String::new();
+    // the suffixes of w1 found once: a word with a prefix removed ends as
+    // w1 does, so only these can end it (when it is long enough); kept in
+    // list order, so the readings come in the same order
+    let (mut vm, mut nm) = ([""; VSUF.len()], [""; NSUF.len()]);
     for c in CONJ {
         let Some(w1) = sp(w, c) else { continue };
         let cl = c.len() / 2;
+        let mut nv = 0;
         for s in VSUF {
+            if ss(w1, s).is_some() {
+                vm[nv] = s;
+                nv += 1;
+            }
+        }
+        let vsuf = &vm[..nv];
+        for s in vsuf {
             if let Some(st) = ss(w1, s) {
                 if two_chars(st) {
                     f(st, Kind::Perf, false, !s.is_empty(), false, cl + s.len() / 2);
@@ -471,7 +483,7 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
             let Some(w2) = sp(w1, fut) else { continue };
             for p in IMPF {
                 let Some(w3) = sp(w2, p) else { continue };
-                for s in VSUF {
+                for s in vsuf {
                     if let Some(st) = ss(w3, s) {
                         if two_chars(st) {
                             f(st, Kind::Impf, fut == "س", !s.is_empty(), false, cl + fut.len() / 2 + 1 + s.len() / 2);
@@ -480,9 +492,17 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
                 }
             }
         }
+        let mut nn = 0;
+        for s in NSUF {
+            if ss(w1, s).is_some() {
+                nm[nn] = s;
+                nn += 1;
+            }
+        }
+        let nsuf = &nm[..nn];
         for a in ART {
             let Some(w2) = sp(w1, a) else { continue };
-            for s in NSUF {
+            for s in nsuf {
                 if let Some(st) = ss(w2, s) {
                     if !two_chars(st) {
                         continue;
