@@ -177,6 +177,13 @@ fn arabic_block_numeric(c: char) -> bool {
 }
 
 fn shape_of(w: &str) -> u8 {
+    shape_with(w, arabic_block_numeric)
+}
+
+/// The word's shape class, with `numeric` telling which chars of the Arabic
+/// block are digits (the test's reference passes `char::is_numeric`).
+#[inline]
+fn shape_with(w: &str, numeric: impl Fn(char) -> bool) -> u8 {
     let mut ar = false;
     let mut lat = false;
     let mut dig = false;
@@ -185,7 +192,7 @@ fn shape_of(w: &str) -> u8 {
     let mut first_upper = false;
     let mut all_upper = true;
     for (i, c) in w.chars().enumerate() {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) && !arabic_block_numeric(c) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) && !numeric(c) {
             ar = true;
         } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c) {
             dig = true;
@@ -1061,61 +1068,6 @@ pub(crate) mod real_words {
 mod word_info_tests {
     use super::*;
 
-    /// `shape_of` before the Arabic-block fast path.
-    fn shape_reference(w: &str) -> u8 {
-        let mut ar = false;
-        let mut lat = false;
-        let mut dig = false;
-        let mut punct = false;
-        let mut other = false;
-        let mut first_upper = false;
-        let mut all_upper = true;
-        for (i, c) in w.chars().enumerate() {
-            if ('\u{0600}'..='\u{06FF}').contains(&c) && !c.is_numeric() {
-                ar = true;
-            } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c) {
-                dig = true;
-            } else if c.is_alphabetic() {
-                lat = true;
-                if i == 0 && c.is_uppercase() {
-                    first_upper = true;
-                }
-                if !c.is_uppercase() {
-                    all_upper = false;
-                }
-            } else if c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '–' | '—') {
-                punct = true;
-            } else if c.is_whitespace() || ('\u{200B}'..='\u{200F}').contains(&c) {
-            } else {
-                other = true;
-            }
-        }
-        let kinds = ar as u8 + lat as u8 + dig as u8 + punct as u8 + other as u8;
-        if kinds > 1 {
-            if dig && punct && !ar && !lat {
-                return b'd';
-            }
-            return b'm';
-        }
-        if ar {
-            b'a'
-        } else if lat {
-            if all_upper && w.chars().count() > 1 {
-                b'U'
-            } else if first_upper {
-                b'L'
-            } else {
-                b'l'
-            }
-        } else if dig {
-            b'd'
-        } else if punct {
-            b'p'
-        } else {
-            b'o'
-        }
-    }
-
     /// `word_info` as it was: its own analysis and base, and every look-up
     /// fetching the word's readings itself (`phrase_heads` through
     /// `for_each_candidate`).
@@ -1126,7 +1078,7 @@ mod word_info_tests {
         let pre = a.prefix(&n).to_string();
         let suf = a.suffix(&n).to_string();
         let core = b.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&b).to_string();
-        let shape = shape_reference(w);
+        let shape = shape_with(w, char::is_numeric);
         let len = n.chars().count().min(255) as u8;
         let wlex = lex.flags(&n);
         let c = clitics::candidates(&n);
