@@ -34,7 +34,7 @@ impl<'a> Sent<'a> {
         }
         // our own fallback: demonyms, country names, agent nouns
         for j in s..=e {
-            let k = &self.key[j];
+            let k = self.key[j];
             if r.country.is_none() {
                 if let Some(c) = self.lx().countries.get(k).cloned().or_else(|| if is_ar(&self.toks[j]) { self.nisba_country(k) } else { None }) {
                     r.country = Some(c);
@@ -50,7 +50,7 @@ impl<'a> Sent<'a> {
             }
         }
         // "عجلة عسكرية"، "a military vehicle": military property
-        if r.sector.is_none() && (s..=e).any(|j| matches!(self.key[j].as_str(), "عسكري" | "عسكريه" | "military")) {
+        if r.sector.is_none() && (s..=e).any(|j| matches!(self.key[j], "عسكري" | "عسكريه" | "military")) {
             r.sector = Some("MIL".into());
         }
         if r.country.is_none() {
@@ -69,7 +69,7 @@ impl<'a> Sent<'a> {
                 if t.kind == TokenKind::Punct || self.trig[j] {
                     break;
                 }
-                let k = &self.key[j];
+                let k = self.key[j];
                 if let Some(c) = self.lx().countries.get(k).cloned().or_else(|| if is_ar(t) && (k.ends_with("يين") || k.ends_with("يون") || saw_min) { self.nisba_country(k) } else { None }) {
                     r.country = Some(c);
                     break;
@@ -83,7 +83,7 @@ impl<'a> Sent<'a> {
                 if t.norm == "من" || t.norm == "from" {
                     saw_min = true;
                 }
-                if !(matches!(t.norm.as_str(), "من" | "في" | "وفي" | "of" | "from" | "in") || AR_QUANT.contains(&k.as_str()) || self.head(j).is_some() || k == "ابناء" || (saw_min && is_ar(t) && !self.is_func(j))) {
+                if !(matches!(t.norm.as_str(), "من" | "في" | "وفي" | "of" | "from" | "in") || AR_QUANT.contains(&k) || self.head(j).is_some() || k == "ابناء" || (saw_min && is_ar(t) && !self.is_func(j))) {
                     break;
                 }
                 j += 1;
@@ -91,7 +91,7 @@ impl<'a> Sent<'a> {
         }
         // "قوات الاحتلال"، "جنود الاحتلال"، "مستوطنون": Israel in the Arabic press (the US
         // in Iraq and Afghanistan)
-        if r.country.is_none() && (s..=e).any(|j| matches!(self.key[j].as_str(), "احتلال" | "الاحتلال" | "مستوطنون" | "مستوطنين" | "مستوطن" | "المستوطنين" | "المستوطنون")) {
+        if r.country.is_none() && (s..=e).any(|j| matches!(self.key[j], "احتلال" | "الاحتلال" | "مستوطنون" | "مستوطنين" | "مستوطن" | "المستوطنين" | "المستوطنون")) {
             let us = matches!(place_country, Some("IRQ" | "AFG"));
             r.country = Some(if us && !(s..=e).any(|j| self.key[j].contains("مستوطن")) { "USA" } else { "ISR" }.to_string());
         }

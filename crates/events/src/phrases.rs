@@ -19,7 +19,7 @@ impl<'a> Sent<'a> {
         if self.agent_spans.iter().any(|&(s, e)| s < t.end && t.start < e) {
             return true;
         }
-        let k = &self.key[i];
+        let k = self.key[i];
         if self.head(i).is_some() || self.lx().countries.contains_key(k) {
             return true;
         }
@@ -40,7 +40,7 @@ impl<'a> Sent<'a> {
 
     /// Agent-noun entry of token i (tolerates the accusative alef).
     pub(crate) fn head(&self, i: usize) -> Option<&(String, String)> {
-        let k = &self.key[i];
+        let k = self.key[i];
         self.lx().heads.get(k).or_else(|| k.strip_suffix('ا').and_then(|x| self.lx().heads.get(x)))
     }
 
@@ -71,7 +71,7 @@ impl<'a> Sent<'a> {
             }
         }
         // عناصر من تنظيم داعش: members of a named group
-        if is_ar(t) && e + 2 < n && self.toks[e + 1].norm == "من" && matches!(self.key[i].as_str(), "عناصر" | "عنصر" | "مقاتلين" | "مقاتلو" | "اعضاء" | "افراد" | "مسلحين" | "مسلحون" | "مجموعه" | "عدد") && self.actorish(e + 2) {
+        if is_ar(t) && e + 2 < n && self.toks[e + 1].norm == "من" && matches!(self.key[i], "عناصر" | "عنصر" | "مقاتلين" | "مقاتلو" | "اعضاء" | "افراد" | "مسلحين" | "مسلحون" | "مجموعه" | "عدد") && self.actorish(e + 2) {
             let (_, e2) = self.np_from(e + 2, false);
             e = e2;
         }
@@ -115,15 +115,15 @@ impl<'a> Sent<'a> {
         let mut e = i;
         // construct head before a definite actor noun: قيادة التيار، شبان العشائر
         if i > 0 && definite(t) && is_ar(&self.toks[i - 1]) && !definite(&self.toks[i - 1]) && !self.breaks(i - 1)
-            && !AR_QUANT.contains(&self.key[i - 1].as_str())
+            && !AR_QUANT.contains(&self.key[i - 1])
             && !self.toks[i - 1].norm.starts_with('و')
-            && self.lx().heads.contains_key(&self.key[i - 1])
+            && self.lx().heads.contains_key(self.key[i - 1])
         {
             s = i - 1;
         }
         let head_def = definite(t);
         let mut j = i + 1;
-        let proper = self.lx().countries.contains_key(&self.key[i]) && !head_def;
+        let proper = self.lx().countries.contains_key(self.key[i]) && !head_def;
         while !proper && j < n && j <= i + 3 {
             let u = &self.toks[j];
             let fem_adj_trigger = self.trig[j] && j == i + 1 && u.norm.ends_with('ه') && t.norm.ends_with('ه') && !definite(u) && !definite(t);
@@ -136,18 +136,18 @@ impl<'a> Sent<'a> {
             let conj = u.norm.starts_with('و') && !u.norm.starts_with("وا") || u.norm.starts_with("وال");
             if conj {
                 // coordinated adjective: والسياسيين after الحقوقيين
-                let k = &self.key[j];
+                let k = self.key[j];
                 if !(u.norm.starts_with("وال") && (k.ends_with("يين") || k.ends_with("يون") || k.ends_with("يه")) && !self.lx().heads.contains_key(k)) {
                     break;
                 }
             }
             // a definite agent noun after a definite word starts a new phrase:
             // "اعتقلت السلطات السورية | المعارض البارز" (not "قوات الأمن": قوات is indefinite)
-            if definite(u) && definite(&self.toks[j - 1]) && self.lx().heads.contains_key(&self.key[j]) && !self.is_nisba(&self.key[j]) {
+            if definite(u) && definite(&self.toks[j - 1]) && self.lx().heads.contains_key(self.key[j]) && !self.is_nisba(self.key[j]) {
                 break;
             }
             // an indefinite nisba adjective: مزارع فلسطيني، مسلحون عراقيون
-            let nisba_adj = !definite(u) && !definite(&self.toks[j - 1]) && j == e + 1 && self.is_nisba(&self.key[j]);
+            let nisba_adj = !definite(u) && !definite(&self.toks[j - 1]) && j == e + 1 && self.is_nisba(self.key[j]);
             let ok = definite(u)
                 || nisba_adj
                 // a sound plural's adjective agrees in case: مسلحون مجهولون، مسلحين مجهولين,
@@ -198,11 +198,11 @@ impl<'a> Sent<'a> {
                 j += 1;
                 continue;
             }
-            if is_ar(t) && (AR_QUANT.contains(&self.key[j].as_str()) || numbers::is_vague(&t.norm)) {
+            if is_ar(t) && (AR_QUANT.contains(&self.key[j]) || numbers::is_vague(&t.norm)) {
                 j += 1;
                 continue;
             }
-            let after_quant = j > from && is_ar(&self.toks[j - 1]) && (AR_QUANT.contains(&self.key[j - 1].as_str()) || numbers::is_vague(&self.toks[j - 1].norm) || numbers::parse_at(self.toks, j - 1).is_some());
+            let after_quant = j > from && is_ar(&self.toks[j - 1]) && (AR_QUANT.contains(&self.key[j - 1]) || numbers::is_vague(&self.toks[j - 1].norm) || numbers::parse_at(self.toks, j - 1).is_some());
             if !generic && PREPS.contains(&t.norm.as_str()) && !(t.norm == "من" && after_quant) {
                 return None;
             }
@@ -289,7 +289,7 @@ impl<'a> Sent<'a> {
         while q > 0 {
             q -= 1;
             let u = &self.toks[q];
-            if u.kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || u.norm == "من" || AR_QUANT.contains(&self.key[q].as_str()) {
+            if u.kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || u.norm == "من" || AR_QUANT.contains(&self.key[q]) {
                 continue;
             }
             if !self.trig[q] {

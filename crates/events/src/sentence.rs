@@ -47,8 +47,8 @@ pub(crate) struct Sent<'a> {
     pub(crate) si: usize,
     pub(crate) toks: &'a [Token],
     pub(crate) arabic: Vec<bool>,
-    /// clitic-free keys of each token (norm without و/ف and article)
-    pub(crate) key: Vec<String>,
+    /// clitic-free keys of each token (norm without و/ف and article), borrowed from the token
+    pub(crate) key: Vec<&'a str>,
     pub(crate) trig: Vec<bool>,
     pub(crate) sport: bool,
     pub(crate) disease: bool,
@@ -93,22 +93,23 @@ pub(crate) fn strip_conj(n: &str) -> &str {
     n
 }
 
-pub(crate) fn key_of(t: &Token) -> String {
+/// The token's key, borrowed from its `norm` or `base` (no allocation per token).
+pub(crate) fn key_of(t: &Token) -> &str {
     if !is_ar(t) {
-        return t.norm.clone();
+        return &t.norm;
     }
     if t.base.chars().count() >= 2 && t.suffix.is_empty() {
-        return t.base.clone();
+        return &t.base;
     }
     let n = strip_conj(&t.norm);
     for p in ["بال", "لل", "ال", "كال"] {
         if let Some(r) = n.strip_prefix(p) {
             if r.chars().count() >= 2 {
-                return r.to_string();
+                return r;
             }
         }
     }
-    n.to_string()
+    n
 }
 
 pub(crate) fn strip_al(s: &str) -> &str {
@@ -124,7 +125,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn new(st: &'a EventStage, doc: &'a Document, si: usize, memo: &'a Memo) -> Self {
         let toks = doc.sentence_tokens(si);
         let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
-        let key: Vec<String> = toks.iter().map(key_of).collect();
+        let key: Vec<&'a str> = toks.iter().map(key_of).collect();
         let lx = &st.lx;
         // cue categories per token and per adjacent pair, computed once per sentence
         let mask: Vec<u64> = toks.iter().zip(key.iter()).map(|(t, k)| lx.cue_mask(k) | lx.cue_mask(&t.norm) | lx.cue_mask(strip_conj(&t.norm))).collect();
@@ -133,9 +134,9 @@ impl<'a> Sent<'a> {
             .windows(2)
             .map(|w| {
                 pair.clear();
-                pair.push_str(&w[0]);
+                pair.push_str(w[0]);
                 pair.push('_');
-                pair.push_str(&w[1]);
+                pair.push_str(w[1]);
                 lx.cue_mask(&pair)
             })
             .collect();

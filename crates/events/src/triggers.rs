@@ -117,7 +117,7 @@ impl<'a> Sent<'a> {
         }
         // drone vs march: مسيره
         if h.reading.stem == "مسيره" || t.norm == "march" || t.norm == "marches" {
-            let prev = if i > 0 { self.key[i - 1].as_str() } else { "" };
+            let prev = if i > 0 { self.key[i - 1] } else { "" };
             if matches!(prev, "طايره" | "طايرات" | "طيران") {
                 ty = EventType::Assault;
                 mode = Some("drone".into());
@@ -213,7 +213,7 @@ impl<'a> Sent<'a> {
         if !(is_ar(t) && strip_conj(&t.norm) == "فجر" && i + 1 < self.toks.len()) {
             return false;
         }
-        let nx = self.key[i + 1].as_str();
+        let nx = self.key[i + 1];
         matches!(nx, "يوم" | "اليوم" | "امس" | "احد" | "اثنين" | "ثلاثاء" | "اربعاء" | "خميس" | "جمعه" | "سبت" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الجديد" | "جديد")
             || (i > 0 && matches!(self.toks[i - 1].norm.as_str(), "منذ" | "عند" | "حتي" | "قبيل" | "مع"))
     }
@@ -221,8 +221,8 @@ impl<'a> Sent<'a> {
     /// A clash of crowds: مواجهات جماهيرية، or protesters named in the sentence.
     fn crowd(&self, i: usize, last: usize) -> bool {
         let n = self.toks.len();
-        (last + 1 < n && matches!(self.key[last + 1].as_str(), "جماهيريه" | "شعبيه"))
-            || (0..n).any(|j| j != i && matches!(self.key[j].as_str(), "متظاهرين" | "متظاهرون" | "محتجين" | "محتجون" | "المتظاهرين" | "مشاغبين" | "protesters" | "demonstrators" | "rioters"))
+        (last + 1 < n && matches!(self.key[last + 1], "جماهيريه" | "شعبيه"))
+            || (0..n).any(|j| j != i && matches!(self.key[j], "متظاهرين" | "متظاهرون" | "محتجين" | "محتجون" | "المتظاهرين" | "مشاغبين" | "protesters" | "demonstrators" | "rioters"))
     }
 
     /// A gathering for a celebration, a prayer, a charity walk is not a protest (unless a

@@ -113,7 +113,7 @@ impl<'a> Sent<'a> {
     fn partitive_victim(&self, next: usize) -> Option<Np> {
         let n = self.toks.len();
         let mut q = next;
-        while q < n && q < next + 3 && (numbers::parse_at(self.toks, q).is_some() || self.toks[q].kind == TokenKind::Number || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&self.toks[q].norm)) {
+        while q < n && q < next + 3 && (numbers::parse_at(self.toks, q).is_some() || self.toks[q].kind == TokenKind::Number || AR_QUANT.contains(&self.key[q]) || numbers::is_vague(&self.toks[q].norm)) {
             q += 1;
         }
         (q > next && q + 1 < n && self.toks[q].norm == "من" && self.actorish(q + 1)).then(|| self.np_from(q + 1, false))
@@ -164,10 +164,10 @@ impl<'a> Sent<'a> {
                     self.is_func(q)
                         || self.trig[q]
                         || u.kind != TokenKind::Arabic
-                        || AR_QUANT.contains(&self.key[q].as_str())
+                        || AR_QUANT.contains(&self.key[q])
                         || numbers::is_vague(&u.norm)
                         || numbers::parse_at(self.toks, q).is_some()
-                        || matches!(self.key[q].as_str(), "اعضاء" | "انصار" | "افراد" | "كوادر" | "ابناء" | "مناصري" | "مؤيدي")
+                        || matches!(self.key[q], "اعضاء" | "انصار" | "افراد" | "كوادر" | "ابناء" | "مناصري" | "مؤيدي")
                 })
             })
         else {
@@ -260,10 +260,10 @@ impl<'a> Sent<'a> {
         let n = self.toks.len();
         let t = &self.toks[j];
         let k = t.norm.as_str();
-        if t.kind == TokenKind::Number || AR_QUANT.contains(&self.key[j].as_str()) || numbers::is_vague(k) || numbers::parse_at(self.toks, j).is_some() {
+        if t.kind == TokenKind::Number || AR_QUANT.contains(&self.key[j]) || numbers::is_vague(k) || numbers::parse_at(self.toks, j).is_some() {
             // ثلاثة مهندسين أتراك: the counted noun
             let mut q = j;
-            while q < n && q < j + 3 && (self.toks[q].kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || self.is_func(q) || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&self.toks[q].norm)) {
+            while q < n && q < j + 3 && (self.toks[q].kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || self.is_func(q) || AR_QUANT.contains(&self.key[q]) || numbers::is_vague(&self.toks[q].norm)) {
                 q += 1;
             }
             return Some((q < n && is_ar(&self.toks[q]) && !self.trig[q]).then(|| self.np_from(q, true)));

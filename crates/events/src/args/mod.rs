@@ -102,7 +102,7 @@ impl<'a> Sent<'a> {
     fn passive_subject(&self, c: &Cand, actor: Option<Np>) -> Option<Np> {
         let n = self.toks.len();
         let mut q = c.last + 1;
-        while q + 1 < n && (numbers::parse_at(self.toks, q).is_some() || self.toks[q].kind == TokenKind::Number || AR_QUANT.contains(&self.key[q].as_str()) || numbers::is_vague(&self.toks[q].norm) || self.toks[q].norm == "من") {
+        while q + 1 < n && (numbers::parse_at(self.toks, q).is_some() || self.toks[q].kind == TokenKind::Number || AR_QUANT.contains(&self.key[q]) || numbers::is_vague(&self.toks[q].norm) || self.toks[q].norm == "من") {
             q += 1;
         }
         if is_ar(&self.toks[q]) && !self.is_func(q) && !self.trig[q] && actor.map_or(true, |a| a.0 > q) {

@@ -66,12 +66,12 @@ impl<'a> Sent<'a> {
         let n = self.toks.len();
         let t = &self.toks[j];
         let nn = strip_conj(&t.norm);
-        let k = self.key[j].as_str();
+        let k = self.key[j];
         let after = |j: usize| self.after_cue(j, actor);
         // اشتبك متظاهرون … مع الجيش الإسرائيلي
         let clash_with = nn == "مع"
             && (j.saturating_sub(5)..j).any(|q| {
-                let k = self.key[q].as_str();
+                let k = self.key[q];
                 k.starts_with("اشتبك") || k.starts_with("صدام") || k.starts_with("مواجه") || k.starts_with("اشتباك") || k.starts_with("تصادم")
             });
         if clash_with {
@@ -80,7 +80,7 @@ impl<'a> Sent<'a> {
             }
         }
         let prev_protest = j > 0 && {
-            let pk = self.key[j - 1].as_str();
+            let pk = self.key[j - 1];
             ["احتجاج", "للاحتجاج", "يحتج", "محتج", "احتج", "الاحتجاج", "تعبير", "احتجاجا"].iter().any(|p| pk.starts_with(p))
         };
         // احتجاجا على ما يتعرض له …: a clause, not a target

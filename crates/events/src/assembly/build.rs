@@ -145,7 +145,7 @@ impl<'a> Sent<'a> {
             let one = recipient.map_or(false, |r| {
                 (r.0 == r.1
                     && {
-                        let k = &self.key[r.0];
+                        let k = self.key[r.0];
                         !(k.ends_with("ين") || k.ends_with("ون") || k.ends_with("ات"))
                     }
                     && definite(&self.toks[r.0]))

@@ -108,7 +108,7 @@ impl<'a> Sent<'a> {
     /// "هجوم صاروخي على حي سكني" + "إصابة عشرات المدنيين": the people, not the building;
     /// "مواقع لتنظيم داعش"، "مواقع نمور التاميل": the owner. Else `r` itself.
     fn facility_people(&self, evs: &[Ev], g: &[usize], r: Np) -> Np {
-        if !(self.arabic[r.0] && FACILITY.contains(&self.key[r.0].as_str())) {
+        if !(self.arabic[r.0] && FACILITY.contains(&self.key[r.0])) {
             return r;
         }
         let victims = g
@@ -121,7 +121,7 @@ impl<'a> Sent<'a> {
                     None
                 }
             })
-            .find(|v| (v.0..=v.1).any(|q| self.actorish(q)) && !FACILITY.contains(&self.key[v.0].as_str()));
+            .find(|v| (v.0..=v.1).any(|q| self.actorish(q)) && !FACILITY.contains(&self.key[v.0]));
         let nt = self.toks.len();
         let owner = (r.1 + 1 < nt && r.1 <= r.0 + 1)
             .then(|| r.1 + 1)
@@ -148,7 +148,7 @@ impl<'a> Sent<'a> {
             if definite(u) != definite(&self.toks[cc.tok]) {
                 return None;
             }
-            let kj = &self.key[j];
+            let kj = self.key[j];
             if !(kj.ends_with('ي') || kj.ends_with("يه")) {
                 return None;
             }
