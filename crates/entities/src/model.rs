@@ -516,40 +516,57 @@ pub fn marginals(trans: &[f32], em: &[[f32; NT]], tags: &[u8], temperature: f32)
 /// [`marginals`] given the forward max-scores `alpha` of [`viterbi_scores`]
 /// (the same maxima the forward pass of the max-marginals computes).
 pub fn marginals_with(trans: &[f32], em: &[[f32; NT]], alpha: &[[f32; NT]], tags: &[u8], temperature: f32) -> Vec<f32> {
+    marginals_where(trans, em, alpha, tags, temperature, |_| true)
+}
+
+/// [`marginals_with`] at the positions `want` selects, 0 at the others
+/// (the entities stage needs the confidences of entity tokens only: most
+/// tokens are O, and each position's softmax costs nine exponentials).
+/// The backward max-scores are computed from the end down to the first
+/// wanted position only; every wanted value is bit for bit
+/// [`marginals_with`]'s (test `masked_marginals_are_the_full_ones`).
+pub fn marginals_where(trans: &[f32], em: &[[f32; NT]], alpha: &[[f32; NT]], tags: &[u8], temperature: f32, want: impl Fn(usize) -> bool) -> Vec<f32> {
     let n = em.len();
     if n == 0 || alpha.len() != n {
         return Vec::new();
     }
+    let mut out = vec![0f32; n];
+    let Some(first) = (0..n).find(|&i| want(i)) else { return out };
     let t = temperature.max(1e-6);
     let tr = trans_matrix(trans);
     let mut beta = vec![[0f32; NT]; n];
-    for i in (0..n - 1).rev() {
+    for i in (first..n - 1).rev() {
         let (e, b) = (em[i + 1], beta[i + 1]);
         let mut cur = [0f32; NT];
+        // constant bounds and the constant ALLOWED: unrolled, with only
+        // the allowed successors left, each in ascending order as before
         for p in 0..NT {
+            let row = &tr[p];
             let mut best = NEG;
             for c in 0..NT {
                 if ALLOWED[p][c] {
-                    best = best.max(tr[p][c] + e[c] + b[c]);
+                    best = best.max(row[c] + e[c] + b[c]);
                 }
             }
             cur[p] = best;
         }
         beta[i] = cur;
     }
-    (0..n)
-        .map(|i| {
-            let chosen = alpha[i][tags[i] as usize] + beta[i][tags[i] as usize];
-            let mut z = 0f32;
-            for c in 0..NT {
-                let d = (alpha[i][c] + beta[i][c] - chosen) / t;
-                if d > -30.0 {
-                    z += d.exp();
-                }
+    for i in first..n {
+        if !want(i) {
+            continue;
+        }
+        let chosen = alpha[i][tags[i] as usize] + beta[i][tags[i] as usize];
+        let mut z = 0f32;
+        for c in 0..NT {
+            let d = (alpha[i][c] + beta[i][c] - chosen) / t;
+            if d > -30.0 {
+                z += d.exp();
             }
-            (1.0 / z.max(1.0)).clamp(0.0, 1.0)
-        })
-        .collect()
+        }
+        out[i] = (1.0 / z.max(1.0)).clamp(0.0, 1.0);
+    }
+    out
 }
 
 /// The average of several models (a feature missing from one counts as 0).
@@ -640,6 +657,72 @@ mod tests {
         }
         // the back-pointer walk is shared: what is checked is the scores and pointers
         (backtrack(&score, &back), score)
+    }
+
+    /// The max-marginals as computed before [`marginals_where`] (every
+    /// position, the backward pass over all of them).
+    fn reference_marginals(trans: &[f32], em: &[[f32; NT]], alpha: &[[f32; NT]], tags: &[u8], temperature: f32) -> Vec<f32> {
+        let n = em.len();
+        if n == 0 || alpha.len() != n {
+            return Vec::new();
+        }
+        let t = temperature.max(1e-6);
+        let tr = trans_matrix(trans);
+        let mut beta = vec![[0f32; NT]; n];
+        for i in (0..n - 1).rev() {
+            let (e, b) = (em[i + 1], beta[i + 1]);
+            let mut cur = [0f32; NT];
+            for p in 0..NT {
+                let mut best = NEG;
+                for c in 0..NT {
+                    if ALLOWED[p][c] {
+                        best = best.max(tr[p][c] + e[c] + b[c]);
+                    }
+                }
+                cur[p] = best;
+            }
+            beta[i] = cur;
+        }
+        (0..n)
+            .map(|i| {
+                let chosen = alpha[i][tags[i] as usize] + beta[i][tags[i] as usize];
+                let mut z = 0f32;
+                for c in 0..NT {
+                    let d = (alpha[i][c] + beta[i][c] - chosen) / t;
+                    if d > -30.0 {
+                        z += d.exp();
+                    }
+                }
+                (1.0 / z.max(1.0)).clamp(0.0, 1.0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn masked_marginals_are_the_full_ones() {
+        let mut rng = Rng(4242);
+        for coarse in [false, true] {
+            let mut f = || if coarse { (rng.next() % 5) as f32 - 2.0 } else { (rng.next() % 2001) as f32 / 37.0 - 27.0 };
+            let trans: Vec<f32> = (0..(NT + 1) * NT).map(|_| f()).collect();
+            for n in [1usize, 2, 3, 9, 60] {
+                let em: Vec<[f32; NT]> = (0..n).map(|_| std::array::from_fn(|_| f())).collect();
+                let (tags, alpha) = viterbi_scores(&trans, &em);
+                for temp in [1.0f32, 30.0] {
+                    let full = reference_marginals(&trans, &em, &alpha, &tags, temp);
+                    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&marginals_with(&trans, &em, &alpha, &tags, temp)), bits(&full));
+                    // every third position, the last only, none
+                    for want in [&(|i: usize| i % 3 == 1) as &dyn Fn(usize) -> bool, &|i| i + 1 == n, &|_| false] {
+                        let part = marginals_where(&trans, &em, &alpha, &tags, temp, want);
+                        assert_eq!(part.len(), n);
+                        for i in 0..n {
+                            let expect = if want(i) { full[i] } else { 0.0 };
+                            assert_eq!(part[i].to_bits(), expect.to_bits(), "n {n} at {i}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
