@@ -71,6 +71,8 @@ const NEG: f32 = -1.0e30;
 /// (`t - 1`) or I-X (`t`) may precede: the shape of [`ALLOWED`] the
 /// decoders unroll (a test checks it).
 const OPEN: [usize; 5] = [0, 1, 3, 5, 7];
+// the AVX decoder's lanes and unrolled predecessors are for nine tags
+const _: () = assert!(NT == 9);
 const INSIDE: [usize; 4] = [2, 4, 6, 8];
 
 impl Model {
@@ -173,6 +175,20 @@ pub fn viterbi(trans: &[f32], em: &[[f32; NT]]) -> Vec<u8> {
 /// [`viterbi`], also returning the best score of a path ending in each tag
 /// at each position (the forward max-scores [`marginals_with`] needs).
 pub fn viterbi_scores(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT]>) {
+    if em.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx") {
+        // SAFETY: the CPU has AVX (checked just above).
+        return unsafe { viterbi_scores_avx(trans, em) };
+    }
+    viterbi_scores_scalar(trans, em)
+}
+
+/// The decoder without vector instructions (and the reference of
+/// [`viterbi_scores_avx`]).
+fn viterbi_scores_scalar(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT]>) {
     let n = em.len();
     if n == 0 {
         return (Vec::new(), Vec::new());
@@ -233,6 +249,110 @@ pub fn viterbi_scores(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT
                 cur[t] = best[t] + e[t];
                 bk[t] = arg[t];
             }
+        }
+        score.push(cur);
+        back.push(bk);
+    }
+    (backtrack(&score, &back), score)
+}
+
+/// [`viterbi_scores_scalar`] with tags 0–7 as the eight lanes of an AVX
+/// register and tag 8 alone: per predecessor `p` (ascending, skipped when
+/// unreachable), one addition of its score to its transition row, one
+/// comparison with the best so far, masked by the tags `p` may precede,
+/// and two blends (score, argument). Each lane sees the same additions and
+/// strict comparisons in the same order as the scalar loops, so scores and
+/// tags are bit for bit the same (IEEE single-precision addition is the same
+/// in a lane as in a scalar register; test `avx_decoder_is_the_scalar_one`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn viterbi_scores_avx(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32; NT]>) {
+    use std::arch::x86_64::*;
+    let n = em.len();
+    let tr = trans_matrix(trans);
+    // lane t of ALLOW[p] is all ones when p may precede t (t < 8)
+    let mut allow = [_mm256_setzero_ps(); NT];
+    for p in 0..NT {
+        let mut bits = [0f32; 8];
+        for t in 0..8 {
+            if ALLOWED[p][t] {
+                bits[t] = f32::from_bits(u32::MAX);
+            }
+        }
+        allow[p] = _mm256_loadu_ps(bits.as_ptr());
+    }
+    let neg = _mm256_set1_ps(NEG);
+    let mut score: Vec<[f32; NT]> = Vec::with_capacity(n);
+    let mut back: Vec<[u8; NT]> = Vec::with_capacity(n);
+    let mut first = [NEG; NT];
+    for t in 0..NT {
+        if ALLOWED[START][t] {
+            first[t] = tr[START][t] + em[0][t];
+        }
+    }
+    score.push(first);
+    back.push([0u8; NT]);
+    // each predecessor's index as a float (exact for 0..8)
+    let pf: [__m256; NT] = [
+        _mm256_set1_ps(0.0),
+        _mm256_set1_ps(1.0),
+        _mm256_set1_ps(2.0),
+        _mm256_set1_ps(3.0),
+        _mm256_set1_ps(4.0),
+        _mm256_set1_ps(5.0),
+        _mm256_set1_ps(6.0),
+        _mm256_set1_ps(7.0),
+        _mm256_set1_ps(8.0),
+    ];
+    for e in &em[1..] {
+        let prev = *score.last().expect("not empty");
+        let mut best = neg;
+        let mut arg = _mm256_setzero_ps();
+        let (mut best8, mut arg8) = (NEG, 0u8);
+        // one predecessor: no branch but tag 8's (an unreachable one,
+        // score <= NEG, is masked out as the scalar loop skips it)
+        macro_rules! pred {
+            ($p:expr) => {{
+                let sp = prev[$p];
+                let v = _mm256_set1_ps(sp);
+                let s = _mm256_add_ps(v, _mm256_loadu_ps(tr[$p].as_ptr()));
+                let live = _mm256_and_ps(_mm256_cmp_ps::<_CMP_GT_OQ>(v, neg), allow[$p]);
+                let m = _mm256_and_ps(_mm256_cmp_ps::<_CMP_GT_OQ>(s, best), live);
+                best = _mm256_blendv_ps(best, s, m);
+                arg = _mm256_blendv_ps(arg, pf[$p], m);
+                if ALLOWED[$p][NT - 1] && sp > NEG {
+                    let s = sp + tr[$p][NT - 1];
+                    if s > best8 {
+                        best8 = s;
+                        arg8 = $p as u8;
+                    }
+                }
+            }};
+        }
+        pred!(0);
+        pred!(1);
+        pred!(2);
+        pred!(3);
+        pred!(4);
+        pred!(5);
+        pred!(6);
+        pred!(7);
+        pred!(8);
+        let ok = _mm256_cmp_ps::<_CMP_GT_OQ>(best, neg);
+        let sum = _mm256_add_ps(best, _mm256_loadu_ps(e.as_ptr()));
+        let cur8 = _mm256_blendv_ps(neg, sum, ok);
+        let bk8 = _mm256_cvttps_epi32(_mm256_blendv_ps(_mm256_setzero_ps(), arg, ok));
+        let mut cur = [NEG; NT];
+        let mut bki = [0i32; 8];
+        _mm256_storeu_ps(cur.as_mut_ptr(), cur8);
+        _mm256_storeu_si256(bki.as_mut_ptr() as *mut __m256i, bk8);
+        let mut bk = [0u8; NT];
+        for t in 0..8 {
+            bk[t] = bki[t] as u8;
+        }
+        if best8 > NEG {
+            cur[NT - 1] = best8 + e[NT - 1];
+            bk[NT - 1] = arg8;
         }
         score.push(cur);
         back.push(bk);
@@ -752,6 +872,35 @@ mod tests {
                 assert_eq!(tags, rt);
                 let bits = |v: &[[f32; NT]]| v.iter().flatten().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&alpha), bits(&ra));
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn avx_decoder_is_the_scalar_one() {
+        if !std::arch::is_x86_feature_detected!("avx") {
+            eprintln!("no AVX on this CPU: the scalar decoder is the only one");
+            return;
+        }
+        let mut rng = Rng(9001);
+        // coarse values make ties common (the first best must be kept);
+        // -1e30 (NEG) and values near it make unreachable tags
+        for kind in 0..3 {
+            let mut f = || match kind {
+                0 => (rng.next() % 2001) as f32 / 37.0 - 27.0,
+                1 => (rng.next() % 5) as f32 - 2.0,
+                _ => if rng.next() % 7 == 0 { -1.0e30 } else { (rng.next() % 9) as f32 * 0.5 - 2.0 },
+            };
+            let trans: Vec<f32> = (0..(NT + 1) * NT).map(|_| f()).collect();
+            for n in [1usize, 2, 3, 9, 60, 200] {
+                let em: Vec<[f32; NT]> = (0..n).map(|_| std::array::from_fn(|_| f())).collect();
+                let (st, sa) = viterbi_scores_scalar(&trans, &em);
+                // SAFETY: AVX checked above
+                let (vt, va) = unsafe { viterbi_scores_avx(&trans, &em) };
+                assert_eq!(vt, st, "kind {kind} n {n}");
+                let bits = |v: &[[f32; NT]]| v.iter().flatten().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&va), bits(&sa), "kind {kind} n {n}");
             }
         }
     }
