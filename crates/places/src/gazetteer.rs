@@ -78,11 +78,14 @@ pub fn name_key(name: &str) -> String {
     if name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') && !name.starts_with(' ') && !name.ends_with(' ') && !name.contains("  ") {
         return name.to_ascii_lowercase();
     }
-    // fast path: Arabic letters and marks (U+0621–U+065F) and spaces, most
-    // of the gazetteer's Arabic names. Every such character joins the word
-    // it is in, so the words are the runs between spaces, each normalised
-    // character by character; a word left empty is dropped (as below).
-    if name.chars().all(|c| c == ' ' || ('\u{0621}'..='\u{065F}').contains(&c)) {
+    // fast path: Arabic-script letters and marks and spaces (most of the
+    // gazetteer's Arabic and Persian names), or Latin letters (ASCII,
+    // Latin-1 and Latin Extended-A/B, with diacritics: Sāmoa, Österreich)
+    // and spaces. Every such character joins the word it is in (an Arabic
+    // mark or letter an Arabic word, a Latin letter a Latin word), so the
+    // words are the runs between spaces, each normalised character by
+    // character; a word left empty is dropped (as below).
+    if name.chars().all(|c| c == ' ' || arabic_word_char(c)) || name.chars().all(|c| c == ' ' || latin_letter(c)) {
         let mut out = String::with_capacity(name.len());
         for w in name.split(' ') {
             let start = out.len();
@@ -90,11 +93,7 @@ pub fn name_key(name: &str) -> String {
                 out.push(' ');
             }
             let body = out.len();
-            for c in w.chars() {
-                if let Some(n) = marsad_text::normalize::normalize_char(c) {
-                    out.push(n);
-                }
-            }
+            marsad_text::normalize::push_normalized(w, &mut out);
             if out.len() == body {
                 out.truncate(start);
             }
@@ -102,6 +101,20 @@ pub fn name_key(name: &str) -> String {
         return out;
     }
     name_key_general(name)
+}
+
+/// A char of [`name_key_general`]'s Arabic letter or mark classes (not a
+/// digit, not punctuation), in the Arabic block.
+#[inline]
+fn arabic_word_char(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{0621}'..='\u{065F}' | '\u{0670}'..='\u{06D3}' | '\u{06D5}'..='\u{06EF}' | '\u{06FA}'..='\u{06FF}')
+}
+
+/// A Latin letter of [`name_key_general`]'s Latin class: ASCII letters and
+/// the letters of Latin-1 and Latin Extended-A/B (all alphabetic but × ÷).
+#[inline]
+fn latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{00C0}'..='\u{024F}').contains(&c) && c != '×' && c != '÷')
 }
 
 /// [`name_key`] without its fast paths (tests compare the two).

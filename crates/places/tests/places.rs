@@ -52,6 +52,21 @@ fn fast_key_paths_match_the_general_key_on_every_name() {
         assert_eq!(name_key(s), marsad_places::gazetteer::name_key_general(s), "{s:?}");
     }
     assert!(n > 100_000, "{n} names");
+    // every char of the fast paths' sets, alone, doubled, between spaces
+    // and next to letters of both scripts
+    let fast = ('\u{0610}'..='\u{061A}')
+        .chain('\u{0621}'..='\u{065F}')
+        .chain('\u{0670}'..='\u{06D3}')
+        .chain('\u{06D5}'..='\u{06EF}')
+        .chain('\u{06FA}'..='\u{06FF}')
+        .chain('\u{00C0}'..='\u{024F}')
+        .chain('A'..='Z')
+        .chain('a'..='z');
+    for c in fast {
+        for s in [format!("{c}"), format!("{c}{c}"), format!(" {c} "), format!("ب{c}ـ x"), format!("a{c} É{c}"), format!("{c}ي"), format!("{c}a")] {
+            assert_eq!(name_key(&s), marsad_places::gazetteer::name_key_general(&s), "{s:?}");
+        }
+    }
 }
 
 #[test]

@@ -48,22 +48,79 @@ pub fn normalize_char(c: char) -> Option<char> {
 /// Normalise a string for matching.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if let Some(n) = normalize_char(c) {
-            out.push(n);
-        }
-    }
+    push_normalized(s, &mut out);
     out
 }
 
 /// Normalise into `out` (cleared first); avoids an allocation per token.
 pub fn normalize_into(s: &str, out: &mut String) {
     out.clear();
-    for c in s.chars() {
-        if let Some(n) = normalize_char(c) {
-            out.push(n);
+    push_normalized(s, out);
+}
+
+/// What [`normalize_char`] makes of each char of the two-byte UTF-8 range
+/// U+0080..=U+07FF (Latin-1, Latin Extended, Greek, Cyrillic, Hebrew, the
+/// Arabic block…), as UTF-8 bytes: `[len, b0, b1, b2]`, `len` 0 when the
+/// char is removed (a few capitals lower-case to three bytes: Ⱥ → ⱥ).
+/// Built once from `normalize_char` itself.
+fn two_byte_table() -> &'static [[u8; 4]; 0x780] {
+    static T: std::sync::OnceLock<Box<[[u8; 4]; 0x780]>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Box::new([[0u8; 4]; 0x780]);
+        for (k, slot) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x80 + k as u32).expect("U+0080..U+07FF are chars");
+            if let Some(n) = normalize_char(c) {
+                let mut buf = [0u8; 4];
+                let e = n.encode_utf8(&mut buf).len();
+                debug_assert!(e <= 3);
+                *slot = [e as u8, buf[0], buf[1], buf[2]];
+            }
+        }
+        t
+    })
+}
+
+/// Append the normalised `s` to `out`: [`normalize`] without the
+/// allocation, a byte at a time for ASCII and through a table for the
+/// two-byte range (the Arabic block), [`normalize_char`] for the rest
+/// (test `push_normalized_is_normalize_char`, every char).
+pub fn push_normalized(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    let table = two_byte_table();
+    // the bytes appended: whole UTF-8 sequences only (the ASCII bytes and
+    // the table's, which are `normalize_char`'s chars encoded)
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.reserve(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            bytes.push(x.to_ascii_lowercase());
+            i += 1;
+        } else if x & 0xE0 == 0xC0 {
+            // a two-byte sequence (s is valid UTF-8: b[i + 1] is there)
+            let cp = (((x & 0x1F) as usize) << 6) | (b[i + 1] & 0x3F) as usize;
+            let t = &table[cp - 0x80];
+            match t[0] {
+                0 => {}
+                2 => bytes.extend_from_slice(&t[1..3]),
+                1 => bytes.push(t[1]),
+                _ => bytes.extend_from_slice(&t[1..4]),
+            }
+            i += 2;
+        } else {
+            let w = if x >= 0xF0 { 4 } else { 3 };
+            let c = s[i..i + w].chars().next().expect("a char starts here");
+            if let Some(n) = normalize_char(c) {
+                let mut buf = [0u8; 4];
+                bytes.extend_from_slice(n.encode_utf8(&mut buf).as_bytes());
+            }
+            i += w;
         }
     }
+    // SAFETY: `bytes` was a String and only whole UTF-8 sequences of chars
+    // were appended to it.
+    *out = unsafe { String::from_utf8_unchecked(bytes) };
 }
 
 /// A normalised text with a map back to the original.
@@ -135,6 +192,37 @@ mod tests {
             let n = normalize_char(c);
             if !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ئ' | 'ؤ' | 'ة' | 'ـ') {
                 assert_eq!(n, Some(c), "{c}");
+            }
+        }
+    }
+
+    /// The char-by-char normalisation the byte path replaces.
+    fn normalize_reference(s: &str) -> String {
+        s.chars().filter_map(normalize_char).collect()
+    }
+
+    #[test]
+    fn push_normalized_is_normalize_char() {
+        // every char alone, after a prefix, and every pair of the Arabic
+        // block with a few others
+        let mut all = String::new();
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let one = c.to_string();
+            assert_eq!(normalize(&one), normalize_reference(&one), "U+{u:04X}");
+            let mut out = String::from("x");
+            push_normalized(&one, &mut out);
+            assert_eq!(out, format!("x{}", normalize_reference(&one)), "U+{u:04X}");
+            all.push(c);
+        }
+        assert_eq!(normalize(&all), normalize_reference(&all));
+        let some: Vec<char> = ('\u{0600}'..='\u{06FF}').chain(['a', 'Z', 'É', '٣', '\u{200F}', '🙂', 'ـ', ' ']).collect();
+        for &a in &some {
+            for &b in &some {
+                let t: String = [a, b, a].iter().collect();
+                let mut into = String::from("stale");
+                normalize_into(&t, &mut into);
+                assert_eq!(into, normalize_reference(&t));
             }
         }
     }

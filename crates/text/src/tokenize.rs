@@ -103,11 +103,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let surface = &text[b..end_b];
         let mut norm = String::with_capacity(surface.len());
-        for c in surface.chars() {
-            if let Some(n) = normalize_char(c) {
-                norm.push(n);
-            }
-        }
+        crate::normalize::push_normalized(surface, &mut norm);
         let (prefix, base, suffix) = if kind == TokenKind::Arabic {
             let marbuta = surface.trim_end_matches(|c| normalize_char(c).is_none()).ends_with('ة');
             let a = clitics::analyze_shared(&norm, marbuta);
