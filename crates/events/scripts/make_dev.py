@@ -112,3 +112,46 @@ def build_wire(src, target, date):
 
 
 build_wire("wire_en.tsv", "wire_en.jsonl", "20250601")
+
+
+def build_parts(parts, target, date):
+    """wire_en2 (issue 11, second English set): one TSV per split, columns as wire_en.tsv;
+    every line of a part gets that part's split."""
+    rows = []
+    for src, split in parts:
+        path = os.path.join(here, src)
+        if not os.path.exists(path):
+            continue
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            id_, plover, s, t, k, i, a, trig, place, text = line.rstrip("\n").split("\t")
+            if text == "^":
+                o = rows[-1]
+                assert o["id"] == id_, id_
+                text = o["text"]
+            else:
+                o = {"id": id_, "date": date, "lang": "en", "category": plover, "split": split,
+                     "text": text, "events": []}
+                rows.append(o)
+            if plover == "-":
+                continue
+            o["category"] = o["events"][0]["plover"] if o["events"] else plover
+            ev = {"plover": plover, "source_code": "None None", "target_code": "None None",
+                  "source_text": "" if s == "-" else s, "target_text": "" if t == "-" else t}
+            for v in (s, t, trig, place):
+                assert v == "-" or v in text, (id_, v)
+            for name, v in (("fatalities", k), ("injured", i), ("arrested", a)):
+                val, present = num(v)
+                if present:
+                    ev[name] = val
+            ev["trigger"] = trig
+            ev["place"] = "" if place == "-" else place
+            o["events"].append(ev)
+    with open(os.path.join(here, target), "w", encoding="utf-8") as fh:
+        for o in rows:
+            fh.write(json.dumps(o, ensure_ascii=False) + "\n")
+    print(target, len(rows), "sentences,", sum(o["split"] == "test" for o in rows), "test")
+
+
+build_parts([("wire_en2_test.tsv", "test"), ("wire_en2_train.tsv", "train")], "wire_en2.jsonl", "20260301")
