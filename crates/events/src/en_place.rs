@@ -93,6 +93,10 @@ impl<'a> Sent<'a> {
         }
         let mut e = i;
         loop {
+            // a possessive ends the name: "Nigeria's Benue state" is two names
+            if self.en_word(e).ends_with("'s") || self.en_word(e).ends_with("’s") {
+                break;
+            }
             let j = e + 1;
             if j + 1 < n && self.en_glued(j) && self.toks[j].norm == "-" && self.toks[j + 1].kind == TokenKind::Latin {
                 e = j + 1;
@@ -181,7 +185,13 @@ impl<'a> Sent<'a> {
                 }
                 LINK.contains(&w) || UNIT.contains(&w.trim_end_matches("'s")) || w == "," || self.toks[q].kind == TokenKind::Number || self.lx().countries.contains_key(w) || self.en_glued(q)
             });
-            if ok && commas <= 1 && (e + 1..c.s).count() > 0 {
+            // "the Darfur city of Nyala": the settlement noun and "of" name the later
+            // place, which the earlier one contains (not "the Sinjar district of Nineveh")
+            let settlement_of = c.s >= e + 3
+                && self.en_word(c.s - 1) == "of"
+                && matches!(self.en_word(c.s - 2), "city" | "town" | "village" | "port" | "capital" | "hamlet" | "island")
+                && !(e + 1..c.s).any(|q| self.en_word(q) == ",");
+            if ok && commas <= 1 && (e + 1..c.s).count() > 0 && !settlement_of {
                 return Some(k);
             }
             commas = 0;
@@ -256,15 +266,33 @@ impl<'a> Sent<'a> {
         }
         let trig = c.tok;
         let last = c.last;
-        let dateline = self.si == 0 && cands.first().is_some_and(|k| k.s == 0) && self.toks.iter().take(12).any(|t| t.norm == "(" || t.norm == "-");
+        // the dateline ("KABUL, Afghanistan (AP) —"): its places say where the report was
+        // filed, never the clause's place; its city is the fallback when the sentence
+        // names no place of the event
+        let header = self.en_dateline_end();
+        if let Some(h) = header {
+            if !cands.iter().any(|k| k.s == 0) {
+                // a dateline city the gazetteer lacks ("ANTANANARIVO, Madagascar (AP) —")
+                if let Some(e) = (0..h).take_while(|&q| self.toks[q].kind == TokenKind::Latin || self.en_glued(q)).last() {
+                    let (start, end) = (self.toks[0].start, self.toks[e].end);
+                    let mut p = Place { text: self.doc.slice(start, end).to_string(), start, end, sentence: self.si, confidence: 0.3, ..Default::default() };
+                    if let Some(q) = cands.iter().find(|k| k.s > e && k.e < h) {
+                        p.locate_within(&q.p.clone());
+                    }
+                    cands.insert(0, PC { s: 0, e, p, resolved: false });
+                }
+            }
+        }
+        let dateline = header.is_some() && cands.first().is_some_and(|k| k.s == 0);
+        let obj = self.en_object_place(&cands, last);
         let ok: Vec<bool> = cands
             .iter()
             .enumerate()
             .map(|(k, pc)| {
-                if dateline && k == 0 {
+                if header.is_some_and(|h| pc.e < h) {
                     return false;
                 }
-                if exclude.iter().any(|&(s, e)| pc.s >= s && pc.e <= e) && !self.en_locative_before(pc.s) {
+                if exclude.iter().any(|&(s, e)| pc.s >= s && pc.e <= e) && !self.en_locative_before(pc.s) && obj != Some(k) {
                     return false;
                 }
                 if pc.s <= last && pc.e >= trig {
@@ -304,7 +332,7 @@ impl<'a> Sent<'a> {
             if !before {
                 score -= 3;
             }
-            if self.en_locative_before(pc.s) {
+            if self.en_locative_before(pc.s) || obj == Some(k) {
                 score -= 40;
             }
             // a clause mark between trigger and place
@@ -347,13 +375,49 @@ impl<'a> Sent<'a> {
             return false;
         }
         match self.en_word(b - 1) {
-            "in" | "at" | "near" | "outside" | "into" | "across" | "around" | "inside" | "on" => true,
+            "in" | "at" | "near" | "outside" | "into" | "across" | "around" | "inside" | "on" | "through" => true,
             "of" => b >= 2 && {
                 let w = self.en_word(b - 2);
                 UNIT.contains(&w) || DIRECTION.contains(&w) || matches!(w, "outskirts" | "km" | "kilometres" | "kilometers" | "miles" | "suburbs" | "capital" | "heart" | "centre" | "center" | "parts" | "part")
             },
             _ => false,
         }
+    }
+
+    /// The end of a dateline opening the text (the index of its dash): "KABUL,
+    /// Afghanistan (AP) —", "BEIRUT (Reuters) -": a first word in capitals or an agency in
+    /// brackets, and only capitalised words, commas and brackets before the dash.
+    fn en_dateline_end(&self) -> Option<usize> {
+        if self.si != 0 || self.toks.is_empty() {
+            return None;
+        }
+        let t0 = &self.toks[0];
+        let w0 = self.doc.slice(t0.start, t0.end);
+        let caps = t0.kind == TokenKind::Latin && w0.chars().count() >= 3 && !w0.chars().any(|c| c.is_lowercase());
+        let agency = self.toks.iter().take(12).any(|t| t.norm == "(");
+        if !caps && !agency {
+            return None;
+        }
+        let h = (1..self.toks.len().min(14)).find(|&q| matches!(self.toks[q].norm.as_str(), "—" | "-" | "–" | "--") && !self.en_glued(q))?;
+        (0..h).all(|q| self.toks[q].kind != TokenKind::Latin || self.en_cap(q) || self.en_glued(q.saturating_sub(1)) || self.en_glued(q + 1)).then_some(h)
+    }
+
+    /// The place named as the trigger's object ("stormed the Zamzam camp", "captured the
+    /// border town of Myawaddy", "pounded the Black Sea port of Odesa"): the last place of
+    /// the noun phrase right after it (articles, directions, units, "of" and names).
+    fn en_object_place(&self, cands: &[PC], last: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut end = None;
+        for q in last + 1..n.min(last + 9) {
+            let w = self.en_word(q);
+            let np = matches!(w, "the" | "a" | "an" | "of" | "border") || DIRECTION.contains(&w) || UNIT.contains(&w) || self.en_cap(q) || self.en_glued(q);
+            if !np {
+                break;
+            }
+            end = Some(q);
+        }
+        let end = end?;
+        (0..cands.len()).rev().find(|&k| cands[k].s > last && cands[k].e <= end)
     }
 
     /// Token i reads as a verb form (-ed/-ing, or a verb entry of the lexicon).

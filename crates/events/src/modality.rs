@@ -199,7 +199,9 @@ impl<'a> Sent<'a> {
     fn called_for(&self, c: &Cand) -> bool {
         let i = c.tok;
         if c.kind != Kind::Perf {
-            for j in i.saturating_sub(5)..i {
+            // English nouns may stand further off: "called for a general strike and mass protests"
+            let reach = if self.arabic[i] { 5 } else { 8 };
+            for j in i.saturating_sub(reach)..i {
                 if self.trig[j] && (j + 1..i).all(|x| self.toks[x].kind != TokenKind::Punct) {
                     let k = strip_conj(&self.toks[j].norm);
                     let ar = matches!(k, "دعا" | "دعت" | "دعوا" | "يدعو" | "تدعو" | "يدعون" | "حث" | "حثت" | "يحث" | "تحث" | "ناشد" | "ناشدت" | "يناشد");

@@ -144,7 +144,7 @@ impl<'a> Sent<'a> {
             let b = lx.cat_bit(cat);
             b != 0 && (mask.iter().any(|m| m & b != 0) || pmask.iter().any(|m| m & b != 0))
         };
-        let (sport, disease, econ) = (any("sport"), any("disease"), any("econ"));
+        let (sport, disease, econ) = (any("sport") || scoreline(&toks, doc), any("disease"), any("econ"));
         let (cyber, accident, frame, nonprotest, protestcue) = (any("cyber"), any("accident"), any("frame"), any("nonprotest"), any("protestcue"));
         let weapon = any("weapon");
         let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
@@ -246,4 +246,18 @@ impl<'a> Sent<'a> {
         out.sort_by_key(|(_, m)| (m.start, m.end));
         out
     }
+}
+
+/// A match score written in figures ("beat Dortmund 3-1", "a 2–0 win"): two numbers of
+/// one or two digits joined by a dash with no space (not a year range, "1976-83"), after a
+/// team's name or before win/defeat/draw (not a range of people: "killed 15-20 people").
+fn scoreline(toks: &[Token], doc: &Document) -> bool {
+    let small = |t: &Token| t.kind == TokenKind::Number && t.norm.len() <= 2 && t.norm.chars().all(|c| c.is_ascii_digit());
+    (1..toks.len().saturating_sub(2)).any(|i| {
+        let (a, d, b) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        let p = &toks[i - 1];
+        let name_before = p.kind == TokenKind::Latin && doc.slice(p.start, p.end).chars().next().is_some_and(|c| c.is_uppercase()) && !crate::words::EN_FUNC.contains(&p.norm.as_str());
+        let result_after = toks.get(i + 3).is_some_and(|t| matches!(t.norm.as_str(), "win" | "victory" | "defeat" | "draw" | "loss" | "lead" | "aggregate"));
+        small(a) && small(b) && matches!(d.norm.as_str(), "-" | "–") && a.end == d.start && d.end == b.start && (name_before || result_after)
+    })
 }

@@ -134,8 +134,12 @@ impl<'a> Sent<'a> {
         if !is_ar(t) && i > 0 && self.toks[i - 1].norm == "the" && matches!(t.norm.as_str(), "wounded" | "injured" | "dead" | "killed" | "detained") {
             return Sense::Drop;
         }
-        // English: "rallied" in markets
-        if !is_ar(t) && ty == EventType::Protest && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar")) {
+        // English: "rallied" in markets (only the rally words: people protest against prices)
+        if !is_ar(t)
+            && ty == EventType::Protest
+            && t.norm.starts_with("rall")
+            && self.toks.iter().any(|x| matches!(x.norm.as_str(), "shares" | "stocks" | "market" | "markets" | "prices" | "index" | "dollar" | "exports" | "currency" | "bonds" | "copper" | "oil" | "gold"))
+        {
             return Sense::Drop;
         }
         Sense::Keep(ty, mode)
