@@ -154,6 +154,25 @@ fn english_wire_set_keeps_verb_place_and_actor() {
     }
 }
 
+/// The second English wire set of issue 11 (`crates/events/data/dev/wire_en2.jsonl`, both
+/// parts written before any change): floors a little below the figures reached (test first
+/// run at verb 85.2, place 70.4, actor 85.4, false events 8/44 → 88.7 / 82.6 / 87.4 / 4/44;
+/// the train part tuned on, 89.6 / 74.8 → 99.1 / 92.2).
+#[test]
+fn second_english_wire_set_keeps_verb_place_and_actor() {
+    let gold = repo_root().join("crates/events/data/dev/wire_en2.jsonl").to_string_lossy().into_owned();
+    for (split, verb, place, actor, false_events) in [("train", 97.0, 90.0, 88.0, 12.5), ("test", 87.0, 81.0, 86.0, 10.0)] {
+        let out = marsad(&["eval", "events", "--json", "--split", split, "--gold", &gold]);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v["sentences"].as_u64().unwrap() == 155, "{split}: both parts have 155 sentences: {v}");
+        assert!(pct(&v, "event_at_verb") >= verb, "{split}: at verb {}", pct(&v, "event_at_verb"));
+        assert!(pct(&v, "place_right") >= place, "{split}: place {}", pct(&v, "place_right"));
+        assert!(pct(&v, "actor_text") >= actor, "{split}: actor {}", pct(&v, "actor_text"));
+        assert!(pct(&v, "false_events") <= false_events, "{split}: false events {}", pct(&v, "false_events"));
+    }
+}
+
 fn shared_file(rel: &str) -> Option<String> {
     let p = repo_root().join("../shared").join(rel);
     p.exists().then(|| p.to_string_lossy().into_owned())
@@ -218,11 +237,18 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     assert!(pct(&ar, "actor_text") > pct(&rules, "actor_text") + 4.0, "model {} vs rules {}", pct(&ar, "actor_text"), pct(&rules, "actor_text"));
 
     let tmp = std::env::temp_dir().join(format!("marsad-args-{}.model", std::process::id()));
-    let out = marsad(&["train", "args", "--gold", root.join("crates/detect/labels/args").to_str().unwrap(), "-o", tmp.to_str().unwrap()]);
+    let tmp_en = std::env::temp_dir().join(format!("marsad-args-en-place-{}.model", std::process::id()));
+    let out = marsad(&["train", "args", "--gold", root.join("crates/detect/labels/args").to_str().unwrap(), "-o", tmp.to_str().unwrap(), "--en-place-output", tmp_en.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     let shipped = std::fs::read(root.join("crates/detect/models/args.model")).unwrap();
     assert!(std::fs::read(&tmp).unwrap() == shipped, "train args reproduces models/args.model");
+    let shipped_en = std::fs::read(root.join("crates/detect/models/args_en_place.model")).unwrap();
+    assert!(std::fs::read(&tmp_en).unwrap() == shipped_en, "train args reproduces models/args_en_place.model");
+    // the English place ranker is trained on English places only and ranks them
+    let en_model = String::from_utf8(shipped_en).unwrap();
+    assert!(en_model.lines().any(|l| l.ends_with("\tP:en:say_before")) && !en_model.lines().skip(1).any(|l| !l.contains("\tP:")), "English place weights only");
     let _ = std::fs::remove_file(&tmp);
+    let _ = std::fs::remove_file(&tmp_en);
 
     // the assault sentences labelled for training (all train part; measured actor 45.1%,
     // recipient 63.1%, killed 84.2% with killed invented 4.7%, first run 29.4 / 48.5 / 75.4%;

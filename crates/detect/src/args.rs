@@ -141,6 +141,99 @@ pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_c
     }
 }
 
+/// Features of one place candidate for the English place ranker: those of
+/// `place_features` and the English ones (`en_place_features`).
+pub fn en_place_features_all(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_cands: usize, sink: &mut Sink) {
+    place_features(doc, e, c, n_cands, sink);
+    let Some(c) = c else { return };
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let ti = toks.iter().position(|k| k.end > e.trigger.start).unwrap_or(0);
+    let ci = toks.iter().position(|k| k.end > c.place.start).unwrap_or(0);
+    en_place_features(doc, e, toks, (ci, ti), sink);
+}
+
+/// An English sentence.
+pub fn is_en(doc: &Document, e: &Event) -> bool {
+    doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "en")
+}
+
+/// Words of moving someone elsewhere ("taken to hospital in X"), reporting ("said in X")
+/// and settlement or administrative units ("the town of X") for the English place features.
+const EN_MOVED: &[&str] = &["taken", "rushed", "transferred", "flown", "evacuated", "moved", "brought", "sent", "fled", "fleeing", "deported", "returned", "travelling", "traveling", "heading", "withdrew"];
+const EN_SAY: &[&str] = &["said", "says", "told", "reported", "statement", "spokesman", "spokeswoman", "announced", "added", "conference", "quoted", "according", "posted", "reporters", "phone", "telephone", "speaking", "spoke"];
+const EN_UNIT: &[&str] = &[
+    "town", "city", "village", "villages", "district", "area", "region", "province", "state", "county", "camp", "neighbourhood", "neighborhood", "suburb",
+    "suburbs", "outskirts", "port", "governorate", "territory", "capital", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+];
+const EN_DIRECTION: &[&str] = &["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "the", "occupied", "restive"];
+
+/// English place features (issue 11): what stands before the place over articles and
+/// directions, "UNIT of X", a speaker's or a destination's place, a possessive container
+/// ("Y's X"), another event's trigger between, the dateline, the trigger's object, and
+/// where the place lies against the rules' choice.
+fn en_place_features(doc: &Document, e: &Event, toks: &[Token], (ci, ti): (usize, usize), sink: &mut Sink) {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    let p = |s: &str| s.ends_with("'s") || s.ends_with("’s");
+    let mut b = ci;
+    while b > 0 && EN_DIRECTION.contains(&w(b - 1)) {
+        b -= 1;
+    }
+    let prev = if b == 0 { "^" } else { w(b - 1) };
+    let prev = if p(prev) {
+        "'s"
+    } else if matches!(prev, "in" | "at" | "near" | "outside" | "of" | "from" | "to" | "into" | "across" | "through" | "on" | "around" | "inside" | "^" | "," | "and" | "by") {
+        prev
+    } else if ti < toks.len() && b == ti + 1 {
+        "trigger"
+    } else {
+        "other"
+    };
+    sink(format_args!("P:en:prev={prev}"), 1.0);
+    if prev == "of" && b >= 2 && EN_UNIT.contains(&w(b - 2)) {
+        sink(format_args!("P:en:unit_of"), 1.0);
+    }
+    let ce = toks.iter().position(|k| k.start >= e.trigger.end).unwrap_or(toks.len()).max(ti + 1);
+    let pe = (ci..toks.len()).take_while(|&q| doc.places.iter().any(|x| x.start <= toks[q].start && toks[q].end <= x.end && x.sentence == e.sentence)).last().unwrap_or(ci);
+    if p(w(pe)) {
+        sink(format_args!("P:en:possessive"), 1.0);
+    }
+    if EN_UNIT.contains(&w(pe + 1)) {
+        sink(format_args!("P:en:unit_after"), 1.0);
+    }
+    let lo = ci.saturating_sub(5);
+    if (lo..ci).any(|q| EN_SAY.contains(&w(q))) && !(lo..ci).any(|q| q == ti) {
+        sink(format_args!("P:en:say_before"), 1.0);
+    }
+    if (pe + 1..(pe + 3).min(toks.len())).any(|q| matches!(w(q), "said" | "say" | "says" | "told" | "reported")) {
+        sink(format_args!("P:en:say_after"), 1.0);
+    }
+    if (ci.saturating_sub(7)..ci).any(|q| EN_MOVED.contains(&w(q))) && (ci.saturating_sub(7)..ci).any(|q| matches!(w(q), "to" | "from")) {
+        sink(format_args!("P:en:moved"), 1.0);
+    }
+    // another event's trigger between this trigger and the place
+    let (a, z) = if ci < ti { (toks[ci].end, e.trigger.start) } else { (e.trigger.end, toks[ci].start) };
+    if doc.events.iter().any(|o| o.sentence == e.sentence && o.trigger.start != e.trigger.start && o.trigger.start >= a && o.trigger.end <= z) {
+        sink(format_args!("P:en:other_event_between"), 1.0);
+    }
+    // the dateline: before the dash of "KABUL, Afghanistan (AP) —"
+    if e.sentence == 0 && (ci + 1..toks.len().min(14)).any(|q| matches!(w(q), "—" | "–" | "-") && toks[q - 1].end != toks[q].start) && toks.iter().take(14).any(|k| k.norm == "(" || k.norm == "—") {
+        sink(format_args!("P:en:dateline"), 1.0);
+    }
+    // the trigger's object noun phrase ("stormed the Zamzam camp", "captured the town of X")
+    if ci >= ce && ci <= ce + 6 && (ce..ci).all(|q| matches!(w(q), "the" | "a" | "an" | "of" | "border") || EN_UNIT.contains(&w(q)) || EN_DIRECTION.contains(&w(q)) || toks[q].kind == TokenKind::Latin && doc.slice(toks[q].start, toks[q].end).starts_with(char::is_uppercase)) {
+        sink(format_args!("P:en:object"), 1.0);
+    }
+    // against the rules' choice: a container named right before it ("Y's X", "the Y city of X")
+    if let Some(r) = &e.place {
+        let ri = toks.iter().position(|k| k.end > r.start).unwrap_or(0);
+        if ri > ci && ri <= pe + 4 {
+            sink(format_args!("P:en:just_before_rule"), 1.0);
+        } else if ci > ri && ci <= ri + 4 {
+            sink(format_args!("P:en:just_after_rule"), 1.0);
+        }
+    }
+}
+
 /// The candidates of an event's sentence: the rules' actor and recipient,
 /// and every actor mention in the sentence. Index 0 is "none".
 pub fn candidates(doc: &Document, e: &Event) -> Vec<Candidate> {
@@ -555,11 +648,22 @@ pub struct ArgModel {
     weights: crate::topic::WordMap<f32>,
     /// Some weight is a place feature (`P:`): only then are places ranked.
     has_place: bool,
+    /// The English place ranker (issue 11, `models/args_en_place.model`): English
+    /// events take their place from it when it is there.
+    en_place: Option<Box<ArgModel>>,
 }
 
 impl ArgModel {
     pub fn shipped() -> Result<Self> {
-        Self::parse(include_str!("../models/args.model")).context("the shipped argument model")
+        let mut m = Self::parse(include_str!("../models/args.model")).context("the shipped argument model")?;
+        m.en_place = Some(Box::new(Self::parse(include_str!("../models/args_en_place.model")).context("the shipped English place model")?));
+        Ok(m)
+    }
+
+    /// Use `m` as the English place ranker.
+    pub fn with_en_place(mut self, m: ArgModel) -> Self {
+        self.en_place = Some(Box::new(m));
+        self
     }
 
     pub fn parse(text: &str) -> Result<Self> {
@@ -573,7 +677,7 @@ impl ArgModel {
             weights.insert(k.into(), w.parse().with_context(|| format!("line {}", n + 2))?);
         }
         let has_place = weights.keys().any(|k| k.starts_with("P:"));
-        Ok(ArgModel { weights, has_place })
+        Ok(ArgModel { weights, has_place, en_place: None })
     }
 
     pub fn to_text(&self) -> String {
@@ -630,6 +734,29 @@ impl ArgModel {
         z
     }
 
+    /// The chosen place of an English event by this model as the English place
+    /// ranker (features of `en_place_features_all`; `None`: no place).
+    pub fn choose_en_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
+        let mut buf = String::with_capacity(64);
+        let mut score = |c: Option<&PlaceCandidate>| {
+            let mut z = 0.0;
+            en_place_features_all(doc, e, c, cands.len(), &mut |k, v| {
+                if let Some(w) = self.weight(k, &mut buf) {
+                    z += w * v;
+                }
+            });
+            z
+        };
+        let mut best = (score(None), None);
+        for c in cands {
+            let s = score(Some(c));
+            if s > best.0 {
+                best = (s, Some(c));
+            }
+        }
+        best.1
+    }
+
     /// The chosen candidate for a role (`None`: no one), from candidates.
     pub fn choose<'c>(&self, doc: &Document, e: &Event, role: Role, cands: &'c [Candidate]) -> Option<&'c Candidate> {
         let mut buf = String::with_capacity(64);
@@ -682,7 +809,11 @@ impl ArgModel {
             let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| c.end <= a.start || a.end <= c.start)).collect();
             let recipient = self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone());
             let pc = place_candidates(doc, e);
-            let place = if self.has_place { self.choose_place(doc, e, &pc).map(|c| c.place.clone()) } else { e.place.clone() };
+            let place = match &self.en_place {
+                Some(m) if m.has_place && is_en(doc, e) => m.choose_en_place(doc, e, &pc).map(|c| c.place.clone()),
+                _ if self.has_place => self.choose_place(doc, e, &pc).map(|c| c.place.clone()),
+                _ => e.place.clone(),
+            };
             let e = &mut doc.events[i];
             e.actor = actor;
             e.recipient = recipient;
@@ -738,6 +869,12 @@ pub fn place_list_for(doc: &Document, e: &Event, gold: &str, cands: &[PlaceCandi
     build_list(gold, &texts, &mut |i, sink| place_features(doc, e, i.map(|i| &cands[i]), cands.len(), sink))
 }
 
+/// The list of an English event's place for the English place ranker.
+pub fn en_place_list_for(doc: &Document, e: &Event, gold: &str, cands: &[PlaceCandidate]) -> Option<ArgList> {
+    let texts: Vec<&str> = cands.iter().map(|c| c.place.text.as_str()).collect();
+    build_list(gold, &texts, &mut |i, sink| en_place_features_all(doc, e, i.map(|i| &cands[i]), cands.len(), sink))
+}
+
 /// Train the ranker: listwise softmax, SGD with L2, fixed-seed shuffle. An actor list
 /// whose gold is "no one" counts `none_weight` times (1 = as any list): half the labelled
 /// assault events name no attacker (casualty reports, passives), while a named attacker
@@ -772,7 +909,7 @@ pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight:
             }
         }
     }
-    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect(), has_place: false };
+    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect(), has_place: false, en_place: None };
     ArgModel::parse(&m.to_text()).expect("a model we just wrote parses")
 }
 

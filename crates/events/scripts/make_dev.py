@@ -155,3 +155,28 @@ def build_parts(parts, target, date):
 
 
 build_parts([("wire_en2_test.tsv", "test"), ("wire_en2_train.tsv", "train")], "wire_en2.jsonl", "20260301")
+
+
+def build_args_labels(sources, target):
+    """The train parts of the English wire sets as place labels of the argument ranker (issue 11):
+    crates/detect/labels/args/place.en.wire.jsonl, read by `marsad train args` for the English place ranker; every line
+    is `split: train` and its `doc` is the set and id (the test parts are never written)."""
+    out = []
+    for src in sources:
+        for line in open(os.path.join(here, src), encoding="utf-8"):
+            o = json.loads(line)
+            if o["split"] != "train" or not o["events"]:
+                continue
+            # places only: actors and recipients of these sentences stay out of the ranker's
+            # training, so its Arabic actor and recipient weights do not move with them
+            evs = [{k: v for k, v in e.items() if k not in ("source_text", "target_text", "source_code", "target_code")} for e in o["events"]]
+            o = dict(o, doc=src.split(".")[0] + ":" + o["id"], events=evs)
+            out.append(o)
+    path = os.path.join(here, "..", "..", "..", "detect", "labels", "args", target)
+    with open(path, "w", encoding="utf-8") as fh:
+        for o in out:
+            fh.write(json.dumps(o, ensure_ascii=False) + "\n")
+    print(target, len(out), "train sentences")
+
+
+build_args_labels(["wire_en.jsonl", "wire_en2.jsonl"], "place.en.wire.jsonl")

@@ -254,6 +254,10 @@ pub struct TrainArgsArgs {
     pub gold: String,
     #[arg(short, long, default_value = "crates/detect/models/args.model")]
     pub output: String,
+    /// Where the English place ranker goes (issue 11): trained on the places of the
+    /// English sentences of `gold.*.jsonl` and of `place.*.jsonl` (place-only labels).
+    #[arg(long, default_value = "crates/detect/models/args_en_place.model")]
+    pub en_place_output: String,
     #[arg(long, default_value_t = 1e-3)]
     pub l2: f32,
     #[arg(long, default_value_t = 12)]
@@ -277,7 +281,10 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     let (mut n_events, mut unmatched, mut unreachable) = (0, 0, 0);
     let mut lost: Vec<(bool, Role)> = Vec::new(); // (test, role) of each gold no candidate matches
     let mut shown = 0;
-    for f in files_in(&a.gold, "gold.")? {
+    let mut en_lists: Vec<(bool, usize, ArgList)> = Vec::new(); // English place lists: (test, rule pick, list)
+    let place_files = files_in(&a.gold, "place.")?;
+    for f in files_in(&a.gold, "gold.")?.into_iter().chain(place_files.iter().cloned()) {
+        let place_only = place_files.contains(&f);
         let text = std::fs::read_to_string(&f).with_context(|| format!("reading {f}"))?;
         for (i, line) in text.lines().enumerate() {
             let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{f}:{}", i + 1))?;
@@ -288,7 +295,11 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                 d.published = Some(format!("{}-{}-{}", &date[0..4], &date[4..6], &date[6..8]));
             }
             p.annotate_candidates(&mut d);
-            let test = is_test_article(&s("doc"));
+            let test = match v.get("split").and_then(|x| x.as_str()) {
+                Some("test") => true,
+                Some("train") => false,
+                _ => is_test_article(&s("doc")),
+            };
             let fold = s("doc").bytes().fold(7usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize)) % 5;
             for ge in v.get("events").and_then(|e| e.as_array()).into_iter().flatten() {
                 n_events += 1;
@@ -298,6 +309,15 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                     unmatched += 1;
                     continue;
                 };
+                if args::is_en(&d, e) {
+                    let pc = args::place_candidates(&d, e);
+                    if let Some(l) = args::en_place_list_for(&d, e, &g("place"), &pc) {
+                        en_lists.push((test, pc.iter().position(|c| c.rule).map_or(0, |i| i + 1), l));
+                    }
+                }
+                if place_only {
+                    continue;
+                }
                 let cands = args::candidates(&d, e);
                 for (role, gold) in [(Role::Actor, g("source_text")), (Role::Recipient, g("target_text"))] {
                     let rule = cands.iter().position(|c| if role == Role::Actor { c.rule_actor } else { c.rule_recipient }).map_or(0, |i| i + 1);
@@ -372,6 +392,19 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     }
     std::fs::write(&a.output, m.to_text()).with_context(|| format!("writing {}", a.output))?;
     eprintln!("wrote {}", a.output);
+    // the English place ranker: English place lists only, so the main model's lists
+    // (and its Arabic weights) stay as they are
+    let en_train: Vec<&ArgList> = en_lists.iter().filter(|x| !x.0).map(|x| &x.2).collect();
+    let em = args::train(&en_train, a.epochs, 0.1, a.l2, 1.0, 20261206);
+    for test in [false, true] {
+        let part: Vec<&(bool, usize, ArgList)> = en_lists.iter().filter(|x| x.0 == test).collect();
+        let rules = part.iter().filter(|x| x.2.gold.contains(&x.1)).count();
+        let model = part.iter().filter(|x| x.2.gold.contains(&args::pick(&em, &x.2))).count();
+        let pc = |k: usize| 100.0 * k as f64 / part.len().max(1) as f64;
+        println!("{:<11} {:<6} {:>5}  {:>10.1}%  {:>10.1}%   (English place ranker)", "Place en", if test { "test" } else { "train" }, part.len(), pc(rules), pc(model));
+    }
+    std::fs::write(&a.en_place_output, em.to_text()).with_context(|| format!("writing {}", a.en_place_output))?;
+    eprintln!("wrote {}", a.en_place_output);
     Ok(0)
 }
 
