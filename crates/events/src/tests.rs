@@ -379,3 +379,39 @@ fn called_for_protest_has_not_happened() {
     // near miss: a protest that took place after a call
     assert!(protest("تظاهر آلاف العمال في شوارع الجزائر العاصمة للمطالبة برفع الأجور."));
 }
+
+/// The place of the first happened event of a sentence, with the places given.
+fn en_place_of(text: &str, places: &[(&str, &str)]) -> Option<String> {
+    let evs = stage().extract(&doc(text, places));
+    happened(&evs).first().and_then(|e| e.place.as_ref()).map(|p| p.text.clone())
+}
+
+#[test]
+fn english_dateline_possessive_and_object_places() {
+    // the dateline's country is where the report was filed: the clause's place or, when
+    // it names none, the dateline city (built from capitals when no place covers it)
+    assert_eq!(en_place_of("CARACAS, Venezuela (AP) — Gunmen attacked a police station in the capital on Sunday, police said.", &[("CARACAS", "VEN"), ("Venezuela", "VEN")]).as_deref(), Some("CARACAS"));
+    assert_eq!(en_place_of("CONAKRY, Guinea (Reuters) - Gunmen attacked a police station in a suburb of the capital.", &[("Guinea", "GIN")]).as_deref(), Some("CONAKRY"));
+    assert_eq!(en_place_of("KABUL, Afghanistan (AP) — Gunmen attacked a police checkpoint in Ghazni on Tuesday.", &[("KABUL", "AFG"), ("Afghanistan", "AFG"), ("Ghazni", "AFG")]).as_deref(), Some("Ghazni"));
+    // a possessive ends a name: "Nigeria's Benue state" gives Benue; "the X city of Y" gives Y
+    assert_eq!(en_place_of("Herders attacked farming communities in Nigeria's Benue state on Sunday.", &[("Nigeria", "NGA")]).as_deref(), Some("Benue"));
+    assert_eq!(en_place_of("A Sudanese army air strike on a market in the Darfur city of Nyala killed 20 people.", &[("Darfur", "SDN"), ("Nyala", "SDN")]).as_deref(), Some("Nyala"));
+    assert_eq!(en_place_of("A drone strike in the Sinjar district of Nineveh province killed two fighters.", &[("Sinjar", "IRQ"), ("Nineveh", "IRQ")]).as_deref(), Some("Sinjar"));
+    // the trigger's object names the place, not a relative location after it
+    assert_eq!(en_place_of("The RSF stormed the Zamzam camp for displaced people south of El Fasher, killing scores of residents.", &[("El Fasher", "SDN")]).as_deref(), Some("Zamzam"));
+    // near miss: an object that is no place leaves the locative its place
+    assert_eq!(en_place_of("Gunmen attacked a police checkpoint near Kirkuk on Sunday.", &[("Kirkuk", "IRQ")]).as_deref(), Some("Kirkuk"));
+}
+
+#[test]
+fn english_sport_market_and_disaster_senses_are_not_events() {
+    let violent = |t: &str| run(t).iter().any(|e| ["ASSAULT", "PROTEST", "COERCE"].contains(&e.kind.as_str()) && !e.negated && !e.hypothetical && !e.generic);
+    assert!(!violent("Kane struck twice as Bayern Munich beat Dortmund 3-1 in Munich on Saturday."));
+    assert!(!violent("An earthquake struck southern Turkey on Monday, killing more than 100 people."));
+    assert!(!violent("Apple shares fell after the company was hit by weak iPhone sales in China."));
+    // near misses: a protest against prices, a range of victims, weapons that hit
+    assert!(violent("Thousands of Kenyans protested in Mombasa against a sharp rise in fuel prices."));
+    assert!(violent("Gunmen killed 15-20 people in an attack on a village, officials said."));
+    let evs = run("Two Russian guided bombs hit a crowded shopping mall in Kharkiv on Saturday.");
+    assert!(happened(&evs).iter().any(|e| e.trigger.text == "hit"), "{evs:?}");
+}
