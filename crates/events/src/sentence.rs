@@ -93,6 +93,24 @@ pub(crate) fn strip_conj(n: &str) -> &str {
     n
 }
 
+/// The cue categories of a token: those of its key, its form and its form
+/// without a conjunction, each form looked up once (the key is often the
+/// form, and the form without a conjunction the form itself; test
+/// `token_cue_mask_is_the_three_look_ups`).
+#[inline]
+pub(crate) fn token_cue_mask(lx: &Lexicon, t: &Token, key: &str) -> u64 {
+    let n = t.norm.as_str();
+    let mut m = lx.cue_mask(key);
+    if n != key {
+        m |= lx.cue_mask(n);
+    }
+    let s = strip_conj(n);
+    if s.len() != n.len() && s != key {
+        m |= lx.cue_mask(s);
+    }
+    m
+}
+
 /// The token's key, borrowed from its `norm` or `base` (no allocation per token).
 pub(crate) fn key_of(t: &Token) -> &str {
     if !is_ar(t) {
@@ -128,7 +146,7 @@ impl<'a> Sent<'a> {
         let key: Vec<&'a str> = toks.iter().map(key_of).collect();
         let lx = &st.lx;
         // cue categories per token and per adjacent pair, computed once per sentence
-        let mask: Vec<u64> = toks.iter().zip(key.iter()).map(|(t, k)| lx.cue_mask(k) | lx.cue_mask(&t.norm) | lx.cue_mask(strip_conj(&t.norm))).collect();
+        let mask: Vec<u64> = toks.iter().zip(key.iter()).map(|(t, k)| token_cue_mask(lx, t, k)).collect();
         let mut pair = String::new();
         let pmask: Vec<u64> = key
             .windows(2)

@@ -415,3 +415,32 @@ fn english_sport_market_and_disaster_senses_are_not_events() {
     let evs = run("Two Russian guided bombs hit a crowded shopping mall in Kharkiv on Saturday.");
     assert!(happened(&evs).iter().any(|e| e.trigger.text == "hit"), "{evs:?}");
 }
+
+/// `token_cue_mask` (each distinct form looked up once) is the three
+/// look-ups it replaces, on every token of 300 corpus articles (when the
+/// shared data is there) and of a fixed text with cue words and conjunctions.
+#[test]
+fn token_cue_mask_is_the_three_look_ups() {
+    use crate::sentence::{key_of, strip_conj, token_cue_mask};
+    let st = stage();
+    let lx = &st.lx;
+    let mut text = String::from("وقال مصدر أمني إن مباراة كرة القدم وفيروس كورونا والهجوم الإلكتروني وحادث سير فتظاهر المحتجون بالسلاح. Police said the match and the virus.");
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    if let Some(p) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()) {
+        for line in std::fs::read_to_string(p).unwrap().lines().take(300) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            text.push('\n');
+            text.push_str(v["text"].as_str().unwrap_or(""));
+        }
+    }
+    let d = doc(&text, &[]);
+    let (mut n, mut hits) = (0, 0);
+    for t in &d.tokens {
+        let k = key_of(t);
+        let old = lx.cue_mask(k) | lx.cue_mask(&t.norm) | lx.cue_mask(strip_conj(&t.norm));
+        assert_eq!(token_cue_mask(lx, t, k), old, "{}", t.norm);
+        n += 1;
+        hits += (old != 0) as usize;
+    }
+    assert!(n > 20 && hits > 3, "{n} tokens, {hits} with cues");
+}
