@@ -85,6 +85,12 @@ pub struct WordInfo {
     pub st: [u64; 6],
     /// Packed Brown-cluster path of the base ([`crate::clusters`]; 0 = none).
     pub cl: u64,
+    /// The core or the base is a sports word ([`SPORT_WORDS`]; for
+    /// [`doc_ctx`], once per word instead of per token).
+    pub sport: bool,
+    /// An Arabic word whose core has two chars or more: its occurrences
+    /// vote in [`doc_ctx`].
+    pub votes: bool,
     /// Weight sums of this word's fixed features under one table
     /// ([`word_sums`]), with the table's id.
     pub sums: std::sync::OnceLock<(u64, Box<WordSums>)>,
@@ -261,7 +267,8 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let wf = if shape == b'a' { crate::wordfreq::lookup_in(&n, cands) } else { Default::default() };
     let ag = if shape == b'a' { crate::wordfreq::anergazet_in(&n, cands) } else { 0 };
     let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
-    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sums: Default::default() };
+    let (sport, votes) = (is_sport_word(&core, &b), shape == b'a' && core.chars().count() >= 2);
+    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
     word_hashes(&mut wi);
     wi
 }
@@ -844,19 +851,41 @@ fn ty_of(tag: u8) -> usize {
 const MAX_VOTERS: usize = 64;
 
 pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec<Ctx>> {
+    // The voting tokens grouped by core, each group in document order, as
+    // slices of one vector (a group id per core, then a counting sort):
+    // the same lists as a map of vectors, without a vector per core.
     use std::collections::HashMap;
-    let mut occ: HashMap<&str, Vec<(usize, usize, u8)>, std::hash::BuildHasherDefault<marsad_text::FastHasher>> =
-        HashMap::with_capacity_and_hasher(infos.iter().map(|t| t.len()).sum(), Default::default());
+    let total: usize = infos.iter().map(|t| t.len()).sum();
+    let mut gid: HashMap<&str, u32, std::hash::BuildHasherDefault<marsad_text::FastHasher>> = HashMap::with_capacity_and_hasher(total, Default::default());
+    let mut voters: Vec<(u32, u32, u32)> = Vec::with_capacity(total); // (group, sentence, token)
     for (si, toks) in infos.iter().enumerate() {
         for (ti, t) in toks.iter().enumerate() {
-            if t.shape == b'a' && t.core.chars().count() >= 2 {
-                occ.entry(t.core.as_str()).or_default().push((si, ti, s1[si][ti]));
+            if t.votes {
+                let n = gid.len() as u32;
+                let g = *gid.entry(t.core.as_str()).or_insert(n);
+                voters.push((g, si as u32, ti as u32));
             }
         }
     }
+    let groups = gid.len();
+    let mut start = vec![0u32; groups + 1];
+    for &(g, _, _) in &voters {
+        start[g as usize + 1] += 1;
+    }
+    for g in 0..groups {
+        start[g + 1] += start[g];
+    }
+    let mut fill = start.clone();
+    let mut occ: Vec<(usize, usize, u8)> = vec![(0, 0, 0); voters.len()];
+    for &(g, si, ti) in &voters {
+        let (si, ti) = (si as usize, ti as usize);
+        occ[fill[g as usize] as usize] = (si, ti, s1[si][ti]);
+        fill[g as usize] += 1;
+    }
     let sport = sport_levels(infos);
     let mut out: Vec<Vec<Ctx>> = infos.iter().enumerate().map(|(si, t)| t.iter().enumerate().map(|(ti, _)| Ctx { s1: s1[si][ti], sport: sport[si], votes: [0; 5] }).collect()).collect();
-    for list in occ.values() {
+    for g in 0..groups {
+        let list = &occ[start[g] as usize..start[g + 1] as usize];
         if list.len() < 2 {
             continue;
         }
@@ -865,11 +894,10 @@ pub fn doc_ctx(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec
             // list is in document order: scan neighbours outwards
             // At most MAX_VOTERS neighbours each way: votes saturate anyway,
             // and without a cap a huge one-sentence document is quadratic.
-            for &(sj, tj, tag) in list[..k].iter().rev().take(MAX_VOTERS) {
+            for &(sj, _, tag) in list[..k].iter().rev().take(MAX_VOTERS) {
                 if si - sj > window {
                     break;
                 }
-                let _ = tj;
                 let ty = ty_of(tag);
                 v[ty] = v[ty].saturating_add(1);
             }
@@ -894,10 +922,15 @@ const SPORT_WORDS: &[&str] = &[
     "الدوري", "المباراه", "الفريق", "النادي", "اللاعب", "الهدف", "المنتخب", "المدرب", "الملعب", "الشوط", "المرمى", "الكره",
 ];
 
-fn sport_levels(infos: &[Vec<TokInfo>]) -> Vec<u8> {
+/// The core or the base is one of [`SPORT_WORDS`].
+fn is_sport_word(core: &str, b: &str) -> bool {
     static SET: std::sync::OnceLock<marsad_text::StrSet> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| SPORT_WORDS.iter().map(|w| w.to_string()).collect());
-    let per: Vec<u32> = infos.iter().map(|t| t.iter().filter(|x| set.contains(x.core.as_str()) || set.contains(x.b.as_str())).count() as u32).collect();
+    set.contains(core) || set.contains(b)
+}
+
+fn sport_levels(infos: &[Vec<TokInfo>]) -> Vec<u8> {
+    let per: Vec<u32> = infos.iter().map(|t| t.iter().filter(|x| x.sport).count() as u32).collect();
     (0..per.len())
         .map(|i| {
             let a = i.saturating_sub(2);
@@ -1088,7 +1121,8 @@ mod word_info_tests {
         let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
         let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
         let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
-        let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sums: Default::default() };
+        let (sport, votes) = (is_sport_word(&core, &b), shape == b'a' && core.chars().count() >= 2);
+        let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
         word_hashes(&mut wi);
         wi
     }
@@ -1155,5 +1189,120 @@ mod hash_tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod doc_ctx_tests {
+    use super::*;
+
+    /// `doc_ctx` as it was: a map of vectors by core, the sports words and
+    /// the voting test looked up per token.
+    fn doc_ctx_reference(infos: &[Vec<TokInfo>], s1: &[Vec<u8>], window: usize) -> Vec<Vec<Ctx>> {
+        use std::collections::HashMap;
+        let mut occ: HashMap<&str, Vec<(usize, usize, u8)>, std::hash::BuildHasherDefault<marsad_text::FastHasher>> =
+            HashMap::with_capacity_and_hasher(infos.iter().map(|t| t.len()).sum(), Default::default());
+        for (si, toks) in infos.iter().enumerate() {
+            for (ti, t) in toks.iter().enumerate() {
+                if t.shape == b'a' && t.core.chars().count() >= 2 {
+                    occ.entry(t.core.as_str()).or_default().push((si, ti, s1[si][ti]));
+                }
+            }
+        }
+        let sport = {
+                static SET: std::sync::OnceLock<marsad_text::StrSet> = std::sync::OnceLock::new();
+                let set = SET.get_or_init(|| SPORT_WORDS.iter().map(|w| w.to_string()).collect());
+                let per: Vec<u32> = infos.iter().map(|t| t.iter().filter(|x| set.contains(x.core.as_str()) || set.contains(x.b.as_str())).count() as u32).collect();
+                (0..per.len())
+                    .map(|i| {
+                        let c: u32 = per[i.saturating_sub(2)..(i + 3).min(per.len())].iter().sum();
+                        match c {
+                            0 => 0,
+                            1..=2 => 1,
+                            _ => 2,
+                        }
+                    })
+                    .collect::<Vec<u8>>()
+            };
+        let mut out: Vec<Vec<Ctx>> = infos.iter().enumerate().map(|(si, t)| t.iter().enumerate().map(|(ti, _)| Ctx { s1: s1[si][ti], sport: sport[si], votes: [0; 5] }).collect()).collect();
+        for list in occ.values() {
+            if list.len() < 2 {
+                continue;
+            }
+            for (k, &(si, ti, _)) in list.iter().enumerate() {
+                let mut v = [0u8; 5];
+                // list is in document order: scan neighbours outwards
+                // At most MAX_VOTERS neighbours each way: votes saturate anyway,
+                // and without a cap a huge one-sentence document is quadratic.
+                for &(sj, tj, tag) in list[..k].iter().rev().take(MAX_VOTERS) {
+                    if si - sj > window {
+                        break;
+                    }
+                    let _ = tj;
+                    let ty = ty_of(tag);
+                    v[ty] = v[ty].saturating_add(1);
+                }
+                for &(sj, _, tag) in list[k + 1..].iter().take(MAX_VOTERS) {
+                    if sj - si > window {
+                        break;
+                    }
+                    let ty = ty_of(tag);
+                    v[ty] = v[ty].saturating_add(1);
+                }
+                out[si][ti].votes = v;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn doc_ctx_matches_the_map_of_vectors() {
+        // real sentences: the corpus (sentences at full stops and line
+        // ends) when present, with a sports article and repeated names
+        let mut docs: Vec<Vec<Vec<String>>> = vec![vec![
+            "فاز الفريق في مباراة الدوري على النادي".split(' ').map(String::from).collect(),
+            "وسجل اللاعب محمد صلاح هدفا وقال محمد إن المنتخب جاهز".split(' ').map(String::from).collect(),
+            "محمد صلاح لاعب في ليفربول".split(' ').map(String::from).collect(),
+        ]];
+        if let Some(c) = real_words::shared_file("corpus/ant-v1.1-jawharafm.jsonl") {
+            for line in c.lines().take(200) {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                let text = v["text"].as_str().unwrap_or("");
+                docs.push(text.split(|c| c == '.' || c == '\n').map(|s| s.split_whitespace().map(String::from).collect::<Vec<_>>()).filter(|s| !s.is_empty()).collect());
+            }
+        }
+        let mut x = 12345u64;
+        let (mut voted, mut sporty) = (0, 0);
+        for d in &docs {
+            let infos: Vec<Vec<TokInfo>> = d.iter().map(|s| crate::sentence_info(s)).collect();
+            // pseudo-random stage-1 tags, so that every type votes
+            let s1: Vec<Vec<u8>> = infos
+                .iter()
+                .map(|t| {
+                    t.iter()
+                        .map(|_| {
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            (x % 9) as u8
+                        })
+                        .collect()
+                })
+                .collect();
+            for window in [0, 2, 10] {
+                let a = doc_ctx(&infos, &s1, window);
+                let b = doc_ctx_reference(&infos, &s1, window);
+                assert_eq!(a.len(), b.len());
+                for (ra, rb) in a.iter().zip(&b) {
+                    assert_eq!(ra.len(), rb.len());
+                    for (ca, cb) in ra.iter().zip(rb) {
+                        assert_eq!((ca.s1, ca.sport, ca.votes), (cb.s1, cb.sport, cb.votes));
+                        voted += (ca.votes != [0; 5]) as usize;
+                        sporty += (ca.sport > 0) as usize;
+                    }
+                }
+            }
+        }
+        assert!(voted > 10 && sporty > 0, "{voted} tokens with votes, {sporty} in sports context");
     }
 }
