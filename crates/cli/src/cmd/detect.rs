@@ -271,6 +271,10 @@ pub struct TrainArgsArgs {
     /// candidate span matches (for error analysis; never the test part).
     #[arg(long, default_value_t = 0)]
     pub show_unreachable: usize,
+    /// Print this many actor lists of the train part that cross-validation gets
+    /// wrong (gold, pick, candidates; for error analysis, never the test part).
+    #[arg(long, default_value_t = 0)]
+    pub show_cv_errors: usize,
 }
 
 pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
@@ -278,6 +282,7 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     let p = Pipeline::global()?;
     let mut lists: Vec<(bool, Role, usize, ArgList)> = Vec::new(); // (test, role, rule pick, list)
     let mut fold_of: Vec<usize> = Vec::new(); // cross-validation fold of each list (by article)
+    let mut shown_of: Vec<String> = Vec::new(); // what an error report shows of each list
     let (mut n_events, mut unmatched, mut unreachable) = (0, 0, 0);
     let mut lost: Vec<(bool, Role)> = Vec::new(); // (test, role) of each gold no candidate matches
     let mut shown = 0;
@@ -290,10 +295,8 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
             let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{f}:{}", i + 1))?;
             let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_string();
             let mut d = Document::new(s("id"), s("text"));
-            let date: String = s("date").chars().filter(|c| c.is_ascii_digit()).collect();
-            if date.len() == 8 {
-                d.published = Some(format!("{}-{}-{}", &date[0..4], &date[4..6], &date[6..8]));
-            }
+            // 20170131, 2017-01-31 or 31/01/2017, as `eval events` reads them
+            d.published = marsad_input::parse_date(&s("date"));
             p.annotate_candidates(&mut d);
             let test = match v.get("split").and_then(|x| x.as_str()) {
                 Some("test") => true,
@@ -325,6 +328,8 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                         Some(l) => {
                             lists.push((test, role, rule, l));
                             fold_of.push(fold);
+                            let c: Vec<&str> = cands.iter().map(|c| c.text.as_str()).collect();
+                            shown_of.push(format!("{role:?} «{gold}» [{}] trig={} {}\n    candidates: - | {}", s("id"), e.trigger.text, s("text"), c.join(" | ")));
                         }
                         None => {
                             unreachable += 1;
@@ -343,6 +348,7 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                     Some(l) => {
                         lists.push((test, Role::Place, rule, l));
                         fold_of.push(fold);
+                        shown_of.push(String::new());
                     }
                     None => {
                     unreachable += 1;
@@ -361,15 +367,38 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     // 5-fold cross-validation on the train part: what settings are chosen by
     let mut cv_right = 0;
     let mut cv_n = 0;
+    // per role (actor, recipient, place): right, lists
+    let mut cv_role = [(0usize, 0usize); 3];
+    let mut cv_shown = 0;
     for f in 0..5 {
         let tr: Vec<&ArgList> = lists.iter().zip(&fold_of).filter(|(x, k)| !x.0 && **k != f).map(|(x, _)| &x.3).collect();
         let m = args::train(&tr, a.epochs, 0.1, a.l2, a.none_weight, 20261204);
-        for (x, _) in lists.iter().zip(&fold_of).filter(|(x, k)| !x.0 && **k == f) {
+        for ((x, _), shown) in lists.iter().zip(&fold_of).zip(&shown_of).filter(|((x, k), _)| !x.0 && **k == f) {
+            let pick = args::pick(&m, &x.3);
+            let ok = usize::from(x.3.gold.contains(&pick));
+            if ok == 0 && x.1 == Role::Actor && cv_shown < a.show_cv_errors {
+                cv_shown += 1;
+                eprintln!("CV-WRONG {shown}\n    picked #{pick} (0 = no one), gold #{:?}", x.3.gold);
+            }
             cv_n += 1;
-            cv_right += usize::from(x.3.gold.contains(&args::pick(&m, &x.3)));
+            cv_right += ok;
+            let r = match x.1 {
+                Role::Actor => 0,
+                Role::Recipient => 1,
+                Role::Place => 2,
+            };
+            cv_role[r].0 += ok;
+            cv_role[r].1 += 1;
         }
     }
-    eprintln!("5-fold cross-validation on the train part: {:.1}% of role lists right", 100.0 * cv_right as f64 / cv_n.max(1) as f64);
+    let pct = |(r, n): (usize, usize)| 100.0 * r as f64 / n.max(1) as f64;
+    eprintln!(
+        "5-fold cross-validation on the train part: {:.1}% of role lists right (actor {:.1}%, recipient {:.1}%, place {:.1}%)",
+        100.0 * cv_right as f64 / cv_n.max(1) as f64,
+        pct(cv_role[0]),
+        pct(cv_role[1]),
+        pct(cv_role[2])
+    );
     let m = args::train(&train, a.epochs, 0.1, a.l2, a.none_weight, 20261204);
     println!("role        part   lists  rules right  model right   (gold text among the candidates; 'no one' counts)  model right of all gold");
     for role in [Role::Actor, Role::Recipient, Role::Place] {

@@ -1,7 +1,7 @@
 //! `marsad eval events --gold FILE [--json] [--misses N]`.
 //!
 //! Gold: JSON Lines as in shared/eval/events/up-arabic-protest.jsonl, one
-//! sentence a line: {"id", "date" (YYYYMMDD), "text", "events": [{"plover",
+//! sentence a line: {"id", "date" (YYYYMMDD, or any shape the input stage reads), "text", "events": [{"plover",
 //! "source_code", "target_code", "source_text", "target_text"}]}; optional
 //! per-event "fatalities" / "injured" / "arrested" (a number, or null for
 //! "none stated"), "trigger" (the annotated verb as it appears in the text)
@@ -189,10 +189,8 @@ pub fn eval(a: EvalArgs) -> Result<i32> {
         }
         n_sent += 1;
         let mut doc = Document::new(g.id.clone(), g.text.clone());
-        doc.published = g.date.as_deref().and_then(|d| {
-            let d: String = d.chars().filter(|c| c.is_ascii_digit()).collect();
-            (d.len() == 8).then(|| format!("{}-{}-{}", &d[0..4], &d[4..6], &d[6..8]))
-        });
+        // the corpus writes 20170131, 2017-01-31 and 31/01/2017: read all as the input stage does
+        doc.published = g.date.as_deref().and_then(marsad_input::parse_date);
         if a.candidates {
             pipe.annotate_candidates(&mut doc);
         } else if let Err(e) = pipe.annotate(&mut doc) {
