@@ -47,6 +47,10 @@ impl<'a> G<'a> {
         if j > 0 && matches!(self.t(j - 1).norm.as_str(), "رقم" | "no" | "number" | "route" | "highway" | "the_") {
             return true;
         }
+        // a date or a year after its word, even where the time tagger did not read it
+        if j > 0 && self.ar(j - 1) && AR_DATE_BEFORE.contains(&self.w(j - 1)) {
+            return true;
+        }
         // a percentage, a decimal
         k < n && matches!(self.t(k).norm.as_str(), "%" | "٪" | "percent" | "بالميه" | "بالمايه")
     }

@@ -18,7 +18,7 @@ fn i(s: &str) -> Option<u32> {
 
 #[test]
 fn lexicon_is_in_normalised_form() {
-    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE] {
+    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE] {
         for w in list {
             assert_eq!(marsad_text::normalize(w), *w, "{w} is not normalised");
         }
@@ -188,4 +188,21 @@ fn predicate_fast_path_matches_the_reference() {
         }
     }
     assert!(tokens > 5_000 && preds > 300, "{tokens} tokens, {preds} predicates");
+}
+
+/// Round 4 (issue 11): a number after a date word is a day or a year even where the time
+/// tagger did not read it (a misspelt month), and counts of things seized or of stab
+/// wounds are no tolls.
+#[test]
+fn dates_years_and_things_are_no_tolls() {
+    // (no person is tagged in these unit tests, so a named victim gives no singleton here)
+    assert_eq!(k("واغتيل الزواري يوم 15 ديمسبر 2016 أمام منزله بصفاقس"), None);
+    assert_eq!(k("قتل ثلاثة جنود يوم 15 ديمسبر"), Some(3));
+    assert_eq!(k("قتل شاب سنة 2015"), Some(1));
+    assert_eq!(k("اعترف الجاني وهو من مواليد 1992 بجريمة القتل"), None);
+    assert_eq!(k("قتل صديقته بعد أن طعنها 53 طعنة"), None);
+    assert_eq!(k("وقتل عنصر من الجيش وحجز 16000 علبة معسل"), Some(1));
+    // a count of people still counts
+    assert_eq!(k("قتل 16000 شخص في الحرب"), Some(16000));
+    assert_eq!(k("أسفر الهجوم عن مقتل 5 أشخاص منذ 2011"), Some(5));
 }

@@ -44,6 +44,9 @@ pub(super) const EN_HUMAN: &[&str] = &[
 ];
 /// Counted nouns that are not people: a number before them is no head count.
 pub(super) const AR_UNITS: &[&str] = &[
+    // things seized or counted that are no people (round 4: 16000 علبة معسل، طعنها 53 طعنة)
+    "علبه", "علب", "كغ", "كلغ", "كيلوغرام", "قطعه", "قطع", "بندقيه", "بنادق", "مسدس", "مسدسا", "مسدسات", "رصاصه",
+    "رصاصات", "خرطوشه", "خرطوشات", "طعنه", "طعنات", "قرص", "اقراص",
     "عام", "عاما", "اعوام", "سنه", "سنوات", "سنين", "يوم", "يوما", "ايام", "ساعه", "ساعات", "دقيقه",
     "دقايق", "شهر", "شهرا", "اشهر", "اسبوع", "اسابيع", "كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "متر",
     "مترا", "امتار", "ميل", "اميال", "دولار", "دولارا", "دينار", "دينارا", "ليره", "يورو", "نقطه", "نقاط",
@@ -122,3 +125,7 @@ pub(super) const AR_CONSIST: &[&str] = &["متكونه", "تتكون", "مكون
 /// Verbs that carry a toll forward across a comma: عدد القتلى …، ارتفع إلى 5.
 pub(super) const TOLL_VERBS: &[&str] = &["ارتفع", "يرتفع", "ليرتفع", "بلغ", "يبلغ", "ليبلغ", "وصل", "يصل", "ليصل", "rose", "reached", "climbed", "stood", "jumped"];
 pub(super) const A_COUNTED: &[&str] = &["معتقلين", "معتقلا", "موقوفين", "موقوفا", "معتقلون"];
+
+/// Words after which a number is a day, a year or a birth year, not a head count
+/// (round 4: يوم 15 ديمسبر with the month misspelt, سنة 2008، مواليد 1992، بتاريخ 3).
+pub(super) const AR_DATE_BEFORE: &[&str] = &["يوم", "ليله", "الساعه", "سنه", "عام", "العام", "تاريخ", "بتاريخ", "مواليد", "منذ", "الموافق"];
