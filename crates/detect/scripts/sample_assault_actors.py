@@ -30,7 +30,14 @@ nouns qualify too, as in the train draws; the verb pattern alone left 114 unused
 `--salt`, the earlier fresh test set's articles and sentences are skipped too (only the file named
 by `--self`, the set being drawn, is not read, so the draw can be repeated); train draws skip
 every `assault_test*` article whole, so no train label ever shares an article with it.
-`--test-side` would keep only test-side articles (FNV-1a mod 5 = 0): 41 sentences, too few."""
+`--test-side` would keep only test-side articles (FNV-1a mod 5 = 0): 41 sentences, too few.
+
+Round 4's train file (labels/args/gold.ar.assault3.jsonl) read two pools, in this order, keeping
+the sentences where `marsad explain` shows an ASSAULT candidate: `--train 9000 --salt
+"assault-train4|" --per-article 4 --reuse-train-articles` (868 sentences, 416 with a candidate),
+then every other unused sentence of the same articles, `--train 30000 --salt "assault-train4x|"
+--any --all-sections --max-len 1000 --per-article 999 --reuse-train-articles` less the first pool
+(460 with a candidate); the ones `explain` called EVENT were read first."""
 import hashlib, json, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -67,6 +74,12 @@ if "--max-len" in argv:  # round 4: longer sentences too (the test pool was shor
     k = argv.index("--max-len")
     max_len = int(argv[k + 1])
     del argv[k:k + 2]
+any_sentence = "--any" in argv  # round 4: every sentence (the pipeline's candidates then filter)
+if any_sentence:
+    argv.remove("--any")
+all_sections = "--all-sections" in argv  # round 4: sport, culture, economy and technology too
+if all_sections:
+    argv.remove("--all-sections")
 train = len(argv) > 0 and argv[0] == "--train"
 args = argv[1:] if train else argv
 n_out = int(args[0]) if args else 260
@@ -136,7 +149,7 @@ SECTIONS = {"localNews", "internationalNews", "society", "diverse", "politic", "
 cands = []
 for line in open(corpus, encoding="utf-8"):
     a = json.loads(line)
-    if a["id"] in used_docs or a.get("section", "") not in SECTIONS:
+    if a["id"] in used_docs or (a.get("section", "") not in SECTIONS and not all_sections):
         continue
     if train and fnv1a(a["id"]) % 5 == 0:
         continue
@@ -147,7 +160,7 @@ for line in open(corpus, encoding="utf-8"):
         if not (40 <= len(s) <= max_len) or norm(s) in used_text:
             continue
         wide = (train and BROAD.search(norm(s))) or (broad and not train and BROAD_TEST.search(norm(s)))
-        if not ATTACK.search(norm(s)) and not wide:
+        if not ATTACK.search(norm(s)) and not wide and not any_sentence:
             continue
         h = hashlib.md5(f"{salt}{a['id']}|{i}".encode()).hexdigest()
         cands.append((h, a["id"], s))
