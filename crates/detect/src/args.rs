@@ -653,6 +653,19 @@ pub struct ArgModel {
     en_place: Option<Box<ArgModel>>,
 }
 
+/// The candidate with the highest score, or `None` when "no one" (scored
+/// first) is not beaten; ties keep the earlier, as the rankers were trained.
+fn best_or_none<'c, T>(cands: &'c [T], mut score: impl FnMut(Option<&T>) -> f32) -> Option<&'c T> {
+    let mut best = (score(None), None);
+    for c in cands {
+        let s = score(Some(c));
+        if s > best.0 {
+            best = (s, Some(c));
+        }
+    }
+    best.1
+}
+
 impl ArgModel {
     pub fn shipped() -> Result<Self> {
         let mut m = Self::parse(include_str!("../models/args.model")).context("the shipped argument model")?;
@@ -747,41 +760,20 @@ impl ArgModel {
             });
             z
         };
-        let mut best = (score(None), None);
-        for c in cands {
-            let s = score(Some(c));
-            if s > best.0 {
-                best = (s, Some(c));
-            }
-        }
-        best.1
+        best_or_none(cands, score)
     }
 
     /// The chosen candidate for a role (`None`: no one), from candidates.
     pub fn choose<'c>(&self, doc: &Document, e: &Event, role: Role, cands: &'c [Candidate]) -> Option<&'c Candidate> {
         let mut buf = String::with_capacity(64);
-        let mut best = (self.score(doc, e, role, None, &mut buf), None);
-        for c in cands {
-            let s = self.score(doc, e, role, Some(c), &mut buf);
-            if s > best.0 {
-                best = (s, Some(c));
-            }
-        }
-        best.1
+        best_or_none(cands, |c| self.score(doc, e, role, c, &mut buf))
     }
 
     /// The chosen place (`None`: no place).
     pub fn choose_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
         let mut buf = String::with_capacity(64);
         let mut score = |c: Option<&PlaceCandidate>| self.place_score(doc, e, c, cands.len(), &mut buf);
-        let mut best = (score(None), None);
-        for c in cands {
-            let s = score(Some(c));
-            if s > best.0 {
-                best = (s, Some(c));
-            }
-        }
-        best.1
+        best_or_none(cands, score)
     }
 
     /// Re-attach actor, recipient and place of every event of `doc`. Actor

@@ -201,13 +201,7 @@ fn viterbi_scores_scalar(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[f32;
     let tr = trans_matrix(trans);
     let mut score: Vec<[f32; NT]> = Vec::with_capacity(n);
     let mut back: Vec<[u8; NT]> = Vec::with_capacity(n);
-    let mut first = [NEG; NT];
-    for t in 0..NT {
-        if ALLOWED[START][t] {
-            first[t] = tr[START][t] + em[0][t];
-        }
-    }
-    score.push(first);
+    score.push(first_scores(&tr, &em[0]));
     back.push([0u8; NT]);
     for e in &em[1..] {
         let prev = *score.last().expect("not empty");
@@ -284,13 +278,7 @@ unsafe fn viterbi_scores_avx(trans: &[f32], em: &[[f32; NT]]) -> (Vec<u8>, Vec<[
     let neg = _mm256_set1_ps(NEG);
     let mut score: Vec<[f32; NT]> = Vec::with_capacity(n);
     let mut back: Vec<[u8; NT]> = Vec::with_capacity(n);
-    let mut first = [NEG; NT];
-    for t in 0..NT {
-        if ALLOWED[START][t] {
-            first[t] = tr[START][t] + em[0][t];
-        }
-    }
-    score.push(first);
+    score.push(first_scores(&tr, &em[0]));
     back.push([0u8; NT]);
     // each predecessor's index as a float (exact for 0..8)
     let pf: [__m256; NT] = [
@@ -381,6 +369,19 @@ fn backtrack(score: &[[f32; NT]], back: &[[u8; NT]]) -> Vec<u8> {
 /// The transition scores as a `(NT + 1) × NT` matrix (the last row is the
 /// sentence start).
 #[inline]
+/// The first token's scores: START's transition to each tag it may begin
+/// with, plus the tag's emission.
+#[inline]
+fn first_scores(tr: &[[f32; NT]; NT + 1], em0: &[f32; NT]) -> [f32; NT] {
+    let mut first = [NEG; NT];
+    for t in 0..NT {
+        if ALLOWED[START][t] {
+            first[t] = tr[START][t] + em0[t];
+        }
+    }
+    first
+}
+
 fn trans_matrix(trans: &[f32]) -> [[f32; NT]; NT + 1] {
     let mut tr = [[0f32; NT]; NT + 1];
     for (p, row) in tr.iter_mut().enumerate() {
