@@ -69,6 +69,35 @@ for stem, date in SETS:
     build(prefix + "noevent.tsv", prefix + "events.tsv", stem + ".jsonl", date)
 
 
+def add_wire_line(rows, cols, date, split):
+    """One line of a wire-style TSV (columns id, type, actor, recipient, killed, injured,
+    arrested, trigger, place, text; "-" for none): a new sentence, or with text "^" one more
+    event of the sentence above; type "-" is a sentence without an event."""
+    id_, plover, s, t, k, i, a, trig, place, text = cols
+    if text == "^":
+        o = rows[-1]
+        assert o["id"] == id_, id_
+        text = o["text"]
+    else:
+        o = {"id": id_, "date": date, "lang": "en", "category": plover, "split": split,
+             "text": text, "events": []}
+        rows.append(o)
+    if plover == "-":
+        return
+    o["category"] = o["events"][0]["plover"] if o["events"] else plover
+    ev = {"plover": plover, "source_code": "None None", "target_code": "None None",
+          "source_text": "" if s == "-" else s, "target_text": "" if t == "-" else t}
+    for v in (s, t, trig, place):
+        assert v == "-" or v in text, (id_, v)
+    for name, v in (("fatalities", k), ("injured", i), ("arrested", a)):
+        val, present = num(v)
+        if present:
+            ev[name] = val
+    ev["trigger"] = trig
+    ev["place"] = "" if place == "-" else place
+    o["events"].append(ev)
+
+
 def build_wire(src, target, date):
     """wire_en.tsv (issue 11): one file, event-free rows have type "-", a "^" text adds an
     event to the sentence above; split by group (the id's letters) in file order, groups
@@ -77,33 +106,11 @@ def build_wire(src, target, date):
     for line in open(os.path.join(here, src), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
-        id_, plover, s, t, k, i, a, trig, place, text = line.rstrip("\n").split("\t")
-        grp = id_.rstrip("0123456789")
+        cols = line.rstrip("\n").split("\t")
+        grp = cols[0].rstrip("0123456789")
         if grp not in groups:
             groups.append(grp)
-        if text == "^":
-            o = rows[-1]
-            assert o["id"] == id_, id_
-            text = o["text"]
-        else:
-            o = {"id": id_, "date": date, "lang": "en", "category": plover,
-                 "split": "test" if groups.index(grp) % 5 in (0, 3) else "train",
-                 "text": text, "events": []}
-            rows.append(o)
-        if plover == "-":
-            continue
-        o["category"] = o["events"][0]["plover"] if o["events"] else plover
-        ev = {"plover": plover, "source_code": "None None", "target_code": "None None",
-              "source_text": "" if s == "-" else s, "target_text": "" if t == "-" else t}
-        for v in (s, t, trig, place):
-            assert v == "-" or v in text, (id_, v)
-        for name, v in (("fatalities", k), ("injured", i), ("arrested", a)):
-            val, present = num(v)
-            if present:
-                ev[name] = val
-        ev["trigger"] = trig
-        ev["place"] = "" if place == "-" else place
-        o["events"].append(ev)
+        add_wire_line(rows, cols, date, "test" if groups.index(grp) % 5 in (0, 3) else "train")
     with open(os.path.join(here, target), "w", encoding="utf-8") as fh:
         for o in rows:
             fh.write(json.dumps(o, ensure_ascii=False) + "\n")
@@ -125,29 +132,7 @@ def build_parts(parts, target, date):
         for line in open(path, encoding="utf-8"):
             if line.startswith("#") or not line.strip():
                 continue
-            id_, plover, s, t, k, i, a, trig, place, text = line.rstrip("\n").split("\t")
-            if text == "^":
-                o = rows[-1]
-                assert o["id"] == id_, id_
-                text = o["text"]
-            else:
-                o = {"id": id_, "date": date, "lang": "en", "category": plover, "split": split,
-                     "text": text, "events": []}
-                rows.append(o)
-            if plover == "-":
-                continue
-            o["category"] = o["events"][0]["plover"] if o["events"] else plover
-            ev = {"plover": plover, "source_code": "None None", "target_code": "None None",
-                  "source_text": "" if s == "-" else s, "target_text": "" if t == "-" else t}
-            for v in (s, t, trig, place):
-                assert v == "-" or v in text, (id_, v)
-            for name, v in (("fatalities", k), ("injured", i), ("arrested", a)):
-                val, present = num(v)
-                if present:
-                    ev[name] = val
-            ev["trigger"] = trig
-            ev["place"] = "" if place == "-" else place
-            o["events"].append(ev)
+            add_wire_line(rows, line.rstrip("\n").split("\t"), date, split)
     with open(os.path.join(here, target), "w", encoding="utf-8") as fh:
         for o in rows:
             fh.write(json.dumps(o, ensure_ascii=False) + "\n")
