@@ -4,17 +4,16 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
 
 use crate::countries::{self, Country};
 
 // the text layer's fast string hasher (FxHash-style) for the name index
 use marsad_text::FastHasher;
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
-static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
+pub(crate) static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
@@ -52,7 +51,7 @@ impl Entry {
 }
 
 /// A gazetteer hit for a name.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
     pub id: u32,
     /// The matched name is in Arabic script.
@@ -61,13 +60,24 @@ pub struct Candidate {
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    index: FastMap<String, Vec<Candidate>>,
+    /// Name key → its candidates: a range (start, length) of `cands`.
+    pub(crate) index: FastMap<&'static str, (u32, u32)>,
+    pub(crate) cands: Vec<Candidate>,
     /// Every proper word-prefix of a multi-word key ("جبال" for "جبال حمرين").
-    prefixes: FastSet<String>,
+    pub(crate) prefixes: FastSet<&'static str>,
     pub max_words: usize,
     /// Country adjectives and demonyms (normalised key) → index in
     /// [`countries::all`].
-    adjectives: FastMap<String, usize>,
+    pub(crate) adjectives: FastMap<String, usize>,
+}
+
+/// The text form parsed: what the build writes in the binary form (see
+/// `build.rs` and [`Gazetteer::load`]).
+pub(crate) struct Parsed {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) index: FastMap<String, Vec<Candidate>>,
+    pub(crate) prefixes: FastSet<String>,
+    pub(crate) max_words: usize,
 }
 
 /// Matching key of a name: normalised tokens joined by one space (no clitic
@@ -235,15 +245,10 @@ fn is_arabic_str(s: &str) -> bool {
     s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
-impl Gazetteer {
-    /// The process-wide gazetteer, parsed on first use.
-    pub fn global() -> &'static Gazetteer {
-        static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(Gazetteer::load)
-    }
-
-    /// Parse the embedded data (prefer [`Gazetteer::global`]).
-    pub fn load() -> Gazetteer {
+/// Parse the embedded text form (`data/gazetteer.tsv`): the entries, each
+/// name key's candidates, the multi-word keys' prefixes.
+pub(crate) fn parse_text() -> Parsed {
+    {
         let mut entries = Vec::with_capacity(41_000);
         let mut index: FastMap<String, Vec<Candidate>> = FastMap::with_capacity_and_hasher(150_000, Default::default());
         let mut prefixes = FastSet::default();
@@ -332,27 +337,57 @@ impl Gazetteer {
             }
         }
         index.extend(new_keys);
-        let mut adjectives = FastMap::default();
-        for (i, c) in countries::all().iter().enumerate() {
-            for a in c.adjectives() {
-                let k = name_key(a);
-                if !k.is_empty() {
-                    adjectives.entry(k.clone()).or_insert(i);
-                    if is_arabic_str(a) {
-                        adjectives.entry(format!("ال{k}")).or_insert(i);
-                    }
+        Parsed { entries, index, prefixes, max_words }
+    }
+}
+
+/// Country adjectives and demonyms (normalised key) → index in
+/// [`countries::all`].
+pub(crate) fn adjective_index() -> FastMap<String, usize> {
+    let mut adjectives = FastMap::default();
+    for (i, c) in countries::all().iter().enumerate() {
+        for a in c.adjectives() {
+            let k = name_key(a);
+            if !k.is_empty() {
+                adjectives.entry(k.clone()).or_insert(i);
+                if is_arabic_str(a) {
+                    adjectives.entry(format!("ال{k}")).or_insert(i);
                 }
             }
         }
-        Gazetteer { entries, index, prefixes, max_words, adjectives }
+    }
+    adjectives
+}
+
+impl Gazetteer {
+    /// The gazetteer parsed from its text form, as the build does before
+    /// writing the binary form that [`Gazetteer::load`] reads (slower;
+    /// for tests, which compare the two). Its keys are leaked, as they
+    /// live as long as the process in the binary form.
+    pub fn load_text() -> Gazetteer {
+        let p = parse_text();
+        let mut index = FastMap::with_capacity_and_hasher(p.index.len(), Default::default());
+        let mut cands = Vec::new();
+        for (k, v) in p.index {
+            let k: &'static str = Box::leak(k.into_boxed_str());
+            index.insert(k, (cands.len() as u32, v.len() as u32));
+            cands.extend(v);
+        }
+        let prefixes = p.prefixes.into_iter().map(|k| &*Box::leak(k.into_boxed_str())).collect();
+        Gazetteer { entries: p.entries, index, cands, prefixes, max_words: p.max_words, adjectives: adjective_index() }
     }
 
     /// Entries whose name has exactly this key (already normalised: see [`name_key`]).
+    #[inline]
     pub fn lookup_key(&self, key: &str) -> &[Candidate] {
-        self.index.get(key).map(|v| v.as_slice()).unwrap_or(&[])
+        match self.index.get(key) {
+            Some(&(start, n)) => &self.cands[start as usize..(start + n) as usize],
+            None => &[],
+        }
     }
 
     /// True when `key` begins some longer multi-word name.
+    #[inline]
     pub fn is_prefix(&self, key: &str) -> bool {
         self.prefixes.contains(key)
     }

@@ -13,6 +13,7 @@
 //! See README.md for the data, its sources and the API.
 
 pub mod admin; pub use admin::{admin1_entry, admin1_name};
+mod compiled;
 pub mod countries;
 pub mod gazetteer;
 pub mod recognize;
