@@ -72,13 +72,15 @@ fn surface_offset(doc: &Document, t: &Token, skip: usize) -> usize {
     t.end
 }
 
-/// Clitic candidates of one token: (key, normalised chars of proclitic to skip).
-fn token_candidates(t: &Token) -> Vec<(String, usize)> {
+/// Clitic candidates of one token: (key, normalised chars of proclitic to
+/// skip). An Arabic token's are slices of `shared`, its clitic readings
+/// (`candidates_shared`), a Latin token's slices of its `norm`: no copies.
+fn token_candidates<'a>(t: &'a Token, shared: &'a [String]) -> Vec<(&'a str, usize)> {
     let n = t.norm.chars().count();
     match t.kind {
         TokenKind::Arabic => {
-            let mut out: Vec<(String, usize)> = Vec::new();
-            for c in marsad_text::clitics::candidates_shared(&t.norm).iter() {
+            let mut out: Vec<(&str, usize)> = Vec::with_capacity(shared.len());
+            for c in shared {
                 let skip = if t.norm.ends_with(c.as_str()) {
                     n - c.chars().count()
                 } else if let Some(rest) = c.strip_prefix("ال") {
@@ -92,16 +94,17 @@ fn token_candidates(t: &Token) -> Vec<(String, usize)> {
                 if skip > 0 && c.chars().count() < 3 {
                     continue;
                 }
-                out.push((c.clone(), skip));
+                out.push((c.as_str(), skip));
             }
             out.sort_by_key(|(_, s)| *s);
             out
         }
         TokenKind::Latin => {
-            let mut out = vec![(t.norm.clone(), 0)];
+            let mut out = Vec::with_capacity(2);
+            out.push((t.norm.as_str(), 0));
             for s in ["'s", "’s"] {
                 if let Some(b) = t.norm.strip_suffix(s) {
-                    out.push((b.to_string(), 0));
+                    out.push((b, 0));
                 }
             }
             out
@@ -269,6 +272,8 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
     let in_loc = |s: usize, e: usize| locs.iter().any(|&(a, b)| a < e && s < b);
 
     let mut mentions: Vec<Mention> = Vec::new();
+    // the look-up key, one buffer for every token
+    let mut key = String::new();
     // country context: alpha-2 → (count, sentences)
     // country context: alpha-2 → [(sentence, mention index or usize::MAX)]
     let mut ctx: HashMap<&'static str, Vec<(usize, usize)>> = HashMap::new();
@@ -286,11 +291,13 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                 i += 1;
                 continue;
             }
-            let cands = token_candidates(t);
+            let shared = (t.kind == TokenKind::Arabic).then(|| marsad_text::clitics::candidates_shared(&t.norm));
+            let cands = token_candidates(t, shared.as_deref().unwrap_or(&[]));
             // longest match, then least clitic stripping
             let mut best: Option<(usize, usize, &[Candidate], String)> = None; // (ntoks, skip, hits, key)
-            for (c, skip) in &cands {
-                let mut key = c.clone();
+            for &(c, skip) in &cands {
+                key.clear();
+                key.push_str(c);
                 let mut j = i + 1;
                 loop {
                     let hits = gaz.lookup_key(&key);
@@ -298,10 +305,10 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                         let n = j - i;
                         let better = match &best {
                             None => true,
-                            Some((bn, bs, _, _)) => n > *bn || (n == *bn && skip < bs),
+                            Some((bn, bs, _, _)) => n > *bn || (n == *bn && skip < *bs),
                         };
                         if better {
-                            best = Some((n, *skip, hits, key.clone()));
+                            best = Some((n, skip, hits, key.clone()));
                         }
                     }
                     if j >= hi || j - i >= gaz.max_words || !gaz.is_prefix(&key) {
