@@ -812,7 +812,8 @@ fn is_group_head(w: &str) -> bool {
 }
 
 fn group_head(t: &Token, cc: &Cands) -> Option<&'static str> {
-    if t.kind != TokenKind::Arabic || t.norm.contains("ال") && t.norm.starts_with("ال") {
+    // (a word that starts with ال contains it: no substring search)
+    if t.kind != TokenKind::Arabic || t.norm.starts_with("ال") {
         return None;
     }
     // fast path (almost every word): no form of the word is a head at all
