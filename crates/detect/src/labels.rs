@@ -137,6 +137,28 @@ pub fn sentence_gold_examples(
     annotate: &dyn Fn(&mut Document),
     topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
 ) -> Result<Vec<Example>> {
+    gold_sentence_examples(path, &|_, id| in_train_half(id), annotate, topic)
+}
+
+/// The train lines (`split: train`, train-side articles by the fixed article split) of
+/// the Arabic assault sentences labelled for the argument ranker
+/// (`labels/args/gold.ar.assault*.jsonl`, the `eval events` format): real events of
+/// their gold type, read like `sentence_gold_examples` (issue 11, round 5: they teach
+/// the detection model real assault sentences beside the candidate labels).
+pub fn assault_gold_examples(
+    path: &str,
+    annotate: &dyn Fn(&mut Document),
+    topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
+) -> Result<Vec<Example>> {
+    gold_sentence_examples(path, &|v, _| v.get("split").and_then(|x| x.as_str()) == Some("train"), annotate, topic)
+}
+
+fn gold_sentence_examples(
+    path: &str,
+    keep: &dyn Fn(&serde_json::Value, &str) -> bool,
+    annotate: &dyn Fn(&mut Document),
+    topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
+) -> Result<Vec<Example>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -145,14 +167,18 @@ pub fn sentence_gold_examples(
         }
         let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{path}:{}", i + 1))?;
         let id = v.get("id").and_then(|x| x.as_str()).unwrap_or_default().to_string();
-        if !in_train_half(&id) {
+        if !keep(&v, &id) {
             continue;
         }
         let body = v.get("text").and_then(|x| x.as_str()).unwrap_or_default();
         let types: Vec<&str> = v.get("events").and_then(|e| e.as_array()).map(|a| a.iter().filter_map(|e| e.get("plover").and_then(|p| p.as_str())).collect()).unwrap_or_default();
         let mut d = Document::new(id.clone(), body);
-        let date: String = v.get("date").and_then(|x| x.as_str()).unwrap_or_default().chars().filter(|c| c.is_ascii_digit()).collect();
-        if date.len() == 8 {
+        let raw = v.get("date").and_then(|x| x.as_str()).unwrap_or_default();
+        let date: String = raw.chars().filter(|c| c.is_ascii_digit()).collect();
+        // YYYYMMDD, YYYY-MM-DD, or the corpus's DD/MM/YYYY
+        if date.len() == 8 && raw.contains('/') {
+            d.published = Some(format!("{}-{}-{}", &date[4..8], &date[2..4], &date[0..2]));
+        } else if date.len() == 8 {
             d.published = Some(format!("{}-{}-{}", &date[0..4], &date[4..6], &date[6..8]));
         }
         annotate(&mut d);

@@ -1,8 +1,8 @@
 //! Filter passes over a sentence's candidates, each dropping one class of non-event:
 //! a protest that is only a motive, a clash named in a time clause, accidents,
-//! attack words in a history frame or market talk, an attack that is the object of a
-//! condemnation, protesters who are the patient of another event; and, after
-//! assembly, casualty nouns folded into the event they describe.
+//! attack words in a history frame or market talk, protesters who are the patient of
+//! another event; and, after assembly, casualty nouns folded into the event they
+//! describe. An attack that is the object of a condemnation is kept as a mention.
 
 use crate::lexicon::Kind;
 use crate::sentence::*;
@@ -47,7 +47,7 @@ impl<'a> Sent<'a> {
         self.drop_referenced(evs);
         self.drop_accidents(evs);
         self.drop_frames(evs);
-        self.drop_condemned(evs);
+        self.keep_condemned_as_mentions(evs);
         self.drop_patient_protesters(evs);
     }
 
@@ -77,9 +77,11 @@ impl<'a> Sent<'a> {
             return;
         }
         let lx = self.lx();
+        // an explosion or a running-over word (flag phys) there is the accident itself
+        // (انفجار قارورة غاز، دهسته شاحنة في حادث مرور)
         evs.retain(|ev| {
             let f = &lx.entries[ev.c.entry].flags;
-            !(ev.c.ty == EventType::Assault && (f.killed || f.injured) && ev.actor.is_none())
+            !(ev.c.ty == EventType::Assault && (f.killed || f.injured || f.phys) && ev.actor.is_none())
         });
     }
 
@@ -108,9 +110,11 @@ impl<'a> Sent<'a> {
 
     /// "أدان الوزير الهجوم الذي استهدف كنيسة"، "condemned the recent attacks": an attack
     /// noun that is the object of a condemnation is what the statement is about, not a
-    /// report of the attack; a stated toll still makes it one. The relative clause
-    /// describing it (الذي استهدف …) goes with it.
-    fn drop_condemned(&self, evs: &mut Vec<Ev>) {
+    /// new report of the attack; a stated toll makes it one. The relative clause
+    /// describing it (الذي استهدف …) goes with it. Such an attack is kept as a mention
+    /// (generic, `Sent::condemned`): the sentence does name an attack of this type (the
+    /// labelling guides count it), but it is no new incident for the stream.
+    fn keep_condemned_as_mentions(&self, evs: &[Ev]) {
         let condemnation = evs.iter().any(|e| e.c.ty == EventType::Accuse && e.c.mode.as_deref() == Some("disapprove"));
         if !condemnation || {
             let (k, i, _) = self.casualties();
@@ -119,7 +123,7 @@ impl<'a> Sent<'a> {
             return;
         }
         let lx = self.lx();
-        let mut drop = vec![false; evs.len()];
+        let mut mention = vec![false; evs.len()];
         for (k, ev) in evs.iter().enumerate() {
             let f = &lx.entries[ev.c.entry].flags;
             if ev.c.ty != EventType::Assault || !matches!(ev.c.kind, Kind::Noun | Kind::Word) || f.killed || f.injured {
@@ -128,15 +132,16 @@ impl<'a> Sent<'a> {
             if !evs.iter().any(|a| self.condemns(a, ev)) {
                 continue;
             }
-            drop[k] = true;
+            mention[k] = true;
             // its relative clause: "الهجوم الذي استهدف"، "the attack that hit"
             for (m, other) in evs.iter().enumerate() {
                 if self.relative_of(ev, other) {
-                    drop[m] = true;
+                    mention[m] = true;
                 }
             }
         }
-        drop_flagged(evs, &drop);
+        let mut kept = self.condemned.borrow_mut();
+        kept.extend(evs.iter().zip(&mention).filter(|(_, &m)| m).map(|(e, _)| e.c.tok));
     }
 
     fn punct_between(&self, a: usize, b: usize) -> bool {

@@ -42,6 +42,12 @@ pub struct Flags {
     /// an explosion word that needs a weapon word in the sentence to be an
     /// attack (انفجار موجة من الضحك، exploded onto the charts); else weak
     pub phys: bool,
+    /// the stabbing sense of a word that also means a legal appeal (طعن): a trigger only
+    /// with a blade word in the sentence or تعرض just before it
+    pub blade: bool,
+    /// a phrase whose later words follow the first one directly (عملية إرهابية, not
+    /// عملية أمنية ضد عناصر إرهابية)
+    pub adj: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -139,6 +145,8 @@ fn parse_flags(s: &str) -> Flags {
             "nobare" => f.nobare = true,
             "pass" => f.pass = true,
             "phys" => f.phys = true,
+            "blade" => f.blade = true,
+            "adj" => f.adj = true,
             _ => {}
         }
     }
@@ -284,7 +292,7 @@ impl Lexicon {
             let cat = it.next().unwrap_or("").to_string();
             let words = it.next().unwrap_or("");
             // context categories match with or without the article (للاستحواذ → استحواذ)
-            let bare = matches!(cat.as_str(), "figobj" | "figsubj" | "cyber" | "weapon" | "accident" | "frame" | "nonprotest" | "protestcue" | "civil" | "econ" | "disease");
+            let bare = matches!(cat.as_str(), "figobj" | "figsubj" | "cyber" | "weapon" | "blade" | "accident" | "frame" | "nonprotest" | "protestcue" | "civil" | "econ" | "disease");
             let set = lx.cues.entry(cat).or_default();
             for w in words.split_whitespace() {
                 let n = normalize(w);

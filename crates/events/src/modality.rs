@@ -218,7 +218,7 @@ impl<'a> Sent<'a> {
     /// A generic cue within six words (عادة، غالبا، increasingly…), or a trend statement.
     fn generic(&self, c: &Cand) -> bool {
         let i = c.tok;
-        (i.saturating_sub(6)..(i + 6).min(self.toks.len())).any(|j| j != i && self.cue_at("generic", j)) || self.trend(c)
+        (i.saturating_sub(6)..(i + 6).min(self.toks.len())).any(|j| j != i && self.cue_at("generic", j)) || self.trend(c) || self.condemned.borrow().contains(&i)
     }
 
     pub(crate) fn reported_by(&self, c: &Cand) -> Option<(usize, usize)> {

@@ -57,6 +57,8 @@ pub(crate) struct Sent<'a> {
     /// context flags from data/cues.tsv (see there)
     pub(crate) cyber: bool,
     pub(crate) weapon: bool,
+    /// a blade or stab-wound word (سكين، سلاح أبيض، طعنات): طعن is a stabbing, not an appeal
+    pub(crate) blade: bool,
     pub(crate) accident: bool,
     pub(crate) frame: bool,
     pub(crate) nonprotest: bool,
@@ -69,6 +71,9 @@ pub(crate) struct Sent<'a> {
     pub(crate) agent_spans: Vec<(usize, usize)>,
     /// the casualty grammar's reading of the sentence (computed after the triggers)
     pub(crate) tolls: std::cell::OnceCell<casualty::Tolls>,
+    /// trigger tokens of attacks named as the object of a condemnation (filters.rs): a
+    /// mention of the attack, kept as generic
+    pub(crate) condemned: std::cell::RefCell<Vec<usize>>,
 }
 
 pub(crate) fn is_ar(t: &Token) -> bool {
@@ -165,6 +170,7 @@ impl<'a> Sent<'a> {
         let (sport, disease, econ) = (any("sport") || scoreline(&toks, doc), any("disease"), any("econ"));
         let (cyber, accident, frame, nonprotest, protestcue) = (any("cyber"), any("accident"), any("frame"), any("nonprotest"), any("protestcue"));
         let weapon = any("weapon");
+        let blade = any("blade");
         let (ss, se) = doc.sentences.get(si).map_or((0, 0), |s| (s.start, s.end));
         let mut agent_spans: Vec<(usize, usize)> = Vec::new();
         for a in &doc.actors {
@@ -179,7 +185,7 @@ impl<'a> Sent<'a> {
                 agent_spans.push((e.start, e.end));
             }
         }
-        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans, tolls: std::cell::OnceCell::new() }
+        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, blade, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans, tolls: std::cell::OnceCell::new(), condemned: Default::default() }
     }
 
     pub(crate) fn lx(&self) -> &Lexicon {

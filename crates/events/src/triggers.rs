@@ -77,7 +77,13 @@ impl<'a> Sent<'a> {
             return Some((last, slots));
         }
         for alts in &e.rest {
-            let far = if slots.len() == 1 && self.arabic[i] { 6 } else { 4 };
+            let far = if e.flags.adj {
+                2
+            } else if slots.len() == 1 && self.arabic[i] {
+                6
+            } else {
+                4
+            };
             let mut found = None;
             for j in last + 1..(last + far).min(n) {
                 if self.toks[j].kind == TokenKind::Punct {
@@ -152,6 +158,11 @@ impl<'a> Sent<'a> {
         let ty = e.ty;
         let violent = matches!(ty, EventType::Assault | EventType::Protest | EventType::Coerce);
         if e.flags.sport && (self.sport || self.econ || self.disease) {
+            return true;
+        }
+        // طعن: a stabbing only beside a blade word or after تعرض (تعرض للطعن); else the
+        // legal appeal (الطعن في الحكم، قدم طعنا)
+        if e.flags.blade && !self.blade && !(i.saturating_sub(3)..i).any(|q| self.key[q].starts_with("تعرض")) {
             return true;
         }
         // in a sport report any attack word short of killing is the game's

@@ -174,6 +174,14 @@ pub fn train_events(a: TrainEventsArgs) -> Result<i32> {
         eprintln!("{}: {} real-event candidates from its train half", g, extra.len());
         exs.extend(extra);
     }
+    // the real assault sentences labelled for the argument ranker (train lines only)
+    let args_dir = format!("{}/args", a.labels);
+    let assault_files = if std::path::Path::new(&args_dir).is_dir() { files_in(&args_dir, "gold.ar.assault")? } else { Vec::new() };
+    for g in assault_files {
+        let extra = labels::assault_gold_examples(&g, &annotate, &topic)?;
+        eprintln!("{}: {} real-event candidates from its train lines", g, extra.len());
+        exs.extend(extra);
+    }
     if !a.ablate.is_empty() {
         for e in &mut exs {
             e.features.retain(|(k, _)| !a.ablate.iter().any(|p| k.starts_with(p.as_str())));

@@ -18,8 +18,8 @@ pub(crate) struct Roles {
 }
 
 impl<'a> Sent<'a> {
-    /// The group's members, primary first: strong before weak, verbs before nouns, with
-    /// an actor first.
+    /// The group's members, primary first: naming phrases last, strong before weak, verbs
+    /// before nouns, with an actor first.
     pub(crate) fn by_primacy(&self, evs: &[Ev], g: &[usize]) -> Vec<usize> {
         let mut order = g.to_vec();
         order.sort_by_key(|&k| {
@@ -42,7 +42,10 @@ impl<'a> Sent<'a> {
             let part = part || (en && ev.c.tok > 0 && (self.toks[ev.c.tok - 1].norm == "to" || (w == "dead" && (ev.c.tok.saturating_sub(4)..ev.c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "leaving" | "left" | "leave" | "leaves")))));
             // "X died": its subject (now the recipient) counts as its argument
             let intrans = ev.c.kind == Kind::Word && e.flags.killed && !e.flags.obj && ev.recipient.is_some();
-            (weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans) as u8, ev.c.tok)
+            // a naming phrase (عملية إرهابية، سطو مسلح) describes the group's attack: any
+            // other attack word of the group is its trigger
+            let naming = e.phrase && e.flags.adj;
+            (naming as u8, weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans) as u8, ev.c.tok)
         });
         order
     }
