@@ -349,6 +349,28 @@ fn condemned_attack_is_the_topic() {
     // near misses: a stated toll makes it a report; an attack outside the condemnation stays
     assert!(assault("أدان الوزير الهجوم الذي أسفر عن مقتل عشرة أشخاص في الموصل."));
     assert!(assault("قصفت المدفعية التركية قرى في دهوك، وأدانت بغداد القصف."));
+    // the condemned attack is still named: a mention (generic) of the type
+    let evs = run("أدان وزير الخارجية الأردني الهجوم الذي استهدف كنيسة في الإسكندرية، مؤكدا تضامن بلاده مع مصر.");
+    assert!(evs.iter().any(|e| e.kind == "ASSAULT" && e.generic), "{evs:?}");
+}
+
+/// Round 5 of issue 11: stabbings, beatings and attacks named by a noun phrase.
+#[test]
+fn stabbings_and_named_attacks_are_assaults() {
+    let assault = |t: &str| run(t).iter().any(|e| e.kind == "ASSAULT");
+    assert!(assault("طعن شاب زميله بسكين أمام المعهد في صفاقس."));
+    assert!(assault("تعرض تلميذ إلى الطعن أمام المعهد أمس."));
+    assert!(assault("قام منحرف بطعن 3 أشخاص بواسطة سلاح ابيض في برج الوزير."));
+    assert!(assault("أقدم شخص على تعنيف زوجته بالعصا أمس."));
+    assert!(assault("قدم العزاء إثر العملية الإرهابية التي طالت رواد أحد أسواق برلين."));
+    assert!(assault("انفجرت سيارة ملغومة قرب السفارة الإيطالية في طرابلس."));
+    // near misses: the legal appeal, a security operation against terrorists, a gas explosion
+    assert!(!assault("قدم الحزب طعنا في قرار الهيئة أمام المحكمة الإدارية."));
+    assert!(!assault("نفذت الوحدات عملية أمنية ضد عناصر إرهابية في الجبل."));
+    assert!(!assault("أسفر انفجار قارورة غاز في حادث منزلي عن إصابة امرأة."));
+    // a naming phrase never takes over the group's own attack word
+    let evs = run("ووصف المسؤولون الروس الانفجار بأنه عمل إرهابي.");
+    assert!(evs.iter().any(|e| e.kind == "ASSAULT" && e.trigger.text == "الانفجار"), "{evs:?}");
 }
 
 #[test]
