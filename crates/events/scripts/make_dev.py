@@ -140,6 +140,7 @@ def build_parts(parts, target, date):
 
 
 build_parts([("wire_en2_test.tsv", "test"), ("wire_en2_train.tsv", "train")], "wire_en2.jsonl", "20260301")
+build_parts([("wire_en3_test.tsv", "test"), ("wire_en3_train.tsv", "train")], "wire_en3.jsonl", "20260401")
 
 
 def build_args_labels(sources, target):
