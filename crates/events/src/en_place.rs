@@ -18,7 +18,7 @@ const UNIT: &[&str] = &[
     "town", "city", "village", "villages", "district", "area", "region", "province", "state", "county", "municipality", "township", "camp",
     "neighbourhood", "neighborhood", "suburb", "suburbs", "island", "outskirts", "port", "governorate", "department", "valley", "locality",
     "hamlet", "settlement", "commune", "prefecture", "territory", "districts", "provinces", "areas", "regions", "towns", "cities", "states",
-    "neighbourhoods", "neighborhoods", "camps", "islands",
+    "neighbourhoods", "neighborhoods", "camps", "islands", "forest", "forests", "pass",
 ];
 /// Words that may stand between a place and the place that contains it.
 const LINK: &[&str] = &[
@@ -27,7 +27,7 @@ const LINK: &[&str] = &[
     "central", "northeastern", "northwestern", "southeastern", "southwestern", "capital", "occupied", "restive", "disputed", "volatile",
     "neighbouring", "rebel-held", "opposition-held", "government-held", "coastal", "oil-rich", "tribal", "remote", "border", "mountainous",
     "far", "its", "country's", "breakaway", "province", "state", "region", "district", "county", "governorate", "area", "north-east",
-    "north-west", "south-east", "south-west", "-",
+    "north-west", "south-east", "south-west", "-", "local", "government",
 ];
 /// Direction adjectives between a preposition and a name ("in northwest Syria").
 const DIRECTION: &[&str] = &[
@@ -110,6 +110,11 @@ impl<'a> Sent<'a> {
                 e = j + 1;
                 continue;
             }
+            // "Souq al-Juma", "Deir el-Balah": a connector glued to the next word
+            if j + 2 < n && matches!(self.en_word(j), "al" | "el" | "ez" | "as" | "ad") && self.en_glued(j + 1) && self.toks[j + 2].kind == TokenKind::Latin {
+                e = j + 2;
+                continue;
+            }
             break;
         }
         Some(e)
@@ -142,14 +147,25 @@ impl<'a> Sent<'a> {
                     b -= 1;
                 }
                 let prev = if b > 0 { self.en_word(b - 1) } else { "" };
-                let unit_after = e + 1 < n && UNIT.contains(&self.en_word(e + 1).trim_end_matches("'s").trim_end_matches("’s"));
+                // "the Guma local government area of Benue state"
+                let unit_after = e + 1 < n && UNIT.contains(&self.en_word(e + 1).trim_end_matches("'s").trim_end_matches("’s"))
+                    || (self.en_word(e + 1) == "local" && self.en_word(e + 2) == "government");
+                // "in Faizabad, the capital of Badakhshan", "of Dilling, a town in …": an
+                // apposition that says what the name is
+                let apposed = matches!(prev, "in" | "near" | "at" | "outside" | "of")
+                    && self.en_word(e + 1) == ","
+                    && matches!(self.en_word(e + 2), "the" | "a")
+                    && (2..5).any(|d| {
+                        let x = self.en_word(e + 1 + d);
+                        x == "capital" || (UNIT.contains(&x) && !matches!(x, "area" | "areas"))
+                    });
                 let possessed = prev.ends_with("'s") || prev.ends_with("’s");
                 let loc_before = matches!(prev, "the" | "in" | "near" | "at" | "outside" | "of") || possessed;
                 // "in NAME, <known place>" / "near NAME in <known place>"
                 let contained = matches!(prev, "in" | "near" | "at" | "outside")
                     && matches!(self.en_word(e + 1), "," | "in")
                     && known.iter().any(|k| k.s > e && k.s <= e + 4 && (e + 1..k.s).all(|q| LINK.contains(&self.en_word(q)) || self.en_word(q) == ","));
-                if ((unit_after && loc_before) || contained) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
+                if ((unit_after && loc_before) || contained || apposed) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
                     out.push((i, e));
                 }
                 i = e + 1;
@@ -205,7 +221,9 @@ impl<'a> Sent<'a> {
         let s = c.s;
         // the speaker's: "said in X", "told Reuters in X", "a statement from X", "by phone from X"
         let lo = s.saturating_sub(5);
-        if let Some(q) = (lo..s).rev().find(|&q| SAY.contains(&self.en_word(q))) {
+        // ("told reporters in X"; not "detained three journalists in X")
+        let addressee = |q: usize| !matches!(self.en_word(q), "reporters" | "journalists") || q > 0 && matches!(self.en_word(q - 1), "told" | "tells" | "telling" | "briefed" | "to" | "with");
+        if let Some(q) = (lo..s).rev().find(|&q| SAY.contains(&self.en_word(q)) && addressee(q)) {
             if !(q..s).any(|x| self.trig[x]) && !(trig > q && trig < s) {
                 return Some("speaker");
             }
@@ -219,6 +237,10 @@ impl<'a> Sent<'a> {
             return Some("destination");
         }
         if s >= 2 && matches!(self.en_word(s - 2), "hospital" | "hospitals" | "morgue" | "clinic") && s >= 3 && matches!(self.en_word(s - 3), "to" | "in") {
+            return Some("destination");
+        }
+        // "people had arrived in Goma from X"
+        if s >= 2 && matches!(self.en_word(s - 1), "in" | "at") && matches!(self.en_word(s - 2), "arrived" | "arriving" | "arrive" | "arrives") && !self.trig[s - 2] {
             return Some("destination");
         }
         // a base or another word's own place: "based in X", "brokered in X", "X-based"
@@ -332,12 +354,26 @@ impl<'a> Sent<'a> {
             if !before {
                 score -= 3;
             }
-            if self.en_locative_before(pc.s) || obj == Some(k) {
+            // "in the Reasi district of …", "on the Nur Shams camp": the article of a unit name
+            let the_unit = pc.s >= 2 && self.en_word(pc.s - 1) == "the" && UNIT.contains(&self.en_word(pc.e + 1)) && self.en_locative_before(pc.s - 1);
+            if self.en_locative_before(pc.s) || obj == Some(k) || the_unit {
                 score -= 40;
             }
             // a clause mark between trigger and place
             let (a, b) = if before { (pc.e, trig) } else { (last, pc.s) };
-            score += 6 * (a..b).filter(|&q| matches!(self.en_word(q), "," | ";" | "when" | "after" | "as" | "while" | "before")).count() as i64;
+            let marks = (a..b).filter(|&q| matches!(self.en_word(q), "," | ";" | "when" | "after" | "as" | "while" | "before")).count() as i64;
+            // "from Rutshuru, where fighting had resumed": the relative clause's own place
+            let where_clause = before && self.en_word(pc.e + 1) == "," && self.en_word(pc.e + 2) == "where" && !(pc.e + 3..trig).any(|q| self.toks[q].kind == TokenKind::Punct);
+            if where_clause {
+                score -= 50;
+            } else {
+                score += 6 * marks;
+            }
+            // the ends of a route ("a train travelling from Quetta to Peshawar"): another
+            // locative of the clause comes first
+            if pc.s >= 1 && matches!(self.en_word(pc.s - 1), "from" | "to") && (pc.s.saturating_sub(6)..pc.s).any(|q| matches!(self.en_word(q), "travelling" | "traveling" | "heading" | "bound" | "driving" | "route" | "way" | "plying" | "running")) {
+                score += 30;
+            }
             if best.map_or(true, |(b, _)| score < b) {
                 best = Some((score, k));
             }

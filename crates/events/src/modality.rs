@@ -81,7 +81,7 @@ impl<'a> Sent<'a> {
     /// (negated, hypothetical, generic) readings of candidate `c`.
     pub(crate) fn modality(&self, c: &Cand) -> (bool, bool, bool) {
         let hyp = c.future || self.may_qad(c) || self.hyp_cue_before(c) || self.condition_after(c) || self.threatened_act(c) || self.called_for(c);
-        (self.negated(c), hyp, self.generic(c))
+        (self.negated(c), hyp, self.generic(c) || self.en_past_reference(c))
     }
 
     /// لم/لن/ليس/لا/عدم (ما right before) within three words before, not/n't/no; نفى or
@@ -213,6 +213,52 @@ impl<'a> Sent<'a> {
             }
         }
         false
+    }
+
+    /// English references to an earlier event, which a report mentions but does not
+    /// report (read as generic, so that the candidate stays for the argument ranker):
+    /// "over last week's attack", "the hijacking last month", "six years after a mob
+    /// killed", "kidnapped in recent years", "after a series of attacks" (no toll), what
+    /// is banned ("banned all protests"), and a victim's participle in an aftermath
+    /// sentence ("buried the three men killed in", "a funeral for the villagers killed in").
+    pub(crate) fn en_past_reference(&self, c: &Cand) -> bool {
+        const AFTERMATH: &[&str] = &[
+            "buried", "burial", "funeral", "funerals", "mourners", "mourned", "mourning", "memorial", "commemorate", "commemorated",
+            "commemorating", "vigil", "honour", "honor", "remembering", "tribute", "compensation",
+        ];
+        let (i, last) = (c.tok, c.last);
+        if self.arabic[i] || !matches!(c.ty, EventType::Assault | EventType::Protest | EventType::Coerce) {
+            return false;
+        }
+        let n = self.toks.len();
+        let w = |q: usize| self.toks.get(q).map_or("", |t| t.norm.as_str());
+        let period = |q: usize| matches!(w(q), "week" | "weekend" | "month" | "year" | "week's" | "weekend's" | "month's" | "year's" | "week’s" | "weekend’s" | "month’s" | "year’s");
+        let punct = |q: usize| self.toks.get(q).map_or(true, |t| t.kind == TokenKind::Punct);
+        let f = &self.lx().entries[c.entry].flags;
+        let verbish = c.kind != Kind::Noun && self.en_verbish(i) && !w(i).ends_with("ing");
+        // "last week's attack", "last month's bombing"
+        let possessive_past = (i.saturating_sub(3)..i).any(|q| w(q) == "last" && period(q + 1));
+        // "the train hijacking last month", "the attack two years ago"
+        let after_past = !verbish && (last + 1..(last + 5).min(n)).take_while(|&q| !punct(q)).any(|q| (w(q) == "last" && period(q + 1)) || w(q) == "ago");
+        // "six years after a mob killed", "months after the bombing"
+        let years_after = (i.saturating_sub(8)..i).any(|q| w(q) == "after" && matches!(w(q.wrapping_sub(1)), "years" | "year" | "months" | "decade" | "decades") && !(q + 1..i).any(punct));
+        // "kidnapped in recent years"
+        let recent = (last + 1..(last + 5).min(n)).take_while(|&q| !punct(q)).any(|q| w(q) == "recent" && matches!(w(q + 1), "years" | "months" | "decades"));
+        // "after a series of attacks", "a string of attacks", with no toll
+        let series = i >= 2 && w(i - 1) == "of" && matches!(w(i - 2), "series" | "string" | "spate" | "wave" | "waves") && {
+            let (k, inj, _) = self.casualties();
+            k.is_none() && inj.is_none()
+        };
+        // "banned all protests in Conakry": what is banned has not happened
+        let banned = !verbish && (i.saturating_sub(3)..i).any(|q| matches!(w(q), "ban" | "bans" | "banned" | "banning" | "prohibited" | "outlawed" | "forbade"));
+        // "buried the three men killed in …": a victim's participle after its noun
+        let victims = (f.killed || f.injured)
+            && i > 0
+            && w(i).ends_with("ed")
+            && matches!(w(last + 1), "in" | "during" | "on" | "at" | "when" | "by" | "last")
+            && !matches!(w(i - 1), "was" | "were" | "been" | "be" | "being" | "is" | "are" | "and" | "," | "who" | "had" | "have" | "has")
+            && self.toks.iter().any(|t| AFTERMATH.contains(&t.norm.as_str()));
+        possessive_past || after_past || years_after || recent || series || banned || victims
     }
 
     /// A generic cue within six words (عادة، غالبا، increasingly…), or a trend statement.

@@ -282,6 +282,8 @@ fn scoreline(toks: &[Token], doc: &Document) -> bool {
         let p = &toks[i - 1];
         let name_before = p.kind == TokenKind::Latin && doc.slice(p.start, p.end).chars().next().is_some_and(|c| c.is_uppercase()) && !crate::words::EN_FUNC.contains(&p.norm.as_str());
         let result_after = toks.get(i + 3).is_some_and(|t| matches!(t.norm.as_str(), "win" | "victory" | "defeat" | "draw" | "loss" | "lead" | "aggregate"));
-        small(a) && small(b) && matches!(d.norm.as_str(), "-" | "–") && a.end == d.start && d.end == b.start && (name_before || result_after)
+        // "could only draw 1-1 with", "were held 0-0 at home"
+        let result_before = matches!(p.norm.as_str(), "draw" | "drew" | "drawn" | "beat" | "won" | "lost" | "held" | "win" | "victory" | "defeat" | "thrashed" | "edged");
+        small(a) && small(b) && matches!(d.norm.as_str(), "-" | "–") && a.end == d.start && d.end == b.start && (name_before || result_after || result_before)
     })
 }

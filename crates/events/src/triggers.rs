@@ -167,7 +167,10 @@ impl<'a> Sent<'a> {
         }
         // in a sport report any attack word short of killing is the game's
         // (خطف الفريق نقطة التعادل، اقتحم صدارة الترتيب)
-        if self.sport && ((ty == EventType::Assault && !e.flags.killed) || (ty == EventType::Coerce && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
+        // (an English phrase with no sport flag, "opened fire", "exchanged fire", is no
+        // game's: a football team's bus fired on stays an attack)
+        let en_plain_phrase = e.phrase && !e.flags.sport && !self.arabic[i];
+        if self.sport && !en_plain_phrase && ((ty == EventType::Assault && !e.flags.killed) || (ty == EventType::Coerce && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
             return true;
         }
         // a computer attack is not physical violence (هجوم إلكتروني، cyberattack)

@@ -18,12 +18,14 @@ impl<'a> Sent<'a> {
         if e.flags.killed && !e.flags.obj && recipient.is_none() {
             *recipient = actor.take();
         }
-        let passive = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
+        // "a military base came under attack by X", "came under fire from X": a passive too
+        let came_under = matches!(self.toks[c.tok].norm.as_str(), "came" | "come" | "comes" | "coming") && self.toks.get(c.tok + 1).is_some_and(|t| t.norm == "under");
+        let passive = came_under || c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
         if passive {
             // the subject of a passive is the recipient, the "by" phrase the actor
             let hi = (c.last + 9).min(n);
             let by_actor = (c.last + 1..hi)
-                .find(|&j| self.toks[j].norm == "by")
+                .find(|&j| self.toks[j].norm == "by" || came_under && j == c.last + 1 && self.toks[j].norm == "from")
                 .and_then(|j| self.actor_after(j + 1, j + 5, false).or_else(|| self.actor_after(j + 1, j + 4, true)));
             let subject = self.actor_before(c.tok, 6);
             *recipient = subject.or(*recipient);

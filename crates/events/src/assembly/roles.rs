@@ -31,7 +31,7 @@ impl<'a> Sent<'a> {
                 || (ev.c.kind == Kind::Word
                     && ((self.lx().entries[ev.c.entry].verb && !w.ends_with("ing"))
                         || w.ends_with("ed")
-                        || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks" | "hit" | "hits")));
+                        || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks" | "hit" | "hits" | "came")));
             let en = !self.arabic[ev.c.tok];
             // English: a verb whose subject is another trigger of the group is the event's
             // verb ("coalition air strikes hit", "a car bomb exploded")
