@@ -173,6 +173,26 @@ fn second_english_wire_set_keeps_verb_place_and_actor() {
     }
 }
 
+/// The third English wire set of issue 11 (`crates/events/data/dev/wire_en3.jsonl`; the test
+/// part written and run before any change, the train part after it): floors a little below
+/// the figures reached (test first run at verb 78.9, place 69.3, actor 73.1, false events
+/// 12/50 → 79.8 / 71.1 / 73.1 / 10/50; the train part tuned on, 87.0 / 77.0 / 84.1 / 15/44 →
+/// 92.1 / 86.1 / 89.2 / 4/43).
+#[test]
+fn third_english_wire_set_keeps_verb_place_and_actor() {
+    let gold = repo_root().join("crates/events/data/dev/wire_en3.jsonl").to_string_lossy().into_owned();
+    for (split, n, verb, place, actor, false_events) in [("train", 133, 90.0, 84.0, 86.0, 12.0), ("test", 151, 78.0, 69.0, 71.0, 22.0)] {
+        let out = marsad(&["eval", "events", "--json", "--split", split, "--gold", &gold]);
+        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["sentences"].as_u64(), Some(n), "{split}: the whole part is read: {v}");
+        assert!(pct(&v, "event_at_verb") >= verb, "{split}: at verb {}", pct(&v, "event_at_verb"));
+        assert!(pct(&v, "place_right") >= place, "{split}: place {}", pct(&v, "place_right"));
+        assert!(pct(&v, "actor_text") >= actor, "{split}: actor {}", pct(&v, "actor_text"));
+        assert!(pct(&v, "false_events") <= false_events, "{split}: false events {}", pct(&v, "false_events"));
+    }
+}
+
 fn shared_file(rel: &str) -> Option<String> {
     let p = repo_root().join("../shared").join(rel);
     p.exists().then(|| p.to_string_lossy().into_owned())

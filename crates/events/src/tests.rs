@@ -466,3 +466,39 @@ fn token_cue_mask_is_the_three_look_ups() {
     }
     assert!(n > 20 && hits > 3, "{n} tokens, {hits} with cues");
 }
+
+#[test]
+fn english_references_to_earlier_events_are_not_new_ones() {
+    let violent = |t: &str| happened(&run(t)).iter().any(|e| ["ASSAULT", "PROTEST", "COERCE"].contains(&e.kind.as_str()));
+    assert!(!violent("Hundreds of mourners attended the funeral of the four soldiers killed in the ambush, officials said."));
+    assert!(!violent("The minister promised to rebuild the market destroyed in last month's bombing."));
+    assert!(!violent("Ten years after gunmen stormed the school, survivors returned to lay wreaths."));
+    assert!(!violent("The authorities banned all protests in the capital until the end of the month."));
+    // near misses: a new attack next to an old one, a toll with a wave of attacks
+    assert!(violent("Gunmen killed five people in a village on Sunday, a week after last month's bombing of the market."));
+    assert!(violent("A wave of attacks killed 30 people across the province on Monday."));
+}
+
+#[test]
+fn english_came_under_fire_and_firearms_in_sport_sentences() {
+    let evs = run("A police convoy came under fire from gunmen near the town on Friday, officials said.");
+    let ev = happened(&evs).into_iter().find(|e| e.kind.as_str() == "ASSAULT").expect("an assault");
+    assert_eq!(ev.trigger.text.split_whitespace().next(), Some("came"), "{evs:?}");
+    assert!(ev.recipient.as_ref().is_some_and(|r| r.text.contains("police")), "{evs:?}");
+    assert!(ev.actor.as_ref().is_some_and(|a| a.text.contains("gunmen")), "{evs:?}");
+    // a football team's bus fired on is an attack; the team's attacking play is not
+    let violent = |t: &str| happened(&run(t)).iter().any(|e| e.kind.as_str() == "ASSAULT");
+    assert!(violent("Gunmen opened fire on the football team's bus after the match, wounding the driver."));
+    assert!(!violent("The home side attacked throughout but could only draw 1-1 with the visitors."));
+    assert!(!violent("The guard shot 30 points as his team won the game in overtime."));
+}
+
+#[test]
+fn english_unit_names_apposition_and_relative_places() {
+    // "in the X district of Y": the district, over its container
+    assert_eq!(en_place_of("Militants attacked a police post in the Tirah district of Khyber on Monday.", &[("Khyber", "PAK")]).as_deref(), Some("Tirah"));
+    // "in X, the capital of Y": the town the gazetteer lacks
+    assert_eq!(en_place_of("Troops fired on protesters in Kalwa, the capital of Sindra province, killing two.", &[]).as_deref(), Some("Kalwa"));
+    // "X, where EVENT": the relative clause's place, not where people arrived
+    assert_eq!(en_place_of("Families arrived in Goma from Rutshuru, where fighting had resumed on Friday.", &[("Goma", "COD"), ("Rutshuru", "COD")]).as_deref(), Some("Rutshuru"));
+}
