@@ -24,7 +24,7 @@ mod words;
 use lexicon::Lexicon;
 use marsad_core::{Document, Event, Stage};
 use ontology::Ontology;
-use sentence::{Memo, Sent};
+use sentence::Sent;
 use filters::fold_casualty_nouns;
 
 /// The events stage. `load` reads the resources embedded in the binary.
@@ -54,16 +54,12 @@ impl EventStage {
     /// Every event of the document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Event> {
         let mut out = Vec::new();
-        // trigger look-ups are memoised per document: the same words recur
-        // sized for the document's words: growing it rehashed every entry
-        // several times per article (1.5 % of instructions with the inserts)
-        let memo: Memo = std::cell::RefCell::new([lexicon::FMap::with_capacity_and_hasher(if doc.lang == marsad_core::Lang::Ar { 16 } else { doc.tokens.len() }, Default::default()), lexicon::FMap::with_capacity_and_hasher(if doc.lang == marsad_core::Lang::En { 16 } else { doc.tokens.len() }, Default::default())]);
         for si in 0..doc.sentences.len() {
             let toks = doc.sentence_tokens(si);
             if toks.is_empty() || toks.len() > 1500 {
                 continue;
             }
-            let cx = Sent::new(self, doc, si, &memo);
+            let cx = Sent::new(self, doc, si);
             out.extend(fold_casualty_nouns(cx.events()));
         }
         out

@@ -35,14 +35,8 @@ pub(crate) struct Ev {
     pub(crate) weak: bool,
 }
 
-/// Look-ups of the document, Latin words in `[0]`, Arabic ones in `[1]`
-/// (one map per script, so that a word is found by its `&str` without
-/// building a key).
-pub(crate) type Memo = std::cell::RefCell<[lexicon::FMap<String, std::rc::Rc<[lexicon::Hit]>>; 2]>;
-
 pub(crate) struct Sent<'a> {
     pub(crate) st: &'a EventStage,
-    pub(crate) memo: &'a Memo,
     pub(crate) doc: &'a Document,
     pub(crate) si: usize,
     pub(crate) toks: &'a [Token],
@@ -145,7 +139,7 @@ pub(crate) fn definite(t: &Token) -> bool {
 }
 
 impl<'a> Sent<'a> {
-    pub(crate) fn new(st: &'a EventStage, doc: &'a Document, si: usize, memo: &'a Memo) -> Self {
+    pub(crate) fn new(st: &'a EventStage, doc: &'a Document, si: usize) -> Self {
         let toks = doc.sentence_tokens(si);
         let arabic: Vec<bool> = toks.iter().map(is_ar).collect();
         let key: Vec<&'a str> = toks.iter().map(key_of).collect();
@@ -185,7 +179,7 @@ impl<'a> Sent<'a> {
                 agent_spans.push((e.start, e.end));
             }
         }
-        Sent { st, memo, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, blade, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans, tolls: std::cell::OnceCell::new(), condemned: Default::default() }
+        Sent { st, doc, si, toks, arabic, key, trig: vec![false; toks.len()], sport, disease, econ, cyber, weapon, blade, accident, frame, nonprotest, protestcue, mask, pmask, agent_spans, tolls: std::cell::OnceCell::new(), condemned: Default::default() }
     }
 
     pub(crate) fn lx(&self) -> &Lexicon {
@@ -197,14 +191,11 @@ impl<'a> Sent<'a> {
         &*self.st.coder
     }
 
-    /// `Lexicon::lookup`, memoised for the document.
+    /// `Lexicon::lookup`, memoised per thread ([`Sent::lookup_across_docs`]).
+    /// (A second memo per document, in front of it, copied each new word
+    /// of the document into a key and answered no faster.)
     pub(crate) fn lookup(&self, norm: &str, arabic: bool) -> std::rc::Rc<[lexicon::Hit]> {
-        if let Some(h) = self.memo.borrow()[arabic as usize].get(norm) {
-            return h.clone();
-        }
-        let h = self.lookup_across_docs(norm, arabic);
-        self.memo.borrow_mut()[arabic as usize].insert(norm.to_string(), h.clone());
-        h
+        self.lookup_across_docs(norm, arabic)
     }
 
     /// `Lexicon::lookup` through a per-thread memo of recent words that
