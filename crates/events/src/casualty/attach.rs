@@ -379,6 +379,20 @@ impl<'a> G<'a> {
         })
     }
 
+    /// An injury word naming what a death came from: توفي متأثرا بإصابته، لقي حتفه متأثرا
+    /// بالجروح التي أصيب بها، توفي فلسطيني … على إثر إصابته برصاص — the wounded died, so
+    /// he is counted killed (by the death word), not also injured.
+    pub(super) fn died_of_wounds(&self, p: &Pred) -> bool {
+        if p.class != INJURED || !self.ar(p.i) {
+            return false;
+        }
+        if (p.i.saturating_sub(4)..p.i).any(|q| self.ar(q) && bare(self.t(q)).starts_with("متاثر")) {
+            return true;
+        }
+        let cause = (p.i.saturating_sub(2)..p.i).any(|q| self.ar(q) && matches!(bare(self.t(q)), "اثر" | "جراء"));
+        cause && !self.t(p.i).suffix.is_empty() && (p.i.saturating_sub(15)..p.i).any(|q| self.pred_at(q).is_some_and(|o| o.class == KILLED && o.kind == Kind::VerbI))
+    }
+
     /// The implicit singleton of an assassination whose victim is not after the noun:
     /// تعرض الزواري لعملية اغتيال، جريمة الاغتيال في حقه، عملية الاغتيال التي استهدفت
     /// المهندس — one killed. Not a plural (الاغتيالات), a threat or a plan (تهديد

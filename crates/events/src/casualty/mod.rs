@@ -75,6 +75,9 @@ pub struct Figure {
     /// a further class of the same toll, joined by و right after the previous figure
     /// (القضاء على 5 إرهابيين واستشهاد مواطن = 6 killed): added to it, not a restatement
     pub adds: bool,
+    /// a vague part of an added chain (عدد من الشهداء … فضلا عن القضاء على 36، إصابة شخصين
+    /// وآخرين): the sum is not stated, so the chain gives no figure (`value` is 0)
+    pub vague: bool,
 }
 
 /// The figures of a sentence and its incidents (token ranges).
@@ -97,13 +100,16 @@ impl Tolls {
     /// The figure of `class` in incident `seg` (all incidents for None): the largest
     /// stated, since a sentence restating a toll gives it twice.
     pub fn get(&self, seg: Option<usize>, class: usize) -> Option<u32> {
-        let mut best: Option<u32> = None;
-        let mut chain = 0u32;
+        // each chain of added figures is one toll; a vague part makes its chain unstated
+        let mut chains: Vec<Option<u32>> = Vec::new();
         for f in self.figures.iter().filter(|f| f.class == class && seg.map_or(true, |s| self.seg_of(f.pred) == s)) {
-            chain = if f.adds { chain + f.value } else { f.value };
-            best = Some(best.map_or(chain, |b| b.max(chain)));
+            let v = (!f.vague).then_some(f.value);
+            match chains.last_mut() {
+                Some(c) if f.adds => *c = c.zip(v).map(|(a, b)| a + b),
+                _ => chains.push(v),
+            }
         }
-        best
+        chains.into_iter().flatten().max()
     }
 }
 
@@ -211,6 +217,42 @@ impl<'a> G<'a> {
         }
     }
 
+    /// Is the figure of `p` (its phrase `s..e`) a further part of the class's toll
+    /// stated before it, not a restatement? The sentence says so by an additive word
+    /// between them (بالإضافة إلى، إضافة إلى، فضلا عن، علاوة على، أيضا، كذلك) or by an
+    /// "another" in the phrase (4 أشخاص آخرين، رجل آخر، وجرح ثالث، ومات الثاني). A toll
+    /// (حصيلة، عدد القتلى) restates, it never adds. Returns whether the earlier part was
+    /// vague (عدد من الشهداء … فضلا عن القضاء على 36), or None when nothing is added to.
+    fn added_to(&self, found: &[(usize, Figure)], vague: &[(usize, usize, usize)], p: &Pred, s: usize, e: usize) -> Option<bool> {
+        if !self.ar(p.i) || p.kind == Kind::Toll {
+            return None;
+        }
+        let start = p.i.min(s);
+        let prev_fig = found.iter().rev().find(|(_, f)| f.class == p.class && f.pred < p.i).map(|(_, f)| (f.pred, f.qp.1, false));
+        let prev_vague = vague.iter().rev().find(|m| m.0 == p.class && m.1 < p.i).map(|m| (m.1, m.2, true));
+        let (pp, pe, was_vague) = match (prev_fig, prev_vague) {
+            (Some(a), Some(b)) => if b.0 > a.0 { b } else { a },
+            (a, b) => a.or(b)?,
+        };
+        if self.pred_at(pp).is_some_and(|o| o.kind == Kind::Toll) || pe > start || start - pe > 30 {
+            return None;
+        }
+        if (pe..start).any(|q| self.punct(q) && matches!(self.t(q).norm.as_str(), "." | "!" | "?" | "؟" | ":")) {
+            return None;
+        }
+        // the earlier figure is a relative clause's, told of its antecedent (العملية … التي
+        // أسفرت عن القضاء على عنصرين …، تمكنت … من القضاء على عنصرين آخرين): another toll
+        let relative = (pp.saturating_sub(4)..pp).any(|q| matches!(self.t(q).norm.as_str(), "الذي" | "التي"));
+        if relative && (pe..start).any(|q| matches!(self.t(q).norm.as_str(), "," | "،")) {
+            return None;
+        }
+        const MORE: &[&str] = &["بالاضافه", "اضافه", "فضلا", "علاوه", "ايضا", "كذلك"];
+        let between = (pe..start).chain(p.last + 1..s.max(p.last + 1)).any(|q| self.ar(q) && (MORE.contains(&self.w(q)) || MORE.contains(&self.t(q).norm.as_str())));
+        const ANOTHER: &[&str] = &["اخر", "اخري", "اخرون", "اخرين", "اخريات", "اخران", "اخريان", "الاخر", "الاخرين", "الاخرون", "ثالث", "ثالثه", "رابع", "الثاني", "الثالث", "الرابع", "الثانيه", "الثالثه"];
+        let another = (s..e.min(self.n())).any(|q| self.ar(q) && ANOTHER.contains(&self.w(q)));
+        (between || another).then_some(was_vague)
+    }
+
     // ---- the predicate found at each token (filled by `tolls`)
 
     fn pred_at(&self, i: usize) -> Option<&Pred> {
@@ -240,6 +282,8 @@ pub fn tolls(inp: &Input) -> Tolls {
     g.preds = preds;
     let mut out = Tolls { starts: vec![0], ..Default::default() };
     let mut found: Vec<(usize, Figure)> = Vec::new();
+    // (class, predicate, end) of each vague quantity a predicate took (عدد من، آخرون)
+    let mut vague_marks: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..toks.len() {
         let Some(p) = g.pred_at(i).cloned() else { continue };
         if g.combined(&p) {
@@ -247,7 +291,7 @@ pub fn tolls(inp: &Input) -> Tolls {
         }
         // an attempt kills or wounds no one it names: حاول مسلح قتل ثلاثة أشخاص، محاولة
         // اغتيال (the attack still happened; the event stays, without a figure)
-        if g.attempted(&p) {
+        if g.attempted(&p) || g.died_of_wounds(&p) {
             continue;
         }
         let att = g.attach(&p).or_else(|| g.assassination_singleton(&p));
@@ -258,8 +302,22 @@ pub fn tolls(inp: &Input) -> Tolls {
         if let Some(v) = v {
             // "… على 5 إرهابيين واستشهاد مواطن": a و-joined predicate of the same class right
             // after the previous figure adds to it
-            let adds = is_ar(&toks[i]) && toks[i].norm.starts_with('و') && found.last().is_some_and(|(_, f)| f.class == p.class && (f.qp.1 == i || f.qp.1 + 1 == i && matches!(toks[f.qp.1].norm.as_str(), "," | "،")) && f.pred != i);
-            found.push((i, Figure { class: p.class, value: v, pred: i, qp: (s, e), adds }));
+            let glued = is_ar(&toks[i]) && toks[i].norm.starts_with('و') && found.last().is_some_and(|(_, f)| f.class == p.class && (f.qp.1 == i || f.qp.1 + 1 == i && matches!(toks[f.qp.1].norm.as_str(), "," | "،")) && f.pred != i);
+            // "… بالإضافة إلى مقتل منفذ الهجوم"، "وإيقاف 4 أشخاص آخرين"، "ومات الثاني": a
+            // further figure of the class, added; after a vague one (عدد من الشهداء … فضلا
+            // عن القضاء على 36) the sum is vague
+            let after = if glued { None } else { g.added_to(&found, &vague_marks, &p, s, e) };
+            let adds = glued || after.is_some();
+            let vague = after == Some(true);
+            found.push((i, Figure { class: p.class, value: v, pred: i, qp: (s, e), adds, vague }));
+        } else if let Some(prev) = g.added_to(&found, &vague_marks, &p, s, e) {
+            // "… وإصابة شخصين وآخرين"، a vague part added to a stated toll: the sum is vague
+            if !prev {
+                found.push((i, Figure { class: p.class, value: 0, pred: i, qp: (s, e), adds: true, vague: true }));
+            }
+        }
+        if v.is_none() {
+            vague_marks.push((p.class, i, e));
         }
         // gapping: "… قتل سبعة في بعقوبة وستة في كركوك"، "nine killed in Karachi and four in Lahore"
         let mut q = e.max(p.last + 1);
@@ -286,7 +344,7 @@ pub fn tolls(inp: &Input) -> Tolls {
                     let anchored = ce < n && g.prep(ce) && (ce..(ce + 4).min(n)).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
                     let had_anchor = (p.last + 1..q).any(|x| inp.anchor.get(x).copied().unwrap_or(false));
                     if anchored && had_anchor {
-                        found.push((q, Figure { class: p.class, value: v2, pred: q, qp: (start, ce), adds: false }));
+                        found.push((q, Figure { class: p.class, value: v2, pred: q, qp: (start, ce), adds: false, vague: false }));
                         out.starts.push(q);
                     }
                 }
@@ -333,7 +391,7 @@ pub fn tolls(inp: &Input) -> Tolls {
         } {
             s -= 1;
         }
-        let own_fig = found.iter().any(|(at, _)| *at > q && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
+        let own_fig = found.iter().any(|(at, f)| !f.vague && *at > q && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
         if s > 0 && s < q && attack(s, q) && own_fig {
             rel_cuts.push(s);
         }
@@ -346,9 +404,9 @@ pub fn tolls(inp: &Input) -> Tolls {
     let mut relative = vec![false];
     for c in cuts {
         let prev = *starts.last().unwrap();
-        let fig_before = found.iter().any(|(at, _)| *at >= prev && *at < c);
+        let fig_before = found.iter().any(|(at, f)| !f.vague && *at >= prev && *at < c);
         let next_cut_end = n;
-        let fig_after = found.iter().any(|(at, _)| *at >= c);
+        let fig_after = found.iter().any(|(at, f)| !f.vague && *at >= c);
         let rel = rel_cuts.contains(&c);
         if fig_before && fig_after && anchor(prev, c) && anchor(c, next_cut_end) || rel && fig_after {
             starts.push(c);

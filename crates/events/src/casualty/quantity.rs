@@ -260,6 +260,11 @@ impl<'a> G<'a> {
             if matches!(w, "بينهم" | "بينهن" | "منهم" | "منهن" | "بينهما" | "ومنهم" | "وبينهم" | "اغلبهم" | "معظمهم") {
                 return Some(q + 1);
             }
+            // an apposition naming the same people: تونسيين اثنين هما أيمن … ونزار …، 3
+            // مدنيين هم مواطن وزوجته وطفل
+            if matches!(w, "هم" | "هما" | "هن" | "وهم" | "وهما" | "وهن") && q + 1 < n && self.ar(q + 1) && !self.in_pred(q + 1) {
+                return Some(q + 1);
+            }
             if w == "من" && q + 1 < n && matches!(self.t(q + 1).norm.as_str(), "بينهم" | "بينهن") {
                 return Some(q + 2);
             }
@@ -338,6 +343,16 @@ impl<'a> G<'a> {
                 e = q;
             }
         }
+        // a list in brackets naming the same people: 4 مدنيين ( طالبان جامعيان وسيدة وطفلة)
+        let brackets = |e: usize| {
+            if e < n && self.t(e).norm == "(" {
+                if let Some(c) = (e + 1..(e + 14).min(n)).take_while(|&q| !self.in_pred(q)).find(|&q| self.t(q).norm == ")") {
+                    return c + 1;
+                }
+            }
+            e
+        };
+        e = brackets(e);
         // conjuncts, added: ثماني نساء وطفلان، 3 جنود و2 من …، two soldiers and a civilian
         loop {
             if e >= n {
@@ -372,7 +387,7 @@ impl<'a> G<'a> {
                 (a, None) => a,
                 (None, b) => b,
             };
-            e = skip_least(ce2);
+            e = brackets(skip_least(ce2));
         }
         Some((v, e, single))
     }

@@ -206,3 +206,31 @@ fn dates_years_and_things_are_no_tolls() {
     assert_eq!(k("قتل 16000 شخص في الحرب"), Some(16000));
     assert_eq!(k("أسفر الهجوم عن مقتل 5 أشخاص منذ 2011"), Some(5));
 }
+
+/// Session casualty5 (issue 11): a further part of a toll is added when the sentence says
+/// so (an additive word, or "another" in the phrase), an apposition or a list in brackets
+/// names the same people again, a vague part makes the sum unstated, a relative clause's
+/// figure belongs to its antecedent, and a man who died of his wounds is killed, not
+/// injured.
+#[test]
+fn added_parts_appositions_and_deaths_from_wounds() {
+    assert_eq!(k("أسفرت العملية عن مقتل شرطيين وإصابة آخر، بالإضافة إلى مقتل منفذ الهجوم"), Some(3));
+    assert_eq!(a("تم إلقاء القبض على شخصين كانا على متن سيارة و إيقاف 4 أشخاص آخرين"), Some(6));
+    assert_eq!(a("تم إيقاف 5 أشخاص خلال مداهمة منزل، كما تم أيضا إيقاف صاحب المنزل"), Some(6));
+    assert_eq!(i("أسفرت عن إصابة عونين اثنين بالإضافة إلى القضاء على عنصرين ارهابيين وجرح ثالث"), Some(3));
+    // a restated toll is not added to
+    assert_eq!(k("قتل 5 أشخاص في الهجوم وارتفعت حصيلة القتلى إلى 7 بعد وفاة جريح آخر"), Some(7));
+    // the same people named again
+    assert_eq!(i("وأسفر الهجوم عن إصابة تونسيين اثنين هما أيمن الدربالي ونزار غالي"), Some(2));
+    assert_eq!(i("كما أصيب 3 مدنيين هم مواطن وزوجته وطفل كان برفقة ذويه"), Some(3));
+    assert_eq!(i("أسفر التفجير عن إصابة ضابطين و4 مدنيين ( طالبان جامعيان وسيدة وطفلة)"), Some(6));
+    // a vague part: the sum is not stated
+    assert_eq!(k("أسفرت عن استشهاد عدد من المدنيين والأمنيين، فضلا عن القضاء على 36 إرهابيا"), None);
+    // a relative clause's figure is its antecedent's own toll
+    assert_eq!(k("مواصلة للعملية العسكرية بجبل سمامة، التي أسفرت عن القضاء على عنصرين إرهابيين، تمكنت الوحدات العسكرية من القضاء على عنصرين ارهابيين اخرين"), Some(2));
+    // died of his wounds
+    assert_eq!(i("توفي رجل في المستشفى متأثرا بإصابته في عملية دهس"), None);
+    assert_eq!(i("لقي المهاجم حتفه متأثرا بالجروح التي أصيب بها في الهجوم"), None);
+    assert_eq!(i("توفي اليوم فلسطيني على اثر اصابته برصاص جنود الاحتلال"), None);
+    assert_eq!(i("أصيب 3 أشخاص في الانفجار"), Some(3));
+}
