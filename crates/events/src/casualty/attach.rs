@@ -365,8 +365,9 @@ impl<'a> G<'a> {
         }
     }
 
-    /// A killing or wounding word governed by an attempt (حاول، محاولة، يحاول) within the
-    /// four words before it (حاول الشهيد الفلسطيني إصابة), with no punctuation between.
+    /// A killing or wounding word governed by an attempt (حاول، محاولة، يحاول), an intent
+    /// (يريد، ينوي، بهدف) or a threat (يهدده، تهديد) within the four words before it (حاول
+    /// الشهيد الفلسطيني إصابة), with no punctuation between.
     pub(super) fn attempted(&self, p: &Pred) -> bool {
         if !self.ar(p.i) || !matches!(p.class, KILLED | INJURED) {
             return false;
@@ -376,6 +377,10 @@ impl<'a> G<'a> {
             let w = bare(self.t(q));
             let w = strip_al(w).unwrap_or(w);
             matches!(w, "حاول" | "حاولت" | "حاولوا" | "يحاول" | "تحاول" | "يحاولون" | "محاوله" | "محاولات" | "لمحاوله" | "بمحاوله")
+                // an intent or a threat names no victim either: كان يريد إصابة شخص آخر، يهدده
+                // بالذبح، بهدف قتل
+                || matches!(w, "يريد" | "تريد" | "يريدون" | "اراد" | "ارادت" | "ارادوا" | "يرغب" | "ترغب" | "يرغبون" | "ينوي" | "تنوي" | "ينوون" | "يعتزم" | "تعتزم" | "يعتزمون" | "بهدف" | "بقصد" | "بغرض")
+                || ["هدد", "يهدد", "تهدد", "تهديد", "بتهديد"].iter().any(|h| w.starts_with(h))
         })
     }
 

@@ -37,6 +37,19 @@ impl<'a> G<'a> {
                 }
             }
         }
+        // "وكان مواطن … يبلغ من العمر 65 سنة قد توفي"، "إن رجلا ألمانيا عمره 73 عاما توفي":
+        // one person, the subject of كان / إنّ opening the verb's clause (a fallback: a
+        // subject after the verb still wins)
+        if p.own.is_none() && p.kind == Kind::VerbI && !p.plural && p.class == KILLED {
+            let mut k = i;
+            while k > i.saturating_sub(14) && !self.punct(k - 1) {
+                k -= 1;
+            }
+            let one = |q: usize| self.ar(q) && (self.person_at(q) || self.inp.person.get(q).copied().unwrap_or(false) || self.ar_human(q) == Some(1));
+            if (k..i.saturating_sub(1)).any(|q| matches!(self.w(q), "كان" | "كانت" | "ان") && one(q + 1)) {
+                p.own = Some(1);
+            }
+        }
         let _ = n;
         Some(p)
     }
@@ -122,6 +135,13 @@ impl<'a> G<'a> {
             } else {
                 continue;
             };
+            // "وراء قتله زائري الضريح": a verbal noun whose pronoun is its agent, with the
+            // victims as its object right after it (not the verb "قتله مسلحون", him)
+            let n = self.n();
+            let masdar = matches!(pre, "ب" | "ل") || i > 0 && [self.w(i - 1), self.t(i - 1).norm.as_str()].iter().any(|w| matches!(*w, "وراء" | "بعد" | "قبل" | "اثر" | "عقب" | "جراء" | "بسبب" | "سبب" | "خلال" | "اثناء"));
+            if masdar && class != ARRESTED && i + 1 < n && self.ar(i + 1) && !self.prep(i + 1) && (self.inp.person.get(i + 1).copied().unwrap_or(false) || self.ar_human(i + 1).is_some() || self.w(i + 1).strip_suffix('ي').is_some_and(|r| HUMAN_SOUND.contains(&r) || HUMAN_BROKEN.contains(&r))) {
+                return None;
+            }
             return Some(Pred { i, last: i, class, kind: Kind::Counted, plural: false, passive: false, own, singleton: false });
         }
         None
@@ -303,7 +323,9 @@ impl<'a> G<'a> {
                 // "78 إصابة": a verbal noun right after a number is counted by it
                 // (after a result verb: أسفرت عن 78 إصابة; not "2500 إصابة لدى النساء", cases)
                 let result = (i.saturating_sub(5)..i).any(|q| ["اسفر", "خلف", "ادي", "تسبب", "اوقع"].iter().any(|v| self.w(q).starts_with(v)));
-                let kind = if kind == Kind::NounGen && i > 0 && (self.t(i - 1).kind == TokenKind::Number) && strip_al(w).is_none() && result { Kind::Counted } else { kind };
+                // (not a و-joined noun: "مقتل 29 وإصابة 24 آخرين" counts its own phrase)
+                let joined = self.t(i).norm.starts_with('و') && !self.t(i).prefix.is_empty();
+                let kind = if kind == Kind::NounGen && i > 0 && (self.t(i - 1).kind == TokenKind::Number) && strip_al(w).is_none() && result && !joined { Kind::Counted } else { kind };
                 let mut p = mk(class, kind, i);
                 if matches!(kind, Kind::VerbT | Kind::VerbI) {
                     p.plural = plural(w);

@@ -358,6 +358,10 @@ impl<'a> G<'a> {
             if e >= n {
                 break;
             }
+            // "إيقاف 11 شخصا … و9 أشخاص …، و209 أشخاص": a counted conjunct after a comma
+            if e + 1 < n && matches!(self.t(e).norm.as_str(), "," | "،") && self.ar(e + 1) && self.t(e + 1).norm.starts_with('و') && !self.in_pred(e + 1) && (numbers::parse_at(self.toks, e + 1).is_some() || self.t(e + 1).norm == "و" && e + 2 < n && self.t(e + 2).kind == TokenKind::Number) {
+                e += 1;
+            }
             let t = self.t(e);
             let next = if is_ar(t) && t.norm == "و" || !is_ar(t) && t.norm == "and" {
                 e + 1

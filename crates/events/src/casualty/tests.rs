@@ -234,3 +234,21 @@ fn added_parts_appositions_and_deaths_from_wounds() {
     assert_eq!(i("توفي اليوم فلسطيني على اثر اصابته برصاص جنود الاحتلال"), None);
     assert_eq!(i("أصيب 3 أشخاص في الانفجار"), Some(3));
 }
+
+/// Session casualty5, second step: a و-joined verbal noun after a number is no counted
+/// noun of it, intents and threats name no victims, a counted conjunct may follow a
+/// comma, one person is the subject of كان/إنّ before a death verb, وفيات is counted, and a
+/// verbal noun's pronoun is its agent when its victims follow it.
+#[test]
+fn joined_nouns_intents_and_subjects_of_kana() {
+    assert_eq!(k("أسفر الهجوم عن مقتل 29 وإصابة 24 آخرين"), Some(29));
+    assert_eq!(i("أسفر الهجوم عن مقتل 29 وإصابة 24 آخرين"), Some(24));
+    assert_eq!(i("لم يكن يرغب في التصويب إلى المحل، وإنما كان يريد إصابة شخص آخر في الخارج"), None);
+    assert_eq!(k("اقتحم مجهول منزل مسن ويهدده بالذبح"), None);
+    assert_eq!(a("أسفرت الحملة عن إيقاف 11 شخصا من أجل السلب و9 أشخاص من أجل السرقة، و209 أشخاص تعلقت بهم قضايا"), Some(229));
+    assert_eq!(k("وكان مواطن أصيل الجهة يبلغ من العمر 65 سنة قد توفي برصاصة خلال هذه المواجهات"), Some(1));
+    assert_eq!(k("وكان الجندي يحرس المكان عندما توفي ثلاثة من زملائه"), Some(3));
+    assert_eq!(k("أكد مصدر وصول 5 وفيات الى المستشفى خلال المواجهات"), Some(5));
+    assert_eq!(k("كان يعاني من مشاكل عقلية قد تكون السبب وراء قتله زائري الضريح"), None);
+    assert_eq!(k("قبل أن يطلق جندي النار عليه وقتله"), Some(1));
+}
