@@ -398,6 +398,31 @@ impl<'a> G<'a> {
         cause && !self.t(p.i).suffix.is_empty() && (p.i.saturating_sub(15)..p.i).any(|q| self.pred_at(q).is_some_and(|o| o.class == KILLED && o.kind == Kind::VerbI))
     }
 
+    /// Detainees set free are no arrest: إطلاق سراح 15 موقوفا، الإفراج عن 3 معتقلين.
+    pub(super) fn released(&self, p: &Pred) -> bool {
+        if p.class != ARRESTED || !self.ar(p.i) {
+            return false;
+        }
+        (p.i.saturating_sub(4)..p.i).any(|q| {
+            let w = self.w(q);
+            let w = strip_al(w).unwrap_or(w);
+            matches!(w, "سراح" | "افراج" | "افرج" | "افرجت" | "يفرج" | "تفرج" | "سبيل")
+        })
+    }
+
+    /// ذبح of animals and meat (ذبح قرابة 5ر1 مليون طير، من تاريخ ذبحها: poultry): in a
+    /// sentence about livestock or meat the slaughter word kills no one.
+    pub(super) fn slaughter(&self, p: &Pred) -> bool {
+        if p.class != KILLED || !self.ar(p.i) || !self.w(p.i).contains("ذبح") {
+            return false;
+        }
+        (0..self.n()).any(|q| {
+            let w = self.w(q);
+            let w = strip_al(w).unwrap_or(w);
+            AR_ANIMALS.contains(&w)
+        })
+    }
+
     /// The implicit singleton of an assassination whose victim is not after the noun:
     /// تعرض الزواري لعملية اغتيال، جريمة الاغتيال في حقه، عملية الاغتيال التي استهدفت
     /// المهندس — one killed. Not a plural (الاغتيالات), a threat or a plan (تهديد

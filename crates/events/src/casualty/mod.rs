@@ -250,7 +250,17 @@ impl<'a> G<'a> {
         let between = (pe..start).chain(p.last + 1..s.max(p.last + 1)).any(|q| self.ar(q) && (MORE.contains(&self.w(q)) || MORE.contains(&self.t(q).norm.as_str())));
         const ANOTHER: &[&str] = &["اخر", "اخري", "اخرون", "اخرين", "اخريات", "اخران", "اخريان", "الاخر", "الاخرين", "الاخرون", "ثالث", "ثالثه", "رابع", "الثاني", "الثالث", "الرابع", "الثانيه", "الثالثه"];
         let another = (s..e.min(self.n())).any(|q| self.ar(q) && ANOTHER.contains(&self.w(q)));
-        (between || another).then_some(was_vague)
+        // a new clause with its own casualty verb and a new indefinite victim (… إصابة 3
+        // مواطنين …، وأصيب أحد أعوان الحرس؛ أصيب عسكري …، فيما أصيب مهرب …): one more
+        let clause = matches!(p.kind, Kind::VerbI | Kind::VerbT) && p.i > 0 && {
+            let t = self.t(p.i);
+            let joined = t.norm.starts_with('و') && !t.prefix.is_empty() && self.punct(p.i - 1);
+            joined || matches!(self.t(p.i - 1).norm.as_str(), "فيما" | "بينما" | "كما")
+        } && s > p.last && s < self.n() && {
+            let w = self.w(s);
+            matches!(w, "احد" | "احدي") || matches!(self.t(s).base.as_str(), "احد" | "احدي") || strip_al(w).is_none() && self.ar_human(s) == Some(1)
+        };
+        (between || another || clause).then_some(was_vague)
     }
 
     // ---- the predicate found at each token (filled by `tolls`)
@@ -291,7 +301,7 @@ pub fn tolls(inp: &Input) -> Tolls {
         }
         // an attempt kills or wounds no one it names: حاول مسلح قتل ثلاثة أشخاص، محاولة
         // اغتيال (the attack still happened; the event stays, without a figure)
-        if g.attempted(&p) || g.died_of_wounds(&p) {
+        if g.attempted(&p) || g.died_of_wounds(&p) || g.released(&p) || g.slaughter(&p) {
             continue;
         }
         let att = g.attach(&p).or_else(|| g.assassination_singleton(&p));

@@ -18,7 +18,7 @@ fn i(s: &str) -> Option<u32> {
 
 #[test]
 fn lexicon_is_in_normalised_form() {
-    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE] {
+    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE, AR_ANIMALS] {
         for w in list {
             assert_eq!(marsad_text::normalize(w), *w, "{w} is not normalised");
         }
@@ -251,4 +251,19 @@ fn joined_nouns_intents_and_subjects_of_kana() {
     assert_eq!(k("أكد مصدر وصول 5 وفيات الى المستشفى خلال المواجهات"), Some(5));
     assert_eq!(k("كان يعاني من مشاكل عقلية قد تكون السبب وراء قتله زائري الضريح"), None);
     assert_eq!(k("قبل أن يطلق جندي النار عليه وقتله"), Some(1));
+}
+
+/// Session casualty5, third step: detainees set free are no arrest, slaughtered livestock
+/// is no killing, and a new clause with its own casualty verb and a new indefinite victim
+/// adds one more.
+#[test]
+fn releases_slaughter_and_new_clauses() {
+    assert_eq!(a("قررت المحكمة إطلاق سراح 15 موقوفا من شباب الجهة"), None);
+    assert_eq!(a("تمكنت الوحدات الأمنية من إيقاف 15 شخصا"), Some(15));
+    assert_eq!(k("تم ذبح قرابة 5ر1 مليون طير لحم و177 ألف ديك رومي"), None);
+    assert_eq!(k("أقدم شاب على ذبح والده"), Some(1));
+    assert_eq!(i("أسفرت العملية عن إصابة 3 مواطنين بشظايا، وأصيب أحد أعوان الحرس الوطني بجروح خفيفة"), Some(4));
+    assert_eq!(i("أصيب عسكري برصاصة على مستوى الركبة، فيما أصيب مهرب بطلق ناري على مستوى الساق"), Some(2));
+    // the same people told again are not added
+    assert_eq!(i("أصيب 3 أشخاص في الانفجار، وأصيب الثلاثة بجروح خفيفة"), Some(3));
 }

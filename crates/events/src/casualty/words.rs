@@ -42,6 +42,11 @@ pub(super) const EN_HUMAN: &[&str] = &[
     "husband", "pedestrian", "bystander", "worshipper", "employee", "paramedic", "medic", "trooper", "marine", "sniper",
     "guardsman", "chief", "deputy", "spokesman", "businessman", "merchant", "shopkeeper",
 ];
+/// Livestock and meat: ذبح in their sentence is slaughter, not a killing.
+pub(super) const AR_ANIMALS: &[&str] = &[
+    "طير", "طيور", "دجاج", "دواجن", "ديك", "ديوك", "لحوم", "لحم", "مواشي", "ماشيه", "اغنام", "غنم", "خرفان", "خروف", "ابقار",
+    "بقره", "عجول", "اضاحي", "اضحيه", "مسلخ", "مسالخ", "ماعز", "ابل", "جمال",
+];
 /// Counted nouns that are not people: a number before them is no head count.
 pub(super) const AR_UNITS: &[&str] = &[
     // things seized or counted that are no people (round 4: 16000 علبة معسل، طعنها 53 طعنة)
