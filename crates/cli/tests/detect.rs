@@ -300,15 +300,16 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     assert!(pct(&v, "killed_invented") <= 7.0, "assault2 train killed invented {}", pct(&v, "killed_invented"));
     // the third file (round 4, gold.ar.assault3.jsonl, all train part; first run with main's
     // models actor 61.5%, recipient 61.5%, killed 69.0% with 2.2% invented; after retraining
-    // on it and the date words of the casualty grammar 75.0 / 73.8 / 75.9 / 2.2%)
+    // on it and the date words of the casualty grammar 75.0 / 73.8 / 75.9 / 2.2%; session
+    // casualty5's grammar: killed 82.8% with 0% invented, floors raised from 74 / 4)
     let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault3.jsonl").to_str().unwrap()]);
     assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
     let v: Value = serde_json::from_slice(&v.stdout).unwrap();
     assert!(v["sentences"].as_u64().unwrap() >= 73, "the third assault train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 72.0, "assault3 train actor {}", pct(&v, "actor_text"));
     assert!(pct(&v, "recipient_text") >= 71.0, "assault3 train recipient {}", pct(&v, "recipient_text"));
-    assert!(pct(&v, "killed") >= 74.0, "assault3 train killed {}", pct(&v, "killed"));
-    assert!(pct(&v, "killed_invented") <= 4.0, "assault3 train killed invented {}", pct(&v, "killed_invented"));
+    assert!(pct(&v, "killed") >= 80.0, "assault3 train killed {}", pct(&v, "killed"));
+    assert!(pct(&v, "killed_invented") <= 2.0, "assault3 train killed invented {}", pct(&v, "killed_invented"));
 }
 
 /// The fresh Arabic assault set (labels/args/assault_test.ar.jsonl, all test, written
