@@ -60,27 +60,34 @@ NONFIG = re.compile(r"\d+ ?(سنه|سنوات|عاما|دينار|مليون|ا�
 EVWORD = re.compile(KINDS[5][1] + "|" + KINDS[6][1] + "|" + KINDS[7][1])
 NOTCAS = re.compile(r"فيروس|مرض|التهاب|سرطان|عدوي|تسمم|الملاعب|مباراه|اللاعب|عن العمل|عن النشاط|انفلونزا|كوليرا")
 
+def unused_sentences():
+    """Every sentence (40-420 characters) of an article no repo file uses, whose
+    normalised text no label file holds and which names no illness or sport: (doc, s, n)."""
+    for line in open(corpus, encoding="utf-8"):
+        a = json.loads(line)
+        if a["id"] in used_docs:
+            continue
+        doc = "jawhara-" + a["id"]
+        for s in re.split(r"(?<=[.!؟?])\s+|\n+", a.get("text", "")):
+            s = s.strip()
+            if not (40 <= len(s) <= 420):
+                continue
+            n = norm(s)
+            if n in used_text or NOTCAS.search(n):
+                continue
+            yield doc, s, n
+
+
 pool = {k: [] for k, _ in KINDS}
 pool["nonfig"] = []
-for line in open(corpus, encoding="utf-8"):
-    a = json.loads(line)
-    if a["id"] in used_docs:
+for doc, s, n in unused_sentences():
+    if NONFIG.search(n) and EVWORD.search(n):
+        pool["nonfig"].append((doc, s))
         continue
-    doc = "jawhara-" + a["id"]
-    for s in re.split(r"(?<=[.!؟?])\s+|\n+", a.get("text", "")):
-        s = s.strip()
-        if not (40 <= len(s) <= 420):
-            continue
-        n = norm(s)
-        if n in used_text or NOTCAS.search(n):
-            continue
-        if NONFIG.search(n) and EVWORD.search(n):
-            pool["nonfig"].append((doc, s))
-            continue
-        for kind, rx in KINDS:
-            if re.search(rx, n):
-                pool[kind].append((doc, s))
-                break
+    for kind, rx in KINDS:
+        if re.search(rx, n):
+            pool[kind].append((doc, s))
+            break
 
 N = {"implicit": 40, "vague": 30, "claim": 30, "numword": 50, "digits": 50, "killed": 50,
      "injured": 40, "arrested": 40, "nonfig": 60}
@@ -112,20 +119,11 @@ KILL = re.compile(r"\b(قتل\w*|مقتل|قتلي|قتيل\w*|استشهاد|ا
 ACC = re.compile(r"حادث|مرور|اصطدام|انقلاب|غرق|حريق|صعق|الطرقات|اعصار|زلزال|فيضان|الكلاب|كلب|المواشي|قرش|ثعبان|طائره|قطار")
 taken = {r[3] for r in out}
 second = []
-for line in open(corpus, encoding="utf-8"):
-    a = json.loads(line)
-    if a["id"] in used_docs:
+for doc, s, n in unused_sentences():
+    if s in taken or ACC.search(n) or not KILL.search(n):
         continue
-    doc = "jawhara-" + a["id"]
-    for s in re.split(r"(?<=[.!؟?])\s+|\n+", a.get("text", "")):
-        s = s.strip()
-        if not (40 <= len(s) <= 420) or s in taken:
-            continue
-        n = norm(s)
-        if n in used_text or NOTCAS.search(n) or ACC.search(n) or not KILL.search(n):
-            continue
-        h = int(hashlib.md5(("casreal2|" + doc).encode()).hexdigest(), 16)
-        second.append(("killx", doc, "test" if h % 2 == 0 else "train", s))
+    h = int(hashlib.md5(("casreal2|" + doc).encode()).hexdigest(), 16)
+    second.append(("killx", doc, "test" if h % 2 == 0 else "train", s))
 random.Random(7).shuffle(second)
 seen2 = set()
 for row in second:
