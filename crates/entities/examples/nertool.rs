@@ -2,6 +2,57 @@
 //! `nertool train TRAIN DEV EPOCHS [OUT]` and `nertool tag MODEL FILE` (prints gold + predicted tag).
 use marsad_entities::{conll, evaluate, train_conll, Tagger, TrainOptions};
 
+/// Articles of a JSON Lines corpus (title, then text) as documents of
+/// sentences of tokens; at most `limit` articles (0 = all).
+fn corpus_docs(text: &str, limit: usize) -> anyhow::Result<Vec<Vec<Vec<String>>>> {
+    let mut docs = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if limit > 0 && docs.len() >= limit {
+            break;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        let mut doc = Vec::new();
+        for field in ["title", "text"] {
+            let Some(t) = v.get(field).and_then(|x| x.as_str()) else { continue };
+            let mut d = marsad_core::Document::new("c", t.to_string());
+            marsad_text::annotate(&mut d);
+            for si in 0..d.sentences.len() {
+                let s: Vec<String> = d.sentence_tokens(si).iter().map(|t| d.text.get(t.byte_start..t.byte_end).unwrap_or("").to_string()).collect();
+                if !s.is_empty() {
+                    doc.push(s);
+                }
+            }
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// Self-training data: the corpus tagged by `t`, keeping the sentences of
+/// 4–60 tokens with at least one entity where every token's confidence is
+/// at least `min_conf` (so that a missed name is unlikely), at most `max`
+/// sentences, most confident first (then in corpus order).
+fn silver(t: &Tagger, docs: &[Vec<Vec<String>>], min_conf: f32, max: usize) -> Vec<conll::Sent> {
+    let mut cand: Vec<(f32, usize, conll::Sent)> = Vec::new();
+    for doc in docs {
+        for (s, (tags, conf)) in doc.iter().zip(t.tag_doc(doc)) {
+            if s.len() < 4 || s.len() > 60 || tags.iter().all(|&x| x == 0) {
+                continue;
+            }
+            let m = conf.iter().cloned().fold(1.0f32, f32::min);
+            if m >= min_conf {
+                let tags = tags.iter().map(|&x| marsad_entities::model::TAGS[x as usize].to_string()).collect();
+                cand.push((m, cand.len(), conll::Sent { tokens: s.clone(), tags }));
+            }
+        }
+    }
+    cand.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    cand.truncate(max);
+    // back to corpus order (stage 2 reads neighbouring sentences)
+    cand.sort_by_key(|c| c.1);
+    cand.into_iter().map(|c| c.2).collect()
+}
+
 fn main() -> anyhow::Result<()> {
     let a: Vec<String> = std::env::args().collect();
     if a[1] == "bench" {
@@ -47,18 +98,87 @@ fn main() -> anyhow::Result<()> {
             }
             let sc = evaluate(&t, &all[x..y]);
             eprint!("{:.2} ", sc.micro.f());
-            for (g, p) in [(sc.micro.gold, sc.micro.pred)].iter() {
-                pooled.micro.gold += g;
-                pooled.micro.pred += p;
+            for (ty, c) in sc.per_type.iter().map(|(t, c)| (Some(t), c)).chain([(None, &sc.micro)]) {
+                let e = match ty {
+                    Some(t) => pooled.per_type.entry(t.clone()).or_default(),
+                    None => &mut pooled.micro,
+                };
+                e.gold += c.gold;
+                e.pred += c.pred;
+                e.tp += c.tp;
             }
-            pooled.micro.tp += sc.micro.tp;
         }
         println!("\ncv micro P {:.2} R {:.2} F1 {:.2}", pooled.micro.p(), pooled.micro.r(), pooled.micro.f());
+        for (ty, c) in &pooled.per_type {
+            println!("cv {ty} P {:.2} R {:.2} F1 {:.2}", c.p(), c.r(), c.f());
+        }
         for (k, &(o2, org, misc)) in grid.iter().enumerate() {
             let (g, p, tp) = gp[k];
             let (pr, rc) = (tp as f64 / p.max(1) as f64, tp as f64 / g.max(1) as f64);
             println!("bias O2 {o2} ORG {org} MISC {misc}: P {:.2} R {:.2} F1 {:.2}", 100.0 * pr, 100.0 * rc, 200.0 * pr * rc / (pr + rc).max(1e-9));
         }
+        return Ok(());
+    }
+    if a[1] == "selfcv" || a[1] == "selfdev" {
+        // nertool selfcv K CORPUS.jsonl FILES… / nertool selfdev TRAIN DEV CORPUS.jsonl:
+        // self-training (train, tag the corpus, add its confident sentences, retrain)
+        // inside each fold; SELF_ARTICLES (3000), SELF_CONF (0.9), SELF_MAX (3000)
+        let env = |k: &str, d: f64| std::env::var(k).ok().map(|s| s.parse().unwrap()).unwrap_or(d);
+        let (narts, min_conf, max) = (env("SELF_ARTICLES", 3000.0) as usize, env("SELF_CONF", 0.9) as f32, env("SELF_MAX", 3000.0) as usize);
+        let seed: u64 = std::env::var("SEED").ok().map(|s| s.parse().unwrap()).unwrap_or(TrainOptions::default().seed);
+        let opt = TrainOptions { folds: 10, seed, ..Default::default() };
+        let run = |train: &[conll::Sent], test: &[conll::Sent], docs: &[Vec<Vec<String>>]| -> (conll::Score, conll::Score, usize) {
+            let t = train_conll(train, None, &opt);
+            let base = evaluate(&t, test);
+            let sil = silver(&t, docs, min_conf, max);
+            let n = sil.len();
+            let aug: Vec<conll::Sent> = train.iter().cloned().chain(sil).collect();
+            let t2 = train_conll(&aug, None, &opt);
+            (base, evaluate(&t2, test), n)
+        };
+        let show = |name: &str, sc: &conll::Score| {
+            println!("{name} micro P {:.2} R {:.2} F1 {:.2}", sc.micro.p(), sc.micro.r(), sc.micro.f());
+            for (ty, c) in &sc.per_type {
+                println!("{name} {ty} P {:.2} R {:.2} F1 {:.2}", c.p(), c.r(), c.f());
+            }
+        };
+        if a[1] == "selfdev" {
+            let train = conll::parse(&std::fs::read_to_string(&a[2])?);
+            let dev = conll::parse(&std::fs::read_to_string(&a[3])?);
+            let docs = corpus_docs(&std::fs::read_to_string(&a[4])?, narts)?;
+            let (b, s, n) = run(&train, &dev, &docs);
+            println!("{n} silver sentences");
+            show("base", &b);
+            show("self", &s);
+            return Ok(());
+        }
+        let k: usize = a[2].parse()?;
+        let docs = corpus_docs(&std::fs::read_to_string(&a[3])?, narts)?;
+        let mut all = Vec::new();
+        for f in &a[4..] {
+            all.extend(conll::parse(&std::fs::read_to_string(f)?));
+        }
+        let n = all.len();
+        let (mut pb, mut ps) = (conll::Score::default(), conll::Score::default());
+        for f in 0..k {
+            let (x, y) = (f * n / k, (f + 1) * n / k);
+            let train: Vec<conll::Sent> = all[..x].iter().chain(&all[y..]).cloned().collect();
+            let (b, s, ns) = run(&train, &all[x..y], &docs);
+            eprintln!("fold {f}: {ns} silver, base {:.2} self {:.2}", b.micro.f(), s.micro.f());
+            for (dst, src) in [(&mut pb, &b), (&mut ps, &s)] {
+                for (ty, c) in src.per_type.iter().map(|(t, c)| (Some(t), c)).chain([(None, &src.micro)]) {
+                    let e = match ty {
+                        Some(t) => dst.per_type.entry(t.clone()).or_default(),
+                        None => &mut dst.micro,
+                    };
+                    e.gold += c.gold;
+                    e.pred += c.pred;
+                    e.tp += c.tp;
+                }
+            }
+        }
+        show("cv base", &pb);
+        show("cv self", &ps);
         return Ok(());
     }
     if a[1] == "load" {
