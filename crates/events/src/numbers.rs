@@ -4,10 +4,10 @@
 use marsad_core::{Token, TokenKind};
 
 /// Strip a leading conjunction و and the article from an Arabic number word
-/// (آلاف/ألف keep their alef).
+/// (آلاف/ألف keep their alef, and so do the construct duals ألفا/ألفي).
 fn bare(n: &str) -> &str {
     let n = n.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(n);
-    if matches!(n, "الاف" | "الف" | "الفين" | "الفان" | "الوف") {
+    if matches!(n, "الاف" | "الف" | "الفين" | "الفان" | "الفا" | "الفي" | "الوف") {
         return n;
     }
     n.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(n)

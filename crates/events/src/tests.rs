@@ -502,3 +502,19 @@ fn english_unit_names_apposition_and_relative_places() {
     // "X, where EVENT": the relative clause's place, not where people arrived
     assert_eq!(en_place_of("Families arrived in Goma from Rutshuru, where fighting had resumed on Friday.", &[("Goma", "COD"), ("Rutshuru", "COD")]).as_deref(), Some("Rutshuru"));
 }
+
+/// A party's claim (issue 11 paradigm, session casualty6): the toll is the event's and the
+/// claimant is its `reported_by`.
+#[test]
+fn paradigm_a_partys_claim() {
+    for (text, party, want) in [
+        ("أعلنت حركة طالبان أن مقاتليها قتلوا 23 جنديا في هجوم على قاعدة للجيش.", "طالبان", 23),
+        ("وزعم الجيش أنه قتل 15 مسلحا في غارة جوية.", "الجيش", 15),
+        ("The Taliban said its fighters killed 30 soldiers in an attack on a base.", "Taliban", 30),
+    ] {
+        let e = run(text);
+        let a = e.iter().find(|e| e.kind == "ASSAULT").unwrap_or_else(|| panic!("no assault in {text}"));
+        assert_eq!(a.fatalities, Some(want), "{text}");
+        assert!(a.reported_by.as_ref().is_some_and(|r| r.text.contains(party)), "{text}: {:?}", a.reported_by);
+    }
+}
