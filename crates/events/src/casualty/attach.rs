@@ -34,6 +34,8 @@ impl<'a> G<'a> {
         let w = if is_ar(u) { bare(u) } else { u.norm.as_str() };
         matches!(w, "و" | "and" | "but" | "while" | "when" | "as" | "said" | "says" | "say" | "that" | "reported" | "confirmed" | "which" | "whom" | "where" | "فيما" | "بينما" | "كما" | "حيث" | "عندما" | "اذ" | "سقط" | "سقطوا" | "left" | "leaving" | "with" | "فقد" | "وقد" | "قد")
             || (is_ar(u) && AR_CLAUSE.contains(&u.norm.as_str()))
+            // وإن، فإن: the conjunction on a two-letter word is not stripped by `bare`
+            || (is_ar(u) && matches!(u.norm.as_str(), "وان" | "فان" | "وانه" | "فانه"))
     }
 
     pub(super) fn before(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
@@ -350,7 +352,8 @@ impl<'a> G<'a> {
                         None if p.plural || english => self.before(p),
                         // after إن/أن the subject comes first whatever the agreement:
                         // "إن شخصا واحدا أصيب"
-                        None => self.before(p).filter(|(_, s, _)| *s > 0 && matches!(self.w(s - 1), "ان" | "بان" | "لان" | "انه")),
+                        // (also with the conjunction: "وإن شخصا واحدا أصيب")
+                        None => self.before(p).filter(|(_, s, _)| *s > 0 && matches!(self.t(s - 1).norm.trim_start_matches(['و', 'ف']), "ان" | "بان" | "لان" | "انه")),
                     }
                 };
                 // "Two soldiers were killed", "four soldiers killed in X": the English

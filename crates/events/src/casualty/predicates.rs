@@ -34,6 +34,11 @@ impl<'a> G<'a> {
                     p.own = Some(2);
                 } else if antecedent(b) && !self.punct(b) {
                     p.own = Some(1);
+                } else if p.kind == Kind::VerbI && self.ar(b) && self.ar_human(b) == Some(1) && self.subject_start(b) {
+                    // a nominal sentence: one indefinite person, then an intransitive or
+                    // passive verb (شاب أصيب بجروح، جندي استشهد; not a transitive verb,
+                    // whose subject is the agent: شاب قتل والده)
+                    p.own = Some(1);
                 }
             }
         }

@@ -137,7 +137,8 @@ impl<'a> G<'a> {
             // a noun with the number as its adjective: مواطنين تونسيين اثنين، إرهابيين اثنين
             if !self.prep(j) && strip_al(w).is_none() && !numbers::is_vague(w) && self.unit(j) == false {
                 for k in [j + 1, j + 2] {
-                    if k < n && matches!(self.w(k), "اثنين" | "اثنان" | "اثنتين" | "اثنتان") {
+                    // (not a و-joined conjunct: زوجته واثنين من أبنائهما = 1 + 2)
+                    if k < n && matches!(self.t(k).norm.as_str(), "اثنين" | "اثنان" | "اثنتين" | "اثنتان") {
                         if k == j + 2 && (self.prep(j + 1) || self.in_pred(j + 1)) {
                             break;
                         }
@@ -148,7 +149,7 @@ impl<'a> G<'a> {
             if let Some(h) = self.ar_human(j) {
                 let mut e = j + 1;
                 // مدنيين اثنين، شخصان اثنان
-                if e < n && matches!(self.w(e), "اثنين" | "اثنان" | "اثنتين" | "اثنتان") {
+                if e < n && matches!(self.t(e).norm.as_str(), "اثنين" | "اثنان" | "اثنتين" | "اثنتان") {
                     e += 1;
                     return Some((Some(2), e, false));
                 }

@@ -456,3 +456,16 @@ fn paradigm_two_incidents_each_with_its_own_toll() {
         assert_eq!([t.get(Some(0), KILLED), t.get(Some(1), KILLED)], [Some(want[0]), Some(want[1])], "{s}");
     }
 }
+
+/// Session casualty6, injuries read on the train parts: a subject after وإن, a possessed
+/// person with a counted conjunct, one indefinite person before a singular verb with a
+/// wound phrase, a named person wounded in an attack.
+#[test]
+fn injuries_of_one_named_or_possessed_person() {
+    assert_eq!(i("وقالت الشرطة إنها أطلقت النار وإن شخصا واحدا أصيب دون الخوض في التفاصيل"), Some(1));
+    assert_eq!(i("قتل شخص وأصيبت زوجته واثنين من أبنائهما بجروح في انفجار عبوة"), Some(3));
+    assert_eq!(i("وأوضح أن رجل إطفاء أصيب بالرصاص المطاطي كما أصيب رجل آخر"), Some(2));
+    assert_eq!(i("شاب أصيب بجروح في الهجوم"), Some(1));
+    // an agent before an active verb is no victim, and no wound phrase means no count
+    assert_eq!(i("شاب أصيب في ظروف غامضة"), None);
+}
