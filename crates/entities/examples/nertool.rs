@@ -184,7 +184,7 @@ fn main() -> anyhow::Result<()> {
     if a[1] == "load" {
         let t0 = std::time::Instant::now();
         let t = marsad_entities::embedded_tagger()?;
-        println!("embedded model loaded in {:.3}s ({} + {} features)", t0.elapsed().as_secs_f64(), t.model.index.len(), t.stage2.as_ref().map_or(0, |m| m.index.len()));
+        println!("embedded model loaded in {:.3}s ({} + {} features)", t0.elapsed().as_secs_f64(), t.model().index.len(), t.stage2().map_or(0, |m| m.index.len()));
         return Ok(());
     }
     if a[1] == "doc" {

@@ -40,10 +40,21 @@ pub fn lexicon() -> &'static Lexicon {
 /// stage that also sees how the first stage tagged the same word in nearby
 /// sentences (document-level consistency).
 pub struct Tagger {
-    /// Both stages' weights for fast tagging (built from the models).
+    /// Both stages' weights for fast tagging (built from the models, or
+    /// straight from the model file's bytes).
     table: model::Table,
-    pub model: Model,
-    pub stage2: Option<Model>,
+    /// The stages' transition weights (what decoding needs of the models).
+    trans: [Vec<f32>; 2],
+    has_stage2: bool,
+    /// Features of stage 1 (0: an empty tagger).
+    n_features: usize,
+    /// The two models, made from `bytes` when first asked for
+    /// ([`Tagger::model`], [`Tagger::stage2`]): tagging needs only the
+    /// table, and the models' maps cost 41 M instructions and ≈ 15 MB to
+    /// build.
+    models: OnceLock<(Model, Option<Model>)>,
+    /// The model file (empty when the models were given).
+    bytes: std::borrow::Cow<'static, [u8]>,
     /// Sentences either side that count as the same document for stage 2.
     pub window: usize,
     /// Force multiword names of marsad's lists (people, places, organisations)
@@ -148,37 +159,106 @@ impl Tagger {
     pub fn new(model: Model, stage2: Option<Model>, window: usize) -> Tagger {
         let table = model::Table::build(&model, stage2.as_ref());
         let ob = o_bias();
-        Tagger { table, model, stage2, window, lexicon_override: false, bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS] }
+        let trans = [model.trans.clone(), stage2.as_ref().map_or_else(Vec::new, |m| m.trans.clone())];
+        let (has_stage2, n_features) = (stage2.is_some(), model.index.len());
+        Tagger {
+            table,
+            trans,
+            has_stage2,
+            n_features,
+            models: OnceLock::from((model, stage2)),
+            bytes: Default::default(),
+            window,
+            lexicon_override: false,
+            bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS],
+        }
+    }
+
+    /// The first stage's model.
+    pub fn model(&self) -> &Model {
+        &self.models().0
+    }
+
+    /// The second stage's model, if there is one.
+    pub fn stage2(&self) -> Option<&Model> {
+        self.models().1.as_ref()
+    }
+
+    fn models(&self) -> &(Model, Option<Model>) {
+        self.models.get_or_init(|| Tagger::parse_models(&self.bytes).expect("checked when the tagger was made"))
+    }
+
+    /// The two models of a model file.
+    fn parse_models(b: &[u8]) -> Result<(Model, Option<Model>)> {
+        if let Some((_, b1, b2)) = Tagger::split(b)? {
+            return Ok((Model::from_bytes(b1)?, Some(Model::from_bytes(b2)?)));
+        }
+        Ok((Model::from_bytes(b)?, None))
+    }
+
+    /// A two-stage file's window and stages' bytes (`None`: one stage).
+    fn split(b: &[u8]) -> Result<Option<(usize, &[u8], &[u8])>> {
+        if !b.starts_with(b"MNER2\n") {
+            return Ok(None);
+        }
+        let rd = |p: usize| -> Result<u64> {
+            b.get(p..p + 8).map(|x| u64::from_le_bytes(x.try_into().unwrap())).ok_or_else(|| anyhow::anyhow!("model file truncated"))
+        };
+        let window = rd(6)? as usize;
+        let l1 = rd(14)? as usize;
+        let b1 = b.get(22..22usize.saturating_add(l1)).ok_or_else(|| anyhow::anyhow!("model file truncated"))?;
+        let l2 = rd(22 + l1)? as usize;
+        let p2 = 30 + l1;
+        let b2 = b.get(p2..p2.saturating_add(l2)).ok_or_else(|| anyhow::anyhow!("model file truncated"))?;
+        Ok(Some((window, b1, b2)))
+    }
+
+    /// Take the models out of the tagger.
+    pub fn into_models(self) -> (Model, Option<Model>) {
+        self.models();
+        self.models.into_inner().expect("made just above")
     }
 
     /// The model embedded in the binary.
     pub fn embedded() -> Result<Tagger> {
-        Self::from_bytes(MODEL_BYTES)
+        Self::from_cow(std::borrow::Cow::Borrowed(MODEL_BYTES))
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Tagger> {
+        Self::from_cow(std::borrow::Cow::Owned(b.to_vec()))
+    }
+
+    /// The table straight from the file's bytes ([`model::Table::from_model_bytes`]),
+    /// the models only when asked for (every row is checked here).
+    fn from_cow(b: std::borrow::Cow<'static, [u8]>) -> Result<Tagger> {
         if b.is_empty() {
             let model = Model { index: Default::default(), w: Vec::new(), trans: vec![0.0; (NT + 1) * NT] };
             return Ok(Tagger::new(model, None, 0));
         }
-        if b.starts_with(b"MNER2\n") {
-            let rd = |p: usize| -> Result<u64> {
-                b.get(p..p + 8).map(|x| u64::from_le_bytes(x.try_into().unwrap())).ok_or_else(|| anyhow::anyhow!("model file truncated"))
-            };
-            let window = rd(6)? as usize;
-            let l1 = rd(14)? as usize;
-            let m1 = Model::from_bytes(b.get(22..22 + l1).ok_or_else(|| anyhow::anyhow!("model file truncated"))?)?;
-            let l2 = rd(22 + l1)? as usize;
-            let p2 = 30 + l1;
-            let m2 = Model::from_bytes(b.get(p2..p2 + l2).ok_or_else(|| anyhow::anyhow!("model file truncated"))?)?;
-            return Ok(Tagger::new(m1, Some(m2), window));
-        }
-        Ok(Tagger::new(Model::from_bytes(b)?, None, 0))
+        let (window, b1, b2) = match Tagger::split(&b)? {
+            Some((w, b1, b2)) => (w, b1, Some(b2)),
+            None => (0, &b[..], None),
+        };
+        let table = model::Table::from_model_bytes(b1, b2)?;
+        let trans = [model::trans_of(b1)?, b2.map(model::trans_of).transpose()?.unwrap_or_default()];
+        let n_features = model::rows_of(b1)?;
+        let ob = o_bias();
+        Ok(Tagger {
+            table,
+            trans,
+            has_stage2: b2.is_some(),
+            n_features,
+            models: OnceLock::new(),
+            bytes: b,
+            window,
+            lexicon_override: false,
+            bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS],
+        })
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let b1 = self.model.to_bytes();
-        let Some(m2) = &self.stage2 else { return b1 };
+        let b1 = self.model().to_bytes();
+        let Some(m2) = self.stage2() else { return b1 };
         let b2 = m2.to_bytes();
         let mut out = b"MNER2\n".to_vec();
         out.extend_from_slice(&(self.window as u64).to_le_bytes());
@@ -195,7 +275,7 @@ impl Tagger {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.model.index.is_empty()
+        self.n_features == 0
     }
 
     /// Tag the sentences of one document (nearby sentences inform each
@@ -264,13 +344,14 @@ impl Tagger {
                 em.push(e);
                 sums.push(sum);
             }
-            let tags = model::viterbi(&self.model.trans, &em);
+            let tags = model::viterbi(&self.trans[0], &em);
             // stage 2, when there is one, gives the confidences
-            let c = if self.stage2.is_some() { Vec::new() } else { confidences(&tags, &em) };
+            let c = if self.has_stage2 { Vec::new() } else { confidences(&tags, &em) };
             out.push((tags, c));
             base2.push(sums);
         }
-        if let Some(m2) = &self.stage2 {
+        if self.has_stage2 {
+            let trans2 = &self.trans[1];
             let s1: Vec<Vec<u8>> = out.iter().map(|x| x.0.clone()).collect();
             let ctx = features::doc_ctx(&infos, &s1, self.window);
             for (si, toks) in infos.iter().enumerate() {
@@ -291,18 +372,18 @@ impl Tagger {
                     e[8] += ob[3];
                     em.push(e);
                 }
-                let (tags, alpha) = model::viterbi_scores(&m2.trans, &em);
+                let (tags, alpha) = model::viterbi_scores(trans2, &em);
                 if entities_only {
                     // the confidences once the tags are final (below)
                     let mut fin = tags.clone();
                     if lexicon_override {
                         apply_phrases(toks, &mut fin);
                     }
-                    let c = model::marginals_where(&m2.trans, &em, &alpha, &tags, confidence_temperature(), |i| fin[i] != 0);
+                    let c = model::marginals_where(trans2, &em, &alpha, &tags, confidence_temperature(), |i| fin[i] != 0);
                     out[si] = (fin, c);
                     continue;
                 }
-                let c = model::marginals_with(&m2.trans, &em, &alpha, &tags, confidence_temperature());
+                let c = model::marginals_with(trans2, &em, &alpha, &tags, confidence_temperature());
                 out[si] = (tags, c);
             }
             if entities_only {
@@ -473,7 +554,7 @@ pub fn train_conll(train: &[conll::Sent], dev: Option<&[conll::Sent]>, opt: &Tra
         .collect();
     let all2: Vec<&Sample> = samples2.iter().collect();
     let m2 = ens(&all2, opt.seed + 100);
-    let tagger = Tagger::new(tagger.model, Some(m2), opt.window);
+    let tagger = Tagger::new(tagger.into_models().0, Some(m2), opt.window);
     report("stage 2", &tagger);
     tagger
 }
@@ -670,6 +751,29 @@ mod conf_tests {
             }
         }
         out
+    }
+
+    /// The shipped model's table built from its bytes is the one
+    /// [`model::Table::build`] makes from its two models: the same size,
+    /// scales and weights for every feature.
+    #[test]
+    fn table_from_bytes_is_table_build() {
+        let t = Tagger::embedded().expect("model");
+        if t.is_empty() {
+            return;
+        }
+        let slow = model::Table::build(t.model(), t.stage2());
+        assert_eq!(t.table.layout(), slow.layout());
+        assert_eq!(t.trans[0], t.model().trans);
+        assert_eq!(t.trans[1], t.stage2().expect("two stages").trans);
+        assert_eq!(t.n_features, t.model().index.len());
+        assert_eq!(t.to_bytes(), MODEL_BYTES);
+        let mut n = 0;
+        for k in t.model().index.keys().chain(t.stage2().into_iter().flat_map(|m| m.index.keys())) {
+            assert_eq!(t.table.weights(*k), slow.weights(*k), "feature {k}");
+            n += 1;
+        }
+        assert!(n > 100_000, "{n} features");
     }
 
     #[test]

@@ -168,6 +168,36 @@ impl Model {
     }
 }
 
+/// Scale, row count and rows (key, mask, non-zero values) of an `MNER1`
+/// model's bytes (the layout [`Model::to_bytes`] writes).
+fn rows(b: &[u8]) -> Result<(f32, usize, &[u8])> {
+    let head = 6 + 4 + 4 * (NT + 1) * NT;
+    if b.len() < 10 || &b[..6] != b"MNER1\n" {
+        bail!("not a marsad NER model");
+    }
+    let nt = u32::from_le_bytes(b[6..10].try_into()?) as usize;
+    if nt != NT {
+        bail!("model has {nt} tags, expected {NT}");
+    }
+    if b.len() < head + 8 {
+        bail!("model file truncated");
+    }
+    let scale = f32::from_le_bytes(b[head..head + 4].try_into()?);
+    let n = u32::from_le_bytes(b[head + 4..head + 8].try_into()?) as usize;
+    Ok((scale, n, &b[head + 8..]))
+}
+
+/// The transition weights of an `MNER1` model's bytes (as [`Model::from_bytes`] reads them).
+pub fn trans_of(b: &[u8]) -> Result<Vec<f32>> {
+    rows(b)?;
+    Ok(b[10..10 + 4 * (NT + 1) * NT].chunks_exact(4).map(|x| f32::from_le_bytes([x[0], x[1], x[2], x[3]])).collect())
+}
+
+/// The number of features of an `MNER1` model's bytes.
+pub fn rows_of(b: &[u8]) -> Result<usize> {
+    Ok(rows(b)?.1)
+}
+
 pub fn viterbi(trans: &[f32], em: &[[f32; NT]]) -> Vec<u8> {
     viterbi_scores(trans, em).0
 }
@@ -525,6 +555,12 @@ struct Slot {
 
 const EMPTY: u64 = 0;
 
+/// A new id for a table built in this process.
+fn next_table_id() -> u64 {
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Table {
     pub fn build(m1: &Model, m2: Option<&Model>) -> Table {
         let scale_of = |m: &Model| m.w.iter().fold(0f32, |a, x| a.max(x.abs())).max(1e-9) / 32767.0;
@@ -532,8 +568,7 @@ impl Table {
         let s2 = m2.map(scale_of).unwrap_or(1.0);
         let n = m1.index.len() + m2.map_or(0, |m| m.index.len());
         let cap = (n * 3 / 2 + 16).next_power_of_two();
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let id = next_table_id();
         let mut t = Table { mask: cap - 1, slots: vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap], scale: [s1, s2], id };
         let mut put = |m: &Model, off: usize, sc: f32| {
             for (&k, &r) in &m.index {
@@ -557,6 +592,103 @@ impl Table {
             put(m2, NT, s2);
         }
         t
+    }
+
+    /// [`Table::build`] straight from the stages' `MNER1` bytes (what
+    /// [`Model::to_bytes`] writes), without going through the models' maps
+    /// and float weights: each weight of the file is an `i16` `v` that
+    /// [`Model::from_bytes`] turns into `v * scale`, which `build`
+    /// quantises again as `quantize(v * scale / s)` with `s` = the largest
+    /// `|v * scale|` / 32767; that is a function of `v` alone, computed
+    /// once per model for every `i16` instead of once per weight. Keys go
+    /// in in file order instead of the map's order, so a key may sit in
+    /// another slot, but every key finds the same weights (test
+    /// `table_from_bytes_is_table_build`).
+    pub fn from_model_bytes(b1: &[u8], b2: Option<&[u8]>) -> Result<Table> {
+        /// Each row: (key, mask, values) in file order.
+        fn each(body: &[u8], n: usize, mut f: impl FnMut(u64, u16, &[u8])) -> Result<()> {
+            let mut p = 0usize;
+            for _ in 0..n {
+                if p + 10 > body.len() {
+                    bail!("model file truncated");
+                }
+                let k = u64::from_le_bytes(body[p..p + 8].try_into()?);
+                let mask = u16::from_le_bytes(body[p + 8..p + 10].try_into()?);
+                let nv = (mask & ((1 << NT) - 1)).count_ones() as usize;
+                if p + 10 + 2 * nv > body.len() {
+                    bail!("model file truncated");
+                }
+                f(k, mask, &body[p + 10..p + 10 + 2 * nv]);
+                p += 10 + 2 * nv;
+            }
+            Ok(())
+        }
+        let parts: Vec<(f32, usize, &[u8])> = std::iter::once(b1).chain(b2).map(rows).collect::<Result<_>>()?;
+        // per model: the table's scale and the i16 -> quantised weight map
+        let mut scales = [1f32; 2];
+        let mut luts: Vec<Vec<i16>> = Vec::new();
+        for (m, &(scale, n, body)) in parts.iter().enumerate() {
+            let mut maxv = 0i32;
+            each(body, n, |_, _, vals| {
+                for v in vals.chunks_exact(2) {
+                    maxv = maxv.max((i16::from_le_bytes([v[0], v[1]]) as i32).abs());
+                }
+            })?;
+            // `build`'s fold of |w| (rounding is monotonic: the largest |v|
+            // gives the largest |v * scale|)
+            let s = 0f32.max((maxv as f32 * scale).abs()).max(1e-9) / 32767.0;
+            scales[m] = s;
+            luts.push((i16::MIN..=i16::MAX).map(|v| quantize((v as f32 * scale) / s)).collect());
+        }
+        let total: usize = parts.iter().map(|p| p.1).sum();
+        let cap = (total * 3 / 2 + 16).next_power_of_two();
+        let id = next_table_id();
+        let mut t = Table { mask: cap - 1, slots: vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap], scale: scales, id };
+        for (m, &(_, n, body)) in parts.iter().enumerate() {
+            let (off, lut) = (m * NT, &luts[m]);
+            let zero = lut[(0i32 - i16::MIN as i32) as usize];
+            each(body, n, |k, mask, vals| {
+                let k = if k == EMPTY { 1 } else { k };
+                let mut i = (k as usize) & t.mask;
+                while t.slots[i].key != EMPTY && t.slots[i].key != k {
+                    i = (i + 1) & t.mask;
+                }
+                // the row's weights: the masked tags' values in tag order, `zero` elsewhere
+                let mut row = [zero; NT];
+                let mut bits = mask & ((1 << NT) - 1);
+                for v in vals.chunks_exact(2) {
+                    let j = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    row[j] = lut[(i16::from_le_bytes([v[0], v[1]]) as i32 - i16::MIN as i32) as usize];
+                }
+                let slot = &mut t.slots[i];
+                slot.key = k;
+                slot.w[off..off + NT].copy_from_slice(&row);
+            })?;
+        }
+        Ok(t)
+    }
+
+    /// The table's shape: slot count, occupied slots, the scales' bits
+    /// (for the equivalence tests).
+    pub fn layout(&self) -> (usize, usize, [u32; 2]) {
+        (self.slots.len(), self.slots.iter().filter(|s| s.key != EMPTY).count(), [self.scale[0].to_bits(), self.scale[1].to_bits()])
+    }
+
+    /// Both stages' weights of one feature, if the table has it.
+    pub fn weights(&self, f: u64) -> Option<[i16; 2 * NT]> {
+        let k = if f == EMPTY { 1 } else { f };
+        let mut i = (k as usize) & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.key == k {
+                return Some(s.w);
+            }
+            if s.key == EMPTY {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     /// Add the weights of `feats` to both stages' sums.
@@ -844,6 +976,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A model with random weights (zeros and ties among them), as a file would give it.
+    fn random_model(seed: u64, n: usize) -> Model {
+        let mut rng = Rng(seed);
+        let mut index: IdMap<u32> = IdMap::default();
+        let mut w = Vec::new();
+        for r in 0..n {
+            // key 0 and 1 are never both there (they share a slot)
+            let k = if r == 0 { 0 } else { rng.next() | 2 };
+            index.insert(k, r as u32);
+            for _ in 0..NT {
+                let x = rng.next() % 11;
+                w.push(if x < 4 { 0.0 } else { (rng.next() % 20001) as f32 / 97.0 - 103.0 });
+            }
+        }
+        let trans = (0..(NT + 1) * NT).map(|_| (rng.next() % 101) as f32 / 7.0 - 7.0).collect();
+        Model { index, w, trans }
+    }
+
+    #[test]
+    fn table_from_bytes_is_table_build_on_random_models() {
+        for (seed, n1, n2) in [(1u64, 0usize, 0usize), (5, 1, 0), (7, 300, 0), (11, 2000, 1500)] {
+            let b1 = random_model(seed, n1).to_bytes();
+            let b2 = random_model(seed + 1, n2).to_bytes();
+            let m1 = Model::from_bytes(&b1).unwrap();
+            let m2 = Model::from_bytes(&b2).unwrap();
+            for two in [false, true] {
+                let slow = Table::build(&m1, two.then_some(&m2));
+                let fast = Table::from_model_bytes(&b1, two.then_some(&b2[..])).unwrap();
+                assert_eq!(fast.layout(), slow.layout(), "seed {seed}");
+                for k in m1.index.keys().chain(m2.index.keys()) {
+                    assert_eq!(fast.weights(*k), slow.weights(*k), "seed {seed} key {k}");
+                }
+            }
+        }
+        assert!(Table::from_model_bytes(b"MNER1\n", None).is_err());
     }
 
     #[test]

@@ -67,7 +67,7 @@ fn training_is_deterministic_and_learns() {
     let b = marsad_entities::train_conll(&sents, None, &opt).to_bytes();
     assert_eq!(a, b, "same data and seed must give the same model");
     let t = Tagger::from_bytes(&a).unwrap();
-    assert!(t.stage2.is_some());
+    assert!(t.stage2().is_some());
     let sc = marsad_entities::evaluate(&t, &sents);
     assert!(sc.micro.f() > 90.0, "{}", sc.report());
 }
