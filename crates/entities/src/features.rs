@@ -131,6 +131,19 @@ pub fn word_sums<'a>(w: &'a WordInfo, table: &crate::model::Table, tmp: &'a mut 
     }
 }
 
+/// The word's [`WordSums`] under `table`, computed and cached on first
+/// use; `None` when the word's cache holds another table's sums.
+pub fn word_sums_cached<'a>(w: &'a WordInfo, table: &crate::model::Table) -> Option<&'a WordSums> {
+    if w.sums.get().is_none() {
+        let mut tmp = [[0; 2 * crate::model::NT]; 5];
+        word_sums(w, table, &mut tmp);
+    }
+    match w.sums.get() {
+        Some((id, s)) if *id == table.id => Some(s),
+        _ => None,
+    }
+}
+
 /// Index of each pair template's state in [`WordInfo::st`]: the hash of
 /// the template's first part when this word supplies it.
 mod sti {
@@ -998,6 +1011,138 @@ pub fn ctx_features(toks: &[TokInfo], ctx: &[Ctx], i: usize, out: &mut Vec<u64>)
             }
             if v.iter().any(|&x| x > 0) {
                 out.push(H::new(tmpl).n(best as u64).done());
+            }
+        }
+    }
+}
+
+/// The stage-2 weights (`[i32; NT]`, the second half of the table's rows)
+/// of [`ctx_features`]' features that depend on small numbers only, summed
+/// per combination: 100, 120, 101 and 102 by (stage-1 tag, sports level,
+/// previous tag, next tag); 103 and 104 by (best vote, tag); 105 and 106 by
+/// (type, fraction); 107; 109; 110 and 111 by best vote. [`ctx_fast`] adds
+/// one entry per group instead of hashing and looking up each feature.
+pub struct CtxTables {
+    a: Vec<[i32; NT]>,
+    b: [[[i32; NT]; NT]; 5],
+    c: [[[i32; NT]; 4]; 4],
+    d: [[i32; NT]; 4],
+    g: [i32; NT],
+    e: [[[i32; NT]; 5]; 2],
+}
+
+use crate::model::NT;
+
+/// Slot of a neighbouring stage-1 tag in [`CtxTables`]: the tag, or 9 for the padding.
+const CTX_PAD: usize = 9;
+
+impl CtxTables {
+    /// The tables, with `w` giving a feature's stage-2 weights (zeros when absent).
+    pub fn build(w: impl Fn(u64) -> [i32; NT]) -> CtxTables {
+        let add = |a: &mut [i32; NT], b: [i32; NT]| {
+            for t in 0..NT {
+                a[t] += b[t];
+            }
+        };
+        let mut a = vec![[0i32; NT]; NT * 3 * 10 * 10];
+        for s1 in 0..NT as u64 {
+            for sport in 0..3u64 {
+                for p in 0..10usize {
+                    for n in 0..10usize {
+                        let prev = if p == CTX_PAD { 99 } else { p as u64 };
+                        let next = if n == CTX_PAD { 98 } else { n as u64 };
+                        let x = &mut a[((s1 as usize * 3 + sport as usize) * 10 + p) * 10 + n];
+                        add(x, w(H::new(100).n(s1).done()));
+                        add(x, w(H::new(120).n(sport).n(s1).done()));
+                        add(x, w(H::new(101).n(prev).n(s1).done()));
+                        add(x, w(H::new(102).n(s1).n(next).done()));
+                    }
+                }
+            }
+        }
+        let mut b = [[[0i32; NT]; NT]; 5];
+        for best in 0..5u64 {
+            for s1 in 0..NT as u64 {
+                let x = &mut b[best as usize][s1 as usize];
+                add(x, w(H::new(103).n(best).done()));
+                add(x, w(H::new(104).n(best).n(s1).done()));
+            }
+        }
+        let mut c = [[[0i32; NT]; 4]; 4];
+        for t in 1..5u64 {
+            for frac in 0..4u64 {
+                let x = &mut c[t as usize - 1][frac as usize];
+                add(x, w(H::new(105).n(t).done()));
+                add(x, w(H::new(106).n(t).n(frac).done()));
+            }
+        }
+        let d = std::array::from_fn(|k| w(H::new(107).n(k as u64).done()));
+        let g = w(H::new(109).done());
+        let e = std::array::from_fn(|k| std::array::from_fn(|best| w(H::new(110 + k as u32).n(best as u64).done())));
+        CtxTables { a, b, c, d, g, e }
+    }
+}
+
+/// [`ctx_features`] as weights: adds the [`CtxTables`] entries of position
+/// `i` to `sum` (stage 2's weights) and appends the features that depend on
+/// strings or wide flags (121, 122, 108) to `out`, for the caller to look
+/// up. The same total as looking up every feature of [`ctx_features`]
+/// (integer weights; test `ctx_fast_is_ctx_features`).
+pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, out: &mut Vec<u64>, sum: &mut [i32; NT]) {
+    let c = &ctx[i];
+    if c.s1 as usize >= NT || c.sport > 2 || (i > 0 && ctx[i - 1].s1 as usize >= NT) || (i + 1 < ctx.len() && ctx[i + 1].s1 as usize >= NT) {
+        // not a tag the tables have: every feature looked up
+        let mut all = Vec::new();
+        ctx_features(toks, ctx, i, &mut all);
+        out.extend_from_slice(&all);
+        return;
+    }
+    let add = |sum: &mut [i32; NT], b: &[i32; NT]| {
+        for t in 0..NT {
+            sum[t] += b[t];
+        }
+    };
+    let p = if i > 0 { ctx[i - 1].s1 as usize } else { CTX_PAD };
+    let n = if i + 1 < ctx.len() { ctx[i + 1].s1 as usize } else { CTX_PAD };
+    add(sum, &tabs.a[((c.s1 as usize * 3 + c.sport as usize) * 10 + p) * 10 + n]);
+    let t = &toks[i];
+    out.push(H::new(121).n(c.sport as u64).n(t.gaz as u64).n(t.lex.0 as u64).done());
+    out.push(H::new(122).n(c.sport as u64).s(&t.core).done());
+    let ent: u32 = c.votes[1..].iter().map(|&x| x as u32).sum();
+    let total = ent + c.votes[0] as u32;
+    if total > 0 {
+        let mut best = 0;
+        for t in 1..5 {
+            if c.votes[t] > c.votes[best] {
+                best = t;
+            }
+        }
+        add(sum, &tabs.b[best][c.s1 as usize]);
+        for t in 1..5 {
+            if c.votes[t] > 0 {
+                let frac = (4 * c.votes[t] as u32 / total).min(3);
+                add(sum, &tabs.c[t - 1][frac as usize]);
+            }
+        }
+        if ent == 0 {
+            add(sum, &tabs.d[(c.votes[0] as usize).min(3)]);
+        }
+        out.push(H::new(108).n(best as u64).s(&toks[i].pre).done());
+    } else {
+        add(sum, &tabs.g);
+    }
+    for (k, off) in [-1isize, 1].into_iter().enumerate() {
+        let j = i as isize + off;
+        if j >= 0 && (j as usize) < ctx.len() {
+            let v = ctx[j as usize].votes;
+            let mut best = 0;
+            for t in 1..5 {
+                if v[t] > v[best] {
+                    best = t;
+                }
+            }
+            if v.iter().any(|&x| x > 0) {
+                add(sum, &tabs.e[k][best]);
             }
         }
     }

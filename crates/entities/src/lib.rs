@@ -55,6 +55,8 @@ pub struct Tagger {
     models: OnceLock<(Model, Option<Model>)>,
     /// The model file (empty when the models were given).
     bytes: std::borrow::Cow<'static, [u8]>,
+    /// Stage 2's small-number features summed per combination (made on first use).
+    ctx_tables: OnceLock<features::CtxTables>,
     /// Sentences either side that count as the same document for stage 2.
     pub window: usize,
     /// Force multiword names of marsad's lists (people, places, organisations)
@@ -168,10 +170,22 @@ impl Tagger {
             n_features,
             models: OnceLock::from((model, stage2)),
             bytes: Default::default(),
+            ctx_tables: OnceLock::new(),
             window,
             lexicon_override: false,
             bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS],
         }
+    }
+
+    /// [`Tagger::ctx_tables`]'s tables, made from the table's stage-2 weights.
+    fn ctx_tables(&self) -> &features::CtxTables {
+        self.ctx_tables.get_or_init(|| features::CtxTables::build(|f| self.stage2_weights(f)))
+    }
+
+    /// Stage 2's weights of one feature (zeros when the model lacks it).
+    fn stage2_weights(&self, f: u64) -> [i32; NT] {
+        let w = self.table.weights(f).unwrap_or([0; 2 * NT]);
+        std::array::from_fn(|t| w[NT + t] as i32)
     }
 
     /// The first stage's model.
@@ -250,6 +264,7 @@ impl Tagger {
             n_features,
             models: OnceLock::new(),
             bytes: b,
+            ctx_tables: OnceLock::new(),
             window,
             lexicon_override: false,
             bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS],
@@ -312,8 +327,17 @@ impl Tagger {
             let mut sums = Vec::with_capacity(toks.len());
             // each word's fixed features are summed once (cached per word);
             // the rest one token ahead: fetched while this one's are summed
-            let mut tmp: features::WordSums = Default::default();
-            let ws: Vec<features::WordSums> = toks.iter().map(|t| *features::word_sums(&t.w, &self.table, &mut tmp)).collect();
+            // borrowed from the words' caches (360 bytes a token copied
+            // before); owned only for words cached under another table
+            let spill: Vec<features::WordSums>;
+            let ws: Vec<&features::WordSums> = match toks.iter().map(|t| features::word_sums_cached(&t.w, &self.table)).collect() {
+                Some(v) => v,
+                None => {
+                    let mut tmp: features::WordSums = Default::default();
+                    spill = toks.iter().map(|t| *features::word_sums(&t.w, &self.table, &mut tmp)).collect();
+                    spill.iter().collect()
+                }
+            };
             if !toks.is_empty() {
                 next.clear();
                 features::features_live(toks, 0, &mut next);
@@ -352,18 +376,21 @@ impl Tagger {
         }
         if self.has_stage2 {
             let trans2 = &self.trans[1];
+            let tabs = self.ctx_tables();
             let s1: Vec<Vec<u8>> = out.iter().map(|x| x.0.clone()).collect();
             let ctx = features::doc_ctx(&infos, &s1, self.window);
             for (si, toks) in infos.iter().enumerate() {
                 let mut em = Vec::with_capacity(toks.len());
                 for i in 0..toks.len() {
                     fb.clear();
-                    features::ctx_features(toks, &ctx[si], i, &mut fb);
+                    // the small-number features' weights from the tables, the rest looked up
+                    let mut s2 = [0i32; NT];
+                    features::ctx_fast(toks, &ctx[si], i, tabs, &mut fb, &mut s2);
                     let mut sum = base2[si][i];
                     self.table.accumulate(&fb, &mut sum);
                     let mut e = [0f32; NT];
                     for t in 0..NT {
-                        e[t] = sum[NT + t] as f32 * sc2;
+                        e[t] = (sum[NT + t] + s2[t]) as f32 * sc2;
                     }
                     e[0] -= ob[1];
                     e[5] += ob[2];
@@ -774,6 +801,63 @@ mod conf_tests {
             n += 1;
         }
         assert!(n > 100_000, "{n} features");
+    }
+
+    /// Stage 2's sums from the tables of [`features::ctx_fast`] are those
+    /// of looking up every feature of [`features::ctx_features`], at every
+    /// token of the test documents (with their real stage-1 tags and votes)
+    /// and with every stage-1 tag and sports level around a token.
+    #[test]
+    fn ctx_fast_is_ctx_features() {
+        let t = embedded_tagger().expect("model");
+        if t.is_empty() {
+            return;
+        }
+        let check = |toks: &[features::TokInfo], ctx: &[features::Ctx], i: usize| {
+            let mut fb = Vec::new();
+            features::ctx_features(toks, ctx, i, &mut fb);
+            let mut slow = [0i32; 2 * NT];
+            t.table.accumulate(&fb, &mut slow);
+            fb.clear();
+            let mut fast = [0i32; NT];
+            features::ctx_fast(toks, ctx, i, t.ctx_tables(), &mut fb, &mut fast);
+            let mut rest = [0i32; 2 * NT];
+            t.table.accumulate(&fb, &mut rest);
+            for k in 0..NT {
+                assert_eq!(fast[k] + rest[NT + k], slow[NT + k], "token {i} tag {k}");
+            }
+        };
+        let mut n = 0;
+        for doc in docs() {
+            let infos: Vec<Vec<features::TokInfo>> = doc.iter().map(|s| sentence_info(s)).collect();
+            // stage 1's tags as the tagger gives them
+            let s1: Vec<Vec<u8>> = t.tag_doc_with(&doc, false).into_iter().map(|x| x.0).collect();
+            let ctx = features::doc_ctx(&infos, &s1, t.window);
+            for (si, toks) in infos.iter().enumerate() {
+                for i in 0..toks.len() {
+                    check(toks, &ctx[si], i);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000, "{n} tokens");
+        // every tag at and around a token, every sports level, votes or none
+        let doc = &docs()[0];
+        let toks = sentence_info(&doc[0]);
+        for s1 in 0..NT as u8 {
+            for sport in 0..3u8 {
+                for votes in [[0u8; 5], [2, 0, 1, 0, 0], [0, 0, 0, 3, 3], [200, 1, 2, 3, 4]] {
+                    for (p, q) in [(0u8, 0u8), (1, 2), (8, 7), (3, 0)] {
+                        let mut ctx = vec![features::Ctx { s1: p, sport, votes: [1, 0, 0, 0, 0] }; toks.len()];
+                        ctx[1] = features::Ctx { s1, sport, votes };
+                        ctx[2].s1 = q;
+                        for i in [0, 1, 2, toks.len() - 1] {
+                            check(&toks, &ctx, i);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
