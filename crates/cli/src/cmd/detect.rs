@@ -321,7 +321,7 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
                     continue;
                 };
                 if args::is_en(&d, e) {
-                    let pc = args::place_candidates(&d, e);
+                    let pc = args::en_place_candidates(&d, e);
                     if let Some(l) = args::en_place_list_for(&d, e, &g("place"), &pc) {
                         en_lists.push((test, pc.iter().position(|c| c.rule).map_or(0, |i| i + 1), l));
                     }
