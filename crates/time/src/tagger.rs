@@ -82,19 +82,67 @@ struct Tk<'a> {
 
 /// Can an expression start at this token? (A number, or a word that begins
 /// some pattern, possibly behind a proclitic.)
-fn may_start_at(k: &Tk) -> bool {
+/// (`tr`: the trigger set and its pre-filter, fetched once per document.)
+fn may_start_at(k: &Tk, tr: &Triggers) -> bool {
     match k.kind {
         TokenKind::Number => true,
-        TokenKind::Latin => triggers().contains(k.norm),
+        TokenKind::Latin => tr.has(k.norm),
         TokenKind::Arabic => {
-            let set = triggers();
             // byte-wise affix tests (str::starts_with / ends_with call memcmp)
-            if set.contains(k.norm) || marsad_text::clitics::strip_suffix(k.norm, "ات").is_some() {
+            if tr.has(k.norm) || marsad_text::clitics::strip_suffix(k.norm, "ات").is_some() {
                 return true;
             }
-            bare_proclitics().any(|p| k.norm.len() > p.len() && marsad_text::clitics::strip_prefix(k.norm, p).map_or(false, |r| set.contains(r)))
+            bare_proclitics().any(|p| k.norm.len() > p.len() && marsad_text::clitics::strip_prefix(k.norm, p).map_or(false, |r| tr.has(r)))
         }
         _ => false,
+    }
+}
+
+/// [`triggers`] with a pre-filter: a bit set over a 16-bit key made of a
+/// word's second byte, last byte and length (for an Arabic word, the low
+/// bytes of its first and last letters), with the bit of every trigger of
+/// two bytes or more set. A word whose bit is clear is not a trigger, so
+/// the filter cannot miss one; most words of a text are rejected by it
+/// without hashing.
+struct Triggers {
+    set: &'static words::WordSet<&'static str>,
+    heads: &'static [u64; 1024],
+}
+
+impl Triggers {
+    fn get() -> Triggers {
+        static H: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
+        let heads = H.get_or_init(|| {
+            let mut h = Box::new([0u64; 1024]);
+            for w in triggers() {
+                if let Some(k) = Self::key(w) {
+                    h[k >> 6] |= 1 << (k & 63);
+                }
+            }
+            h
+        });
+        Triggers { set: triggers(), heads }
+    }
+
+    #[inline]
+    fn key(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let n = b.len();
+        if n < 2 {
+            return None;
+        }
+        Some(((b[1] as usize) << 8 | b[n - 1] as usize) ^ ((n & 31) << 3))
+    }
+
+    /// `triggers().contains(w)`.
+    #[inline]
+    fn has(&self, w: &str) -> bool {
+        if let Some(k) = Self::key(w) {
+            if self.heads[k >> 6] & (1 << (k & 63)) == 0 {
+                return false;
+            }
+        }
+        self.set.contains(w)
     }
 }
 
@@ -135,7 +183,8 @@ impl<'a> Parser<'a> {
             }
         }
         let future = sent.iter().map(|s| fut[*s]).collect();
-        let starts = t.iter().map(may_start_at).collect();
+        let tr = Triggers::get();
+        let starts = t.iter().map(|k| may_start_at(k, &tr)).collect();
         Parser { t, last_year_end: Cell::new(None), last_year: Cell::new(None), future, starts }
     }
 
@@ -320,5 +369,33 @@ mod start_tests {
             }
         }
         assert!(starts > 0 && starts < tokens, "{starts} of {tokens}");
+    }
+
+    /// The two-byte pre-filter keeps every trigger word, and gives the set's
+    /// answer on every trigger behind every bare proclitic, on words cut
+    /// short, and on words it rejects.
+    #[test]
+    fn trigger_prefilter_is_the_set() {
+        let mut words: Vec<String> = Vec::new();
+        let tr = Triggers::get();
+        let is_trigger = |w: &str| tr.has(w);
+        for w in triggers() {
+            assert!(is_trigger(w), "{w}");
+            words.push(w.to_string());
+            for p in bare_proclitics() {
+                words.push(format!("{p}{w}"));
+            }
+            for (i, _) in w.char_indices() {
+                words.push(w[..i].to_string());
+                words.push(w[i..].to_string());
+            }
+        }
+        words.extend(["", "a", "x", "و", "قال", "الشرطة", "zzz"].map(String::from));
+        let mut rejected = 0;
+        for w in &words {
+            assert_eq!(is_trigger(w), triggers().contains(w.as_str()), "{w}");
+            rejected += !is_trigger(w) as usize;
+        }
+        assert!(rejected > 0);
     }
 }
