@@ -92,7 +92,8 @@ fn may_start_at(k: &Tk, tr: &Triggers) -> bool {
             if tr.has(k.norm) || marsad_text::clitics::strip_suffix(k.norm, "ات").is_some() {
                 return true;
             }
-            bare_proclitics().any(|p| k.norm.len() > p.len() && marsad_text::clitics::strip_prefix(k.norm, p).map_or(false, |r| tr.has(r)))
+            // only a word opening with a proclitic's first letter is tried behind them
+            tr.may_have_proclitic(k.norm) && tr.proclitics.iter().any(|p| k.norm.len() > p.len() && marsad_text::clitics::strip_prefix(k.norm, p).map_or(false, |r| tr.has(r)))
         }
         _ => false,
     }
@@ -107,6 +108,11 @@ fn may_start_at(k: &Tk, tr: &Triggers) -> bool {
 struct Triggers {
     set: &'static words::WordSet<&'static str>,
     heads: &'static [u64; 1024],
+    /// [`bare_proclitics`], in their order.
+    proclitics: &'static [&'static str],
+    /// The first two bytes of every bare proclitic (each is two bytes or
+    /// more), as a bit set over the byte pairs.
+    proclitic_heads: &'static [u64; 1024],
 }
 
 impl Triggers {
@@ -121,7 +127,32 @@ impl Triggers {
             }
             h
         });
-        Triggers { set: triggers(), heads }
+        static P: std::sync::OnceLock<(Vec<&'static str>, Box<[u64; 1024]>)> = std::sync::OnceLock::new();
+        let (proclitics, proclitic_heads) = P.get_or_init(|| {
+            let ps: Vec<&'static str> = bare_proclitics().collect();
+            let mut h = Box::new([0u64; 1024]);
+            for p in &ps {
+                let b = p.as_bytes();
+                assert!(b.len() >= 2, "a one-byte proclitic: {p}");
+                let k = (b[0] as usize) << 8 | b[1] as usize;
+                h[k >> 6] |= 1 << (k & 63);
+            }
+            (ps, h)
+        });
+        Triggers { set: triggers(), heads, proclitics, proclitic_heads }
+    }
+
+    /// Can `w` begin with a bare proclitic? (False when its first two bytes
+    /// begin none of them.)
+    #[inline]
+    fn may_have_proclitic(&self, w: &str) -> bool {
+        match w.as_bytes() {
+            [a, b, ..] => {
+                let k = (*a as usize) << 8 | *b as usize;
+                self.proclitic_heads[k >> 6] & (1 << (k & 63)) != 0
+            }
+            _ => false,
+        }
     }
 
     #[inline]
@@ -397,5 +428,17 @@ mod start_tests {
             rejected += !is_trigger(w) as usize;
         }
         assert!(rejected > 0);
+        // behind every bare proclitic, and a few words that are not
+        let mut texts: Vec<String> = Vec::new();
+        for w in triggers() {
+            for p in bare_proclitics() {
+                texts.push(format!("{p}{w}"));
+            }
+        }
+        texts.extend(["وقال", "فالشرطة", "بيروت", "لبنان", "كتب"].map(String::from));
+        for w in &texts {
+            let k = Tk { norm: w, surf: w, kind: TokenKind::Arabic, start: 0, end: 1 };
+            assert_eq!(may_start_at(&k, &tr), reference(&k), "{w}");
+        }
     }
 }
