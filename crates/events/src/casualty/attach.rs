@@ -369,7 +369,7 @@ impl<'a> G<'a> {
     }
 
     /// A killing or wounding word governed by an attempt (حاول، محاولة، يحاول), an intent
-    /// (يريد، ينوي، بهدف) or a threat (يهدده، تهديد) within the four words before it (حاول
+    /// (يريد، ينوي، بهدف), a plan (التخطيط ل) or a threat (يهدده، تهديد) within the four words before it (حاول
     /// الشهيد الفلسطيني إصابة), with no punctuation between.
     pub(super) fn attempted(&self, p: &Pred) -> bool {
         if !self.ar(p.i) || !matches!(p.class, KILLED | INJURED) {
@@ -384,6 +384,8 @@ impl<'a> G<'a> {
                 // بالذبح، بهدف قتل
                 || matches!(w, "يريد" | "تريد" | "يريدون" | "اراد" | "ارادت" | "ارادوا" | "يرغب" | "ترغب" | "يرغبون" | "ينوي" | "تنوي" | "ينوون" | "يعتزم" | "تعتزم" | "يعتزمون" | "بهدف" | "بقصد" | "بغرض")
                 || ["هدد", "يهدد", "تهدد", "تهديد", "بتهديد"].iter().any(|h| w.starts_with(h))
+                // a plan (session casualty7): التخطيط لقتل عون أمن، خططوا لاغتيال
+                || ["خطط", "يخطط", "تخطط", "تخطيط", "للتخطيط", "بالتخطيط"].iter().any(|h| w.starts_with(h))
         })
     }
 

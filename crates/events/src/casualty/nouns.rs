@@ -156,6 +156,18 @@ impl<'a> G<'a> {
                     return Some(i + 1);
                 }
             }
+            // a possessed noun the tokenizer left whole (ة and ـه are one letter once
+            // normalised): صديقه، صديقته، والدته، زميلهم (session casualty7; stems of three
+            // letters or more, and not امامه "in front of him")
+            if t.suffix.is_empty() && !t.prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']) {
+                for suf in ["هما", "هم", "ها", "ه"] {
+                    let Some(st) = w.strip_suffix(suf) else { continue };
+                    let st2 = st.strip_suffix('ت').map(|x| format!("{x}ه"));
+                    if st.chars().count() >= 3 && st != "امام" && (known(st) || st2.as_deref().is_some_and(|x| known(x))) {
+                        return Some(i + 1);
+                    }
+                }
+            }
             return None;
         }
         let w = t.norm.as_str();

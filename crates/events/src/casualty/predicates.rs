@@ -13,6 +13,9 @@ impl<'a> G<'a> {
             return self.find_pred_lex(i);
         }
         let n = self.n();
+        if let Some(p) = self.exposed_to_killing(i) {
+            return Some(p);
+        }
         let mut p = match self.find_pred_lex(i) {
             Some(p) => p,
             None => return self.suffixed_pred(i),
@@ -111,6 +114,27 @@ impl<'a> G<'a> {
             let w = self.w(q);
             ["بجروح", "بجراح", "بشظايا", "برصاص", "بالرصاص", "بطلق", "بعيار", "بشظيه", "بطعنات", "بطعنه", "اصابات", "باصابات", "بحروق", "بكسور"].iter().any(|x| w.starts_with(x))
         })
+    }
+
+    /// "تعرض النائب عبد اللطيف مرداس للاغتيال"، "تعرض شقيقها للقتل": the one person who is
+    /// the subject of تعرّض before a definite killing noun behind ل is its victim (session
+    /// casualty7; not "تعرض لمحاولة اغتيال", an attempt, nor a plural subject).
+    pub(super) fn exposed_to_killing(&self, i: usize) -> Option<Pred> {
+        if !self.ar(i) || !matches!(self.t(i).norm.trim_start_matches(['و', 'ف']), "للاغتيال" | "للقتل" | "للذبح" | "للاعدام") {
+            return None;
+        }
+        let mut q = i;
+        while q > i.saturating_sub(12) && q > 0 {
+            q -= 1;
+            if self.punct(q) && !matches!(self.t(q).norm.as_str(), "،" | ",") {
+                return None;
+            }
+            if matches!(self.w(q), "تعرض" | "تعرضت") {
+                let one = (q + 1..i).any(|k| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1)));
+                return one.then_some(Pred { i, last: i, class: KILLED, kind: Kind::Counted, plural: false, passive: false, own: Some(1), singleton: false });
+            }
+        }
+        None
     }
 
     /// A casualty verb or noun carrying an object or possessor pronoun: قتله، اغتالوه،
@@ -310,7 +334,9 @@ impl<'a> G<'a> {
                 // a word whose own first letter is و (وفاة) is read whole too: bare() took
                 // it for a conjunction
                 let w = if !(vt.contains(&w) || vi.contains(&w) || ng.contains(&w) || ct.contains(&w)) && f.starts_with('و') && (vt.contains(&f) || vi.contains(&f) || ng.contains(&f)) { f } else { w };
-                let kind = if vt.contains(&w) {
+                let kind = if class == KILLED && noun_base == "قتل" && matches!(pre, "ب" | "ل") {
+                    Kind::NounGen
+                } else if vt.contains(&w) {
                     Kind::VerbT
                 } else if vi.contains(&w) {
                     Kind::VerbI
@@ -330,6 +356,13 @@ impl<'a> G<'a> {
                 let result = (i.saturating_sub(5)..i).any(|q| ["اسفر", "خلف", "ادي", "تسبب", "اوقع"].iter().any(|v| self.w(q).starts_with(v)));
                 // (not a و-joined noun: "مقتل 29 وإصابة 24 آخرين" counts its own phrase)
                 let joined = self.t(i).norm.starts_with('و') && !self.t(i).prefix.is_empty();
+                // "أقدم على قتل صديقه"، "جريمة قتل صديقته"، "اعترف بقتل زوجته": قتل after a
+                // preposition, a crime word or behind ب/ل is a verbal noun, its victim the
+                // phrase after it (as a verb the lone phrase could be its agent)
+                let masdar_qatl = class == KILLED
+                    && (w == "قتل" && i > 0 && matches!(self.t(i - 1).norm.as_str(), "علي" | "جريمه" | "ارتكاب" | "تهمه" | "بتهمه" | "قضيه" | "بجريمه")
+                        || noun_base == "قتل" && matches!(pre, "ب" | "ل"));
+                let kind = if masdar_qatl { Kind::NounGen } else { kind };
                 let kind = if kind == Kind::NounGen && i > 0 && (self.t(i - 1).kind == TokenKind::Number) && strip_al(w).is_none() && result && !joined { Kind::Counted } else { kind };
                 let mut p = mk(class, kind, i);
                 if matches!(kind, Kind::VerbT | Kind::VerbI) {

@@ -200,7 +200,8 @@ fn dates_years_and_things_are_no_tolls() {
     assert_eq!(k("قتل ثلاثة جنود يوم 15 ديمسبر"), Some(3));
     assert_eq!(k("قتل شاب سنة 2015"), Some(1));
     assert_eq!(k("اعترف الجاني وهو من مواليد 1992 بجريمة القتل"), None);
-    assert_eq!(k("قتل صديقته بعد أن طعنها 53 طعنة"), None);
+    // (the one victim is his friend, a possessed noun, since session casualty7; not the 53 stab wounds)
+    assert_eq!(k("قتل صديقته بعد أن طعنها 53 طعنة"), Some(1));
     assert_eq!(k("وقتل عنصر من الجيش وحجز 16000 علبة معسل"), Some(1));
     // a count of people still counts
     assert_eq!(k("قتل 16000 شخص في الحرب"), Some(16000));
@@ -468,4 +469,24 @@ fn injuries_of_one_named_or_possessed_person() {
     assert_eq!(i("شاب أصيب بجروح في الهجوم"), Some(1));
     // an agent before an active verb is no victim, and no wound phrase means no count
     assert_eq!(i("شاب أصيب في ظروف غامضة"), None);
+}
+
+/// Session casualty7, implicit victims read on the train parts: قتل as a verbal noun
+/// (after على، a crime word, or behind ب), a possessed noun the tokenizer left whole
+/// (صديقه، صديقته، زميلهم), the subject of تعرّض before للاغتيال/للقتل; a plan kills no one.
+#[test]
+fn implicit_victims_of_masdar_qatl_and_exposure() {
+    assert_eq!(k("أقدم مشجع على قتل صديقه في تونس"), Some(1));
+    assert_eq!(k("اعترف بارتكابه لجريمة قتل صديقته والفرار نحو تونس"), Some(1));
+    assert_eq!(k("اعترف بقتل زوجته في تونس"), Some(1));
+    assert_eq!(k("أعلن عن مقتل صديقته في تونس"), Some(1));
+    assert_eq!(i("أصيب زميلهم بجروح"), Some(1));
+    assert_eq!(k("تعرض صباح اليوم النائب المغربي عبد اللطيف مرداس، للاغتيال بالرصاص"), Some(1));
+    assert_eq!(k("تعرض شقيقها للقتل بالرصاص"), Some(1));
+    // a plural subject, an attempt, a plan: no figure
+    assert_eq!(k("تعرض الجنود للقتل بالرصاص"), None);
+    assert_eq!(k("تعرض الوزير لمحاولة اغتيال بالرصاص"), None);
+    assert_eq!(k("وهي متورطة في التخطيط لقتل عون أمن بسوسة"), None);
+    // "in front of him" is no possessed person
+    assert_eq!(k("قتل أمامه ثلاثة أشخاص"), Some(3));
 }
