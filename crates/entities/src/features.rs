@@ -976,12 +976,7 @@ pub fn ctx_features(toks: &[TokInfo], ctx: &[Ctx], i: usize, out: &mut Vec<u64>)
     let ent: u32 = c.votes[1..].iter().map(|&x| x as u32).sum();
     let total = ent + c.votes[0] as u32;
     if total > 0 {
-        let mut best = 0;
-        for t in 1..5 {
-            if c.votes[t] > c.votes[best] {
-                best = t;
-            }
-        }
+        let best = best_vote(&c.votes);
         out.push(H::new(103).n(best as u64).done());
         out.push(H::new(104).n(best as u64).n(c.s1 as u64).done());
         for t in 1..5 {
@@ -1003,17 +998,23 @@ pub fn ctx_features(toks: &[TokInfo], ctx: &[Ctx], i: usize, out: &mut Vec<u64>)
         let j = i as isize + off;
         if j >= 0 && (j as usize) < ctx.len() {
             let v = ctx[j as usize].votes;
-            let mut best = 0;
-            for t in 1..5 {
-                if v[t] > v[best] {
-                    best = t;
-                }
-            }
+            let best = best_vote(&v);
             if v.iter().any(|&x| x > 0) {
                 out.push(H::new(tmpl).n(best as u64).done());
             }
         }
     }
+}
+
+/// The type with the most votes (0 = O); the earliest type wins a tie.
+fn best_vote(votes: &[u8; 5]) -> usize {
+    let mut best = 0;
+    for t in 1..5 {
+        if votes[t] > votes[best] {
+            best = t;
+        }
+    }
+    best
 }
 
 /// The stage-2 weights (`[i32; NT]`, the second half of the table's rows)
@@ -1111,12 +1112,7 @@ pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, out: 
     let ent: u32 = c.votes[1..].iter().map(|&x| x as u32).sum();
     let total = ent + c.votes[0] as u32;
     if total > 0 {
-        let mut best = 0;
-        for t in 1..5 {
-            if c.votes[t] > c.votes[best] {
-                best = t;
-            }
-        }
+        let best = best_vote(&c.votes);
         add(sum, &tabs.b[best][c.s1 as usize]);
         for t in 1..5 {
             if c.votes[t] > 0 {
@@ -1135,12 +1131,7 @@ pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, out: 
         let j = i as isize + off;
         if j >= 0 && (j as usize) < ctx.len() {
             let v = ctx[j as usize].votes;
-            let mut best = 0;
-            for t in 1..5 {
-                if v[t] > v[best] {
-                    best = t;
-                }
-            }
+            let best = best_vote(&v);
             if v.iter().any(|&x| x > 0) {
                 add(sum, &tabs.e[k][best]);
             }
