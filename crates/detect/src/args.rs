@@ -903,10 +903,9 @@ impl ArgModel {
             // the recipient is never the actor nor a part of its span
             let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| c.end <= a.start || a.end <= c.start)).collect();
             let recipient = self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone());
-            let pc = place_candidates(doc, e);
             let place = match &self.en_place {
                 Some(m) if m.has_place && is_en(doc, e) => m.choose_en_place(doc, e, &en_place_candidates(doc, e)).map(|c| c.place.clone()),
-                _ if self.has_place => self.choose_place(doc, e, &pc).map(|c| c.place.clone()),
+                _ if self.has_place => self.choose_place(doc, e, &place_candidates(doc, e)).map(|c| c.place.clone()),
                 _ => e.place.clone(),
             };
             let e = &mut doc.events[i];

@@ -129,43 +129,44 @@ impl Model {
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Model> {
-        let mut p = 0usize;
-        let take = |p: &mut usize, n: usize| -> Result<&[u8]> {
-            if *p + n > b.len() {
-                bail!("model file truncated");
-            }
-            let s = &b[*p..*p + n];
-            *p += n;
-            Ok(s)
-        };
-        if take(&mut p, 6)? != b"MNER1\n" {
-            bail!("not a marsad NER model");
-        }
-        let nt = u32::from_le_bytes(take(&mut p, 4)?.try_into()?) as usize;
-        if nt != NT {
-            bail!("model has {nt} tags, expected {NT}");
-        }
-        let mut trans = Vec::with_capacity((NT + 1) * NT);
-        for _ in 0..(NT + 1) * NT {
-            trans.push(f32::from_le_bytes(take(&mut p, 4)?.try_into()?));
-        }
-        let scale = f32::from_le_bytes(take(&mut p, 4)?.try_into()?);
-        let n = u32::from_le_bytes(take(&mut p, 4)?.try_into()?) as usize;
+        let (scale, n, body) = rows(b)?;
+        let trans = trans_of(b)?;
         let mut index: IdMap<u32> = IdMap::with_capacity_and_hasher(n, Default::default());
         let mut w = vec![0f32; n * NT];
-        for r in 0..n {
-            let k = u64::from_le_bytes(take(&mut p, 8)?.try_into()?);
-            let mask = u16::from_le_bytes(take(&mut p, 2)?.try_into()?);
+        let mut r = 0usize;
+        each_row(body, n, |k, mask, vals| {
+            let mut vals = vals.chunks_exact(2);
             for t in 0..NT {
                 if mask & (1 << t) != 0 {
-                    let v = i16::from_le_bytes(take(&mut p, 2)?.try_into()?);
-                    w[r * NT + t] = v as f32 * scale;
+                    let v = vals.next().expect("each_row gives one value per bit of the mask");
+                    w[r * NT + t] = i16::from_le_bytes([v[0], v[1]]) as f32 * scale;
                 }
             }
             index.insert(k, r as u32);
-        }
+            r += 1;
+        })?;
         Ok(Model { index, w, trans })
     }
+}
+
+/// Calls `f` with each of the `n` rows of a model's `body` (after [`rows`]):
+/// its key, its tag mask and the mask's values (two bytes each, in tag order).
+fn each_row(body: &[u8], n: usize, mut f: impl FnMut(u64, u16, &[u8])) -> Result<()> {
+    let mut p = 0usize;
+    for _ in 0..n {
+        if p + 10 > body.len() {
+            bail!("model file truncated");
+        }
+        let k = u64::from_le_bytes(body[p..p + 8].try_into()?);
+        let mask = u16::from_le_bytes(body[p + 8..p + 10].try_into()?);
+        let nv = (mask & ((1 << NT) - 1)).count_ones() as usize;
+        if p + 10 + 2 * nv > body.len() {
+            bail!("model file truncated");
+        }
+        f(k, mask, &body[p + 10..p + 10 + 2 * nv]);
+        p += 10 + 2 * nv;
+    }
+    Ok(())
 }
 
 /// Scale, row count and rows (key, mask, non-zero values) of an `MNER1`
@@ -606,30 +607,13 @@ impl Table {
     /// `table_from_bytes_is_table_build`).
     pub fn from_model_bytes(b1: &[u8], b2: Option<&[u8]>) -> Result<Table> {
         /// Each row: (key, mask, values) in file order.
-        fn each(body: &[u8], n: usize, mut f: impl FnMut(u64, u16, &[u8])) -> Result<()> {
-            let mut p = 0usize;
-            for _ in 0..n {
-                if p + 10 > body.len() {
-                    bail!("model file truncated");
-                }
-                let k = u64::from_le_bytes(body[p..p + 8].try_into()?);
-                let mask = u16::from_le_bytes(body[p + 8..p + 10].try_into()?);
-                let nv = (mask & ((1 << NT) - 1)).count_ones() as usize;
-                if p + 10 + 2 * nv > body.len() {
-                    bail!("model file truncated");
-                }
-                f(k, mask, &body[p + 10..p + 10 + 2 * nv]);
-                p += 10 + 2 * nv;
-            }
-            Ok(())
-        }
         let parts: Vec<(f32, usize, &[u8])> = std::iter::once(b1).chain(b2).map(rows).collect::<Result<_>>()?;
         // per model: the table's scale and the i16 -> quantised weight map
         let mut scales = [1f32; 2];
         let mut luts: Vec<Vec<i16>> = Vec::new();
         for (m, &(scale, n, body)) in parts.iter().enumerate() {
             let mut maxv = 0i32;
-            each(body, n, |_, _, vals| {
+            each_row(body, n, |_, _, vals| {
                 for v in vals.chunks_exact(2) {
                     maxv = maxv.max((i16::from_le_bytes([v[0], v[1]]) as i32).abs());
                 }
@@ -647,7 +631,7 @@ impl Table {
         for (m, &(_, n, body)) in parts.iter().enumerate() {
             let (off, lut) = (m * NT, &luts[m]);
             let zero = lut[(0i32 - i16::MIN as i32) as usize];
-            each(body, n, |k, mask, vals| {
+            each_row(body, n, |k, mask, vals| {
                 let k = if k == EMPTY { 1 } else { k };
                 let mut i = (k as usize) & t.mask;
                 while t.slots[i].key != EMPTY && t.slots[i].key != k {
