@@ -83,17 +83,23 @@ async function launchBrowser(chromium) {
 
 /** The whole browser session: `marsad serve --db DB` started, chromium
  *  launched, `body({ base, browser })` run; an exception in it is one
- *  failed check; then the browser is closed, the server stopped and the
+ *  failed check (with `ctx.diagnose()`'s account of the page when the body
+ *  set one); then the browser is closed, the server stopped and the
  *  temporary folder removed, whatever happened. */
 export async function inBrowser(chromium, db, tmp, check, body) {
   let server, browser;
+  // the body may set ctx.diagnose to an async function describing the
+  // page's state, printed with a failure (a timeout alone says too little)
+  const ctx = { diagnose: null };
   try {
     const started = await startServer(db);
     server = started.server;
     browser = await launchBrowser(chromium);
-    await body({ base: started.base, browser });
+    await body({ base: started.base, browser, ctx });
   } catch (e) {
-    check("the test ran to its end", false, e.stack || String(e));
+    let state = "";
+    if (ctx.diagnose) state = "\n    page state: " + (await ctx.diagnose().catch((d) => `(not readable: ${d})`));
+    check("the test ran to its end", false, (e.stack || String(e)) + state);
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) server.kill("SIGTERM");

@@ -31,13 +31,22 @@ const analyst = addUser("amal", "analyst");
 const adjudicator = addUser("badr", "adjudicator");
 check("add-user prints a token per reviewer", /^mrsd_[0-9a-f]{48}$/.test(analyst) && /^mrsd_[0-9a-f]{48}$/.test(adjudicator) && analyst !== adjudicator);
 
-await inBrowser(chromium, db, tmp, check, async ({ base, browser }) => {
+await inBrowser(chromium, db, tmp, check, async ({ base, browser, ctx }) => {
   const getJson = async (path) => (await fetch(base + path)).json();
   const getText = async (path) => (await fetch(base + path)).text();
   const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error" && !/status of 409/.test(m.text())) errors.push(m.text()); });
+  // on a failure: which event is wanted and shown, the message line, and
+  // every failed request and page error so far
+  const failedRequests = [];
+  page.on("requestfailed", (r) => failedRequests.push(`${r.method()} ${r.url()}: ${r.failure() && r.failure().errorText}`));
+  page.on("response", (r) => { if (r.status() >= 500) failedRequests.push(`${r.request().method()} ${r.url()}: HTTP ${r.status()}`); });
+  ctx.diagnose = async () => {
+    const st = await page.evaluate(() => JSON.stringify({ want: rv.want, shown: rv.ev && rv.ev.uid, ticket: rv.evTicket, pos: rv.pos, items: rv.items.length, msg: document.getElementById("rv-msg") && document.getElementById("rv-msg").textContent }));
+    return `${st} errors=${JSON.stringify(errors)} failed requests=${JSON.stringify(failedRequests)}`;
+  };
   await page.goto(base + "/");
   await page.waitForSelector("body[data-ready='1']", { timeout: 20000 });
 

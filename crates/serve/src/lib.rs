@@ -117,6 +117,11 @@ impl From<marsad_store::db::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // the client sees the message; whoever runs the server should too,
+        // since a 5xx is the server's fault (a database error, a dead worker)
+        if self.status.is_server_error() {
+            eprintln!("marsad: error: {} ({})", self.message, self.status);
+        }
         let body = match self.detail {
             Some(d) => serde_json::json!({ "error": self.message, "conflict": d }),
             None => serde_json::json!({ "error": self.message }),
