@@ -487,6 +487,31 @@ pub struct Document {
     /// byte offset of each char, plus text.len() at the end; rebuilt on demand.
     #[serde(skip)]
     char_bytes: Vec<u32>,
+    /// The topic model's class probabilities, left by the topic stage for
+    /// the detect stage, which reads them too (issue 12: computed once), with
+    /// the key of the tokens they were computed from (`marsad-detect` checks
+    /// it and computes them afresh when it does not match). Not part of the
+    /// document: not serialised, and equal whatever it holds.
+    #[serde(skip)]
+    pub topic_probs: Scratch<([usize; 4], Option<Vec<f32>>)>,
+}
+
+/// A value one stage leaves on a [`Document`] for a later one. Not part of
+/// the document's content: any two compare equal, so documents compare as
+/// they did without it, and its `Debug` shows no value.
+#[derive(Clone, Default)]
+pub struct Scratch<T>(pub Option<T>);
+
+impl<T> PartialEq for Scratch<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> std::fmt::Debug for Scratch<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
 }
 
 impl Document {

@@ -783,14 +783,20 @@ impl ArgModel {
     }
 
     pub fn parse(text: &str) -> Result<Self> {
-        let mut lines = text.lines();
+        let mut lines = crate::modelfile::lines(text);
         if lines.next() != Some("marsad-args 1") {
             bail!("not a marsad argument model (first line)");
         }
         let mut weights = crate::topic::WordMap::default();
+        weights.reserve(crate::modelfile::count_lines(text));
         for (n, line) in lines.enumerate() {
-            let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 2))?;
-            weights.insert(k.into(), w.parse().with_context(|| format!("line {}", n + 2))?);
+            let (w, k) = crate::modelfile::split_once_byte(line, b'\t').with_context(|| format!("line {}: no tab", n + 2))?;
+            // the fast decimal reader gives `parse`'s number or leaves it to it
+            let v = match crate::modelfile::f32_fast(w) {
+                Some(v) => v,
+                None => w.parse().with_context(|| format!("line {}", n + 2))?,
+            };
+            weights.insert(k.into(), v);
         }
         let has_place = weights.keys().any(|k| k.starts_with("P:"));
         Ok(ArgModel { weights, has_place, en_place: None })

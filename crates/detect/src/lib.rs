@@ -19,6 +19,7 @@ pub mod args;
 pub mod features;
 pub mod labels;
 pub mod linear;
+mod modelfile;
 pub mod topic;
 pub mod train;
 
@@ -57,8 +58,18 @@ impl Stage for TopicStage {
         "topic"
     }
     fn annotate(&self, doc: &mut Document) {
-        doc.topic = self.model.topic(doc);
+        // the probabilities stay on the document for the detect stage
+        let p = self.model.probs(doc);
+        doc.topic = p.as_deref().map(topic::topic_of_probs);
+        doc.topic_probs = marsad_core::Scratch(Some((topic_key(doc), p)));
     }
+}
+
+/// What the topic probabilities left on a document were computed from: its
+/// language, its tokens (where they are and how many) and its title's
+/// length. A document whose key changed since has them computed afresh.
+fn topic_key(doc: &Document) -> [usize; 4] {
+    [doc.tokens.as_ptr() as usize, doc.tokens.len(), doc.title.as_ref().map_or(usize::MAX, |t| t.len()), doc.lang as usize]
 }
 
 /// What the model says a candidate is.
@@ -183,7 +194,7 @@ impl DetectModel {
     }
 
     pub fn parse(text: &str) -> Result<Self> {
-        let mut lines = text.lines();
+        let mut lines = modelfile::lines(text);
         if lines.next() != Some("marsad-detect 2") {
             bail!("not a marsad detection model, version 2 (first line)");
         }
@@ -194,9 +205,16 @@ impl DetectModel {
         };
         let bias = three(lines.next().and_then(|l| l.strip_prefix("bias ")).context("no bias line")?)?;
         let mut weights = WeightMap::default();
+        weights.reserve(modelfile::count_lines(text));
+        // byte scans and a fast decimal reader (`modelfile`): the same
+        // numbers as `three`, which reads what they leave and words errors
         for (n, line) in lines.enumerate() {
-            let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 4))?;
-            weights.insert(k.into(), three(w).with_context(|| format!("line {}", n + 4))?);
+            let (w, k) = modelfile::split_once_byte(line, b'\t').with_context(|| format!("line {}: no tab", n + 4))?;
+            let v = match modelfile::three_fast(w) {
+                Some(v) => v,
+                None => three(w).with_context(|| format!("line {}", n + 4))?,
+            };
+            weights.insert(k.into(), v);
         }
         Ok(DetectModel { weights, bias, threshold })
     }
@@ -273,6 +291,18 @@ impl DetectStage {
         self.topic.probs(doc)
     }
 
+    /// The topic probabilities of `doc`: those the topic stage left on it
+    /// for these tokens, or else computed into `computed`.
+    fn left_topic_probs<'d>(&self, doc: &'d Document, computed: &'d mut Option<Vec<f32>>) -> Option<&'d [f32]> {
+        match &doc.topic_probs.0 {
+            Some((key, p)) if *key == topic_key(doc) => p.as_deref(),
+            _ => {
+                *computed = self.topic.probs(doc);
+                computed.as_deref()
+            }
+        }
+    }
+
     /// The verdict on every event candidate of `doc` (which must have been
     /// annotated through the events stage), without changing it.
     pub fn judge_all(&self, doc: &Document) -> Vec<Verdict> {
@@ -289,10 +319,11 @@ impl Stage for DetectStage {
         if doc.events.is_empty() {
             return;
         }
-        let tp = self.topic.probs(doc);
+        let mut computed = None;
+        let tp = self.left_topic_probs(doc, &mut computed);
         let verdicts: Vec<(Class, f32, bool)> = (0..doc.events.len())
             .map(|i| {
-                let p = self.model.probs_of(doc, i, tp.as_deref());
+                let p = self.model.probs_of(doc, i, tp);
                 let bg = features::days_before_publication(doc, &doc.events[i]).is_some_and(|d| d > BACKGROUND_DAYS);
                 (self.model.decide(&p), p[Class::Event as usize], bg)
             })
@@ -346,6 +377,35 @@ mod tests {
             assert!((v.probs[c] - p[c]).abs() < 1e-6, "{:?} vs {:?}", v.probs, p);
         }
         assert!(!v.because.is_empty());
+    }
+
+    #[test]
+    fn detect_reads_the_topic_stages_probabilities() {
+        let mut d = doc_with_event();
+        TopicStage::load().unwrap().annotate(&mut d);
+        let t = shipped_topic().unwrap();
+        let fresh = t.probs(&d);
+        assert!(fresh.is_some());
+        assert_eq!(d.topic_probs.0.as_ref().map(|p| &p.1), Some(&fresh), "the stage leaves the model's probabilities");
+        assert_eq!(d.topic, t.topic(&d), "and the same topic as before");
+        let stage = DetectStage::load().unwrap();
+        let mut computed = None;
+        let left = d.topic_probs.0.as_ref().unwrap().1.as_deref().unwrap();
+        assert!(std::ptr::eq(stage.left_topic_probs(&d, &mut computed).unwrap(), left), "read, not computed");
+        assert!(computed.is_none());
+        // other tokens (a copy, more tokens): computed afresh
+        let mut other = d.clone();
+        assert_eq!(stage.left_topic_probs(&other, &mut computed), fresh.as_deref());
+        assert!(computed.is_some());
+        other.tokens.pop();
+        other.topic_probs = marsad_core::Scratch(Some((topic_key(&d), Some(vec![0.5; 9]))));
+        let mut computed = None;
+        assert_ne!(stage.left_topic_probs(&other, &mut computed), Some(&[0.5f32; 9][..]));
+        // documents compare and serialise as without it
+        let mut bare = d.clone();
+        bare.topic_probs = marsad_core::Scratch(None);
+        assert_eq!(bare, d);
+        assert_eq!(serde_json::to_string(&bare).unwrap(), serde_json::to_string(&d).unwrap());
     }
 
     #[test]

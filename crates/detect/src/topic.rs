@@ -42,8 +42,8 @@ const SCALE: f32 = 1000.0;
 
 /// A trained topic model.
 pub struct TopicModel {
-    vocab: WordMap<u32>,
-    model: Softmax,
+    pub(crate) vocab: WordMap<u32>,
+    pub(crate) model: Softmax,
 }
 
 /// The words a document is classified on: word bases of 2+ letters, from
@@ -87,6 +87,33 @@ fn vectorize(doc: &Document, vocab: &WordMap<u32>) -> Sparse {
     x
 }
 
+/// What `nums` in [`TopicModel::parse`] reads from a row (`c` integers
+/// separated by spaces, empty pieces skipped, each over [`SCALE`]), pushed
+/// onto `w`; false, with `w` unchanged, where the fast reader is not sure.
+fn nums_fast(s: &str, c: usize, w: &mut Vec<f32>) -> bool {
+    let start = w.len();
+    for x in s.as_bytes().split(|&b| b == b' ').filter(|x| !x.is_empty()) {
+        match crate::modelfile::i32_fast_bytes(x) {
+            Some(n) if w.len() - start < c => w.push(n as f32 / SCALE),
+            _ => {
+                w.truncate(start);
+                return false;
+            }
+        }
+    }
+    if w.len() - start != c {
+        w.truncate(start);
+        return false;
+    }
+    true
+}
+
+/// The topic of [`TopicModel::probs`]' probabilities: the most probable label.
+pub fn topic_of_probs(p: &[f32]) -> Topic {
+    let (i, s) = p.iter().enumerate().fold((0, 0.0f32), |b, (i, &s)| if s > b.1 { (i, s) } else { b });
+    Topic { label: LABELS[i].to_string(), score: (s * 1000.0).round() / 1000.0 }
+}
+
 impl TopicModel {
     /// The model shipped in the binary (`models/topic.model`, written by
     /// `marsad train topic`).
@@ -108,9 +135,7 @@ impl TopicModel {
     }
 
     pub fn topic(&self, doc: &Document) -> Option<Topic> {
-        let p = self.probs(doc)?;
-        let (i, s) = p.iter().enumerate().fold((0, 0.0f32), |b, (i, &s)| if s > b.1 { (i, s) } else { b });
-        Some(Topic { label: LABELS[i].to_string(), score: (s * 1000.0).round() / 1000.0 })
+        Some(topic_of_probs(&self.probs(doc)?))
     }
 
     /// Train on annotated documents with their label index.
@@ -164,7 +189,7 @@ impl TopicModel {
     }
 
     pub fn parse(text: &str) -> Result<Self> {
-        let mut lines = text.lines();
+        let mut lines = crate::modelfile::lines(text);
         if lines.next() != Some("marsad-topic 1") {
             bail!("not a marsad topic model (first line)");
         }
@@ -187,10 +212,16 @@ impl TopicModel {
         };
         let bias = nums(lines.next().and_then(|l| l.strip_prefix("bias")).context("no bias line")?, "bias")?;
         let mut vocab = WordMap::default();
-        let mut w = Vec::new();
+        let rows = crate::modelfile::count_lines(text);
+        vocab.reserve(rows);
+        let mut w = Vec::with_capacity(rows * c);
         for (n, line) in lines.enumerate() {
-            let (word, rest) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 4))?;
-            w.extend(nums(rest, word)?);
+            let (word, rest) = crate::modelfile::split_once_byte(line, b'\t').with_context(|| format!("line {}: no tab", n + 4))?;
+            // the fast reader first (`nums`' numbers, or none), `nums` for
+            // anything it leaves
+            if !nums_fast(rest, c, &mut w) {
+                w.extend(nums(rest, word)?);
+            }
             vocab.insert(word.into(), vocab.len() as u32);
         }
         Ok(TopicModel { vocab, model: Softmax { classes: c, w, bias } })
