@@ -788,15 +788,24 @@ impl ArgModel {
             bail!("not a marsad argument model (first line)");
         }
         let mut weights = crate::topic::WordMap::default();
-        weights.reserve(crate::modelfile::count_lines(text));
-        for (n, line) in lines.enumerate() {
-            let (w, k) = crate::modelfile::split_once_byte(line, b'\t').with_context(|| format!("line {}: no tab", n + 2))?;
-            // the fast decimal reader gives `parse`'s number or leaves it to it
-            let v = match crate::modelfile::f32_fast(w) {
-                Some(v) => v,
-                None => w.parse().with_context(|| format!("line {}", n + 2))?,
-            };
-            weights.insert(k.into(), v);
+        weights.reserve(text.len() / 32);
+        // each line read in one pass where it has the form `to_text` writes
+        // (`modelfile::args_row`: `parse`'s number), the others as before
+        let mut rest = lines.rest();
+        let mut n = 0;
+        while !rest.is_empty() {
+            if let Some((v, k, next)) = crate::modelfile::args_row(rest) {
+                weights.insert(k.into(), v);
+                rest = next;
+                n += 1;
+                continue;
+            }
+            let mut one = crate::modelfile::lines(rest);
+            let line = one.next().unwrap_or_default();
+            rest = one.rest();
+            let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 2))?;
+            weights.insert(k.into(), w.parse().with_context(|| format!("line {}", n + 2))?);
+            n += 1;
         }
         let has_place = weights.keys().any(|k| k.starts_with("P:"));
         Ok(ArgModel { weights, has_place, en_place: None })

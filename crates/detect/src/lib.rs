@@ -205,16 +205,25 @@ impl DetectModel {
         };
         let bias = three(lines.next().and_then(|l| l.strip_prefix("bias ")).context("no bias line")?)?;
         let mut weights = WeightMap::default();
-        weights.reserve(modelfile::count_lines(text));
-        // byte scans and a fast decimal reader (`modelfile`): the same
-        // numbers as `three`, which reads what they leave and words errors
-        for (n, line) in lines.enumerate() {
-            let (w, k) = modelfile::split_once_byte(line, b'\t').with_context(|| format!("line {}: no tab", n + 4))?;
-            let v = match modelfile::three_fast(w) {
-                Some(v) => v,
-                None => three(w).with_context(|| format!("line {}", n + 4))?,
-            };
-            weights.insert(k.into(), v);
+        weights.reserve(text.len() / 40);
+        // each line read in one pass where it has the form `to_text` writes
+        // (`modelfile::detect_row`: the same numbers as `three`), the lines
+        // of any other form as before
+        let mut rest = lines.rest();
+        let mut n = 0;
+        while !rest.is_empty() {
+            if let Some((v, k, next)) = modelfile::detect_row(rest) {
+                weights.insert(k.into(), v);
+                rest = next;
+                n += 1;
+                continue;
+            }
+            let mut one = modelfile::lines(rest);
+            let line = one.next().unwrap_or_default();
+            rest = one.rest();
+            let (w, k) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 4))?;
+            weights.insert(k.into(), three(w).with_context(|| format!("line {}", n + 4))?);
+            n += 1;
         }
         Ok(DetectModel { weights, bias, threshold })
     }

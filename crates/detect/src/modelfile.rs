@@ -7,30 +7,42 @@
 
 /// The lines of `text` as [`str::lines`] gives them (split at `\n`, a `\r`
 /// before the `\n` dropped, no empty piece after a final `\n`), by a byte
-/// scan.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let (line, next) = match rest.as_bytes().iter().position(|&b| b == b'\n') {
-            Some(n) => {
-                let line = &rest[..n];
-                (line.strip_suffix('\r').unwrap_or(line), &rest[n + 1..])
-            }
-            None => (rest, ""),
-        };
-        rest = next;
-        Some(line)
-    })
+/// scan; [`Lines::rest`] is the text not read yet.
+pub(crate) fn lines(text: &str) -> Lines<'_> {
+    Lines(text)
 }
 
-/// `s.split_once(c)` for an ASCII `c`, by a byte scan.
-pub(crate) fn split_once_byte(s: &str, c: u8) -> Option<(&str, &str)> {
-    debug_assert!(c.is_ascii());
-    let n = s.as_bytes().iter().position(|&b| b == c)?;
-    Some((&s[..n], &s[n + 1..]))
+pub(crate) struct Lines<'a>(&'a str);
+
+impl<'a> Lines<'a> {
+    /// The text after the lines read so far.
+    pub(crate) fn rest(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let (line, rest) = line_from(self.0, 0);
+        self.0 = rest;
+        Some(line)
+    }
+}
+
+/// The line of `text` that goes on from byte `start` (an ASCII byte's
+/// successor or 0), as [`Lines`] gives it, and the text after it.
+fn line_from(text: &str, start: usize) -> (&str, &str) {
+    match text.as_bytes()[start..].iter().position(|&b| b == b'\n') {
+        Some(n) => {
+            let line = &text[start..start + n];
+            (line.strip_suffix('\r').unwrap_or(line), &text[start + n + 1..])
+        }
+        None => (&text[start..], ""),
+    }
 }
 
 const POW10: [f64; 23] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -44,75 +56,130 @@ const POW10: [f64; 23] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10
 /// Rounding q to `f32` gives the `f32` nearest the decimal itself unless q
 /// lies exactly halfway between two `f32`s (such a halfway point is an `f64`,
 /// so q could have been rounded onto it from either side): then `None`.
-pub(crate) fn f32_fast(s: &str) -> Option<f32> {
-    let b = s.as_bytes();
-    let (neg, digits) = match b.first()? {
-        b'-' => (true, &b[1..]),
-        _ => (false, b),
-    };
-    let (int, frac) = match digits.iter().position(|&c| c == b'.') {
-        Some(p) => (&digits[..p], &digits[p + 1..]),
-        None => (digits, &digits[digits.len()..]),
-    };
-    if int.is_empty() || (frac.is_empty() && int.len() < digits.len()) || frac.len() >= POW10.len() || int.len() + frac.len() > 15 {
-        return None;
+#[cfg(test)]
+fn f32_fast(s: &str) -> Option<f32> {
+    match f32_prefix(s.as_bytes())? {
+        (v, n) if n == s.len() => Some(v),
+        _ => None,
     }
+}
+
+/// The plain decimal that begins `b`, as [`f32_fast`] reads it, and its
+/// length in bytes; `None` where `f32_fast` would decline that decimal.
+fn f32_prefix(b: &[u8]) -> Option<(f32, usize)> {
+    let neg = b.first() == Some(&b'-');
+    let mut i = neg as usize;
     let mut m: u64 = 0;
-    for &c in int.iter().chain(frac) {
-        if !c.is_ascii_digit() {
+    let int0 = i;
+    while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
+        m = m.wrapping_mul(10).wrapping_add((c - b'0') as u64);
+        i += 1;
+    }
+    let int_len = i - int0;
+    let mut frac_len = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
+            m = m.wrapping_mul(10).wrapping_add((c - b'0') as u64);
+            i += 1;
+            frac_len += 1;
+        }
+        if frac_len == 0 {
             return None;
         }
-        m = m * 10 + (c - b'0') as u64;
     }
-    // 15 digits are below 2⁵³: m is exact as an f64
-    let q = m as f64 / POW10[frac.len()];
+    // 15 digits are below 2⁵³ (so m is exact as an f64, and did not wrap)
+    if int_len == 0 || frac_len >= POW10.len() || int_len + frac_len > 15 {
+        return None;
+    }
+    let q = m as f64 / POW10[frac_len];
     // f32 keeps 24 of the f64's 53 significant bits; the 29 dropped bits of a
     // halfway point are 1 followed by 28 zeros (q is a normal f32 here, or 0)
     if q.to_bits() & ((1 << 29) - 1) == 1 << 28 {
         return None;
     }
     let r = q as f32;
-    Some(if neg { -r } else { r })
+    Some((if neg { -r } else { r }, i))
 }
 
-/// `s.parse::<i32>()` for an optional `-` and up to nine digits, or `None`.
-pub(crate) fn i32_fast(s: &str) -> Option<i32> {
-    i32_fast_bytes(s.as_bytes())
-}
-
-/// [`i32_fast`] of a string's bytes.
-pub(crate) fn i32_fast_bytes(b: &[u8]) -> Option<i32> {
-    let (neg, digits) = match b.first()? {
-        b'-' => (true, &b[1..]),
-        _ => (false, b),
-    };
-    if digits.is_empty() || digits.len() > 9 {
-        return None;
-    }
-    let mut n: i32 = 0;
-    for &c in digits {
-        if !c.is_ascii_digit() {
+/// A detection model's weight line at the start of `text` in the form
+/// `DetectModel::to_text` writes (three plain decimals, single spaces, a
+/// tab, the feature, then `\n`, `\r\n` or the end) read in one pass: the
+/// weights (as `s.split(' ')` into three `str::parse::<f32>` reads them), the feature (what follows the
+/// first tab on the line) and the text after the line. `None` for a line in
+/// any other form.
+pub(crate) fn detect_row(text: &str) -> Option<([f32; 3], &str, &str)> {
+    let b = text.as_bytes();
+    let mut w = [0.0f32; 3];
+    let mut i = 0;
+    for (k, sep) in [b' ', b' ', b'\t'].into_iter().enumerate() {
+        let (v, n) = f32_prefix(&b[i..])?;
+        if b.get(i + n) != Some(&sep) {
             return None;
         }
-        n = n * 10 + (c - b'0') as i32;
+        w[k] = v;
+        i += n + 1;
     }
-    Some(if neg { -n } else { n })
+    let (feature, rest) = line_from(text, i);
+    Some((w, feature, rest))
 }
 
-/// Three `f32`s separated by single spaces (`split(' ')` into exactly three
-/// parses), or `None`.
-pub(crate) fn three_fast(s: &str) -> Option<[f32; 3]> {
-    let (a, rest) = split_once_byte(s, b' ')?;
-    let (b, c) = split_once_byte(rest, b' ')?;
-    if c.as_bytes().contains(&b' ') {
+/// An argument model's line at the start of `text` (`{:.4}`, a tab, the
+/// feature): the weight, the feature and the text after the line, as
+/// [`detect_row`] reads its lines.
+pub(crate) fn args_row(text: &str) -> Option<(f32, &str, &str)> {
+    let (v, n) = f32_prefix(text.as_bytes())?;
+    if text.as_bytes().get(n) != Some(&b'\t') {
         return None;
     }
-    Some([f32_fast(a)?, f32_fast(b)?, f32_fast(c)?])
+    let (feature, rest) = line_from(text, n + 1);
+    Some((v, feature, rest))
 }
 
-/// The number of lines of `text` (for sizing a map before reading it).
-pub(crate) fn count_lines(text: &str) -> usize {
-    text.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1
+/// A topic model's word line at the start of `text` (the word, a tab,
+/// then `c` integers separated by spaces, up to `\n`, `\r\n` or the end):
+/// the word, the integers over `scale` pushed onto `w`, and the text after
+/// the line. `None`, with `w` unchanged, for a line in any other form
+/// (another count, a number of ten digits or more, a stray byte).
+pub(crate) fn topic_row<'t>(text: &'t str, c: usize, scale: f32, w: &mut Vec<f32>) -> Option<(&'t str, &'t str)> {
+    let b = text.as_bytes();
+    let tab = b.iter().position(|&x| x == b'\t' || x == b'\n')?;
+    if b[tab] != b'\t' {
+        return None;
+    }
+    let start = w.len();
+    let mut i = tab + 1;
+    let end = loop {
+        match b.get(i) {
+            None => break i,
+            Some(b' ') => i += 1,
+            Some(b'\n') => break i,
+            Some(b'\r') if b.get(i + 1) == Some(&b'\n') => break i + 1,
+            Some(_) => {
+                let n0 = i + (b[i] == b'-') as usize;
+                let mut n: i32 = 0;
+                let mut j = n0;
+                while let Some(&d) = b.get(j).filter(|d| d.is_ascii_digit()) {
+                    n = n.wrapping_mul(10).wrapping_add((d - b'0') as i32);
+                    j += 1;
+                }
+                // one to nine digits, then a space or the line's end
+                let ends = matches!(b.get(j), None | Some(b' ' | b'\n')) || (b.get(j) == Some(&b'\r') && b.get(j + 1) == Some(&b'\n'));
+                if j == n0 || j - n0 > 9 || !ends || w.len() - start == c {
+                    w.truncate(start);
+                    return None;
+                }
+                let n = if b[i] == b'-' { -n } else { n };
+                w.push(n as f32 / scale);
+                i = j;
+            }
+        }
+    };
+    if w.len() - start != c {
+        w.truncate(start);
+        return None;
+    }
+    Some((&text[..tab], text.get(end + 1..).unwrap_or("")))
 }
 
 #[cfg(test)]
@@ -188,18 +255,6 @@ mod tests {
     }
 
     #[test]
-    fn i32_fast_is_str_parse() {
-        for s in ["0", "-0", "7", "-53", "185", "999999999", "-999999999", "1000000000", "2147483648", "", "-", "+5", "1.0", " 1", "12a"] {
-            if let Some(v) = i32_fast(s) {
-                assert_eq!(Ok(v), s.parse::<i32>(), "{s:?}");
-            }
-        }
-        for n in -100_000..100_000 {
-            assert_eq!(i32_fast(&n.to_string()), Some(n));
-        }
-    }
-
-    #[test]
     fn lines_are_str_lines() {
         for t in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\r", "a\rb\n", "\n\n", "x\r\n\r\n", "é\nü\r\n"] {
             assert_eq!(lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
@@ -209,17 +264,69 @@ mod tests {
         }
     }
 
+    /// The old readers of a line, as the parse functions read it before
+    /// the row readers: `None` where they fail.
+    fn detect_line_std(line: &str) -> Option<([u32; 3], &str)> {
+        let (w, k) = line.split_once('\t')?;
+        let v: Vec<f32> = w.split(' ').map(|x| x.parse::<f32>()).collect::<Result<_, _>>().ok()?;
+        let v: [f32; 3] = v.try_into().ok()?;
+        Some((v.map(f32::to_bits), k))
+    }
+
+    fn topic_line_std(line: &str) -> Option<(&str, Vec<u32>)> {
+        let (word, rest) = line.split_once('\t')?;
+        let v: Vec<u32> = rest.split(' ').filter(|x| !x.is_empty()).map(|x| x.parse::<i32>().map(|n| (n as f32 / 1000.0).to_bits())).collect::<Result<_, _>>().ok()?;
+        (v.len() == 3).then_some((word, v))
+    }
+
+    /// Every row reader gives what the line reader and the standard parses
+    /// give, and the same rest of the text, or declines.
     #[test]
-    fn three_fast_is_the_split() {
-        let std = |s: &str| -> Option<[f32; 3]> { s.split(' ').map(|x| x.parse::<f32>()).collect::<Result<Vec<_>, _>>().ok()?.try_into().ok() };
-        for s in ["1 2 3", "-0.0274 0.0683 -0.0409", "1 2", "1 2 3 4", "1  2 3", "1 2 3 ", "a b c", ""] {
-            if let Some(v) = three_fast(s) {
-                assert_eq!(Some(v), std(s), "{s:?}");
+    fn rows_are_the_line_readers() {
+        let detect = ["1 2 3\tf", "-0.0274 0.0683 -0.0409\tactgrp=armed|AGREE", "1 2\tf", "1 2 3 4\tf", "1  2 3\tf", "1 2 3 \tf", "a b c\tf", "1 2 3", "1 2 3\tf\tg", "1 2 3\t", "1. 2 3\tf", "+1 2 3\tf", "1e3 2 3\tf", "0.1 0.2 0.3\tf\r", "-0 -0.0000 0\tf"];
+        let args = ["0.0575\tA:adjacent_after|ar", "-0.5749\tx", "1 2\tx", "1\t", "x\ty", "1", "+1\tx", "1.\tx"];
+        let topic = ["w\t1 2 3", "w\t1  -2 3", "w\t1 2", "w\t1 2 3 4", "w\t 1 2 3 ", "w 1 2 3", "w\t1 2 x", "w\t+1 2 3", "w\t1 2 1234567890", "w\t1 2 3\r", "w\t1 2 -", "\t1 2 3", "w\tv\t1 2 3"];
+        for tail in ["", "\n", "\r\n", "\nnext\n", "\r\nnext"] {
+            for line in detect {
+                let text = format!("{line}{tail}");
+                let mut std = lines(&text);
+                let want = std.next().and_then(detect_line_std);
+                if let Some((w, k, rest)) = detect_row(&text) {
+                    assert_eq!(Some((w.map(f32::to_bits), k)), want, "{text:?}");
+                    assert_eq!(rest, std.rest(), "{text:?}");
+                }
+            }
+            for line in args {
+                let text = format!("{line}{tail}");
+                let mut std = lines(&text);
+                let want = std.next().and_then(|l| l.split_once('\t')).and_then(|(w, k)| Some((w.parse::<f32>().ok()?.to_bits(), k)));
+                if let Some((w, k, rest)) = args_row(&text) {
+                    assert_eq!(Some((w.to_bits(), k)), want, "{text:?}");
+                    assert_eq!(rest, std.rest(), "{text:?}");
+                }
+            }
+            for line in topic {
+                let text = format!("{line}{tail}");
+                let mut std = lines(&text);
+                let want = std.next().and_then(topic_line_std);
+                let mut w = vec![9.0];
+                match topic_row(&text, 3, 1000.0, &mut w) {
+                    Some((word, rest)) => {
+                        assert_eq!(Some((word, w[1..].iter().map(|x| x.to_bits()).collect())), want, "{text:?}");
+                        assert_eq!(rest, std.rest(), "{text:?}");
+                    }
+                    None => assert_eq!(w, [9.0], "{text:?}: left as it was"),
+                }
             }
         }
-        for line in include_str!("../models/detect.model").lines().skip(3) {
-            let w = line.split_once('\t').unwrap().0;
-            assert_eq!(three_fast(w).map(|v| v.map(f32::to_bits)), std(w).map(|v| v.map(f32::to_bits)), "{line}");
+        // the rows of the shipped files are all read by the fast readers
+        let text = include_str!("../models/detect.model");
+        let mut rest = text.splitn(4, '\n').nth(3).unwrap();
+        while !rest.is_empty() {
+            let (w, k, next) = detect_row(rest).expect("a row in the written form");
+            let mut std = lines(rest);
+            assert_eq!(Some((w.map(f32::to_bits), k)), std.next().and_then(detect_line_std));
+            rest = next;
         }
     }
 

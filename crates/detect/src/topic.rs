@@ -87,27 +87,6 @@ fn vectorize(doc: &Document, vocab: &WordMap<u32>) -> Sparse {
     x
 }
 
-/// What `nums` in [`TopicModel::parse`] reads from a row (`c` integers
-/// separated by spaces, empty pieces skipped, each over [`SCALE`]), pushed
-/// onto `w`; false, with `w` unchanged, where the fast reader is not sure.
-fn nums_fast(s: &str, c: usize, w: &mut Vec<f32>) -> bool {
-    let start = w.len();
-    for x in s.as_bytes().split(|&b| b == b' ').filter(|x| !x.is_empty()) {
-        match crate::modelfile::i32_fast_bytes(x) {
-            Some(n) if w.len() - start < c => w.push(n as f32 / SCALE),
-            _ => {
-                w.truncate(start);
-                return false;
-            }
-        }
-    }
-    if w.len() - start != c {
-        w.truncate(start);
-        return false;
-    }
-    true
-}
-
 /// The topic of [`TopicModel::probs`]' probabilities: the most probable label.
 pub fn topic_of_probs(p: &[f32]) -> Topic {
     let (i, s) = p.iter().enumerate().fold((0, 0.0f32), |b, (i, &s)| if s > b.1 { (i, s) } else { b });
@@ -212,17 +191,30 @@ impl TopicModel {
         };
         let bias = nums(lines.next().and_then(|l| l.strip_prefix("bias")).context("no bias line")?, "bias")?;
         let mut vocab = WordMap::default();
-        let rows = crate::modelfile::count_lines(text);
+        let rows = text.len() / 40;
         vocab.reserve(rows);
         let mut w = Vec::with_capacity(rows * c);
-        for (n, line) in lines.enumerate() {
-            let (word, rest) = crate::modelfile::split_once_byte(line, b'\t').with_context(|| format!("line {}: no tab", n + 4))?;
-            // the fast reader first (`nums`' numbers, or none), `nums` for
-            // anything it leaves
-            if !nums_fast(rest, c, &mut w) {
-                w.extend(nums(rest, word)?);
-            }
+        // each line read in one pass where it has the form `to_text` writes
+        // (`modelfile::topic_row`: `nums`' numbers), the others as before
+        let mut rest = lines.rest();
+        let mut n = 0;
+        while !rest.is_empty() {
+            let word = match crate::modelfile::topic_row(rest, c, SCALE, &mut w) {
+                Some((word, next)) => {
+                    rest = next;
+                    word
+                }
+                None => {
+                    let mut one = crate::modelfile::lines(rest);
+                    let line = one.next().unwrap_or_default();
+                    rest = one.rest();
+                    let (word, nums_text) = line.split_once('\t').with_context(|| format!("line {}: no tab", n + 4))?;
+                    w.extend(nums(nums_text, word)?);
+                    word
+                }
+            };
             vocab.insert(word.into(), vocab.len() as u32);
+            n += 1;
         }
         Ok(TopicModel { vocab, model: Softmax { classes: c, w, bias } })
     }
