@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-FILES = ["gold.ar.assault", "gold.ar.assault2", "gold.ar.assault3", "gold.ar"]
+FILES = ["gold.ar.assault", "gold.ar.assault2", "gold.ar.assault3", "gold.ar.actors7", "gold.ar"]
 DIR = "crates/detect/labels/args/"
 
 
