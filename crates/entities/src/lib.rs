@@ -860,6 +860,40 @@ mod conf_tests {
         }
     }
 
+    /// The AVX2 weight sums are the scalar ones on the shipped table, for
+    /// every token's live features and every word's own features of the
+    /// test documents.
+    #[test]
+    fn avx2_sums_are_scalar_on_real_features() {
+        let t = embedded_tagger().expect("model");
+        if t.is_empty() || !t.table.avx2 {
+            return;
+        }
+        let mut n = 0;
+        let mut fb = Vec::new();
+        for doc in docs() {
+            for s in &doc {
+                let toks = sentence_info(s);
+                for i in 0..toks.len() {
+                    for own in [true, false] {
+                        fb.clear();
+                        if own {
+                            fb.extend_from_slice(&toks[i].own);
+                        } else {
+                            features::features_live(&toks, i, &mut fb);
+                        }
+                        let (mut a, mut b) = ([7i32; 2 * NT], [7i32; 2 * NT]);
+                        t.table.accumulate_scalar(&fb, &mut a);
+                        unsafe { t.table.accumulate_avx2(&fb, &mut b) };
+                        assert_eq!(a, b, "token {i}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "{n}");
+    }
+
     #[test]
     fn entity_confidences_are_tag_doc_with() {
         let t = embedded_tagger().expect("model");
