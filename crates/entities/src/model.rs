@@ -843,6 +843,41 @@ pub fn marginals_where(trans: &[f32], em: &[[f32; NT]], alpha: &[[f32; NT]], tag
     let t = temperature.max(1e-6);
     let tr = trans_matrix(trans);
     let mut beta = vec![[0f32; NT]; n];
+    #[cfg(target_arch = "x86_64")]
+    let avx = std::arch::is_x86_feature_detected!("avx");
+    #[cfg(not(target_arch = "x86_64"))]
+    let avx = false;
+    if avx {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX (checked just above).
+        unsafe {
+            backward_avx(&tr, em, &mut beta, first)
+        };
+    } else {
+        backward_scalar(&tr, em, &mut beta, first);
+    }
+    for i in first..n {
+        if !want(i) {
+            continue;
+        }
+        let chosen = alpha[i][tags[i] as usize] + beta[i][tags[i] as usize];
+        let mut z = 0f32;
+        for c in 0..NT {
+            let d = (alpha[i][c] + beta[i][c] - chosen) / t;
+            if d > -30.0 {
+                z += d.exp();
+            }
+        }
+        out[i] = (1.0 / z.max(1.0)).clamp(0.0, 1.0);
+    }
+    out
+}
+
+/// The backward max-scores of [`marginals_where`] at positions
+/// `first..n-1` (`beta[n-1]` stays 0): `beta[i][p]` is the best over the
+/// tags `c` that may follow `p` of `tr[p][c] + em[i+1][c] + beta[i+1][c]`.
+fn backward_scalar(tr: &[[f32; NT]; NT + 1], em: &[[f32; NT]], beta: &mut [[f32; NT]], first: usize) {
+    let n = em.len();
     for i in (first..n - 1).rev() {
         let (e, b) = (em[i + 1], beta[i + 1]);
         let mut cur = [0f32; NT];
@@ -860,21 +895,55 @@ pub fn marginals_where(trans: &[f32], em: &[[f32; NT]], alpha: &[[f32; NT]], tag
         }
         beta[i] = cur;
     }
-    for i in first..n {
-        if !want(i) {
-            continue;
-        }
-        let chosen = alpha[i][tags[i] as usize] + beta[i][tags[i] as usize];
-        let mut z = 0f32;
-        for c in 0..NT {
-            let d = (alpha[i][c] + beta[i][c] - chosen) / t;
-            if d > -30.0 {
-                z += d.exp();
+}
+
+/// [`backward_scalar`] with the predecessors `p` 0–7 as the lanes of an
+/// AVX register and `p` = 8 alone: per successor `c`, the column
+/// `tr[·][c]` plus `em[i+1][c]` plus `beta[i+1][c]` (the same two
+/// additions in the same order as the scalar loop, so the same floats),
+/// the lanes whose `p` may not precede `c` set to NEG, and a maximum with
+/// the best so far. The maximum of finite floats is exact and does not
+/// depend on the order (no NaN: every score is a finite sum), so each
+/// lane ends with the scalar loop's value (test
+/// `avx_backward_is_the_scalar_one`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn backward_avx(tr: &[[f32; NT]; NT + 1], em: &[[f32; NT]], beta: &mut [[f32; NT]], first: usize) {
+    use std::arch::x86_64::*;
+    let n = em.len();
+    let neg = _mm256_set1_ps(NEG);
+    // column c of the transitions from p = 0..7, and which of those p may precede c
+    let mut col = [_mm256_setzero_ps(); NT];
+    let mut allow = [_mm256_setzero_ps(); NT];
+    for c in 0..NT {
+        let mut v = [0f32; 8];
+        let mut m = [0f32; 8];
+        for p in 0..8 {
+            v[p] = tr[p][c];
+            if ALLOWED[p][c] {
+                m[p] = f32::from_bits(u32::MAX);
             }
         }
-        out[i] = (1.0 / z.max(1.0)).clamp(0.0, 1.0);
+        col[c] = _mm256_loadu_ps(v.as_ptr());
+        allow[c] = _mm256_loadu_ps(m.as_ptr());
     }
-    out
+    let row8 = tr[NT - 1];
+    for i in (first..n - 1).rev() {
+        let (e, b) = (em[i + 1], beta[i + 1]);
+        let mut best = neg;
+        let mut best8 = NEG;
+        for c in 0..NT {
+            let s = _mm256_add_ps(_mm256_add_ps(col[c], _mm256_set1_ps(e[c])), _mm256_set1_ps(b[c]));
+            best = _mm256_max_ps(best, _mm256_blendv_ps(neg, s, allow[c]));
+            if ALLOWED[NT - 1][c] {
+                best8 = best8.max(row8[c] + e[c] + b[c]);
+            }
+        }
+        let mut cur = [0f32; NT];
+        _mm256_storeu_ps(cur.as_mut_ptr(), best);
+        cur[NT - 1] = best8;
+        beta[i] = cur;
+    }
 }
 
 /// The average of several models (a feature missing from one counts as 0).
@@ -1049,6 +1118,30 @@ mod tests {
         }
         let trans = (0..(NT + 1) * NT).map(|_| (rng.next() % 101) as f32 / 7.0 - 7.0).collect();
         Model { index, w, trans }
+    }
+
+    #[test]
+    fn avx_backward_is_the_scalar_one() {
+        if !std::arch::is_x86_feature_detected!("avx") {
+            return;
+        }
+        let mut rng = Rng(777);
+        for coarse in [false, true] {
+            let mut f = || if coarse { (rng.next() % 5) as f32 - 2.0 } else { (rng.next() % 2001) as f32 / 37.0 - 27.0 };
+            let trans: Vec<f32> = (0..(NT + 1) * NT).map(|_| f()).collect();
+            let tr = trans_matrix(&trans);
+            for n in [1usize, 2, 3, 9, 60] {
+                let em: Vec<[f32; NT]> = (0..n).map(|_| std::array::from_fn(|_| f())).collect();
+                for first in [0, n / 2, n - 1] {
+                    let mut a = vec![[0f32; NT]; n];
+                    let mut b = vec![[0f32; NT]; n];
+                    backward_scalar(&tr, &em, &mut a, first);
+                    unsafe { backward_avx(&tr, &em, &mut b, first) };
+                    let bits = |v: &[[f32; NT]]| v.iter().flat_map(|r| r.iter().map(|x| x.to_bits())).collect::<Vec<_>>();
+                    assert_eq!(bits(&a), bits(&b), "n {n} first {first}");
+                }
+            }
+        }
     }
 
     #[test]
