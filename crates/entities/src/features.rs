@@ -325,15 +325,26 @@ fn word_hashes(w: &mut WordInfo) {
     own.push(H::new(3).s(&t.core).done());
     own.push(H::new(4).s(&t.pre).s(&t.suf).done());
     own.push(H::new(5).s(&t.pre).done());
-    affix_hashes(&t.n, &t.core, &mut own);
+    // the core's char boundaries, found once for its affixes and trigrams
+    let cb = Bounds::of(&t.core);
+    affix_hashes_with(&t.n, &t.core, &cb, &mut own);
     own.push(H::new(50).n(t.shape as u64).n(len_bucket(t.len)).done());
     if t.shape == b'a' {
-        let cs: Vec<(usize, char)> = t.core.char_indices().collect();
-        if cs.len() >= 3 {
-            for k in 0..cs.len() - 2 {
-                let a = cs[k].0;
-                let b = if k + 3 < cs.len() { cs[k + 3].0 } else { t.core.len() };
-                own.push(H::new(71).s(&t.core[a..b]).done());
+        match &cb {
+            Some(cb) => {
+                for k in 0..cb.chars().saturating_sub(2) {
+                    own.push(H::new(71).s(&t.core[cb.at(k)..cb.at(k + 3)]).done());
+                }
+            }
+            None => {
+                let cs: Vec<(usize, char)> = t.core.char_indices().collect();
+                if cs.len() >= 3 {
+                    for k in 0..cs.len() - 2 {
+                        let a = cs[k].0;
+                        let b = if k + 3 < cs.len() { cs[k + 3].0 } else { t.core.len() };
+                        own.push(H::new(71).s(&t.core[a..b]).done());
+                    }
+                }
             }
         }
         let wf = t.wf;
@@ -504,6 +515,89 @@ fn affix_hashes(n: &str, core: &str, out: &mut Vec<u64>) {
     // suffixes of the full normalised form (enclitics, nisba endings)
     for k in 2..=3 {
         if let Some(x) = last_chars(n, k) {
+            out.push(H::new(45 + k as u32).s(x).done());
+        }
+    }
+}
+
+/// The char boundaries of a word of at most [`Bounds::MAX`] chars:
+/// byte offsets 0, …, `len`, so that its affixes and trigrams are slices
+/// without decoding it again for each.
+struct Bounds {
+    at: [u16; Bounds::MAX + 1],
+    n: usize,
+}
+
+impl Bounds {
+    const MAX: usize = 48;
+
+    /// `None` for a longer word (or one over 65,535 bytes).
+    #[inline]
+    fn of(s: &str) -> Option<Bounds> {
+        if s.len() > u16::MAX as usize {
+            return None;
+        }
+        let mut at = [0u16; Bounds::MAX + 1];
+        let mut n = 0;
+        for (i, _) in s.char_indices() {
+            if n == Bounds::MAX {
+                return None;
+            }
+            at[n] = i as u16;
+            n += 1;
+        }
+        at[n] = s.len() as u16;
+        Some(Bounds { at, n })
+    }
+
+    /// The number of chars.
+    #[inline]
+    fn chars(&self) -> usize {
+        self.n
+    }
+
+    /// The byte offset of char `k` (`len` for `k` = the number of chars).
+    #[inline]
+    fn at(&self, k: usize) -> usize {
+        self.at[k] as usize
+    }
+
+    /// [`first_chars`]: the first `k` chars, if there are that many.
+    #[inline]
+    fn first<'a>(&self, s: &'a str, k: usize) -> Option<&'a str> {
+        (k <= self.n).then(|| &s[..self.at(k)])
+    }
+
+    /// [`last_chars`]: the last `k` chars (`k` ≥ 1), if there are that many.
+    #[inline]
+    fn last<'a>(&self, s: &'a str, k: usize) -> Option<&'a str> {
+        (k >= 1 && k <= self.n).then(|| &s[self.at(self.n - k)..])
+    }
+}
+
+/// [`affix_hashes`] with the core's char boundaries `cb` (from
+/// [`Bounds::of`]; the general form when the core is too long): the same
+/// hashes in the same order (test `affixes_with_bounds_are_affix_hashes`).
+fn affix_hashes_with(n: &str, core: &str, cb: &Option<Bounds>, out: &mut Vec<u64>) {
+    let (Some(cb), Some(nb)) = (cb, Bounds::of(n)) else {
+        affix_hashes(n, core, out);
+        return;
+    };
+    for k in 1..=4 {
+        if let Some(p) = cb.first(core, k) {
+            out.push(H::new(20 + k as u32).s(p).done());
+        }
+        if let Some(s) = cb.last(core, k) {
+            out.push(H::new(30 + k as u32).s(s).done());
+        }
+    }
+    for k in 1..=3 {
+        if let Some(p) = nb.first(n, k) {
+            out.push(H::new(40 + k as u32).s(p).done());
+        }
+    }
+    for k in 2..=3 {
+        if let Some(x) = nb.last(n, k) {
             out.push(H::new(45 + k as u32).s(x).done());
         }
     }
@@ -1276,6 +1370,39 @@ mod word_info_tests {
         for c in '\u{0600}'..='\u{06FF}' {
             assert_eq!(arabic_block_numeric(c), c.is_numeric(), "U+{:04X}", c as u32);
         }
+    }
+
+    /// The affix hashes from a word's char boundaries are those of
+    /// [`affix_hashes`], and its trigrams those of [`features`], on real
+    /// words and on words too long for [`Bounds`].
+    #[test]
+    fn affixes_with_bounds_are_affix_hashes() {
+        let lex = crate::lexicon();
+        let mut words = real_words::words(300);
+        // long words take the general path; odd chars and empty ones too
+        words.extend(["", "ا", "اب", "a😀bé"].map(String::from));
+        words.extend([47, 48, 49].map(|k| "x".repeat(k)));
+        words.extend([30, 47, 48, 49, 60].map(|k| "ب".repeat(k)));
+        for w in &words {
+            let i = word_info(w, lex);
+            let mut want = Vec::new();
+            affix_hashes(&i.n, &i.core, &mut want);
+            let mut got = Vec::new();
+            affix_hashes_with(&i.n, &i.core, &Bounds::of(&i.core), &mut got);
+            assert_eq!(got, want, "{w}");
+            // the trigrams of word_hashes: those of `features` (the reference)
+            if let Some(cb) = Bounds::of(&i.core) {
+                let cs: Vec<(usize, char)> = i.core.char_indices().collect();
+                let mut tri = Vec::new();
+                for k in 0..cs.len().saturating_sub(2) {
+                    let b = if k + 3 < cs.len() { cs[k + 3].0 } else { i.core.len() };
+                    tri.push(&i.core[cs[k].0..b]);
+                }
+                let fast: Vec<&str> = (0..cb.chars().saturating_sub(2)).map(|k| &i.core[cb.at(k)..cb.at(k + 3)]).collect();
+                assert_eq!(fast, tri, "{w}");
+            }
+        }
+        assert!(words.len() > 10);
     }
 
     /// The word info of real words (a few hundred corpus articles and the
