@@ -932,6 +932,244 @@ pub fn features_live(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// Slot of a word shape in [`LiveTables`] (the eight shapes of
+/// [`shape_with`]); 8 for the padding, `None` for anything else.
+#[inline]
+fn shape_slot(sh: u64) -> Option<usize> {
+    Some(match sh as u8 {
+        b'a' => 0,
+        b'l' => 1,
+        b'L' => 2,
+        b'U' => 3,
+        b'd' => 4,
+        b'p' => 5,
+        b'o' => 6,
+        b'm' => 7,
+        1 | 2 => 8,
+        _ => return None,
+    })
+}
+
+/// Shape byte of a [`shape_slot`] 0–7.
+const SHAPES: [u8; 8] = [b'a', b'l', b'L', b'U', b'd', b'p', b'o', b'm'];
+
+/// The class value of a neighbour in templates 93–95 and 132 (the word
+/// class bits of an Arabic word, 64 + shape otherwise, 255 for the
+/// padding) as a slot: the class (0–31), 32 + the shape's slot, 40.
+#[inline]
+fn class_slot(c: u64) -> Option<usize> {
+    match c {
+        0..=31 => Some(c as usize),
+        255 => Some(40),
+        _ if c >= 64 => shape_slot(c - 64).filter(|&k| k < 8).map(|k| 32 + k),
+        _ => None,
+    }
+}
+
+/// The value of a [`class_slot`].
+fn class_of_slot(k: usize) -> u64 {
+    match k {
+        0..=31 => k as u64,
+        40 => 255,
+        _ => 64 + SHAPES[k - 32] as u64,
+    }
+}
+
+/// Both stages' weights (`[i32; 2 * NT]`) of [`features_live`]'s features
+/// that depend on small numbers only, per value: 51 by the three shapes,
+/// 60–64 by flag bit, 66, 70, 80–82 by place class, 83–85 by multiword
+/// place mark, 93 and 94 by the two classes, 132 by ANERGazet set and the
+/// previous class, 133 and 134 by the two ANERGazet sets. [`live_fast`]
+/// adds one entry for each instead of hashing the feature and looking it
+/// up in the 25 MB table.
+pub struct LiveTables {
+    shape3: Vec<Row>,
+    lex: [[Row; 32]; 5],
+    no_lex: Row,
+    start: Row,
+    gaz: [[Row; 16]; 3],
+    gp: [[Row; 64]; 3],
+    c93: Vec<Row>,
+    c94: Vec<Row>,
+    ag_pc: Vec<Row>,
+    ag_nb: [[[Row; 16]; 16]; 2],
+}
+
+type Row = [i32; 2 * NT];
+
+impl LiveTables {
+    /// The tables, with `w` giving a feature's weights (zeros when absent).
+    pub fn build(w: impl Fn(u64) -> Row) -> Box<LiveTables> {
+        let mut shape3 = vec![[0; 2 * NT]; 9 * 8 * 9];
+        for p in 0..9 {
+            for c in 0..8 {
+                for q in 0..9 {
+                    let ps = if p == 8 { 1 } else { SHAPES[p] as u64 };
+                    let qs = if q == 8 { 2 } else { SHAPES[q] as u64 };
+                    shape3[(p * 8 + c) * 9 + q] = w(H::new(51).n(ps).n(SHAPES[c] as u64).n(qs).done());
+                }
+            }
+        }
+        let lex = std::array::from_fn(|o| std::array::from_fn(|b| w(H::new(60 + o as u32).n(b as u64).done())));
+        let gaz = std::array::from_fn(|o| std::array::from_fn(|g| w(H::new(80 + o as u32).n(g as u64).done())));
+        let gp = std::array::from_fn(|o| std::array::from_fn(|g| w(H::new(83 + o as u32).n(g as u64).done())));
+        let mut c93 = vec![[0; 2 * NT]; 41 * 32];
+        let mut c94 = vec![[0; 2 * NT]; 41 * 32];
+        let mut ag_pc = vec![[0; 2 * NT]; 16 * 41];
+        for k in 0..41 {
+            let v = class_of_slot(k);
+            for cls in 0..32u64 {
+                c93[k * 32 + cls as usize] = w(H::new(93).n(v).n(cls).done());
+                c94[k * 32 + cls as usize] = w(H::new(94).n(cls).n(v).done());
+            }
+            for ag in 0..16u64 {
+                ag_pc[ag as usize * 41 + k] = w(H::new(132).n(ag).n(v).done());
+            }
+        }
+        let ag_nb = std::array::from_fn(|o| std::array::from_fn(|x| std::array::from_fn(|t| w(H::new(133 + o as u32).n(x as u64).n(t as u64).done()))));
+        Box::new(LiveTables { shape3, lex, no_lex: w(H::new(66).done()), start: w(H::new(70).done()), gaz, gp, c93, c94, ag_pc, ag_nb })
+    }
+}
+
+#[inline]
+fn add_row(sum: &mut Row, r: &Row) {
+    for t in 0..2 * NT {
+        sum[t] += r[t];
+    }
+}
+
+/// [`features_live`] as weights: adds the [`LiveTables`] entries of
+/// position `i` to `sum` and appends the other features (the padding's,
+/// the pairs, those with strings or whole flag sets, 95) to `out`, for
+/// the caller to look up. Together the same total as looking up every
+/// feature of [`features_live`] (integer weights; test
+/// `live_fast_is_features_live`); a value the tables lack is hashed.
+pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u64>, sum: &mut Row) {
+    let t = &toks[i];
+    let n = toks.len();
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&toks[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let bm = |j: isize| get(j).map(|x| x.b.as_str()).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
+    let sh = |j: isize| get(j).map(|x| x.shape as u64).unwrap_or(if j < 0 { 1 } else { 2 });
+    for (j, tmpls) in [(ii - 1, &[6u32, 10][..]), (ii + 1, &[7, 11]), (ii - 2, &[8]), (ii + 2, &[9])] {
+        if get(j).is_none() {
+            for &tm in tmpls {
+                out.push(H::new(tm).s(if j < 0 { PAD_L } else { PAD_R }).done());
+            }
+        }
+    }
+    let (bp, bn) = (bm(ii - 1), bm(ii + 1));
+    let first = |j: isize, k: usize, tm: u32| -> H {
+        match get(j) {
+            Some(x) => H(x.st[k]),
+            None => H::new(tm).s(if j < 0 { PAD_L } else { PAD_R }),
+        }
+    };
+    out.push(first(ii - 1, sti::B12, 12).s(&t.b).done());
+    out.push(H(t.st[sti::B13]).s(bn).done());
+    out.push(first(ii - 2, sti::B14, 14).s(bp).done());
+    out.push(first(ii + 1, sti::B15, 15).s(bm(ii + 2)).done());
+    out.push(first(ii - 1, sti::B16, 16).s(&t.core).s(bn).done());
+    out.push(H(t.st[sti::PRE17]).s(bp).done());
+    let (sp, sc, sn) = (sh(ii - 1), t.shape as u64, sh(ii + 1));
+    match (shape_slot(sp), shape_slot(sc).filter(|&k| k < 8), shape_slot(sn)) {
+        (Some(p), Some(c), Some(q)) => add_row(sum, &tabs.shape3[(p * 8 + c) * 9 + q]),
+        _ => out.push(H::new(51).n(sp).n(sc).n(sn).done()),
+    }
+    for (o, off) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
+        if let Some(x) = get(ii + off) {
+            let f = x.lex.0;
+            if f != 0 {
+                let mut bits = f;
+                while bits != 0 {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    add_row(sum, &tabs.lex[o][bit as usize]);
+                    if off == 0 {
+                        out.push(H::new(65).n(bit as u64).s(&t.pre).done());
+                    }
+                }
+            } else if off == 0 {
+                add_row(sum, &tabs.no_lex);
+            }
+        }
+    }
+    if t.lex.0 != 0 {
+        out.push(H::new(67).n(t.lex.0 as u64).s(bp).done());
+    }
+    if let Some(p) = get(ii - 1) {
+        if p.lex.0 != 0 {
+            out.push(H::new(68).n(p.lex.0 as u64).s(&t.core).done());
+            out.push(H::new(69).n(p.lex.0 as u64).n(t.lex.0 as u64).done());
+        }
+    }
+    for (o, off) in [-1isize, 0, 1].into_iter().enumerate() {
+        if let Some(x) = get(ii + off) {
+            if x.gaz != 0 {
+                match tabs.gaz[o].get(x.gaz as usize) {
+                    Some(r) => add_row(sum, r),
+                    None => out.push(H::new(80 + o as u32).n(x.gaz as u64).done()),
+                }
+            }
+            if x.gp != 0 {
+                match tabs.gp[o].get(x.gp as usize) {
+                    Some(r) => add_row(sum, r),
+                    None => out.push(H::new(83 + o as u32).n(x.gp as u64).done()),
+                }
+            }
+        }
+    }
+    if t.gaz != 0 {
+        out.push(H::new(86).n(t.gaz as u64).s(bp).done());
+        out.push(H::new(87).n(t.gaz as u64).n(t.lex.0 as u64).done());
+    }
+    if t.shape == b'a' {
+        let wf = t.wf;
+        let cls = wf.cls as u64;
+        let pc = get(ii - 1).map(|x| if x.shape == b'a' { x.wf.cls as u64 } else { 64 + x.shape as u64 }).unwrap_or(255);
+        let nc = get(ii + 1).map(|x| if x.shape == b'a' { x.wf.cls as u64 } else { 64 + x.shape as u64 }).unwrap_or(255);
+        let (pk, nk) = (class_slot(pc), class_slot(nc));
+        match (pk, cls < 32) {
+            (Some(k), true) => add_row(sum, &tabs.c93[k * 32 + cls as usize]),
+            _ => out.push(H::new(93).n(pc).n(cls).done()),
+        }
+        match (nk, cls < 32) {
+            (Some(k), true) => add_row(sum, &tabs.c94[k * 32 + cls as usize]),
+            _ => out.push(H::new(94).n(cls).n(nc).done()),
+        }
+        out.push(H::new(95).n(pc).n(cls).n(nc).done());
+        if t.ag != 0 {
+            match pk.filter(|_| t.ag < 16) {
+                Some(k) => add_row(sum, &tabs.ag_pc[t.ag as usize * 41 + k]),
+                None => out.push(H::new(132).n(t.ag as u64).n(pc).done()),
+            }
+        }
+        for (o, off) in [-1isize, 1].into_iter().enumerate() {
+            if let Some(x) = get(ii + off) {
+                if x.ag != 0 {
+                    if x.ag < 16 && t.ag < 16 {
+                        add_row(sum, &tabs.ag_nb[o][x.ag as usize][t.ag as usize]);
+                    } else {
+                        out.push(H::new(133 + o as u32).n(x.ag as u64).n(t.ag as u64).done());
+                    }
+                }
+            }
+        }
+        if t.lex.0 != 0 {
+            out.push(H::new(96).n(cls).n(t.lex.0 as u64).done());
+        }
+    }
+    if i == 0 {
+        add_row(sum, &tabs.start);
+    }
+}
+
 /// Second-stage context of a token: the first-stage tag and how the same
 /// word (by its clitic-free core) was tagged elsewhere in nearby sentences.
 #[derive(Default, Clone, Copy, Debug)]

@@ -57,6 +57,7 @@ pub struct Tagger {
     bytes: std::borrow::Cow<'static, [u8]>,
     /// Stage 2's small-number features summed per combination (made on first use).
     ctx_tables: OnceLock<features::CtxTables>,
+    live_tables: OnceLock<Box<features::LiveTables>>,
     /// Sentences either side that count as the same document for stage 2.
     pub window: usize,
     /// Force multiword names of marsad's lists (people, places, organisations)
@@ -171,6 +172,7 @@ impl Tagger {
             models: OnceLock::from((model, stage2)),
             bytes: Default::default(),
             ctx_tables: OnceLock::new(),
+            live_tables: OnceLock::new(),
             window,
             lexicon_override: false,
             bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS],
@@ -180,6 +182,11 @@ impl Tagger {
     /// [`Tagger::ctx_tables`]'s tables, made from the table's stage-2 weights.
     fn ctx_tables(&self) -> &features::CtxTables {
         self.ctx_tables.get_or_init(|| features::CtxTables::build(|f| self.stage2_weights(f)))
+    }
+
+    /// [`features::LiveTables`], made from the table's weights (both stages).
+    fn live_tables(&self) -> &features::LiveTables {
+        self.live_tables.get_or_init(|| features::LiveTables::build(|f| self.table.weights(f).map_or([0; 2 * NT], |w| w.map(i32::from))))
     }
 
     /// Stage 2's weights of one feature (zeros when the model lacks it).
@@ -265,6 +272,7 @@ impl Tagger {
             models: OnceLock::new(),
             bytes: b,
             ctx_tables: OnceLock::new(),
+            live_tables: OnceLock::new(),
             window,
             lexicon_override: false,
             bias: [ob[0], ob[1], ORG_BIAS, MISC_BIAS],
@@ -322,6 +330,7 @@ impl Tagger {
         // one pass over the features serves both stages
         let mut base2: Vec<Vec<[i32; 2 * NT]>> = Vec::with_capacity(infos.len());
         let mut out: Vec<(Vec<u8>, Vec<f32>)> = Vec::with_capacity(infos.len());
+        let lt = self.live_tables();
         for toks in &infos {
             let mut em = Vec::with_capacity(toks.len());
             let mut sums = Vec::with_capacity(toks.len());
@@ -338,19 +347,27 @@ impl Tagger {
                     spill.iter().collect()
                 }
             };
+            // the small-number features' weights from the tables (summed
+            // one token ahead with the rest's hashes), the rest looked up
+            let mut nsum = [0i32; 2 * NT];
             if !toks.is_empty() {
                 next.clear();
-                features::features_live(toks, 0, &mut next);
+                features::live_fast(toks, 0, lt, &mut next, &mut nsum);
                 self.table.prefetch(&next);
             }
             for i in 0..toks.len() {
                 std::mem::swap(&mut fb, &mut next);
+                let mut sum = nsum;
                 if i + 1 < toks.len() {
                     next.clear();
-                    features::features_live(toks, i + 1, &mut next);
+                    nsum = [0; 2 * NT];
+                    features::live_fast(toks, i + 1, lt, &mut next, &mut nsum);
                     self.table.prefetch(&next);
                 }
-                let mut sum = ws[i][0];
+                let own = &ws[i][0];
+                for t in 0..2 * NT {
+                    sum[t] += own[t];
+                }
                 let parts = [(i.wrapping_sub(1), 1), (i + 1, 2), (i.wrapping_sub(2), 3), (i + 2, 4)];
                 for (j, role) in parts {
                     if let Some(w) = ws.get(j) {
@@ -892,6 +909,38 @@ mod conf_tests {
             }
         }
         assert!(n > 1000, "{n}");
+    }
+
+    /// Stage 1's sums from the tables of [`features::live_fast`] are those
+    /// of looking up every feature of [`features::features_live`], at every
+    /// token of the test documents and of sentences with every word shape.
+    #[test]
+    fn live_fast_is_features_live() {
+        let t = embedded_tagger().expect("model");
+        if t.is_empty() {
+            return;
+        }
+        let mut sents: Vec<Vec<String>> = docs().into_iter().flatten().collect();
+        for s in ["Reuters 2024 ، وبغداد x", "ABC Abc abc 12 ١٢ ... ☺ a1 بغداد قال الرئيس", "x", "بغداد"] {
+            sents.push(s.split(' ').map(String::from).collect());
+        }
+        let (mut n, mut fb) = (0, Vec::new());
+        for s in &sents {
+            let toks = sentence_info(s);
+            for i in 0..toks.len() {
+                fb.clear();
+                features::features_live(&toks, i, &mut fb);
+                let mut slow = [0i32; 2 * NT];
+                t.table.accumulate(&fb, &mut slow);
+                fb.clear();
+                let mut fast = [0i32; 2 * NT];
+                features::live_fast(&toks, i, t.live_tables(), &mut fb, &mut fast);
+                t.table.accumulate(&fb, &mut fast);
+                assert_eq!(fast, slow, "token {i} of {s:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 20, "{n} tokens");
     }
 
     #[test]
