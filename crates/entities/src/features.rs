@@ -1031,7 +1031,7 @@ impl LiveTables {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn add_row(sum: &mut Row, r: &Row) {
     for t in 0..2 * NT {
         sum[t] += r[t];
@@ -1044,6 +1044,9 @@ fn add_row(sum: &mut Row, r: &Row) {
 /// the caller to look up. Together the same total as looking up every
 /// feature of [`features_live`] (integer weights; test
 /// `live_fast_is_features_live`); a value the tables lack is hashed.
+/// Inlined, so that the tagger's AVX2 build adds the rows with vector
+/// instructions.
+#[inline(always)]
 pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u64>, sum: &mut Row) {
     let t = &toks[i];
     let n = toks.len();

@@ -322,6 +322,29 @@ impl Tagger {
     }
 
     fn tag_doc_conf<S: AsRef<str>>(&self, sents: &[Vec<S>], lexicon_override: bool, entities_only: bool) -> Vec<(Vec<u8>, Vec<f32>)> {
+        #[cfg(target_arch = "x86_64")]
+        if self.table.avx2 {
+            // SAFETY: the CPU has AVX2 (found when the table was built).
+            return unsafe { self.tag_doc_conf_avx2(sents, lexicon_override, entities_only) };
+        }
+        self.tag_doc_conf_body(sents, lexicon_override, entities_only)
+    }
+
+    /// [`Tagger::tag_doc_conf`] compiled for AVX2, so that the weight
+    /// look-ups (`Table::accumulate_avx2`) and the sums of rows are inlined
+    /// into the loops over the tokens (called, the look-up cost more than
+    /// the scalar one inlined). Integer sums; the floats are computed by
+    /// the same operations in the same order (Rust does not contract or
+    /// reorder them), so the same tags and confidences bit for bit (test
+    /// `avx2_tagger_is_the_plain_one`).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn tag_doc_conf_avx2<S: AsRef<str>>(&self, sents: &[Vec<S>], lexicon_override: bool, entities_only: bool) -> Vec<(Vec<u8>, Vec<f32>)> {
+        self.tag_doc_conf_body(sents, lexicon_override, entities_only)
+    }
+
+    #[inline(always)]
+    fn tag_doc_conf_body<S: AsRef<str>>(&self, sents: &[Vec<S>], lexicon_override: bool, entities_only: bool) -> Vec<(Vec<u8>, Vec<f32>)> {
         let infos: Vec<Vec<TokInfo>> = sents.iter().map(|s| sentence_info(s)).collect();
         let mut fb = Vec::with_capacity(96);
         let mut next = Vec::with_capacity(96);
@@ -941,6 +964,27 @@ mod conf_tests {
             }
         }
         assert!(n > 20, "{n} tokens");
+    }
+
+    /// The tagger compiled for AVX2 gives the plain build's tags and
+    /// confidences, bit for bit, on the test documents.
+    #[test]
+    fn avx2_tagger_is_the_plain_one() {
+        let t = embedded_tagger().expect("model");
+        if t.is_empty() || !t.table.avx2 {
+            return;
+        }
+        let bits = |v: Vec<(Vec<u8>, Vec<f32>)>| v.into_iter().map(|(t, c)| (t, c.iter().map(|x| x.to_bits()).collect::<Vec<_>>())).collect::<Vec<_>>();
+        let mut n = 0;
+        for doc in docs() {
+            for (ov, ents) in [(false, false), (true, false), (true, true)] {
+                let plain = t.tag_doc_conf_body(&doc, ov, ents);
+                let fast = unsafe { t.tag_doc_conf_avx2(&doc, ov, ents) };
+                assert_eq!(bits(fast), bits(plain));
+            }
+            n += doc.len();
+        }
+        assert!(n > 0);
     }
 
     #[test]

@@ -760,6 +760,7 @@ impl Table {
     /// bounds checks: an index is always masked by `mask` = slot count − 1.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
+    #[inline]
     pub(crate) unsafe fn accumulate_avx2(&self, feats: &[u64], sum: &mut [i32; 2 * NT]) {
         use std::arch::x86_64::*;
         const _: () = assert!(2 * NT == 18);
