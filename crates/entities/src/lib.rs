@@ -977,7 +977,7 @@ mod conf_tests {
         let bits = |v: Vec<(Vec<u8>, Vec<f32>)>| v.into_iter().map(|(t, c)| (t, c.iter().map(|x| x.to_bits()).collect::<Vec<_>>())).collect::<Vec<_>>();
         let mut n = 0;
         for doc in docs() {
-            for (ov, ents) in [(false, false), (true, false), (true, true)] {
+            for (ov, ents) in [(false, false), (true, true)] {
                 let plain = t.tag_doc_conf_body(&doc, ov, ents);
                 let fast = unsafe { t.tag_doc_conf_avx2(&doc, ov, ents) };
                 assert_eq!(bits(fast), bits(plain));
