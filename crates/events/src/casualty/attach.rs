@@ -308,6 +308,13 @@ impl<'a> G<'a> {
             if self.punct(q) && !matches!(self.t(q).norm.as_str(), "'" | "-") {
                 // عدد القتلى في هجوم … يوم 7 أفريل، ارتفع إلى 5: a toll verb carries it on
                 let carried = matches!(self.t(q).norm.as_str(), "," | "،") && q + 1 < n && TOLL_VERBS.contains(&self.w(q + 1));
+                // ارتفع عدد القتلى من المشاركين في مظاهرات …، بارك كون هيه، إلى 3 أشخاص: a
+                // rising toll runs over commas to its إلى + number (session casualty8)
+                let rising = p.i > 0 && TOLL_VERBS.contains(&self.w(p.i - 1)) && matches!(self.t(q).norm.as_str(), "," | "،") && {
+                    let stop = (q + 1..(p.last + 25).min(n)).find(|&r| self.punct(r) && !matches!(self.t(r).norm.as_str(), "," | "،")).unwrap_or((p.last + 25).min(n));
+                    (q + 1..stop).any(|r| self.t(r).norm == "الي" && r + 1 < n && (self.t(r + 1).kind == TokenKind::Number || numbers::parse_at(self.toks, r + 1).is_some()))
+                };
+                let carried = carried || rising;
                 if !carried {
                     break;
                 }
@@ -461,6 +468,28 @@ impl<'a> G<'a> {
         let in_his_right = a.windows(2).any(|x| x[0] == "في" && x[1].starts_with("حق"));
         let targeted = a.first().is_some_and(|x| matches!(x.as_str(), "التي" | "الذي")) && a.get(1).is_some_and(|x| x.starts_with("استهدف"));
         (exposed || in_his_right || targeted).then_some((Some(1), p.i, p.last + 1))
+    }
+
+    /// A killing noun after a singular crime word with no victim after it (جريمة القتل
+    /// التي وقعت في كليفلاند، اعترف بارتكابه جريمة القتل، عملية الاغتيال وراءها …، مشتبه
+    /// به في جريمة قتل قصدغلي): one killed (session casualty8). Not a plural (جرائم
+    /// القتل، عمليات الاغتيال), an attempt or a plan (those are dropped before).
+    pub(super) fn crime_singleton(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
+        if p.class != KILLED || p.kind != Kind::NounGen || !self.ar(p.i) || p.i == 0 || p.last != p.i {
+            return None;
+        }
+        let t = self.t(p.i);
+        let w = bare(t);
+        let base = if matches!(t.prefix.trim_start_matches(['و', 'ف']), "ب" | "ل") { t.base.as_str() } else { w };
+        let base = strip_al(base).unwrap_or(base);
+        if !matches!(base, "قتل" | "اغتيال" | "ذبح") {
+            return None;
+        }
+        // a murder named as what someone was arrested for (القبض على متهم بارتكاب جريمة قتل،
+        // إيقاف 14 شخصا على علاقة بجريمة القتل) is a reference the arrest reports, and the
+        // labels give it no toll
+        let arrest = self.preds.iter().flatten().any(|o| o.class == ARRESTED);
+        (!arrest && self.crime_word(p.i - 1)).then_some((Some(1), p.i, p.i + 1))
     }
 
     /// "قتلوا وجرحوا أكثر من عشرة"، "killed or wounded 20"، "20 بين قتيل وجريح": one figure

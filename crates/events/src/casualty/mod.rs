@@ -304,7 +304,7 @@ pub fn tolls(inp: &Input) -> Tolls {
         if g.attempted(&p) || g.died_of_wounds(&p) || g.released(&p) || g.slaughter(&p) {
             continue;
         }
-        let att = g.attach(&p).or_else(|| g.assassination_singleton(&p));
+        let att = g.attach(&p).or_else(|| g.assassination_singleton(&p)).or_else(|| g.crime_singleton(&p));
         if std::env::var_os("MARSAD_CASUALTY_TRACE").is_some() {
             eprintln!("pred {} {:?} class={} own={:?} -> {:?}", toks[i].norm, p.kind, p.class, p.own, att);
         }
@@ -403,6 +403,23 @@ pub fn tolls(inp: &Input) -> Tolls {
         }
         let own_fig = found.iter().any(|(at, f)| !f.vague && *at > q && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
         if s > 0 && s < q && attack(s, q) && own_fig {
+            rel_cuts.push(s);
+        }
+    }
+    // the English relative of another attack: "in response to an Israeli strike that
+    // killed two civilians", "clashes which killed 20" — its verb comes right after the
+    // pronoun (session casualty8)
+    for q in 1..n {
+        if is_ar(&toks[q]) || !matches!(toks[q].norm.as_str(), "that" | "which") || q + 1 >= n {
+            continue;
+        }
+        let own_fig = found.iter().any(|(at, f)| !f.vague && (*at == q + 1 || *at == q + 2 && matches!(toks[q + 1].norm.as_str(), "had" | "has" | "have")));
+        let Some(x) = (q.saturating_sub(3)..q).rev().find(|&x| inp.attack.get(x).copied().unwrap_or(false)) else { continue };
+        let mut s = x;
+        while s > 0 && x - s < 4 && !is_ar(&toks[s - 1]) && toks[s - 1].kind == TokenKind::Latin && !matches!(toks[s - 1].norm.as_str(), "to" | "in" | "on" | "after" | "by" | "of" | "for" | "from" | "with" | "said" | "saying") {
+            s -= 1;
+        }
+        if s > 0 && own_fig {
             rel_cuts.push(s);
         }
     }

@@ -16,6 +16,9 @@ impl<'a> G<'a> {
         if let Some(p) = self.exposed_to_killing(i) {
             return Some(p);
         }
+        if let Some(p) = self.assault_injury(i) {
+            return Some(p);
+        }
         let mut p = match self.find_pred_lex(i) {
             Some(p) => p,
             None => return self.suffixed_pred(i),
@@ -104,8 +107,101 @@ impl<'a> G<'a> {
             return false;
         }
         let w = self.w(q);
-        let known = |s: &str| HUMAN_BROKEN.contains(&s) || HUMAN_SOUND.contains(&s);
+        let known = |s: &str| HUMAN_BROKEN.contains(&s) || HUMAN_SOUND.contains(&s) || AR_DEAD_TITLE.contains(&s);
         strip_al(w).map_or(false, |r| known(r) || self.inp.nisba.get(q).copied().unwrap_or(false) && r.ends_with('ي'))
+    }
+
+    /// A singular crime or operation word at q (جريمة، بجريمة، لعملية، قضية).
+    pub(super) fn crime_word(&self, q: usize) -> bool {
+        let t = self.t(q);
+        if !is_ar(t) {
+            return false;
+        }
+        let w = self.w(q);
+        [w, t.base.as_str(), strip_al(w).unwrap_or("")].iter().any(|x| AR_CRIME.contains(x))
+    }
+
+    /// An assault that hurt its victim (session casualty8): اعتداء/الاعتداء/اعتدى with a
+    /// victim — the one person subject of تعرّض before it (تعرض مواطن إلى اعتداء بسلاح أبيض)
+    /// or the phrase after على (الاعتداء على أحد الأعوان، اعتداء معلمة بالعنف على تلميذة،
+    /// بالاعتداء عليهما = 2) — and a harm word after it in the sentence (كسور، إصابات،
+    /// رضوض، نقله إلى المستشفى): that many injured. Not when the sentence has a killing
+    /// word (the victim may have died), nor for a plural or vague victim.
+    pub(super) fn assault_injury(&self, i: usize) -> Option<Pred> {
+        let t = self.t(i);
+        if !is_ar(t) || self.inp.disease {
+            return None;
+        }
+        let w = self.w(i);
+        let b = t.base.as_str();
+        let noun = [w, b].iter().any(|x| matches!(strip_al(x).unwrap_or(x), "اعتداء")) || matches!(w, "للاعتداء" | "بالاعتداء" | "الاعتداء");
+        let verb = matches!(w, "اعتدي" | "اعتدت" | "اعتدوا" | "يعتدي" | "تعتدي" | "اعتديا");
+        if !(noun || verb) {
+            return None;
+        }
+        let n = self.n();
+        let end = (i + 1..(i + 40).min(n)).find(|&q| self.punct(q) && matches!(self.t(q).norm.as_str(), "." | "!" | "?" | "؟")).unwrap_or((i + 40).min(n));
+        let harm = (i + 1..end).any(|q| {
+            let w = self.w(q);
+            let bw = self.t(q).base.as_str();
+            [w, bw, strip_al(w).unwrap_or("")].iter().any(|x| AR_HARM.contains(x)) || w.starts_with("بكسور") || w.starts_with("بجروح")
+        });
+        if !harm {
+            return None;
+        }
+        let death_word = |q: usize| {
+            let f = self.t(q).norm.as_str();
+            let f = f.strip_prefix("ب").or_else(|| f.strip_prefix("ل")).unwrap_or(f);
+            ["وفاه", "وفات", "مقتل", "مصرع", "استشهاد", "توفي"].iter().any(|x| f.starts_with(x) || self.w(q).starts_with(x))
+        };
+        let killing = (0..n).any(|q| q != i && self.ar(q) && (death_word(q) || self.find_pred_lex(q).is_some_and(|p| p.class == KILLED) || self.suffixed_pred(q).is_some_and(|p| p.class == KILLED)));
+        if killing {
+            return None;
+        }
+        // the victim after على, within four words (an agent or a manner may stand between)
+        let mut on = None;
+        for q in i + 1..(i + 6).min(end) {
+            if self.punct(q) {
+                break;
+            }
+            let f = self.t(q).norm.as_str();
+            match f {
+                "عليه" | "عليها" | "علييه" => return Some(self.assault_pred(i, 1)),
+                "عليهما" => return Some(self.assault_pred(i, 2)),
+                "علي" | "على" => {
+                    on = Some(q + 1);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = on {
+            if s < n {
+                if let Some((Some(v), _, _)) = self.qp(s, true) {
+                    return Some(self.assault_pred(i, v));
+                }
+                return None;
+            }
+        }
+        // the subject of تعرّض before it: one person
+        if noun {
+            let mut q = i;
+            while q > i.saturating_sub(10) && q > 0 {
+                q -= 1;
+                if self.punct(q) && !matches!(self.t(q).norm.as_str(), "،" | ",") {
+                    return None;
+                }
+                if matches!(self.w(q), "تعرض" | "تعرضت") {
+                    let one = (q + 1..i).any(|k| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1)));
+                    return one.then(|| self.assault_pred(i, 1));
+                }
+            }
+        }
+        None
+    }
+
+    fn assault_pred(&self, i: usize, v: u32) -> Pred {
+        Pred { i, last: i, class: INJURED, kind: Kind::Counted, plural: false, passive: false, own: Some(v), singleton: false }
     }
 
     /// A wound phrase right after token `last` (بجروح، برصاص، بشظايا).
@@ -319,10 +415,26 @@ impl<'a> G<'a> {
             }
             // فأردوه قتيلا: one person
             let counted_k = K_COUNTED.contains(&w) || K_COUNTED.contains(&f);
-            if counted_k && i > 0 && matches!(self.w(i - 1), "ارداه" | "اردوه" | "اردته" | "ارديه" | "يرديه" | "اردياه") {
-                let mut p = mk(KILLED, Kind::Counted, i);
-                p.own = Some(1);
-                return Some(p);
+            // (also ليرديها قتيلة، فأرداها، أردتهما قتيلين: session casualty8)
+            if (counted_k || matches!(w, "قتيله" | "قتيلين")) && i > 0 {
+                let v = self.t(i - 1).norm.trim_start_matches(['و', 'ف', 'ل']);
+                let own = if matches!(v, "ارداه" | "اردوه" | "اردته" | "ارديه" | "يرديه" | "اردياه" | "ترديه" | "ارداها" | "اردوها" | "اردتها" | "يرديها" | "ترديها") {
+                    Some(1)
+                } else if matches!(v, "ارداهما" | "اردوهما" | "اردتهما" | "يرديهما" | "ترديهما") {
+                    Some(2)
+                } else {
+                    None
+                };
+                if own.is_some() {
+                    let mut p = mk(KILLED, Kind::Counted, i);
+                    p.own = own;
+                    return Some(p);
+                }
+            }
+            // جريمة القتل، عملية الاغتيال، قضية القتل: a definite killing noun after a singular
+            // crime word is a verbal noun (its victim may follow; else one: `crime_singleton`)
+            if matches!(strip_al(w), Some("قتل" | "اغتيال" | "ذبح")) && i > 0 && self.crime_word(i - 1) {
+                return Some(mk(KILLED, Kind::NounGen, i));
             }
             // fast path (almost every word): no form `pick` reads is in any of
             // its lists, so none of its tests can hold
@@ -360,7 +472,7 @@ impl<'a> G<'a> {
                 // preposition, a crime word or behind ب/ل is a verbal noun, its victim the
                 // phrase after it (as a verb the lone phrase could be its agent)
                 let masdar_qatl = class == KILLED
-                    && (w == "قتل" && i > 0 && matches!(self.t(i - 1).norm.as_str(), "علي" | "جريمه" | "ارتكاب" | "تهمه" | "بتهمه" | "قضيه" | "بجريمه")
+                    && (w == "قتل" && i > 0 && matches!(self.t(i - 1).norm.as_str(), "علي" | "جريمه" | "ارتكاب" | "تهمه" | "بتهمه" | "قضيه" | "بجريمه" | "من" | "عن" | "عمليه" | "لجريمه")
                         || noun_base == "قتل" && matches!(pre, "ب" | "ل"));
                 let kind = if masdar_qatl { Kind::NounGen } else { kind };
                 let kind = if kind == Kind::NounGen && i > 0 && (self.t(i - 1).kind == TokenKind::Number) && strip_al(w).is_none() && result && !joined { Kind::Counted } else { kind };
@@ -423,7 +535,8 @@ impl<'a> G<'a> {
         if w == "toll" {
             return Some(mk(KILLED, Kind::Toll, i));
         }
-        if w == "shot" && i + 1 < n && self.t(i + 1).norm == "dead" {
+        // gunned down (session casualty8)
+        if (w == "shot" || w == "gunned") && i + 1 < n && self.t(i + 1).norm == if w == "shot" { "dead" } else { "down" } {
             let mut p = verb(KILLED, Kind::VerbT);
             p.last = i + 1;
             return Some(p);

@@ -197,6 +197,23 @@ impl<'a> G<'a> {
             }
             return Some((Some(v), j + used, false));
         }
+        // an object pronoun where a victim is looked for: "killing him and six of his
+        // bodyguards", "stabbed her" (not "her husband": the possessive, below); "killing
+        // them": the people counted before in the sentence (session casualty8)
+        if implicit && (w == "him" || w == "her" && !(j + 1 < n && self.t(j + 1).kind == TokenKind::Latin && !EN_PREPS.contains(&self.t(j + 1).norm.as_str()) && !matches!(self.t(j + 1).norm.as_str(), "and" | "or"))) {
+            return Some((Some(1), j + 1, true));
+        }
+        if implicit && w == "them" {
+            return self.them_antecedent(j).map(|v| (Some(v), j + 1, false));
+        }
+        if matches!(w, "his" | "her" | "their") && j + 1 < n && numbers::parse_at(self.toks, j + 1).is_some() {
+            // "a woman and her three children": the count after the possessive
+            let (v, used) = numbers::parse_at(self.toks, j + 1)?;
+            if self.not_a_count(j + 1, used) {
+                return None;
+            }
+            return Some((Some(v), j + 1 + used, false));
+        }
         if matches!(w, "a" | "an") {
             // a (12-year-old / young / Palestinian) man
             let mut q = j + 1;
@@ -210,11 +227,45 @@ impl<'a> G<'a> {
             if let Some(h) = (j + 1..q.min(n)).find(|&k| self.en_nationality(k) && !(k + 1 < n && self.t(k + 1).kind == TokenKind::Latin && EN_HUMAN.contains(&self.t(k + 1).norm.as_str()))) {
                 return Some((Some(1), h + 1, true));
             }
+            // the object of a killing or arrest verb is one person whatever its noun
+            // (shot dead a suspected drug dealer, a mayoral candidate, a motorcyclist):
+            // only where a victim is looked for, a short noun phrase closed by a
+            // preposition, a comma or a conjunction, with no unit or number in it and
+            // not "a group of" (session casualty8)
+            if implicit && q > j + 1 && q < n && q <= j + 5 && !matches!(self.t(q).norm.as_str(), "of" | "was" | "were") && (j + 1..q).all(|k| self.t(k).kind == TokenKind::Latin && self.t(k).norm != "of" && !self.unit(k) && numbers::parse_at(self.toks, k).is_none()) {
+                return Some((Some(1), q, true));
+            }
             return None;
         }
         if implicit {
             if let Some(e) = self.definite_person(j) {
                 return Some((Some(1), e, true));
+            }
+        }
+        None
+    }
+
+    /// "stabbed three people …, killing them", "a car carrying two judges …, killing
+    /// them": the last count of people before the pronoun at `j`, in its sentence
+    /// (within 24 words, no full stop between).
+    pub(super) fn them_antecedent(&self, j: usize) -> Option<u32> {
+        let lo = j.saturating_sub(24);
+        let mut k = j;
+        while k > lo {
+            k -= 1;
+            if self.punct(k) && matches!(self.t(k).norm.as_str(), "." | ";" | ":") {
+                return None;
+            }
+            if self.t(k).kind == TokenKind::Number || !self.ar(k) && numbers::parse_at(self.toks, k).is_some() {
+                if k > 0 && numbers::parse_at(self.toks, k - 1).is_some() {
+                    continue;
+                }
+                if let Some((Some(v), e, _)) = self.qp(k, false) {
+                    if e <= j && e > k + 1 {
+                        return Some(v);
+                    }
+                }
+                return None;
             }
         }
         None

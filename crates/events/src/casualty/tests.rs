@@ -18,7 +18,7 @@ fn i(s: &str) -> Option<u32> {
 
 #[test]
 fn lexicon_is_in_normalised_form() {
-    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE, AR_ANIMALS] {
+    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE, AR_ANIMALS, AR_CRIME, AR_HARM] {
         for w in list {
             assert_eq!(marsad_text::normalize(w), *w, "{w} is not normalised");
         }
@@ -199,7 +199,8 @@ fn dates_years_and_things_are_no_tolls() {
     assert_eq!(k("واغتيل الزواري يوم 15 ديمسبر 2016 أمام منزله بصفاقس"), None);
     assert_eq!(k("قتل ثلاثة جنود يوم 15 ديمسبر"), Some(3));
     assert_eq!(k("قتل شاب سنة 2015"), Some(1));
-    assert_eq!(k("اعترف الجاني وهو من مواليد 1992 بجريمة القتل"), None);
+    // (1992 is no toll; the one victim is the murder's, since session casualty8)
+    assert_eq!(k("اعترف الجاني وهو من مواليد 1992 بجريمة القتل"), Some(1));
     // (the one victim is his friend, a possessed noun, since session casualty7; not the 53 stab wounds)
     assert_eq!(k("قتل صديقته بعد أن طعنها 53 طعنة"), Some(1));
     assert_eq!(k("وقتل عنصر من الجيش وحجز 16000 علبة معسل"), Some(1));
@@ -489,4 +490,80 @@ fn implicit_victims_of_masdar_qatl_and_exposure() {
     assert_eq!(k("وهي متورطة في التخطيط لقتل عون أمن بسوسة"), None);
     // "in front of him" is no possessed person
     assert_eq!(k("قتل أمامه ثلاثة أشخاص"), Some(3));
+}
+
+#[test]
+fn english_objects_pronouns_and_gunned_down() {
+    // an indefinite object of a killing or arrest verb is one person, whatever its noun
+    assert_eq!(k("Police shot dead a suspected drug dealer during a raid in Caloocan"), Some(1));
+    assert_eq!(k("Gunmen shot dead a mayoral candidate during a campaign event"), Some(1));
+    assert_eq!(k("a soldier shot dead a motorcyclist at a checkpoint"), Some(1));
+    assert_eq!(a("Police arrested a suspected smuggler in the port"), Some(1));
+    // not a group, not a time
+    assert_eq!(k("The strike killed a group of fighters near the border"), None);
+    // a possessive before a number; object pronouns
+    assert_eq!(k("Russian jets bombed villages, killing a woman and her three children, rescue workers said"), Some(4));
+    assert_eq!(k("Gunmen ambushed the convoy of a provincial governor, killing him and six of his bodyguards, police said"), Some(7));
+    // "them": the people counted before
+    assert_eq!(k("A man stabbed three people at a festival on Friday night, killing them, police said"), Some(3));
+    assert_eq!(k("Gunmen opened fire on a car carrying two judges in the province, killing them, the judiciary said"), Some(2));
+    assert_eq!(k("Gunmen opened fire on the protesters, killing them"), None);
+    // gunned down
+    assert_eq!(k("A prominent lawyer was gunned down by unidentified gunmen outside the high court"), Some(1));
+    assert_eq!(k("Gunmen gunned down two police officers in Quetta"), Some(2));
+}
+
+#[test]
+fn crimes_lethal_shots_and_harmful_assaults() {
+    // a killing noun after a singular crime word: one victim when none is named
+    assert_eq!(k("اعترف الجاني بارتكابه جريمة القتل"), Some(1));
+    assert_eq!(k("اعتبر أن جريمة قتل قصدغلي في كندا عمل إرهابي"), Some(1));
+    // a murder someone is arrested for is no toll of the arrest's sentence
+    assert_eq!(k("ألقت السلطات القبض على مشتبه به في جريمة قتل قصدغلي"), None);
+    assert_eq!(k("تم إيقاف 14 شخصا على علاقة بجريمة القتل"), None);
+    assert_eq!(k("قالت المتحدثة باسم الشرطة لقد اعتقلنا أربعة أجانب إثر جريمة قتل وقعت ليلا"), None);
+    assert_eq!(a("قالت المتحدثة باسم الشرطة لقد اعتقلنا أربعة أجانب إثر جريمة قتل وقعت ليلا"), Some(4));
+    assert_eq!(k("اعتبر أن جريمة القتل التي استهدفت، أمس الخميس في صفاقس، المهندس هي جريمة إرهابية"), Some(1));
+    assert_eq!(k("أكد أن عملية الاغتيال وراءها المخابرات"), Some(1));
+    assert_eq!(k("يشار إلى أن قضية القتل المذكورة جدت خلال الليلة الفاصلة"), Some(1));
+    // a named victim still counts by the phrase; plurals, attempts and plans count nothing
+    assert_eq!(k("جريمة قتل ثلاثة أشخاص في تونس"), Some(3));
+    assert_eq!(k("ارتفعت جرائم القتل في المدينة"), None);
+    assert_eq!(k("تراجعت عمليات الاغتيال في البلاد"), None);
+    assert_eq!(k("كشف عن التخطيط لعملية اغتيال في العاصمة"), None);
+    // أرداه/أرداها قتيلا/قتيلة in every person and mood
+    assert_eq!(k("اقتحم شقتها ليرديها قتيلة بعدة طعنات"), Some(1));
+    assert_eq!(k("أطلق عليهما النار فأرداهما قتيلين"), Some(2));
+    // قتل after من/عن is a verbal noun: its victim follows
+    assert_eq!(k("نجحت القوة من قتل المدعو أبو أحمد"), Some(1));
+    // an assault that hurt its victim
+    assert_eq!(i("تعرض مواطن أمس إلى اعتداء بسلاح أبيض وأصيب بعدة طعنات"), Some(1));
+    assert_eq!(i("تعرض مدير المدرسة أمس إلى الاعتداء بالعنف من طرف زوج أستاذة ما تطلب نقله إلى المستشفى"), Some(1));
+    assert_eq!(i("فتح تحقيق على خلفية اعتداء معلمة بالعنف على تلميذة ما أحدث لها كسرا على مستوى يدها"), Some(1));
+    assert_eq!(i("فاجأهما بالاعتداء عليهما بهراوة محدثا لهما كسورا على مستوى الجمجمة"), Some(2));
+    // no harm said, a plural victim, a death: no injury figure
+    assert_eq!(i("تعرض مواطن أمس إلى اعتداء بسلاح أبيض"), None);
+    assert_eq!(i("الاعتداء على أعوان الأمن تسبب لهم في إصابات"), None);
+    assert_eq!(i("تعرض مواطن إلى اعتداء أدى إلى وفاته في المستشفى"), None);
+}
+
+#[test]
+fn rising_tolls_over_commas_and_english_relatives_of_other_attacks() {
+    assert_eq!(k("ارتفع عدد القتلى من المشاركين في مظاهرات ضد قرار المحكمة، بارك كون هيه، إلى 3 أشخاص"), Some(3));
+    // a toll not rising stops at the comma
+    assert_eq!(k("عدد القتلى في المدينة، حسب المصادر، كبير"), None);
+    // the relative of another attack is its own incident
+    let s = "Hezbollah claimed a rocket attack on an Israeli army position, saying it was in response to an Israeli strike that killed two civilians in Nabatieh";
+    let toks = marsad_text::tokenize::tokenize(s);
+    let strike = toks.iter().position(|t| t.norm == "strike").unwrap();
+    let mut attack = vec![false; toks.len()];
+    attack[strike] = true;
+    attack[toks.iter().position(|t| t.norm == "attack").unwrap()] = true;
+    let m = toks.len();
+    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack };
+    let t = tolls(&inp);
+    assert_eq!(t.get(None, KILLED), Some(2));
+    let seg = t.seg_of(toks.iter().position(|tk| tk.norm == "killed").unwrap());
+    assert!(seg > 0 && t.relative[seg], "the strike's relative clause is a relative incident");
+    assert_eq!(t.starts[seg], strike - 2, "it starts at 'an Israeli strike'");
 }

@@ -30,7 +30,14 @@ pub(super) const HUMAN_SOUND: &[&str] = &[
 ];
 /// Titles of the dead, a person only when definite (الشهيد محمد الزواري، الفقيد، المرحوم،
 /// الهالك): the victim of a killing, one person.
-pub(super) const AR_DEAD_TITLE: &[&str] = &["شهيد", "فقيد", "مرحوم", "هالك", "مغدور"];
+/// (session casualty8: الضحية "the victim", المدعو "the one called" before a name)
+pub(super) const AR_DEAD_TITLE: &[&str] = &["شهيد", "فقيد", "مرحوم", "هالك", "مغدور", "ضحيه", "مدعو"];
+/// A singular crime or operation word before a killing noun (جريمة القتل، عملية الاغتيال،
+/// قضية القتل، حادثة الذبح): one killing, one victim when none is named (session casualty8).
+pub(super) const AR_CRIME: &[&str] = &["جريمه", "عمليه", "قضيه", "حادثه"];
+/// What an assault did to its victim's body, or that it took him to hospital: an
+/// assault (اعتداء) with one of these injured its victim (session casualty8).
+pub(super) const AR_HARM: &[&str] = &["كسر", "كسرا", "كسور", "كسورا", "رضوض", "رضوضا", "جروح", "جروحا", "جراح", "اصابات", "اصابه", "طعنات", "طعنه", "حروق", "المستشفي", "مستشفي", "اضرار"];
 pub(super) const EN_HUMAN: &[&str] = &[
     "man", "woman", "boy", "girl", "child", "baby", "infant", "toddler", "teenager", "youth", "person", "soldier", "policeman",
     "policewoman", "officer", "civilian", "journalist", "reporter", "photographer", "worker", "farmer", "student", "militant",
@@ -118,6 +125,8 @@ pub(super) const I_NOUN_GEN: &[&str] = &["اصابه"];
 pub(super) const I_COUNTED: &[&str] = &["جرحي", "جريح", "جريحا", "مصاب", "مصابا", "مصابين", "مصابون", "اصابات"];
 pub(super) const A_VERB_T: &[&str] = &[
     "اعتقل", "اعتقلت", "اعتقلوا", "يعتقل", "تعتقل", "اوقف", "اوقفت", "اوقفوا", "احتجز", "احتجزت", "احتجزوا", "يحتجز",
+    // a spokesman's "we arrested" (session casualty8)
+    "اعتقلنا", "اوقفنا", "احتجزنا",
 ];
 pub(super) const A_NOUN_GEN: &[&str] = &["اعتقال", "توقيف", "احتجاز", "ايقاف"];
 /// Arrest nouns whose object stands behind ب: الاحتفاظ بصاحبي المستودعين، الإطاحة بعصابة
