@@ -201,7 +201,34 @@ pub fn skeleton(s: &str) -> String {
     out
 }
 
+/// At most one char inserted, deleted or replaced between `a` and `b`
+/// (issue 12: without the two `Vec<char>` of [`edit1_chars`], which it
+/// answers as; the char sequences' tails are compared as bytes, which are
+/// equal exactly when the chars are).
 pub(crate) fn edit1(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (n, m) = (a.chars().count(), b.chars().count());
+    if n.abs_diff(m) > 1 {
+        return false;
+    }
+    // the byte offset of the first char that differs (the same in both)
+    let p = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum::<usize>();
+    let skip = |s: &str| s[p..].chars().next().map_or(p, |c| p + c.len_utf8());
+    if n == m {
+        a[skip(a)..] == b[skip(b)..]
+    } else if n > m {
+        a[skip(a)..] == b[p..]
+    } else {
+        a[p..] == b[skip(b)..]
+    }
+}
+
+/// [`edit1`] as it was written first, on `Vec<char>`s (the reference of
+/// the test `edit1_is_the_char_vector_version`).
+#[cfg(test)]
+fn edit1_chars(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a == b {
@@ -1167,6 +1194,39 @@ mod tests {
         assert_ne!(skeleton("دراغاهي"), skeleton("المرادي"));
         assert!(edit1("abcd", "abd"));
         assert!(!edit1("abcd", "xbcy"));
+    }
+
+    #[test]
+    fn edit1_is_the_char_vector_version() {
+        let words = ["", "a", "ab", "abc", "abcd", "abd", "xbcd", "abcx", "bcd", "دراغاهي", "دراجاهي", "دراغاهى", "راغاهي", "دراغاهيا", "KRKHY", "DRKHY", "DRKAHY", "é", "e", "ée", "aé", "éa", "ب", "بب", "bب"];
+        for a in words {
+            for b in words {
+                assert_eq!(edit1(a, b), edit1_chars(a, b), "{a:?} {b:?}");
+            }
+        }
+        // every string of up to four chars over a one-, a two- and a three-byte char
+        let mut all = vec![String::new()];
+        for len in 1..=4 {
+            let prev: Vec<String> = all.iter().filter(|w| w.chars().count() == len - 1).cloned().collect();
+            for w in prev {
+                for c in ['a', 'é', 'ب', '€'] {
+                    all.push(format!("{w}{c}"));
+                }
+            }
+        }
+        for a in &all {
+            for b in &all {
+                assert_eq!(edit1(a, b), edit1_chars(a, b), "{a:?} {b:?}");
+            }
+        }
+        // every surname skeleton against every word skeleton of some corpus-like names
+        let names = ["محمد", "محمود", "أحمد", "حامد", "حمد", "دراغاهي", "مرادي", "المرادي", "ترامب", "ترمب", "بوتين", "بوتن", "العبادي", "العبيدي", "الصدر", "الصدري"];
+        for a in names {
+            for b in names {
+                let (x, y) = (skeleton(a), skeleton(b));
+                assert_eq!(edit1(&x, &y), edit1_chars(&x, &y), "{a} {b}");
+            }
+        }
     }
 
     /// The set-guarded [`group_head`] answers as the list scan does, on
