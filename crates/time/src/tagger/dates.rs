@@ -2,7 +2,7 @@
 //! direction words, year cues) and the dates built from them, with a month
 //! name (3 كانون الأول 2017, December 3) or in numbers (12/3/2017).
 
-use super::words::{cl_eq, en_direction, is_aab, parse_small};
+use super::words::{cl_eq, en_direction, is_aab, month_ar_forms, parse_small};
 use super::{dmy, ymd, Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -53,6 +53,11 @@ impl<'a> Parser<'a> {
     /// The longest Arabic month name at `i` (كانون الأول over كانون).
     fn month_ar(&self, i: usize) -> Option<(usize, u32, bool)> {
         let k = &self.t[i];
+        // a token that is no month's first word behind proclitics (the
+        // `cl_eq` below) begins none
+        if !month_ar_forms().contains(k.norm) {
+            return None;
+        }
         let mut best: Option<(usize, u32, bool)> = None;
         for (words, m, amb) in MONTHS_AR {
             if !cl_eq(k.norm, words[0]) || (words[0] == "اب" && !is_aab(k.surf)) {

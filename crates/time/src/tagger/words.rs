@@ -85,22 +85,35 @@ pub(super) fn cl_eq(norm: &str, w: &str) -> bool {
 /// (one lookup per token instead of a comparison per word).
 pub(super) fn future_ar_forms() -> &'static WordSet<String> {
     static F: OnceLock<WordSet<String>> = OnceLock::new();
-    F.get_or_init(|| {
-        let mut s = WordSet::default();
-        for w in FUTURE_AR {
-            s.insert(w.to_string());
-            let short = w.chars().count() <= 3;
-            for p in bare_proclitics().filter(|p| !short || matches!(*p, "و" | "ف")) {
-                s.insert(format!("{p}{w}"));
-            }
-            if let Some(wr) = w.strip_prefix("ال") {
-                for p in LAM_ARTICLE {
-                    s.insert(format!("{p}{wr}"));
-                }
+    F.get_or_init(|| cl_eq_forms(FUTURE_AR.iter().copied()))
+}
+
+/// Every token form `n` with `cl_eq(n, w)` for the first word `w` of an
+/// Arabic month name (`MONTHS_AR`): a token not in it begins no month name
+/// (issue 12: `month_ar` compared each token with every month).
+pub(super) fn month_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(MONTHS_AR.iter().map(|(w, _, _)| w[0])))
+}
+
+/// Every form `n` with `cl_eq(n, w)` for a word `w` of `words`: the word,
+/// the word behind a bare proclitic (only و and ف before a word of three
+/// letters or fewer), and ل + the article written لل.
+fn cl_eq_forms<'w>(words: impl Iterator<Item = &'w str>) -> WordSet<String> {
+    let mut s = WordSet::default();
+    for w in words {
+        s.insert(w.to_string());
+        let short = w.chars().count() <= 3;
+        for p in bare_proclitics().filter(|p| !short || matches!(*p, "و" | "ف")) {
+            s.insert(format!("{p}{w}"));
+        }
+        if let Some(wr) = w.strip_prefix("ال") {
+            for p in LAM_ARTICLE {
+                s.insert(format!("{p}{wr}"));
             }
         }
-        s
-    })
+    }
+    s
 }
 
 /// Like [`cl_eq`] but every proclitic is allowed (لعام، بعام، وسنة).
@@ -182,6 +195,31 @@ mod speed_tests {
                 assert_eq!(cl_eq(n, w), reference(n, w), "{n} / {w}");
             }
         }
+    }
+
+    #[test]
+    fn month_forms_agree_with_cl_eq() {
+        let firsts: Vec<&str> = MONTHS_AR.iter().map(|(w, _, _)| w[0]).collect();
+        let mut words: Vec<String> = Vec::new();
+        for w in &firsts {
+            words.push(w.to_string());
+            for p in ["و", "ف", "ب", "ل", "ك", "وب", "فل", "لل", "ولل", "فلل", "ال", "س", "وال", "وبال"] {
+                words.push(format!("{p}{w}"));
+                if let Some(wr) = w.strip_prefix("ال") {
+                    words.push(format!("{p}{wr}"));
+                }
+            }
+            words.push(w.chars().skip(1).collect());
+            words.push(format!("{w}ه"));
+        }
+        words.extend(["قال", "الشهر", "اب", "واب", "باب", "لاب", "مارسه", "ابريل", ""].map(String::from));
+        let mut accepted = 0;
+        for n in &words {
+            let slow = firsts.iter().any(|w| cl_eq(n, w));
+            assert_eq!(month_ar_forms().contains(n.as_str()), slow, "{n}");
+            accepted += slow as usize;
+        }
+        assert!(accepted > firsts.len() * 3, "{accepted}");
     }
 
     #[test]
