@@ -161,7 +161,16 @@ impl<'a> Sent<'a> {
             let b = lx.cat_bit(cat);
             b != 0 && (mask.iter().any(|m| m & b != 0) || pmask.iter().any(|m| m & b != 0))
         };
-        let (sport, disease, econ) = (any("sport") || scoreline(&toks, doc), any("disease"), any("econ"));
+        // English: a sport word naming a venue in a locative ("on a football pitch", "at a
+        // football stadium") sets no sport frame
+        let venue = |i: usize| {
+            let w = |q: usize| toks.get(q).map_or("", |t| t.norm.as_str());
+            let loc = |q: usize| matches!(w(q), "on" | "at" | "near" | "in" | "outside" | "inside" | "into");
+            !arabic[i] && matches!(w(i + 1), "pitch" | "field" | "ground" | "stadium") && i >= 1 && (loc(i - 1) || (i >= 2 && matches!(w(i - 1), "a" | "the") && loc(i - 2)))
+        };
+        let sport_bit = lx.cat_bit("sport");
+        let sport_words = sport_bit != 0 && (mask.iter().enumerate().any(|(i, m)| m & sport_bit != 0 && !venue(i)) || pmask.iter().any(|m| m & sport_bit != 0));
+        let (sport, disease, econ) = (sport_words || scoreline(&toks, doc), any("disease"), any("econ"));
         let (cyber, accident, frame, nonprotest, protestcue) = (any("cyber"), any("accident"), any("frame"), any("nonprotest"), any("protestcue"));
         let weapon = any("weapon");
         let blade = any("blade");

@@ -518,3 +518,56 @@ fn paradigm_a_partys_claim() {
         assert!(a.reported_by.as_ref().is_some_and(|r| r.text.contains(party)), "{text}: {:?}", a.reported_by);
     }
 }
+
+#[test]
+fn english_killed_when_clause_keeps_the_casualty_verb() {
+    // "X were killed when Y attacked": the main clause's casualty verb is the event's
+    // verb; the "when" clause gives its actor
+    for (text, actor) in [
+        ("Twenty-nine soldiers were killed when hundreds of jihadists attacked their post near the town, the ministry said.", "jihadists"),
+        ("Six police officers were killed when militants stormed a checkpoint overnight, police said.", "militants"),
+        ("Two people were killed and nine wounded when a Russian missile hit a shopping centre, officials said.", "Russian"),
+    ] {
+        let evs = run(text);
+        let ev = happened(&evs).into_iter().find(|e| e.kind.as_str() == "ASSAULT").unwrap_or_else(|| panic!("no assault in {text}"));
+        assert_eq!(ev.trigger.text, "killed", "{text}: {evs:?}");
+        assert!(ev.actor.as_ref().is_some_and(|a| a.text.contains(actor)), "{text}: {evs:?}");
+    }
+    // near misses: a named attack phrase in the clause, an active casualty verb, and a
+    // "when" clause after a speaker
+    let evs = run("Eleven people were killed when a gunman opened fire on worshippers at a synagogue on Saturday.");
+    assert_eq!(happened(&evs).first().map(|e| e.trigger.text.as_str()), Some("opened fire"), "{evs:?}");
+    let evs = run("Gunmen killed two guards when they stormed the bank, police said.");
+    assert_eq!(happened(&evs).first().map(|e| e.trigger.text.as_str()), Some("killed"), "{evs:?}");
+    let evs = run("Militants stormed a checkpoint overnight, and police said two officers were wounded.");
+    assert_eq!(happened(&evs).first().map(|e| e.trigger.text.as_str()), Some("stormed"), "{evs:?}");
+}
+
+#[test]
+fn english_noun_forms_and_relative_clauses_at_their_verb() {
+    let trig = |t: &str| happened(&run(t)).iter().filter(|e| e.kind.as_str() == "ASSAULT").map(|e| e.trigger.text.clone()).collect::<Vec<_>>();
+    // "claimed the attack": a noun after a determiner, not the verb of the explosion
+    let t = trig("A car bomb exploded outside a restaurant in the town on Saturday, killing five people, and the militant group later claimed the attack.");
+    assert_eq!(t.first().map(String::as_str), Some("exploded"), "{t:?}");
+    // near misses: an attack noun that is the event ("killed in a Taliban attack"), and a
+    // verb after its subject noun
+    let t = trig("Nine police officers were killed in a Taliban attack in the province.");
+    assert_eq!(t.first().map(String::as_str), Some("attack"), "{t:?}");
+    let t = trig("An Israeli strike hit a tent camp in the area west of the city, officials said.");
+    assert_eq!(t.first().map(String::as_str), Some("hit"), "{t:?}");
+    // a relative clause's casualty verb stays with its own attack, not the first one
+    let evs = run("Hezbollah claimed a rocket attack on an army position near the border, saying it was in response to an Israeli strike that killed two civilians.");
+    let strike = happened(&evs).into_iter().find(|e| e.trigger.text == "killed").cloned();
+    assert!(strike.is_some_and(|e| e.actor.is_some_and(|a| a.text == "Israeli") && e.recipient.is_some_and(|r| r.text == "civilians")), "{evs:?}");
+}
+
+#[test]
+fn english_sport_venues_and_far_illness_words_keep_the_attack() {
+    let violent = |t: &str| happened(&run(t)).iter().any(|e| e.kind.as_str() == "ASSAULT");
+    // a football pitch as the place, a vaccination worker as the victim
+    assert!(violent("Community leaders said gunmen had killed five young men on a football pitch in the village, officials said."));
+    assert!(violent("Gunmen shot dead three polio vaccination workers in two separate attacks in the city, officials said."));
+    // near misses: a game, and a jab
+    assert!(!violent("The striker shot wide as the football team drew 0-0 on Saturday."));
+    assert!(!violent("Nurses gave a flu vaccine shot to 300 children in the town."));
+}

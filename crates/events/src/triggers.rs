@@ -158,7 +158,13 @@ impl<'a> Sent<'a> {
         let ty = e.ty;
         let violent = matches!(ty, EventType::Assault | EventType::Protest | EventType::Coerce);
         if e.flags.sport && (self.sport || self.econ || self.disease) {
-            return true;
+            // English: an illness word away from the trigger ("shot dead three polio
+            // vaccination workers") does not make it a jab or a heart attack
+            let b = self.lx().cat_bit("disease");
+            let near = (i.saturating_sub(3)..(last + 4).min(n)).any(|q| self.mask[q] & b != 0 || self.pmask.get(q).is_some_and(|m| m & b != 0));
+            if self.sport || self.econ || self.arabic[i] || near {
+                return true;
+            }
         }
         // طعن: a stabbing only beside a blade word or after تعرض (تعرض للطعن); else the
         // legal appeal (الطعن في الحكم، قدم طعنا)

@@ -64,12 +64,31 @@ impl<'a> Sent<'a> {
     fn merge_groups(&self, evs: &[Ev]) -> Vec<Vec<usize>> {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (k, ev) in evs.iter().enumerate() {
+            // English: a casualty verb of a relative clause belongs to its antecedent's
+            // event ("a rocket attack on X …, in response to an Israeli strike that killed
+            // two civilians"), not to the sentence's first attack
+            if let Some(gi) = self.en_relative_antecedent(evs, k).and_then(|a| groups.iter().position(|g| g.contains(&a))) {
+                if self.same_event(&evs[groups[gi][0]], ev) {
+                    groups[gi].push(k);
+                    continue;
+                }
+            }
             match groups.iter_mut().find(|g| self.same_event(&evs[g[0]], ev)) {
                 Some(g) => g.push(k),
                 None => groups.push(vec![k]),
             }
         }
         groups
+    }
+
+    /// English: the candidate before "that"/"which" right before the casualty verb `k`.
+    fn en_relative_antecedent(&self, evs: &[Ev], k: usize) -> Option<usize> {
+        let ev = &evs[k];
+        let f = &self.lx().entries[ev.c.entry].flags;
+        if self.arabic[ev.c.tok] || !(f.killed || f.injured) || ev.c.tok < 2 || !matches!(self.toks[ev.c.tok - 1].norm.as_str(), "that" | "which") {
+            return None;
+        }
+        (0..k).find(|&o| evs[o].c.last + 2 == ev.c.tok && evs[o].c.ty == ev.c.ty)
     }
 
     /// Can `ev` join the group whose first member is `head`?

@@ -6,6 +6,7 @@
 use crate::lexicon::Kind;
 use crate::sentence::*;
 use crate::words::*;
+use marsad_core::TokenKind;
 
 /// What a group's members contribute to its event.
 pub(crate) struct Roles {
@@ -33,6 +34,15 @@ impl<'a> Sent<'a> {
                         || w.ends_with("ed")
                         || matches!(w, "died" | "struck" | "shot" | "fought" | "blew" | "took" | "went" | "broke" | "fired" | "opened" | "kills" | "attacks" | "hit" | "hits" | "came")));
             let en = !self.arabic[ev.c.tok];
+            // English: a definite attack noun in a later clause refers back to the event an
+            // earlier member reported ("A car bomb exploded …, and the group later claimed
+            // the attack"): a noun, whatever its entry, so the earlier verb stays the event's
+            let noun_form = en
+                && !e.phrase
+                && matches!(w, "attack" | "attacks" | "assault" | "raid" | "raids" | "strike" | "strikes" | "clash" | "clashes" | "ambush" | "bombing" | "shooting")
+                && self.en_after_definite(ev.c.tok)
+                && g.iter().any(|&o| evs[o].c.last < ev.c.tok && (evs[o].c.last..ev.c.tok).any(|q| self.toks[q].norm == ","));
+            let verb = verb && !noun_form;
             // English: a verb whose subject is another trigger of the group is the event's
             // verb ("coalition air strikes hit", "a car bomb exploded")
             let noun_subject = en && verb && g.iter().any(|&o| o != k && evs[o].c.last < ev.c.tok && self.en_subject_reaches(evs[o].c.last, ev.c.tok));
@@ -40,6 +50,11 @@ impl<'a> Sent<'a> {
             // English: a result ("leaving 17 dead") or an infinitive ("to discuss") is no
             // event verb of its own
             let part = part || (en && ev.c.tok > 0 && (self.toks[ev.c.tok - 1].norm == "to" || (w == "dead" && (ev.c.tok.saturating_sub(4)..ev.c.tok).any(|q| matches!(self.toks[q].norm.as_str(), "leaving" | "left" | "leave" | "leaves")))));
+            // English: "six officers were killed when militants stormed …": the main
+            // clause's casualty verb is the event's verb, the "when" clause says how; a
+            // named attack phrase there stays the verb ("… were killed when a gunman opened
+            // fire", as the English labels have it)
+            let part = part || (en && !e.phrase && g.iter().any(|&o| o != k && self.en_when_clause_of(&evs[o].c, ev.c.tok)));
             // "X died": its subject (now the recipient) counts as its argument
             let intrans = ev.c.kind == Kind::Word && e.flags.killed && !e.flags.obj && ev.recipient.is_some();
             // a naming phrase (عملية إرهابية، سطو مسلح) describes the group's attack: any
@@ -160,5 +175,39 @@ impl<'a> Sent<'a> {
             }
         }
         None
+    }
+
+    /// English: a definite determiner (or a possessive) before token `t`, over at most two
+    /// modifiers that are trigger words, capitalised names or attack adjectives ("the
+    /// attack", "its suicide attack", "the Israeli strike").
+    pub(crate) fn en_after_definite(&self, t: usize) -> bool {
+        for q in (t.saturating_sub(3)..t).rev() {
+            let u = self.toks[q].norm.as_str();
+            if matches!(u, "the" | "its" | "their" | "his" | "her" | "this" | "these" | "those") || u.ends_with("'s") || u.ends_with("’s") {
+                return true;
+            }
+            let cap = q > 0 && self.doc.slice(self.toks[q].start, self.toks[q].end).starts_with(char::is_uppercase);
+            let modifier = self.trig[q] || cap || matches!(u, "air" | "car" | "suicide" | "deadly" | "twin" | "coordinated" | "drone" | "missile" | "rocket" | "grenade" | "bomb" | "mortar" | "knife" | "gun");
+            if !modifier || self.toks[q].kind != TokenKind::Latin {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// English: `cc` is a casualty verb of a main clause, passive ("were killed", "were
+    /// killed and nine wounded") or intransitive ("died"), and the token `t` stands in the
+    /// "when" clause that follows it ("… were killed when militants stormed a checkpoint").
+    pub(crate) fn en_when_clause_of(&self, cc: &Cand, t: usize) -> bool {
+        let f = &self.lx().entries[cc.entry].flags;
+        if self.arabic[cc.tok] || !(f.killed || f.injured) || cc.tok == 0 || t <= cc.last {
+            return false;
+        }
+        let passive = matches!(self.toks[cc.tok - 1].norm.as_str(), "was" | "were" | "been" | "being");
+        if !(passive || !f.obj) {
+            return false;
+        }
+        let Some(w) = (cc.last + 1..(cc.last + 6).min(t)).find(|&q| self.toks[q].norm == "when") else { return false };
+        t <= w + 10 && !(w + 1..t).any(|q| matches!(self.toks[q].norm.as_str(), "." | ";" | "said" | "told" | "when" | "after" | "before" | "while"))
     }
 }
