@@ -36,6 +36,12 @@ impl<'a> G<'a> {
                 let before_rel = if b > 0 && self.punct(b - 1) && b > 1 { b - 2 } else { b.saturating_sub(1) };
                 if matches!(w, "الذي" | "التي") && b > 0 && antecedent(before_rel) {
                     p.own = Some(1);
+                } else if p.kind == Kind::VerbI && p.class == KILLED && matches!(w, "الذي" | "التي" | "والذي" | "والتي") {
+                    // a singular relative is a singular antecedent, however far its name
+                    // stands (الزميلة الصحفية شفاء كردي مذيعة تلفزيون … التي استشهدت; المرحوم
+                    // أنور السكرافي بمعتمدية البئر الأحمر الذي توفي): one dead, unless a
+                    // subject follows (الهجوم الذي استشهد فيه 3 جنود) (session casualty8)
+                    p.own = Some(1);
                 } else if matches!(w, "اللذين" | "اللتين" | "اللذان" | "اللتان") && b > 0 {
                     p.own = Some(2);
                 } else if antecedent(b) && !self.punct(b) {

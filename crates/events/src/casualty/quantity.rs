@@ -241,6 +241,22 @@ impl<'a> G<'a> {
             if let Some(e) = self.definite_person(j) {
                 return Some((Some(1), e, true));
             }
+            // the definite object of a killing or arrest verb is one person whatever its
+            // noun (arrested the award-winning film director, detained the billionaire
+            // chairman of the conglomerate): a short phrase closed by a preposition, "of",
+            // a comma or a conjunction, not a plural (session casualty8)
+            if w == "the" && !(j > 0 && matches!(self.t(j - 1).norm.as_str(), "of" | "in" | "at" | "on")) {
+                let mut q = j + 1;
+                while q < n && q <= j + 6 && (self.t(q).kind == TokenKind::Latin || self.t(q).norm == "-") && !EN_PREPS.contains(&self.t(q).norm.as_str()) && !matches!(self.t(q).norm.as_str(), "of" | "and" | "or" | "was" | "were" | "is" | "are" | "has" | "had") {
+                    q += 1;
+                }
+                let closed = q < n && (EN_PREPS.contains(&self.t(q).norm.as_str()) || matches!(self.t(q).norm.as_str(), "of" | "and" | "," | "." | ";"));
+                let head = self.t(q - 1).norm.as_str();
+                let plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head, "people" | "men" | "women" | "children" | "police" | "militia" | "group");
+                if q > j + 1 && closed && !plural && (j + 1..q).all(|k| !self.unit(k) && numbers::parse_at(self.toks, k).is_none() && !numbers::is_vague(&self.t(k).norm)) {
+                    return Some((Some(1), q, true));
+                }
+            }
         }
         None
     }

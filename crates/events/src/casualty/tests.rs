@@ -567,3 +567,18 @@ fn rising_tolls_over_commas_and_english_relatives_of_other_attacks() {
     assert!(seg > 0 && t.relative[seg], "the strike's relative clause is a relative incident");
     assert_eq!(t.starts[seg], strike - 2, "it starts at 'an Israeli strike'");
 }
+
+#[test]
+fn singular_relatives_and_english_definite_objects() {
+    // a singular relative before an intransitive death verb is one dead
+    assert_eq!(k("ينعى المرصد الزميلة الصحفية شفاء كردي مذيعة تلفزيون روداو التي استشهدت السبت أثناء تصوير برنامج"), Some(1));
+    assert_eq!(k("سيزور الوفد عائلة المرحوم أنور السكرافي بمعتمدية البئر الأحمر الذي توفي خلال المواجهات"), Some(1));
+    // a subject after the verb still wins; a plural relative is no singleton
+    assert_eq!(k("الهجوم الذي استشهد فيه 3 جنود"), Some(3));
+    assert_eq!(k("المواطنين الذين استشهدوا في القصف"), None);
+    // the definite object of a killing or arrest verb
+    assert_eq!(a("Iranian authorities arrested the award-winning film director on Monday"), Some(1));
+    assert_eq!(a("Chinese authorities detained the billionaire chairman of the insurance conglomerate"), Some(1));
+    assert_eq!(a("Police detained the protesters in the square"), None);
+    assert_eq!(k("The strike killed the commander of the brigade, officials said"), Some(1));
+}
