@@ -2,7 +2,7 @@
 //! direction words, year cues) and the dates built from them, with a month
 //! name (3 كانون الأول 2017, December 3) or in numbers (12/3/2017).
 
-use super::words::{cl_eq, en_direction, is_aab, month_ar_forms, parse_small};
+use super::words::{cl_eq, en_direction, is_aab, month_ar_forms, ordinal_ar_forms, parse_small};
 use super::{dmy, ymd, Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -149,6 +149,9 @@ impl<'a> Parser<'a> {
 
     /// An Arabic ordinal 1–31 in words: الثالث، الخامس عشر، الحادي والعشرين.
     pub(super) fn ordinal(&self, i: usize) -> Option<(usize, u32)> {
+        if !ordinal_ar_forms().contains(self.norm(i)) {
+            return None;
+        }
         let (_, u) = ORD_AR.iter().find(|(w, _)| cl_eq(self.norm(i), w))?;
         let mut e = i + 1;
         let mut d = *u;

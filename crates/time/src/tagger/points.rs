@@ -2,7 +2,7 @@
 //! year needs), Hijri years and dates, seasons, decades, centuries, and
 //! halves and quarters of a year.
 
-use super::words::{cl_eq, cl_eq_any, en_direction};
+use super::words::{cl_eq, cl_eq_any, counted_ar_forms, en_direction, hijri_forms};
 use super::{year_spec, Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -20,7 +20,7 @@ impl<'a> Parser<'a> {
                 if AFTER_YEAR_OK_AR.contains(&k.norm) {
                     return false;
                 }
-                if COUNTED_AR.iter().any(|w| cl_eq(k.norm, w) || k.norm == *w) {
+                if counted_ar_forms().contains(k.norm) && COUNTED_AR.iter().any(|w| cl_eq(k.norm, w) || k.norm == *w) {
                     return true;
                 }
                 // accusative tanwin (شخصاً): a counted noun
@@ -98,6 +98,10 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let mut found: Option<(usize, u32)> = None;
+        // no Hijri month begins with a word outside the forms `cl_eq` accepts
+        if !hijri_forms().contains(self.norm(j)) {
+            return None;
+        }
         for (words, m) in HIJRI_MONTHS {
             if cl_eq(self.norm(j), words[0]) && words[1..].iter().enumerate().all(|(k, w)| self.exact(j + 1 + k, w)) {
                 let e = j + words.len();

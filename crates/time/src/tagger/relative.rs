@@ -3,7 +3,7 @@
 //! spans up to or after it (الأسبوعين الماضيين, the past two weeks) and
 //! "ago" expressions (منذ ثلاثة أيام, two days ago).
 
-use super::words::{cl_eq, en_direction};
+use super::words::{cl_eq, en_direction, weekday_ar_forms};
 use super::{Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -47,6 +47,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         match self.t[i].kind {
+            TokenKind::Arabic if !weekday_ar_forms().contains(self.t[i].norm) => None,
             TokenKind::Arabic => WEEKDAYS_AR.iter().find(|(w, _, _)| cl_eq(self.t[i].norm, w)).map(|(_, d, a)| (*d, *a)),
             TokenKind::Latin if self.capitalised(i) => WEEKDAYS_EN.iter().find(|(w, _)| *w == self.t[i].norm).map(|(_, d)| (*d, false)),
             _ => None,

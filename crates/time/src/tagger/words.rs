@@ -96,6 +96,30 @@ pub(super) fn month_ar_forms() -> &'static WordSet<String> {
     F.get_or_init(|| cl_eq_forms(MONTHS_AR.iter().map(|(w, _, _)| w[0])))
 }
 
+/// [`month_ar_forms`] for the first words of the Hijri months.
+pub(super) fn hijri_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(HIJRI_MONTHS.iter().map(|(w, _)| w[0])))
+}
+
+/// [`month_ar_forms`] for the Arabic ordinals (`ORD_AR`).
+pub(super) fn ordinal_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(ORD_AR.iter().map(|(w, _)| *w)))
+}
+
+/// [`month_ar_forms`] for the Arabic weekdays (`WEEKDAYS_AR`).
+pub(super) fn weekday_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(WEEKDAYS_AR.iter().map(|(w, _, _)| *w)))
+}
+
+/// [`month_ar_forms`] for the counted nouns after a number (`COUNTED_AR`).
+pub(super) fn counted_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(COUNTED_AR.iter().copied()))
+}
+
 /// Every form `n` with `cl_eq(n, w)` for a word `w` of `words`: the word,
 /// the word behind a bare proclitic (only و and ف before a word of three
 /// letters or fewer), and ل + the article written لل.
@@ -199,7 +223,16 @@ mod speed_tests {
 
     #[test]
     fn month_forms_agree_with_cl_eq() {
-        let firsts: Vec<&str> = MONTHS_AR.iter().map(|(w, _, _)| w[0]).collect();
+        forms_agree_with_cl_eq(MONTHS_AR.iter().map(|(w, _, _)| w[0]).collect(), month_ar_forms());
+        forms_agree_with_cl_eq(HIJRI_MONTHS.iter().map(|(w, _)| w[0]).collect(), hijri_forms());
+        forms_agree_with_cl_eq(ORD_AR.iter().map(|(w, _)| *w).collect(), ordinal_ar_forms());
+        forms_agree_with_cl_eq(WEEKDAYS_AR.iter().map(|(w, _, _)| *w).collect(), weekday_ar_forms());
+        forms_agree_with_cl_eq(COUNTED_AR.to_vec(), counted_ar_forms());
+    }
+
+    /// `forms` holds exactly the words `cl_eq` accepts for some word of
+    /// `firsts`, among those words behind every proclitic and cut short.
+    fn forms_agree_with_cl_eq(firsts: Vec<&str>, forms: &WordSet<String>) {
         let mut words: Vec<String> = Vec::new();
         for w in &firsts {
             words.push(w.to_string());
@@ -216,7 +249,7 @@ mod speed_tests {
         let mut accepted = 0;
         for n in &words {
             let slow = firsts.iter().any(|w| cl_eq(n, w));
-            assert_eq!(month_ar_forms().contains(n.as_str()), slow, "{n}");
+            assert_eq!(forms.contains(n.as_str()), slow, "{n}");
             accepted += slow as usize;
         }
         assert!(accepted > firsts.len() * 3, "{accepted}");
