@@ -116,8 +116,47 @@ const PREFIXES: [&str; 6] = ["و", "ف", "ب", "ل", "وب", "ول"];
 /// computed once per token, then every [`form`] is a few bit tests.
 type Forms = [u32; 7];
 
+/// Slot of a word's last four bytes in [`tail_filter`] (the word has four
+/// bytes or more).
+#[inline]
+fn tail_slot(w: &str) -> usize {
+    let b = w.as_bytes();
+    let x = u32::from_le_bytes([b[b.len() - 4], b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// A bit set over [`tail_slot`] of every list word of four bytes or more,
+/// built from [`table`] itself. A word of eight bytes or more whose slot is
+/// not set is in no list, and neither is anything [`PREFIXES`] leave of it
+/// (a prefix is at most four bytes, so the rest keeps the word's last four
+/// bytes and has four or more; a list word with fewer bytes cannot equal
+/// it): [`forms_of`] then skips its seven look-ups (test
+/// `forms_of_is_the_reference`).
+fn tail_filter() -> &'static [u64; 1024] {
+    static F: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let mut f = [0u64; 1024];
+        for k in table().keys().filter(|k| k.len() >= 4) {
+            let s = tail_slot(k);
+            f[s >> 6] |= 1 << (s & 63);
+        }
+        f
+    })
+}
+
 fn forms_of(t: &Token) -> Forms {
     let n = t.norm.as_str();
+    if n.len() >= 8 {
+        let s = tail_slot(n);
+        if tail_filter()[s >> 6] & (1 << (s & 63)) == 0 {
+            return [0; 7];
+        }
+    }
+    forms_of_all(n)
+}
+
+/// [`forms_of`] without the filter: every look-up.
+fn forms_of_all(n: &str) -> Forms {
     let mut f = [0u32; 7];
     f[0] = bits(n);
     if n.starts_with(['و', 'ف', 'ب', 'ل']) {
@@ -344,6 +383,41 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The filtered [`forms_of`] gives every look-up's bits on real text
+    /// (the first 300 corpus articles) and on every list word behind every
+    /// prefix.
+    #[test]
+    fn forms_of_is_the_reference() {
+        let mut text = String::from("وصل في 3 ديسمبر 2017 إلى بغداد يوم الأحد وثلاثة آلاف دولار");
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    text.push(' ');
+                    text.push_str(v["text"].as_str().unwrap_or(""));
+                }
+            }
+        }
+        let mut d = Document::new("t", &text);
+        marsad_text::TextStage.annotate(&mut d);
+        let (mut n, mut hits) = (0, 0);
+        for t in &d.tokens {
+            assert_eq!(forms_of(t), forms_of_all(&t.norm), "{}", t.norm);
+            hits += (forms_of(t) != [0; 7]) as usize;
+            n += 1;
+        }
+        assert!(n > 10 && hits > 0, "{n} tokens, {hits} in the lists");
+        for k in table().keys() {
+            for p in std::iter::once("").chain(PREFIXES) {
+                let w = format!("{p}{k}");
+                let mut t = d.tokens[0].clone();
+                t.norm = w.clone();
+                assert_eq!(forms_of(&t), forms_of_all(&w), "{w}");
+                assert!(forms_of(&t) != [0; 7], "{w}");
+            }
+        }
     }
 
     #[test]
