@@ -39,6 +39,7 @@ then every other unused sentence of the same articles, `--train 30000 --salt "as
 --any --all-sections --max-len 1000 --per-article 999 --reuse-train-articles` less the first pool
 (460 with a candidate); the ones `explain` called EVENT were read first."""
 import hashlib, json, os, re, sys
+from labeltext import fnv1a, norm
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.join(here, "..", "..", "..")
@@ -87,18 +88,6 @@ salt = salt_arg or ("assault-train|" if train else "assault-actor|")
 per_article = 4 if train else 2
 if per_article_arg:
     per_article = per_article_arg
-
-
-def fnv1a(s):
-    h = 0x811C9DC5
-    for b in s.encode():
-        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
-def norm(s):
-    s = re.sub("[\u064b-\u0652\u0640]", "", s)
-    return s.translate(str.maketrans("أإآىة", "ااايه"))
 
 
 used_docs, used_text = set(), set()

@@ -27,6 +27,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from labeltext import fnv1a, norm as _norm
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.join(here, "..", "..", "..")
@@ -35,16 +36,8 @@ if not os.path.exists(corpus):
     corpus = "/work/shared/corpus/ant-v1.1-jawharafm.jsonl"
 
 
-def fnv1a(s):
-    h = 0x811C9DC5
-    for b in s.encode():
-        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
 def norm(s):
-    s = re.sub("[\u064b-\u0652\u0640]", "", s)
-    return s.translate(str.maketrans("أإآىة", "ااايه")).strip()
+    return _norm(s).strip()
 
 
 def main():

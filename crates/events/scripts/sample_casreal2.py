@@ -11,16 +11,13 @@ At most two sentences an article. The split is by article: test when
 md5("casreal2|" + article id) mod 2 == 0, else train. Prints TSV: kind, doc, split, text.
 These are candidates only; the gold is what a careful reading of each kept one says."""
 import hashlib, json, os, random, re, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "detect", "scripts"))
+from labeltext import norm  # noqa: E402
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")
 corpus = os.path.join(root, "..", "shared", "corpus", "ant-v1.1-jawharafm.jsonl")
 if not os.path.exists(corpus):
     corpus = "/work/shared/corpus/ant-v1.1-jawharafm.jsonl"
-
-
-def norm(s):
-    s = re.sub("[\u064b-\u0652\u0640]", "", s)
-    return s.translate(str.maketrans("أإآىة", "ااايه"))
 
 
 ARTID = re.compile(r"JA-[A-Za-z]+-\d+-\d{8}")

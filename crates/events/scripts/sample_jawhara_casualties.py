@@ -11,6 +11,8 @@ The split is by article: test when md5(doc id) mod 100 < 40, else train.
 These are candidates only: the gold (data/dev/jawhara_casualties.tsv) is what a
 careful reading of each kept sentence says."""
 import hashlib, json, os, random, re, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "detect", "scripts"))
+from labeltext import norm  # noqa: E402
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..")
 corpus = os.path.join(root, "..", "shared", "corpus", "ant-v1.1-jawharafm.jsonl")
@@ -18,11 +20,6 @@ if len(sys.argv) > 1:
     corpus = sys.argv[1]
 elif not os.path.exists(corpus):
     corpus = "/work/shared/corpus/ant-v1.1-jawharafm.jsonl"
-
-
-def norm(s):
-    s = re.sub("[\u064b-\u0652\u0640]", "", s)
-    return s.translate(str.maketrans("أإآىة", "ااايه"))
 
 
 seen = set()
