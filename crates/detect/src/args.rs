@@ -933,7 +933,7 @@ impl ArgModel {
     /// ranker (features of `en_place_features_all`; `None`: no place).
     pub fn choose_en_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
         let mut buf = String::with_capacity(64);
-        let mut score = |c: Option<&PlaceCandidate>| {
+        let score = |c: Option<&PlaceCandidate>| {
             let mut z = 0.0;
             en_place_features_all(doc, e, c, cands.len(), &mut |k, v| {
                 if let Some(w) = self.weight(k, &mut buf) {
@@ -954,7 +954,7 @@ impl ArgModel {
     /// The chosen place (`None`: no place).
     pub fn choose_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
         let mut buf = String::with_capacity(64);
-        let mut score = |c: Option<&PlaceCandidate>| self.place_score(doc, e, c, cands.len(), &mut buf);
+        let score = |c: Option<&PlaceCandidate>| self.place_score(doc, e, c, cands.len(), &mut buf);
         best_or_none(cands, score)
     }
 

@@ -824,23 +824,22 @@ pub fn features_fast(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     features_live(toks, i, out);
 }
 
-/// The features of position `i` not in the neighbouring words' [`WordSums`]
-/// (appended to `out`): those of several words or of the sentence, and the
-/// padding's where a neighbour is missing.
-pub fn features_live(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+/// The string features [`features_live`] and [`live_fast`] share (appended
+/// to `out`): the padding's neighbour features (a real neighbour's are in
+/// its sums) and the word-pair templates 12-17; returns the previous
+/// word's form (or the left padding), which later templates pair again.
+#[inline(always)]
+fn pair_features<'a>(toks: &'a [TokInfo], i: usize, out: &mut Vec<u64>) -> &'a str {
     let t = &toks[i];
-    let n = toks.len();
-    let get = |j: isize| -> Option<&TokInfo> {
-        if j < 0 || j as usize >= n {
+    let ii = i as isize;
+    let get = |j: isize| -> Option<&'a TokInfo> {
+        if j < 0 || j as usize >= toks.len() {
             None
         } else {
             Some(&toks[j as usize])
         }
     };
-    let ii = i as isize;
     let bm = |j: isize| get(j).map(|x| x.b.as_str()).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
-    let sh = |j: isize| get(j).map(|x| x.shape as u64).unwrap_or(if j < 0 { 1 } else { 2 });
-    // the padding's neighbour features (a real neighbour's are in its sums)
     for (j, tmpls) in [(ii - 1, &[6u32, 10][..]), (ii + 1, &[7, 11]), (ii - 2, &[8]), (ii + 2, &[9])] {
         if get(j).is_none() {
             for &tm in tmpls {
@@ -864,6 +863,25 @@ pub fn features_live(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(first(ii + 1, sti::B15, 15).s(bm(ii + 2)).done());
     out.push(first(ii - 1, sti::B16, 16).s(&t.core).s(bn).done());
     out.push(H(t.st[sti::PRE17]).s(bp).done());
+    bp
+}
+
+/// The features of position `i` not in the neighbouring words' [`WordSums`]
+/// (appended to `out`): those of several words or of the sentence, and the
+/// padding's where a neighbour is missing.
+pub fn features_live(toks: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let t = &toks[i];
+    let n = toks.len();
+    let get = |j: isize| -> Option<&TokInfo> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&toks[j as usize])
+        }
+    };
+    let ii = i as isize;
+    let sh = |j: isize| get(j).map(|x| x.shape as u64).unwrap_or(if j < 0 { 1 } else { 2 });
+    let bp = pair_features(toks, i, out);
     out.push(H::new(51).n(sh(ii - 1)).n(t.shape as u64).n(sh(ii + 1)).done());
     for (off, tmpl) in [(-2isize, 60u32), (-1, 61), (0, 62), (1, 63), (2, 64)] {
         if let Some(x) = get(ii + off) {
@@ -1058,28 +1076,8 @@ pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u6
         }
     };
     let ii = i as isize;
-    let bm = |j: isize| get(j).map(|x| x.b.as_str()).unwrap_or(if j < 0 { PAD_L } else { PAD_R });
     let sh = |j: isize| get(j).map(|x| x.shape as u64).unwrap_or(if j < 0 { 1 } else { 2 });
-    for (j, tmpls) in [(ii - 1, &[6u32, 10][..]), (ii + 1, &[7, 11]), (ii - 2, &[8]), (ii + 2, &[9])] {
-        if get(j).is_none() {
-            for &tm in tmpls {
-                out.push(H::new(tm).s(if j < 0 { PAD_L } else { PAD_R }).done());
-            }
-        }
-    }
-    let (bp, bn) = (bm(ii - 1), bm(ii + 1));
-    let first = |j: isize, k: usize, tm: u32| -> H {
-        match get(j) {
-            Some(x) => H(x.st[k]),
-            None => H::new(tm).s(if j < 0 { PAD_L } else { PAD_R }),
-        }
-    };
-    out.push(first(ii - 1, sti::B12, 12).s(&t.b).done());
-    out.push(H(t.st[sti::B13]).s(bn).done());
-    out.push(first(ii - 2, sti::B14, 14).s(bp).done());
-    out.push(first(ii + 1, sti::B15, 15).s(bm(ii + 2)).done());
-    out.push(first(ii - 1, sti::B16, 16).s(&t.core).s(bn).done());
-    out.push(H(t.st[sti::PRE17]).s(bp).done());
+    let bp = pair_features(toks, i, out);
     let (sp, sc, sn) = (sh(ii - 1), t.shape as u64, sh(ii + 1));
     match (shape_slot(sp), shape_slot(sc).filter(|&k| k < 8), shape_slot(sn)) {
         (Some(p), Some(c), Some(q)) => add_row(sum, &tabs.shape3[(p * 8 + c) * 9 + q]),

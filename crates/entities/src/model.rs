@@ -397,9 +397,6 @@ fn backtrack(score: &[[f32; NT]], back: &[[u8; NT]]) -> Vec<u8> {
     out
 }
 
-/// The transition scores as a `(NT + 1) × NT` matrix (the last row is the
-/// sentence start).
-#[inline]
 /// The first token's scores: START's transition to each tag it may begin
 /// with, plus the tag's emission.
 #[inline]
@@ -413,6 +410,9 @@ fn first_scores(tr: &[[f32; NT]; NT + 1], em0: &[f32; NT]) -> [f32; NT] {
     first
 }
 
+/// The transition scores as a `(NT + 1) × NT` matrix (the last row is the
+/// sentence start).
+#[inline]
 fn trans_matrix(trans: &[f32]) -> [[f32; NT]; NT + 1] {
     let mut tr = [[0f32; NT]; NT + 1];
     for (p, row) in tr.iter_mut().enumerate() {
@@ -621,7 +621,7 @@ impl Table {
     /// another slot, but every key finds the same weights (test
     /// `table_from_bytes_is_table_build`).
     pub fn from_model_bytes(b1: &[u8], b2: Option<&[u8]>) -> Result<Table> {
-        /// Each row: (key, mask, values) in file order.
+        // each row: (key, mask, values) in file order
         let parts: Vec<(f32, usize, &[u8])> = std::iter::once(b1).chain(b2).map(rows).collect::<Result<_>>()?;
         // per model: the table's scale and the i16 -> quantised weight map
         let mut scales = [1f32; 2];
