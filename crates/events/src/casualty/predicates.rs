@@ -190,20 +190,26 @@ impl<'a> G<'a> {
             }
         }
         // the subject of تعرّض before it: one person
-        if noun {
-            let mut q = i;
-            while q > i.saturating_sub(10) && q > 0 {
-                q -= 1;
-                if self.punct(q) && !matches!(self.t(q).norm.as_str(), "،" | ",") {
-                    return None;
-                }
-                if matches!(self.w(q), "تعرض" | "تعرضت") {
-                    let one = (q + 1..i).any(|k| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1)));
-                    return one.then(|| self.assault_pred(i, 1));
-                }
-            }
+        if noun && self.one_exposed_before(i, 10) {
+            return Some(self.assault_pred(i, 1));
         }
         None
+    }
+
+    /// Is one person the subject of a تعرّض in the `window` tokens before `i`, with no
+    /// clause break (punctuation other than a comma) between them?
+    fn one_exposed_before(&self, i: usize, window: usize) -> bool {
+        let mut q = i;
+        while q > i.saturating_sub(window) && q > 0 {
+            q -= 1;
+            if self.punct(q) && !matches!(self.t(q).norm.as_str(), "،" | ",") {
+                return false;
+            }
+            if matches!(self.w(q), "تعرض" | "تعرضت") {
+                return (q + 1..i).any(|k| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1)));
+            }
+        }
+        false
     }
 
     fn assault_pred(&self, i: usize, v: u32) -> Pred {
@@ -225,18 +231,7 @@ impl<'a> G<'a> {
         if !self.ar(i) || !matches!(self.t(i).norm.trim_start_matches(['و', 'ف']), "للاغتيال" | "للقتل" | "للذبح" | "للاعدام") {
             return None;
         }
-        let mut q = i;
-        while q > i.saturating_sub(12) && q > 0 {
-            q -= 1;
-            if self.punct(q) && !matches!(self.t(q).norm.as_str(), "،" | ",") {
-                return None;
-            }
-            if matches!(self.w(q), "تعرض" | "تعرضت") {
-                let one = (q + 1..i).any(|k| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1)));
-                return one.then_some(Pred { i, last: i, class: KILLED, kind: Kind::Counted, plural: false, passive: false, own: Some(1), singleton: false });
-            }
-        }
-        None
+        self.one_exposed_before(i, 12).then_some(Pred { i, last: i, class: KILLED, kind: Kind::Counted, plural: false, passive: false, own: Some(1), singleton: false })
     }
 
     /// A casualty verb or noun carrying an object or possessor pronoun: قتله، اغتالوه،
