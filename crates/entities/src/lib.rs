@@ -18,6 +18,7 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod rules;
+pub mod tableimg;
 pub mod wordfreq;
 
 use anyhow::Result;
@@ -29,6 +30,21 @@ use std::sync::OnceLock;
 
 /// The embedded model (may be empty in a fresh checkout before training).
 static MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
+/// The table of `MODEL_BYTES`, filled at build time (`build.rs`,
+/// [`tableimg::image`]).
+static TABLE_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner_table.bin"));
+
+/// The embedded model's table from its compiled image; `None` (the caller
+/// fills it from the model's bytes) if the image was made from another
+/// file or does not read.
+fn embedded_table() -> Option<model::Table> {
+    let m = tableimg::IMAGE_MAGIC.len();
+    let len = TABLE_IMAGE.get(m..m + 8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")))?;
+    if len != MODEL_BYTES.len() as u64 {
+        return None;
+    }
+    model::Table::from_image(TABLE_IMAGE).ok()
+}
 
 /// The word lists, loaded once.
 pub fn lexicon() -> &'static Lexicon {
@@ -219,19 +235,7 @@ impl Tagger {
 
     /// A two-stage file's window and stages' bytes (`None`: one stage).
     fn split(b: &[u8]) -> Result<Option<(usize, &[u8], &[u8])>> {
-        if !b.starts_with(b"MNER2\n") {
-            return Ok(None);
-        }
-        let rd = |p: usize| -> Result<u64> {
-            b.get(p..p + 8).map(|x| u64::from_le_bytes(x.try_into().unwrap())).ok_or_else(|| anyhow::anyhow!("model file truncated"))
-        };
-        let window = rd(6)? as usize;
-        let l1 = rd(14)? as usize;
-        let b1 = b.get(22..22usize.saturating_add(l1)).ok_or_else(|| anyhow::anyhow!("model file truncated"))?;
-        let l2 = rd(22 + l1)? as usize;
-        let p2 = 30 + l1;
-        let b2 = b.get(p2..p2.saturating_add(l2)).ok_or_else(|| anyhow::anyhow!("model file truncated"))?;
-        Ok(Some((window, b1, b2)))
+        tableimg::split(b)
     }
 
     /// Take the models out of the tagger.
@@ -242,7 +246,7 @@ impl Tagger {
 
     /// The model embedded in the binary.
     pub fn embedded() -> Result<Tagger> {
-        Self::from_cow(std::borrow::Cow::Borrowed(MODEL_BYTES))
+        Self::from_cow_with(std::borrow::Cow::Borrowed(MODEL_BYTES), embedded_table())
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Tagger> {
@@ -252,6 +256,11 @@ impl Tagger {
     /// The table straight from the file's bytes ([`model::Table::from_model_bytes`]),
     /// the models only when asked for (every row is checked here).
     fn from_cow(b: std::borrow::Cow<'static, [u8]>) -> Result<Tagger> {
+        Self::from_cow_with(b, None)
+    }
+
+    /// [`Tagger::from_cow`], with the table when it is already made.
+    fn from_cow_with(b: std::borrow::Cow<'static, [u8]>, table: Option<model::Table>) -> Result<Tagger> {
         if b.is_empty() {
             let model = Model { index: Default::default(), w: Vec::new(), trans: vec![0.0; (NT + 1) * NT] };
             return Ok(Tagger::new(model, None, 0));
@@ -260,7 +269,10 @@ impl Tagger {
             Some((w, b1, b2)) => (w, b1, Some(b2)),
             None => (0, &b[..], None),
         };
-        let table = model::Table::from_model_bytes(b1, b2)?;
+        let table = match table {
+            Some(t) => t,
+            None => model::Table::from_model_bytes(b1, b2)?,
+        };
         let trans = [model::trans_of(b1)?, b2.map(model::trans_of).transpose()?.unwrap_or_default()];
         let n_features = model::rows_of(b1)?;
         let ob = o_bias();
@@ -841,6 +853,28 @@ mod conf_tests {
             n += 1;
         }
         assert!(n > 100_000, "{n} features");
+    }
+
+    /// The compiled table of the shipped model (`build.rs`) is, slot for
+    /// slot, the table [`model::Table::from_model_bytes`] fills from the
+    /// file; the embedded tagger uses it; broken images are refused.
+    #[test]
+    fn compiled_table_is_from_model_bytes() {
+        let (_, b1, b2) = Tagger::split(MODEL_BYTES).expect("model").expect("two stages");
+        let filled = model::Table::from_model_bytes(b1, Some(b2)).expect("model");
+        let compiled = embedded_table().expect("the image of this model");
+        assert_eq!(compiled.layout(), filled.layout());
+        assert!(compiled.slot_rows() == filled.slot_rows(), "slots differ");
+        assert!(Tagger::embedded().expect("model").table.slot_rows() == filled.slot_rows());
+        // the image written again from the filled table is the embedded one
+        let f = tableimg::fill(b1, Some(b2)).expect("model");
+        assert!(tableimg::image(&f, MODEL_BYTES.len()) == TABLE_IMAGE);
+        for cut in [0, 10, 30, 33, TABLE_IMAGE.len() / 2, TABLE_IMAGE.len() - 1] {
+            assert!(model::Table::from_image(&TABLE_IMAGE[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut bad = TABLE_IMAGE.to_vec();
+        bad[14..18].copy_from_slice(&3u32.to_le_bytes()); // not a power of two
+        assert!(model::Table::from_image(&bad).is_err());
     }
 
     /// Stage 2's sums from the tables of [`features::ctx_fast`] are those

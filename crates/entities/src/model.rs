@@ -2,12 +2,14 @@
 //! Viterbi decoding with BIO constraints, trained as an averaged structured
 //! perceptron.
 
-use anyhow::{bail, Result};
+use crate::tableimg::{each_row, quantize, rows};
+use anyhow::Result;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 pub const TAGS: [&str; 9] = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 pub const NT: usize = TAGS.len();
+const _: () = assert!(NT == crate::tableimg::NT);
 /// Row of the transition matrix used for the sentence start.
 const START: usize = NT;
 
@@ -149,44 +151,7 @@ impl Model {
     }
 }
 
-/// Calls `f` with each of the `n` rows of a model's `body` (after [`rows`]):
-/// its key, its tag mask and the mask's values (two bytes each, in tag order).
-fn each_row(body: &[u8], n: usize, mut f: impl FnMut(u64, u16, &[u8])) -> Result<()> {
-    let mut p = 0usize;
-    for _ in 0..n {
-        if p + 10 > body.len() {
-            bail!("model file truncated");
-        }
-        let k = u64::from_le_bytes(body[p..p + 8].try_into()?);
-        let mask = u16::from_le_bytes(body[p + 8..p + 10].try_into()?);
-        let nv = (mask & ((1 << NT) - 1)).count_ones() as usize;
-        if p + 10 + 2 * nv > body.len() {
-            bail!("model file truncated");
-        }
-        f(k, mask, &body[p + 10..p + 10 + 2 * nv]);
-        p += 10 + 2 * nv;
-    }
-    Ok(())
-}
 
-/// Scale, row count and rows (key, mask, non-zero values) of an `MNER1`
-/// model's bytes (the layout [`Model::to_bytes`] writes).
-fn rows(b: &[u8]) -> Result<(f32, usize, &[u8])> {
-    let head = 6 + 4 + 4 * (NT + 1) * NT;
-    if b.len() < 10 || &b[..6] != b"MNER1\n" {
-        bail!("not a marsad NER model");
-    }
-    let nt = u32::from_le_bytes(b[6..10].try_into()?) as usize;
-    if nt != NT {
-        bail!("model has {nt} tags, expected {NT}");
-    }
-    if b.len() < head + 8 {
-        bail!("model file truncated");
-    }
-    let scale = f32::from_le_bytes(b[head..head + 4].try_into()?);
-    let n = u32::from_le_bytes(b[head + 4..head + 8].try_into()?) as usize;
-    Ok((scale, n, &b[head + 8..]))
-}
 
 /// The transition weights of an `MNER1` model's bytes (as [`Model::from_bytes`] reads them).
 pub fn trans_of(b: &[u8]) -> Result<Vec<f32>> {
@@ -621,51 +586,56 @@ impl Table {
     /// another slot, but every key finds the same weights (test
     /// `table_from_bytes_is_table_build`).
     pub fn from_model_bytes(b1: &[u8], b2: Option<&[u8]>) -> Result<Table> {
-        // each row: (key, mask, values) in file order
-        let parts: Vec<(f32, usize, &[u8])> = std::iter::once(b1).chain(b2).map(rows).collect::<Result<_>>()?;
-        // per model: the table's scale and the i16 -> quantised weight map
-        let mut scales = [1f32; 2];
-        let mut luts: Vec<Vec<i16>> = Vec::new();
-        for (m, &(scale, n, body)) in parts.iter().enumerate() {
-            let mut maxv = 0i32;
-            each_row(body, n, |_, _, vals| {
-                for v in vals.chunks_exact(2) {
-                    maxv = maxv.max((i16::from_le_bytes([v[0], v[1]]) as i32).abs());
-                }
-            })?;
-            // `build`'s fold of |w| (rounding is monotonic: the largest |v|
-            // gives the largest |v * scale|)
-            let s = 0f32.max((maxv as f32 * scale).abs()).max(1e-9) / 32767.0;
-            scales[m] = s;
-            luts.push((i16::MIN..=i16::MAX).map(|v| quantize((v as f32 * scale) / s)).collect());
+        let f = crate::tableimg::fill(b1, b2)?;
+        let slots = f.keys.iter().zip(&f.w).map(|(&key, &w)| Slot { key, w }).collect::<Vec<_>>();
+        Ok(Table { mask: slots.len() - 1, slots, scale: f.scale, id: next_table_id(), avx2: has_avx2() })
+    }
+
+    /// The table of a compiled image ([`crate::tableimg::image`], written
+    /// by `build.rs` for the shipped model): the occupied slots are put in
+    /// place, nothing is parsed or quantised (test
+    /// `compiled_table_is_from_model_bytes`). A malformed image is an error.
+    pub fn from_image(img: &[u8]) -> Result<Table> {
+        let bad = || anyhow::anyhow!("compiled NER table malformed");
+        let head = crate::tableimg::IMAGE_MAGIC.len() + 8 + 16;
+        if img.len() < head || !img.starts_with(crate::tableimg::IMAGE_MAGIC) {
+            return Err(bad());
         }
-        let total: usize = parts.iter().map(|p| p.1).sum();
-        let cap = (total * 3 / 2 + 16).next_power_of_two();
-        let id = next_table_id();
-        let mut t = Table { mask: cap - 1, slots: vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap], scale: scales, id, avx2: has_avx2() };
-        for (m, &(_, n, body)) in parts.iter().enumerate() {
-            let (off, lut) = (m * NT, &luts[m]);
-            let zero = lut[(0i32 - i16::MIN as i32) as usize];
-            each_row(body, n, |k, mask, vals| {
-                let k = if k == EMPTY { 1 } else { k };
-                let mut i = (k as usize) & t.mask;
-                while t.slots[i].key != EMPTY && t.slots[i].key != k {
-                    i = (i + 1) & t.mask;
-                }
-                // the row's weights: the masked tags' values in tag order, `zero` elsewhere
-                let mut row = [zero; NT];
-                let mut bits = mask & ((1 << NT) - 1);
-                for v in vals.chunks_exact(2) {
-                    let j = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    row[j] = lut[(i16::from_le_bytes([v[0], v[1]]) as i32 - i16::MIN as i32) as usize];
-                }
-                let slot = &mut t.slots[i];
-                slot.key = k;
-                slot.w[off..off + NT].copy_from_slice(&row);
-            })?;
+        let u32_at = |p: usize| u32::from_le_bytes([img[p], img[p + 1], img[p + 2], img[p + 3]]);
+        let h = crate::tableimg::IMAGE_MAGIC.len() + 8;
+        let cap = u32_at(h) as usize;
+        let scale = [f32::from_bits(u32_at(h + 4)), f32::from_bits(u32_at(h + 8))];
+        let occupied = u32_at(h + 12) as usize;
+        if !cap.is_power_of_two() || occupied > cap {
+            return Err(bad());
         }
-        Ok(t)
+        let mut slots = vec![Slot { key: EMPTY, w: [0; 2 * NT] }; cap];
+        let mut p = head;
+        for _ in 0..occupied {
+            let rec = img.get(p..p + 16).ok_or_else(bad)?;
+            let i = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]) as usize;
+            let key = u64::from_le_bytes(rec[4..12].try_into()?);
+            let mut nz = u32::from_le_bytes([rec[12], rec[13], rec[14], rec[15]]) & ((1 << (2 * NT)) - 1);
+            let nv = nz.count_ones() as usize;
+            let vals = img.get(p + 16..p + 16 + 2 * nv).ok_or_else(bad)?;
+            let slot = slots.get_mut(i).ok_or_else(bad)?;
+            slot.key = key;
+            for v in vals.chunks_exact(2) {
+                slot.w[nz.trailing_zeros() as usize] = i16::from_le_bytes([v[0], v[1]]);
+                nz &= nz - 1;
+            }
+            p += 16 + 2 * nv;
+        }
+        if p != img.len() {
+            return Err(bad());
+        }
+        Ok(Table { mask: cap - 1, slots, scale, id: next_table_id(), avx2: has_avx2() })
+    }
+
+    /// Every slot's key and weights (tests compare tables with it).
+    #[cfg(test)]
+    pub(crate) fn slot_rows(&self) -> Vec<(u64, [i16; 2 * NT])> {
+        self.slots.iter().map(|s| (s.key, s.w)).collect()
     }
 
     /// The table's shape: slot count, occupied slots, the scales' bits
@@ -796,22 +766,6 @@ impl Table {
     }
 }
 
-/// `x.round().clamp(-32767.0, 32767.0) as i16`, without the call to libm's
-/// `roundf` (a few million weights per load): truncate, then round the
-/// exact remainder half away from zero, as `round` does.
-#[inline]
-fn quantize(x: f32) -> i16 {
-    let t = x as i32; // truncates toward zero (saturates; NaN gives 0)
-    let frac = x - t as f32; // exact for |x| < 2^24, where the weights are
-    let r = if frac >= 0.5 {
-        t.saturating_add(1)
-    } else if frac <= -0.5 {
-        t.saturating_sub(1)
-    } else {
-        t
-    };
-    r.clamp(-32767, 32767) as i16
-}
 
 /// Confidence of each chosen tag from max-marginals: the best score of a
 /// path through each alternative tag at that position, turned into a

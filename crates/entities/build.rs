@@ -1,0 +1,22 @@
+//! Compiled forms of embedded data, written to `$OUT_DIR` at build time so
+//! that a process does not parse them: `ner_table.bin`, the tagger's weight
+//! table of `data/ner.model` filled by the crate's own code
+//! (`src/tableimg.rs`, compiled into this script too).
+
+#[allow(dead_code)]
+#[path = "src/tableimg.rs"]
+mod tableimg;
+
+fn main() {
+    for f in ["build.rs", "src/tableimg.rs", "data/ner.model"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let model = std::fs::read("data/ner.model").expect("data/ner.model");
+    let (b1, b2) = match tableimg::split(&model).expect("data/ner.model: a model file") {
+        Some((_, b1, b2)) => (b1, Some(b2)),
+        None => (&model[..], None),
+    };
+    let t = tableimg::fill(b1, b2).expect("data/ner.model: a model file");
+    std::fs::write(out.join("ner_table.bin"), tableimg::image(&t, model.len())).expect("write ner_table.bin");
+}
