@@ -19,6 +19,8 @@ pub mod lexicon;
 pub mod model;
 pub mod rules;
 pub mod tableimg;
+#[cfg(test)]
+mod wfparse;
 pub mod wordfreq;
 
 use anyhow::Result;

@@ -4,10 +4,45 @@
 //! known common noun/adjective/verb/function word or proper noun, and how
 //! frequent it is; unknown Arabic words are mostly names.
 
-use marsad_text::StrMap;
 use std::sync::OnceLock;
 
-static DATA: &str = include_str!("../data/wordfreq.txt");
+/// Both tables in their compiled form (`build.rs`, [`crate::wfparse`]).
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq.bin"));
+
+/// A map keyed by words borrowed from [`COMPILED`].
+type WordMap<V> = std::collections::HashMap<&'static str, V, std::hash::BuildHasherDefault<marsad_text::FastHasher>>;
+
+/// The two compiled tables (Arramooz, ANERGazet), read without parsing the
+/// text files or normalising their words; a malformed end (not produced by
+/// `build.rs`) stops the reading there.
+fn compiled() -> &'static (WordMap<(u8, u8)>, WordMap<u8>) {
+    static T: OnceLock<(WordMap<(u8, u8)>, WordMap<u8>)> = OnceLock::new();
+    T.get_or_init(|| {
+        let b = COMPILED;
+        let n_wf = b.get(..4).map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as usize);
+        let mut wf: WordMap<(u8, u8)> = WordMap::with_capacity_and_hasher(n_wf, Default::default());
+        let mut ag: WordMap<u8> = WordMap::with_capacity_and_hasher(4_096, Default::default());
+        let mut p = 4usize;
+        let mut k = 0usize;
+        while let Some(l) = b.get(p..p + 2) {
+            let len = u16::from_le_bytes([l[0], l[1]]) as usize;
+            let (Some(w), Some(v)) = (b.get(p + 2..p + 2 + len), b.get(p + 2 + len..p + 4 + len)) else { break };
+            let Ok(w) = std::str::from_utf8(w) else { break };
+            if k < n_wf {
+                wf.insert(w, (v[0], v[1]));
+            } else {
+                ag.insert(w, v[0]);
+            }
+            k += 1;
+            p += 4 + len;
+        }
+        (wf, ag)
+    })
+}
+
+fn table() -> &'static WordMap<(u8, u8)> {
+    &compiled().0
+}
 
 pub const PROPER: u8 = 1;
 pub const NOUN: u8 = 2;
@@ -23,61 +58,6 @@ pub struct Wf {
     pub cls: u8,
     pub freq: u8,
     pub how: u8,
-}
-
-fn table() -> &'static StrMap<(u8, u8)> {
-    static T: OnceLock<StrMap<(u8, u8)>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut m: StrMap<(u8, u8)> = StrMap::default();
-        m.reserve(32_000);
-        for line in DATA.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            // fields split by a byte scan (the char searcher per field was
-            // 15 M instructions for this table; test `table_parse_matches_str_split`)
-            let mut it = split_tab(line);
-            let (Some(w), Some(c), Some(f)) = (it.next(), it.next(), it.next()) else { continue };
-            let mut cls = 0u8;
-            for ch in c.chars() {
-                cls |= match ch {
-                    'P' => PROPER,
-                    'N' => NOUN,
-                    'A' => ADJ,
-                    'V' => VERB,
-                    _ => FUNC,
-                };
-            }
-            let f: u8 = f.parse().unwrap_or(0);
-            let e = m.entry(marsad_text::normalize(w)).or_insert((0, 0));
-            e.0 |= cls;
-            e.1 = e.1.max(f);
-        }
-        m
-    })
-}
-
-/// `line.split('\t')` by a byte scan.
-fn split_tab(line: &str) -> impl Iterator<Item = &str> {
-    let b = line.as_bytes();
-    let mut start = 0usize;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        match b[start..].iter().position(|&x| x == b'\t') {
-            Some(k) => {
-                let f = &line[start..start + k];
-                start += k + 1;
-                Some(f)
-            }
-            None => {
-                done = true;
-                Some(&line[start..])
-            }
-        }
-    })
 }
 
 const ENDINGS: &[&str] = &["يات", "ات", "ون", "ين", "ان", "يه", "ه", "ا", "ي"];
@@ -117,25 +97,8 @@ pub fn lookup_in<C: std::ops::Deref<Target = [String]>>(n: &str, cands: impl FnO
     Wf { cls: 0, freq: 0, how: 3 }
 }
 
-static AG_DATA: &str = include_str!("../data/anergazet.txt");
-
-fn ag_table() -> &'static StrMap<u8> {
-    static T: OnceLock<StrMap<u8>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut m: StrMap<u8> = StrMap::default();
-        m.reserve(4_000);
-        for line in AG_DATA.lines() {
-            let Some((t, w)) = line.split_once('\t') else { continue };
-            let bit = match t {
-                "P" => 1,
-                "L" => 2,
-                "O" => 4,
-                _ => continue,
-            };
-            *m.entry(marsad_text::normalize(w)).or_default() |= bit;
-        }
-        m
-    })
+fn ag_table() -> &'static WordMap<u8> {
+    &compiled().1
 }
 
 /// ANERGazet membership of a normalised word: bits 1 person-name part,
@@ -163,11 +126,22 @@ pub fn anergazet_in<C: std::ops::Deref<Target = [String]>>(n: &str, cands: impl 
 mod tests {
     use super::*;
 
+    /// The compiled tables hold exactly the entries of the text files'
+    /// parse (the code `table()` and `ag_table()` ran before).
     #[test]
-    fn table_parse_matches_str_split() {
-        for line in DATA.lines().chain(["", "\t", "a\t\tb\t", "x"]) {
-            assert_eq!(split_tab(line).collect::<Vec<_>>(), line.split('\t').collect::<Vec<_>>(), "{line:?}");
+    fn compiled_tables_are_the_text_parse() {
+        let wf = crate::wfparse::parse_wordfreq(include_str!("../data/wordfreq.txt"));
+        let ag = crate::wfparse::parse_anergazet(include_str!("../data/anergazet.txt"));
+        assert!(wf.len() > 25_000 && ag.len() > 3_000, "{} {}", wf.len(), ag.len());
+        assert_eq!(table().len(), wf.len());
+        assert_eq!(ag_table().len(), ag.len());
+        for (k, v) in &wf {
+            assert_eq!(table().get(k.as_str()), Some(v), "{k}");
         }
+        for (k, v) in &ag {
+            assert_eq!(ag_table().get(k.as_str()), Some(v), "{k}");
+        }
+        assert_eq!(crate::wfparse::write_compiled(&wf, &ag), COMPILED);
     }
 
     #[test]
