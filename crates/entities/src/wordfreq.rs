@@ -60,6 +60,9 @@ pub struct Wf {
     pub how: u8,
 }
 
+/// The inflectional endings, in the order they are tried; the look-up
+/// reads them grouped by last letter ([`endings_ending`]).
+#[cfg(test)]
 const ENDINGS: &[&str] = &["يات", "ات", "ون", "ين", "ان", "يه", "ه", "ا", "ي"];
 
 /// Classes of a normalised Arabic word.
@@ -77,16 +80,19 @@ pub fn lookup_in<C: std::ops::Deref<Target = [String]>>(n: &str, cands: impl FnO
     }
     let cands = cands();
     for c in cands.iter().skip(1) {
-        let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
+        let c = c.strip_prefix("ال").filter(|r| two_chars(r)).unwrap_or(c);
         if let Some(&(cls, freq)) = t.get(c) {
             return Wf { cls, freq, how: 1 };
         }
     }
     for c in cands.iter() {
-        let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
-        for e in ENDINGS {
+        let c = c.strip_prefix("ال").filter(|r| two_chars(r)).unwrap_or(c);
+        // only the endings that end in the reading's last letter can be
+        // stripped (`ENDINGS` read in full was most of a new word's
+        // look-up; test `lookup_in_is_the_reference`)
+        for e in endings_ending(c) {
             if let Some(r) = c.strip_suffix(e) {
-                if r.chars().count() >= 2 {
+                if two_chars(r) {
                     if let Some(&(cls, freq)) = t.get(r) {
                         return Wf { cls, freq, how: 2 };
                     }
@@ -95,6 +101,27 @@ pub fn lookup_in<C: std::ops::Deref<Target = [String]>>(n: &str, cands: impl FnO
         }
     }
     Wf { cls: 0, freq: 0, how: 3 }
+}
+
+/// `s.chars().count() >= 2`, without counting every char.
+#[inline]
+fn two_chars(s: &str) -> bool {
+    let mut it = s.chars();
+    it.next().is_some() && it.next().is_some()
+}
+
+/// The inflectional endings (ـيات، ـات، ـون، ـين، ـان، ـيه، ـه، ـا، ـي, tried
+/// in that order) that end in `c`'s last letter, in that order.
+#[inline]
+fn endings_ending(c: &str) -> &'static [&'static str] {
+    match c.chars().next_back() {
+        Some('ت') => &["يات", "ات"],
+        Some('ن') => &["ون", "ين", "ان"],
+        Some('ه') => &["يه", "ه"],
+        Some('ا') => &["ا"],
+        Some('ي') => &["ي"],
+        _ => &[],
+    }
 }
 
 fn ag_table() -> &'static WordMap<u8> {
@@ -142,6 +169,66 @@ mod tests {
             assert_eq!(ag_table().get(k.as_str()), Some(v), "{k}");
         }
         assert_eq!(crate::wfparse::write_compiled(&wf, &ag), COMPILED);
+    }
+
+    /// `lookup_in` as it was: every ending tried on every reading, chars counted.
+    fn lookup_reference(n: &str) -> Wf {
+        let t = table();
+        if let Some(&(cls, freq)) = t.get(n) {
+            return Wf { cls, freq, how: 0 };
+        }
+        let cands = marsad_text::clitics::candidates(n);
+        for c in cands.iter().skip(1) {
+            let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
+            if let Some(&(cls, freq)) = t.get(c) {
+                return Wf { cls, freq, how: 1 };
+            }
+        }
+        for c in cands.iter() {
+            let c = c.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(c);
+            for e in ENDINGS {
+                if let Some(r) = c.strip_suffix(e) {
+                    if r.chars().count() >= 2 {
+                        if let Some(&(cls, freq)) = t.get(r) {
+                            return Wf { cls, freq, how: 2 };
+                        }
+                    }
+                }
+            }
+        }
+        Wf { cls: 0, freq: 0, how: 3 }
+    }
+
+    #[test]
+    fn lookup_in_is_the_reference() {
+        // the endings by last letter are ENDINGS, grouped, in order
+        for e in ENDINGS {
+            let g = endings_ending(e);
+            assert!(g.contains(e), "{e}");
+            let order: Vec<&&str> = ENDINGS.iter().filter(|x| g.contains(x)).collect();
+            assert_eq!(order.len(), g.len());
+            assert!(order.iter().zip(g).all(|(a, b)| **a == *b), "{e}");
+        }
+        for s in ["", "a", "ب", "بي", "بيت", "x\u{10000}", "\u{10000}\u{10000}"] {
+            assert_eq!(two_chars(s), s.chars().count() >= 2, "{s:?}");
+        }
+        // real words (corpus articles, ANERcorp dev), and every table word
+        // behind clitics and before every ending
+        let mut words: Vec<String> = crate::features::real_words::words(300).iter().map(|w| marsad_text::normalize(w)).collect();
+        for k in table().keys().take(3000) {
+            for e in ENDINGS {
+                words.push(format!("و{k}{e}"));
+                words.push(format!("ال{k}{e}"));
+            }
+        }
+        assert!(words.len() > 20_000, "{}", words.len());
+        let mut how = [0usize; 4];
+        for w in &words {
+            let got = lookup(w);
+            assert_eq!(got, lookup_reference(w), "{w}");
+            how[got.how as usize] += 1;
+        }
+        assert!(how.iter().all(|&k| k > 100), "{how:?}");
     }
 
     #[test]
