@@ -457,6 +457,12 @@ pub fn analyze_shared(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
     thread_local! {
         static MEMO: RefCell<[Memo<Analysis>; 2]> = RefCell::new([Memo::new(1 << 14), Memo::new(1 << 14)]);
     }
+    // a word ending in ه but not in ته has the same analysis either way
+    // (the flag only drops the enclitics, and the one that ends in ه, ه
+    // itself, is a pronoun only after ت): one entry serves the tokenizer
+    // (flag set for every ة) and the readings' look-ups (flag clear);
+    // test `taa_flag_matters_only_after_taa`
+    let ends_in_taa_marbuta = ends_in_taa_marbuta && taa_flag_matters(w);
     MEMO.with(|m| {
         let m = &mut m.borrow_mut()[ends_in_taa_marbuta as usize];
         if let Some(a) = m.get(w) {
@@ -466,6 +472,13 @@ pub fn analyze_shared(w: &str, ends_in_taa_marbuta: bool) -> Analysis {
         m.insert(w, a);
         a
     })
+}
+
+/// Whether [`analyze_with`]'s taa-marbuta flag can change the analysis of
+/// `w`: not when `w` ends in ه without ت before it.
+#[inline]
+fn taa_flag_matters(w: &str) -> bool {
+    !(w.ends_with('ه') && !w.ends_with("ته"))
 }
 
 /// [`candidates`] of `w`, remembered per thread. The same words come back in
@@ -625,6 +638,43 @@ mod tests {
             n_words += 1;
         }
         assert!(n_words > 10);
+    }
+
+    /// Words ending in ه but not in ته are analysed alike with and without
+    /// the taa-marbuta flag (so `analyze_shared` keeps one entry for them),
+    /// on real words and on every stem and function word with ه, ته and
+    /// clitics around; `analyze_shared` gives `analyze_with`'s answer for
+    /// both flags.
+    #[test]
+    fn taa_flag_matters_only_after_taa() {
+        let mut words: Vec<String> = Vec::new();
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                words.extend(l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(normalize));
+            }
+        }
+        for l in entries(STEMS).chain(entries(STEMS_HAND)).chain(entries(FUNCTION)) {
+            let n = normalize(l);
+            for (p, s) in [("", "ه"), ("", "ته"), ("و", "ه"), ("ب", "ه"), ("وال", "ه"), ("ل", "ته"), ("", "اته"), ("", "")] {
+                words.push(format!("{p}{n}{s}"));
+            }
+        }
+        words.extend(["ه", "ته", "ثابته", "حكومته", "عملياته", "بته", "كتابه"].map(String::from));
+        let (mut same, mut differ) = (0, 0);
+        for w in &words {
+            let (t, f) = (analyze_with(w, true), analyze_with(w, false));
+            if !taa_flag_matters(w) {
+                assert_eq!(t, f, "{w}");
+                same += 1;
+            } else if t != f {
+                differ += 1;
+            }
+            for flag in [true, false] {
+                assert_eq!(analyze_shared(w, flag), analyze_with(w, flag), "{w} {flag}");
+            }
+        }
+        assert!(same > 5_000 && differ > 100, "{same} {differ}");
     }
 
     #[test]
