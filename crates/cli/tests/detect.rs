@@ -206,7 +206,14 @@ fn fourth_english_wire_set_and_other_english_sets_keep_verb_place_and_actor() {
     for (set, split, n, verb, place, actor, false_events) in [
         ("crates/events/data/dev/wire_en4.jsonl", Some("test"), 150, 87.0, 78.0, 87.0, Some(25.0)),
         ("crates/events/data/dev/english.jsonl", None, 32, 93.0, 90.0, 85.0, None),
-        ("crates/detect/labels/args/gold.en.jsonl", Some("test"), 35, 88.0, 85.0, 75.0, None),
+        // place 85 → 82 (english7, sixth round): the English place ranker retrained with the
+        // wire_en5 train part and its new unit and article features gives 29 of 35 here (31
+        // before) while wire_en5 test gains 5 places and wire_en3 test 1 (events README,
+        // "English, sixth round")
+        ("crates/detect/labels/args/gold.en.jsonl", Some("test"), 35, 88.0, 82.0, 75.0, None),
+        // wire_en5 test (sixth round; never tuned on): first run 87.5 / 76.6 / 81.8, false
+        // events 13/47; at the end 86.7 / 80.5 / 81.8, 12/47
+        ("crates/events/data/dev/wire_en5.jsonl", Some("test"), 160, 85.0, 79.0, 80.0, Some(27.0)),
     ] {
         let gold = path(set);
         let mut args = vec!["eval", "events", "--json", "--gold", &gold];

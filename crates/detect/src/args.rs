@@ -110,14 +110,16 @@ pub fn en_grammar_place_spans(doc: &Document, sentence: usize) -> Vec<(Place, En
     let toks: &[Token] = doc.sentence_tokens(sentence);
     let n = toks.len();
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
-    let cap = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Latin && doc.slice(t.start, t.end).starts_with(char::is_uppercase) && !EN_NOT_PLACE.contains(&t.norm.as_str()));
+    let cap = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Latin && doc.slice(t.start, t.end).starts_with(char::is_uppercase) && !EN_NOT_PLACE.contains(&t.norm.trim_end_matches("'s").trim_end_matches("’s")));
     let glued = |i: usize| i > 0 && i < n && toks[i].start == toks[i - 1].end && toks[i].kind != TokenKind::Punct || i > 0 && i + 1 < n && toks[i].kind == TokenKind::Punct && matches!(toks[i].norm.as_str(), "-" | "'" | "’") && toks[i].start == toks[i - 1].end && toks[i + 1].start == toks[i].end;
     // the last token of a name starting at i: capitalised words and what is glued to them
+    // "al-Waer", "el-Arish": a lower-case Arabic article glued to a capitalised name
+    let article = |i: usize| i + 2 < n && matches!(w(i), "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ed" | "es" | "en") && toks[i + 1].norm == "-" && toks[i + 1].start == toks[i].end && toks[i + 2].start == toks[i + 1].end && cap(i + 2);
     let name_end = |i: usize| -> Option<usize> {
-        if !cap(i) {
+        if !cap(i) && !article(i) {
             return None;
         }
-        let mut e = i;
+        let mut e = if article(i) { i + 2 } else { i };
         while e + 1 < n && (cap(e + 1) || glued(e + 1)) && !w(e).ends_with("'s") && !w(e).ends_with("’s") {
             e += 1;
         }
@@ -145,12 +147,13 @@ pub fn en_grammar_place_spans(doc: &Document, sentence: usize) -> Vec<(Place, En
         let prev = if b > 0 { w(b - 1) } else { "" };
         let prev2 = if b > 1 { w(b - 2) } else { "" };
         let before_the = if prev == "the" && b > 1 { prev2 } else { prev };
-        let unit_after = EN_UNIT.contains(&w(e + 1).trim_end_matches("'s")) && !matches!(w(e + 1), "north" | "south" | "east" | "west" | "capital");
+        let unit_after = (EN_UNIT.contains(&w(e + 1).trim_end_matches("'s")) || EN_UNIT_KIND.contains(&w(e + 1)) && EN_UNIT.contains(&w(e + 2).trim_end_matches("'s")))
+            && !matches!(w(e + 1), "north" | "south" | "east" | "west" | "capital");
         let how = if prev == "of" && EN_UNIT.contains(&prev2) {
             Some(EnGrammarPlace::UnitOf)
         } else if unit_after && (matches!(before_the, "in" | "near" | "at" | "outside" | "of" | "across" | "into" | "on" | "the") || before_the.ends_with("'s") || prev == "the") {
             Some(EnGrammarPlace::NameUnit)
-        } else if matches!(prev, "in" | "near" | "outside" | "at") && !unit_after {
+        } else if (matches!(prev, "in" | "near" | "outside" | "at") || prev == "between" && matches!(prev2, "road" | "highway" | "route") && w(e + 1) == "and") && !unit_after {
             Some(EnGrammarPlace::AfterPreposition)
         } else {
             None
@@ -257,7 +260,10 @@ const EN_SAY: &[&str] = &["said", "says", "told", "reported", "statement", "spok
 const EN_UNIT: &[&str] = &[
     "town", "city", "village", "villages", "district", "area", "region", "province", "state", "county", "camp", "neighbourhood", "neighborhood", "suburb",
     "suburbs", "outskirts", "port", "governorate", "territory", "capital", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "sector", "zone", "mountains", "hills", "crossing", "township",
 ];
+/// Words between a name and its unit ("the Kutupalong refugee camp", "the Khyber tribal district").
+const EN_UNIT_KIND: &[&str] = &["refugee", "displacement", "displaced", "border", "tribal", "military", "coastal", "industrial", "residential", "desert"];
 const EN_DIRECTION: &[&str] = &["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "the", "occupied", "restive"];
 
 /// English place features (issue 11): what stands before the place over articles and
@@ -290,7 +296,7 @@ fn en_place_features(doc: &Document, e: &Event, toks: &[Token], (ci, ti): (usize
     if p(w(pe)) {
         sink(format_args!("P:en:possessive"), 1.0);
     }
-    if EN_UNIT.contains(&w(pe + 1)) {
+    if EN_UNIT.contains(&w(pe + 1)) || EN_UNIT_KIND.contains(&w(pe + 1)) && EN_UNIT.contains(&w(pe + 2)) {
         sink(format_args!("P:en:unit_after"), 1.0);
     }
     let lo = ci.saturating_sub(5);

@@ -18,8 +18,14 @@ const UNIT: &[&str] = &[
     "town", "city", "village", "villages", "district", "area", "region", "province", "state", "county", "municipality", "township", "camp",
     "neighbourhood", "neighborhood", "suburb", "suburbs", "island", "outskirts", "port", "governorate", "department", "valley", "locality",
     "hamlet", "settlement", "commune", "prefecture", "territory", "districts", "provinces", "areas", "regions", "towns", "cities", "states",
-    "neighbourhoods", "neighborhoods", "camps", "islands", "forest", "forests", "pass",
+    "neighbourhoods", "neighborhoods", "camps", "islands", "forest", "forests", "pass", "sector", "zone", "mountains", "hills", "crossing",
 ];
+/// Words between a name and its unit that say what kind of unit it is ("the Kutupalong
+/// refugee camp", "the Khyber tribal district", "the Torkham border crossing").
+const UNIT_KIND: &[&str] = &["refugee", "displacement", "displaced", "border", "tribal", "military", "coastal", "industrial", "residential", "desert"];
+/// Arabic articles that open a transliterated name when glued to it by a hyphen
+/// ("al-Waer", "el-Arish"): the name starts there though the article is lower case.
+const AR_ARTICLE: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "en"];
 /// Words that may stand between a place and the place that contains it.
 const LINK: &[&str] = &[
     "in", "of", "the", "a", "near", "outside", "from", "about", "some", "around", "nearly", "km", "kilometres", "kilometers", "miles", "mile",
@@ -88,10 +94,13 @@ impl<'a> Sent<'a> {
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "afp", "ap",
         ];
         let n = self.toks.len();
-        if i >= n || !self.en_cap(i) || NOT_NAME.contains(&self.en_word(i)) || crate::words::EN_FUNC.contains(&self.en_word(i)) {
+        // "al-Waer", "el-Arish": a lower-case article glued to a capitalised name
+        let article = i + 2 < n && AR_ARTICLE.contains(&self.en_word(i)) && self.en_glued(i + 1) && self.toks[i + 1].norm == "-" && self.en_cap(i + 2);
+        let bare = |q: usize| self.en_word(q).trim_end_matches("'s").trim_end_matches("’s").to_string();
+        if i >= n || !(self.en_cap(i) || article) || NOT_NAME.contains(&bare(i).as_str()) || !article && crate::words::EN_FUNC.contains(&self.en_word(i)) {
             return None;
         }
-        let mut e = i;
+        let mut e = if article { i + 2 } else { i };
         loop {
             // a possessive ends the name: "Nigeria's Benue state" is two names
             if self.en_word(e).ends_with("'s") || self.en_word(e).ends_with("’s") {
@@ -102,7 +111,7 @@ impl<'a> Sent<'a> {
                 e = j + 1;
                 continue;
             }
-            if j < n && self.en_cap(j) && !NOT_NAME.contains(&self.en_word(j)) && !UNIT.contains(&self.en_word(j)) {
+            if j < n && self.en_cap(j) && !NOT_NAME.contains(&bare(j).as_str()) && !UNIT.contains(&self.en_word(j)) {
                 e = j;
                 continue;
             }
@@ -149,7 +158,8 @@ impl<'a> Sent<'a> {
                 let prev = if b > 0 { self.en_word(b - 1) } else { "" };
                 // "the Guma local government area of Benue state"
                 let unit_after = e + 1 < n && UNIT.contains(&self.en_word(e + 1).trim_end_matches("'s").trim_end_matches("’s"))
-                    || (self.en_word(e + 1) == "local" && self.en_word(e + 2) == "government");
+                    || (self.en_word(e + 1) == "local" && self.en_word(e + 2) == "government")
+                    || (UNIT_KIND.contains(&self.en_word(e + 1)) && UNIT.contains(&self.en_word(e + 2).trim_end_matches("'s").trim_end_matches("’s")));
                 // "in Faizabad, the capital of Badakhshan", "of Dilling, a town in …": an
                 // apposition that says what the name is
                 let apposed = matches!(prev, "in" | "near" | "at" | "outside" | "of")
@@ -159,13 +169,21 @@ impl<'a> Sent<'a> {
                         let x = self.en_word(e + 1 + d);
                         x == "capital" || (UNIT.contains(&x) && !matches!(x, "area" | "areas"))
                     });
+                // "the attack on Gwoza", "an assault on Bunia": the place an event noun is aimed at;
+                // "on the road between Bandiagara and Goundaka": the first end of a road
+                let aimed = prev == "on"
+                    && b >= 2
+                    && self.trig[b - 2]
+                    && matches!(self.en_word(b - 2), "attack" | "attacks" | "assault" | "assaults" | "raid" | "raids" | "offensive" | "advance" | "strike" | "strikes")
+                    && !self.lx().countries.contains_key(self.en_word(i));
+                let road = prev == "between" && b >= 2 && matches!(self.en_word(b - 2), "road" | "highway" | "route" | "roads") && self.en_word(e + 1) == "and";
                 let possessed = prev.ends_with("'s") || prev.ends_with("’s");
                 let loc_before = matches!(prev, "the" | "in" | "near" | "at" | "outside" | "of") || possessed;
                 // "in NAME, <known place>" / "near NAME in <known place>"
                 let contained = matches!(prev, "in" | "near" | "at" | "outside")
                     && matches!(self.en_word(e + 1), "," | "in")
                     && known.iter().any(|k| k.s > e && k.s <= e + 4 && (e + 1..k.s).all(|q| LINK.contains(&self.en_word(q)) || self.en_word(q) == ","));
-                if ((unit_after && loc_before) || contained || apposed) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
+                if ((unit_after && loc_before) || contained || apposed || aimed || road) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
                     out.push((i, e));
                 }
                 i = e + 1;
@@ -199,7 +217,7 @@ impl<'a> Sent<'a> {
                 if w == "," {
                     commas += 1;
                 }
-                LINK.contains(&w) || UNIT.contains(&w.trim_end_matches("'s")) || w == "," || self.toks[q].kind == TokenKind::Number || self.lx().countries.contains_key(w) || self.en_glued(q)
+                LINK.contains(&w) || UNIT.contains(&w.trim_end_matches("'s")) || UNIT_KIND.contains(&w) || w == "," || self.toks[q].kind == TokenKind::Number || self.lx().countries.contains_key(w) || self.en_glued(q)
             });
             // "the Darfur city of Nyala": the settlement noun and "of" name the later
             // place, which the earlier one contains (not "the Sinjar district of Nineveh")
@@ -237,6 +255,11 @@ impl<'a> Sent<'a> {
             return Some("destination");
         }
         if s >= 2 && matches!(self.en_word(s - 2), "hospital" | "hospitals" | "morgue" | "clinic") && s >= 3 && matches!(self.en_word(s - 3), "to" | "in") {
+            return Some("destination");
+        }
+        // "reached the state capital Maiduguri", "reaching Goma": where people got to
+        if (s.saturating_sub(4)..s).any(|q| matches!(self.en_word(q), "reached" | "reaching" | "reach") && !self.trig[q] && (q + 1..s).all(|x| matches!(self.en_word(x), "the" | "state" | "provincial" | "regional" | "capital" | "city" | "town" | "of")))
+        {
             return Some("destination");
         }
         // "people had arrived in Goma from X"
@@ -314,7 +337,7 @@ impl<'a> Sent<'a> {
                 if header.is_some_and(|h| pc.e < h) {
                     return false;
                 }
-                if exclude.iter().any(|&(s, e)| pc.s >= s && pc.e <= e) && !self.en_locative_before(pc.s) && obj != Some(k) {
+                if exclude.iter().any(|&(s, e)| pc.s >= s && pc.e <= e) && !self.en_locative_before(pc.s) && !self.en_the_unit(pc) && obj != Some(k) {
                     return false;
                 }
                 if pc.s <= last && pc.e >= trig {
@@ -339,6 +362,16 @@ impl<'a> Sent<'a> {
                 true
             })
             .collect();
+        // the container apposed to a speaker's place is the speaker's too ("told reporters in
+        // Garissa, the capital of North Eastern province")
+        let mut ok = ok;
+        for j in 0..cands.len() {
+            if !ok[j] && self.en_not_event_place(&cands[j], trig, last) == Some("speaker") {
+                if let Some(k) = self.en_container(&cands, cands[j].e).filter(|&k| cands[k].s > last) {
+                    ok[k] = false;
+                }
+            }
+        }
         // score: after the trigger with a locative first, then the nearest
         let mut best: Option<(i64, usize)> = None;
         for (k, pc) in cands.iter().enumerate() {
@@ -355,7 +388,7 @@ impl<'a> Sent<'a> {
                 score -= 3;
             }
             // "in the Reasi district of …", "on the Nur Shams camp": the article of a unit name
-            let the_unit = pc.s >= 2 && self.en_word(pc.s - 1) == "the" && UNIT.contains(&self.en_word(pc.e + 1)) && self.en_locative_before(pc.s - 1);
+            let the_unit = self.en_the_unit(pc);
             if self.en_locative_before(pc.s) || obj == Some(k) || the_unit {
                 score -= 40;
             }
@@ -400,6 +433,13 @@ impl<'a> Sent<'a> {
         vec![cands[k].p.clone()]
     }
 
+    /// "in the NAME district", "in the Kutupalong refugee camp": a locative before the
+    /// article of a name its unit follows.
+    fn en_the_unit(&self, pc: &PC) -> bool {
+        let unit_next = UNIT.contains(&self.en_word(pc.e + 1)) || UNIT_KIND.contains(&self.en_word(pc.e + 1)) && UNIT.contains(&self.en_word(pc.e + 2));
+        pc.s >= 2 && self.en_word(pc.s - 1) == "the" && unit_next && self.en_locative_before(pc.s - 1)
+    }
+
     /// A locative preposition before the place at token `s` (over direction adjectives);
     /// "of" only after a unit, a direction or a distance ("the town of X", "north of X").
     fn en_locative_before(&self, s: usize) -> bool {
@@ -412,6 +452,8 @@ impl<'a> Sent<'a> {
         }
         match self.en_word(b - 1) {
             "in" | "at" | "near" | "outside" | "into" | "across" | "around" | "inside" | "on" | "through" => true,
+            // "on the road between X and Y"
+            "between" => b >= 2 && matches!(self.en_word(b - 2), "road" | "highway" | "route" | "roads"),
             "of" => b >= 2 && {
                 let w = self.en_word(b - 2);
                 UNIT.contains(&w) || DIRECTION.contains(&w) || matches!(w, "outskirts" | "km" | "kilometres" | "kilometers" | "miles" | "suburbs" | "capital" | "heart" | "centre" | "center" | "parts" | "part")

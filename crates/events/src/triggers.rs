@@ -194,7 +194,30 @@ impl<'a> Sent<'a> {
         if self.disease && e.flags.weak && matches!(ty, EventType::Assault | EventType::Coerce) {
             return true;
         }
+        if !self.arabic[i] && !e.phrase && self.en_not_event_form(i, last, e) {
+            return true;
+        }
         violent && last + 1 < n && self.cue_at("fig", last + 1)
+    }
+
+    /// English readings that name no event: a disease as the killer before the verb ("an
+    /// outbreak of mpox had killed 500"), and a participle used as an adjective ("the
+    /// kidnapped aid worker was released", "the besieged town").
+    fn en_not_event_form(&self, i: usize, last: usize, e: &Entry) -> bool {
+        let n = self.toks.len();
+        let w = |q: usize| self.toks.get(q).map_or("", |t| t.norm.as_str());
+        if e.flags.killed || e.flags.injured {
+            let b = self.lx().cat_bit("disease");
+            let subj = (i.saturating_sub(5)..i).rev().take_while(|&q| self.toks[q].kind == TokenKind::Latin).any(|q| self.mask[q] & b != 0);
+            if subj && !self.weapon {
+                return true;
+            }
+        }
+        let adj = w(i).ends_with("ed") && i == last && i > 0 && (matches!(w(i - 1), "the" | "a" | "an") || w(i - 1).ends_with("'s"));
+        adj && last + 1 < n
+            && self.toks[last + 1].kind == TokenKind::Latin
+            && !self.is_func(last + 1)
+            && !matches!(w(last + 1), "were" | "was" | "are" | "is" | "had" | "have" | "has" | "by" | "in" | "on" | "at" | "and" | "or" | "to" | "from" | "during" | "after")
     }
 
     /// Abstract object within three words after the trigger (stopping at punctuation or a

@@ -59,7 +59,8 @@ impl<'a> Sent<'a> {
     /// "Taliban attack") or the subject of a light verb ("coalition aircraft carried out
     /// airstrikes").
     fn english_subject(&self, c: &Cand, e: &Entry) -> Option<Np> {
-        let det = c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new");
+        // "Monday's attack", "the group's attack": a possessive determines a noun too
+        let det = c.tok > 0 && (matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new") || EN_DATE_WORDS.contains(&self.toks[c.tok - 1].norm.trim_end_matches("'s").trim_end_matches("’s")) && self.toks[c.tok - 1].norm.ends_with('s'));
         let w = self.toks[c.tok].norm.as_str();
         let verb_form = (e.verb && !det) || (c.kind == Kind::Word && !det && (w.ends_with("ed") || matches!(w, "shot" | "struck" | "fought" | "blew" | "hit" | "beat" | "met" | "threw" | "set" | "fired" | "stabbed")));
         // "condemned the recent attacks": a noun reading right after a verb is its object
@@ -96,6 +97,10 @@ impl<'a> Sent<'a> {
         let mut j = c.tok;
         while j > 0 && c.tok - j < 3 {
             j -= 1;
+            // "Monday's attack", "last March's bombing": a date, not an attacker
+            if EN_DATE_WORDS.contains(&self.toks[j].norm.trim_end_matches("'s").trim_end_matches("’s")) {
+                break;
+            }
             if self.actorish(j) {
                 return Some(self.np_from(j, false));
             }
@@ -327,4 +332,10 @@ const EN_NOT_PEOPLE: &[&str] = &[
     "flowers", "filters", "monsoons", "sectors", "factors", "errors", "doors", "floors", "events", "incidents", "accidents", "moments",
     "comments", "documents", "payments", "elements", "governments'", "agreements", "statements", "investments", "shipments", "tents",
     "temperatures", "disasters", "chambers", "monitors", "motors", "vapors", "rumors", "rumours", "ballots", "markets", "tankers",
+];
+
+/// Weekdays and months: a possessive of one before an attack noun dates it.
+const EN_DATE_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "yesterday", "today", "week", "month", "year", "weekend",
 ];

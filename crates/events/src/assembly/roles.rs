@@ -40,7 +40,7 @@ impl<'a> Sent<'a> {
             let noun_form = en
                 && !e.phrase
                 && matches!(w, "attack" | "attacks" | "assault" | "raid" | "raids" | "strike" | "strikes" | "clash" | "clashes" | "ambush" | "bombing" | "shooting")
-                && self.en_after_definite(ev.c.tok)
+                && (self.en_after_definite(ev.c.tok) || self.en_claimed_after(ev.c.last))
                 && g.iter().any(|&o| evs[o].c.last < ev.c.tok && (evs[o].c.last..ev.c.tok).any(|q| self.toks[q].norm == ","));
             let verb = verb && !noun_form;
             // English: a verb whose subject is another trigger of the group is the event's
@@ -55,6 +55,9 @@ impl<'a> Sent<'a> {
             // named attack phrase there stays the verb ("… were killed when a gunman opened
             // fire", as the English labels have it)
             let part = part || (en && !e.phrase && g.iter().any(|&o| o != k && self.en_when_clause_of(&evs[o].c, ev.c.tok)));
+            // English: an attack noun that refers back ("…, and the group claimed the attack",
+            // "…, in an attack claimed by X") names no event of its own
+            let part = part || noun_form;
             // "X died": its subject (now the recipient) counts as its argument
             let intrans = ev.c.kind == Kind::Word && e.flags.killed && !e.flags.obj && ev.recipient.is_some();
             // a naming phrase (عملية إرهابية، سطو مسلح) describes the group's attack: any
@@ -193,6 +196,13 @@ impl<'a> Sent<'a> {
             }
         }
         false
+    }
+
+    /// English: "claimed by"/"blamed on"/"later claimed" right after token `t`: an attack
+    /// noun so followed refers to an event the sentence has reported.
+    pub(crate) fn en_claimed_after(&self, t: usize) -> bool {
+        let w = |q: usize| self.toks.get(q).map_or("", |x| x.norm.as_str());
+        matches!(w(t + 1), "claimed" | "blamed") || (w(t + 1) == "later" && w(t + 2) == "claimed")
     }
 
     /// English: `cc` is a casualty verb of a main clause, passive ("were killed", "were
