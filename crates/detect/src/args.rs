@@ -461,7 +461,41 @@ const PHRASE_COUNT: &[&str] = &[
 ];
 
 fn stop_word(t: &Token) -> bool {
-    t.kind != TokenKind::Arabic || PHRASE_STOP.contains(&t.base.as_str()) || PHRASE_STOP.contains(&t.norm.as_str())
+    t.kind != TokenKind::Arabic || in_list(&t.base, STOP) || in_list(&t.norm, STOP)
+}
+
+// Bits of [`lists_of`]: which of the word lists above a word is in.
+const HEAD: u8 = 1;
+const TARGET: u8 = 2;
+const SUPPORT: u8 = 4;
+const ATTACKER: u8 = 8;
+const STOP: u8 = 16;
+const COUNT: u8 = 32;
+
+/// The lists ([`PHRASE_HEADS`], [`TARGET_HEADS`], [`SUPPORT_VERBS`],
+/// [`ATTACKER_ADJ`], [`PHRASE_STOP`], [`PHRASE_COUNT`]) a word is in, as
+/// bits, from one hashed look-up (issue 12: `phrase_candidates` scanned the
+/// lists, ≈ 450 words, for every token of every event's sentence; test
+/// `list_bits_are_the_list_scans`).
+fn lists_of(w: &str) -> u8 {
+    type Bits = HashMap<&'static str, u8, std::hash::BuildHasherDefault<marsad_text::FastHasher>>;
+    static MAP: std::sync::OnceLock<Bits> = std::sync::OnceLock::new();
+    let m = MAP.get_or_init(|| {
+        let mut m = Bits::default();
+        for (list, bit) in [(PHRASE_HEADS, HEAD), (TARGET_HEADS, TARGET), (SUPPORT_VERBS, SUPPORT), (ATTACKER_ADJ, ATTACKER), (PHRASE_STOP, STOP), (PHRASE_COUNT, COUNT)] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    });
+    m.get(w).copied().unwrap_or(0)
+}
+
+/// `w` is in the list of `bit` (see [`lists_of`]).
+#[inline]
+fn in_list(w: &str, bit: u8) -> bool {
+    lists_of(w) & bit != 0
 }
 
 /// The end (exclusive token index) of a noun phrase headed at `i`: up to three
@@ -522,7 +556,7 @@ fn phrase_candidates(doc: &Document, e: &Event, out: &mut Vec<Candidate>) {
         if t.kind != TokenKind::Arabic || (in_trig(t) && (i <= ti0 || i >= te0)) {
             continue;
         }
-        if SUPPORT_VERBS.contains(&t.base.as_str()) && i < ti0 {
+        if i < ti0 && in_list(&t.base, SUPPORT) {
             // skip time words between the verb and its subject (نفذ اليوم عدد من البحارة)
             let mut j = i + 1;
             while j < toks.len() && j < i + 4 && (stop_word(&toks[j]) && toks[j].kind == TokenKind::Arabic && !matches!(toks[j].norm.as_str(), "من" | "علي" | "الي" | "في" | "عن")) {
@@ -538,7 +572,7 @@ fn phrase_candidates(doc: &Document, e: &Event, out: &mut Vec<Candidate>) {
             // بالقصرين أقدم على الإعتداء): round 7, these gold actors had no candidate
             if let Some(s) = clause_start(toks, i) {
                 let first = &toks[s];
-                let opens = (first.kind == TokenKind::Number || !stop_word(first) || PHRASE_COUNT.contains(&first.base.as_str())) && !["ب", "ل", "ف", "ك"].iter().any(|c| first.prefix.starts_with(c));
+                let opens = (first.kind == TokenKind::Number || !stop_word(first) || in_list(&first.base, COUNT)) && !["ب", "ل", "ف", "ك"].iter().any(|c| first.prefix.starts_with(c));
                 if opens && !in_trig(first) {
                     let end = if first.kind == TokenKind::Number { phrase_end(toks, (s + 1).min(i - 1), trig) } else { phrase_end(toks, s, trig) };
                     spans.push((s, end.min(i), "pre_support"));
@@ -559,11 +593,12 @@ fn phrase_candidates(doc: &Document, e: &Event, out: &mut Vec<Candidate>) {
             spans.push((i, phrase_end(toks, i, trig), "agent"));
             continue;
         }
-        if PHRASE_HEADS.contains(&t.base.as_str()) {
-            let s = if i > 0 && (toks[i - 1].kind == TokenKind::Number || PHRASE_COUNT.contains(&toks[i - 1].base.as_str())) && !in_trig(&toks[i - 1]) { i - 1 } else { i };
+        let bits = lists_of(&t.base);
+        if bits & HEAD != 0 {
+            let s = if i > 0 && (toks[i - 1].kind == TokenKind::Number || in_list(&toks[i - 1].base, COUNT)) && !in_trig(&toks[i - 1]) { i - 1 } else { i };
             spans.push((s, phrase_end(toks, i, trig), "head"));
-        } else if TARGET_HEADS.contains(&t.base.as_str()) {
-            let s = if i > 0 && (toks[i - 1].kind == TokenKind::Number || PHRASE_COUNT.contains(&toks[i - 1].base.as_str())) && !in_trig(&toks[i - 1]) { i - 1 } else { i };
+        } else if bits & TARGET != 0 {
+            let s = if i > 0 && (toks[i - 1].kind == TokenKind::Number || in_list(&toks[i - 1].base, COUNT)) && !in_trig(&toks[i - 1]) { i - 1 } else { i };
             spans.push((s, phrase_end(toks, i, trig), "target"));
         }
     }
@@ -573,7 +608,7 @@ fn phrase_candidates(doc: &Document, e: &Event, out: &mut Vec<Candidate>) {
     if toks.get(ti0).is_some_and(|k| k.kind == TokenKind::Arabic) {
         let mut k = te0 + 1;
         while k < toks.len() && k <= te0 + 3 && toks[k].kind == TokenKind::Arabic && !stop_word(&toks[k]) && (toks[k].prefix == "ال" || toks[k].prefix == "بال") {
-            if toks[k].prefix == "ال" && ATTACKER_ADJ.contains(&toks[k].base.as_str()) {
+            if toks[k].prefix == "ال" && in_list(&toks[k].base, ATTACKER) {
                 spans.push((k, k + 1, "adj_attacker"));
                 break;
             }
@@ -748,9 +783,9 @@ fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, t
         sink(format_args!("{r}:phrase={how}|{t}"), 1.0);
     }
     // the head word (the first that is not a count word)
-    let head = toks[ci..=ce.min(toks.len().saturating_sub(1))].iter().find(|k| k.kind == TokenKind::Arabic && !PHRASE_COUNT.contains(&k.base.as_str()));
+    let head = toks[ci..=ce.min(toks.len().saturating_sub(1))].iter().find(|k| k.kind == TokenKind::Arabic && !in_list(&k.base, COUNT));
     if let Some(h) = head {
-        if PHRASE_HEADS.contains(&h.base.as_str()) || TARGET_HEADS.contains(&h.base.as_str()) {
+        if in_list(&h.base, HEAD | TARGET) {
             sink(format_args!("{r}:head={}", h.base), 1.0);
         }
     }
@@ -785,7 +820,7 @@ fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, t
     }
     // the subject before a support verb that governs the trigger (أحد أصحاب مدارس السياقة
     // أقدم على الإعتداء، موظفة قامت بالاعتداء; after it, it is a support_subj phrase)
-    if side == "before" && ce + 1 < ti && ti - (ce + 1) <= 3 && (SUPPORT_VERBS.contains(&toks[ce + 1].base.as_str()) || matches!(toks[ce + 1].base.as_str(), "حاول" | "حاولت" | "تولي" | "تولت")) {
+    if side == "before" && ce + 1 < ti && ti - (ce + 1) <= 3 && (in_list(&toks[ce + 1].base, SUPPORT) || matches!(toks[ce + 1].base.as_str(), "حاول" | "حاولت" | "تولي" | "تولت")) {
         sink(format_args!("{r}:subj_before_support"), 1.0);
     }
     // a name in apposition to the attacker noun (أنيس العامري منفذ هجوم برلين)
@@ -1172,5 +1207,54 @@ mod phrase_candidate_tests {
         // not every من after an event noun: a preposition phrase of time is no agent
         let c = cands("وتجدد الهجوم من جديد على المدينة.", "الهجوم");
         assert!(!c.iter().any(|(_, h)| *h == Some("agent_min")), "{c:?}");
+    }
+}
+
+#[cfg(test)]
+mod list_bits_tests {
+    use super::*;
+
+    /// [`lists_of`] answers as the scans of the six lists it replaces, on
+    /// every list word (and each cut short by a char), and on the base and
+    /// the normalised form of every token of real articles (the corpus's
+    /// first 300, when present).
+    #[test]
+    fn list_bits_are_the_list_scans() {
+        let lists = [(PHRASE_HEADS, HEAD), (TARGET_HEADS, TARGET), (SUPPORT_VERBS, SUPPORT), (ATTACKER_ADJ, ATTACKER), (PHRASE_STOP, STOP), (PHRASE_COUNT, COUNT)];
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in lists {
+            for w in list {
+                words.push(w.to_string());
+                if let Some((i, _)) = w.char_indices().last() {
+                    words.push(w[..i].to_string());
+                }
+            }
+        }
+        let mut texts = vec!["نفذ مسلحون هجوما على مقر الشرطة، وقتل 3 أشخاص من قبل مجهولين في الضربات الأمريكية.".to_string()];
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+        for text in &texts {
+            let mut d = Document::new("t", text);
+            marsad_text::annotate(&mut d);
+            for t in &d.tokens {
+                words.push(t.base.clone());
+                words.push(t.norm.clone());
+            }
+        }
+        let mut hits = [0usize; 6];
+        for w in &words {
+            for (k, (list, bit)) in lists.iter().enumerate() {
+                let scan = list.contains(&w.as_str());
+                assert_eq!(in_list(w, *bit), scan, "{w} in list {k}");
+                hits[k] += scan as usize;
+            }
+        }
+        assert!(hits.iter().all(|&h| h > 0) && words.len() > 1000, "{hits:?} of {}", words.len());
     }
 }
