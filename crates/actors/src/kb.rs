@@ -107,6 +107,48 @@ pub struct Kb {
     /// first-token key → entries.
     pub index: StrMap<Vec<Entry>>,
     pub by_id: StrMap<usize>,
+    /// A pre-filter of `index`'s keys (built by `parse` once the index is
+    /// complete): the matcher asks about every clitic reading of every word.
+    pub index_heads: HeadBits,
+}
+
+/// A pre-filter of a set of words: a bit set over a 16-bit key of a word's
+/// second byte, last byte and length (for an Arabic word, the low bytes of
+/// its first and last letters), with the bit of every word of the set
+/// set. A word whose bit is clear is not in the set, so the filter never
+/// rejects a member; it rejects most other words without hashing them.
+/// Words under two bytes are never rejected.
+pub struct HeadBits(Box<[u64; 1024]>);
+
+impl HeadBits {
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> HeadBits {
+        let mut h = Box::new([0u64; 1024]);
+        for w in words {
+            if let Some(k) = Self::key(w) {
+                h[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        HeadBits(h)
+    }
+
+    #[inline]
+    fn key(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let n = b.len();
+        if n < 2 {
+            return None;
+        }
+        Some(((b[1] as usize) << 8 | b[n - 1] as usize) ^ ((n & 31) << 3))
+    }
+
+    /// False only when `w` is not in the set.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        match Self::key(w) {
+            Some(k) => self.0[k >> 6] & (1 << (k & 63)) != 0,
+            None => true,
+        }
+    }
 }
 
 fn fields(line: &str) -> Option<Vec<&str>> {
@@ -205,6 +247,7 @@ impl Kb {
             names: StrMap::default(),
             index: StrMap::default(),
             by_id: StrMap::default(),
+            index_heads: HeadBits::of([]),
         };
         // countries
         for line in COUNTRIES_TSV.lines() {
@@ -315,7 +358,17 @@ impl Kb {
                 particle: flags.contains('p'),
             });
         }
+        kb.index_heads = HeadBits::of(kb.index.keys().map(|k| k.as_str()));
         kb
+    }
+
+    /// `index.get(k)`, rejecting most words by [`HeadBits`] first.
+    #[inline]
+    pub fn entries(&self, k: &str) -> Option<&Vec<Entry>> {
+        if !self.index_heads.may_contain(k) {
+            return None;
+        }
+        self.index.get(k)
     }
 
     /// The process-wide knowledge base.

@@ -320,7 +320,7 @@ fn try_entry(doc: &Document, toks: &[Token], cc: &[Cands], i: usize, end: usize,
 }
 
 fn kb_index_has(k: &str) -> bool {
-    Kb::global().index.contains_key(k)
+    Kb::global().entries(k).is_some()
 }
 
 pub(crate) fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], i: usize, end: usize) -> Option<Item> {
@@ -329,8 +329,8 @@ pub(crate) fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands
         return None;
     }
     let mut best: Option<Item> = None;
-    for c in &cc[i] {
-        let Some(list) = kb.index.get(c) else { continue };
+    for c in cc[i].iter() {
+        let Some(list) = kb.entries(c) else { continue };
         for e in list {
             if let Some(j) = try_entry(doc, toks, cc, i, end, c, e) {
                 let better = match best {
@@ -797,7 +797,7 @@ fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: 
             let np = kb.names.get(&n.norm);
             let nisba = n.norm.starts_with("ال") && n.norm.ends_with('ي');
             let after_particle = parts > 0 && kb.names.get(&toks[j - 1].norm).map_or(false, |x| x.particle);
-            let lexical = kb.index.contains_key(&n.norm) || kb.index.contains_key(&n.base);
+            let lexical = kb.entries(&n.norm).is_some() || kb.entries(&n.base).is_some();
             let ok = if np.is_some() {
                 true
             } else if lexical {
@@ -834,8 +834,9 @@ const ARMED_HEADS: &[&str] = &["كتائب", "كتيبه", "لواء", "الوي
 /// tests every word of a document, and scanning the list for each clitic
 /// reading was 4 % of all instructions on long articles.
 fn is_group_head(w: &str) -> bool {
-    static SET: std::sync::OnceLock<marsad_text::StrSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| GROUP_HEADS.iter().map(|h| h.to_string()).collect()).contains(w)
+    static SET: std::sync::OnceLock<(crate::kb::HeadBits, marsad_text::StrSet)> = std::sync::OnceLock::new();
+    let (heads, set) = SET.get_or_init(|| (crate::kb::HeadBits::of(GROUP_HEADS.iter().copied()), GROUP_HEADS.iter().map(|h| h.to_string()).collect()));
+    heads.may_contain(w) && set.contains(w)
 }
 
 fn group_head(t: &Token, cc: &Cands) -> Option<&'static str> {
@@ -1247,5 +1248,47 @@ mod tests {
             heads += fast.is_some() as usize;
         }
         assert!(heads >= 12, "{heads} heads found");
+    }
+
+    /// The pre-filtered look-ups ([`Kb::entries`], [`is_group_head`]) answer
+    /// as the plain ones: on every key of the index and every group head, and
+    /// on every clitic reading, base and form of every token of real
+    /// articles (the corpus's first 300, when present).
+    #[test]
+    fn prefiltered_lookups_are_the_plain_ones() {
+        let kb = Kb::global();
+        for k in kb.index.keys() {
+            assert!(kb.entries(k).is_some(), "{k}");
+        }
+        for h in GROUP_HEADS {
+            assert!(is_group_head(h), "{h}");
+        }
+        let mut texts = vec!["أعلنت جماعة التوحيد وتنظيم الدولة الإسلامية أن الجيش العراقي والقوات الأمريكية هاجموا مواقع لحزب الله. The group said Hamas attacked.".to_string()];
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+        let (mut words, mut found, mut rejected) = (0usize, 0usize, 0usize);
+        for text in &texts {
+            let mut doc = Document::new("t", text);
+            marsad_text::annotate(&mut doc);
+            let cc = token_cands(&doc);
+            for (t, c) in doc.tokens.iter().zip(&cc) {
+                for w in c.iter().map(|s| s.as_str()).chain([t.norm.as_str(), t.base.as_str()]) {
+                    let plain = kb.index.get(w);
+                    assert_eq!(kb.entries(w).map(|v| v as *const _), plain.map(|v| v as *const _), "{w}");
+                    assert_eq!(is_group_head(w), GROUP_HEADS.contains(&w), "{w}");
+                    words += 1;
+                    found += plain.is_some() as usize;
+                    rejected += !kb.index_heads.may_contain(w) as usize;
+                }
+            }
+        }
+        // the filter must reject most words for the fast path to pay
+        assert!(found > 0 && rejected * 2 > words, "{found} found, {rejected} of {words} rejected");
     }
 }
