@@ -100,7 +100,7 @@ impl Gazetteer {
         // their own boundaries (the test below compares them all with the
         // text form's). Validating it costs ≈ 26 M instructions a process.
         let arena: &'static str = unsafe { std::str::from_utf8_unchecked(arena_bytes) };
-        let mut index = gazetteer::FastMap::with_capacity_and_hasher(n_keys, Default::default());
+        let mut index = gazetteer::FastMap::with_capacity_and_hasher(n_keys + n_prefixes, Default::default());
         for _ in 0..n_keys {
             let k = r.str_in(arena);
             let (start, n) = (r.u32(), r.u32());
@@ -112,12 +112,9 @@ impl Gazetteer {
                 Candidate { id: c >> 1, arabic: c & 1 != 0 }
             })
             .collect();
-        let mut prefixes = gazetteer::FastSet::with_capacity_and_hasher(n_prefixes, Default::default());
-        for _ in 0..n_prefixes {
-            prefixes.insert(r.str_in(arena));
-        }
+        gazetteer::mark_prefixes(&mut index, (0..n_prefixes).map(|_| r.str_in(arena)));
         debug_assert_eq!(r.at, arena_at);
-        Gazetteer { entries, index, cands, prefixes, max_words, adjectives: gazetteer::adjective_index() }
+        Gazetteer { entries, index, cands, max_words, adjectives: gazetteer::adjective_index() }
     }
 }
 
@@ -141,11 +138,10 @@ mod tests {
             assert_eq!(a.name.as_ptr(), b.name.as_ptr());
         }
         assert_eq!(bin.index.len(), text.index.len());
-        for k in text.index.keys() {
-            assert!(!text.lookup_key(k).is_empty(), "{k}");
-            assert_eq!(bin.lookup_key(k), text.lookup_key(k), "{k}");
+        for (k, v) in &text.index {
+            assert!(!text.lookup_key(k).is_empty() || v.1 == gazetteer::PREFIX, "{k}");
+            assert_eq!(bin.probe(k), text.probe(k), "{k}");
         }
-        assert_eq!(bin.prefixes, text.prefixes);
         assert_eq!(bin.max_words, text.max_words);
         assert_eq!(bin.adjectives, text.adjectives);
         assert!(bin.lookup_key("no such place at all").is_empty());

@@ -13,6 +13,17 @@ use marsad_text::FastHasher;
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
+/// The bit of an index entry's length that marks a key as a prefix of a
+/// longer name (see [`Gazetteer`]'s `index`).
+pub(crate) const PREFIX: u32 = 1 << 31;
+
+/// Mark `prefixes` in `index` (adding the prefixes that are no name).
+pub(crate) fn mark_prefixes(index: &mut FastMap<&'static str, (u32, u32)>, prefixes: impl IntoIterator<Item = &'static str>) {
+    for p in prefixes {
+        index.entry(p).and_modify(|v| v.1 |= PREFIX).or_insert((0, PREFIX));
+    }
+}
+
 pub(crate) static GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 
 /// One place of the gazetteer.
@@ -60,11 +71,14 @@ pub struct Candidate {
 
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    /// Name key → its candidates: a range (start, length) of `cands`.
+    /// Name key → its candidates: a range (start, length) of `cands`, the
+    /// length's top bit ([`PREFIX`]) set when the key is also a proper
+    /// word-prefix of a multi-word key ("جبال" for "جبال حمرين"; a prefix
+    /// that is no name has length 0). One map for both, so that the
+    /// recogniser hashes a key once (issue 12: two look-ups per clitic
+    /// reading of every word before).
     pub(crate) index: FastMap<&'static str, (u32, u32)>,
     pub(crate) cands: Vec<Candidate>,
-    /// Every proper word-prefix of a multi-word key ("جبال" for "جبال حمرين").
-    pub(crate) prefixes: FastSet<&'static str>,
     pub max_words: usize,
     /// Country adjectives and demonyms (normalised key) → index in
     /// [`countries::all`].
@@ -366,30 +380,37 @@ impl Gazetteer {
     /// live as long as the process in the binary form.
     pub fn load_text() -> Gazetteer {
         let p = parse_text();
-        let mut index = FastMap::with_capacity_and_hasher(p.index.len(), Default::default());
+        let mut index = FastMap::with_capacity_and_hasher(p.index.len() + p.prefixes.len(), Default::default());
         let mut cands = Vec::new();
         for (k, v) in p.index {
             let k: &'static str = Box::leak(k.into_boxed_str());
             index.insert(k, (cands.len() as u32, v.len() as u32));
             cands.extend(v);
         }
-        let prefixes = p.prefixes.into_iter().map(|k| &*Box::leak(k.into_boxed_str())).collect();
-        Gazetteer { entries: p.entries, index, cands, prefixes, max_words: p.max_words, adjectives: adjective_index() }
+        mark_prefixes(&mut index, p.prefixes.into_iter().map(|k| &*Box::leak(k.into_boxed_str())));
+        Gazetteer { entries: p.entries, index, cands, max_words: p.max_words, adjectives: adjective_index() }
     }
 
     /// Entries whose name has exactly this key (already normalised: see [`name_key`]).
     #[inline]
     pub fn lookup_key(&self, key: &str) -> &[Candidate] {
-        match self.index.get(key) {
-            Some(&(start, n)) => &self.cands[start as usize..(start + n) as usize],
-            None => &[],
-        }
+        self.probe(key).0
     }
 
     /// True when `key` begins some longer multi-word name.
     #[inline]
     pub fn is_prefix(&self, key: &str) -> bool {
-        self.prefixes.contains(key)
+        self.probe(key).1
+    }
+
+    /// [`Gazetteer::lookup_key`] and [`Gazetteer::is_prefix`] of a key, from
+    /// one look-up.
+    #[inline]
+    pub fn probe(&self, key: &str) -> (&[Candidate], bool) {
+        match self.index.get(key) {
+            Some(&(start, n)) => (&self.cands[start as usize..(start + (n & !PREFIX)) as usize], n & PREFIX != 0),
+            None => (&[], false),
+        }
     }
 
     /// Look a name up as a person would type it: normalised, with Arabic
@@ -539,3 +560,64 @@ mod split_tests {
     }
 }
 
+
+#[cfg(test)]
+mod probe_tests {
+    use super::*;
+
+    /// One look-up in the merged index ([`Gazetteer::probe`]) answers as the
+    /// two it replaces did: the name map and the prefix set of the text
+    /// form, on every name key and prefix, and on the keys the recogniser
+    /// builds from real articles (every clitic reading of every word, run on
+    /// into up to three following words; the corpus's first 300, when present).
+    #[test]
+    fn probe_is_the_index_and_the_prefix_set() {
+        let p = parse_text();
+        let gaz = Gazetteer::global();
+        let reference = |k: &str| -> (Vec<(u32, bool)>, bool) {
+            (p.index.get(k).map(|v| v.iter().map(|c| (c.id, c.arabic)).collect()).unwrap_or_default(), p.prefixes.contains(k))
+        };
+        let got = |k: &str| -> (Vec<(u32, bool)>, bool) {
+            let (h, pre) = gaz.probe(k);
+            assert_eq!(h.len(), gaz.lookup_key(k).len());
+            assert_eq!(pre, gaz.is_prefix(k));
+            (h.iter().map(|c| (c.id, c.arabic)).collect(), pre)
+        };
+        for k in p.index.keys().chain(p.prefixes.iter()) {
+            assert_eq!(got(k), reference(k), "{k}");
+        }
+        let mut texts = vec!["قصفت الطائرات جبال حمرين وبغداد والموصل وجبل لبنان في الشرق الأوسط. Clashes in New York and Baghdad.".to_string()];
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+        let (mut keys, mut names, mut prefixes) = (0usize, 0usize, 0usize);
+        for text in &texts {
+            let mut d = marsad_core::Document::new("t", text);
+            marsad_text::annotate(&mut d);
+            for (i, t) in d.tokens.iter().enumerate() {
+                let mut firsts = marsad_text::clitics::candidates(&t.norm);
+                firsts.push(t.norm.clone());
+                for first in firsts {
+                    let mut key = first;
+                    for j in i + 1..(i + 4).min(d.tokens.len() + 1) {
+                        let r = reference(&key);
+                        assert_eq!(got(&key), r, "{key}");
+                        keys += 1;
+                        names += !r.0.is_empty() as usize;
+                        prefixes += r.1 as usize;
+                        if let Some(n) = d.tokens.get(j) {
+                            key.push(' ');
+                            key.push_str(&n.norm);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(names > 0 && prefixes > 0, "{names} names and {prefixes} prefixes among {keys} keys");
+    }
+}

@@ -300,7 +300,8 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                 key.push_str(c);
                 let mut j = i + 1;
                 loop {
-                    let hits = gaz.lookup_key(&key);
+                    // the key's candidates and whether it begins a longer name, hashed once
+                    let (hits, prefix) = gaz.probe(&key);
                     if !hits.is_empty() {
                         let n = j - i;
                         let better = match &best {
@@ -311,7 +312,7 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                             best = Some((n, skip, hits, key.clone()));
                         }
                     }
-                    if j >= hi || j - i >= gaz.max_words || !gaz.is_prefix(&key) {
+                    if j >= hi || j - i >= gaz.max_words || !prefix {
                         break;
                     }
                     // English names do not run on into lower-case words
