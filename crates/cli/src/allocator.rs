@@ -62,9 +62,51 @@ unsafe impl GlobalAlloc for Mi {
     }
 }
 
+// mimalloc's option setter and its index of `mi_option_purge_delay` (the
+// same, 15, in its v2 and v3 headers; libmimalloc-sys declares options
+// only behind its `extended` feature).
+extern "C" {
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    #[cfg(test)]
+    fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
+}
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+/// Keep freed memory for reuse instead of returning it to the system, for
+/// the rest of the process: for batch commands, which end when their input
+/// does. mimalloc otherwise purges (decommits) free pages a while after
+/// they empty (its v3's default: 1 s), and later documents fault them in
+/// again. A `MIMALLOC_PURGE_DELAY` set in the environment wins. Measured in
+/// crates/pipeline/README.md ("Tenth pass").
+pub fn keep_freed_memory() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: a plain option store in mimalloc (any thread, any time).
+        unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+    }
+}
+
+/// mimalloc's current purge delay in ms (-1: never purge).
+#[cfg(test)]
+fn purge_delay() -> std::ffi::c_long {
+    // SAFETY: a plain option read in mimalloc.
+    unsafe { mi_option_get(MI_OPTION_PURGE_DELAY) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The option index is mimalloc's purge delay: its default (v3: 1,000
+    /// ms) before, -1 after (unless the environment sets it).
+    #[test]
+    fn freed_memory_is_kept() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return;
+        }
+        assert_eq!(purge_delay(), 1000, "mimalloc's default purge delay at option 15");
+        keep_freed_memory();
+        assert_eq!(purge_delay(), -1);
+    }
 
     #[test]
     fn blocks_have_the_alignment_asked() {

@@ -128,6 +128,9 @@ enum Done {
 }
 
 pub fn run(a: ExtractArgs) -> Result<i32> {
+    // a batch that ends with its input: freed pages are kept for the next
+    // documents instead of being returned and faulted in again
+    crate::allocator::keep_freed_memory();
     let opts = a.input.options();
     let start = Instant::now();
     let pipeline = Pipeline::global()?.clone();
