@@ -89,36 +89,10 @@ fn casreal_train_part_floors() {
 
 // measured once after tuning: test --candidates killed 56/75 = 74.7%, injured 25/29 = 86.2%,
 // arrested 44/54 = 81.5%; full pipeline 56/75, 23/29, 44/54; invented 0/21, 0/20.
-// Session casualty9 (ninth round, run at its end): full pipeline killed 61/75 = 81.3%,
-// injured 25/29, arrested 46/54 = 85.2%, invented 0/21, 0/20.
 #[test]
 fn casreal_test_part_floors() {
     check_real("casreal_test.jsonl", true, (72.0, 82.0, 79.0, 5.0, 5.0));
-    check_real("casreal_test.jsonl", false, (78.0, 82.0, 82.0, 5.0, 5.0));
-}
-
-/// The fresh assault test parts of crates/detect/labels/args (written by the detection
-/// lead's helper, never tuned on), full pipeline, `--split test`: (killed ≥, injured ≥,
-/// killed invented ≤, injured invented ≤).
-fn check_assault(name: &str, floor: (f64, f64, f64, f64)) {
-    let g = repo_root().join("crates/detect/labels/args").join(name).to_string_lossy().into_owned();
-    let out = marsad(&["eval", "events", "--json", "--split", "test", "--gold", g.as_str()]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    let r: Value = serde_json::from_slice(&out.stdout).expect("eval prints JSON");
-    let (k, i, ki, ii) = (pct(&r, "killed"), pct(&r, "injured"), pct(&r, "killed_invented"), pct(&r, "injured_invented"));
-    assert!(k >= floor.0, "{name}: killed figure right {k:.1}% < floor {}%", floor.0);
-    assert!(i >= floor.1, "{name}: injured figure right {i:.1}% < floor {}%", floor.1);
-    assert!(ki <= floor.2, "{name}: killed invented {ki:.1}% > ceiling {}%", floor.2);
-    assert!(ii <= floor.3, "{name}: injured invented {ii:.1}% > ceiling {}%", floor.3);
-}
-
-// session casualty9, end: assault_test4 killed 25/34 = 73.5%, injured 7/10, invented 3/67 =
-// 4.5% and 1/91 = 1.1%; assault_test killed 30/34 = 88.2%, injured 9/9, invented 9/97 = 9.3%
-// (issue 11's ≤ 5% is not met there) and 2/122 = 1.6%.
-#[test]
-fn assault_test_part_figures() {
-    check_assault("assault_test4.ar.jsonl", (70.0, 65.0, 6.0, 2.5));
-    check_assault("assault_test.ar.jsonl", (85.0, 88.0, 10.5, 2.5));
+    check_real("casreal_test.jsonl", false, (70.0, 75.0, 79.0, 5.0, 5.0));
 }
 
 // casreal2 (CASREAL.md, "casreal2"; session casualty5): real sentences of unused articles.

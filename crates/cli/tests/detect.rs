@@ -291,9 +291,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     // recipients; the ranker's cross-validation on the train part is unchanged, 70.0%); type
     // found 97.2%
     assert!(pct(&ar, "actor_text") >= 70.0, "ar actor {}", pct(&ar, "actor_text"));
-    // casualty9 (the ninth casualty round splits a killing joined to an attack into its own
-    // event; the ranker retrained on the moved candidate lists): 56.5% (61/108, was 64)
-    assert!(pct(&ar, "recipient_text") >= 56.0, "ar recipient {}", pct(&ar, "recipient_text"));
+    assert!(pct(&ar, "recipient_text") >= 57.0, "ar recipient {}", pct(&ar, "recipient_text"));
     assert!(pct(&ar, "type_found") >= 96.0, "ar type found {}", pct(&ar, "type_found"));
     assert!(pct(&ar, "killed_invented") <= 2.0, "ar killed invented {}", pct(&ar, "killed_invented"));
     let en = run(&gold("en"));
@@ -337,8 +335,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let v: Value = serde_json::from_slice(&v.stdout).unwrap();
     assert!(v["sentences"].as_u64().unwrap() >= 187, "the second assault train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 60.0, "assault2 train actor {}", pct(&v, "actor_text"));
-    // casualty9: 60.8% with the ninth casualty round's retrained models
-    assert!(pct(&v, "recipient_text") >= 60.0, "assault2 train recipient {}", pct(&v, "recipient_text"));
+    assert!(pct(&v, "recipient_text") >= 61.0, "assault2 train recipient {}", pct(&v, "recipient_text"));
     assert!(pct(&v, "killed") >= 82.0, "assault2 train killed {}", pct(&v, "killed"));
     assert!(pct(&v, "killed_invented") <= 7.0, "assault2 train killed invented {}", pct(&v, "killed_invented"));
     // the third file (round 4, gold.ar.assault3.jsonl, all train part; first run with main's
@@ -350,8 +347,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let v: Value = serde_json::from_slice(&v.stdout).unwrap();
     assert!(v["sentences"].as_u64().unwrap() >= 73, "the third assault train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 72.0, "assault3 train actor {}", pct(&v, "actor_text"));
-    // casualty9: 69.2% with the ninth casualty round's retrained ranker
-    assert!(pct(&v, "recipient_text") >= 68.5, "assault3 train recipient {}", pct(&v, "recipient_text"));
+    assert!(pct(&v, "recipient_text") >= 71.0, "assault3 train recipient {}", pct(&v, "recipient_text"));
     assert!(pct(&v, "killed") >= 80.0, "assault3 train killed {}", pct(&v, "killed"));
     assert!(pct(&v, "killed_invented") <= 2.0, "assault3 train killed invented {}", pct(&v, "killed_invented"));
     // the fourth (round 7, gold.ar.actors7.jsonl, all train part; first run with main's
@@ -362,8 +358,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     let v: Value = serde_json::from_slice(&v.stdout).unwrap();
     assert!(v["sentences"].as_u64().unwrap() >= 66, "the round-7 train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 70.0, "actors7 train actor {}", pct(&v, "actor_text"));
-    // casualty9: 54% with the ninth casualty round's retrained ranker (a regression, see CASREAL.md)
-    assert!(pct(&v, "recipient_text") >= 53.5, "actors7 train recipient {}", pct(&v, "recipient_text"));
+    assert!(pct(&v, "recipient_text") >= 58.0, "actors7 train recipient {}", pct(&v, "recipient_text"));
 }
 
 /// The fresh Arabic assault set (labels/args/assault_test.ar.jsonl, all test, written
@@ -396,9 +391,7 @@ fn fresh_assault_set_keeps_its_actors() {
     assert!(pct(&full, "recipient_text") >= 41.0, "recipient {}", pct(&full, "recipient_text"));
     // round 5 (ASSAULT recall, more events found): actor 57.8 → 60.9%, recipient 41.1 → 44.4%
     assert!(pct(&full, "actor_text") >= 58.5, "actor {}", pct(&full, "actor_text"));
-    // casualty9 (ninth casualty round, detect.model and args.model retrained on the moved
-    // candidates): recipient 44.4 → 41.1% (51/124); without its split of joined killings 37.1%
-    assert!(pct(&full, "recipient_text") >= 40.5, "recipient {}", pct(&full, "recipient_text"));
+    assert!(pct(&full, "recipient_text") >= 42.0, "recipient {}", pct(&full, "recipient_text"));
     assert!(pct(&full, "killed") >= 78.0, "killed {}", pct(&full, "killed"));
     assert!(pct(&full, "killed_invented") <= 10.0, "killed invented {}", pct(&full, "killed_invented"));
     let rules = run(&["--candidates"]);

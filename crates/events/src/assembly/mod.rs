@@ -32,42 +32,8 @@ impl<'a> Sent<'a> {
         let mut out = Vec::new();
         // incidents whose figures an attack event already carries
         let mut casualties_used: Vec<usize> = Vec::new();
-        let owners = self.figure_owners(&evs, &groups, split);
-        for (gi, g) in groups.iter().enumerate() {
-            let seg = if split { self.tolls().seg_of(evs[g[0]].c.tok) } else { 0 };
-            if owners.iter().any(|&(s, o)| s == seg && o != gi) {
-                // another attack group of this incident holds the casualty word: the toll is its
-                let mut other = casualties_used.clone();
-                other.push(seg);
-                self.build_group(&evs, g, split, figures, &mut other, &mut out);
-            } else {
-                self.build_group(&evs, g, split, figures, &mut casualties_used, &mut out);
-            }
-        }
-        out
-    }
-
-    /// Per incident, the attack group whose trigger is the predicate of one of its killed
-    /// or injured figures (وقتلت رجلا in اقتحمت متجرا وقتلت رجلا), when that is not the
-    /// incident's first attack group (which otherwise takes the figures): (incident, group).
-    fn figure_owners(&self, evs: &[Ev], groups: &[Vec<usize>], split: bool) -> Vec<(usize, usize)> {
-        let tolls = self.tolls();
-        let seg_of = |g: &Vec<usize>| if split { tolls.seg_of(evs[g[0]].c.tok) } else { 0 };
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        let mut seen: Vec<usize> = Vec::new();
-        for f in tolls.figures.iter().filter(|f| f.class != crate::casualty::ARRESTED) {
-            let seg = if split { tolls.seg_of(f.pred) } else { 0 };
-            // the incident's first figure decides
-            if seen.contains(&seg) {
-                continue;
-            }
-            seen.push(seg);
-            let attack = |g: &Vec<usize>| evs[g[0]].c.ty == EventType::Assault && seg_of(g) == seg;
-            let Some(first) = groups.iter().position(attack) else { continue };
-            let holds = groups.iter().position(|g| attack(g) && g.iter().any(|&k| evs[k].c.tok <= f.pred && f.pred <= evs[k].c.last));
-            if let Some(o) = holds.filter(|&o| o != first) {
-                out.push((seg, o));
-            }
+        for g in groups {
+            self.build_group(&evs, &g, split, figures, &mut casualties_used, &mut out);
         }
         out
     }
@@ -150,22 +116,7 @@ impl<'a> Sent<'a> {
             (Some(a), Some(b)) => !(a.0 <= b.1 && b.0 <= a.1),
             _ => false,
         };
-        // a killing verb joined by و to an attack is an act of its own (اقتحمت متجرا وقتلت
-        // رجلا، وجهت ضربة جوية … وقتل 6 من قياداته): the gold guides label one event per act,
-        // and its toll is the killing's, not the storming's (session casualty9)
-        let coordinated_kill = !cas(head)
-            && cas(ev)
-            && matches!(ev.c.kind, Kind::Perf | Kind::Impf)
-            && ev.c.tok > head.c.last
-            && (self.toks[ev.c.tok].norm.starts_with('و') || self.toks[ev.c.tok].norm.starts_with('ف'))
-            && self.arabic[ev.c.tok];
-        let split = if coordinated_kill {
-            true
-        } else if cas(head) || cas(ev) {
-            false
-        } else {
-            distinct_actors || coordinated || distinct_modes || distinct_recipients
-        };
+        let split = if cas(head) || cas(ev) { false } else { distinct_actors || coordinated || distinct_modes || distinct_recipients };
         !(h1 != h2 || split)
     }
 

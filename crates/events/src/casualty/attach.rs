@@ -36,8 +36,6 @@ impl<'a> G<'a> {
             || (is_ar(u) && AR_CLAUSE.contains(&u.norm.as_str()))
             // وإن، فإن: the conjunction on a two-letter word is not stripped by `bare`
             || (is_ar(u) && matches!(u.norm.as_str(), "وان" | "فان" | "وانه" | "فانه"))
-            // إن 4 أشخاص قتلوا خلال تبادل إطلاق النار (session casualty9)
-            || (is_ar(u) && matches!(u.norm.as_str(), "ان" | "بان"))
     }
 
     pub(super) fn before(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
@@ -128,15 +126,9 @@ impl<'a> G<'a> {
             let w = self.w(q);
             ["بجروح", "بجراح", "بشظايا", "برصاص", "بالرصاص", "بطلق", "بعيار", "بشظيه"].iter().any(|x| w.starts_with(x))
         });
-        // "وأصاب المهاجم في بطنه"، "أصاب الأول على مستوى الوجه": a body part names a wound
-        // (session casualty9)
-        let body = ar && (p.last + 1..(p.last + 7).min(n)).any(|q| {
-            let w = self.w(q);
-            matches!(w, "مستوي") && q > 0 && matches!(self.t(q - 1).norm.as_str(), "علي" | "على") || q > 0 && matches!(self.t(q - 1).norm.as_str(), "في") && AR_BODY.iter().any(|b| w.starts_with(b))
-        });
         let implicit = match p.class {
             KILLED => p.singleton || matches!(p.kind, Kind::VerbI | Kind::NounGen),
-            INJURED => matches!(p.kind, Kind::VerbI | Kind::NounGen) && wound || p.kind == Kind::VerbT && body,
+            INJURED => matches!(p.kind, Kind::VerbI | Kind::NounGen) && wound,
             // اعتقلت السلطات المدون كريم عامر، police detained the man
             _ => matches!(p.kind, Kind::VerbT | Kind::NounGen),
         };
@@ -156,16 +148,6 @@ impl<'a> G<'a> {
                 // (or a date set off by commas right after the verb: قُتل، اليوم الثلاثاء، شاب)
                 let only_time = agent.is_none() && (p.last + 1..q).all(|k| self.punct(k) || timeish(k));
                 let dated = ar && (transitive && skipped > 0 || only_time) && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && (timeish(q + 1) || q > 0 && timeish(q - 1));
-                // "وقتل نتيجة للغارة، وفقا لبيانات الأمم المتحدة، 140 شخصا": a source set off
-                // by commas stands between the verb and its subject (session casualty9)
-                if ar && !dated && agent.is_none() && matches!(t.norm.as_str(), "," | "،") && q + 1 < n && [self.w(q + 1), self.t(q + 1).norm.as_str()].iter().any(|x| matches!(*x, "وفقا" | "حسب" | "بحسب" | "طبقا" | "نقلا" | "وفق")) {
-                    if let Some(c) = (q + 2..(q + 12).min(n)).find(|&r| self.punct(r)) {
-                        if matches!(self.t(c).norm.as_str(), "," | "،") {
-                            q = c + 1;
-                            continue;
-                        }
-                    }
-                }
                 if !dated {
                     break;
                 }
@@ -200,7 +182,7 @@ impl<'a> G<'a> {
                 if crossed_pp && skipped > 0 && !(single || self.accusative(q, e)) {
                     break;
                 }
-                if agent.is_none() && ar && transitive && !p.plural && single && v == Some(1) && skipped == 0 && !self.accusative(q, e) {
+                if agent.is_none() && ar && transitive && single && v == Some(1) && skipped == 0 && !self.accusative(q, e) {
                     agent = Some((v, q, e));
                     q = e;
                     continue;
@@ -241,18 +223,6 @@ impl<'a> G<'a> {
             // قتل في الموصل شخصان
             // (a plural verb's subject came before it: قتلوا في تفجير انتحاري)
             if ar && skipped == 0 && !crossed_pp && agent.is_none() && !p.plural && matches!(p.kind, Kind::VerbT | Kind::VerbI) && self.prep(q) {
-                // "وقتل نتيجة للغارة الجوية، وفقا لبيانات الأمم المتحدة، 140 شخصا": the short
-                // PP, then a source set off by commas, then the subject (session casualty9)
-                if let Some(c1) = (q + 1..(q + 5).min(n)).find(|&r| self.punct(r)) {
-                    let source = c1 + 1 < n && matches!(self.t(c1).norm.as_str(), "," | "،") && [self.w(c1 + 1), self.t(c1 + 1).norm.as_str()].iter().any(|x| matches!(*x, "وفقا" | "حسب" | "بحسب" | "طبقا" | "نقلا" | "وفق"));
-                    if let Some(c2) = (c1 + 2..(c1 + 12).min(n)).find(|&r| self.punct(r)).filter(|&c2| source && matches!(self.t(c2).norm.as_str(), "," | "،")) {
-                        if let Some((Some(v), e, _)) = self.qp(c2 + 1, false) {
-                            if numbers::parse_at(self.toks, c2 + 1).is_some() {
-                                return Some((Some(v), c2 + 1, e));
-                            }
-                        }
-                    }
-                }
                 let mut r = q + 1;
                 let mut comma = false;
                 while r < n && r <= q + 4 {
@@ -270,10 +240,6 @@ impl<'a> G<'a> {
                         // definite noun or a place ("في الهجوم عون أمن", not "في تفجير انتحاري")
                         let number = numbers::parse_at(self.toks, r).is_some() || self.t(r).kind == TokenKind::Number || self.approx(r).is_some();
                         let prev_def = comma || strip_al(self.w(r - 1)).is_some() || self.inp.anchor.get(r - 1).copied().unwrap_or(false) && !self.inp.nisba.get(r).copied().unwrap_or(false);
-                        // "قضت في الهجوم الإرهابي": a definite -ي word after a definite noun is its
-                        // adjective, not a subject (session casualty9)
-                        let adjective = !comma && strip_al(self.w(r - 1)).is_some() && strip_al(self.w(r)).is_some_and(|x| x.ends_with('ي') || x.ends_with("يه"));
-                        let prev_def = prev_def && !adjective;
                         if r > q + 1 && v.is_some() && (number || prev_def) {
                             return Some((v, r, e));
                         }
@@ -292,11 +258,6 @@ impl<'a> G<'a> {
                 continue;
             }
             if !(ar && transitive) {
-                break;
-            }
-            // a plural verb holds its subject (قتلوا التوانسة، اعتقلوا المتظاهرين): the word
-            // after it is its object, no subject is skipped to find a later phrase
-            if p.plural {
                 break;
             }
             // the subject before the object: قتل مسلحون ملثمون أربعة، أعدم تنظيم الدولة ثلاثة
@@ -389,19 +350,12 @@ impl<'a> G<'a> {
             }
             Kind::VerbT | Kind::VerbI => {
                 let english = !self.ar(p.i);
-                // "A man stabbed passers-by": an English verb with its object after it is
-                // active, the phrase before it its agent (not "four soldiers killed in …")
-                let en_active = english && p.kind == Kind::VerbT && p.last + 1 < n && {
-                    let nx = self.t(p.last + 1);
-                    nx.kind == TokenKind::Latin && !EN_PREPS.contains(&nx.norm.as_str()) && !EN_AUX.contains(&nx.norm.as_str()) && !matches!(nx.norm.as_str(), "and" | "or" | "as" | "when")
-                };
                 let r = if english && (p.passive || p.kind == Kind::VerbI) {
                     self.before(p)
                 } else {
                     let a = self.after(p);
                     match a {
                         Some(x) => Some(x),
-                        None if en_active => None,
                         None if p.plural || english => self.before(p),
                         // after إن/أن the subject comes first whatever the agreement:
                         // "إن شخصا واحدا أصيب"
@@ -412,7 +366,7 @@ impl<'a> G<'a> {
                 // "Two soldiers were killed", "four soldiers killed in X": the English
                 // subject right before an unmarked verb (reduced passive)
                 let r = match r {
-                    None if english && !p.passive && p.i > 0 && !en_active => self.before(p),
+                    None if english && !p.passive && p.i > 0 => self.before(p),
                     r => r,
                 };
                 let _ = n;

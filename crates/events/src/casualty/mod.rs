@@ -308,34 +308,7 @@ pub fn tolls(inp: &Input) -> Tolls {
         if std::env::var_os("MARSAD_CASUALTY_TRACE").is_some() {
             eprintln!("pred {} {:?} class={} own={:?} -> {:?}", toks[i].norm, p.kind, p.class, p.own, att);
         }
-        // "stabbed three people …, killing them": the people wounded are the people killed,
-        // so they are no injury toll (session casualty9)
-        if let Some((Some(v), s, _)) = att {
-            if p.class == KILLED && !is_ar(&toks[i]) && s < toks.len() && toks[s].norm == "them" {
-                if let Some(k) = found.iter().rposition(|(at, f)| f.class == INJURED && f.value == v && *at < i) {
-                    found.remove(k);
-                }
-            }
-        }
-        // "استشهاد عناصر من الحرس الوطني، وهم سقراط الشارني وعماد الحيزي …": count the names
-        let att = match att {
-            Some((None, s, e)) if p.class != ARRESTED && is_ar(&toks[i]) => Some((g.named_list(e), s, e)),
-            None if p.class != ARRESTED && is_ar(&toks[i]) && p.kind == Kind::NounGen => g.named_list(p.last + 1).map(|v| (Some(v), p.last + 1, p.last + 2)),
-            a => a,
-        };
-        let Some((v, s, e)) = att else {
-            // "الشاب الذي أصابت الرصاصة صدره … حيث فارق الحياة": a death verb with no subject
-            // of its own after one person was hit is that person's death; the wound was its
-            // cause, not an injury (session casualty9)
-            if is_ar(&toks[i]) && p.class == KILLED && p.kind == Kind::VerbI && !p.plural {
-                let hit = found.iter().rposition(|(at, f)| f.class == INJURED && f.value == 1 && !f.adds && *at < i && i - *at <= 30 && !(*at..i).any(|q| matches!(toks[q].norm.as_str(), "." | "!" | "?" | "؟" | ":")));
-                let killed_before = found.iter().any(|(_, f)| f.class == KILLED);
-                if let (Some(k), false) = (hit, killed_before) {
-                    found[k].1.class = KILLED;
-                }
-            }
-            continue;
-        };
+        let Some((v, s, e)) = att else { continue };
         if let Some(v) = v {
             // "… على 5 إرهابيين واستشهاد مواطن": a و-joined predicate of the same class right
             // after the previous figure adds to it
@@ -428,38 +401,9 @@ pub fn tolls(inp: &Input) -> Tolls {
         } {
             s -= 1;
         }
-        // a construct head before the definite genitive: لهجوم المنيا الذي أسفر عن مقتل 29
-        if s > 0 && s < q && !attack(s, q) && attack(s - 1, s) {
-            s -= 1;
-        }
         let own_fig = found.iter().any(|(at, f)| !f.vague && *at > q && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
         if s > 0 && s < q && attack(s, q) && own_fig {
             rel_cuts.push(s);
-        }
-    }
-    // an earlier attack the event answers or follows, with its own toll (session casualty9):
-    // ردا على استهداف … بلدة خان شيخون …، مما أدى إلى مقتل 87؛ انتقاما لهجوم …; "after an
-    // Israeli strike killed a commander", "a year after ethnic clashes in the state killed
-    // more than 200", "in response to an attack that …" — the toll is that attack's
-    for q in 1..n {
-        let t = &toks[q];
-        let opener = if is_ar(t) {
-            matches!(bare(t), "ردا" | "انتقاما" | "ثارا") && q + 1 < n && (matches!(toks[q + 1].norm.as_str(), "علي" | "على") || toks[q + 1].prefix.trim_start_matches(['و', 'ف']).starts_with('ل'))
-        } else {
-            matches!(t.norm.as_str(), "after" | "following") || t.norm == "response" && toks[q - 1].norm == "in"
-        };
-        if !opener {
-            continue;
-        }
-        let reach = if is_ar(t) { 5 } else { 6 };
-        let Some(x) = (q + 1..(q + reach).min(n)).find(|&x| inp.attack.get(x).copied().unwrap_or(false)) else { continue };
-        // the attack's own figure: after its word, over commas only (Arabic) or no
-        // punctuation (English), before any other clause of the sentence
-        let own_fig = found.iter().any(|(at, f)| {
-            !f.vague && *at > x && *at <= x + if is_ar(t) { 30 } else { 8 } && (x..*at).all(|y| !g.punct(y) || is_ar(t) && matches!(toks[y].norm.as_str(), "," | "،"))
-        });
-        if own_fig {
-            rel_cuts.push(q);
         }
     }
     // the English relative of another attack: "in response to an Israeli strike that

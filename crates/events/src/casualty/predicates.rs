@@ -34,17 +34,9 @@ impl<'a> G<'a> {
                 let w = self.t(b).norm.as_str();
                 let antecedent = |q: usize| self.person_at(q);
                 let before_rel = if b > 0 && self.punct(b - 1) && b > 1 { b - 2 } else { b.saturating_sub(1) };
-                // a group before the relative is no one person (العائلة التونسية التي قضت،
-                // الدورية التي استهدفت; session casualty9)
-                let collective = matches!(w, "الذي" | "التي") && (b.saturating_sub(2)..b).any(|q| self.ar(q) && AR_COLLECTIVE.contains(&strip_al(self.w(q)).unwrap_or(self.w(q))));
-                if collective {
-                    // (no count from the relative)
-                } else if matches!(w, "الذي" | "التي") && b > 0 && antecedent(before_rel) {
+                if matches!(w, "الذي" | "التي") && b > 0 && antecedent(before_rel) {
                     p.own = Some(1);
-                } else if matches!(p.kind, Kind::VerbI | Kind::VerbT) && p.class == KILLED && matches!(w, "الذي" | "التي" | "والذي" | "والتي") && !(b.saturating_sub(3)..b).any(|q| self.inp.attack.get(q).copied().unwrap_or(false) && !(q > 0 && self.ar_human(q - 1).is_some())) {
-                    // (session casualty9: also a transitive killing verb read as a passive,
-                    // الذي قتل على يد قوات الجيش، الذي راح … ضحية عملية; its own object, when
-                    // one follows, still wins; not after an attack word: الغارة التي قتلت)
+                } else if p.kind == Kind::VerbI && p.class == KILLED && matches!(w, "الذي" | "التي" | "والذي" | "والتي") {
                     // a singular relative is a singular antecedent, however far its name
                     // stands (الزميلة الصحفية شفاء كردي مذيعة تلفزيون … التي استشهدت; المرحوم
                     // أنور السكرافي بمعتمدية البئر الأحمر الذي توفي): one dead, unless a
@@ -220,53 +212,6 @@ impl<'a> G<'a> {
         false
     }
 
-    /// The people counted last before `i` in its clause (a number and a person noun, two
-    /// or more), for a plural pronoun that points back to them.
-    fn counted_before(&self, i: usize) -> Option<u32> {
-        let mut j = i;
-        while j > i.saturating_sub(12) && j > 0 {
-            j -= 1;
-            if self.punct(j) && !matches!(self.t(j).norm.as_str(), "," | "،") {
-                return None;
-            }
-            if self.t(j).kind == TokenKind::Number || numbers::parse_at(self.toks, j).is_some() {
-                if let Some((Some(v), e, _)) = self.qp(j, false) {
-                    if v >= 2 && e <= i && (j..e).any(|q| self.ar_human(q).is_some()) {
-                        return Some(v);
-                    }
-                }
-            }
-        }
-        None
-    }
-
-    /// Names listed after a vague count: "استشهاد عناصر من الحرس الوطني، وهم سقراط الشارني
-    /// وعماد الحيزي ورضا المناصري": the names are the count (one plus each و-joined name),
-    /// closed by punctuation; at least two names, no number or preposition among them
-    /// (session casualty9).
-    pub(super) fn named_list(&self, from: usize) -> Option<u32> {
-        let n = self.n();
-        let h = (from..(from + 10).min(n)).find(|&q| matches!(self.t(q).norm.as_str(), "وهم" | "هم") && q > 0 && (self.punct(q - 1) || self.t(q).norm == "وهم"))?;
-        let mut count = 1u32;
-        let mut q = h + 1;
-        let mut words = 0;
-        while q < n && !self.punct(q) {
-            let t = self.t(q);
-            if !self.ar(q) || t.kind == TokenKind::Number || numbers::parse_at(self.toks, q).is_some() || AR_PREPS.contains(&self.w(q)) || self.prep(q) && !t.prefix.is_empty() && t.prefix != "و" && t.prefix != "وال" {
-                return None;
-            }
-            if q > h + 1 && t.norm.starts_with('و') && words > 0 {
-                count += 1;
-            }
-            words += 1;
-            q += 1;
-            if words > 24 {
-                return None;
-            }
-        }
-        (count >= 2 && q < n).then_some(count)
-    }
-
     fn assault_pred(&self, i: usize, v: u32) -> Pred {
         Pred { i, last: i, class: INJURED, kind: Kind::Counted, plural: false, passive: false, own: Some(v), singleton: false }
     }
@@ -283,19 +228,7 @@ impl<'a> G<'a> {
     /// the subject of تعرّض before a definite killing noun behind ل is its victim (session
     /// casualty7; not "تعرض لمحاولة اغتيال", an attempt, nor a plural subject).
     pub(super) fn exposed_to_killing(&self, i: usize) -> Option<Pred> {
-        if !self.ar(i) {
-            return None;
-        }
-        // "بعد تعرضه لإصابات بليغة"، "تعرض الجندي لإصابة": one person hurt (session casualty9)
-        let f = self.t(i).norm.trim_start_matches(['و', 'ف']);
-        if !self.inp.disease && matches!(f, "لاصابه" | "لاصابات" | "لجروح") {
-            let pron = i > 0 && matches!(self.w(i - 1), "تعرضه" | "تعرضها");
-            if pron || self.one_exposed_before(i, 8) {
-                return Some(Pred { i, last: i, class: INJURED, kind: Kind::Counted, plural: false, passive: false, own: Some(1), singleton: false });
-            }
-            return None;
-        }
-        if !matches!(f, "للاغتيال" | "للقتل" | "للذبح" | "للاعدام") {
+        if !self.ar(i) || !matches!(self.t(i).norm.trim_start_matches(['و', 'ف']), "للاغتيال" | "للقتل" | "للذبح" | "للاعدام") {
             return None;
         }
         self.one_exposed_before(i, 12).then_some(Pred { i, last: i, class: KILLED, kind: Kind::Counted, plural: false, passive: false, own: Some(1), singleton: false })
@@ -328,9 +261,6 @@ impl<'a> G<'a> {
             } else {
                 continue;
             };
-            // "48 شخصا نقلوا للمستشفى بعد إصابتهم بجروح": a plural pronoun on a verbal noun is
-            // the people counted just before it in the clause (session casualty9)
-            let own = if suf == "هم" && class != ARRESTED { self.counted_before(i) } else { own };
             // "وراء قتله زائري الضريح": a verbal noun whose pronoun is its agent, with the
             // victims as its object right after it (not the verb "قتله مسلحون", him)
             let n = self.n();
@@ -341,32 +271,6 @@ impl<'a> G<'a> {
             return Some(Pred { i, last: i, class, kind: Kind::Counted, plural: false, passive: false, own, singleton: false });
         }
         None
-    }
-
-    /// قضى that does not mean "died": a court or judge rules (قضت المحكمة، القاضية … قد قضت
-    /// بضرورة), a ruling or a span of time follows (قضى بسجنه، قضى 10 سنوات، قضت ليلتها)
-    /// (session casualty9). "قضى في الهجوم"، "قضوا جراء"، "الذين قضوا" stay deaths.
-    pub(super) fn ruled_or_spent(&self, i: usize) -> bool {
-        let n = self.n();
-        let judge = |q: usize| matches!(strip_al(self.w(q)).unwrap_or(self.w(q)), "قاضي" | "قاضيه" | "محكمه" | "دايره" | "هييه" | "قضاء" | "مجلس" | "محاكم");
-        if (i.saturating_sub(6)..i).any(|q| self.ar(q) && judge(q)) || (i + 1..(i + 3).min(n)).any(|q| self.ar(q) && judge(q)) {
-            return true;
-        }
-        let mut q = i + 1;
-        while q < n && q < i + 5 && (self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q)) || matches!(self.w(q), "المنقضي" | "الفارط" | "الماضي" | "قد")) {
-            q += 1;
-        }
-        if q >= n {
-            return false;
-        }
-        let t = self.t(q);
-        if let Some((_, used)) = numbers::parse_at(self.toks, q) {
-            return q + used < n && self.unit(q + used);
-        }
-        let base = strip_al(t.base.as_str()).unwrap_or(t.base.as_str());
-        let by = t.prefix.trim_start_matches(['و', 'ف']).starts_with('ب');
-        let harm = ["رصاص", "جروح", "جراح", "سبب", "نيران", "انفجار", "قصف", "طلق", "حادث", "غاز"].iter().any(|h| base.starts_with(h));
-        by && !harm || matches!(base, "ليلته" | "ليلتها" | "عطلته" | "عطلتها" | "وقت" | "سنوات" | "ايام" | "اشهر" | "حياته" | "عقوبته" | "عقوبه" | "مده" | "فتره")
     }
 
     pub(super) fn find_pred_lex(&self, i: usize) -> Option<Pred> {
@@ -433,15 +337,7 @@ impl<'a> G<'a> {
             }
             // راح ضحيته/ضحية الهجوم N: the count follows, after the genitive
             // (a time word may stand between: الذي راح مساء السبت المنقضي ضحية …)
-            // (session casualty9: the time words were looked through, the noun after them
-            // was never reached: راح مساء السبت المنقضي ضحية)
-            let victim = {
-                let mut q = i + 1;
-                while q < n && q < i + 6 && (self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q)) || matches!(self.w(q), "المنقضي" | "الفارط" | "الماضي")) {
-                    q += 1;
-                }
-                (q < n && (self.t(q).base == "ضحيه" || self.w(q).starts_with("ضحي"))).then_some(q)
-            };
+            let victim = (i + 1..(i + 5).min(n)).take_while(|&q| q == i + 1 || self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q)) || matches!(self.w(q), "المنقضي" | "الفارط" | "الماضي")).find(|&q| self.t(q).base == "ضحيه" || self.w(q).starts_with("ضحي"));
             if matches!(w, "راح" | "راحت" | "يروح" | "سقط") && victim.is_some() {
                 let mut p = mk(KILLED, Kind::VerbT, victim.unwrap_or(i + 1));
                 p.singleton = false;
@@ -465,16 +361,6 @@ impl<'a> G<'a> {
             // القضاء على N إرهابيين: eliminating is killing
             if strip_al(w) == Some("قضاء") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") {
                 return Some(mk(KILLED, Kind::NounGen, i + 1));
-            }
-            // الشاب أنور السكرافي الذي سقط أمس في مواجهات: fell, one dead (session casualty9)
-            if matches!(w, "سقط" | "سقطت") && i > 0 && matches!(self.t(i - 1).norm.as_str(), "الذي" | "التي") && {
-                let mut q = i + 1;
-                while q < n && q < i + 5 && (self.inp.time.get(q).copied().unwrap_or(false) || AR_TIME.contains(&self.w(q))) {
-                    q += 1;
-                }
-                q < n && (matches!(self.w(q), "في" | "خلال" | "جراء" | "اثر" | "شهيدا" | "قتيلا" | "برصاص" | "برصاصه") || self.w(q).starts_with("برصاص"))
-            } {
-                return Some(mk(KILLED, Kind::VerbI, i));
             }
             // سقط 16 شخصا: fell, i.e. were killed (a number of people right after)
             if matches!(w, "سقط" | "سقطوا" | "سقوط") && i + 1 < n && !matches!(self.w(i + 1), "ضحيه") {
@@ -599,10 +485,6 @@ impl<'a> G<'a> {
                 Some(p)
             };
             if let Some(p) = pick(K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, KILLED) {
-                // قضت المحكمة بسجنه، قضى عشر سنوات في السجن: ruled, spent; not died
-                if p.kind == Kind::VerbI && matches!(w, "قضي" | "قضت" | "قضوا") && self.ruled_or_spent(i) {
-                    return None;
-                }
                 return Some(p);
             }
             // duals of the counted nouns: قتيلين، جريحين، شهيدين

@@ -102,11 +102,8 @@ impl<'a> G<'a> {
                 }
             }
             if numbers::is_vague(&t.norm) || numbers::is_vague(w) {
-                // "عدد" only as "عدد من" or with an adjective (جرح عدد آخر، عدد كبير): vague
+                // "عدد" only as "عدد من"
                 if matches!(strip_al(w).unwrap_or(w), "عدد" | "عده") && !(j + 1 < n && self.t(j + 1).norm == "من") {
-                    if j + 1 < n && matches!(self.w(j + 1), "اخر" | "اخري" | "كبير" | "هام" | "مهم" | "قليل" | "محدود" | "غير" | "اضافي") {
-                        return Some((None, j + 2, false));
-                    }
                     return None;
                 }
                 return Some((None, j + 1, false));

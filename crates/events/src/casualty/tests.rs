@@ -18,7 +18,7 @@ fn i(s: &str) -> Option<u32> {
 
 #[test]
 fn lexicon_is_in_normalised_form() {
-    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE, AR_ANIMALS, AR_CRIME, AR_HARM, AR_BODY, AR_COLLECTIVE] {
+    for list in [HUMAN_BROKEN, HUMAN_SOUND, AR_UNITS, AR_DATE_BEFORE, AR_TIME, AR_PREPS, AR_CLAUSE, K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED, A_NOUN_BI, AR_GROUPS, AR_CONSIST, AR_DEAD_TITLE, AR_ANIMALS, AR_CRIME, AR_HARM] {
         for w in list {
             assert_eq!(marsad_text::normalize(w), *w, "{w} is not normalised");
         }
@@ -581,94 +581,4 @@ fn singular_relatives_and_english_definite_objects() {
     assert_eq!(a("Chinese authorities detained the billionaire chairman of the insurance conglomerate"), Some(1));
     assert_eq!(a("Police detained the protesters in the square"), None);
     assert_eq!(k("The strike killed the commander of the brigade, officials said"), Some(1));
-}
-
-#[test]
-fn invented_figures_rulings_vague_others_plural_objects_and_groups() {
-    // قضى that means ruled or spent is no death (session casualty9)
-    assert_eq!(k("وكانت القاضية الكاليفورنية شيري بيم قد قضت الثلاثاء الماضي بضرورة امتثال الشركة"), None);
-    assert_eq!(k("قضت المحكمة بسجنه عشر سنوات"), None);
-    assert_eq!(k("قضى عشر سنوات في السجن"), None);
-    // near misses: still deaths
-    assert_eq!(k("قضى 3 أشخاص في الهجوم"), Some(3));
-    assert_eq!(k("الشاب الذي قضى في الهجوم"), Some(1));
-    // عدد آخر / عدد كبير are vague, not "another"
-    assert_eq!(i("أدت الى استشهاد 3 عناصر من الجيش الوطني وجرح عدد آخر"), None);
-    assert_eq!(k("أدت الى استشهاد 3 عناصر من الجيش الوطني وجرح عدد آخر"), Some(3));
-    assert_eq!(i("وجرح آخر"), Some(1));
-    // a plural verb holds its subject: the next word is its object, no later phrase
-    assert_eq!(k("هبطوا و قتلوا التوانسة الي انتي رئيسهم"), None);
-    assert_eq!(k("قتلوا شرطيا في الكمين"), Some(1));
-    // a family before a singular relative is no one person; a person after a vehicle is
-    assert_eq!(k("زيارة تعزية في العائلة التونسية التي قضت في الهجوم الإرهابي"), None);
-    assert_eq!(k("إن سيارة المهاجم الذي قتل في الهجوم كانت بها بندقية"), Some(1));
-}
-
-#[test]
-fn wounds_that_killed_and_stab_victims_killed() {
-    // one person hit, then dead with no subject of his own: killed, not injured
-    let t = run("وقد تم نقل الشاب الذي أصابت الرصاصة صدره على جناح السرعة إلى مستشفى الطاهر المعموري بنابل حيث فارق الحياة بالمستشفى.");
-    assert_eq!((t.get(None, KILLED), t.get(None, INJURED)), (Some(1), None));
-    // a death with its own subject is another person
-    let t = run("أصيب شرطي بجروح، وتوفي مهاجم في المستشفى");
-    assert_eq!((t.get(None, KILLED), t.get(None, INJURED)), (Some(1), Some(1)));
-    // English: the stabbed are the killed
-    let t = run("A man stabbed three people at a festival in Solingen on Friday night, killing them, police said.");
-    assert_eq!((t.get(None, KILLED), t.get(None, INJURED)), (Some(3), None));
-    // an active English verb with an object: the phrase before it is the agent
-    assert_eq!(i("A man stabbed passers-by at a market square in Mannheim"), None);
-    assert_eq!(k("Four soldiers killed in a roadside bombing"), Some(4));
-}
-
-#[test]
-fn named_lists_pronouns_of_counts_exposures_and_relatives() {
-    // names listed after a vague count are counted
-    assert_eq!(k("أسفرت عن استشهاد عناصر من الحرس الوطني، وهم سقراط الشارني وعماد الحيزي ورضا المناصري وأنيس الصالحي، فيما أصيب 7 أعوان آخرين"), Some(4));
-    assert_eq!(k("أسفرت عن استشهاد عناصر من الحرس الوطني"), None);
-    // a plural pronoun on a verbal noun points back to the people counted before
-    assert_eq!(i("إن 48 شخصا نقلوا للمستشفى بعد إصابتهم بجروح في الهجوم"), Some(48));
-    assert_eq!(i("نقلوا للمستشفى بعد إصابتهم بجروح"), None);
-    // exposed to injuries: one person
-    assert_eq!(i("وأنه يتلقى العلاج في احدى مستشفيات اسطنبول وذلك بعد تعرضه لإصابات بليغة في الهجوم"), Some(1));
-    // a body part names the wound of a transitive injury verb
-    assert_eq!(i("فأطلق أحد العسكريين خمس رصاصات وأصاب المهاجم في بطنه"), Some(1));
-    // a relative before a killing verb read as a passive, before راح … ضحية, before سقط
-    assert_eq!(k("أكد أن منفذ الاعتداء الذي قتل على يد قوات الجيش معروف لدى أجهزة الشرطة"), Some(1));
-    assert_eq!(k("لعائلة شهيد المؤسسة العسكرية سعيد الغزلاني، الذي راح مساء السبت المنقضي ضحية عملية ارهابية غادرة"), Some(1));
-    assert_eq!(k("ترحما على روح الشاب أنور السكرافي الذي سقط أمس في مواجهات عنيفة مع الأمن"), Some(1));
-    assert_eq!(k("الذي قتل 5 أشخاص"), Some(5));
-    // a source between commas stands between the passive verb and its subject
-    assert_eq!(k("وقتل نتيجة للغارة الجوية، وفقا لبيانات الأمم المتحدة، 140 شخصا، وجرح 525 آخرون."), Some(140));
-    // a plural subject after إن before a plural verb
-    assert_eq!(k("وقال المتحدث إن 4 أشخاص قتلوا خلال تبادل إطلاق النار"), Some(4));
-}
-
-#[test]
-fn an_earlier_attack_answered_keeps_its_toll() {
-    // ردا على + an attack whose own clause states a toll: a relative incident
-    let s = "واستهدفت أمريكا قاعدة الشعيرات ردا على استهداف طائرات عسكرية سورية بلدة خان شيخون قبل أيام، مما أدى إلى مقتل 87 شخصا.";
-    let toks = marsad_text::tokenize::tokenize(s);
-    let m = toks.len();
-    let mut attack = vec![false; m];
-    for (q, t) in toks.iter().enumerate() {
-        if t.norm == "استهداف" || t.norm == "واستهدفت" {
-            attack[q] = true;
-        }
-    }
-    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack };
-    let t = tolls(&inp);
-    assert_eq!(t.get(None, KILLED), Some(87));
-    let seg = t.seg_of(toks.iter().position(|tk| tk.norm == "مقتل").unwrap());
-    assert!(seg > 0 && t.relative[seg], "the answered attack is a relative incident");
-    assert_eq!(t.get(Some(0), KILLED), None);
-    // a construct attack word before الذي: لهجوم المنيا الذي أسفر عن مقتل 29
-    let s = "شن الجيش غارات بعد مشاركتهم في التخطيط لهجوم المنيا الذي أسفر عن مقتل 29 وإصابة 24 آخرين.";
-    let toks = marsad_text::tokenize::tokenize(s);
-    let m = toks.len();
-    let attack: Vec<bool> = toks.iter().map(|t| t.norm == "لهجوم" || t.norm == "غارات").collect();
-    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack };
-    let t = tolls(&inp);
-    let seg = t.seg_of(toks.iter().position(|tk| tk.norm == "مقتل").unwrap());
-    assert!(seg > 0 && t.relative[seg]);
-    assert_eq!((t.get(Some(0), KILLED), t.get(Some(0), INJURED)), (None, None));
 }

@@ -143,10 +143,3 @@ pub(super) const A_COUNTED: &[&str] = &["معتقلين", "معتقلا", "مو�
 /// Words after which a number is a day, a year or a birth year, not a head count
 /// (round 4: يوم 15 ديمسبر with the month misspelt, سنة 2008، مواليد 1992، بتاريخ 3).
 pub(super) const AR_DATE_BEFORE: &[&str] = &["يوم", "ليله", "الساعه", "سنه", "عام", "العام", "تاريخ", "بتاريخ", "مواليد", "منذ", "الموافق"];
-
-/// Body parts, stems (a clitic pronoun follows): أصيب في رأسه، أصاب المهاجم في بطنه.
-pub(super) const AR_BODY: &[&str] = &["راس", "بطن", "صدر", "ساق", "يد", "رجل", "ظهر", "وجه", "كتف", "عين", "فخذ", "عنق", "ركب", "قدم"];
-/// Groups of people: a relative right after them is no one person (العائلة التي قضت).
-pub(super) const AR_COLLECTIVE: &[&str] = &[
-    "عايله", "اسره", "عايلات", "اسر", "مجموعه", "عصابه", "خليه", "كتيبه", "قافله",
-];
