@@ -112,44 +112,9 @@ pub struct Kb {
     pub index_heads: HeadBits,
 }
 
-/// A pre-filter of a set of words: a bit set over a 16-bit key of a word's
-/// second byte, last byte and length (for an Arabic word, the low bytes of
-/// its first and last letters), with the bit of every word of the set
-/// set. A word whose bit is clear is not in the set, so the filter never
-/// rejects a member; it rejects most other words without hashing them.
-/// Words under two bytes are never rejected.
-pub struct HeadBits(Box<[u64; 1024]>);
-
-impl HeadBits {
-    pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> HeadBits {
-        let mut h = Box::new([0u64; 1024]);
-        for w in words {
-            if let Some(k) = Self::key(w) {
-                h[k >> 6] |= 1 << (k & 63);
-            }
-        }
-        HeadBits(h)
-    }
-
-    #[inline]
-    fn key(w: &str) -> Option<usize> {
-        let b = w.as_bytes();
-        let n = b.len();
-        if n < 2 {
-            return None;
-        }
-        Some(((b[1] as usize) << 8 | b[n - 1] as usize) ^ ((n & 31) << 3))
-    }
-
-    /// False only when `w` is not in the set.
-    #[inline]
-    pub fn may_contain(&self, w: &str) -> bool {
-        match Self::key(w) {
-            Some(k) => self.0[k >> 6] & (1 << (k & 63)) != 0,
-            None => true,
-        }
-    }
-}
+/// The pre-filter of `index`'s keys and of the group heads (in marsad-text,
+/// shared with time's trigger words).
+pub use marsad_text::HeadBits;
 
 fn fields(line: &str) -> Option<Vec<&str>> {
     let line = line.trim_end_matches(['\r', '\n']);

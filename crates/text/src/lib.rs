@@ -10,6 +10,7 @@ pub mod clitics;
 pub mod lang;
 pub mod memo;
 pub mod normalize;
+pub mod prefilter;
 pub mod sentences;
 pub mod tokenize;
 
@@ -25,6 +26,7 @@ pub type StrMap<V> = std::collections::HashMap<String, V, std::hash::BuildHasher
 pub type StrSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<FastHasher>>;
 pub use lang::detect;
 pub use normalize::{normalize, normalize_char, Normalized};
+pub use prefilter::HeadBits;
 
 /// The text stage: tokens, sentences (with their language) and the
 /// document language.

@@ -99,15 +99,12 @@ fn may_start_at(k: &Tk, tr: &Triggers) -> bool {
     }
 }
 
-/// [`triggers`] with a pre-filter: a bit set over a 16-bit key made of a
-/// word's second byte, last byte and length (for an Arabic word, the low
-/// bytes of its first and last letters), with the bit of every trigger of
-/// two bytes or more set. A word whose bit is clear is not a trigger, so
-/// the filter cannot miss one; most words of a text are rejected by it
-/// without hashing.
+/// [`triggers`] behind a pre-filter ([`marsad_text::HeadBits`], a bit set over a
+/// word's first and last letters and length) that rejects most words of a
+/// text without hashing them and never rejects a trigger.
 struct Triggers {
     set: &'static words::WordSet<&'static str>,
-    heads: &'static [u64; 1024],
+    heads: &'static marsad_text::HeadBits,
     /// [`bare_proclitics`], in their order.
     proclitics: &'static [&'static str],
     /// The first two bytes of every bare proclitic (each is two bytes or
@@ -117,16 +114,8 @@ struct Triggers {
 
 impl Triggers {
     fn get() -> Triggers {
-        static H: std::sync::OnceLock<Box<[u64; 1024]>> = std::sync::OnceLock::new();
-        let heads = H.get_or_init(|| {
-            let mut h = Box::new([0u64; 1024]);
-            for w in triggers() {
-                if let Some(k) = Self::key(w) {
-                    h[k >> 6] |= 1 << (k & 63);
-                }
-            }
-            h
-        });
+        static H: std::sync::OnceLock<marsad_text::HeadBits> = std::sync::OnceLock::new();
+        let heads = H.get_or_init(|| marsad_text::HeadBits::of(triggers().iter().copied()));
         static P: std::sync::OnceLock<(Vec<&'static str>, Box<[u64; 1024]>)> = std::sync::OnceLock::new();
         let (proclitics, proclitic_heads) = P.get_or_init(|| {
             let ps: Vec<&'static str> = bare_proclitics().collect();
@@ -155,23 +144,11 @@ impl Triggers {
         }
     }
 
-    #[inline]
-    fn key(w: &str) -> Option<usize> {
-        let b = w.as_bytes();
-        let n = b.len();
-        if n < 2 {
-            return None;
-        }
-        Some(((b[1] as usize) << 8 | b[n - 1] as usize) ^ ((n & 31) << 3))
-    }
-
     /// `triggers().contains(w)`.
     #[inline]
     fn has(&self, w: &str) -> bool {
-        if let Some(k) = Self::key(w) {
-            if self.heads[k >> 6] & (1 << (k & 63)) == 0 {
-                return false;
-            }
+        if !self.heads.may_contain(w) {
+            return false;
         }
         self.set.contains(w)
     }
