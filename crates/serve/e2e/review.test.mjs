@@ -84,19 +84,30 @@ await inBrowser(chromium, db, tmp, check, async ({ base, browser, ctx }) => {
   // act on the event still on screen.
   await page.waitForFunction((u) => rv.items.length > 1 && !rv.items.some((i) => i.uid === u), firstUid);
   const secondUid = await page.evaluate(() => rv.items[rv.pos + 1].uid);
-  let release;
-  const held = new Promise((res) => { release = res; });
-  const secondLoad = (url) => url.pathname === "/api/review/event" && url.searchParams.get("uid") === secondUid;
-  await page.route(secondLoad, async (route) => { await held; await route.continue(); });
+  // The hold is made in the page (a wrapped fetch), not by network
+  // interception: CDP interception let the load through now and then on a
+  // loaded CI machine, and r then acted, rightly, on the loaded event.
+  await page.evaluate((u) => {
+    const plain = window.fetch;
+    const held = new Promise((res) => { window.releaseHeld = () => { window.fetch = plain; res(); }; });
+    window.fetch = async (input, init) => {
+      const url = new URL(String(input), location.href);
+      const get = !init || !init.method || init.method === "GET";
+      if (get && url.pathname === "/api/review/event" && url.searchParams.get("uid") === u) await held;
+      return plain(input, init);
+    };
+  }, secondUid);
   await page.keyboard.press("j");
   await page.waitForFunction((u) => { const li = document.querySelector("#rv-queue li.on"); return li && li.dataset.uid === u; }, secondUid);
+  const loading = await page.evaluate((u) => rv.want === u && !(rv.ev && rv.ev.uid === u), secondUid);
+  check("the next event is still loading when r is pressed", loading);
   await page.keyboard.press("r");
   await page.waitForTimeout(500); // time for a wrong POST to land, were one sent
   const stillFirst = await getJson(`/api/review/event?uid=${encodeURIComponent(firstUid)}`);
-  check("r while the next event loads rejects nothing", stillFirst.status === "edited" && stillFirst.version === 1, `${stillFirst.status} v${stillFirst.version}`);
-  release();
+  const secondNow = await getJson(`/api/review/event?uid=${encodeURIComponent(secondUid)}`);
+  check("r while the next event loads rejects nothing", stillFirst.status === "edited" && stillFirst.version === 1 && secondNow.version === 0, `${stillFirst.status} v${stillFirst.version}, next v${secondNow.version}`);
+  await page.evaluate(() => window.releaseHeld());
   await page.waitForFunction((u) => rv.ev && rv.ev.uid === u && document.getElementById("rv-reject"), secondUid);
-  await page.unroute(secondLoad);
   await page.keyboard.press("r");
   await page.waitForFunction(() => document.getElementById("rv-status").textContent === "rejected");
   const ev2 = await getJson(`/api/review/event?uid=${encodeURIComponent(secondUid)}`);
