@@ -4,6 +4,7 @@
 
 mod cmd;
 pub mod examples;
+mod json;
 mod pipeline;
 
 mod allocator;
