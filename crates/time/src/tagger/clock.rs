@@ -231,8 +231,17 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// The longest of every point pattern at `i`.
+    /// The longest of every point pattern at `i` (none at a word that
+    /// begins no point pattern, [`Parser::begins_no_point`]).
     pub(super) fn point_core0(&self, i: usize) -> Option<Match> {
+        if self.begins_no_point(i) {
+            return None;
+        }
+        self.point_core0_all(i)
+    }
+
+    /// [`Parser::point_core0`] without the first-word filter.
+    pub(super) fn point_core0_all(&self, i: usize) -> Option<Match> {
         let mut best: Option<Match> = None;
         for cand in [self.date(i), self.weekday(i), self.relword(i), self.year(i), self.season(i), self.decade(i), self.hijri_date(i), self.span(i), self.time_of_day(i), self.century(i), self.part_of_year(i)]
             .into_iter()
