@@ -114,7 +114,7 @@ impl Gazetteer {
             .collect();
         gazetteer::mark_prefixes(&mut index, (0..n_prefixes).map(|_| r.str_in(arena)));
         debug_assert_eq!(r.at, arena_at);
-        Gazetteer { entries, index, cands, max_words, adjectives: gazetteer::adjective_index() }
+        Gazetteer { entries, index, cands, max_words, adjectives: gazetteer::adjective_index(), id: gazetteer::next_id() }
     }
 }
 

@@ -83,6 +83,15 @@ pub struct Gazetteer {
     /// Country adjectives and demonyms (normalised key) → index in
     /// [`countries::all`].
     pub(crate) adjectives: FastMap<String, usize>,
+    /// This gazetteer's number in the process (for the recogniser's
+    /// per-thread memo of word look-ups, which is valid for one gazetteer).
+    pub(crate) id: u64,
+}
+
+/// A new [`Gazetteer::id`].
+pub(crate) fn next_id() -> u64 {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The text form parsed: what the build writes in the binary form (see
@@ -388,7 +397,7 @@ impl Gazetteer {
             cands.extend(v);
         }
         mark_prefixes(&mut index, p.prefixes.into_iter().map(|k| &*Box::leak(k.into_boxed_str())));
-        Gazetteer { entries: p.entries, index, cands, max_words: p.max_words, adjectives: adjective_index() }
+        Gazetteer { entries: p.entries, index, cands, max_words: p.max_words, adjectives: adjective_index(), id: next_id() }
     }
 
     /// Entries whose name has exactly this key (already normalised: see [`name_key`]).
@@ -411,6 +420,23 @@ impl Gazetteer {
             Some(&(start, n)) => (&self.cands[start as usize..(start + (n & !PREFIX)) as usize], n & PREFIX != 0),
             None => (&[], false),
         }
+    }
+
+    /// [`Gazetteer::probe`] with the candidates as a range of the
+    /// gazetteer's list (start, length), for answers kept across documents
+    /// ([`Gazetteer::hits_in`] gives the slice back).
+    #[inline]
+    pub(crate) fn probe_range(&self, key: &str) -> ((u32, u32), bool) {
+        match self.index.get(key) {
+            Some(&(start, n)) => ((start, n & !PREFIX), n & PREFIX != 0),
+            None => ((0, 0), false),
+        }
+    }
+
+    /// The candidates of a range from [`Gazetteer::probe_range`].
+    #[inline]
+    pub(crate) fn hits_in(&self, (start, n): (u32, u32)) -> &[Candidate] {
+        &self.cands[start as usize..(start + n) as usize]
     }
 
     /// Look a name up as a person would type it: normalised, with Arabic

@@ -4,7 +4,10 @@
 
 use crate::gazetteer::{prior, Candidate, Entry, Gazetteer};
 use marsad_core::{Document, EntityType, Place, Token, TokenKind};
+use marsad_text::memo::Memo;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 static STOPLIST: &str = include_str!("../data/stoplist.txt");
@@ -75,13 +78,13 @@ fn surface_offset(doc: &Document, t: &Token, skip: usize) -> usize {
 /// Clitic candidates of one token: (key, normalised chars of proclitic to
 /// skip). An Arabic token's are slices of `shared`, its clitic readings
 /// (`candidates_shared`), a Latin token's slices of its `norm`: no copies.
-fn token_candidates<'a>(t: &'a Token, shared: &'a [String]) -> Vec<(&'a str, usize)> {
-    let n = t.norm.chars().count();
-    match t.kind {
+fn token_candidates<'a>(kind: TokenKind, norm: &'a str, shared: &'a [String]) -> Vec<(&'a str, usize)> {
+    let n = norm.chars().count();
+    match kind {
         TokenKind::Arabic => {
             let mut out: Vec<(&str, usize)> = Vec::with_capacity(shared.len());
             for c in shared {
-                let skip = if t.norm.ends_with(c.as_str()) {
+                let skip = if norm.ends_with(c.as_str()) {
                     n - c.chars().count()
                 } else if let Some(rest) = c.strip_prefix("ال") {
                     // لل = ل + ال with its alef elided: the span keeps "لل"
@@ -101,9 +104,9 @@ fn token_candidates<'a>(t: &'a Token, shared: &'a [String]) -> Vec<(&'a str, usi
         }
         TokenKind::Latin => {
             let mut out = Vec::with_capacity(2);
-            out.push((t.norm.as_str(), 0));
+            out.push((norm, 0));
             for s in ["'s", "’s"] {
-                if let Some(b) = t.norm.strip_suffix(s) {
+                if let Some(b) = norm.strip_suffix(s) {
                     out.push((b, 0));
                 }
             }
@@ -111,6 +114,127 @@ fn token_candidates<'a>(t: &'a Token, shared: &'a [String]) -> Vec<(&'a str, usi
         }
         _ => Vec::new(),
     }
+}
+
+/// What the gazetteer says of a word's clitic readings
+/// ([`token_candidates`]): those that are a name or begin a longer one, in
+/// the order the recogniser tries them (a reading that is neither matches
+/// nothing, alone or run on into the next words), and the country
+/// adjective of the first reading that is one. An Arabic word's depends on
+/// its normalised form only, so it is found once per thread
+/// ([`arabic_probe`]): the recogniser hashed every reading of every word
+/// twice (names, adjectives) at each occurrence.
+#[derive(Debug, Clone, PartialEq)]
+struct WordProbe {
+    readings: Vec<Reading>,
+    adj: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Reading {
+    key: String,
+    /// normalised chars of proclitic left out of the span
+    skip: usize,
+    /// the key's candidates ([`Gazetteer::probe_range`])
+    hits: (u32, u32),
+    /// the key begins a longer name
+    prefix: bool,
+}
+
+/// The [`WordProbe`] of a token of this kind and normalised form
+/// (`shared`: an Arabic token's clitic readings, `candidates_shared(norm)`).
+fn word_probe(gaz: &Gazetteer, kind: TokenKind, norm: &str, shared: &[String]) -> WordProbe {
+    let cands = token_candidates(kind, norm, shared);
+    let mut readings = Vec::new();
+    for &(c, skip) in &cands {
+        let (hits, prefix) = gaz.probe_range(c);
+        if hits.1 > 0 || prefix {
+            readings.push(Reading { key: c.to_string(), skip, hits, prefix });
+        }
+    }
+    let adj = if kind == TokenKind::Arabic {
+        cands.iter().find_map(|(c, _)| gaz.adjective_key(c))
+    } else {
+        gaz.adjective_key(norm).or_else(|| cands.iter().find_map(|(c, _)| gaz.adjective_key(c)))
+    };
+    WordProbe { readings, adj }
+}
+
+/// The [`WordProbe`] of an Arabic token whose normalised form is `norm`,
+/// remembered per thread (at most `2 × 16,384` words, for one gazetteer
+/// at a time: another gazetteer empties the memo).
+fn arabic_probe(gaz: &Gazetteer, norm: &str) -> Rc<WordProbe> {
+    thread_local! {
+        static MEMO: RefCell<(u64, Memo<Rc<WordProbe>>)> = RefCell::new((0, Memo::new(1 << 14)));
+    }
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.0 != gaz.id {
+            *m = (gaz.id, Memo::new(1 << 14));
+        } else if let Some(p) = m.1.get(norm) {
+            return p;
+        }
+        let p = Rc::new(word_probe(gaz, TokenKind::Arabic, norm, &marsad_text::clitics::candidates_shared(norm)));
+        m.1.insert(norm, Rc::clone(&p));
+        p
+    })
+}
+
+/// The longest gazetteer name that starts at word `i` (up to token `hi`,
+/// the sentence's end), then the one with the least clitic stripping: its
+/// length in tokens, the proclitic chars skipped, its candidates and key;
+/// and the word's country adjective. `key` is a buffer.
+fn best_match<'g>(gaz: &'g Gazetteer, doc: &Document, i: usize, hi: usize, key: &mut String) -> (Option<(usize, usize, &'g [Candidate], String)>, Option<usize>) {
+    let toks = &doc.tokens;
+    let t = &toks[i];
+    let latin = t.kind == TokenKind::Latin;
+    // the readings the gazetteer knows (an Arabic word's found once per
+    // thread, a Latin word's here)
+    let memo: Rc<WordProbe>;
+    let local: WordProbe;
+    let wp: &WordProbe = if t.kind == TokenKind::Arabic {
+        memo = arabic_probe(gaz, &t.norm);
+        &memo
+    } else {
+        local = word_probe(gaz, t.kind, &t.norm, &[]);
+        &local
+    };
+    // longest match, then least clitic stripping
+    let mut best: Option<(usize, usize, &[Candidate], String)> = None; // (ntoks, skip, hits, key)
+    for r in &wp.readings {
+        let skip = r.skip;
+        key.clear();
+        key.push_str(&r.key);
+        let mut j = i + 1;
+        // the reading's own look-up, from the probe
+        let (mut hits, mut prefix) = (gaz.hits_in(r.hits), r.prefix);
+        loop {
+            if !hits.is_empty() {
+                let n = j - i;
+                let better = match &best {
+                    None => true,
+                    Some((bn, bs, _, _)) => n > *bn || (n == *bn && skip < *bs),
+                };
+                if better {
+                    best = Some((n, skip, hits, key.clone()));
+                }
+            }
+            if j >= hi || j - i >= gaz.max_words || !prefix {
+                break;
+            }
+            // English names do not run on into lower-case words
+            let nx = &toks[j];
+            if latin && nx.kind == TokenKind::Latin && !capitalised(doc, nx) && !CONNECTORS.contains(&nx.norm.as_str()) {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&toks[j].norm);
+            j += 1;
+            // the key's candidates and whether it begins a longer name, hashed once
+            (hits, prefix) = gaz.probe(key);
+        }
+    }
+    (best, wp.adj)
 }
 
 fn capitalised(doc: &Document, t: &Token) -> bool {
@@ -291,46 +415,10 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
                 i += 1;
                 continue;
             }
-            let shared = (t.kind == TokenKind::Arabic).then(|| marsad_text::clitics::candidates_shared(&t.norm));
-            let cands = token_candidates(t, shared.as_deref().unwrap_or(&[]));
-            // longest match, then least clitic stripping
-            let mut best: Option<(usize, usize, &[Candidate], String)> = None; // (ntoks, skip, hits, key)
-            for &(c, skip) in &cands {
-                key.clear();
-                key.push_str(c);
-                let mut j = i + 1;
-                loop {
-                    // the key's candidates and whether it begins a longer name, hashed once
-                    let (hits, prefix) = gaz.probe(&key);
-                    if !hits.is_empty() {
-                        let n = j - i;
-                        let better = match &best {
-                            None => true,
-                            Some((bn, bs, _, _)) => n > *bn || (n == *bn && skip < *bs),
-                        };
-                        if better {
-                            best = Some((n, skip, hits, key.clone()));
-                        }
-                    }
-                    if j >= hi || j - i >= gaz.max_words || !prefix {
-                        break;
-                    }
-                    // English names do not run on into lower-case words
-                    let nx = &toks[j];
-                    if latin && nx.kind == TokenKind::Latin && !capitalised(doc, nx) && !CONNECTORS.contains(&nx.norm.as_str()) {
-                        break;
-                    }
-                    key.push(' ');
-                    key.push_str(&toks[j].norm);
-                    j += 1;
-                }
-            }
+            // the readings the gazetteer knows (an Arabic word's found once
+            // per thread, a Latin word's here)
+            let (best, adj) = best_match(gaz, doc, i, hi, &mut key);
             // country adjectives (context only, never places)
-            let adj = if t.kind == TokenKind::Arabic {
-                cands.iter().find_map(|(c, _)| gaz.adjective_key(c))
-            } else {
-                gaz.adjective_key(&t.norm).or_else(|| cands.iter().find_map(|(c, _)| gaz.adjective_key(c)))
-            };
             if let Some(ci) = adj {
                 // سورية is both "Syria" and "Syrian (f.)": a country reading
                 // wins after a preposition, a verb (أكدت), a clitic, or at the
@@ -530,4 +618,121 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// Run the places stage on a document.
 pub fn annotate(doc: &mut Document) {
     doc.places = find_places(Gazetteer::global(), doc);
+}
+
+#[cfg(test)]
+mod probe_memo_tests {
+    use super::*;
+
+    /// The recogniser's match at word `i` as it was found before
+    /// [`WordProbe`]: every clitic reading probed at every occurrence, and
+    /// the adjectives looked up the same way.
+    fn reference_match<'g>(gaz: &'g Gazetteer, doc: &Document, i: usize, hi: usize) -> (Option<(usize, usize, &'g [Candidate], String)>, Option<usize>) {
+        let toks = &doc.tokens;
+        let t = &toks[i];
+        let latin = t.kind == TokenKind::Latin;
+        let shared = (t.kind == TokenKind::Arabic).then(|| marsad_text::clitics::candidates(&t.norm));
+        let cands = token_candidates(t.kind, &t.norm, shared.as_deref().unwrap_or(&[]));
+        let mut best: Option<(usize, usize, &[Candidate], String)> = None;
+        let mut key = String::new();
+        for &(c, skip) in &cands {
+            key.clear();
+            key.push_str(c);
+            let mut j = i + 1;
+            loop {
+                let (hits, prefix) = gaz.probe(&key);
+                if !hits.is_empty() {
+                    let n = j - i;
+                    let better = match &best {
+                        None => true,
+                        Some((bn, bs, _, _)) => n > *bn || (n == *bn && skip < *bs),
+                    };
+                    if better {
+                        best = Some((n, skip, hits, key.clone()));
+                    }
+                }
+                if j >= hi || j - i >= gaz.max_words || !prefix {
+                    break;
+                }
+                let nx = &toks[j];
+                if latin && nx.kind == TokenKind::Latin && !capitalised(doc, nx) && !CONNECTORS.contains(&nx.norm.as_str()) {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(&toks[j].norm);
+                j += 1;
+            }
+        }
+        let adj = if t.kind == TokenKind::Arabic {
+            cands.iter().find_map(|(c, _)| gaz.adjective_key(c))
+        } else {
+            gaz.adjective_key(&t.norm).or_else(|| cands.iter().find_map(|(c, _)| gaz.adjective_key(c)))
+        };
+        (best, adj)
+    }
+
+    fn texts() -> Vec<String> {
+        let mut texts = vec![
+            "قصفت الطائرات جبال حمرين وبغداد والموصل وللعراق وجبل لبنان في الشرق الأوسط، وقال السوري إن سورية والسورية. Clashes in New York and Baghdad's Jordan's streets of New Mexico.".to_string(),
+        ];
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+        texts
+    }
+
+    /// [`best_match`] (readings from the per-thread [`WordProbe`] memo) is
+    /// the reference at every word of the corpus's first 300 articles, on
+    /// a cold memo and on a warm one, and after another gazetteer used it.
+    #[test]
+    fn word_probes_match_the_reference() {
+        let gaz = Gazetteer::global();
+        let texts = texts();
+        let (mut words, mut matched, mut adjs) = (0usize, 0usize, 0usize);
+        for pass in 0..2 {
+            for text in &texts {
+                let mut d = Document::new("t", text);
+                marsad_text::annotate(&mut d);
+                let hi = d.tokens.len();
+                let mut key = String::new();
+                for i in 0..hi {
+                    if !is_word(&d.tokens[i]) {
+                        continue;
+                    }
+                    let got = best_match(gaz, &d, i, hi, &mut key);
+                    let want = reference_match(gaz, &d, i, hi);
+                    let ids = |b: &Option<(usize, usize, &[Candidate], String)>| b.as_ref().map(|(n, s, h, k)| (*n, *s, h.to_vec(), k.clone()));
+                    assert_eq!(ids(&got.0), ids(&want.0), "{}", d.tokens[i].norm);
+                    assert_eq!(got.1, want.1, "{}", d.tokens[i].norm);
+                    if pass == 0 {
+                        words += 1;
+                        matched += want.0.is_some() as usize;
+                        adjs += want.1.is_some() as usize;
+                    }
+                }
+            }
+        }
+        // the check met names and adjectives
+        assert!(matched > 10 && adjs > 0, "{words} words, {matched} matches, {adjs} adjectives");
+        if texts.len() > 1 {
+            assert!(matched > 1000, "{words} words, {matched} matches");
+        }
+        // a memo of another gazetteer's ranges is not used
+        let other = Gazetteer::load_text();
+        let mut d = Document::new("t", &texts[0]);
+        marsad_text::annotate(&mut d);
+        let hi = d.tokens.len();
+        let mut key = String::new();
+        for g in [gaz, &other, gaz] {
+            for i in (0..hi).filter(|&i| is_word(&d.tokens[i])) {
+                let ids = |b: &Option<(usize, usize, &[Candidate], String)>| b.as_ref().map(|(n, s, h, k)| (*n, *s, h.to_vec(), k.clone()));
+                assert_eq!(ids(&best_match(g, &d, i, hi, &mut key).0), ids(&reference_match(g, &d, i, hi).0));
+            }
+        }
+    }
 }
