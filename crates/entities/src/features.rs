@@ -420,13 +420,15 @@ fn gaz_word<'a>(n: &str, cands: impl FnOnce() -> &'a [String]) -> (u8, Vec<Strin
     let mut class = 0u8;
     let mut prefix = Vec::new();
     for (k, c) in cands().iter().enumerate() {
+        // the names and the prefix mark from one look-up (two before)
+        let (hits, is_prefix) = g.probe(c);
         if class == 0 {
-            let x = gaz_class(g, g.lookup_key(c));
+            let x = gaz_class(g, hits);
             if x > 0 {
                 class = if k == 0 { x } else { x + 4 };
             }
         }
-        if g.is_prefix(c) {
+        if is_prefix {
             prefix.push(c.clone());
         }
     }
@@ -452,11 +454,12 @@ pub fn mark_gaz_phrases(toks: &mut [TokInfo]) {
             for j in i + 1..n.min(i + g.max_words.min(4)) {
                 key.push(' ');
                 key.push_str(&toks[j].n);
-                let cl = gaz_class(g, g.lookup_key(&key));
+                let (hits, is_prefix) = g.probe(&key);
+                let cl = gaz_class(g, hits);
                 if cl > 0 && (j + 1 - i > best.0 || (j + 1 - i == best.0 && cl > best.1)) {
                     best = (j + 1 - i, cl);
                 }
-                if !g.is_prefix(&key) {
+                if !is_prefix {
                     break;
                 }
             }
@@ -1584,7 +1587,7 @@ mod word_info_tests {
         let len = n.chars().count().min(255) as u8;
         let wlex = lex.flags(&n);
         let c = clitics::candidates(&n);
-        let (gaz, gaz_heads) = gaz_word(&n, || &c[..]);
+        let (gaz, gaz_heads) = gaz_word_reference(&n, &c);
         let gaz_prefix = !gaz_heads.is_empty();
         let phrase_heads = lex.phrase_heads_reference(&n);
         let wf = if shape == b'a' { crate::wordfreq::lookup(&n) } else { Default::default() };
@@ -1594,6 +1597,29 @@ mod word_info_tests {
         let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
         word_hashes(&mut wi);
         wi
+    }
+
+    /// `gaz_word` as it was: a name look-up and a prefix look-up per
+    /// reading.
+    fn gaz_word_reference(n: &str, cands: &[String]) -> (u8, Vec<String>) {
+        if !crate::lexicon::starts_arabic_letter(n) {
+            return (0, Vec::new());
+        }
+        let g = marsad_places::gazetteer::Gazetteer::global();
+        let mut class = 0u8;
+        let mut prefix = Vec::new();
+        for (k, c) in cands.iter().enumerate() {
+            if class == 0 {
+                let x = gaz_class(g, g.lookup_key(c));
+                if x > 0 {
+                    class = if k == 0 { x } else { x + 4 };
+                }
+            }
+            if g.is_prefix(c) {
+                prefix.push(c.clone());
+            }
+        }
+        (class, prefix)
     }
 
     fn fields(w: &WordInfo) -> String {
