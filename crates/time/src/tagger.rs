@@ -99,6 +99,29 @@ fn may_start_at(k: &Tk, tr: &Triggers) -> bool {
     }
 }
 
+/// `doc.sentence_at(k.start)` for each token, by one walk over the
+/// sentences instead of a binary search per token, when the sentences are
+/// in order without overlapping and the tokens in order of their start (as
+/// the text layer makes them): the sentence that holds a position, or the
+/// last one before it, is then the last sentence that starts at or before
+/// it. Test `walked_sentences_are_sentence_at`.
+fn sentence_indices(doc: &Document, t: &[Tk]) -> Vec<usize> {
+    let ss = &doc.sentences;
+    let ordered = ss.iter().all(|s| s.start <= s.end) && ss.windows(2).all(|w| w[0].end <= w[1].start) && t.windows(2).all(|w| w[0].start <= w[1].start);
+    if !ordered {
+        return t.iter().map(|k| doc.sentence_at(k.start)).collect();
+    }
+    let mut s = 0;
+    t.iter()
+        .map(|k| {
+            while s + 1 < ss.len() && ss[s + 1].start <= k.start {
+                s += 1;
+            }
+            s
+        })
+        .collect()
+}
+
 /// من، بين، منذ، قبل, alone or behind و or ف: frequent triggers (a fifth
 /// of the tokens where an expression may start, on long articles) that
 /// begin ranges (من … إلى، بين … و) and modified points (منذ، قبل) but no
@@ -194,12 +217,15 @@ impl<'a> Parser<'a> {
             .map(|k| Tk { norm: k.norm.as_str(), surf: &text[k.byte_start..k.byte_end], kind: k.kind, start: k.start, end: k.end })
             .collect();
         // sentence of each token, and whether the sentence speaks of the future
-        let sent: Vec<usize> = if doc.sentences.is_empty() { vec![0; t.len()] } else { t.iter().map(|k| doc.sentence_at(k.start)).collect() };
+        let sent: Vec<usize> = if doc.sentences.is_empty() { vec![0; t.len()] } else { sentence_indices(doc, &t) };
         let n_sent = sent.iter().copied().max().map_or(1, |m| m + 1);
         let mut fut = vec![false; n_sent];
+        // most words are no future marker: rejected before hashing
+        static FH: std::sync::OnceLock<marsad_text::HeadBits> = std::sync::OnceLock::new();
+        let future_heads = FH.get_or_init(|| marsad_text::HeadBits::of(future_ar_forms().iter().map(|w| w.as_str())));
         for (k, s) in t.iter().zip(&sent) {
             let f = match k.kind {
-                TokenKind::Arabic => future_ar_forms().contains(k.norm),
+                TokenKind::Arabic => future_heads.may_contain(k.norm) && future_ar_forms().contains(k.norm),
                 TokenKind::Latin => FUTURE_EN.contains(&k.norm) || k.norm.ends_with("'ll"),
                 _ => false,
             };
@@ -400,6 +426,55 @@ mod start_tests {
             }
         }
         assert!(starts > 0 && starts < tokens, "{starts} of {tokens}");
+    }
+
+    /// The walk gives `sentence_at`'s index for every token of real
+    /// articles, and for positions around empty sentences, gaps and the
+    /// ends; sentences out of order take `sentence_at` itself.
+    #[test]
+    fn walked_sentences_are_sentence_at() {
+        let mut texts = vec!["قال. . .  ثم   قال!!\n\nوفي 3 مارس؟ نعم".to_string(), String::new(), "بلا نقطة".to_string()];
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
+            for l in c.lines().take(300) {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    texts.push(v["text"].as_str().unwrap_or("").to_string());
+                }
+            }
+        }
+        let tk = |p: usize| Tk { norm: "", surf: "", kind: TokenKind::Other, start: p, end: p + 1 };
+        let mut checked = 0;
+        for text in &texts {
+            let mut doc = Document::new("t", text);
+            marsad_text::annotate(&mut doc);
+            let p = Parser::new(&doc);
+            if doc.sentences.is_empty() {
+                continue;
+            }
+            let want: Vec<usize> = p.t.iter().map(|k| doc.sentence_at(k.start)).collect();
+            assert_eq!(sentence_indices(&doc, &p.t), want);
+            checked += want.len();
+            // every position, with an empty sentence put in a gap or at an end
+            let n = doc.char_len() + 2;
+            let all: Vec<Tk> = (0..n).map(tk).collect();
+            let mut variants = vec![doc.sentences.clone()];
+            let mut with_empty = doc.sentences.clone();
+            let e = with_empty[0].end;
+            with_empty.insert(1.min(with_empty.len()), marsad_core::Sentence { start: e, end: e, ..with_empty[0].clone() });
+            variants.push(with_empty);
+            for ss in variants {
+                let mut d = doc.clone();
+                d.sentences = ss;
+                let want: Vec<usize> = all.iter().map(|k| d.sentence_at(k.start)).collect();
+                assert_eq!(sentence_indices(&d, &all), want);
+            }
+            // out of order: the fallback
+            let mut d = doc.clone();
+            d.sentences.reverse();
+            let want: Vec<usize> = all.iter().map(|k| d.sentence_at(k.start)).collect();
+            assert_eq!(sentence_indices(&d, &all), want);
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     /// At every token the filter marks (every token of the corpus's first
