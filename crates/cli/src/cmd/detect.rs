@@ -384,6 +384,9 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     let mut cv_n = 0;
     // per role (actor, recipient, place): right, lists
     let mut cv_role = [(0usize, 0usize); 3];
+    // actor lists whose gold is "no one": how many cross-validation leaves empty (the
+    // out-of-sample side of "actor invented"; round 8)
+    let mut cv_none = (0usize, 0usize);
     let mut cv_shown = 0;
     // actor lists right per gold file (round 7: a new file's lists must not hide what the
     // earlier ones lose), and the gold actors of that file no candidate matches
@@ -394,6 +397,10 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
         for (((x, _), shown), file) in lists.iter().zip(&fold_of).zip(&shown_of).zip(&file_of).filter(|(((x, k), _), _)| !x.0 && **k == f) {
             let pick = args::pick(&m, &x.3);
             let ok = usize::from(x.3.gold.contains(&pick));
+            if x.1 == Role::Actor && x.3.gold == [0] {
+                cv_none.0 += ok;
+                cv_none.1 += 1;
+            }
             if x.1 == Role::Actor {
                 let e = cv_file.entry(file.clone()).or_default();
                 e.0 += ok;
@@ -421,6 +428,16 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
         pct(cv_role[0]),
         pct(cv_role[1]),
         pct(cv_role[2])
+    );
+    let named = (cv_role[0].0 - cv_none.0, cv_role[0].1 - cv_none.1);
+    eprintln!(
+        "  cross-validation, actor lists naming an actor: {:.1}% right ({}/{}); naming none: {:.1}% left empty ({}/{}, the rest invented)",
+        pct(named),
+        named.0,
+        named.1,
+        pct(cv_none),
+        cv_none.0,
+        cv_none.1
     );
     for (file, (right, n)) in &cv_file {
         let all = n + lost_actors.get(file).copied().unwrap_or(0);
