@@ -162,7 +162,7 @@ impl<'a> Sent<'a> {
                     || (UNIT_KIND.contains(&self.en_word(e + 1)) && UNIT.contains(&self.en_word(e + 2).trim_end_matches("'s").trim_end_matches("’s")));
                 // "in Faizabad, the capital of Badakhshan", "of Dilling, a town in …": an
                 // apposition that says what the name is
-                let apposed = matches!(prev, "in" | "near" | "at" | "outside" | "of")
+                let apposed = matches!(prev, "in" | "near" | "at" | "outside" | "of" | "on")
                     && self.en_word(e + 1) == ","
                     && matches!(self.en_word(e + 2), "the" | "a")
                     && (2..5).any(|d| {
@@ -178,12 +178,18 @@ impl<'a> Sent<'a> {
                     && !self.lx().countries.contains_key(self.en_word(i));
                 let road = prev == "between" && b >= 2 && matches!(self.en_word(b - 2), "road" | "highway" | "route" | "roads") && self.en_word(e + 1) == "and";
                 let possessed = prev.ends_with("'s") || prev.ends_with("’s");
+                // "in Nigeria's Zamfara", "in Pakistan's Khyber": a name a country's
+                // possessive opens after a locative (not "Nigeria's Super Eagles were …")
+                let country_part = possessed
+                    && b >= 2
+                    && matches!(self.en_word(b - 2), "in" | "near" | "at" | "outside" | "across")
+                    && self.lx().countries.contains_key(prev.trim_end_matches("'s").trim_end_matches("’s"));
                 let loc_before = matches!(prev, "the" | "in" | "near" | "at" | "outside" | "of") || possessed;
                 // "in NAME, <known place>" / "near NAME in <known place>"
                 let contained = matches!(prev, "in" | "near" | "at" | "outside")
                     && matches!(self.en_word(e + 1), "," | "in")
                     && known.iter().any(|k| k.s > e && k.s <= e + 4 && (e + 1..k.s).all(|q| LINK.contains(&self.en_word(q)) || self.en_word(q) == ","));
-                if ((unit_after && loc_before) || contained || apposed || aimed || road) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
+                if ((unit_after && loc_before) || contained || apposed || aimed || road || country_part) && !covered(i, e) && !self.agent_spans.iter().any(|&(s, x)| s <= self.toks[i].start && self.toks[e].end <= x && !unit_after) {
                     out.push((i, e));
                 }
                 i = e + 1;
@@ -219,11 +225,17 @@ impl<'a> Sent<'a> {
                 }
                 LINK.contains(&w) || UNIT.contains(&w.trim_end_matches("'s")) || UNIT_KIND.contains(&w) || w == "," || self.toks[q].kind == TokenKind::Number || self.lx().countries.contains_key(w) || self.en_glued(q)
             });
+            // "the Cape Town township of Khayelitsha", "the Port-au-Prince suburb of Delmas":
+            // a part of a known city named after it (not "the Sheikh Radwan neighbourhood of
+            // Gaza City", where the known place comes second)
+            let part_of = c.s >= 2 && matches!(self.en_word(c.s - 2), "township" | "suburb" | "neighbourhood" | "neighborhood" | "quarter")
+                && !c.resolved
+                && cands.iter().any(|x| x.e == e && x.resolved);
             // "the Darfur city of Nyala": the settlement noun and "of" name the later
             // place, which the earlier one contains (not "the Sinjar district of Nineveh")
             let settlement_of = c.s >= e + 3
                 && self.en_word(c.s - 1) == "of"
-                && matches!(self.en_word(c.s - 2), "city" | "town" | "village" | "port" | "capital" | "hamlet" | "island")
+                && (matches!(self.en_word(c.s - 2), "city" | "town" | "village" | "port" | "capital" | "hamlet" | "island") || part_of)
                 && !(e + 1..c.s).any(|q| self.en_word(q) == ",");
             if ok && commas <= 1 && (e + 1..c.s).count() > 0 && !settlement_of {
                 return Some(k);
@@ -428,6 +440,18 @@ impl<'a> Sent<'a> {
                 k = j;
                 continue;
             }
+            // "the Darfur city of Nyala", "the Cape Town township of Khayelitsha": the place
+            // a settlement noun after this one names lies inside it
+            let w1 = self.en_word(e + 1);
+            let settlement = matches!(w1, "city" | "town" | "village" | "port" | "hamlet" | "island");
+            // (a part only after "the": not "in Kanbalu township of Sagaing region")
+            let part = matches!(w1, "township" | "suburb" | "neighbourhood" | "neighborhood" | "quarter") && cands[k].resolved && cands[k].s >= 1 && self.en_word(cands[k].s - 1) == "the";
+            if (settlement || part) && self.en_word(e + 2) == "of" {
+                if let Some(j) = (k + 1..cands.len()).find(|&j| ok[j] && cands[j].s == e + 3 && (settlement || !cands[j].resolved)) {
+                    k = j;
+                    continue;
+                }
+            }
             break;
         }
         vec![cands[k].p.clone()]
@@ -499,6 +523,36 @@ impl<'a> Sent<'a> {
     }
 
     /// Token i reads as a verb form (-ed/-ing, or a verb entry of the lexicon).
+    /// English lists of incidents ("a grenade attack killed an officer in Quetta, gunmen
+    /// wounded two labourers in Turbat and …"): the clause break before the active past
+    /// verb at `t` when that verb has a subject of its own after the break and the earlier
+    /// verb `o` (before the break) already named a place of its own clause: the verb starts
+    /// another incident. Returns the break's token.
+    pub(crate) fn en_list_break(&self, o: usize, t: usize) -> Option<usize> {
+        const IRREGULAR: &[&str] = &["hit", "shot", "struck", "blew", "fought", "stabbed", "killed", "wounded", "injured"];
+        let past = |q: usize| {
+            let w = self.en_word(q);
+            (w.ends_with("ed") || IRREGULAR.contains(&w)) && !(q > 0 && matches!(self.en_word(q - 1), "was" | "were" | "been" | "be" | "is" | "are" | "had" | "has" | "have" | "who" | "which" | "that"))
+        };
+        if o >= t || !past(t) || !past(o) {
+            return None;
+        }
+        let b = (t.saturating_sub(6)..t).rev().find(|&q| matches!(self.en_word(q), "," | "and" | ";"))?;
+        if b <= o + 1 || b + 1 >= t {
+            return None;
+        }
+        // the new subject: words that are no verb (trigger nouns such as "shelling" count)
+        // and no pronoun or relative
+        let subject_ok = (b + 1..t).all(|q| {
+            let w = self.en_word(q);
+            !matches!(w, "," | "and" | "they" | "he" | "she" | "it" | "who" | "which" | "that" | "we" | "police" | "officials" | "witnesses" | "residents")
+                && (self.trig[q] || !self.en_verbish(q) || w.ends_with("ing") && !w.ends_with("ed"))
+        }) && !(b + 1..t).all(|q| matches!(self.en_word(q), "the" | "a" | "an"));
+        // the earlier clause's own place: a locative and a name after the earlier verb
+        let placed = (o + 1..b).any(|q| matches!(self.en_word(q), "in" | "near" | "outside" | "at") && (q + 1..(q + 4).min(b)).any(|x| self.en_cap(x)));
+        (subject_ok && placed).then_some(b)
+    }
+
     pub(crate) fn en_verbish(&self, i: usize) -> bool {
         let w = self.en_word(i);
         w.ends_with("ed") || w.ends_with("ing") || self.lookup(w, false).first().is_some_and(|h| self.lx().entries[h.entry].verb)

@@ -11,10 +11,12 @@ use marsad_core::{Event, TokenKind};
 /// "the wounded were taken to hospital" after "a car bomb exploded" in one
 /// sentence is the same attack, not a second one: a casualty noun (الجرحى،
 /// القتلى، the wounded) is dropped as a trigger when the sentence holds another
-/// event of its type, and its figures fill the ones that event lacks.
-pub(crate) fn fold_casualty_nouns(mut evs: Vec<Event>) -> Vec<Event> {
+/// event of its type, and its figures fill the ones that event lacks. `active_verb` says
+/// when an English "wounded" is a verb with its own subject and object ("…, and a bomb
+/// wounded three shepherds outside Khanaqin"): an event of its own, not folded.
+pub(crate) fn fold_casualty_nouns(mut evs: Vec<Event>, active_verb: impl Fn(&Event) -> bool) -> Vec<Event> {
     const NOUNS: &[&str] = &["جرحي", "جريح", "الجرحي", "قتلي", "قتيل", "القتلي", "مصاب", "مصابين", "المصابين", "wounded", "injured", "dead"];
-    let is_noun = |e: &Event| NOUNS.contains(&marsad_text::key(&e.trigger.text).as_str());
+    let is_noun = |e: &Event| NOUNS.contains(&marsad_text::key(&e.trigger.text).as_str()) && !active_verb(e);
     let mut i = 0;
     while i < evs.len() {
         let other = (0..evs.len()).find(|&j| j != i && evs[j].kind == evs[i].kind && !is_noun(&evs[j]));

@@ -22,7 +22,7 @@ mod where_when;
 mod words;
 
 use lexicon::Lexicon;
-use marsad_core::{Document, Event, Stage};
+use marsad_core::{Document, Event, Stage, TokenKind};
 use ontology::Ontology;
 use sentence::Sent;
 use filters::fold_casualty_nouns;
@@ -60,7 +60,19 @@ impl EventStage {
                 continue;
             }
             let cx = Sent::new(self, doc, si);
-            out.extend(fold_casualty_nouns(cx.events()));
+            // "gunmen wounded two labourers": a word before it that is no article,
+            // auxiliary, number or conjunction, and an object after it
+            let active_verb = |e: &Event| {
+                let Some(q) = toks.iter().position(|t| t.start == e.trigger.start) else { return false };
+                let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+                let word = |i: usize| toks.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Latin | TokenKind::Number));
+                q > 0
+                    && toks[q - 1].kind == TokenKind::Latin
+                    && !matches!(w(q - 1), "the" | "were" | "was" | "been" | "being" | "are" | "is" | "and" | "or" | "other" | "others" | "more" | "dead" | "killed")
+                    && word(q + 1)
+                    && !matches!(w(q + 1), "in" | "by" | "at" | "on" | "when" | "during" | "as" | "after" | "and" | "near" | "while")
+            };
+            out.extend(fold_casualty_nouns(cx.events(), active_verb));
         }
         out
     }

@@ -602,3 +602,34 @@ fn english_sixth_round_places_and_non_event_forms() {
     let evs = run("At least 26 people were killed in a suicide bombing at the railway station on Saturday, an official said, in an attack claimed by the Baloch Liberation Army.");
     assert_ne!(happened(&evs).iter().find(|e| e.kind.as_str() == "ASSAULT").map(|e| e.trigger.text.as_str()), Some("attack"), "{evs:?}");
 }
+
+/// Issue 11, seventh round: a list of incidents is one event per clause that has its own
+/// subject and place ("a sniper killed … near X, and a bomb wounded … outside Y"), while
+/// one subject's coordinated verbs stay one event; "wounded" with a subject and an object
+/// is an event's verb, not a casualty noun to fold.
+#[test]
+fn english_list_of_incidents_is_one_event_per_clause() {
+    let text = "Elsewhere, a sniper killed a policeman near Tarmiyah, and a bomb wounded three shepherds outside Khanaqin, police said.";
+    let d = doc(text, &[("Tarmiyah", "IRQ"), ("Khanaqin", "IRQ")]);
+    let evs = stage().extract(&d);
+    check_offsets(&d, &evs);
+    let got: Vec<(&str, Option<&str>)> = evs.iter().filter(|e| e.kind == "ASSAULT").map(|e| (e.trigger.text.as_str(), e.place.as_ref().map(|p| p.text.as_str()))).collect();
+    assert_eq!(got, vec![("killed", Some("Tarmiyah")), ("wounded", Some("Khanaqin"))]);
+    let d = doc("A car bomb killed three people and wounded five in a market in Kirkuk on Monday, police said.", &[("Kirkuk", "IRQ")]);
+    let evs = stage().extract(&d);
+    assert_eq!(evs.iter().filter(|e| e.kind == "ASSAULT").count(), 1, "{evs:?}");
+}
+
+/// "the Cape Town township of Khayelitsha": the part a known city's name opens lies inside
+/// it; not "in Kanbalu township of Sagaing region" (no article: the name's own unit).
+#[test]
+fn english_part_of_a_known_city_is_the_place() {
+    let d = doc("Seven people were shot dead at a house in the Cape Town township of Khayelitsha late on Friday, police said.", &[("Cape Town", "ZAF")]);
+    let evs = stage().extract(&d);
+    let a = evs.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(a.place.as_ref().map(|p| p.text.as_str()), Some("Khayelitsha"));
+    let d = doc("Military jets bombed a village in Kanbalu township of Sagaing region on Saturday, killing 12 people.", &[("Kanbalu", "MMR")]);
+    let evs = stage().extract(&d);
+    let a = evs.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(a.place.as_ref().map(|p| p.text.as_str()), Some("Kanbalu"));
+}

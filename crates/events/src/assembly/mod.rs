@@ -73,8 +73,23 @@ impl<'a> Sent<'a> {
                     continue;
                 }
             }
-            match groups.iter_mut().find(|g| self.same_event(&evs[g[0]], ev)) {
-                Some(g) => g.push(k),
+            // English: a list of incidents, each verb with its own subject and place, is one
+            // event per clause; the new clause's subject triggers ("and shelling killed")
+            // come with its verb
+            let list_break = |g: &Vec<usize>| g.iter().find_map(|&o| self.en_list_break(evs[o].c.tok, ev.c.tok));
+            match groups.iter().position(|g| self.same_event(&evs[g[0]], ev)) {
+                Some(gi) if !self.arabic[ev.c.tok] && list_break(&groups[gi]).is_some() => {
+                    let b = list_break(&groups[gi]).unwrap_or(0);
+                    let mut mine: Vec<usize> = groups[gi].iter().copied().filter(|&o| evs[o].c.tok > b).collect();
+                    groups[gi].retain(|&o| evs[o].c.tok <= b);
+                    mine.push(k);
+                    if groups[gi].is_empty() {
+                        groups[gi] = mine;
+                    } else {
+                        groups.push(mine);
+                    }
+                }
+                Some(gi) => groups[gi].push(k),
                 None => groups.push(vec![k]),
             }
         }
