@@ -1424,7 +1424,9 @@ impl CtxTables {
 /// `i` to `sum` (stage 2's weights) and appends the features that depend on
 /// strings or wide flags (121, 122, 108) to `out`, for the caller to look
 /// up. The same total as looking up every feature of [`ctx_features`]
-/// (integer weights; test `ctx_fast_is_ctx_features`).
+/// (integer weights; test `ctx_fast_is_ctx_features`). Inlined, so that
+/// the tagger's AVX2 build adds the rows with vector instructions.
+#[inline(always)]
 pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, out: &mut Vec<u64>, sum: &mut [i32; NT]) {
     let c = &ctx[i];
     if c.s1 as usize >= NT || c.sport > 2 || (i > 0 && ctx[i - 1].s1 as usize >= NT) || (i + 1 < ctx.len() && ctx[i + 1].s1 as usize >= NT) {
