@@ -4,7 +4,6 @@
 
 mod cmd;
 pub mod examples;
-mod json;
 mod pipeline;
 
 mod allocator;

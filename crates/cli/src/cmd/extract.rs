@@ -164,7 +164,7 @@ pub fn run(a: ExtractArgs) -> Result<i32> {
         if !tokens {
             doc.tokens.clear();
         }
-        let mut json = if pretty { serde_json::to_vec_pretty(&doc) } else { crate::json::to_vec(&doc) }
+        let mut json = if pretty { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
             .expect("a document always serialises");
         json.push(b'\n');
         (fi, Done::Json(json, doc.char_len()))
