@@ -992,6 +992,37 @@ impl ArgModel {
         best_or_none(cands, |c| self.score(doc, e, role, c, &mut buf))
     }
 
+    /// Actor and recipient chosen together (round 8): the pair of candidates (or no one)
+    /// whose summed log-probabilities, each role's softmax over its own list, are highest
+    /// among pairs that do not overlap. Chosen one after the other, the actor took a span
+    /// the recipient wanted more (8 أشخاص جرحوا، بتعنيف العون: the victim named as the
+    /// attacker); together, the span goes to the role that is surer of it.
+    pub fn choose_pair<'c>(&self, doc: &Document, e: &Event, cands: &'c [Candidate]) -> (Option<&'c Candidate>, Option<&'c Candidate>) {
+        let mut buf = String::with_capacity(64);
+        let mut logp = |role: Role| {
+            let z: Vec<f32> = std::iter::once(None).chain(cands.iter().map(Some)).map(|c| self.score(doc, e, role, c, &mut buf)).collect();
+            let m = z.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+            let ls = m + z.iter().map(|x| (x - m).exp()).sum::<f32>().ln();
+            z.into_iter().map(|x| x - ls).collect::<Vec<f32>>()
+        };
+        let (la, lr) = (logp(Role::Actor), logp(Role::Recipient));
+        let at = |i: usize| if i == 0 { None } else { cands.get(i - 1) };
+        let mut best = (f32::NEG_INFINITY, 0, 0);
+        for (i, a) in la.iter().enumerate() {
+            for (j, r) in lr.iter().enumerate() {
+                let overlap = match (at(i), at(j)) {
+                    (Some(x), Some(y)) => !(y.end <= x.start || x.end <= y.start),
+                    _ => false,
+                };
+                // ties keep the earlier pair, as `best_or_none` keeps the earlier candidate
+                if !overlap && a + r > best.0 {
+                    best = (a + r, i, j);
+                }
+            }
+        }
+        (at(best.1), at(best.2))
+    }
+
     /// The chosen place (`None`: no place).
     pub fn choose_place<'c>(&self, doc: &Document, e: &Event, cands: &'c [PlaceCandidate]) -> Option<&'c PlaceCandidate> {
         let mut buf = String::with_capacity(64);
@@ -1013,16 +1044,23 @@ impl ArgModel {
                 continue;
             }
             let cands = candidates(doc, e);
-            let mut actor = self.choose(doc, e, Role::Actor, &cands).map(|c| c.aref.clone());
+            let (a, r) = self.choose_pair(doc, e, &cands);
+            let mut actor = a.map(|c| c.aref.clone());
+            let paired = r.map(|c| (c.start, c.end, c.aref.clone()));
             // a group that claims the attack (أعلن تنظيم داعش مسؤوليته عن الهجوم، تبنى
             // التنظيم الهجوم) is its actor: too few claims in the labels for the
             // ranker to learn it, so the subject of the claim verb fills an empty actor
             if actor.is_none() && e.kind == marsad_core::EventType::Assault {
                 actor = claimant(doc, e, &cands).map(|c| c.aref.clone());
             }
-            // the recipient is never the actor nor a part of its span
-            let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| c.end <= a.start || a.end <= c.start)).collect();
-            let recipient = self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone());
+            // the recipient is never the actor nor a part of its span: the pair's own unless
+            // a claimant filled the actor over it
+            let recipient = if a.is_some() || actor.is_none() || paired.as_ref().is_none_or(|c| actor.as_ref().is_some_and(|a| c.1 <= a.start || a.end <= c.0)) {
+                paired.map(|c| c.2)
+            } else {
+                let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| c.end <= a.start || a.end <= c.start)).collect();
+                self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone())
+            };
             let place = match &self.en_place {
                 Some(m) if m.has_place && is_en(doc, e) => m.choose_en_place(doc, e, &en_place_candidates(doc, e)).map(|c| c.place.clone()),
                 _ if self.has_place => self.choose_place(doc, e, &place_candidates(doc, e)).map(|c| c.place.clone()),
@@ -1183,6 +1221,30 @@ mod phrase_candidate_tests {
 
     fn has(c: &[(String, Option<&'static str>)], text: &str) -> bool {
         c.iter().any(|(t, _)| t == text)
+    }
+
+    /// Round 8: actor and recipient are chosen as a pair. A span both roles want goes to the
+    /// one surer of it (here the recipient: the victim before جرحوا is no attacker), and the
+    /// pair never overlaps; chosen one after the other, the actor took it.
+    #[test]
+    fn a_contested_span_goes_to_the_surer_role() {
+        let mut d = Document::new("t", "وقالت الشرطة إن 8 أشخاص جرحوا.");
+        marsad_text::annotate(&mut d);
+        let t = d.tokens.iter().find(|t| d.slice(t.start, t.end) == "جرحوا").expect("trigger token");
+        let (start, end) = (t.start, t.end);
+        let e = Event { kind: EventType::Assault, trigger: TextSpan { text: "جرحوا".into(), start, end }, sentence: d.sentence_at(start), ..Default::default() };
+        let cands = candidates(&d, &e);
+        assert!(cands.iter().any(|c| c.text.contains("أشخاص")), "{:?}", cands.iter().map(|c| &c.text).collect::<Vec<_>>());
+        // both roles prefer the counted phrase; the recipient by far
+        let m = ArgModel::parse("marsad-args 1\n1.0000\tA:head=اشخاص\n6.0000\tR:head=اشخاص\n").unwrap();
+        let greedy = m.choose(&d, &e, Role::Actor, &cands).map(|c| c.text.clone());
+        assert!(greedy.as_deref().is_some_and(|t| t.contains("أشخاص")), "{greedy:?}");
+        let (a, r) = m.choose_pair(&d, &e, &cands);
+        assert!(r.is_some_and(|c| c.text.contains("أشخاص")), "{:?}", r.map(|c| &c.text));
+        assert!(!a.is_some_and(|c| c.text.contains("أشخاص")), "{:?}", a.map(|c| &c.text));
+        if let (Some(a), Some(r)) = (a, r) {
+            assert!(a.end <= r.start || r.end <= a.start, "the pair overlaps");
+        }
     }
 
     /// Round 7 (issue 11): attackers the train parts' gold named and no candidate spanned:
