@@ -1264,14 +1264,7 @@ mod tests {
             assert!(is_group_head(h), "{h}");
         }
         let mut texts = vec!["أعلنت جماعة التوحيد وتنظيم الدولة الإسلامية أن الجيش العراقي والقوات الأمريكية هاجموا مواقع لحزب الله. The group said Hamas attacked.".to_string()];
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let (mut words, mut found, mut rejected) = (0usize, 0usize, 0usize);
         for text in &texts {
             let mut doc = Document::new("t", text);

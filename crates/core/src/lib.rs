@@ -14,6 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod sample;
+
 /// Language of a document or sentence.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {

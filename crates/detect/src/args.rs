@@ -1293,14 +1293,7 @@ mod list_bits_tests {
             }
         }
         let mut texts = vec!["نفذ مسلحون هجوما على مقر الشرطة، وقتل 3 أشخاص من قبل مجهولين في الضربات الأمريكية.".to_string()];
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         for text in &texts {
             let mut d = Document::new("t", text);
             marsad_text::annotate(&mut d);

@@ -391,14 +391,9 @@ mod tests {
     #[test]
     fn forms_of_is_the_reference() {
         let mut text = String::from("وصل في 3 ديسمبر 2017 إلى بغداد يوم الأحد وثلاثة آلاف دولار");
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    text.push(' ');
-                    text.push_str(v["text"].as_str().unwrap_or(""));
-                }
-            }
+        for t in marsad_core::sample::shared_corpus_texts(300) {
+            text.push(' ');
+            text.push_str(&t);
         }
         let mut d = Document::new("t", &text);
         marsad_text::TextStage.annotate(&mut d);

@@ -447,13 +447,9 @@ fn token_cue_mask_is_the_three_look_ups() {
     let st = stage();
     let lx = &st.lx;
     let mut text = String::from("وقال مصدر أمني إن مباراة كرة القدم وفيروس كورونا والهجوم الإلكتروني وحادث سير فتظاهر المحتجون بالسلاح. Police said the match and the virus.");
-    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    if let Some(p) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()) {
-        for line in std::fs::read_to_string(p).unwrap().lines().take(300) {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            text.push('\n');
-            text.push_str(v["text"].as_str().unwrap_or(""));
-        }
+    for t in marsad_core::sample::shared_corpus_texts(300) {
+        text.push('\n');
+        text.push_str(&t);
     }
     let d = doc(&text, &[]);
     let (mut n, mut hits) = (0, 0);

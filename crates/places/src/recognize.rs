@@ -675,14 +675,7 @@ mod probe_memo_tests {
         let mut texts = vec![
             "قصفت الطائرات جبال حمرين وبغداد والموصل وللعراق وجبل لبنان في الشرق الأوسط، وقال السوري إن سورية والسورية. Clashes in New York and Baghdad's Jordan's streets of New Mexico.".to_string(),
         ];
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         texts
     }
 

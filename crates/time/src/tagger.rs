@@ -406,14 +406,7 @@ mod start_tests {
     #[test]
     fn remembered_starts_match_the_reference() {
         let mut texts = vec!["في الثالث من مارس 2018 وفي يوم الاثنين الماضي، قبل ساعات وبالأمس وللعام الماضي. On Monday, last March 3rd.".to_string()];
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let (mut tokens, mut starts) = (0, 0);
         for text in &texts {
             let mut doc = Document::new("t", text);
@@ -434,14 +427,7 @@ mod start_tests {
     #[test]
     fn walked_sentences_are_sentence_at() {
         let mut texts = vec!["قال. . .  ثم   قال!!\n\nوفي 3 مارس؟ نعم".to_string(), String::new(), "بلا نقطة".to_string()];
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let tk = |p: usize| Tk { norm: "", surf: "", kind: TokenKind::Other, start: p, end: p + 1 };
         let mut checked = 0;
         for text in &texts {
@@ -487,14 +473,7 @@ mod start_tests {
         let mut texts = vec![
             "من 3 مارس 2017 إلى 5 أبريل، ومن الساعة العاشرة صباحا حتى الظهر، فمن العام الماضي. بين عامي 2010 و2012 وبين يومي الأحد والاثنين. منذ العام الماضي ومنذ 2011 فمنذ أمس. قبل يومين وقبل أسبوع فقبل الثالث من الشهر الجاري. من أمس، من اليوم، بين الثالث والخامس من مارس، قبل الماضي، من القرن الماضي، من النصف الأول من العام".to_string(),
         ];
-        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        if let Some(c) = here.ancestors().map(|a| a.join("shared/corpus/ant-v1.1-jawharafm.jsonl")).find(|p| p.is_file()).and_then(|p| std::fs::read_to_string(p).ok()) {
-            for l in c.lines().take(300) {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
-                    texts.push(v["text"].as_str().unwrap_or("").to_string());
-                }
-            }
-        }
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let mut marked = 0;
         for text in &texts {
             let mut doc = Document::new("t", text);
