@@ -13,6 +13,7 @@
 use crate::linear::Rng;
 use anyhow::{bail, Context, Result};
 use marsad_core::{ActorRef, Document, EntityType, Event, Place, Token, TokenKind};
+use marsad_text::english::{without_possessive, UNIT_KINDS as EN_UNIT_KIND};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -110,11 +111,11 @@ pub fn en_grammar_place_spans(doc: &Document, sentence: usize) -> Vec<(Place, En
     let toks: &[Token] = doc.sentence_tokens(sentence);
     let n = toks.len();
     let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
-    let cap = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Latin && doc.slice(t.start, t.end).starts_with(char::is_uppercase) && !EN_NOT_PLACE.contains(&t.norm.trim_end_matches("'s").trim_end_matches("’s")));
+    let cap = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Latin && doc.slice(t.start, t.end).starts_with(char::is_uppercase) && !EN_NOT_PLACE.contains(&without_possessive(&t.norm)));
     let glued = |i: usize| i > 0 && i < n && toks[i].start == toks[i - 1].end && toks[i].kind != TokenKind::Punct || i > 0 && i + 1 < n && toks[i].kind == TokenKind::Punct && matches!(toks[i].norm.as_str(), "-" | "'" | "’") && toks[i].start == toks[i - 1].end && toks[i + 1].start == toks[i].end;
     // the last token of a name starting at i: capitalised words and what is glued to them
     // "al-Waer", "el-Arish": a lower-case Arabic article glued to a capitalised name
-    let article = |i: usize| i + 2 < n && matches!(w(i), "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ed" | "es" | "en") && toks[i + 1].norm == "-" && toks[i + 1].start == toks[i].end && toks[i + 2].start == toks[i + 1].end && cap(i + 2);
+    let article = |i: usize| i + 2 < n && marsad_text::english::ARABIC_ARTICLES.contains(&w(i)) && toks[i + 1].norm == "-" && toks[i + 1].start == toks[i].end && toks[i + 2].start == toks[i + 1].end && cap(i + 2);
     let name_end = |i: usize| -> Option<usize> {
         if !cap(i) && !article(i) {
             return None;
@@ -262,8 +263,6 @@ const EN_UNIT: &[&str] = &[
     "suburbs", "outskirts", "port", "governorate", "territory", "capital", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "sector", "zone", "mountains", "hills", "crossing", "township",
 ];
-/// Words between a name and its unit ("the Kutupalong refugee camp", "the Khyber tribal district").
-const EN_UNIT_KIND: &[&str] = &["refugee", "displacement", "displaced", "border", "tribal", "military", "coastal", "industrial", "residential", "desert"];
 const EN_DIRECTION: &[&str] = &["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "the", "occupied", "restive"];
 
 /// English place features (issue 11): what stands before the place over articles and
@@ -1046,20 +1045,21 @@ impl ArgModel {
             let cands = candidates(doc, e);
             let (a, r) = self.choose_pair(doc, e, &cands);
             let mut actor = a.map(|c| c.aref.clone());
-            let paired = r.map(|c| (c.start, c.end, c.aref.clone()));
             // a group that claims the attack (أعلن تنظيم داعش مسؤوليته عن الهجوم، تبنى
             // التنظيم الهجوم) is its actor: too few claims in the labels for the
             // ranker to learn it, so the subject of the claim verb fills an empty actor
             if actor.is_none() && e.kind == marsad_core::EventType::Assault {
                 actor = claimant(doc, e, &cands).map(|c| c.aref.clone());
             }
-            // the recipient is never the actor nor a part of its span: the pair's own unless
-            // a claimant filled the actor over it
-            let recipient = if a.is_some() || actor.is_none() || paired.as_ref().is_none_or(|c| actor.as_ref().is_some_and(|a| c.1 <= a.start || a.end <= c.0)) {
-                paired.map(|c| c.2)
-            } else {
-                let rest: Vec<Candidate> = cands.into_iter().filter(|c| actor.as_ref().is_none_or(|a| c.end <= a.start || a.end <= c.start)).collect();
-                self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone())
+            // the recipient is never the actor nor a part of its span: the pair never
+            // overlaps, but a claimant put in for an empty actor may
+            let apart = |c: &Candidate| actor.as_ref().is_none_or(|x| c.end <= x.start || x.end <= c.start);
+            let recipient = match r {
+                Some(c) if !apart(c) => {
+                    let rest: Vec<Candidate> = cands.iter().filter(|c| apart(c)).cloned().collect();
+                    self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone())
+                }
+                r => r.map(|c| c.aref.clone()),
             };
             let place = match &self.en_place {
                 Some(m) if m.has_place && is_en(doc, e) => m.choose_en_place(doc, e, &en_place_candidates(doc, e)).map(|c| c.place.clone()),

@@ -20,12 +20,7 @@ const UNIT: &[&str] = &[
     "hamlet", "settlement", "commune", "prefecture", "territory", "districts", "provinces", "areas", "regions", "towns", "cities", "states",
     "neighbourhoods", "neighborhoods", "camps", "islands", "forest", "forests", "pass", "sector", "zone", "mountains", "hills", "crossing",
 ];
-/// Words between a name and its unit that say what kind of unit it is ("the Kutupalong
-/// refugee camp", "the Khyber tribal district", "the Torkham border crossing").
-const UNIT_KIND: &[&str] = &["refugee", "displacement", "displaced", "border", "tribal", "military", "coastal", "industrial", "residential", "desert"];
-/// Arabic articles that open a transliterated name when glued to it by a hyphen
-/// ("al-Waer", "el-Arish"): the name starts there though the article is lower case.
-const AR_ARTICLE: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "en"];
+use marsad_text::english::{without_possessive, ARABIC_ARTICLES as AR_ARTICLE, UNIT_KINDS as UNIT_KIND};
 /// Words that may stand between a place and the place that contains it.
 const LINK: &[&str] = &[
     "in", "of", "the", "a", "near", "outside", "from", "about", "some", "around", "nearly", "km", "kilometres", "kilometers", "miles", "mile",
@@ -96,8 +91,8 @@ impl<'a> Sent<'a> {
         let n = self.toks.len();
         // "al-Waer", "el-Arish": a lower-case article glued to a capitalised name
         let article = i + 2 < n && AR_ARTICLE.contains(&self.en_word(i)) && self.en_glued(i + 1) && self.toks[i + 1].norm == "-" && self.en_cap(i + 2);
-        let bare = |q: usize| self.en_word(q).trim_end_matches("'s").trim_end_matches("’s").to_string();
-        if i >= n || !(self.en_cap(i) || article) || NOT_NAME.contains(&bare(i).as_str()) || !article && crate::words::EN_FUNC.contains(&self.en_word(i)) {
+        let bare = |q: usize| without_possessive(self.en_word(q));
+        if i >= n || !(self.en_cap(i) || article) || NOT_NAME.contains(&bare(i)) || !article && crate::words::EN_FUNC.contains(&self.en_word(i)) {
             return None;
         }
         let mut e = if article { i + 2 } else { i };
@@ -111,7 +106,7 @@ impl<'a> Sent<'a> {
                 e = j + 1;
                 continue;
             }
-            if j < n && self.en_cap(j) && !NOT_NAME.contains(&bare(j).as_str()) && !UNIT.contains(&self.en_word(j)) {
+            if j < n && self.en_cap(j) && !NOT_NAME.contains(&bare(j)) && !UNIT.contains(&self.en_word(j)) {
                 e = j;
                 continue;
             }
@@ -157,9 +152,9 @@ impl<'a> Sent<'a> {
                 }
                 let prev = if b > 0 { self.en_word(b - 1) } else { "" };
                 // "the Guma local government area of Benue state"
-                let unit_after = e + 1 < n && UNIT.contains(&self.en_word(e + 1).trim_end_matches("'s").trim_end_matches("’s"))
+                let unit_after = e + 1 < n && UNIT.contains(&without_possessive(self.en_word(e + 1)))
                     || (self.en_word(e + 1) == "local" && self.en_word(e + 2) == "government")
-                    || (UNIT_KIND.contains(&self.en_word(e + 1)) && UNIT.contains(&self.en_word(e + 2).trim_end_matches("'s").trim_end_matches("’s")));
+                    || (UNIT_KIND.contains(&self.en_word(e + 1)) && UNIT.contains(&without_possessive(self.en_word(e + 2))));
                 // "in Faizabad, the capital of Badakhshan", "of Dilling, a town in …": an
                 // apposition that says what the name is
                 let apposed = matches!(prev, "in" | "near" | "at" | "outside" | "of" | "on")
@@ -183,7 +178,7 @@ impl<'a> Sent<'a> {
                 let country_part = possessed
                     && b >= 2
                     && matches!(self.en_word(b - 2), "in" | "near" | "at" | "outside" | "across")
-                    && self.lx().countries.contains_key(prev.trim_end_matches("'s").trim_end_matches("’s"));
+                    && self.lx().countries.contains_key(without_possessive(prev));
                 let loc_before = matches!(prev, "the" | "in" | "near" | "at" | "outside" | "of") || possessed;
                 // "in NAME, <known place>" / "near NAME in <known place>"
                 let contained = matches!(prev, "in" | "near" | "at" | "outside")

@@ -416,10 +416,8 @@ impl Gazetteer {
     /// one look-up.
     #[inline]
     pub fn probe(&self, key: &str) -> (&[Candidate], bool) {
-        match self.index.get(key) {
-            Some(&(start, n)) => (&self.cands[start as usize..(start + (n & !PREFIX)) as usize], n & PREFIX != 0),
-            None => (&[], false),
-        }
+        let (range, prefix) = self.probe_range(key);
+        (self.hits_in(range), prefix)
     }
 
     /// [`Gazetteer::probe`] with the candidates as a range of the

@@ -7,6 +7,7 @@
 
 pub mod bench;
 pub mod clitics;
+pub mod english;
 pub mod lang;
 pub mod memo;
 pub mod normalize;

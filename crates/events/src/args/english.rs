@@ -3,6 +3,7 @@
 //! intransitive death word, passives and reduced passives ("four soldiers killed in
 //! …"), the recipient after on/against/targeting or as the object, and "between X and Y".
 
+use marsad_text::english::without_possessive;
 use crate::lexicon::{Entry, Kind};
 use crate::sentence::*;
 use marsad_core::TokenKind;
@@ -60,7 +61,7 @@ impl<'a> Sent<'a> {
     /// airstrikes").
     fn english_subject(&self, c: &Cand, e: &Entry) -> Option<Np> {
         // "Monday's attack", "the group's attack": a possessive determines a noun too
-        let det = c.tok > 0 && (matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new") || EN_DATE_WORDS.contains(&self.toks[c.tok - 1].norm.trim_end_matches("'s").trim_end_matches("’s")) && self.toks[c.tok - 1].norm.ends_with('s'));
+        let det = c.tok > 0 && (matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new") || EN_DATE_WORDS.contains(&without_possessive(&self.toks[c.tok - 1].norm)) && self.toks[c.tok - 1].norm.ends_with('s'));
         let w = self.toks[c.tok].norm.as_str();
         let verb_form = (e.verb && !det) || (c.kind == Kind::Word && !det && (w.ends_with("ed") || matches!(w, "shot" | "struck" | "fought" | "blew" | "hit" | "beat" | "met" | "threw" | "set" | "fired" | "stabbed")));
         // "condemned the recent attacks": a noun reading right after a verb is its object
@@ -98,7 +99,7 @@ impl<'a> Sent<'a> {
         while j > 0 && c.tok - j < 3 {
             j -= 1;
             // "Monday's attack", "last March's bombing": a date, not an attacker
-            if EN_DATE_WORDS.contains(&self.toks[j].norm.trim_end_matches("'s").trim_end_matches("’s")) {
+            if EN_DATE_WORDS.contains(&without_possessive(&self.toks[j].norm)) {
                 break;
             }
             if self.actorish(j) {

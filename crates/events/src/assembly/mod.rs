@@ -76,10 +76,9 @@ impl<'a> Sent<'a> {
             // English: a list of incidents, each verb with its own subject and place, is one
             // event per clause; the new clause's subject triggers ("and shelling killed")
             // come with its verb
-            let list_break = |g: &Vec<usize>| g.iter().find_map(|&o| self.en_list_break(evs[o].c.tok, ev.c.tok));
-            match groups.iter().position(|g| self.same_event(&evs[g[0]], ev)) {
-                Some(gi) if !self.arabic[ev.c.tok] && list_break(&groups[gi]).is_some() => {
-                    let b = list_break(&groups[gi]).unwrap_or(0);
+            let list_break = |g: &Vec<usize>| if self.arabic[ev.c.tok] { None } else { g.iter().find_map(|&o| self.en_list_break(evs[o].c.tok, ev.c.tok)) };
+            match groups.iter().position(|g| self.same_event(&evs[g[0]], ev)).map(|gi| (gi, list_break(&groups[gi]))) {
+                Some((gi, Some(b))) => {
                     let mut mine: Vec<usize> = groups[gi].iter().copied().filter(|&o| evs[o].c.tok > b).collect();
                     groups[gi].retain(|&o| evs[o].c.tok <= b);
                     mine.push(k);
@@ -89,7 +88,7 @@ impl<'a> Sent<'a> {
                         groups.push(mine);
                     }
                 }
-                Some(gi) => groups[gi].push(k),
+                Some((gi, None)) => groups[gi].push(k),
                 None => groups.push(vec![k]),
             }
         }
