@@ -123,11 +123,11 @@ fn pct(v: &Value, k: &str) -> f64 {
 fn events_dev_sets_stay_above_their_floors() {
     let root = repo_root();
     let dev = |n: &str| root.join("crates/events/data/dev").join(n).to_string_lossy().into_owned();
-    for (set, found_floor) in [("heldlike.jsonl", 90.0), ("othertypes.jsonl", 90.0), ("fresh.jsonl", 96.0), ("english.jsonl", 93.0), ("precision.jsonl", 95.0), ("precision4.jsonl", 90.0)] {
+    for (set, found_floor) in [("heldlike.jsonl", 90.0), ("othertypes.jsonl", 90.0), ("fresh.jsonl", 96.0), ("english.jsonl", 93.0), ("precision.jsonl", 95.0), ("precision4.jsonl", 90.0), ("fresh2.jsonl", 87.0)] {
         let v = eval(&dev(set));
         assert!(pct(&v, "type_found") >= found_floor, "{set}: type found {} < {found_floor}", pct(&v, "type_found"));
     }
-    for (set, false_ceiling) in [("precision.jsonl", 1.0), ("precision2.jsonl", 2.5), ("precision3.jsonl", 4.0), ("precision4.jsonl", 1.5), ("fresh3.jsonl", 2.5)] {
+    for (set, false_ceiling) in [("precision.jsonl", 1.0), ("precision2.jsonl", 2.5), ("precision3.jsonl", 4.0), ("precision4.jsonl", 1.5), ("fresh3.jsonl", 2.5), ("fresh2.jsonl", 5.0)] {
         let v = eval(&dev(set));
         assert!(pct(&v, "false_events") <= false_ceiling, "{set}: false events {} > {false_ceiling}", pct(&v, "false_events"));
     }
