@@ -125,6 +125,12 @@ pub struct Lexicon {
     /// Arabic name / nisba stem / English word → ISO3
     pub countries: FMap<String, String>,
     pub nisba: FMap<String, String>,
+    /// Pre-filters (issue 12) made when the lexicon is loaded: every key of
+    /// `ar` (a look-up tries ≈ 6 readings of each new word), and every key
+    /// of `nisba` without its final ي (`nisba_of` tries up to five stems of
+    /// every word of a casualty sentence). Neither rejects a key.
+    ar_heads: marsad_text::HeadBits,
+    pub(crate) nisba_heads: marsad_text::HeadBits,
 }
 
 fn strip_al(s: &str) -> &str {
@@ -271,6 +277,8 @@ impl Lexicon {
             heads: FMap::default(),
             countries: FMap::default(),
             nisba: FMap::default(),
+            ar_heads: marsad_text::HeadBits::of([]),
+            nisba_heads: marsad_text::HeadBits::of([]),
         };
         for (src, arabic) in [(AR, true), (EN, false)] {
             for line in src.lines() {
@@ -343,6 +351,8 @@ impl Lexicon {
                 lx.countries.insert(n.to_lowercase(), f[0].to_string());
             }
         }
+        lx.ar_heads = marsad_text::HeadBits::of(lx.ar.keys().map(String::as_str));
+        lx.nisba_heads = marsad_text::HeadBits::of(lx.nisba.keys().filter_map(|k| k.strip_suffix('ي')));
         lx
     }
 
@@ -377,6 +387,9 @@ impl Lexicon {
         if arabic {
             // only stems in the lexicon are turned into readings (no allocation otherwise)
             for_each_analysis(norm, &mut |stem: &str, kind: Kind, future, suffixed, article, stripped| {
+                if !self.ar_heads.may_contain(stem) {
+                    return;
+                }
                 if let Some(ids) = self.ar.get(stem) {
                     for &(k, id) in ids {
                         if k != kind {
@@ -426,6 +439,12 @@ impl Lexicon {
         if alts.iter().any(|a| a == norm || strip_al(norm) == a) {
             return true;
         }
+        // every reading's stem is a piece of the word, or a piece and ه: a
+        // word holding no alternative so is read no further (issue 12: the
+        // affix enumeration per slot token; test `slot_filter_is_the_readings`)
+        if !alts.iter().any(|a| may_be_a_stem_of(a, norm)) {
+            return false;
+        }
         // the readings of `ar_analyses`, without allocating them (see the
         // test `for_each_analysis_gives_ar_analyses`)
         let mut hit = false;
@@ -436,6 +455,14 @@ impl Lexicon {
         });
         hit
     }
+}
+
+/// Could `a` be the stem of a reading of `w` ([`for_each_analysis`])? Each
+/// stem is a piece of `w`, or a piece followed by ه (the taa marbuta put
+/// back), so an `a` that is neither is no stem of `w`.
+fn may_be_a_stem_of(a: &str, w: &str) -> bool {
+    let piece = |x: &[u8]| !x.is_empty() && w.as_bytes().windows(x.len()).any(|y| y == x);
+    piece(a.as_bytes()) || a.strip_suffix('ه').is_some_and(|r| piece(r.as_bytes()))
 }
 
 const CONJ: &[&str] = &["", "و", "ف"];
@@ -460,21 +487,26 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
     // `chars().count() >= 2` without counting, and the affixes' char counts
     // as half their bytes (all are two-byte Arabic letters: test
     // `affixes_are_two_byte_letters`); the same readings in the same order
-    // as `ar_analyses` (test `for_each_analysis_gives_ar_analyses`)
+    // as `ar_analyses` (tests `for_each_analysis_gives_ar_analyses`,
+    // `for_each_analysis_is_ar_analyses_on_the_corpus`)
     if !two_chars(w) {
         return;
     }
     let mut buf = String::new();
     // the suffixes of w1 found once: a word with a prefix removed ends as
     // w1 does, so only these can end it (when it is long enough); kept in
-    // list order, so the readings come in the same order
+    // list order, so the readings come in the same order. A suffix is
+    // compared whole only when its last letter is w1's (issue 12: most of
+    // the 43 suffix tests per word failed on the last letter after a
+    // byte loop each)
     let (mut vm, mut nm) = ([""; VSUF.len()], [""; NSUF.len()]);
     for c in CONJ {
         let Some(w1) = sp(w, c) else { continue };
         let cl = c.len() / 2;
+        let last = tail2(w1);
         let mut nv = 0;
         for s in VSUF {
-            if ss(w1, s).is_some() {
+            if s.is_empty() || tail2(s) == last && ss(w1, s).is_some() {
                 vm[nv] = s;
                 nv += 1;
             }
@@ -489,10 +521,16 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
         }
         for fut in ["", "س", "ل"] {
             let Some(w2) = sp(w1, fut) else { continue };
+            let first = head2(w2);
             for p in IMPF {
+                // (every IMPF prefix is one letter: its two bytes)
+                if head2(p) != first {
+                    continue;
+                }
                 let Some(w3) = sp(w2, p) else { continue };
                 for s in vsuf {
-                    if let Some(st) = ss(w3, s) {
+                    // w3 is a tail of w1, which ends with s: only its length decides
+                    if let Some(st) = cut(w3, s) {
                         if two_chars(st) {
                             f(st, Kind::Impf, fut == "س", !s.is_empty(), false, cl + fut.len() / 2 + 1 + s.len() / 2);
                         }
@@ -502,16 +540,20 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
         }
         let mut nn = 0;
         for s in NSUF {
-            if ss(w1, s).is_some() {
+            if s.is_empty() || tail2(s) == last && ss(w1, s).is_some() {
                 nm[nn] = s;
                 nn += 1;
             }
         }
         let nsuf = &nm[..nn];
+        let first = head2(w1);
         for a in ART {
+            if !a.is_empty() && head2(a) != first {
+                continue;
+            }
             let Some(w2) = sp(w1, a) else { continue };
             for s in nsuf {
-                if let Some(st) = ss(w2, s) {
+                if let Some(st) = cut(w2, s) {
                     if !two_chars(st) {
                         continue;
                     }
@@ -526,6 +568,38 @@ pub fn for_each_analysis(w: &str, f: &mut dyn FnMut(&str, Kind, bool, bool, bool
                 }
             }
         }
+    }
+}
+
+/// The last two bytes of `s` (0 when shorter): an affix's last letter.
+#[inline]
+fn tail2(s: &str) -> u16 {
+    let b = s.as_bytes();
+    match b.len() {
+        0 | 1 => 0,
+        n => u16::from_le_bytes([b[n - 2], b[n - 1]]),
+    }
+}
+
+/// The first two bytes of `s` (0 when shorter): an affix's first letter.
+#[inline]
+fn head2(s: &str) -> u16 {
+    let b = s.as_bytes();
+    if b.len() < 2 {
+        0
+    } else {
+        u16::from_le_bytes([b[0], b[1]])
+    }
+}
+
+/// `w` without its last `s.len()` bytes, for a `w` known to end with `s`
+/// when it is at least as long (a tail of a word that ends with `s`).
+#[inline]
+fn cut<'w>(w: &'w str, s: &str) -> Option<&'w str> {
+    if w.len() >= s.len() {
+        w.get(..w.len() - s.len())
+    } else {
+        None
     }
 }
 
@@ -630,6 +704,72 @@ mod tests {
             words += 1;
         }
         assert!(words > 5_000, "{words} words");
+    }
+
+    /// The same on every Arabic word of real articles (the corpus's first
+    /// 300, when present) and on short and affix-only words, where the
+    /// letter tests of `for_each_analysis` (last letter of a suffix, first of
+    /// a prefix) and its length-only cuts could differ from full compares.
+    #[test]
+    fn for_each_analysis_is_ar_analyses_on_the_corpus() {
+        let mut words: Vec<String> = ["ه", "هه", "وه", "وا", "ات", "تات", "والات", "فسيت", "سيت", "لتين", "بالات", "كالتهما", "ويتهما", "ت", "a", "ab", "aت", "تa"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for a in CONJ.iter().chain(VSUF).chain(IMPF).chain(ART).chain(NSUF) {
+            for b in VSUF.iter().chain(NSUF) {
+                words.push(format!("{a}{b}"));
+                words.push(format!("{a}ب{b}"));
+                words.push(format!("{a}بت{b}"));
+            }
+        }
+        for text in marsad_core::sample::shared_corpus_texts(300) {
+            words.extend(marsad_text::tokenize::tokenize(&text).into_iter().filter(|t| t.kind == marsad_core::TokenKind::Arabic).map(|t| t.norm));
+        }
+        for w in &words {
+            let mut got: Vec<(String, Kind, bool, bool, bool, usize)> = Vec::new();
+            for_each_analysis(w, &mut |st, k, fu, su, ar, sp| got.push((st.to_string(), k, fu, su, ar, sp)));
+            let want: Vec<(String, Kind, bool, bool, bool, usize)> = ar_analyses(w).into_iter().map(|r| (r.stem, r.kind, r.future, r.suffixed, r.article, r.stripped)).collect();
+            assert_eq!(got, want, "{w}");
+        }
+        assert!(words.len() > 1_000, "{} words", words.len());
+    }
+
+    /// `slot_matches` with its piece filter answers as the readings do
+    /// without it: every later slot of every lexicon phrase against every
+    /// Arabic word of the casualty dev set and of real articles.
+    #[test]
+    fn slot_filter_is_the_readings() {
+        let lx = Lexicon::load();
+        // the noun stems of each word, found once ([`ar_analyses`])
+        let reference = |alts: &[String], w: &str, stems: &[String]| alts.iter().any(|a| a == w || strip_al(w) == a) || stems.iter().any(|st| alts.contains(st));
+        let mut texts = vec![include_str!("../data/dev/casreal.jsonl").to_string()];
+        texts.extend(marsad_core::sample::shared_corpus_texts(100));
+        let mut words: Vec<String> = texts.iter().flat_map(|t| marsad_text::tokenize::tokenize(t)).filter(|t| t.kind == marsad_core::TokenKind::Arabic).map(|t| t.norm).collect();
+        words.sort();
+        words.dedup();
+        let mut slots: Vec<&Vec<String>> = lx.entries.iter().flat_map(|e| e.rest.iter()).collect();
+        slots.sort();
+        slots.dedup();
+        // the slots' own words (and their inflections) must match
+        for alts in &slots {
+            for a in alts.iter() {
+                words.push(a.clone());
+                words.push(format!("وال{a}"));
+                words.push(format!("{a}ات"));
+            }
+        }
+        let stems: Vec<Vec<String>> = words.iter().map(|w| ar_analyses(w).into_iter().filter(|r| r.kind == Kind::Noun).map(|r| r.stem).collect()).collect();
+        let (mut pairs, mut hits) = (0usize, 0usize);
+        for alts in &slots {
+            for (w, st) in words.iter().zip(&stems) {
+                let got = lx.slot_matches(alts, w, true);
+                assert_eq!(got, reference(alts, w, st), "{alts:?} {w}");
+                pairs += 1;
+                hits += got as usize;
+            }
+        }
+        assert!(slots.len() > 20 && hits > 100, "{hits} hits of {pairs}, {} slots", slots.len());
     }
 
     /// `for_each_analysis` counts an affix's chars as half its bytes.

@@ -314,6 +314,10 @@ pub(crate) fn nisba_of<'l>(lx: &'l crate::lexicon::Lexicon, k: &str) -> Option<&
     let mut stem = String::new();
     for suf in ["يين", "يون", "يات", "يه", "ي"] {
         if let Some(st) = marsad_text::clitics::strip_suffix(k, suf) {
+            // (no key of `nisba` is st + ي unless st passes its filter)
+            if !lx.nisba_heads.may_contain(st) {
+                continue;
+            }
             stem.clear();
             stem.push_str(st);
             stem.push('ي');

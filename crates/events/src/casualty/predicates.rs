@@ -238,6 +238,13 @@ impl<'a> G<'a> {
     /// أعدمته، مقتلهما، إصابته، وفاته. The pronoun is the victim: one (ه، ها) or two (هما);
     /// a plural (هم) counts nothing.
     pub(super) fn suffixed_pred(&self, i: usize) -> Option<Pred> {
+        self.suffixed_pred_with(i, true)
+    }
+
+    /// [`G::suffixed_pred`], with or without the fast path that skips a
+    /// suffix none of whose four stem forms is in the lists it reads (`fast =
+    /// false` is the reference of the test `suffixed_fast_path_is_the_reference`).
+    pub(super) fn suffixed_pred_with(&self, i: usize, fast: bool) -> Option<Pred> {
         let t = self.t(i);
         let pre = t.prefix.trim_start_matches(['و', 'ف']);
         let w = if matches!(pre, "ب" | "ل") && t.norm.chars().count() > 4 { t.norm.trim_start_matches(['و', 'ف']).get(pre.len()..).unwrap_or(self.w(i)) } else { self.w(i) };
@@ -249,6 +256,12 @@ impl<'a> G<'a> {
             // the end of "لقي … مصرعهم": part of that phrase
             if matches!(st, "مصرع" | "حتف") && (i.saturating_sub(16)..i).any(|q| matches!(self.w(q), "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين")) {
                 return None;
+            }
+            // fast path (almost every word ending in ه, ها…): no form below is
+            // in any list the classes read, so every class test fails (issue
+            // 12: four `String`s and 24 list scans per such word before)
+            if fast && !suffixed_forms_listed(st) {
+                continue;
             }
             let forms = [st.to_string(), format!("{st}ا"), st.strip_suffix('ت').map(|x| format!("{x}ه")).unwrap_or_default(), st.strip_suffix('ت').map(|x| x.to_string()).unwrap_or_default()];
             let any = |list: &[&str]| forms.iter().any(|f| !f.is_empty() && list.contains(&f.as_str()));
@@ -593,11 +606,41 @@ impl<'a> G<'a> {
 
 /// Whether `w` is in one of the lists `find_pred_lex` picks from (killed,
 /// injured, arrested: verbs, verbal nouns, counted nouns), by a hashed set:
-/// scanning the eleven lists for every word was 3 % of the pipeline.
+/// scanning the eleven lists for every word was 3 % of the pipeline. A
+/// [`marsad_text::HeadBits`] in front rejects most words before hashing
+/// (five forms of every token are asked).
 fn predicate_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<marsad_text::StrSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        [K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED].iter().flat_map(|l| l.iter()).map(|x| x.to_string()).collect()
-    })
-    .contains(w)
+    static SET: std::sync::OnceLock<(marsad_text::HeadBits, marsad_text::StrSet)> = std::sync::OnceLock::new();
+    let (heads, set) = SET.get_or_init(|| {
+        let lists = [K_VERB_T, K_VERB_I, K_NOUN_GEN, K_COUNTED, I_VERB_T, I_VERB_I, I_NOUN_GEN, I_COUNTED, A_VERB_T, A_NOUN_GEN, A_COUNTED];
+        (marsad_text::HeadBits::of(lists.iter().flat_map(|l| l.iter().copied())), lists.iter().flat_map(|l| l.iter()).map(|x| x.to_string()).collect())
+    });
+    heads.may_contain(w) && set.contains(w)
+}
+
+/// The lists [`G::suffixed_pred`] reads, as one set (a word in none of them
+/// gives no class).
+fn suffixed_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<(marsad_text::HeadBits, marsad_text::StrSet)> = std::sync::OnceLock::new();
+    let (heads, set) = SET.get_or_init(|| {
+        let lists: [&[&str]; 7] = [K_VERB_T, K_NOUN_GEN, &["اغتيال"], I_VERB_T, I_NOUN_GEN, A_VERB_T, A_NOUN_GEN];
+        (marsad_text::HeadBits::of(lists.iter().flat_map(|l| l.iter().copied())), lists.iter().flat_map(|l| l.iter()).map(|x| x.to_string()).collect())
+    });
+    heads.may_contain(w) && set.contains(w)
+}
+
+/// Is one of the four forms [`G::suffixed_pred`] tests for the stem `st`
+/// (st, stا, st without a final ت, and that with ه) in its lists?
+fn suffixed_forms_listed(st: &str) -> bool {
+    let mut buf = String::with_capacity(st.len() + 2);
+    buf.push_str(st);
+    buf.push('ا');
+    if suffixed_word(st) || suffixed_word(&buf) {
+        return true;
+    }
+    let Some(x) = st.strip_suffix('ت') else { return false };
+    buf.clear();
+    buf.push_str(x);
+    buf.push('ه');
+    suffixed_word(x) || suffixed_word(&buf)
 }

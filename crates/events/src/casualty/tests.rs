@@ -190,6 +190,38 @@ fn predicate_fast_path_matches_the_reference() {
     assert!(tokens > 5_000 && preds > 300, "{tokens} tokens, {preds} predicates");
 }
 
+/// The fast path of `suffixed_pred` (a set of the stems its classes read)
+/// gives the reference's answer at every token of the casualty dev sentences
+/// and of real articles (the corpus's first 200), with and without the
+/// disease flag.
+#[test]
+fn suffixed_fast_path_is_the_reference() {
+    let mut texts: Vec<String> = Vec::new();
+    for file in [include_str!("../../data/dev/casualties.jsonl"), include_str!("../../data/dev/casreal.jsonl"), include_str!("../../data/dev/casreal_test.jsonl")] {
+        for line in file.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            texts.push(v["text"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    texts.extend(marsad_core::sample::shared_corpus_texts(200));
+    let (mut tokens, mut preds) = (0, 0);
+    for s in &texts {
+        let toks = marsad_text::tokenize::tokenize(s);
+        let n = toks.len();
+        for disease in [false, true] {
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease, upper: vec![false; n], attack: vec![false; n] };
+            let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
+            for i in 0..n {
+                let fast = g.suffixed_pred_with(i, true);
+                assert_eq!(format!("{fast:?}"), format!("{:?}", g.suffixed_pred_with(i, false)), "{s} at {}", toks[i].norm);
+                preds += fast.is_some() as usize;
+                tokens += 1;
+            }
+        }
+    }
+    assert!(tokens > 50_000 && preds > 50, "{tokens} tokens, {preds} predicates");
+}
+
 /// Round 4 (issue 11): a number after a date word is a day or a year even where the time
 /// tagger did not read it (a misspelt month), and counts of things seized or of stab
 /// wounds are no tolls.
