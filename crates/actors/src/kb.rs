@@ -110,6 +110,9 @@ pub struct Kb {
     /// A pre-filter of `index`'s keys (built by `parse` once the index is
     /// complete): the matcher asks about every clitic reading of every word.
     pub index_heads: HeadBits,
+    /// A pre-filter of `names`' keys: the matcher asks about every Arabic
+    /// word (and the word without a one-letter clitic) of every sentence.
+    pub names_heads: HeadBits,
 }
 
 /// The pre-filter of `index`'s keys and of the group heads (in marsad-text,
@@ -213,6 +216,7 @@ impl Kb {
             index: StrMap::default(),
             by_id: StrMap::default(),
             index_heads: HeadBits::of([]),
+            names_heads: HeadBits::of([]),
         };
         // countries
         for line in COUNTRIES_TSV.lines() {
@@ -324,7 +328,17 @@ impl Kb {
             });
         }
         kb.index_heads = HeadBits::of(kb.index.keys().map(|k| k.as_str()));
+        kb.names_heads = HeadBits::of(kb.names.keys().map(|k| k.as_str()));
         kb
+    }
+
+    /// `names.get(k)`, rejecting most words by [`HeadBits`] first.
+    #[inline]
+    pub fn name(&self, k: &str) -> Option<&NamePart> {
+        if !self.names_heads.may_contain(k) {
+            return None;
+        }
+        self.names.get(k)
     }
 
     /// `index.get(k)`, rejecting most words by [`HeadBits`] first.

@@ -83,8 +83,15 @@ const STOP: &[&str] = &[
     "يكون", "تكون", "ليس", "اما", "الا", "وكان", "وكانت", "تم", "يتم", "عام", "سنه", "رئيس",
 ];
 
+/// Whether `norm` is one of [`STOP`], by a hashed set behind a
+/// [`crate::kb::HeadBits`]: surname matching asks it of every word of a
+/// document that names people, and the list scan (≈ 110 comparisons, a
+/// `memcmp` for each of the same length) was the matcher's largest own cost
+/// (issue 12; test `stop_set_is_the_list`).
 fn is_stop(norm: &str) -> bool {
-    STOP.contains(&norm)
+    static SET: std::sync::OnceLock<(crate::kb::HeadBits, marsad_text::StrSet)> = std::sync::OnceLock::new();
+    let (heads, set) = SET.get_or_init(|| (crate::kb::HeadBits::of(STOP.iter().copied()), STOP.iter().map(|w| w.to_string()).collect()));
+    heads.may_contain(norm) && set.contains(norm)
 }
 
 /// Definite adjectives and titles that follow names without being part of
@@ -724,13 +731,13 @@ fn name_part<'a>(kb: &'a Kb, t: &Token) -> Option<&'a crate::kb::NamePart> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    if let Some(p) = kb.names.get(&t.norm) {
+    if let Some(p) = kb.name(&t.norm) {
         return Some(p);
     }
     // a conjunction/preposition clitic before a name: وهيوا
     let mut ch = t.norm.chars();
     match ch.next() {
-        Some('و' | 'ف' | 'ل' | 'ب') => kb.names.get(ch.as_str()),
+        Some('و' | 'ف' | 'ل' | 'ب') => kb.name(ch.as_str()),
         _ => None,
     }
 }
@@ -1147,18 +1154,19 @@ fn surname_mentions(doc: &Document, out: &mut Vec<Mention>, covered: &[bool]) {
             [Some(t.norm.as_str()), Some(t.base.as_str())]
         };
         // their skeletons, made only when a surname has one to compare
-        let mut skels: Option<Vec<Rc<str>>> = None;
+        // (two at most, in an array: a `Vec` per word showed in profiles)
+        let mut skels: Option<[Option<Rc<str>>; 2]> = None;
         for (exact, sk, m) in &surnames {
             let hit = words.iter().flatten().any(|w| w == exact)
                 || sk.as_ref().map_or(false, |sk| {
                     let skels = skels.get_or_insert_with(|| {
                         if t.kind == TokenKind::Arabic {
-                            words.iter().flatten().map(|w| skeleton_memo(w)).collect()
+                            [words[0].map(skeleton_memo), words[1].map(skeleton_memo)]
                         } else {
-                            Vec::new()
+                            [None, None]
                         }
                     });
-                    skels.iter().any(|f| **f == **sk || (sk.chars().count() >= 5 && edit1(f, sk)))
+                    skels.iter().flatten().any(|f| **f == **sk || (sk.chars().count() >= 5 && edit1(f, sk)))
                 });
             if hit {
                 let mut nm = m.clone();
@@ -1250,6 +1258,27 @@ mod tests {
         assert!(heads >= 12, "{heads} heads found");
     }
 
+    /// The hashed [`is_stop`] answers as the list scan, on every stop word
+    /// and on every word of real articles (the corpus's first 300).
+    #[test]
+    fn stop_set_is_the_list() {
+        for w in STOP {
+            assert!(is_stop(w), "{w}");
+        }
+        let mut words = 0;
+        let mut stops = 0;
+        for text in marsad_core::sample::shared_corpus_texts(300).iter().map(String::as_str).chain(["في بغداد قال إن the group"]) {
+            for t in marsad_text::tokenize::tokenize(text) {
+                for w in [t.norm.as_str(), t.base.as_str(), ""] {
+                    assert_eq!(is_stop(w), STOP.contains(&w), "{w}");
+                    stops += is_stop(w) as usize;
+                    words += 1;
+                }
+            }
+        }
+        assert!(stops > 0 && words > 10, "{stops} of {words}");
+    }
+
     /// The pre-filtered look-ups ([`Kb::entries`], [`is_group_head`]) answer
     /// as the plain ones: on every key of the index and every group head, and
     /// on every clitic reading, base and form of every token of real
@@ -1263,6 +1292,9 @@ mod tests {
         for h in GROUP_HEADS {
             assert!(is_group_head(h), "{h}");
         }
+        for k in kb.names.keys() {
+            assert!(kb.name(k).is_some(), "{k}");
+        }
         let mut texts = vec!["أعلنت جماعة التوحيد وتنظيم الدولة الإسلامية أن الجيش العراقي والقوات الأمريكية هاجموا مواقع لحزب الله. The group said Hamas attacked.".to_string()];
         texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let (mut words, mut found, mut rejected) = (0usize, 0usize, 0usize);
@@ -1275,6 +1307,7 @@ mod tests {
                     let plain = kb.index.get(w);
                     assert_eq!(kb.entries(w).map(|v| v as *const _), plain.map(|v| v as *const _), "{w}");
                     assert_eq!(is_group_head(w), GROUP_HEADS.contains(&w), "{w}");
+                    assert_eq!(kb.name(w).map(|p| p as *const _), kb.names.get(w).map(|p| p as *const _), "{w}");
                     words += 1;
                     found += plain.is_some() as usize;
                     rejected += !kb.index_heads.may_contain(w) as usize;
