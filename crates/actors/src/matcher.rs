@@ -122,6 +122,13 @@ impl Cands {
     pub fn iter(&self) -> impl Iterator<Item = &String> + '_ {
         self.list.iter().flat_map(|l| l.iter()).chain(self.extra.iter())
     }
+
+    /// The readings as a slice and the extra base: [`Cands::iter`]'s items,
+    /// in its order, for loops that run on every word (the flattening
+    /// iterator cost more than the look-ups it fed in `longest_match`).
+    pub fn parts(&self) -> (&[String], Option<&String>) {
+        (self.list.as_deref().unwrap_or(&[]), self.extra.as_ref())
+    }
 }
 
 impl<'a> IntoIterator for &'a Cands {
@@ -336,7 +343,8 @@ pub(crate) fn longest_match(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands
         return None;
     }
     let mut best: Option<Item> = None;
-    for c in cc[i].iter() {
+    let (list, extra) = cc[i].parts();
+    for c in list.iter().chain(extra) {
         let Some(list) = kb.entries(c) else { continue };
         for e in list {
             if let Some(j) = try_entry(doc, toks, cc, i, end, c, e) {
@@ -1256,6 +1264,21 @@ mod tests {
             heads += fast.is_some() as usize;
         }
         assert!(heads >= 12, "{heads} heads found");
+    }
+
+    /// [`Cands::parts`] holds [`Cands::iter`]'s items in its order (Arabic
+    /// words with and without an extra base, Latin words).
+    #[test]
+    fn cand_parts_are_the_iterator() {
+        let mut doc = Document::new("t", "وبغداد للحكومة الجيش والقوات Iraq's forces قال");
+        marsad_text::annotate(&mut doc);
+        let cc = token_cands(&doc);
+        for c in &cc {
+            let (list, extra) = c.parts();
+            let parts: Vec<&String> = list.iter().chain(extra).collect();
+            assert_eq!(parts, c.iter().collect::<Vec<_>>());
+        }
+        assert!(cc.iter().any(|c| c.parts().1.is_some()) || cc.len() > 5);
     }
 
     /// The hashed [`is_stop`] answers as the list scan, on every stop word

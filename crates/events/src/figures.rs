@@ -50,7 +50,10 @@ impl<'a> Sent<'a> {
     /// A nationality noun, also in the dual (فلسطينيان، عراقيين).
     fn nationality_noun(&self, q: usize) -> bool {
         let is = |k: &str| self.is_nisba(k) || k.strip_suffix("ان").filter(|st| st.ends_with('ي')).map_or(false, |st| self.is_nisba(st));
-        self.arabic[q] && (is(&self.key[q]) || is(&self.toks[q].norm) || is(strip_conj(&self.toks[q].norm)))
+        // (the three forms are often one word: each distinct form is tested once)
+        let (k, n) = (self.key[q], self.toks[q].norm.as_str());
+        let c = strip_conj(n);
+        self.arabic[q] && (is(k) || n != k && is(n) || c != n && c != k && is(c))
     }
 
     /// What makes a clause its own incident (besides a place): an indefinite attack word

@@ -131,6 +131,13 @@ pub struct Lexicon {
     /// every word of a casualty sentence). Neither rejects a key.
     ar_heads: marsad_text::HeadBits,
     pub(crate) nisba_heads: marsad_text::HeadBits,
+    /// The same for `cue_bits` (up to three forms of every token and every
+    /// adjacent pair of a sentence are asked): its keys, and for pair keys
+    /// (`a_b`) the parts on each side of every `_`, so that a pair is tested
+    /// before its key is built.
+    cue_heads: marsad_text::HeadBits,
+    pair_firsts: marsad_text::HeadBits,
+    pair_seconds: marsad_text::HeadBits,
 }
 
 fn strip_al(s: &str) -> &str {
@@ -279,6 +286,9 @@ impl Lexicon {
             nisba: FMap::default(),
             ar_heads: marsad_text::HeadBits::of([]),
             nisba_heads: marsad_text::HeadBits::of([]),
+            cue_heads: marsad_text::HeadBits::of([]),
+            pair_firsts: marsad_text::HeadBits::of([]),
+            pair_seconds: marsad_text::HeadBits::of([]),
         };
         for (src, arabic) in [(AR, true), (EN, false)] {
             for line in src.lines() {
@@ -353,6 +363,10 @@ impl Lexicon {
         }
         lx.ar_heads = marsad_text::HeadBits::of(lx.ar.keys().map(String::as_str));
         lx.nisba_heads = marsad_text::HeadBits::of(lx.nisba.keys().filter_map(|k| k.strip_suffix('ي')));
+        lx.cue_heads = marsad_text::HeadBits::of(lx.cue_bits.keys().map(String::as_str));
+        let splits = || lx.cue_bits.keys().flat_map(|k| k.match_indices('_').map(move |(i, _)| (&k[..i], &k[i + 1..])));
+        lx.pair_firsts = marsad_text::HeadBits::of(splits().map(|(a, _)| a));
+        lx.pair_seconds = marsad_text::HeadBits::of(splits().map(|(_, b)| b));
         lx
     }
 
@@ -378,6 +392,28 @@ impl Lexicon {
 
     /// The categories a word is a cue of, as a bit set.
     pub fn cue_mask(&self, w: &str) -> u64 {
+        if !self.cue_heads.may_contain(w) {
+            return 0;
+        }
+        self.cue_bits.get(w).copied().unwrap_or(0)
+    }
+
+    /// `cue_mask` of the pair key `a_b`, built in `buf` only when `a` and
+    /// `b` pass the pair filters (test `cue_filters_are_the_plain_look_ups`).
+    pub fn pair_cue_mask(&self, a: &str, b: &str, buf: &mut String) -> u64 {
+        if !(self.pair_firsts.may_contain(a) && self.pair_seconds.may_contain(b)) {
+            return 0;
+        }
+        buf.clear();
+        buf.push_str(a);
+        buf.push('_');
+        buf.push_str(b);
+        self.cue_mask(buf)
+    }
+
+    /// `cue_bits` without the filters (the reference of the test).
+    #[cfg(test)]
+    pub(crate) fn cue_mask_plain(&self, w: &str) -> u64 {
         self.cue_bits.get(w).copied().unwrap_or(0)
     }
 

@@ -82,9 +82,10 @@ pub(crate) fn has_stem(norm: &str, stems: &[&str]) -> bool {
 }
 
 pub(crate) fn strip_conj(n: &str) -> &str {
+    // (three chars or more, without counting them all: test `char_tests_are_counts`)
     for p in ["و", "ف"] {
-        if let Some(r) = n.strip_prefix(p) {
-            if r.chars().count() >= 3 {
+        if let Some(r) = marsad_text::clitics::strip_prefix(n, p) {
+            if r.chars().nth(2).is_some() {
                 return r;
             }
         }
@@ -147,16 +148,7 @@ impl<'a> Sent<'a> {
         // cue categories per token and per adjacent pair, computed once per sentence
         let mask: Vec<u64> = toks.iter().zip(key.iter()).map(|(t, k)| token_cue_mask(lx, t, k)).collect();
         let mut pair = String::new();
-        let pmask: Vec<u64> = key
-            .windows(2)
-            .map(|w| {
-                pair.clear();
-                pair.push_str(w[0]);
-                pair.push('_');
-                pair.push_str(w[1]);
-                lx.cue_mask(&pair)
-            })
-            .collect();
+        let pmask: Vec<u64> = key.windows(2).map(|w| lx.pair_cue_mask(w[0], w[1], &mut pair)).collect();
         let any = |cat: &str| {
             let b = lx.cat_bit(cat);
             b != 0 && (mask.iter().any(|m| m & b != 0) || pmask.iter().any(|m| m & b != 0))

@@ -463,6 +463,50 @@ fn token_cue_mask_is_the_three_look_ups() {
     assert!(n > 20 && hits > 3, "{n} tokens, {hits} with cues");
 }
 
+/// The filtered cue look-ups (`cue_mask`, `pair_cue_mask`) answer as the
+/// plain map: on every key, and on every token form and adjacent pair of
+/// keys of real articles (the corpus's first 300) and English text.
+#[test]
+fn cue_filters_are_the_plain_look_ups() {
+    use crate::sentence::{key_of, strip_conj};
+    let st = stage();
+    let lx = &st.lx;
+    let mut text = String::from("أطلقوا النار وفتحوا النار على المتظاهرين. Police opened fire and the match ended; security forces fired tear gas.");
+    for t in marsad_core::sample::shared_corpus_texts(300) {
+        text.push('\n');
+        text.push_str(&t);
+    }
+    let d = doc(&text, &[]);
+    let keys: Vec<&str> = d.tokens.iter().map(key_of).collect();
+    let mut buf = String::new();
+    let (mut pairs, mut pair_hits, mut hits) = (0, 0, 0);
+    for (t, k) in d.tokens.iter().zip(&keys) {
+        for w in [*k, t.norm.as_str(), strip_conj(&t.norm)] {
+            assert_eq!(lx.cue_mask(w), lx.cue_mask_plain(w), "{w}");
+            hits += (lx.cue_mask(w) != 0) as usize;
+        }
+    }
+    for w in keys.windows(2) {
+        let plain = lx.cue_mask_plain(&format!("{}_{}", w[0], w[1]));
+        assert_eq!(lx.pair_cue_mask(w[0], w[1], &mut buf), plain, "{} {}", w[0], w[1]);
+        pairs += 1;
+        pair_hits += (plain != 0) as usize;
+    }
+    // every pair key, split at each of its underscores
+    let cats: Vec<String> = lx.cues.keys().cloned().collect();
+    for c in &cats {
+        for w in &lx.cues[c] {
+            assert_eq!(lx.cue_mask(w), lx.cue_mask_plain(w), "{w}");
+            for (i, _) in w.match_indices('_') {
+                let (a, b) = (&w[..i], &w[i + 1..]);
+                assert_eq!(lx.pair_cue_mask(a, b, &mut buf), lx.cue_mask_plain(w), "{w}");
+                pair_hits += 1;
+            }
+        }
+    }
+    assert!(pairs > 1_000 && pair_hits > 10 && hits > 100, "{pairs} pairs, {pair_hits} pair hits, {hits} word hits");
+}
+
 #[test]
 fn english_references_to_earlier_events_are_not_new_ones() {
     let violent = |t: &str| happened(&run(t)).iter().any(|e| ["ASSAULT", "PROTEST", "COERCE"].contains(&e.kind.as_str()));

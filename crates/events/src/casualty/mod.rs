@@ -154,9 +154,10 @@ fn is_ar(t: &Token) -> bool {
 fn bare(t: &Token) -> &str {
     let n = t.norm.as_str();
     if is_ar(t) {
+        // (three chars or more, without counting them all: test `char_tests_are_counts`)
         for c in ['و', 'ف'] {
             if let Some(r) = n.strip_prefix(c) {
-                if r.chars().count() >= 3 {
+                if r.chars().nth(2).is_some() {
                     return r;
                 }
             }
@@ -167,8 +168,8 @@ fn bare(t: &Token) -> &str {
 
 fn strip_al(w: &str) -> Option<&str> {
     for p in ["ال", "لل", "بال"] {
-        if let Some(r) = w.strip_prefix(p) {
-            if r.chars().count() >= 2 {
+        if let Some(r) = marsad_text::clitics::strip_prefix(w, p) {
+            if r.chars().nth(1).is_some() {
                 return Some(r);
             }
         }

@@ -222,6 +222,30 @@ fn suffixed_fast_path_is_the_reference() {
     assert!(tokens > 50_000 && preds > 50, "{tokens} tokens, {preds} predicates");
 }
 
+/// `bare`, `strip_al` and `strip_conj` test "N chars or more" with `nth`
+/// and byte-wise prefixes: the same as the counting forms they replaced, on
+/// every token of the casualty dev sentences and on short words.
+#[test]
+fn char_tests_are_counts() {
+    let bare_ref = |n: &str| ['و', 'ف'].iter().find_map(|c| n.strip_prefix(*c).filter(|r| r.chars().count() >= 3)).unwrap_or(n).to_string();
+    let al_ref = |w: &str| ["ال", "لل", "بال"].iter().find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 2)).map(str::to_string);
+    let mut words: Vec<String> = ["", "و", "وا", "واب", "وابت", "ال", "الا", "الاب", "لل", "للب", "بال", "بالب", "فففف", "a", "وa", "وab", "وabc"].iter().map(|w| w.to_string()).collect();
+    let mut n = 0;
+    for file in [include_str!("../../data/dev/casualties.jsonl"), include_str!("../../data/dev/casreal.jsonl")] {
+        for t in marsad_text::tokenize::tokenize(file) {
+            let want = if is_ar(&t) { bare_ref(&t.norm) } else { t.norm.clone() };
+            assert_eq!(bare(&t), want, "{}", t.norm);
+            n += is_ar(&t) as usize;
+            words.push(t.norm);
+        }
+    }
+    for w in &words {
+        assert_eq!(crate::sentence::strip_conj(w), bare_ref(w), "{w}");
+        assert_eq!(strip_al(w).map(str::to_string), al_ref(w), "{w}");
+    }
+    assert!(n > 5_000, "{n} Arabic tokens");
+}
+
 /// Round 4 (issue 11): a number after a date word is a day or a year even where the time
 /// tagger did not read it (a misspelt month), and counts of things seized or of stab
 /// wounds are no tolls.
