@@ -96,10 +96,48 @@ pub struct WordInfo {
     pub sums: std::sync::OnceLock<(u64, Box<WordSums>)>,
 }
 
-/// Summed weights (both stages) of a word's features that depend on it
-/// alone: [own, as the previous word, as the next, as the word two before,
-/// as the word two after].
-pub type WordSums = [[i32; 2 * crate::model::NT]; 5];
+/// Summed weights of a word's features that depend on it alone.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+pub struct WordSums {
+    /// Both stages' weights of the word's features in each role: [own,
+    /// as the previous word, as the next, as the word two before, as the
+    /// word two after]. The own row also holds the features of the word
+    /// and its lexicon flags ([`lex_word_features`] under `wlex`), which a
+    /// token whose flags differ (a multiword match) takes back
+    /// ([`live_fast`]).
+    pub roles: [[i32; 2 * crate::model::NT]; 5],
+    /// Stage 2's weights of [`ctx_word_features`] at sports level 0
+    /// under `wlex` (most tokens': [`ctx_fast`]).
+    pub ctx0: [i32; crate::model::NT],
+}
+
+/// The features of position `i` that depend on its word and the token's
+/// lexicon flags `lex` only: 65 (each flag bit with the proclitic), 87
+/// (place class with the flags), 96 (word class with the flags), as
+/// [`features_live`] makes them.
+#[inline]
+pub fn lex_word_features(w: &WordInfo, lex: u32, out: &mut Vec<u64>) {
+    let mut bits = lex;
+    while bits != 0 {
+        let bit = bits.trailing_zeros();
+        bits &= bits - 1;
+        out.push(H::new(65).n(bit as u64).s(&w.pre).done());
+    }
+    if w.gaz != 0 {
+        out.push(H::new(87).n(w.gaz as u64).n(lex as u64).done());
+    }
+    if w.shape == b'a' && lex != 0 {
+        out.push(H::new(96).n(w.wf.cls as u64).n(lex as u64).done());
+    }
+}
+
+/// Stage 2's features of a word at sports level `sport` with the token's
+/// flags `lex`: 121 and 122, as [`ctx_features`] makes them.
+#[inline]
+pub fn ctx_word_features(w: &WordInfo, sport: u8, lex: u32, out: &mut Vec<u64>) {
+    out.push(H::new(121).n(sport as u64).n(w.gaz as u64).n(lex as u64).done());
+    out.push(H::new(122).n(sport as u64).s(&w.core).done());
+}
 
 /// The [`WordSums`] of a word under `table` (cached in the word's info).
 /// The tagger adds integer weights, so these partial sums give exactly the
@@ -111,16 +149,25 @@ pub fn word_sums<'a>(w: &'a WordInfo, table: &crate::model::Table, tmp: &'a mut 
         }
     }
     use nbi::*;
-    let mut s: WordSums = [[0; 2 * crate::model::NT]; 5];
-    table.accumulate(&w.own, &mut s[0]);
-    table.accumulate(&[w.nb[N_PREV], w.nb[B_PREV], w.nb[PRE_PREV], w.nb[CORE2_PREV]], &mut s[1]);
-    table.accumulate(&[w.nb[N_NEXT], w.nb[B_NEXT], w.nb[PRE_NEXT], w.nb[CORE2_NEXT]], &mut s[2]);
-    table.accumulate(&[w.nb[N_PREV2]], &mut s[3]);
-    table.accumulate(&[w.nb[N_NEXT2]], &mut s[4]);
+    let mut s = WordSums::default();
+    let r = &mut s.roles;
+    table.accumulate(&w.own, &mut r[0]);
+    table.accumulate(&[w.nb[N_PREV], w.nb[B_PREV], w.nb[PRE_PREV], w.nb[CORE2_PREV]], &mut r[1]);
+    table.accumulate(&[w.nb[N_NEXT], w.nb[B_NEXT], w.nb[PRE_NEXT], w.nb[CORE2_NEXT]], &mut r[2]);
+    table.accumulate(&[w.nb[N_PREV2]], &mut r[3]);
+    table.accumulate(&[w.nb[N_NEXT2]], &mut r[4]);
     let clh = cluster_hashes(w.cl);
-    for r in 1..3 {
-        table.accumulate(&clh[r], &mut s[r]);
+    for k in 1..3 {
+        table.accumulate(&clh[k], &mut r[k]);
     }
+    let mut f = Vec::with_capacity(8);
+    lex_word_features(w, w.wlex.0, &mut f);
+    table.accumulate(&f, &mut r[0]);
+    f.clear();
+    ctx_word_features(w, 0, w.wlex.0, &mut f);
+    let mut c = [0; 2 * crate::model::NT];
+    table.accumulate(&f, &mut c);
+    s.ctx0.copy_from_slice(&c[crate::model::NT..]);
     match w.sums.set((table.id, Box::new(s))) {
         Ok(()) => &w.sums.get().expect("just set").1,
         Err(_) => {
@@ -135,7 +182,7 @@ pub fn word_sums<'a>(w: &'a WordInfo, table: &crate::model::Table, tmp: &'a mut 
 /// use; `None` when the word's cache holds another table's sums.
 pub fn word_sums_cached<'a>(w: &'a WordInfo, table: &crate::model::Table) -> Option<&'a WordSums> {
     if w.sums.get().is_none() {
-        let mut tmp = [[0; 2 * crate::model::NT]; 5];
+        let mut tmp = WordSums::default();
         word_sums(w, table, &mut tmp);
     }
     match w.sums.get() {
@@ -1062,13 +1109,17 @@ fn add_row(sum: &mut Row, r: &Row) {
 /// [`features_live`] as weights: adds the [`LiveTables`] entries of
 /// position `i` to `sum` and appends the other features (the padding's,
 /// the pairs, those with strings or whole flag sets, 95) to `out`, for
-/// the caller to look up. Together the same total as looking up every
-/// feature of [`features_live`] (integer weights; test
+/// the caller to look up. The features of the word and the token's flags
+/// ([`lex_word_features`]) are in the word's own [`WordSums`] row, made
+/// under the word's flags; where the token's differ (a multiword match),
+/// the token's are appended to `out` and the word's to `neg`, for the
+/// caller to subtract. Together with the own row the same total as
+/// looking up every feature of [`features_live`] (integer weights; test
 /// `live_fast_is_features_live`); a value the tables lack is hashed.
 /// Inlined, so that the tagger's AVX2 build adds the rows with vector
 /// instructions.
 #[inline(always)]
-pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u64>, sum: &mut Row) {
+pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u64>, neg: &mut Vec<u64>, sum: &mut Row) {
     let t = &toks[i];
     let n = toks.len();
     let get = |j: isize| -> Option<&TokInfo> {
@@ -1095,9 +1146,6 @@ pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u6
                     let bit = bits.trailing_zeros();
                     bits &= bits - 1;
                     add_row(sum, &tabs.lex[o][bit as usize]);
-                    if off == 0 {
-                        out.push(H::new(65).n(bit as u64).s(&t.pre).done());
-                    }
                 }
             } else if off == 0 {
                 add_row(sum, &tabs.no_lex);
@@ -1131,7 +1179,12 @@ pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u6
     }
     if t.gaz != 0 {
         out.push(H::new(86).n(t.gaz as u64).s(bp).done());
-        out.push(H::new(87).n(t.gaz as u64).n(t.lex.0 as u64).done());
+    }
+    // 65, 87 and 96 under the word's own flags are in its own sums: a
+    // token whose flags differ takes those back and adds its own
+    if t.lex.0 != t.w.wlex.0 {
+        lex_word_features(t, t.lex.0, out);
+        lex_word_features(t, t.w.wlex.0, neg);
     }
     if t.shape == b'a' {
         let wf = t.wf;
@@ -1164,9 +1217,6 @@ pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u6
                     }
                 }
             }
-        }
-        if t.lex.0 != 0 {
-            out.push(H::new(96).n(cls).n(t.lex.0 as u64).done());
         }
     }
     if i == 0 {
@@ -1423,11 +1473,13 @@ impl CtxTables {
 /// [`ctx_features`] as weights: adds the [`CtxTables`] entries of position
 /// `i` to `sum` (stage 2's weights) and appends the features that depend on
 /// strings or wide flags (121, 122, 108) to `out`, for the caller to look
-/// up. The same total as looking up every feature of [`ctx_features`]
-/// (integer weights; test `ctx_fast_is_ctx_features`). Inlined, so that
-/// the tagger's AVX2 build adds the rows with vector instructions.
+/// up; 121 and 122 come from `ctx0` (the word's [`WordSums::ctx0`]) at
+/// sports level 0 when the token has its word's flags. The same total as
+/// looking up every feature of [`ctx_features`] (integer weights; test
+/// `ctx_fast_is_ctx_features`). Inlined, so that the tagger's AVX2 build
+/// adds the rows with vector instructions.
 #[inline(always)]
-pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, out: &mut Vec<u64>, sum: &mut [i32; NT]) {
+pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, ctx0: Option<&[i32; NT]>, out: &mut Vec<u64>, sum: &mut [i32; NT]) {
     let c = &ctx[i];
     if c.s1 as usize >= NT || c.sport > 2 || (i > 0 && ctx[i - 1].s1 as usize >= NT) || (i + 1 < ctx.len() && ctx[i + 1].s1 as usize >= NT) {
         // not a tag the tables have: every feature looked up
@@ -1445,8 +1497,11 @@ pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, out: 
     let n = if i + 1 < ctx.len() { ctx[i + 1].s1 as usize } else { CTX_PAD };
     add(sum, &tabs.a[((c.s1 as usize * 3 + c.sport as usize) * 10 + p) * 10 + n]);
     let t = &toks[i];
-    out.push(H::new(121).n(c.sport as u64).n(t.gaz as u64).n(t.lex.0 as u64).done());
-    out.push(H::new(122).n(c.sport as u64).s(&t.core).done());
+    // 121 and 122 at level 0 under the word's flags: from its sums
+    match ctx0 {
+        Some(r) if c.sport == 0 && t.lex.0 == t.w.wlex.0 => add(sum, r),
+        _ => ctx_word_features(t, c.sport, t.lex.0, out),
+    }
     let ent: u32 = c.votes[1..].iter().map(|&x| x as u32).sum();
     let total = ent + c.votes[0] as u32;
     if total > 0 {

@@ -362,6 +362,8 @@ impl Tagger {
         let infos: Vec<Vec<TokInfo>> = sents.iter().map(|s| sentence_info(s)).collect();
         let mut fb = Vec::with_capacity(96);
         let mut next = Vec::with_capacity(96);
+        // features to take back (a token whose flags are not its word's)
+        let (mut neg, mut nneg) = (Vec::new(), Vec::new());
         let [sc1, sc2] = self.table.scale;
         let ob = self.bias;
         // one pass over the features serves both stages
@@ -389,19 +391,22 @@ impl Tagger {
             let mut nsum = [0i32; 2 * NT];
             if !toks.is_empty() {
                 next.clear();
-                features::live_fast(toks, 0, lt, &mut next, &mut nsum);
+                nneg.clear();
+                features::live_fast(toks, 0, lt, &mut next, &mut nneg, &mut nsum);
                 self.table.prefetch(&next);
             }
             for i in 0..toks.len() {
                 std::mem::swap(&mut fb, &mut next);
+                std::mem::swap(&mut neg, &mut nneg);
                 let mut sum = nsum;
                 if i + 1 < toks.len() {
                     next.clear();
+                    nneg.clear();
                     nsum = [0; 2 * NT];
-                    features::live_fast(toks, i + 1, lt, &mut next, &mut nsum);
+                    features::live_fast(toks, i + 1, lt, &mut next, &mut nneg, &mut nsum);
                     self.table.prefetch(&next);
                 }
-                let own = &ws[i][0];
+                let own = &ws[i].roles[0];
                 for t in 0..2 * NT {
                     sum[t] += own[t];
                 }
@@ -409,11 +414,14 @@ impl Tagger {
                 for (j, role) in parts {
                     if let Some(w) = ws.get(j) {
                         for t in 0..2 * NT {
-                            sum[t] += w[role][t];
+                            sum[t] += w.roles[role][t];
                         }
                     }
                 }
                 self.table.accumulate_now(&fb, &mut sum);
+                if !neg.is_empty() {
+                    self.table.take_back(&neg, &mut sum);
+                }
                 let mut e = [0f32; NT];
                 for t in 0..NT {
                     e[t] = sum[t] as f32 * sc1;
@@ -439,7 +447,8 @@ impl Tagger {
                     fb.clear();
                     // the small-number features' weights from the tables, the rest looked up
                     let mut s2 = [0i32; NT];
-                    features::ctx_fast(toks, &ctx[si], i, tabs, &mut fb, &mut s2);
+                    let ctx0 = features::word_sums_cached(&toks[i].w, &self.table).map(|w| &w.ctx0);
+                    features::ctx_fast(toks, &ctx[si], i, tabs, ctx0, &mut fb, &mut s2);
                     let mut sum = base2[si][i];
                     self.table.accumulate(&fb, &mut sum);
                     let mut e = [0f32; NT];
@@ -732,6 +741,38 @@ fn trim_proclitic(surface: &str) -> usize {
     0
 }
 
+/// The entity chunks of a sentence's tag ids ([`model::TAGS`]) as (type,
+/// start, end), the type `(tag + 1) / 2` (1 PERS … 4 MISC): the chunks
+/// [`conll::chunks`] finds in the tags' names (conlleval's rule: an I-
+/// continues a chunk of its type, else starts one), without a `String`
+/// per tag and chunk (test `tag_chunks_are_conll_chunks`).
+fn tag_chunks(tags: &[u8]) -> Vec<(u8, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(u8, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let ty = t.div_ceil(2);
+        let continues = t != 0 && t % 2 == 0 && cur.is_some_and(|(c, _)| c == ty);
+        if !continues {
+            if let Some((c, s)) = cur.take() {
+                out.push((c, s, i));
+            }
+            if t != 0 {
+                cur = Some((ty, i));
+            }
+        }
+    }
+    if let Some((c, s)) = cur {
+        out.push((c, s, tags.len()));
+    }
+    out
+}
+
+/// The entity type of a [`tag_chunks`] type (`None` past MISC).
+fn chunk_kind(ty: u8) -> Option<EntityType> {
+    let b = TAGS.get((2 * ty as usize).checked_sub(1)?)?;
+    EntityType::parse(&b[2..])
+}
+
 impl Stage for EntityStage {
     fn name(&self) -> &'static str {
         "entities"
@@ -765,9 +806,8 @@ impl Stage for EntityStage {
             let tagged = self.tagger.tag_doc_entities(&ar_words);
             for ((&si, words), (tags, conf)) in ar_sents.iter().zip(&ar_words).zip(tagged) {
                 let toks = doc.sentence_tokens(si);
-                let tag_s: Vec<&str> = tags.iter().map(|&t| TAGS[t as usize]).collect();
-                for (ty, a, b) in conll::chunks(&tag_s) {
-                    let Some(kind) = EntityType::parse(&ty) else { continue };
+                for (ty, a, b) in tag_chunks(&tags) {
+                    let Some(kind) = chunk_kind(ty) else { continue };
                     let s = toks[a].start + trim_proclitic(words[a]);
                     let e = toks[b - 1].end;
                     let c = conf[a..b].iter().sum::<f32>() / (b - a) as f32;
@@ -804,6 +844,24 @@ impl Stage for EntityStage {
 #[cfg(test)]
 mod conf_tests {
     use super::*;
+
+    /// [`tag_chunks`] and [`chunk_kind`] give [`conll::chunks`]' chunks and
+    /// types on every sequence of up to five tag ids.
+    #[test]
+    fn tag_chunks_are_conll_chunks() {
+        let mut n = 0;
+        for len in 0..=5u32 {
+            for code in 0..(NT as u32).pow(len) {
+                let tags: Vec<u8> = (0..len).map(|k| ((code / (NT as u32).pow(k)) % NT as u32) as u8).collect();
+                let names: Vec<&str> = tags.iter().map(|&t| TAGS[t as usize]).collect();
+                let fast: Vec<(Option<EntityType>, usize, usize)> = tag_chunks(&tags).into_iter().map(|(ty, a, b)| (chunk_kind(ty), a, b)).collect();
+                let slow: Vec<(Option<EntityType>, usize, usize)> = conll::chunks(&names).into_iter().map(|(ty, a, b)| (EntityType::parse(&ty), a, b)).collect();
+                assert_eq!(fast, slow, "{names:?}");
+                n += fast.len();
+            }
+        }
+        assert!(n > 100_000, "{n} chunks");
+    }
 
     /// Documents of real text: the first corpus articles (sentences split at
     /// full stops and line ends, words at white space) and ANERcorp dev in
@@ -894,13 +952,18 @@ mod conf_tests {
             features::ctx_features(toks, ctx, i, &mut fb);
             let mut slow = [0i32; 2 * NT];
             t.table.accumulate(&fb, &mut slow);
-            fb.clear();
-            let mut fast = [0i32; NT];
-            features::ctx_fast(toks, ctx, i, t.ctx_tables(), &mut fb, &mut fast);
-            let mut rest = [0i32; 2 * NT];
-            t.table.accumulate(&fb, &mut rest);
-            for k in 0..NT {
-                assert_eq!(fast[k] + rest[NT + k], slow[NT + k], "token {i} tag {k}");
+            // with the word's cached level-0 row and without
+            let ctx0 = features::word_sums_cached(&toks[i].w, &t.table).map(|w| &w.ctx0);
+            assert!(ctx0.is_some());
+            for c0 in [ctx0, None] {
+                fb.clear();
+                let mut fast = [0i32; NT];
+                features::ctx_fast(toks, ctx, i, t.ctx_tables(), c0, &mut fb, &mut fast);
+                let mut rest = [0i32; 2 * NT];
+                t.table.accumulate(&fb, &mut rest);
+                for k in 0..NT {
+                    assert_eq!(fast[k] + rest[NT + k], slow[NT + k], "token {i} tag {k}");
+                }
             }
         };
         let mut n = 0;
@@ -934,6 +997,77 @@ mod conf_tests {
                 }
             }
         }
+    }
+
+    /// The tagger's tags and confidences are those of a tagger that looks
+    /// up every feature of the training extractors ([`features`],
+    /// [`features::ctx_features`]) one by one, bit for bit, on the test
+    /// documents: the word sums, tables, per-word rows and taken-back
+    /// features change where the weights are added, not their totals.
+    #[test]
+    fn tagger_is_the_feature_by_feature_one() {
+        let t = embedded_tagger().expect("model");
+        if t.is_empty() {
+            return;
+        }
+        let reference = |doc: &[Vec<String>]| -> Vec<(Vec<u8>, Vec<f32>)> {
+            let infos: Vec<Vec<features::TokInfo>> = doc.iter().map(|s| sentence_info(s)).collect();
+            let [sc1, sc2] = t.table.scale;
+            let ob = t.bias;
+            let mut fb = Vec::new();
+            let mut sums1: Vec<Vec<[i32; 2 * NT]>> = Vec::new();
+            let mut s1: Vec<Vec<u8>> = Vec::new();
+            for toks in &infos {
+                let mut em = Vec::new();
+                let mut ss = Vec::new();
+                for i in 0..toks.len() {
+                    features(toks, i, &mut fb);
+                    let mut sum = [0i32; 2 * NT];
+                    t.table.accumulate_scalar(&fb, &mut sum);
+                    let mut e = [0f32; NT];
+                    for k in 0..NT {
+                        e[k] = sum[k] as f32 * sc1;
+                    }
+                    e[0] -= ob[0];
+                    em.push(e);
+                    ss.push(sum);
+                }
+                s1.push(model::viterbi(&t.trans[0], &em));
+                sums1.push(ss);
+            }
+            let ctx = features::doc_ctx(&infos, &s1, t.window);
+            let mut out = Vec::new();
+            for (si, toks) in infos.iter().enumerate() {
+                let mut em = Vec::new();
+                for i in 0..toks.len() {
+                    fb.clear();
+                    features::ctx_features(toks, &ctx[si], i, &mut fb);
+                    let mut sum = sums1[si][i];
+                    t.table.accumulate_scalar(&fb, &mut sum);
+                    let mut e = [0f32; NT];
+                    for k in 0..NT {
+                        e[k] = sum[NT + k] as f32 * sc2;
+                    }
+                    e[0] -= ob[1];
+                    e[5] += ob[2];
+                    e[6] += ob[2];
+                    e[7] += ob[3];
+                    e[8] += ob[3];
+                    em.push(e);
+                }
+                let (tags, alpha) = model::viterbi_scores(&t.trans[1], &em);
+                let c = model::marginals_with(&t.trans[1], &em, &alpha, &tags, confidence_temperature());
+                out.push((tags, c));
+            }
+            out
+        };
+        let bits = |v: Vec<(Vec<u8>, Vec<f32>)>| v.into_iter().map(|(t, c)| (t, c.iter().map(|x| x.to_bits()).collect::<Vec<_>>())).collect::<Vec<_>>();
+        let mut n = 0;
+        for doc in docs() {
+            assert_eq!(bits(t.tag_doc_with(&doc, false)), bits(reference(&doc)));
+            n += doc.iter().map(|s| s.len()).sum::<usize>();
+        }
+        assert!(n > 1000 || docs().len() == 1, "{n} tokens");
     }
 
     /// The AVX2 weight sums are the scalar ones on the shipped table, for
@@ -983,7 +1117,7 @@ mod conf_tests {
         for s in ["Reuters 2024 ، وبغداد x", "ABC Abc abc 12 ١٢ ... ☺ a1 بغداد قال الرئيس", "x", "بغداد"] {
             sents.push(s.split(' ').map(String::from).collect());
         }
-        let (mut n, mut fb) = (0, Vec::new());
+        let (mut n, mut other_flags, mut fb, mut neg) = (0, 0, Vec::new(), Vec::new());
         for s in &sents {
             let toks = sentence_info(s);
             for i in 0..toks.len() {
@@ -992,14 +1126,25 @@ mod conf_tests {
                 let mut slow = [0i32; 2 * NT];
                 t.table.accumulate(&fb, &mut slow);
                 fb.clear();
+                neg.clear();
                 let mut fast = [0i32; 2 * NT];
-                features::live_fast(&toks, i, t.live_tables(), &mut fb, &mut fast);
+                features::live_fast(&toks, i, t.live_tables(), &mut fb, &mut neg, &mut fast);
                 t.table.accumulate(&fb, &mut fast);
+                t.table.take_back(&neg, &mut fast);
+                // what the word's own row holds beyond its own features
+                let ws = features::word_sums_cached(&toks[i].w, &t.table).expect("this table's sums");
+                let mut own = [0i32; 2 * NT];
+                t.table.accumulate(&toks[i].own, &mut own);
+                for k in 0..2 * NT {
+                    fast[k] += ws.roles[0][k] - own[k];
+                }
                 assert_eq!(fast, slow, "token {i} of {s:?}");
                 n += 1;
+                other_flags += (toks[i].lex.0 != toks[i].w.wlex.0) as usize;
             }
         }
         assert!(n > 20, "{n} tokens");
+        assert!(other_flags > 0 || sents.len() < 10, "no token with a multiword flag");
     }
 
     /// The tagger compiled for AVX2 gives the plain build's tags and

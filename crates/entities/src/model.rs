@@ -660,6 +660,18 @@ impl Table {
         }
     }
 
+    /// Subtract the weights of `feats` from both stages' sums (rare: what
+    /// a word's cached sums hold that one of its tokens does not have).
+    pub fn take_back(&self, feats: &[u64], sum: &mut [i32; 2 * NT]) {
+        for &f in feats {
+            if let Some(w) = self.weights(f) {
+                for j in 0..2 * NT {
+                    sum[j] -= w[j] as i32;
+                }
+            }
+        }
+    }
+
     /// Add the weights of `feats` to both stages' sums.
     #[inline]
     pub fn accumulate(&self, feats: &[u64], sum: &mut [i32; 2 * NT]) {
