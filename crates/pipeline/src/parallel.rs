@@ -78,16 +78,22 @@ impl<T: Send + 'static, R: Send + 'static> Pool<T, R> {
                 let (rx, tx, f, stop) = (Arc::clone(&work_rx), done_tx.clone(), Arc::clone(f), Arc::clone(&stop));
                 std::thread::Builder::new()
                     .name(format!("marsad-worker-{i}"))
-                    .spawn(move || loop {
-                        // one waits on the channel while the others wait on the lock
-                        let job = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                        let Ok((seq, item)) = job else { break };
-                        if stop.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let r = panic::catch_unwind(AssertUnwindSafe(|| f(item)));
-                        if tx.send((seq, r)).is_err() {
-                            break;
+                    .spawn(move || {
+                        // this thread's memos (clitic readings, tagger
+                        // features, gazetteer probes…) are made on its first
+                        // item: they take their part of two threads' memory
+                        marsad_text::memo::share_with_threads(threads);
+                        loop {
+                            // one waits on the channel while the others wait on the lock
+                            let job = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                            let Ok((seq, item)) = job else { break };
+                            if stop.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            let r = panic::catch_unwind(AssertUnwindSafe(|| f(item)));
+                            if tx.send((seq, r)).is_err() {
+                                break;
+                            }
                         }
                     })
                     .expect("cannot start a worker thread")
