@@ -670,7 +670,9 @@ impl JsonLines {
                 return Ok((any, overflow));
             }
             any = true;
-            let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
+            // memchr reads a word or a vector register at a time (the byte
+            // loop it replaces was ≈ 1 % of `extract` on long articles)
+            let (take, found) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };
@@ -729,7 +731,7 @@ impl Iterator for JsonLines {
             if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            if let Some(p) = bytes.iter().position(|&b| b == 0) {
+            if let Some(p) = memchr::memchr(0, bytes) {
                 let msg = format!("binary data (NUL byte at column {}); not JSON", p + 1);
                 return self.error(line, msg);
             }

@@ -250,3 +250,24 @@ fn the_outlet_is_the_source_when_the_input_names_it() {
     let got: Vec<Option<String>> = read_named("f.jsonl", lines.as_bytes(), &InputOptions::default()).into_iter().map(|d| d.unwrap().source).collect();
     assert_eq!(got, vec![Some("Reuters".into()), Some("https://x.example/2".into()), Some("f.jsonl".into())]);
 }
+
+/// The line reader across buffer refills: lines longer than the buffer,
+/// an empty and a blank line, Arabic text, a NUL byte at a known column and
+/// no newline at the end (the line and NUL scans are `memchr`s).
+#[test]
+fn json_lines_across_small_buffers() {
+    let long = "نص طويل ".repeat(40);
+    // line 4 holds a JSON escape of NUL (allowed), line 5 a raw NUL byte
+    let data = format!("{{\"text\": \"{long}\"}}\n\n   \n{}\n{{\"text\": \"x\0y\"}}\n{{\"text\": \"last\"}}", r#"{"text": "a\u0000b"}"#);
+    for cap in [1, 2, 3, 7, 64, 8192] {
+        let r: Box<dyn Read> = Box::new(std::io::Cursor::new(data.clone().into_bytes()));
+        let items: Vec<Item> = JsonLines::new("f.jsonl", BufReader::with_capacity(cap, r), InputOptions::default()).collect();
+        assert_eq!(items.len(), 4, "cap {cap}");
+        assert_eq!(items[0].as_ref().unwrap().text, long, "cap {cap}");
+        assert_eq!(items[1].as_ref().unwrap().text, "a\u{0}b", "cap {cap}");
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(5), "cap {cap}");
+        assert!(e.message.contains("NUL byte at column 12"), "{e}");
+        assert_eq!(items[3].as_ref().unwrap().text, "last", "cap {cap}");
+    }
+}
