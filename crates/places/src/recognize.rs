@@ -247,6 +247,24 @@ fn strip_conj(w: &str) -> &str {
     marsad_text::clitics::strip_first_proclitic(w, &["و", "ف", "ب"], 3)
 }
 
+/// A tagger LOC of one word that is a place cue or a direction in construct
+/// (ريف in ريف درعا, منطقة, شمال, محيط; behind و/ب/ل/ف, never with ال:
+/// الريف is also the Rif) governs the name after it and names no place of
+/// its own: kept, it became an unresolved place of its own, and the events
+/// stage an incident of its own (ريف beside درعا). `first` is the token the
+/// entity starts at and `end` the entity's end.
+fn governs_a_name(toks: &[Token], first: usize, end: usize) -> bool {
+    let Some(t) = toks.get(first) else { return false };
+    if t.end != end || t.kind != TokenKind::Arabic {
+        return false;
+    }
+    let governs = |w: &str| !w.starts_with("ال") && (CUES_AR.contains(&w) || dir_ar(w).is_some() || near_ar(w) || matches!(w, "وسط" | "باديه" | "ارياف"));
+    // as written (وادي), then without a conjunction, then without a preposition too (وبريف)
+    let conj = marsad_text::clitics::strip_first_proclitic(&t.norm, &["و", "ف", "ب", "ل"], 2);
+    let prep = marsad_text::clitics::strip_first_proclitic(conj, &["ب", "ل"], 2);
+    governs(&t.norm) || governs(conj) || governs(prep)
+}
+
 fn dir_ar(w: &str) -> Option<&'static str> {
     Some(match strip_conj(w) {
         "غرب" | "غربي" => "west",
@@ -492,6 +510,10 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
         if mentions.iter().any(|m| m.start < e.end && e.start < m.end) || e.end <= e.start {
             continue;
         }
+        let tok_start = toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
+        if governs_a_name(toks, tok_start, e.end) {
+            continue;
+        }
         let text = doc.slice(e.start, e.end);
         let ids: Vec<Candidate> = {
             let key = crate::gazetteer::name_key(text);
@@ -513,7 +535,6 @@ pub fn find_places(gaz: &Gazetteer, doc: &Document) -> Vec<Place> {
             }
             v
         };
-        let tok_start = toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
         let lo = sents.get(e.sentence).map(|s| s.0).unwrap_or(0);
         let (relation, cue) = context_before(doc, tok_start, lo);
         mentions.push(Mention { start: e.start, end: e.end, tok_start, sentence: e.sentence, cands: ids, from_entity: true, cue, relation });
