@@ -16,6 +16,37 @@ from gold_tsv import event  # noqa: E402
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "dev")
 
 
+def read(tsv, dated):
+    """The rows of one TSV as gold sentences."""
+    rows = []
+    for line in open(os.path.join(here, tsv), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        id_, doc, split, lang, evs, text = line.rstrip("\n").split("\t")
+        events = [] if evs == "-" else [event(s.strip(), text, id_) for s in evs.split("|")]
+        cat = events[0]["plover"] if events else "NONE"
+        date = doc[-8:] if dated else "20160601"
+        if dated and date[:2] not in ("19", "20"):
+            date = date[4:] + date[2:4] + date[:2]  # a few ids end in DDMMYYYY
+        rows.append({"id": id_, "doc": doc, "split": split, "date": date, "lang": lang,
+                     "category": cat, "text": text, "events": events})
+    return rows
+
+
+def write(name, sel):
+    with open(os.path.join(here, name), "w", encoding="utf-8") as fh:
+        for o in sel:
+            fh.write(json.dumps(o, ensure_ascii=False) + "\n")
+    ar = sum(o["lang"] == "ar" for o in sel)
+    print(name, len(sel), "sentences:", ar, "ar,", len(sel) - ar, "en")
+
+
+def build_part(tsv, name):
+    """A TSV that is one split whole (casreal3: the test part was written first, the
+    train part after it, in separate files)."""
+    write(name, read(tsv, False))
+
+
 def build(tsv, train_name, test_name, dated):
     """One TSV into its train and test JSONL; `dated`: the gold date is the article's
     (the 8 digits ending its id) instead of the fixed 20160601 of the first set."""
@@ -42,3 +73,6 @@ def build(tsv, train_name, test_name, dated):
 
 build("casreal.tsv", "casreal.jsonl", "casreal_test.jsonl", False)
 build("casreal2.tsv", "casreal2.jsonl", "casreal2_test.jsonl", True)
+build_part("casreal3_test.tsv", "casreal3_test.jsonl")
+if os.path.exists(os.path.join(here, "casreal3_train.tsv")):
+    build_part("casreal3_train.tsv", "casreal3.jsonl")
