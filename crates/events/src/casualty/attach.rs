@@ -331,6 +331,21 @@ impl<'a> G<'a> {
         None
     }
 
+    /// Does a toll reach its number over منذ/since + the start of a period (منذ بدء
+    /// العدوان، منذ مطلع العام، منذ انقلاب 25 أكتوبر، since January)? Not over a part of
+    /// the same day (منذ صباح اليوم، منذ مساء الاثنين، since this morning): that is the
+    /// incident's own toll still rising.
+    pub(super) fn period_total(&self, p: &Pred, s: usize) -> bool {
+        let n = self.n();
+        (p.last + 1..s.min(n)).any(|q| {
+            let w = self.t(q).norm.as_str();
+            let w = w.strip_prefix('و').filter(|_| self.ar(q)).unwrap_or(w);
+            (w == "منذ" || w == "since")
+                && q + 1 < n
+                && !matches!(self.w(q + 1), "صباح" | "مساء" | "فجر" | "ظهر" | "ليل" | "ليله" | "الساعه" | "ساعات" | "ساعتين" | "اليوم" | "امس" | "الصباح" | "this" | "early" | "late" | "morning" | "saturday" | "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday")
+        })
+    }
+
     /// The figure a predicate states: Some(Some(v)) a count, Some(None) a vague one, None none.
     pub(super) fn attach(&self, p: &Pred) -> Option<(Option<u32>, usize, usize)> {
         let n = self.n();

@@ -310,6 +310,13 @@ pub fn tolls(inp: &Input) -> Tolls {
             eprintln!("pred {} {:?} class={} own={:?} -> {:?}", toks[i].norm, p.kind, p.class, p.own, att);
         }
         let Some((v, s, e)) = att else { continue };
+        // "… استشهدوا، ليرتفع عدد الشهداء منذ بدء العدوان إلى 112"، "bringing the toll since
+        // January to 40": a toll over a period is a running total of many incidents, not
+        // this one's; when the sentence already gave a figure of its class, that figure is
+        // the incident's and the total is no figure of it (alone, it is kept)
+        if p.kind == Kind::Toll && found.iter().any(|(_, f)| f.class == p.class && !f.vague) && g.period_total(&p, s) {
+            continue;
+        }
         if let Some(v) = v {
             // "… على 5 إرهابيين واستشهاد مواطن": a و-joined predicate of the same class right
             // after the previous figure adds to it

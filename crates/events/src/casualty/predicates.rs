@@ -319,6 +319,19 @@ impl<'a> G<'a> {
                 let last = if w == "حصيله" && !matches!(nx2.as_str(), "قتلي" | "ضحايا" | "شهداء" | "جرحي" | "مصابين" | "وفيات") { i } else { i + 1 };
                 return Some(mk(class, Kind::Toll, last));
             }
+            // a carried-out execution: تنفيذ حكم الإعدام (شنقا) بحق 15 شخصا، نفذت السلطات حكم
+            // الإعدام بحق ثلاثة مدانين — the definite masdar names its victims behind بحق, and
+            // only after تنفيذ/نفذ (حكم بالإعدام بحق … is a sentence: no one is dead yet)
+            if w == "الاعدام" {
+                let carried = (i.saturating_sub(3)..i).any(|q| {
+                    let b = self.w(q);
+                    b == "تنفيذ" || ["نفذ", "ينفذ", "تنفذ"].iter().any(|v| b.starts_with(v))
+                });
+                let bihaqq = (i + 1..(i + 5).min(n)).take_while(|&q| !self.punct(q)).find(|&q| self.w(q) == "بحق");
+                if let (true, Some(h)) = (carried, bihaqq) {
+                    return Some(mk(KILLED, Kind::NounGen, h));
+                }
+            }
             // لقي/لقوا … حتفه/مصرعهم: the pronoun counts when nothing else does
             if matches!(w, "لقي" | "لقيت" | "لقوا" | "لقيا" | "يلقي" | "تلقي" | "يلقون" | "لقين") {
                 // the subject may stand between: لقي 3 من أفراد الشرطة المصرية ومدني، صباح

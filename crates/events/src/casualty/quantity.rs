@@ -461,6 +461,28 @@ impl<'a> G<'a> {
             };
             e = brackets(skip_least(ce2));
         }
+        // one named person, then his own people, counted: "القيادي في هيئة تحرير الشام أبو
+        // خالد الشامي واثنان من مرافقيه"، "مدير الناحية … وثلاثة من أفراد حمايته" — the
+        // pronoun on the partitive's noun refers back to the person, so the conjunct belongs
+        // to this phrase however long the person's title and name (session casualty10)
+        if single && v == Some(1) && self.ar(j) {
+            let mut q = e;
+            while q < n && q < e + 8 && !self.punct(q) && !self.in_pred(q) {
+                if q > e && self.t(q).norm.starts_with('و') {
+                    if let Some((Some(cv), ce, false)) = self.conj_core(q) {
+                        let own_people = ce + 1 < n
+                            && self.t(ce).norm == "من"
+                            && (ce + 1..(ce + 4).min(n)).take_while(|&r| !self.punct(r)).any(|r| self.ar(r) && (matches!(self.t(r).suffix.as_str(), "ه" | "ها") || self.t(r).prefix.is_empty() && self.t(r).norm.strip_suffix('ه').is_some_and(|st| AR_HIS_PEOPLE.contains(&st))));
+                        if own_people {
+                            v = Some(1 + cv);
+                            e = self.np_tail(ce, 4);
+                        }
+                    }
+                    break;
+                }
+                q += 1;
+            }
+        }
         Some((v, e, single))
     }
 

@@ -27,6 +27,8 @@ pub(super) const HUMAN_SOUND: &[&str] = &[
     "دبلوماسي", "امني", "اكاديمي", "ممرضه", "معلمه", "موظفه", "ناشطه", "صحفيه", "ارهابي", "جهادي", "متشدد", "تكفيري",
     "داعشي", "مسيحي", "قبطي", "شيعي", "سني", "كردي", "مهاجر", "منفذ", "منحرف", "مروج", "متهم", "مجرم", "محتال", "مواطنه",
     "سايحه", "مصليه", "مفتش", "مطلوب", "متسلل", "مجتاز", "منقبه", "مغترب",
+    // (session casualty10) a member of a force, fighters named by their side
+    "منتسب", "مجاهد", "مرتزق", "انغماسي", "طيار", "مسلحه", "مقاوم",
 ];
 /// Titles of the dead, a person only when definite (الشهيد محمد الزواري، الفقيد، المرحوم،
 /// الهالك): the victim of a killing, one person.
@@ -49,6 +51,9 @@ pub(super) const EN_HUMAN: &[&str] = &[
     "husband", "pedestrian", "bystander", "worshipper", "employee", "paramedic", "medic", "trooper", "marine", "sniper",
     "guardsman", "chief", "deputy", "spokesman", "businessman", "merchant", "shopkeeper",
 ];
+/// A person's own people, as the tokenizer may leave them whole with the pronoun ه on
+/// (مرافقيه، حراسه — ة and ـه are one letter once normalised): the stems (session casualty10).
+pub(super) const AR_HIS_PEOPLE: &[&str] = &["مرافقي", "حراس", "اقارب", "رفاق", "زملاي", "ابناي", "اطفال", "عناصر", "مقاتلي", "افراد", "اشقاي", "مساعدي", "اتباع", "جنود"];
 /// Livestock and meat: ذبح in their sentence is slaughter, not a killing.
 pub(super) const AR_ANIMALS: &[&str] = &[
     "طير", "طيور", "دجاج", "دواجن", "ديك", "ديوك", "لحوم", "لحم", "مواشي", "ماشيه", "اغنام", "غنم", "خرفان", "خروف", "ابقار",
@@ -118,7 +123,9 @@ pub(super) const K_VERB_I: &[&str] = &[
     "ماتوا", "ماتا",
 ];
 pub(super) const K_NOUN_GEN: &[&str] = &["مقتل", "مصرع", "استشهاد", "وفاه", "اعدام", "اغتيال"];
-pub(super) const K_COUNTED: &[&str] = &["قتلي", "قتيل", "قتيلا", "شهداء", "شهيد", "شهيدا", "ضحيه", "ضحايا", "وفيات"];
+/// (session casualty10: the passive participle "killed" as a counted adjective — جثث 36
+/// رجلا مقتولين بالرصاص، جثتي شابين مقتولين — is a toll of the dead, as قتلى is)
+pub(super) const K_COUNTED: &[&str] = &["قتلي", "قتيل", "قتيلا", "شهداء", "شهيد", "شهيدا", "ضحيه", "ضحايا", "وفيات", "مقتولين", "مقتولا", "مقتولون", "مقتول", "مقتوله", "مقتولتين"];
 pub(super) const I_VERB_T: &[&str] = &["جرح", "جرحت", "جرحوا", "يجرح", "اصاب", "اصابت", "اصابوا"];
 pub(super) const I_VERB_I: &[&str] = &["اصيب", "اصيبت", "اصيبوا", "اصيبا", "يصاب", "تصاب", "يصابون", "اصبن"];
 pub(super) const I_NOUN_GEN: &[&str] = &["اصابه"];
