@@ -144,6 +144,7 @@ build_parts([("wire_en3_test.tsv", "test"), ("wire_en3_train.tsv", "train")], "w
 build_parts([("wire_en4_test.tsv", "test"), ("wire_en4_train.tsv", "train")], "wire_en4.jsonl", "20260501")
 build_parts([("wire_en5_test.tsv", "test"), ("wire_en5_train.tsv", "train")], "wire_en5.jsonl", "20261201")
 build_parts([("wire_en6_test.tsv", "test"), ("wire_en6_train.tsv", "train")], "wire_en6.jsonl", "20261207")
+build_parts([("wire_en7_test.tsv", "test"), ("wire_en7_train.tsv", "train")], "wire_en7.jsonl", "20261207")
 
 
 def build_args_labels(sources, target):
