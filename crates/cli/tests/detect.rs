@@ -464,3 +464,21 @@ fn bundled_examples_and_the_reference_article_keep_their_events() {
     // the chemical-weapons warning is hypothetical
     assert!(evs.iter().any(|e| e["mode"] == "chemical" && e["hypothetical"] == true), "{evs:#?}");
 }
+
+/// Who cannot be the doer, whatever the ranker's features say: a city read as
+/// the subject of a conjoined verb, the people "in the ranks of" a party; and a
+/// verb joined by و to an earlier event's verb shares its doer.
+#[test]
+fn places_and_ranks_are_no_actors_and_a_conjoined_verb_shares_its_doer() {
+    let actors = |text: &str| -> Vec<String> {
+        let d = extract_one(text, "2024-03-01");
+        d["events"].as_array().unwrap().iter().map(|e| e["actor"]["text"].as_str().unwrap_or("").to_string()).collect()
+    };
+    let a = actors("داهمت قوة أمنية منزلا في حي الجهاد غربي بغداد واعتقلت ثلاثة متهمين.");
+    assert!(!a.is_empty() && a.iter().all(|x| x == "قوة أمنية"), "{a:?}");
+    let a = actors("أسفر الهجوم عن سقوط 5 قتلى و 7 جرحى في صفوف القوات الأمنية.");
+    assert!(!a.is_empty() && a.iter().all(|x| !x.contains("القوات")), "{a:?}");
+    // a masdar's conjunct (بخطفه وقتله) is no verb of its own
+    let a = actors("قالت الشرطة إن عناصر إرهابية قامت بخطف الراعي وقتله في جبل مغيلة.");
+    assert!(a.iter().all(|x| x != "الشرطة"), "{a:?}");
+}

@@ -850,6 +850,82 @@ fn claimant<'c>(doc: &Document, e: &Event, cands: &'c [Candidate]) -> Option<&'c
     })
 }
 
+/// Candidates that cannot do anything, whatever the ranker's features say:
+/// - a named place that is not a country (a city, region, river…: the word
+///   before a conjoined verb, بغداد in "… غربي بغداد واعتقلت", read as its
+///   subject); countries stay, a state acts (استهدفت إسرائيل);
+/// - the people "in the ranks of" a party (في صفوف القوات الأمنية, من صفوف):
+///   the affected, never the doer.
+fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
+    let place = c.entity == Some("LOC")
+        && doc.places.iter().any(|p| p.start <= c.start && c.end <= p.end && p.name.is_some() && p.feature.as_deref() != Some("country"));
+    if place {
+        return true;
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    match toks.iter().position(|k| k.end > c.start) {
+        Some(ci) if ci > 0 => ranks_word(&toks[ci - 1].norm),
+        _ => false,
+    }
+}
+
+/// صفوف "ranks", as written after في/من or joined to ب/و (بصفوف، وصفوف).
+fn ranks_word(norm: &str) -> bool {
+    let w = norm.strip_prefix('و').filter(|r| r.starts_with("صفوف") || r.starts_with('ب')).unwrap_or(norm);
+    let w = w.strip_prefix('ب').filter(|r| r.starts_with("صفوف")).unwrap_or(w);
+    w == "صفوف"
+}
+
+/// The earlier event of the same sentence that event `i`'s verb is joined to by
+/// و/ف with nothing but the first clause between them: `i`'s trigger is one
+/// Arabic word written with the conjunction, a perfect verb of the same
+/// person as the earlier trigger's (both end in ت, or neither), the nearest
+/// earlier event, of the same type, within twelve words and with no comma or
+/// subordinator between. `None` when the earlier event has no actor.
+fn conjoined_with(doc: &Document, i: usize) -> Option<usize> {
+    let e = &doc.events[i];
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let t = toks.iter().find(|k| k.start == e.trigger.start && k.end == e.trigger.end)?;
+    if t.kind != marsad_core::TokenKind::Arabic {
+        return None;
+    }
+    let bare = t.norm.strip_prefix('و').or_else(|| t.norm.strip_prefix('ف'))?;
+    // a masdar or a noun (والاعتقال، وقتلى) has a subject of its own or none
+    if bare.starts_with("ال") || bare.chars().count() < 3 {
+        return None;
+    }
+    let prev = doc
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.sentence == e.sentence && o.trigger.end <= e.trigger.start)
+        .max_by_key(|(_, o)| o.trigger.end)?;
+    let (j, o) = prev;
+    let first = doc.slice(o.trigger.start, o.trigger.end);
+    let first = first.split_whitespace().next()?;
+    let first = first.strip_prefix('و').unwrap_or(first);
+    // the earlier trigger a verb too: not a masdar after ب/ل (قامت عناصر بخطفه وقتله:
+    // وقتله is the masdar's conjunct, its doer is the support verb's subject)
+    if first.ends_with('ت') != bare.ends_with('ت') || ["ال", "ب", "ل"].iter().any(|p| first.starts_with(p)) {
+        return None;
+    }
+    // one clause, one kind of deed: no comma or subordinator between the two
+    // (أدان الحزب … بعد أن قامت عناصر … وقتله: the condemning party did not kill)
+    if o.kind != e.kind {
+        return None;
+    }
+    let between = toks.iter().filter(|k| k.start >= o.trigger.end && k.end <= e.trigger.start);
+    let mut n = 0;
+    for k in between {
+        n += 1;
+        if n > 12 || matches!(k.norm.as_str(), "،" | "," | "؛" | ";" | "." | ":" | "ان" | "بعد" | "حيث" | "الذي" | "التي" | "الذين" | "قبل" | "اثر" | "عندما" | "فيما" | "بينما") {
+            return None;
+        }
+    }
+    o.actor.as_ref()?;
+    Some(j)
+}
+
 /// The ranker: one weight per feature name.
 pub struct ArgModel {
     weights: crate::topic::WordMap<f32>,
@@ -997,6 +1073,12 @@ impl ArgModel {
     /// the recipient wanted more (8 أشخاص جرحوا، بتعنيف العون: the victim named as the
     /// attacker); together, the span goes to the role that is surer of it.
     pub fn choose_pair<'c>(&self, doc: &Document, e: &Event, cands: &'c [Candidate]) -> (Option<&'c Candidate>, Option<&'c Candidate>) {
+        self.choose_pair_where(doc, e, cands, |_| true)
+    }
+
+    /// [`Self::choose_pair`] with the actor taken only among the candidates
+    /// `actor_ok` accepts ("no one" always can be).
+    pub fn choose_pair_where<'c>(&self, doc: &Document, e: &Event, cands: &'c [Candidate], actor_ok: impl Fn(&Candidate) -> bool) -> (Option<&'c Candidate>, Option<&'c Candidate>) {
         let mut buf = String::with_capacity(64);
         let mut logp = |role: Role| {
             let z: Vec<f32> = std::iter::once(None).chain(cands.iter().map(Some)).map(|c| self.score(doc, e, role, c, &mut buf)).collect();
@@ -1004,8 +1086,13 @@ impl ArgModel {
             let ls = m + z.iter().map(|x| (x - m).exp()).sum::<f32>().ln();
             z.into_iter().map(|x| x - ls).collect::<Vec<f32>>()
         };
-        let (la, lr) = (logp(Role::Actor), logp(Role::Recipient));
+        let (mut la, lr) = (logp(Role::Actor), logp(Role::Recipient));
         let at = |i: usize| if i == 0 { None } else { cands.get(i - 1) };
+        for (i, a) in la.iter_mut().enumerate() {
+            if at(i).is_some_and(|c| !actor_ok(c)) {
+                *a = f32::NEG_INFINITY;
+            }
+        }
         let mut best = (f32::NEG_INFINITY, 0, 0);
         for (i, a) in la.iter().enumerate() {
             for (j, r) in lr.iter().enumerate() {
@@ -1043,8 +1130,18 @@ impl ArgModel {
                 continue;
             }
             let cands = candidates(doc, e);
-            let (a, r) = self.choose_pair(doc, e, &cands);
+            let (a, r) = self.choose_pair_where(doc, e, &cands, |c| !never_the_actor(doc, e, c));
             let mut actor = a.map(|c| c.aref.clone());
+            // a verb joined by و/ف to an earlier event's verb of the sentence, with no
+            // subject of its own before it, shares that event's doer (داهمت قوة أمنية
+            // منزلا في حي الجهاد غربي بغداد واعتقلت ثلاثة متهمين): what the ranker found
+            // between the two triggers belongs to the first clause, not to this one
+            if let Some(prev) = conjoined_with(doc, i) {
+                let in_first_clause = |x: &ActorRef| x.start >= doc.events[prev].trigger.end && x.end <= doc.events[i].trigger.start;
+                if actor.as_ref().is_none_or(in_first_clause) {
+                    actor = doc.events[prev].actor.clone();
+                }
+            }
             // a group that claims the attack (أعلن تنظيم داعش مسؤوليته عن الهجوم، تبنى
             // التنظيم الهجوم) is its actor: too few claims in the labels for the
             // ranker to learn it, so the subject of the claim verb fills an empty actor
