@@ -55,6 +55,9 @@ pub struct WordInfo {
     /// proclitic and enclitic removed by the analysis
     pub pre: String,
     pub suf: String,
+    /// `pre`'s index in [`PRE_SLOTS`] ([`NO_PRE_SLOT`] when it is not
+    /// there), for the stage-2 table of template 108 ([`CtxTables`]).
+    pub pre_slot: u8,
     /// base without a leading ال (for lexicon lookup and affixes)
     pub core: String,
     /// coarse shape: a=arabic, l=latin lower, L=latin capitalised, U=all caps, d=digits, p=punct, o=other, m=mixed
@@ -303,6 +306,26 @@ fn shape_with(w: &str, numeric: impl Fn(char) -> bool) -> u8 {
     }
 }
 
+/// The proclitic strings a word's analysis gives most often (`pre`, with
+/// the article where the analysis keeps it), in a fixed order: a word's
+/// slot in this list keys the stage-2 table of template 108 (best vote ×
+/// proclitic, [`CtxTables`]). Any other prefix is hashed as before, so the
+/// list only decides what is fast, never what is computed.
+pub const PRE_SLOTS: [&str; 24] = [
+    "", "و", "ف", "ب", "ك", "ل", "ال", "وب", "وك", "ول", "فب", "فك", "فل", "لل", "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "وكال", "فبال", "فكال",
+];
+
+/// `pre` not in [`PRE_SLOTS`].
+pub const NO_PRE_SLOT: u8 = u8::MAX;
+
+/// `pre`'s index in [`PRE_SLOTS`], or [`NO_PRE_SLOT`].
+fn pre_slot(pre: &str) -> u8 {
+    if pre.len() > 8 {
+        return NO_PRE_SLOT;
+    }
+    PRE_SLOTS.iter().position(|&p| p == pre).map_or(NO_PRE_SLOT, |k| k as u8)
+}
+
 pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let n = marsad_text::normalize(w);
     // one analysis for the prefix, suffix and base (the same answers as
@@ -328,7 +351,8 @@ pub fn word_info(w: &str, lex: &Lexicon) -> WordInfo {
     let ag = if shape == b'a' { crate::wordfreq::anergazet_in(&n, cands) } else { 0 };
     let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
     let (sport, votes) = (is_sport_word(&core, &b), shape == b'a' && core.chars().count() >= 2);
-    let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
+    let pre_slot = pre_slot(&pre);
+    let mut wi = WordInfo { n, b, pre, suf, pre_slot, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
     word_hashes(&mut wi);
     wi
 }
@@ -1046,8 +1070,9 @@ fn class_of_slot(k: usize) -> u64 {
 /// Both stages' weights (`[i32; 2 * NT]`) of [`features_live`]'s features
 /// that depend on small numbers only, per value: 51 by the three shapes,
 /// 60–64 by flag bit, 66, 70, 80–82 by place class, 83–85 by multiword
-/// place mark, 93 and 94 by the two classes, 132 by ANERGazet set and the
-/// previous class, 133 and 134 by the two ANERGazet sets. [`live_fast`]
+/// place mark, 93 and 94 by the two classes, 95 by the three classes, 132
+/// by ANERGazet set and the previous class, 133 and 134 by the two
+/// ANERGazet sets. [`live_fast`]
 /// adds one entry for each instead of hashing the feature and looking it
 /// up in the 25 MB table.
 pub struct LiveTables {
@@ -1061,13 +1086,26 @@ pub struct LiveTables {
     c94: Vec<Row>,
     ag_pc: Vec<Row>,
     ag_nb: [[[Row; 16]; 16]; 2],
+    /// 95 (previous, own and next class) by dense indices: the own class
+    /// by [`LiveTables::cls`] (the classes a look-up can give,
+    /// [`crate::wordfreq::classes`]), each neighbour by [`LiveTables::nbr`]
+    /// (those classes, then the eight shapes, then the padding). One
+    /// feature's weights per entry, `i16` as in the table.
+    c95: Vec<[i16; 2 * NT]>,
+    /// Dense index of each class value 0–31 (`u8::MAX`: not a class a
+    /// look-up gives).
+    cls: [u8; 32],
+    /// The number of dense classes.
+    ncls: usize,
 }
 
 type Row = [i32; 2 * NT];
 
 impl LiveTables {
-    /// The tables, with `w` giving a feature's weights (zeros when absent).
-    pub fn build(w: impl Fn(u64) -> Row) -> Box<LiveTables> {
+    /// The tables, with `w16` giving a feature's weights as the table holds
+    /// them (`None` when absent).
+    pub fn build(w16: impl Fn(u64) -> Option<[i16; 2 * NT]>) -> Box<LiveTables> {
+        let w = |f: u64| w16(f).map_or([0; 2 * NT], |r| r.map(i32::from));
         let mut shape3 = vec![[0; 2 * NT]; 9 * 8 * 9];
         for p in 0..9 {
             for c in 0..8 {
@@ -1095,7 +1133,63 @@ impl LiveTables {
             }
         }
         let ag_nb = std::array::from_fn(|o| std::array::from_fn(|x| std::array::from_fn(|t| w(H::new(133 + o as u32).n(x as u64).n(t as u64).done()))));
-        Box::new(LiveTables { shape3, lex, no_lex: w(H::new(66).done()), start: w(H::new(70).done()), gaz, gp, c93, c94, ag_pc, ag_nb })
+        // 95 over the classes the word-class table has (23 of the 32
+        // values), not all 41 × 32 × 41 combinations: 23,552 entries
+        let present = crate::wordfreq::classes();
+        let mut cls = [u8::MAX; 32];
+        let mut vals = Vec::new();
+        for c in 0..32u8 {
+            if present >> c & 1 != 0 {
+                cls[c as usize] = vals.len() as u8;
+                vals.push(c as u64);
+            }
+        }
+        let ncls = vals.len();
+        let nb_val = |k: usize| if k < ncls { vals[k] } else if k < ncls + 8 { 64 + SHAPES[k - ncls] as u64 } else { 255 };
+        let nnb = ncls + 9;
+        let mut c95 = Vec::with_capacity(nnb * ncls * nnb);
+        for p in 0..nnb {
+            let hp = H::new(95).n(nb_val(p));
+            for &cv in &vals {
+                let hc = hp.n(cv);
+                for q in 0..nnb {
+                    c95.push(w16(hc.n(nb_val(q)).done()).unwrap_or([0; 2 * NT]));
+                }
+            }
+        }
+        Box::new(LiveTables { shape3, lex, no_lex: w(H::new(66).done()), start: w(H::new(70).done()), gaz, gp, c93, c94, ag_pc, ag_nb, c95, cls, ncls })
+    }
+
+    /// Dense neighbour index of a class value of templates 93–95 (see
+    /// [`class_slot`]): the class's, 8 more for the shapes, the padding
+    /// last; `None` for a value [`LiveTables::c95`] lacks.
+    #[inline(always)]
+    fn nbr(&self, c: u64) -> Option<usize> {
+        match c {
+            0..=31 => Some(self.cls[c as usize] as usize).filter(|&k| k < self.ncls),
+            255 => Some(self.ncls + 8),
+            _ if c >= 64 => shape_slot(c - 64).filter(|&k| k < 8).map(|k| self.ncls + k),
+            _ => None,
+        }
+    }
+
+    /// The entry of 95 for the classes `pc`, `cls`, `nc`, if the table has it.
+    #[inline(always)]
+    pub(crate) fn c95_row(&self, pc: u64, cls: u64, nc: u64) -> Option<&[i16; 2 * NT]> {
+        let c = *self.cls.get(cls as usize)? as usize;
+        if c >= self.ncls {
+            return None;
+        }
+        let (p, q) = (self.nbr(pc)?, self.nbr(nc)?);
+        let nnb = self.ncls + 9;
+        self.c95.get((p * self.ncls + c) * nnb + q)
+    }
+}
+
+#[inline(always)]
+fn add_row16(sum: &mut Row, r: &[i16; 2 * NT]) {
+    for t in 0..2 * NT {
+        sum[t] += r[t] as i32;
     }
 }
 
@@ -1108,7 +1202,7 @@ fn add_row(sum: &mut Row, r: &Row) {
 
 /// [`features_live`] as weights: adds the [`LiveTables`] entries of
 /// position `i` to `sum` and appends the other features (the padding's,
-/// the pairs, those with strings or whole flag sets, 95) to `out`, for
+/// the pairs, those with strings or whole flag sets) to `out`, for
 /// the caller to look up. The features of the word and the token's flags
 /// ([`lex_word_features`]) are in the word's own [`WordSums`] row, made
 /// under the word's flags; where the token's differ (a multiword match),
@@ -1200,7 +1294,10 @@ pub fn live_fast(toks: &[TokInfo], i: usize, tabs: &LiveTables, out: &mut Vec<u6
             (Some(k), true) => add_row(sum, &tabs.c94[k * 32 + cls as usize]),
             _ => out.push(H::new(94).n(cls).n(nc).done()),
         }
-        out.push(H::new(95).n(pc).n(cls).n(nc).done());
+        match tabs.c95_row(pc, cls, nc) {
+            Some(r) => add_row16(sum, r),
+            None => out.push(H::new(95).n(pc).n(cls).n(nc).done()),
+        }
         if t.ag != 0 {
             match pk.filter(|_| t.ag < 16) {
                 Some(k) => add_row(sum, &tabs.ag_pc[t.ag as usize * 41 + k]),
@@ -1407,7 +1504,8 @@ fn best_vote(votes: &[u8; 5]) -> usize {
 /// of [`ctx_features`]' features that depend on small numbers only, summed
 /// per combination: 100, 120, 101 and 102 by (stage-1 tag, sports level,
 /// previous tag, next tag); 103 and 104 by (best vote, tag); 105 and 106 by
-/// (type, fraction); 107; 109; 110 and 111 by best vote. [`ctx_fast`] adds
+/// (type, fraction); 107; 109; 110 and 111 by best vote; 108 by (the
+/// word's proclitic, best vote) for the proclitics of [`PRE_SLOTS`]. [`ctx_fast`] adds
 /// one entry per group instead of hashing and looking up each feature.
 pub struct CtxTables {
     a: Vec<[i32; NT]>,
@@ -1416,6 +1514,8 @@ pub struct CtxTables {
     d: [[i32; NT]; 4],
     g: [i32; NT],
     e: [[[i32; NT]; 5]; 2],
+    /// 108 by (proclitic slot of [`PRE_SLOTS`], best vote).
+    p108: [[[i32; NT]; 5]; PRE_SLOTS.len()],
 }
 
 use crate::model::NT;
@@ -1466,13 +1566,15 @@ impl CtxTables {
         let d = std::array::from_fn(|k| w(H::new(107).n(k as u64).done()));
         let g = w(H::new(109).done());
         let e = std::array::from_fn(|k| std::array::from_fn(|best| w(H::new(110 + k as u32).n(best as u64).done())));
-        CtxTables { a, b, c, d, g, e }
+        let p108 = std::array::from_fn(|k| std::array::from_fn(|best| w(H::new(108).n(best as u64).s(PRE_SLOTS[k]).done())));
+        CtxTables { a, b, c, d, g, e, p108 }
     }
 }
 
 /// [`ctx_features`] as weights: adds the [`CtxTables`] entries of position
 /// `i` to `sum` (stage 2's weights) and appends the features that depend on
-/// strings or wide flags (121, 122, 108) to `out`, for the caller to look
+/// strings or wide flags (121, 122; 108 with a proclitic outside
+/// [`PRE_SLOTS`]) to `out`, for the caller to look
 /// up; 121 and 122 come from `ctx0` (the word's [`WordSums::ctx0`]) at
 /// sports level 0 when the token has its word's flags. The same total as
 /// looking up every feature of [`ctx_features`] (integer weights; test
@@ -1516,7 +1618,10 @@ pub fn ctx_fast(toks: &[TokInfo], ctx: &[Ctx], i: usize, tabs: &CtxTables, ctx0:
         if ent == 0 {
             add(sum, &tabs.d[(c.votes[0] as usize).min(3)]);
         }
-        out.push(H::new(108).n(best as u64).s(&toks[i].pre).done());
+        match tabs.p108.get(toks[i].pre_slot as usize) {
+            Some(r) => add(sum, &r[best]),
+            None => out.push(H::new(108).n(best as u64).s(&toks[i].pre).done()),
+        }
     } else {
         add(sum, &tabs.g);
     }
@@ -1651,7 +1756,8 @@ mod word_info_tests {
         let ag = if shape == b'a' { crate::wordfreq::anergazet(&n) } else { 0 };
         let cl = if USE_CLUSTERS { crate::clusters::lookup(&b) } else { 0 };
         let (sport, votes) = (is_sport_word(&core, &b), shape == b'a' && core.chars().count() >= 2);
-        let mut wi = WordInfo { n, b, pre, suf, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
+        let pre_slot = pre_slot(&pre);
+        let mut wi = WordInfo { n, b, pre, suf, pre_slot, core, shape, len, wlex, gaz, gaz_prefix, gaz_heads, phrase_heads, wf, ag, own: Vec::new(), nb: [0; 10], st: [0; 6], cl, sport, votes, sums: Default::default() };
         word_hashes(&mut wi);
         wi
     }

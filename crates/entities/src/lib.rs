@@ -204,7 +204,7 @@ impl Tagger {
 
     /// [`features::LiveTables`], made from the table's weights (both stages).
     fn live_tables(&self) -> &features::LiveTables {
-        self.live_tables.get_or_init(|| features::LiveTables::build(|f| self.table.weights(f).map_or([0; 2 * NT], |w| w.map(i32::from))))
+        self.live_tables.get_or_init(|| features::LiveTables::build(|f| self.table.weights(f)))
     }
 
     /// Stage 2's weights of one feature (zeros when the model lacks it).
@@ -450,7 +450,11 @@ impl Tagger {
                     let ctx0 = features::word_sums_cached(&toks[i].w, &self.table).map(|w| &w.ctx0);
                     features::ctx_fast(toks, &ctx[si], i, tabs, ctx0, &mut fb, &mut s2);
                     let mut sum = base2[si][i];
-                    self.table.accumulate(&fb, &mut sum);
+                    // most tokens have nothing left to look up (108 is in
+                    // the tables for the common proclitics)
+                    if !fb.is_empty() {
+                        self.table.accumulate(&fb, &mut sum);
+                    }
                     let mut e = [0f32; NT];
                     for t in 0..NT {
                         e[t] = (sum[NT + t] + s2[t]) as f32 * sc2;
@@ -965,8 +969,23 @@ mod conf_tests {
                     assert_eq!(fast[k] + rest[NT + k], slow[NT + k], "token {i} tag {k}");
                 }
             }
+            // a proclitic outside the 108 table's slots is hashed instead
+            let mut alt = toks.to_vec();
+            let mut w = (*alt[i].w).clone();
+            w.pre_slot = features::NO_PRE_SLOT;
+            alt[i].w = std::sync::Arc::new(w);
+            fb.clear();
+            let mut fast = [0i32; NT];
+            features::ctx_fast(&alt, ctx, i, t.ctx_tables(), None, &mut fb, &mut fast);
+            let mut rest = [0i32; 2 * NT];
+            t.table.accumulate(&fb, &mut rest);
+            for k in 0..NT {
+                assert_eq!(fast[k] + rest[NT + k], slow[NT + k], "token {i} tag {k} (no proclitic slot)");
+            }
         };
         let mut n = 0;
+        // tokens with votes whose 108 came from the table
+        let mut slotted = 0;
         for doc in docs() {
             let infos: Vec<Vec<features::TokInfo>> = doc.iter().map(|s| sentence_info(s)).collect();
             // stage 1's tags as the tagger gives them
@@ -976,10 +995,14 @@ mod conf_tests {
                 for i in 0..toks.len() {
                     check(toks, &ctx[si], i);
                     n += 1;
+                    if ctx[si][i].votes.iter().any(|&v| v > 0) && toks[i].pre_slot != features::NO_PRE_SLOT && !toks[i].pre.is_empty() {
+                        slotted += 1;
+                    }
                 }
             }
         }
         assert!(n > 1000, "{n} tokens");
+        assert!(slotted > 100, "{slotted} tokens with a proclitic and votes");
         // every tag at and around a token, every sports level, votes or none
         let doc = &docs()[0];
         let toks = sentence_info(&doc[0]);
@@ -1145,6 +1168,44 @@ mod conf_tests {
         }
         assert!(n > 20, "{n} tokens");
         assert!(other_flags > 0 || sents.len() < 10, "no token with a multiword flag");
+    }
+
+    /// Template 95's table holds, for every previous, own and next class
+    /// value the tagger can make (a class 0–31, 64 + a shape byte, 255 for
+    /// the padding), the weights of the hashed feature, and has every
+    /// combination of the classes a look-up gives.
+    #[test]
+    fn class_triple_table_is_the_feature() {
+        let t = embedded_tagger().expect("model");
+        if t.is_empty() {
+            return;
+        }
+        let lt = t.live_tables();
+        let mut vals: Vec<u64> = (0..32).collect();
+        vals.extend(b"alLUdpom".iter().map(|&s| 64 + s as u64));
+        vals.extend([255, 40, 63, 64 + b'x' as u64]);
+        let present = wordfreq::classes();
+        assert!(present.count_ones() >= 10, "{present:b}");
+        let (mut hit, mut nonzero) = (0, 0);
+        for &p in &vals {
+            for cls in 0..33u64 {
+                for &q in &vals {
+                    let want = t.table.weights(features::H::new(95).n(p).n(cls).n(q).done()).unwrap_or([0; 2 * NT]);
+                    match lt.c95_row(p, cls, q) {
+                        Some(r) => {
+                            assert_eq!(*r, want, "{p} {cls} {q}");
+                            hit += 1;
+                            nonzero += (want != [0; 2 * NT]) as usize;
+                        }
+                        None => {
+                            let known = |v: u64| v == 255 || (v < 32 && present >> v & 1 != 0) || (v >= 64 && b"alLUdpom".contains(&((v - 64) as u8)));
+                            assert!(!(known(p) && cls < 32 && present >> cls & 1 != 0 && known(q)), "{p} {cls} {q} missing");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hit > 20_000 && nonzero > 100, "{hit} {nonzero}");
     }
 
     /// The tagger compiled for AVX2 gives the plain build's tags and

@@ -44,6 +44,14 @@ fn table() -> &'static WordMap<(u8, u8)> {
     &compiled().0
 }
 
+/// The class values (`Wf::cls`, 0–31) that a look-up can give, as bits:
+/// those of the table's words and 0 (not found). Made once, for the
+/// tagger's table of class triples (`features::LiveTables`).
+pub fn classes() -> u32 {
+    static C: OnceLock<u32> = OnceLock::new();
+    *C.get_or_init(|| table().values().fold(1u32, |m, &(cls, _)| if cls < 32 { m | 1 << cls } else { m }))
+}
+
 pub const PROPER: u8 = 1;
 pub const NOUN: u8 = 2;
 pub const ADJ: u8 = 4;
