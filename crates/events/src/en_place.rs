@@ -157,7 +157,10 @@ impl<'a> Sent<'a> {
                     || (UNIT_KIND.contains(&self.en_word(e + 1)) && UNIT.contains(&without_possessive(self.en_word(e + 2))));
                 // "in Faizabad, the capital of Badakhshan", "of Dilling, a town in …": an
                 // apposition that says what the name is
-                let apposed = matches!(prev, "in" | "near" | "at" | "outside" | "of" | "on")
+                // also right after an event verb, as its object ("stormed Yelwata, a farming
+                // village in Benue state", "overran Kirawa, a village on the border")
+                let after_trigger = b > 0 && self.trig[b - 1] && b == i;
+                let apposed = (matches!(prev, "in" | "near" | "at" | "outside" | "of" | "on") || after_trigger)
                     && self.en_word(e + 1) == ","
                     && matches!(self.en_word(e + 2), "the" | "a")
                     && (2..5).any(|d| {

@@ -22,6 +22,9 @@ impl<'a> Sent<'a> {
         // "a military base came under attack by X", "came under fire from X": a passive too
         let came_under = matches!(self.toks[c.tok].norm.as_str(), "came" | "come" | "comes" | "coming") && self.toks.get(c.tok + 1).is_some_and(|t| t.norm == "under");
         let passive = came_under || c.tok > 0 && matches!(self.toks[c.tok - 1].norm.as_str(), "was" | "were" | "been" | "be" | "being");
+        // "Two aid workers were killed and three abducted": a participle after "and" and a
+        // count, in a passive clause, is passive too (its auxiliary elided)
+        let passive = passive || self.en_elided_passive(c.tok);
         if passive {
             // the subject of a passive is the recipient, the "by" phrase the actor
             let hi = (c.last + 9).min(n);
@@ -56,6 +59,27 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// "… were killed and three abducted", "… was shot and two others wounded": the
+    /// participle at `t` follows "and" and a count, and a passive auxiliary with its
+    /// participle opens the clause a few words before.
+    pub(crate) fn en_elided_passive(&self, t: usize) -> bool {
+        let w = |q: usize| self.toks[q].norm.as_str();
+        if t < 4 || !w(t).ends_with("ed") {
+            return false;
+        }
+        let mut q = t - 1;
+        if matches!(w(q), "others" | "more") {
+            q -= 1;
+        }
+        let count = self.toks[q].kind == TokenKind::Number || matches!(w(q), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozens" | "scores" | "several" | "many" | "hundreds");
+        if !count || w(q - 1) != "and" {
+            return false;
+        }
+        let and = q - 1;
+        (and.saturating_sub(4)..and).any(|x| x + 1 < and && matches!(w(x), "was" | "were") && w(x + 1).ends_with("ed") || x + 2 < and && matches!(w(x), "was" | "were") && w(x + 2) == "dead")
+            && !(and.saturating_sub(4)..and).any(|x| matches!(w(x), "," | ";" | "."))
+    }
+
     /// Subject before a verb; for nouns only an adjacent modifier ("Israeli air strikes",
     /// "Taliban attack") or the subject of a light verb ("coalition aircraft carried out
     /// airstrikes").
@@ -68,6 +92,15 @@ impl<'a> Sent<'a> {
         let object = (c.tok.saturating_sub(3)..c.tok).rev().take_while(|&q| self.toks[q].kind == TokenKind::Latin).any(|q| self.trig[q] && self.en_verbish(q) && (q + 1..c.tok).any(|x| matches!(self.toks[x].norm.as_str(), "the" | "a" | "an" | "its" | "their")));
         if object {
             return None;
+        }
+        // "The attack in X's Y commune killed …", "Saturday's raid on the village of X
+        // killed …": the attack noun heads the casualty verb's subject; only its own
+        // modifier names an actor ("The RSF attack on X killed" → RSF), never the place or
+        // target of its attachment
+        if e.flags.killed || e.flags.injured {
+            if let Some((_, last)) = self.en_heading_noun(c.tok) {
+                return self.en_np_ending(last);
+            }
         }
         if (e.verb && !det) || matches!(w, "killed" | "wounded" | "injured" | "shot" | "struck" | "fought" | "kidnapped" | "abducted" | "blew") {
             return self.en_subject(c.tok, 0).or_else(|| self.actor_before(c.tok, 6));
@@ -278,7 +311,8 @@ impl<'a> Sent<'a> {
         if EN_WEAPON.contains(&head) || self.trig[core_end] && !self.actorish(core_end) {
             // only the modifier that names an actor: "A Russian missile strike" → Russian
             let mut a = s;
-            while a <= core_end && matches!(self.toks[a].norm.as_str(), "a" | "an" | "the" | "two" | "three" | "several") {
+            // (and a date's possessive: "Saturday's raid")
+            while a <= core_end && (matches!(self.toks[a].norm.as_str(), "a" | "an" | "the" | "two" | "three" | "several") || self.toks[a].norm.ends_with('s') && EN_DATE_WORDS.contains(&without_possessive(&self.toks[a].norm))) {
                 a += 1;
             }
             let mut b = a;

@@ -43,9 +43,21 @@ impl<'a> Sent<'a> {
                 && (self.en_after_definite(ev.c.tok) || self.en_claimed_after(ev.c.last))
                 && g.iter().any(|&o| evs[o].c.last < ev.c.tok && (evs[o].c.last..ev.c.tok).any(|q| self.toks[q].norm == ","));
             let verb = verb && !noun_form;
+            // English: an attack noun heading a casualty verb's subject ("The RSF attack on X
+            // killed 30") is a noun, whatever its entry; the casualty verb is the event's
+            let heads = en && g.iter().any(|&o| o != k && evs[o].c.tok > ev.c.last && {
+                let fo = &self.lx().entries[evs[o].c.entry].flags;
+                (fo.killed || fo.injured) && self.en_noun_heads_subject(&ev.c, evs[o].c.tok)
+            });
+            let verb = verb && !heads;
             // English: a verb whose subject is another trigger of the group is the event's
             // verb ("coalition air strikes hit", "a car bomb exploded")
             let noun_subject = en && verb && g.iter().any(|&o| o != k && evs[o].c.last < ev.c.tok && self.en_subject_reaches(evs[o].c.last, ev.c.tok));
+            // English: "An Israeli strike on a school in Nuseirat, in central Gaza, killed 22":
+            // an attack noun heading the subject phrase of a casualty verb, over its
+            // attachments; the verb is the event's, the noun's actor is the group's
+            let headed = en && verb && (e.flags.killed || e.flags.injured) && g.iter().any(|&o| o != k && self.en_noun_heads_subject(&evs[o].c, ev.c.tok));
+            let noun_subject = noun_subject || headed;
             let weak = ev.weak && !(ev.c.kind == Kind::Word && (verb || e.flags.killed || e.flags.injured)) && !noun_subject;
             // English: a result ("leaving 17 dead") or an infinitive ("to discuss") is no
             // event verb of its own
@@ -55,6 +67,10 @@ impl<'a> Sent<'a> {
             // named attack phrase there stays the verb ("… were killed when a gunman opened
             // fire", as the English labels have it)
             let part = part || (en && !e.phrase && g.iter().any(|&o| o != k && self.en_when_clause_of(&evs[o].c, ev.c.tok)));
+            // English: "were killed in clashes between …", "were wounded in the RSF's attack
+            // on …": the attack noun of a passive casualty verb's "in"/"during" phrase says
+            // how; the casualty verb is the event's (as the English labels have it)
+            let part = part || (en && !e.phrase && g.iter().any(|&o| o != k && self.en_in_phrase_of(&evs[o].c, ev.c.tok)));
             // English: an attack noun that refers back ("…, and the group claimed the attack",
             // "…, in an attack claimed by X") names no event of its own
             let part = part || noun_form;
@@ -63,7 +79,8 @@ impl<'a> Sent<'a> {
             // a naming phrase (عملية إرهابية، سطو مسلح) describes the group's attack: any
             // other attack word of the group is its trigger
             let naming = e.phrase && e.flags.adj;
-            (naming as u8, weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans) as u8, ev.c.tok)
+            // (a verb headed by an attack noun takes the noun's actor: it has one)
+            (naming as u8, weak as u8, part as u8, !verb as u8, (ev.actor.is_none() && !intrans && !headed) as u8, ev.c.tok)
         });
         order
     }
@@ -203,6 +220,105 @@ impl<'a> Sent<'a> {
     pub(crate) fn en_claimed_after(&self, t: usize) -> bool {
         let w = |q: usize| self.toks.get(q).map_or("", |x| x.norm.as_str());
         matches!(w(t + 1), "claimed" | "blamed") || (w(t + 1) == "later" && w(t + 2) == "claimed")
+    }
+
+    /// English: the noun trigger `o` heads the subject phrase of the verb at `v`: it comes
+    /// first in the phrase (after an article, a possessive or modifiers) and only its
+    /// attachments stand between ("An Israeli strike on a school sheltering families in
+    /// Nuseirat, in central Gaza, killed", "after an attack on tourists in Pahalgam killed").
+    /// No clause word, no verb form, no other trigger between them.
+    pub(crate) fn en_noun_heads_subject(&self, o: &Cand, v: usize) -> bool {
+        self.en_noun_heads_subject_at(o.tok, o.last, v)
+    }
+
+    /// `en_noun_heads_subject` for the trigger tokens `tok..=last`.
+    pub(crate) fn en_noun_heads_subject_at(&self, tok: usize, last: usize, v: usize) -> bool {
+        let o = (tok, last);
+        // a finite verb ("killed", "kills"), not a participle ("…, killing 30")
+        if self.arabic[o.0] || o.1 >= v || v - o.1 > 16 || self.toks[v].norm.ends_with("ing") || [o.0, o.1].iter().any(|&q| self.en_past_form(q) || self.en_verbish(q) && !self.en_noun_reading(q) && !(q == 0 || self.en_dateline_before(q))) {
+            return false;
+        }
+        // the noun opens its phrase: nothing but articles, possessives, numbers and
+        // modifiers before it back to a clause edge
+        let w = |q: usize| self.toks[q].norm.as_str();
+        let mut q = o.0;
+        while q > 0 {
+            let u = w(q - 1);
+            if matches!(u, "," | "after" | "when" | "as" | "before" | "since" | "while" | "and") {
+                break;
+            }
+            if matches!(u, "a" | "an" | "the" | "its" | "their") || u.ends_with("'s") || u.ends_with("’s") || (self.toks[q - 1].kind == TokenKind::Latin && !self.en_verbish(q - 1) && !crate::words::EN_FUNC.contains(&u)) {
+                q -= 1;
+                continue;
+            }
+            break;
+        }
+        let edge = q == 0 || matches!(w(q - 1), "," | "after" | "when" | "as" | "before" | "since" | "while" | "—" | "-" | ":" | "and") || self.en_dateline_before(q);
+        if !edge {
+            return false;
+        }
+        // the verb's own left edge over auxiliaries
+        let mut j = v;
+        while j > o.1 + 1 && matches!(w(j - 1), "had" | "has" | "have" | "reportedly" | "also") {
+            j -= 1;
+        }
+        (o.1 + 1..j).all(|x| {
+            let u = w(x);
+            !self.trig[x]
+                // ("Clashes between X and Y in Z killed": the English labels disagree on
+                // the class, left as it was)
+                && !matches!(u, "said" | "says" | "told" | "that" | "which" | "who" | "when" | "after" | "while" | "before" | "and" | "but" | ";" | "." | "was" | "were" | "is" | "are" | "had" | "has" | "it" | "they" | "between")
+                && !(u.ends_with("ed") && !matches!(u, "armed" | "displaced" | "crowded" | "occupied" | "disputed" | "rebel-held" | "government-held" | "wounded"))
+        })
+    }
+
+    /// English: the trigger noun heading the subject phrase of the verb at `v` ("The
+    /// attack in X's Y commune killed"): its first and last tokens.
+    pub(crate) fn en_heading_noun(&self, v: usize) -> Option<(usize, usize)> {
+        let last = (v.saturating_sub(17)..v).rev().find(|&q| self.trig[q])?;
+        let mut tok = last;
+        while tok > 0 && self.trig[tok - 1] {
+            tok -= 1;
+        }
+        self.en_noun_heads_subject_at(tok, last, v).then_some((tok, last))
+    }
+
+    /// A word that, with an article or modifier right before it, reads as a noun ("an
+    /// attack", "the Israeli strike").
+    fn en_noun_reading(&self, t: usize) -> bool {
+        !self.en_past_form(t) && t > 0 && {
+            let u = self.toks[t - 1].norm.as_str();
+            matches!(u, "a" | "an" | "the" | "its" | "their") || u.ends_with("'s") || self.toks[t - 1].kind == TokenKind::Latin && self.doc.slice(self.toks[t - 1].start, self.toks[t - 1].end).starts_with(char::is_uppercase) || self.trig[t - 1]
+        }
+    }
+
+    /// A past (or present third-person) verb form: never a noun ("bombers struck", "set
+    /// fire", "an attack killed").
+    fn en_past_form(&self, t: usize) -> bool {
+        let w = self.toks[t].norm.as_str();
+        w.ends_with("ed") || matches!(w, "struck" | "shot" | "hit" | "blew" | "fought" | "set" | "threw" | "beat" | "took" | "broke" | "opened" | "fired" | "kills" | "attacks" | "came" | "went" | "began")
+    }
+
+    /// The first token after a dateline at `q` ("KABUL (Reuters) - An attack …").
+    fn en_dateline_before(&self, q: usize) -> bool {
+        q > 0 && matches!(self.toks[q - 1].norm.as_str(), "—" | "-" | "–")
+    }
+
+    /// English: `cc` is a passive casualty verb ("were killed", "was wounded", "were killed
+    /// and three wounded") and the attack noun at `t` heads its "in"/"during" phrase that
+    /// follows within a few words ("in clashes between", "in the RSF's attack on").
+    pub(crate) fn en_in_phrase_of(&self, cc: &Cand, t: usize) -> bool {
+        let f = &self.lx().entries[cc.entry].flags;
+        if self.arabic[cc.tok] || !(f.killed || f.injured) || cc.tok == 0 || t <= cc.last || t > cc.last + 9 {
+            return false;
+        }
+        if !matches!(self.toks[cc.tok - 1].norm.as_str(), "was" | "were" | "been" | "being") {
+            return false;
+        }
+        let w = |q: usize| self.toks[q].norm.as_str();
+        let Some(p) = (cc.last + 1..t).find(|&q| matches!(w(q), "in" | "during")) else { return false };
+        // before "in": only "and N wounded" or nothing; after it: the noun's own modifiers
+        (cc.last + 1..p).all(|q| !matches!(w(q), "," | ";" | "when" | "after" | "said")) && (p + 1..t).all(|q| self.toks[q].kind == TokenKind::Latin && !self.en_verbish(q) || matches!(w(q), "the" | "a" | "an") || w(q).ends_with("'s"))
     }
 
     /// English: `cc` is a casualty verb of a main clause, passive ("were killed", "were
