@@ -50,25 +50,9 @@ def build_part(tsv, name):
 def build(tsv, train_name, test_name, dated):
     """One TSV into its train and test JSONL; `dated`: the gold date is the article's
     (the 8 digits ending its id) instead of the fixed 20160601 of the first set."""
-    rows = []
-    for line in open(os.path.join(here, tsv), encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        id_, doc, split, lang, evs, text = line.rstrip("\n").split("\t")
-        events = [] if evs == "-" else [event(s.strip(), text, id_) for s in evs.split("|")]
-        cat = events[0]["plover"] if events else "NONE"
-        date = doc[-8:] if dated else "20160601"
-        if dated and date[:2] not in ("19", "20"):
-            date = date[4:] + date[2:4] + date[:2]  # a few ids end in DDMMYYYY
-        rows.append({"id": id_, "doc": doc, "split": split, "date": date, "lang": lang,
-                     "category": cat, "text": text, "events": events})
+    rows = read(tsv, dated)
     for name, part in ((train_name, "train"), (test_name, "test")):
-        sel = [o for o in rows if o["split"] == part]
-        with open(os.path.join(here, name), "w", encoding="utf-8") as fh:
-            for o in sel:
-                fh.write(json.dumps(o, ensure_ascii=False) + "\n")
-        ar = sum(o["lang"] == "ar" for o in sel)
-        print(name, len(sel), "sentences:", ar, "ar,", len(sel) - ar, "en")
+        write(name, [o for o in rows if o["split"] == part])
 
 
 build("casreal.tsv", "casreal.jsonl", "casreal_test.jsonl", False)

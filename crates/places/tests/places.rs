@@ -188,21 +188,26 @@ fn dev_list_accuracy() {
     assert!(r.wrong as f64 <= 0.03 * r.total as f64, "{r}");
 }
 
-#[test]
-fn entity_spans_guide_recognition() {
-    use marsad_core::{Entity, EntityType};
-    let text = "التقى خالد المرادي بوفد من قرية زززو قرب الموصل.";
+/// `text` tokenised, with the tagger's entities put in by hand: each word
+/// given is marked, at its first occurrence, with its type.
+fn with_entities(text: &str, ents: &[(marsad_core::EntityType, &str)]) -> Document {
     let mut d = Document::new("t", text);
     marsad_text::annotate(&mut d);
-    let span = |w: &str| {
-        let b = text.find(w).unwrap();
-        let s = text[..b].chars().count();
-        (s, s + w.chars().count())
-    };
-    let ent = |kind, (start, end): (usize, usize)| Entity { kind, text: d.slice(start, end).to_string(), start, end, sentence: 0, confidence: 0.9, source: "model".into() };
-    let pers = ent(EntityType::PERS, span("خالد المرادي"));
-    let loc = ent(EntityType::LOC, span("زززو"));
-    d.entities = vec![pers, loc];
+    d.entities = ents
+        .iter()
+        .map(|&(kind, w)| {
+            let start = text[..text.find(w).unwrap()].chars().count();
+            let end = start + w.chars().count();
+            marsad_core::Entity { kind, text: w.to_string(), start, end, sentence: 0, confidence: 0.9, source: "model".into() }
+        })
+        .collect();
+    d
+}
+
+#[test]
+fn entity_spans_guide_recognition() {
+    use marsad_core::EntityType;
+    let d = with_entities("التقى خالد المرادي بوفد من قرية زززو قرب الموصل.", &[(EntityType::PERS, "خالد المرادي"), (EntityType::LOC, "زززو")]);
     let places = find_places(Gazetteer::global(), &d);
     // nothing inside the person's name
     assert!(!places.iter().any(|p| p.text.contains("المرادي")), "{places:?}");
@@ -220,32 +225,20 @@ fn entity_spans_guide_recognition() {
 /// incident of each). الريف (the Rif) and a name after a cue stay.
 #[test]
 fn a_cue_word_in_construct_is_no_place_of_its_own() {
-    use marsad_core::{Entity, EntityType};
+    use marsad_core::EntityType;
     for (text, cue, city) in [
         ("هاجم مسلحون نقطة تفتيش في ريف درعا الغربي.", "ريف", "Daraa"),
         ("قتل جنديان في هجوم بريف حلب الشمالي.", "بريف", "Aleppo"),
         ("سقطت قذائف في محيط الموصل.", "محيط", "Mosul"),
         ("وقع انفجار في منطقة كركوك.", "منطقة", "Kirkuk"),
     ] {
-        let mut d = Document::new("t", text);
-        marsad_text::annotate(&mut d);
-        let span = |w: &str| {
-            let b = text.find(w).unwrap();
-            let s = text[..b].chars().count();
-            (s, s + w.chars().count())
-        };
-        let ent = |(start, end): (usize, usize)| Entity { kind: EntityType::LOC, text: d.slice(start, end).to_string(), start, end, sentence: 0, confidence: 0.9, source: "model".into() };
-        d.entities = vec![ent(span(cue))];
+        let d = with_entities(text, &[(EntityType::LOC, cue)]);
         let places = find_places(Gazetteer::global(), &d);
         assert!(!places.iter().any(|p| p.text == cue), "{text}: {places:?}");
         assert!(places.iter().any(|p| p.name.as_deref() == Some(city)), "{text}: {places:?}");
     }
     // a name of its own stays: الريف (the Rif), and an unknown name after a cue
-    let text = "تظاهر الآلاف في الريف شمال المغرب.";
-    let mut d = Document::new("t", text);
-    marsad_text::annotate(&mut d);
-    let b = text[..text.find("الريف").unwrap()].chars().count();
-    d.entities = vec![Entity { kind: EntityType::LOC, text: "الريف".into(), start: b, end: b + 5, sentence: 0, confidence: 0.9, source: "model".into() }];
+    let d = with_entities("تظاهر الآلاف في الريف شمال المغرب.", &[(EntityType::LOC, "الريف")]);
     let places = find_places(Gazetteer::global(), &d);
     assert!(places.iter().any(|p| p.text == "الريف"), "{places:?}");
 }
