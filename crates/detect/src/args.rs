@@ -863,17 +863,11 @@ fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
         return true;
     }
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    // صفوف "ranks" after في/من or with its clitics (بصفوف، وصفوف): the token's clitic-free base
     match toks.iter().position(|k| k.end > c.start) {
-        Some(ci) if ci > 0 => ranks_word(&toks[ci - 1].norm),
+        Some(ci) if ci > 0 => toks[ci - 1].base == "صفوف",
         _ => false,
     }
-}
-
-/// صفوف "ranks", as written after في/من or joined to ب/و (بصفوف، وصفوف).
-fn ranks_word(norm: &str) -> bool {
-    let w = norm.strip_prefix('و').filter(|r| r.starts_with("صفوف") || r.starts_with('ب')).unwrap_or(norm);
-    let w = w.strip_prefix('ب').filter(|r| r.starts_with("صفوف")).unwrap_or(w);
-    w == "صفوف"
 }
 
 /// The earlier event of the same sentence that event `i`'s verb is joined to by
@@ -914,13 +908,9 @@ fn conjoined_with(doc: &Document, i: usize) -> Option<usize> {
     if o.kind != e.kind {
         return None;
     }
-    let between = toks.iter().filter(|k| k.start >= o.trigger.end && k.end <= e.trigger.start);
-    let mut n = 0;
-    for k in between {
-        n += 1;
-        if n > 12 || matches!(k.norm.as_str(), "،" | "," | "؛" | ";" | "." | ":" | "ان" | "بعد" | "حيث" | "الذي" | "التي" | "الذين" | "قبل" | "اثر" | "عندما" | "فيما" | "بينما") {
-            return None;
-        }
+    let mut between = toks.iter().filter(|k| k.start >= o.trigger.end && k.end <= e.trigger.start).enumerate();
+    if between.any(|(n, k)| n >= 12 || matches!(k.norm.as_str(), "،" | "," | "؛" | ";" | "." | ":" | "ان" | "بعد" | "حيث" | "الذي" | "التي" | "الذين" | "قبل" | "اثر" | "عندما" | "فيما" | "بينما")) {
+        return None;
     }
     o.actor.as_ref()?;
     Some(j)
