@@ -489,8 +489,9 @@ fn places_and_ranks_are_no_actors_and_a_conjoined_verb_shares_its_doer() {
 }
 
 /// Issue 11, round 10: a doer marked by grammar on a weapon or attack noun of the clause
-/// (the agency copy's passive casualty report) is the actor, and the owner of a target is
-/// not: sentences written in the style of Levant, Iraq, Yemen and Sudan copy.
+/// (the agency copy's passive casualty report) is the actor, so is the person in apposition
+/// to a doer noun (منفذ الهجوم), and the owner of a target is not: sentences written in the
+/// style of Levant, Iraq, Yemen and Sudan copy.
 #[test]
 fn a_doer_marked_on_a_fire_or_attack_noun_is_the_actor() {
     let actor = |text: &str| -> String {
@@ -511,6 +512,9 @@ fn a_doer_marked_on_a_fire_or_attack_noun_is_the_actor() {
     // a purpose is no doer (هجوم لاستعادة المعبر)
     let a = actor("قتل ثلاثة جنود في هجوم لاستعادة المعبر.");
     assert!(!a.contains("استعادة"), "{a}");
+    // the person in apposition to a doer noun, before or after it, not the noun
+    assert_eq!(actor("وقالت السلطات إن محمد بوهلال، منفذ هجوم نيس، لم يكن معروفا لدى أجهزة الاستخبارات."), "محمد بوهلال");
+    assert_eq!(actor("وأكدت الشرطة أن منفذ الهجوم على المسجد ألكسندر بيسونيت اعتقل بعد ساعات."), "ألكسندر بيسونيت");
     // the owner of a target (قاعدة للجيش) is not who attacked it
     let a = actor("هاجم عناصر من حركة الشباب قاعدة للجيش الصومالي.");
     assert!(a.contains("حركة الشباب"), "{a}");

@@ -1007,6 +1007,42 @@ fn marked_agent(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorR
     None
 }
 
+/// Nouns that name an attack's doer by the deed (منفذ الهجوم، مرتكب الجريمة، المهاجم).
+const DOER_NOUNS: &[&str] = &["منفذ", "منفذو", "منفذي", "مرتكب", "مرتكبو", "مرتكبي", "مدبر", "مهاجم"];
+
+/// The person named in apposition to a doer noun that is the actor (round 10): أنيس العامري
+/// منفذ هجوم برلين، منفذ الهجوم الإرهابي أنيس العامري، منفذ هجوم الشانزليزيه … يدعى آدم
+/// الجزيري. The train labels name the person, and the ranker, choosing among candidates
+/// one at a time, took the noun (6 of its cross-validation errors). A PERS entity right
+/// before the noun (a comma between at most), or starting within six words after it with
+/// no punctuation between.
+fn doer_name(doc: &Document, e: &Event, x: &ActorRef) -> Option<ActorRef> {
+    // the attack's doer only: of an arrest (اعتقل منفذ الهجوم) the noun names the arrested
+    if e.kind != marsad_core::EventType::Assault || !doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "ar") {
+        return None;
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let ci = toks.iter().position(|k| k.end > x.start)?;
+    let ce = toks.iter().rposition(|k| k.start < x.end)?;
+    if !DOER_NOUNS.contains(&toks[ci].base.as_str()) {
+        return None;
+    }
+    let found = doc.entities.iter().filter(|en| en.sentence == e.sentence && en.kind == EntityType::PERS).find(|en| {
+        // before: nothing but a comma between the name and the noun
+        let before = en.end <= x.start && {
+            let between: Vec<&Token> = toks.iter().filter(|k| k.start >= en.end && k.end <= x.start).collect();
+            between.len() <= 1 && between.iter().all(|k| k.kind == TokenKind::Punct)
+        };
+        // after: within six words of the noun phrase's end, no punctuation between
+        let after = en.start >= x.end && {
+            let between: Vec<&Token> = toks[ce + 1..].iter().take_while(|k| k.end <= en.start).collect();
+            between.len() <= 6 && between.iter().all(|k| k.kind == TokenKind::Arabic)
+        };
+        before || after
+    })?;
+    Some(ActorRef { text: found.text.clone(), start: found.start, end: found.end, ..Default::default() })
+}
+
 /// The earlier event of the same sentence that event `i`'s verb is joined to by
 /// و/ف with nothing but the first clause between them: `i`'s trigger is one
 /// Arabic word written with the conjunction, a perfect verb of the same
@@ -1267,6 +1303,10 @@ impl ArgModel {
             // a doer marked on a weapon or attack noun (برصاص قناص، غارة للتحالف) over what
             // the ranker found: "no one" or, in a passive casualty report, the victim
             if let Some(x) = marked_agent(doc, e, &cands) {
+                actor = Some(x);
+            }
+            // the person in apposition to a doer noun (أنيس العامري منفذ هجوم برلين)
+            if let Some(x) = actor.as_ref().and_then(|x| doer_name(doc, e, x)) {
                 actor = Some(x);
             }
             // a group that claims the attack (أعلن تنظيم داعش مسؤوليته عن الهجوم، تبنى
