@@ -182,6 +182,9 @@ fn skeleton_memo(w: &str) -> Rc<str> {
 /// letter. دراغاهي and دراجاهي share a skeleton; so do المليشيات and
 /// الميليشيات.
 pub fn skeleton(s: &str) -> String {
+    if let Some(k) = skeleton_of_letters(s) {
+        return k;
+    }
     let mut out = String::new();
     for w in marsad_text::normalize(s).split_whitespace() {
         let w = match w.strip_prefix("ال") {
@@ -192,27 +195,69 @@ pub fn skeleton(s: &str) -> String {
             out.push(' ');
         }
         for (i, c) in w.chars().enumerate() {
-            let m = match c {
-                'غ' | 'ج' | 'ق' | 'ك' | 'گ' => Some('K'),
-                'ت' | 'ط' => Some('T'),
-                'ث' | 'س' | 'ص' => Some('S'),
-                'ذ' | 'ز' | 'ظ' | 'ض' => Some('Z'),
-                'ح' | 'ه' => Some('H'),
-                'ا' | 'و' | 'ي' | 'ع' | 'ء' if i > 0 => None,
-                'ا' | 'ع' | 'ء' => Some('A'),
-                // the other Arabic letters, without the Unicode table look-up
-                // of `is_alphanumeric` (all are alphabetic: test
-                // `arabic_letters_are_alphanumeric`)
-                '\u{0621}'..='\u{064A}' => Some(c),
-                c if c.is_alphanumeric() => Some(c),
-                _ => None,
-            };
-            if let Some(m) = m {
+            if let Some(m) = skeleton_char(c, i) {
                 out.push(m);
             }
         }
     }
     out
+}
+
+/// What [`skeleton`] makes of the `i`-th char `c` of a normalised word.
+#[inline]
+fn skeleton_char(c: char, i: usize) -> Option<char> {
+    match c {
+        'غ' | 'ج' | 'ق' | 'ك' | 'گ' => Some('K'),
+        'ت' | 'ط' => Some('T'),
+        'ث' | 'س' | 'ص' => Some('S'),
+        'ذ' | 'ز' | 'ظ' | 'ض' => Some('Z'),
+        'ح' | 'ه' => Some('H'),
+        'ا' | 'و' | 'ي' | 'ع' | 'ء' if i > 0 => None,
+        'ا' | 'ع' | 'ء' => Some('A'),
+        // the other Arabic letters, without the Unicode table look-up
+        // of `is_alphanumeric` (all are alphabetic: test
+        // `arabic_letters_are_alphanumeric`)
+        '\u{0621}'..='\u{064A}' => Some(c),
+        c if c.is_alphanumeric() => Some(c),
+        _ => None,
+    }
+}
+
+/// [`skeleton`] of a word made only of Arabic letters that normalisation
+/// keeps as they are (a token's normalised form, as a rule), without
+/// normalising a copy of it and splitting that at spaces, which would give
+/// the word itself (issue 12: surname matching asks for the skeleton of
+/// every word of a document that names people; test
+/// `letter_skeletons_are_the_normalised_ones`). `None` for any other string.
+fn skeleton_of_letters(s: &str) -> Option<String> {
+    // U+0621..=U+063A and U+0641..=U+064A (two bytes each: D8 A1..D8 BA,
+    // D9 81..D9 8A) but the letters `normalize_char` folds: آ أ ؤ إ ئ ة ى
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() % 2 != 0 {
+        return None;
+    }
+    for p in b.chunks_exact(2) {
+        let kept = match p[0] {
+            0xD8 => (0xA1..=0xBA).contains(&p[1]) && !matches!(p[1], 0xA2..=0xA6 | 0xA9),
+            0xD9 => (0x81..=0x8A).contains(&p[1]) && p[1] != 0x89,
+            _ => false,
+        };
+        if !kept {
+            return None;
+        }
+    }
+    // (two bytes a char: `chars().count() >= 3` of the rest is 6 bytes)
+    let w = match s.strip_prefix("ال") {
+        Some(r) if r.len() >= 6 => r,
+        _ => s,
+    };
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if let Some(m) = skeleton_char(c, i) {
+            out.push(m);
+        }
+    }
+    Some(out)
 }
 
 /// At most one char inserted, deleted or replaced between `a` and `b`
@@ -1218,6 +1263,74 @@ mod tests {
         for c in '\u{0621}'..='\u{064A}' {
             assert!(c.is_alphanumeric(), "U+{:04X}", c as u32);
         }
+    }
+
+    /// [`skeleton`] as it was before the fast path for letters.
+    fn skeleton_reference(s: &str) -> String {
+        let mut out = String::new();
+        for w in marsad_text::normalize(s).split_whitespace() {
+            let w = match w.strip_prefix("ال") {
+                Some(r) if r.chars().count() >= 3 => r,
+                _ => w,
+            };
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for (i, c) in w.chars().enumerate() {
+                let m = match c {
+                    'غ' | 'ج' | 'ق' | 'ك' | 'گ' => Some('K'),
+                    'ت' | 'ط' => Some('T'),
+                    'ث' | 'س' | 'ص' => Some('S'),
+                    'ذ' | 'ز' | 'ظ' | 'ض' => Some('Z'),
+                    'ح' | 'ه' => Some('H'),
+                    'ا' | 'و' | 'ي' | 'ع' | 'ء' if i > 0 => None,
+                    'ا' | 'ع' | 'ء' => Some('A'),
+                    c if c.is_alphanumeric() => Some(c),
+                    _ => None,
+                };
+                if let Some(m) = m {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    /// The skeleton of a word of letters normalisation keeps (made without
+    /// normalising) is the normalised one: for every token (surface and
+    /// normalised form, and without its first letter, as surname matching
+    /// asks) of 300 corpus articles, every pair of chars of the Arabic
+    /// block around the fast path's range, and odd strings; and the fast
+    /// path is taken for most normalised Arabic words.
+    #[test]
+    fn letter_skeletons_are_the_normalised_ones() {
+        let mut words: Vec<String> = ["", "ال", "الم", "المر", "الاسد", "دراغاهي", "أحمد", "مستشفى", "ـقتل", "بغداد ", "a", "ab c", "ﻻ"].iter().map(|s| s.to_string()).collect();
+        for a in '\u{0600}'..='\u{066F}' {
+            for b in ['ا', 'ل', 'ع', 'ة', '\u{0640}', 'x'] {
+                words.push(format!("{a}{b}"));
+                words.push(format!("ال{b}{a}{a}"));
+            }
+        }
+        let mut texts = marsad_core::sample::shared_corpus_texts(300);
+        texts.push("قال بورزو دراغاهي وأحمد الأسد إن المليشيات في الميليشيات، وهيوا شور.".to_string());
+        for t in &texts {
+            let mut d = Document::new("t", t);
+            marsad_text::annotate(&mut d);
+            for k in &d.tokens {
+                words.push(k.norm.clone());
+                words.push(surface(&d, k).to_string());
+                let mut ch = k.norm.chars();
+                ch.next();
+                words.push(ch.as_str().to_string());
+            }
+        }
+        let (mut fast, mut arabic) = (0, 0);
+        for w in &words {
+            assert_eq!(skeleton(w), skeleton_reference(w), "{w:?}");
+            fast += skeleton_of_letters(w).is_some() as usize;
+            arabic += w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) as usize;
+        }
+        assert!(words.len() > 3000 && fast * 2 > arabic, "{fast} fast of {arabic} Arabic, {} words", words.len());
     }
 
     #[test]
