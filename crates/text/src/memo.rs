@@ -70,12 +70,8 @@ impl<V: Clone> Memo<V> {
     /// A memo of at most `2 × cap` entries (fewer on a thread of a pool of
     /// more than two: [`share_with_threads`]).
     pub fn new(cap: usize) -> Self {
-        let cap = share_of(cap, SHARE.with(Cell::get)).max(1);
-        // sized for both generations: the map never grows by rehashing
-        // every key (it reaches that size on any long stream; the buckets'
-        // pages are touched only as they fill)
-        let map = StrMap::with_capacity_and_hasher(2 * cap, Default::default());
-        Memo { map, gen: 1, fresh: 0, cap }
+        let cap = share_of(cap, SHARE.with(Cell::get));
+        Memo { map: StrMap::default(), gen: 1, fresh: 0, cap: cap.max(1) }
     }
 
     /// The value remembered for `k`, if any.
