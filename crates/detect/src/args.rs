@@ -1585,7 +1585,7 @@ mod reference;
 #[cfg(test)]
 mod name_tests {
     use super::*;
-    use marsad_core::{ActorRef, Entity, EventType, TextSpan};
+    use marsad_core::Entity;
 
     /// Every feature name and value of the argument and place rankers, for
     /// every candidate of events put on the tokens of 120 corpus articles
@@ -1627,13 +1627,8 @@ mod name_tests {
                 }
             }
             for (i, t) in d.tokens.iter().enumerate().step_by(5) {
-                let kind = EventType::ALL[(i + k) % EventType::ALL.len()];
-                let mut e = Event { kind, trigger: TextSpan { text: String::new(), start: t.start, end: t.end + (i % 3 == 0) as usize }, sentence: d.sentence_at(t.start), ..Default::default() };
-                if i % 2 == 0 {
-                    e.actor = Some(ActorRef { sector: ["COP", "REB", "GOV", "XYZ"].get(i % 5).map(|s| s.to_string()), ..Default::default() });
-                }
+                let mut e = crate::test_events::on_token(&d, i, k, t);
                 if i % 3 == 0 {
-                    e.recipient = Some(ActorRef::default());
                     e.place = d.places.iter().find(|p| p.sentence == e.sentence).cloned();
                 }
                 d.events.push(e);

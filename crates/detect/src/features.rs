@@ -459,7 +459,7 @@ mod tests {
     /// in the same order.
     #[test]
     fn names_are_the_formatted_ones() {
-        use marsad_core::{ActorRef, EventType, Place, TextSpan};
+        use marsad_core::Place;
         let mut texts = marsad_core::sample::shared_corpus_texts(120);
         texts.push("قال مسؤول إن مسلحين هاجموا «نقطة» تفتيش في بغداد أمس، وقتل 3 جنود. Police said \"two\" men were killed.".to_string());
         let topic: Vec<f32> = (0..crate::topic::LABELS.len()).map(|i| if i % 2 == 0 { 0.3 } else { 0.01 }).collect();
@@ -470,13 +470,8 @@ mod tests {
             marsad_text::annotate(&mut d);
             d.times = marsad_time::find(&d);
             for (i, t) in d.tokens.iter().enumerate().step_by(5) {
-                let kind = EventType::ALL[(i + k) % EventType::ALL.len()];
-                let mut e = Event { kind, trigger: TextSpan { text: String::new(), start: t.start, end: t.end + (i % 3 == 0) as usize }, sentence: d.sentence_at(t.start), ..Default::default() };
-                if i % 2 == 0 {
-                    e.actor = Some(ActorRef { sector: ["COP", "REB", "GOV", "XYZ"].get(i % 5).map(|s| s.to_string()), ..Default::default() });
-                }
+                let mut e = crate::test_events::on_token(&d, i, k, t);
                 if i % 3 == 0 {
-                    e.recipient = Some(ActorRef::default());
                     e.place = Some(Place { country: Some("IQ".into()), ..Default::default() });
                     e.fatalities = Some(2);
                 }

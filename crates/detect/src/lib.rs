@@ -23,6 +23,27 @@ mod modelfile;
 pub mod topic;
 pub mod train;
 
+/// What the feature-name equivalence tests (features and args) put on a document.
+#[cfg(test)]
+mod test_events {
+    use marsad_core::{ActorRef, Document, Event, EventType, TextSpan, Token};
+
+    /// An event of a type that varies with the token (`i`) and text (`k`), at token `t`,
+    /// with an actor of some sector on every second token and a recipient on every third,
+    /// so that each kind of field is both set and unset.
+    pub(crate) fn on_token(d: &Document, i: usize, k: usize, t: &Token) -> Event {
+        let kind = EventType::ALL[(i + k) % EventType::ALL.len()];
+        let mut e = Event { kind, trigger: TextSpan { text: String::new(), start: t.start, end: t.end + (i % 3 == 0) as usize }, sentence: d.sentence_at(t.start), ..Default::default() };
+        if i % 2 == 0 {
+            e.actor = Some(ActorRef { sector: ["COP", "REB", "GOV", "XYZ"].get(i % 5).map(|s| s.to_string()), ..Default::default() });
+        }
+        if i % 3 == 0 {
+            e.recipient = Some(ActorRef::default());
+        }
+        e
+    }
+}
+
 use anyhow::{bail, Context, Result};
 use marsad_core::{Document, Stage};
 use std::collections::HashMap;
