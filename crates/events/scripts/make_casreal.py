@@ -60,3 +60,4 @@ build("casreal2.tsv", "casreal2.jsonl", "casreal2_test.jsonl", True)
 build_part("casreal3_test.tsv", "casreal3_test.jsonl")
 if os.path.exists(os.path.join(here, "casreal3_train.tsv")):
     build_part("casreal3_train.tsv", "casreal3.jsonl")
+build_part("casreal4_test.tsv", "casreal4_test.jsonl")
