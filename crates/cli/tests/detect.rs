@@ -519,3 +519,18 @@ fn a_doer_marked_on_a_fire_or_attack_noun_is_the_actor() {
     let a = actor("هاجم عناصر من حركة الشباب قاعدة للجيش الصومالي.");
     assert!(a.contains("حركة الشباب"), "{a}");
 }
+
+/// The subject right before a plural casualty verb with no object is who died (the
+/// verb reads as a passive: ثمانية أشخاص قتلوا في الهجوم), never the doer; with an
+/// object (إن مسلحين قتلوا قائدا) the subject still acts (issue 11, session casualty11).
+#[test]
+fn the_subject_of_a_passive_casualty_verb_is_no_actor() {
+    let actors = |text: &str| -> Vec<String> {
+        let d = extract_one(text, "2024-03-01");
+        d["events"].as_array().unwrap().iter().map(|e| e["actor"]["text"].as_str().unwrap_or("").to_string()).collect()
+    };
+    let a = actors("وأضاف أن ثمانية أشخاص قتلوا في الهجوم على الحاجز.");
+    assert!(a.iter().all(|x| !x.contains("أشخاص")), "{a:?}");
+    let a = actors("قال مصدر إن مسلحين قتلوا قائدا في الجيش.");
+    assert!(a.iter().any(|x| x.contains("مسلحين")), "{a:?}");
+}

@@ -894,7 +894,11 @@ fn claimant<'c>(doc: &Document, e: &Event, cands: &'c [Candidate]) -> Option<&'c
 /// - the people "in the ranks of" a party (في صفوف القوات الأمنية, من صفوف):
 ///   the affected, never the doer;
 /// - the owner of a target, a لـ phrase after a target noun (قاعدة للجيش الصومالي):
-///   whose the target is, not who struck it (round 10).
+///   whose the target is, not who struck it (round 10);
+/// - the subject right before a plural or dual casualty verb that has no object
+///   (ثمانية أشخاص قتلوا في الهجوم، 15 فلسطينيا استشهدوا جراء، مسلحون لقوا حتفهم):
+///   the verb reads as a passive, its subject is who died or was hurt (with an
+///   object, "إن مسلحين قتلوا قائدا", the subject stays a possible doer; casualty11).
 fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
     let place = c.entity == Some("LOC")
         && doc.places.iter().any(|p| p.start <= c.start && c.end <= p.end && p.name.is_some() && p.feature.as_deref() != Some("country"));
@@ -902,6 +906,9 @@ fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
         return true;
     }
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    if subject_of_passive_casualty(toks, e, c) {
+        return true;
+    }
     let Some(ci) = toks.iter().position(|k| k.end > c.start).filter(|&ci| ci > 0) else { return false };
     // صفوف "ranks" after في/من or with its clitics (بصفوف، وصفوف): the token's clitic-free base
     if toks[ci - 1].base == "صفوف" {
@@ -913,6 +920,38 @@ fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
     let lam = toks[ci].prefix.starts_with('ل');
     let target_at = |k: usize| toks[k].kind == TokenKind::Arabic && in_list(&toks[k].base, TARGET);
     lam && (target_at(ci - 1) || ci > 1 && target_at(ci - 2) && matches!(toks[ci - 1].prefix.as_str(), "" | "ال") && !in_list(&toks[ci - 1].base, HEAD | TARGET | STOP))
+}
+
+/// Is `c` the subject right before a plural or dual casualty verb with no object
+/// (see [`never_the_actor`])? The verb ends the candidate's span's next token
+/// (قد may stand between), and what follows the verb opens a phrase of its own: a
+/// preposition, a clitic preposition (بقصف، جراء، إثر), punctuation, و or the end.
+fn subject_of_passive_casualty(toks: &[Token], e: &Event, c: &Candidate) -> bool {
+    let Some(ti) = toks.iter().position(|k| k.start == e.trigger.start) else { return false };
+    let t = &toks[ti];
+    if t.kind != marsad_core::TokenKind::Arabic || c.end > t.start {
+        return false;
+    }
+    let w = t.norm.strip_prefix('و').filter(|r| r.chars().count() > 3).unwrap_or(&t.norm);
+    const DIED: &[&str] = &["قتلوا", "قتلا", "قتلتا", "اصيبوا", "اصيبا", "جرحوا", "جرحا", "استشهدوا", "استشهدا", "لقوا", "لقيا", "قضوا", "قضيا", "اغتيلوا", "هلكوا", "سقطوا"];
+    if !DIED.contains(&w) {
+        return false;
+    }
+    // the candidate's last token is the one before the verb (or before قد)
+    let Some(ci) = toks.iter().rposition(|k| k.end <= c.end && k.start >= c.start) else { return false };
+    let gap = toks[ci + 1..ti].iter().all(|k| k.norm == "قد");
+    if !gap || ti - ci > 2 {
+        return false;
+    }
+    match toks.get(ti + 1) {
+        None => true,
+        Some(nx) => {
+            nx.kind == marsad_core::TokenKind::Punct
+                || matches!(nx.norm.as_str(), "في" | "فى" | "جراء" | "اثر" | "خلال" | "عندما" | "حين" | "بعد" | "امس" | "اليوم" | "حتفهم" | "حتفهما" | "مصرعهم" | "مصرعهما" | "بجروح" | "بجراح")
+                || nx.norm.starts_with('و')
+                || matches!(nx.prefix.trim_start_matches(['و', 'ف']), "ب" | "ل" | "بال" | "لل")
+        }
+    }
 }
 
 /// Weapon-fire nouns whose genitive is who fired (برصاص قناص، بنيران الجيش).

@@ -19,11 +19,12 @@ impl<'a> Sent<'a> {
                 *p |= q;
             }
             let places = self.tokens_in(&mut self.doc.places.iter().filter(|p| p.sentence == si).map(|p| (p.start, p.end)));
-            let nisba: Vec<bool> = (0..n).map(|q| self.nationality_noun(q)).collect();
+            let nisba_word: Vec<bool> = (0..n).map(|q| self.nationality_word(q)).collect();
+            let nisba: Vec<bool> = (0..n).map(|q| nisba_word[q] || self.nationality_noun(q)).collect();
             let anchor: Vec<bool> = (0..n).map(|q| places[q] || self.incident_anchor(q)).collect();
             let upper: Vec<bool> = self.toks.iter().map(|t| self.doc.text.get(t.byte_start..t.byte_end).and_then(|s| s.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
             let attack: Vec<bool> = (0..n).map(|q| self.attack_word(q)).collect();
-            let inp = casualty::Input { toks: self.toks, time, person, nisba, anchor, disease: self.disease, upper, attack };
+            let inp = casualty::Input { toks: self.toks, time, person, nisba, nisba_word, anchor, disease: self.disease, upper, attack };
             let t = casualty::tolls(&inp);
             if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
                 for f in &t.figures {
@@ -54,6 +55,25 @@ impl<'a> Sent<'a> {
         let (k, n) = (self.key[q], self.toks[q].norm.as_str());
         let c = strip_conj(n);
         self.arabic[q] && (is(k) || n != k && is(n) || c != n && c != k && is(c))
+    }
+
+    /// The word as written, without its و/ف only, is a nationality noun: فلسطينيين,
+    /// عراقيان, and the accusative singular that counts 11 to 99 (15 فلسطينيا، ثلاثة عشر
+    /// لبنانيا) right after its number. (The clitic analyser reads فلسطينيا as فـ+لـ+
+    /// سطينيا; the word itself says it is no preposition.) The accusative only after a
+    /// number: سوريا، تركيا، ليبيا alone are countries.
+    fn nationality_word(&self, q: usize) -> bool {
+        if !self.arabic[q] {
+            return false;
+        }
+        let n = self.toks[q].norm.as_str();
+        let c = strip_conj(n);
+        let plain = |w: &str| self.is_nisba(w) || w.strip_suffix("ان").filter(|st| st.ends_with('ي')).is_some_and(|st| self.is_nisba(st));
+        if plain(n) || c != n && plain(c) {
+            return true;
+        }
+        let counted = (q.saturating_sub(3)..q).any(|k| crate::numbers::parse_at(self.toks, k).is_some_and(|(_, used)| k + used == q));
+        counted && [n, c].iter().any(|w| w.strip_suffix('ا').filter(|st| st.ends_with('ي')).is_some_and(|st| self.is_nisba(st)))
     }
 
     /// What makes a clause its own incident (besides a place): an indefinite attack word

@@ -676,3 +676,29 @@ fn english_part_of_a_known_city_is_the_place() {
     let a = evs.iter().find(|e| e.kind == "ASSAULT").unwrap();
     assert_eq!(a.place.as_ref().map(|p| p.text.as_str()), Some("Kanbalu"));
 }
+
+/// Issue 11, session casualty11: the accusative nationality noun that counts 11 to 99
+/// before its verb (the clitic analyser reads فلسطينيا as فـ+لـ+سطينيا, a PP) and a toll
+/// after a parenthetical attribution.
+#[test]
+fn accusative_nisba_and_attribution_asides() {
+    let d = doc("قالت وزارة الصحة إن 15 فلسطينيا قتلوا في غارات على خان يونس.", &[("خان يونس", "PSE")]);
+    let e = stage().extract(&d);
+    let a = e.iter().find(|e| e.kind == "ASSAULT").expect("assault");
+    assert_eq!(a.fatalities, Some(15));
+    // the same with a count in words (ثلاثة عشر) and alone after a number only: سوريا is a country
+    let fig = |t: &str| run(t).iter().find(|e| e.kind == "ASSAULT").and_then(|e| e.fatalities);
+    assert_eq!(fig("وقال مسؤول إن ثلاثة عشر يمنيا لقوا حتفهم في الغارة."), Some(13));
+    assert_eq!(fig("وقتل، بحسب المرصد، 12 عنصرا من قوات النظام في قصف على ريف حلب."), Some(12));
+    assert_eq!(fig("قتل - حسب مصادر طبية - 5 مدنيين في قصف على حي الزهور."), Some(5));
+    let i = run("وأصيب، وفق مصدر في الشرطة، أربعة أشخاص بجروح جراء انفجار عبوة ناسفة.");
+    assert_eq!(i.iter().find(|e| e.kind == "ASSAULT").and_then(|e| e.injured), Some(4));
+}
+
+/// Issue 11, session casualty11: the wounded who died counts killed, not injured.
+#[test]
+fn the_wounded_who_died_counts_killed() {
+    let a = run("أصيب شرطي بجروح خطيرة توفي على إثرها في المستشفى.");
+    let a = a.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!((a.fatalities, a.injured), (Some(1), None));
+}

@@ -142,6 +142,13 @@ impl<'a> G<'a> {
         while q < n && q <= p.last + 16 {
             let t = self.t(q);
             if t.kind == TokenKind::Punct {
+                // a parenthetical attribution between the verb and its subject or object:
+                // "وقتل، بحسب المرصد، 12 عنصرا"، "قتل - حسب مصادر طبية - 5 مدنيين": the
+                // source is skipped to its closing mark, the count after it is the verb's
+                if let Some(close) = self.attribution_aside(q) {
+                    q = close + 1;
+                    continue;
+                }
                 // اعتقلت الشرطة الإسرائيلية، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصا: a
                 // comma and a date between the subject and the object
                 let timeish = |k: usize| self.inp.time.get(k).copied().unwrap_or(false) || AR_TIME.contains(&self.w(k));
@@ -279,6 +286,25 @@ impl<'a> G<'a> {
             q += 1;
         }
         agent
+    }
+
+    /// A source set off by commas or dashes (، بحسب المرصد،  - حسب مصادر طبية -  ، وفقا لمصدر
+    /// أمني،): at the opening mark `q`, the closing mark's index. Arabic only, at most ten
+    /// words, nothing but words of the source between.
+    pub(super) fn attribution_aside(&self, q: usize) -> Option<usize> {
+        let n = self.n();
+        let open = self.t(q).norm.as_str();
+        if !matches!(open, "," | "،" | "-" | "–" | "(") || q + 1 >= n || !self.ar(q + 1) {
+            return None;
+        }
+        // (وفق begins with و: the word is tested with and without a conjunction)
+        let source = |w: &str| matches!(w, "بحسب" | "حسب" | "حسبما" | "وفق" | "وفقا" | "طبقا" | "نقلا" | "استنادا");
+        let w = self.t(q + 1).norm.as_str();
+        if !(source(w) || w.strip_prefix('و').is_some_and(source)) {
+            return None;
+        }
+        let close = |c: &str| if open == "(" { c == ")" } else if matches!(open, "-" | "–") { matches!(c, "-" | "–") } else { matches!(c, "," | "،") };
+        (q + 2..(q + 12).min(n)).take_while(|&r| !self.in_pred(r) && (self.ar(r) || self.punct(r))).find(|&r| self.punct(r) && close(self.t(r).norm.as_str()))
     }
 
     /// A person behind لـ: للشيخ، للمواطن، لفلان.

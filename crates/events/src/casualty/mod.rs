@@ -54,6 +54,10 @@ pub struct Input<'a> {
     pub person: Vec<bool>,
     /// a nationality noun (فلسطيني، عراقي): a person when indefinite
     pub nisba: Vec<bool>,
+    /// the word as written (only و/ف before it) is a nationality noun, whatever proclitics
+    /// the clitic analyser saw in it: فلسطينيا is read فـ+لـ+سطينيا, and its ل is no
+    /// preposition (15 فلسطينيا قتلوا)
+    pub nisba_word: Vec<bool>,
     /// an attack word (not a casualty word) or a place: what makes a clause an incident
     pub anchor: Vec<bool>,
     /// the sentence is about illness: أصيب/إصابات are infections, not injuries
@@ -202,6 +206,9 @@ impl<'a> G<'a> {
     /// A preposition or a word carrying one (برصاص، لقوات، بجروح): a PP starts here.
     fn prep(&self, i: usize) -> bool {
         let t = self.t(i);
+        if is_ar(t) && self.inp.nisba_word.get(i).copied().unwrap_or(false) {
+            return false;
+        }
         if is_ar(t) {
             let p = t.prefix.trim_start_matches(['و', 'ف']);
             AR_PREPS.contains(&self.w(i)) || AR_PREPS.contains(&t.norm.as_str()) || p.starts_with('ب') || p.starts_with('ل') || p.starts_with('ك')
@@ -309,7 +316,20 @@ pub fn tolls(inp: &Input) -> Tolls {
         if std::env::var_os("MARSAD_CASUALTY_TRACE").is_some() {
             eprintln!("pred {} {:?} class={} own={:?} -> {:?}", toks[i].norm, p.kind, p.class, p.own, att);
         }
-        let Some((v, s, e)) = att else { continue };
+        let Some((v, s, e)) = att else {
+            // "أصيب شرطي بجروح خطيرة توفي على إثرها"، "أصيب الشاب … حيث فارق الحياة": a
+            // singular death verb with no subject of its own tells that the one just
+            // wounded died; he counts killed, not injured
+            if p.class == KILLED && p.kind == Kind::VerbI && !p.plural && is_ar(&toks[i]) {
+                if let Some((_, f)) = found.iter_mut().rev().find(|(_, f)| f.pred < i) {
+                    let near = f.class == INJURED && f.value == 1 && !f.adds && f.qp.1 <= i && i - f.qp.1 <= 14;
+                    if near && !(f.qp.1..i).any(|q| g.punct(q) && matches!(toks[q].norm.as_str(), "." | "!" | "?" | "؟" | ":" | "،" | ",")) && !(f.qp.1..i).any(|q| g.pred_at(q).is_some()) {
+                        f.class = KILLED;
+                    }
+                }
+            }
+            continue;
+        };
         // "… استشهدوا، ليرتفع عدد الشهداء منذ بدء العدوان إلى 112"، "bringing the toll since
         // January to 40": a toll over a period is a running total of many incidents, not
         // this one's; when the sentence already gave a figure of its class, that figure is

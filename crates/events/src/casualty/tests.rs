@@ -6,7 +6,7 @@ fn run(s: &str) -> Tolls {
     let toks = marsad_text::tokenize::tokenize(s);
     let n = toks.len();
     let upper = toks.iter().map(|t| s.get(t.byte_start..t.byte_end).and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
-    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper, attack: vec![false; n] };
+    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper, attack: vec![false; n] };
     tolls(&inp)
 }
 fn k(s: &str) -> Option<u32> {
@@ -177,7 +177,7 @@ fn predicate_fast_path_matches_the_reference() {
             let s = v["text"].as_str().unwrap_or_default();
             let toks = marsad_text::tokenize::tokenize(s);
             let n = toks.len();
-            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n], attack: vec![false; n] };
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n], attack: vec![false; n] };
             let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
             for i in 0..n {
                 let fast = g.find_pred_lex_with(i, true);
@@ -209,7 +209,7 @@ fn suffixed_fast_path_is_the_reference() {
         let toks = marsad_text::tokenize::tokenize(s);
         let n = toks.len();
         for disease in [false, true] {
-            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor: vec![false; n], disease, upper: vec![false; n], attack: vec![false; n] };
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease, upper: vec![false; n], attack: vec![false; n] };
             let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
             for i in 0..n {
                 let fast = g.suffixed_pred_with(i, true);
@@ -508,7 +508,7 @@ fn paradigm_two_incidents_each_with_its_own_toll() {
         let anchor: Vec<bool> = toks.iter().map(|t| places.iter().any(|p| t.norm.ends_with(p))).collect();
         assert_eq!(anchor.iter().filter(|a| **a).count(), 2, "{s}");
         let upper = vec![false; n];
-        let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], anchor, disease: false, upper, attack: vec![false; n] };
+        let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor, disease: false, upper, attack: vec![false; n] };
         let t = tolls(&inp);
         assert_eq!(t.starts.len(), 2, "{s}: {:?}", t.starts);
         assert_eq!([t.get(Some(0), KILLED), t.get(Some(1), KILLED)], [Some(want[0]), Some(want[1])], "{s}");
@@ -616,7 +616,7 @@ fn rising_tolls_over_commas_and_english_relatives_of_other_attacks() {
     attack[strike] = true;
     attack[toks.iter().position(|t| t.norm == "attack").unwrap()] = true;
     let m = toks.len();
-    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack };
+    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], nisba_word: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack };
     let t = tolls(&inp);
     assert_eq!(t.get(None, KILLED), Some(2));
     let seg = t.seg_of(toks.iter().position(|tk| tk.norm == "killed").unwrap());
