@@ -72,8 +72,10 @@ impl<'a> Sent<'a> {
         if plain(n) || c != n && plain(c) {
             return true;
         }
-        let counted = (q.saturating_sub(3)..q).any(|k| crate::numbers::parse_at(self.toks, k).is_some_and(|(_, used)| k + used == q));
-        counted && [n, c].iter().any(|w| w.strip_suffix('ا').filter(|st| st.ends_with('ي')).is_some_and(|st| self.is_nisba(st)))
+        // the word's own test first: reading numbers at the three tokens before every word
+        // of a sentence cost 22 M instructions on 400 articles
+        let accusative = [n, c].iter().any(|w| w.strip_suffix('ا').filter(|st| st.ends_with('ي')).is_some_and(|st| self.is_nisba(st)));
+        accusative && (q.saturating_sub(3)..q).any(|k| crate::numbers::parse_at(self.toks, k).is_some_and(|(_, used)| k + used == q))
     }
 
     /// What makes a clause its own incident (besides a place): an indefinite attack word
