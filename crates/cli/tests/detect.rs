@@ -470,15 +470,18 @@ fn bundled_examples_and_the_reference_article_keep_their_events() {
     assert!(evs.iter().any(|e| e["mode"] == "chemical" && e["hypothetical"] == true), "{evs:#?}");
 }
 
+/// The actor text of every event of one sentence ("" for none), extracted alone.
+fn event_actors(text: &str) -> Vec<String> {
+    let d = extract_one(text, "2024-03-01");
+    d["events"].as_array().unwrap().iter().map(|e| e["actor"]["text"].as_str().unwrap_or("").to_string()).collect()
+}
+
 /// Who cannot be the doer, whatever the ranker's features say: a city read as
 /// the subject of a conjoined verb, the people "in the ranks of" a party; and a
 /// verb joined by و to an earlier event's verb shares its doer.
 #[test]
 fn places_and_ranks_are_no_actors_and_a_conjoined_verb_shares_its_doer() {
-    let actors = |text: &str| -> Vec<String> {
-        let d = extract_one(text, "2024-03-01");
-        d["events"].as_array().unwrap().iter().map(|e| e["actor"]["text"].as_str().unwrap_or("").to_string()).collect()
-    };
+    let actors = event_actors;
     let a = actors("داهمت قوة أمنية منزلا في حي الجهاد غربي بغداد واعتقلت ثلاثة متهمين.");
     assert!(!a.is_empty() && a.iter().all(|x| x == "قوة أمنية"), "{a:?}");
     let a = actors("أسفر الهجوم عن سقوط 5 قتلى و 7 جرحى في صفوف القوات الأمنية.");
@@ -525,10 +528,7 @@ fn a_doer_marked_on_a_fire_or_attack_noun_is_the_actor() {
 /// object (إن مسلحين قتلوا قائدا) the subject still acts (issue 11, session casualty11).
 #[test]
 fn the_subject_of_a_passive_casualty_verb_is_no_actor() {
-    let actors = |text: &str| -> Vec<String> {
-        let d = extract_one(text, "2024-03-01");
-        d["events"].as_array().unwrap().iter().map(|e| e["actor"]["text"].as_str().unwrap_or("").to_string()).collect()
-    };
+    let actors = event_actors;
     let a = actors("وأضاف أن ثمانية أشخاص قتلوا في الهجوم على الحاجز.");
     assert!(a.iter().all(|x| !x.contains("أشخاص")), "{a:?}");
     let a = actors("قال مصدر إن مسلحين قتلوا قائدا في الجيش.");
