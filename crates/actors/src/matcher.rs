@@ -808,7 +808,7 @@ fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize
             }
         }
     }
-    let name = if arabic { translit::name(kb, &key_text) } else { text };
+    let name = if arabic { translit::name_memo(kb, &key_text) } else { text };
     unlisted_mention(Mention::over(toks, sent, a, b, Kind::Person), key_text, name, arabic)
 }
 
@@ -952,7 +952,7 @@ fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: u
         let body: String = toks[i + 1..j].iter().map(|t| t.norm.clone()).collect::<Vec<_>>().join(" ");
         out.push(Mention {
             key: format!("org:{}", skeleton(&body)),
-            name: translit::name(kb, &text),
+            name: translit::name_memo(kb, &text),
             name_ar: Some(text),
             actor_type: Some(if ARMED_HEADS.contains(&head) { "armed group".into() } else { "group".into() }),
             group: true,
@@ -1113,7 +1113,7 @@ pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
             } else {
                 let text = span_text(doc, toks, a, b);
                 let arabic = toks[a].kind == TokenKind::Arabic;
-                let name = if arabic { translit::name(kb, &text) } else { text.clone() };
+                let name = if arabic { translit::name_memo(kb, &text) } else { text.clone() };
                 extra.push(unlisted_mention(Mention::over(toks, si, a, b, Kind::Org), text, name, arabic));
             }
             for c in covered.iter_mut().take(b).skip(a) {

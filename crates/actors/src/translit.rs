@@ -217,9 +217,61 @@ pub fn name(kb: &Kb, text: &str) -> String {
     s
 }
 
+/// [`name`], remembered per thread for the process-wide knowledge base.
+///
+/// Issue 12 (fifteenth pass): the actors stage transliterates every mention
+/// of an unlisted person or group, so a name said five times in an article
+/// was transliterated five times (≈ 6,000 instructions a call: a
+/// normalised copy and a table look-up per word, a `String` per segment);
+/// the answer depends only on the text and the knowledge base. Another
+/// knowledge base than [`Kb::global`] (tests build their own) is not
+/// remembered. Test `remembered_names_are_the_computed_ones`.
+pub fn name_memo(kb: &Kb, text: &str) -> String {
+    use std::cell::RefCell;
+    thread_local! {
+        static MEMO: RefCell<marsad_text::memo::Memo<String>> = RefCell::new(marsad_text::memo::Memo::new(1 << 11));
+    }
+    // a name is a few words: a long span is not worth keeping
+    if text.len() > 200 || !std::ptr::eq(kb, Kb::global()) {
+        return name(kb, text);
+    }
+    if let Some(s) = MEMO.with(|m| m.borrow_mut().get(text)) {
+        return s;
+    }
+    let s = name(kb, text);
+    MEMO.with(|m| m.borrow_mut().insert(text, s.clone()));
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The remembered transliteration is the computed one, asked once or
+    /// again, for spans of one to four tokens of corpus articles (and of a
+    /// few names when the corpus is absent), in the order the stage would
+    /// meet them.
+    #[test]
+    fn remembered_names_are_the_computed_ones() {
+        let kb = Kb::global();
+        let mut texts = marsad_core::sample::shared_corpus_texts(40);
+        texts.push("قال خالد المرادي إن عبد الله الشمري التقى هيوا شور في جامعة القاهرة".into());
+        let mut asked = 0;
+        for text in &texts {
+            let toks = marsad_text::tokenize::tokenize(text);
+            for a in 0..toks.len() {
+                for len in 1..=4 {
+                    let Some(last) = toks.get(a + len - 1) else { break };
+                    let span = &text[toks[a].byte_start..last.byte_end];
+                    let want = name(kb, span);
+                    assert_eq!(name_memo(kb, span), want, "{span}");
+                    assert_eq!(name_memo(kb, span), want, "{span}, asked again");
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 50, "{asked}");
+    }
 
     #[test]
     fn names_read_naturally() {
