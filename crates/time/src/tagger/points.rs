@@ -2,7 +2,7 @@
 //! year needs), Hijri years and dates, seasons, decades, centuries, and
 //! halves and quarters of a year.
 
-use super::words::{cl_eq, cl_eq_any, counted_ar_forms, en_direction, hijri_forms};
+use super::words::{cl_eq, cl_eq_any, counted_ar_forms, en_direction, hijri_forms, season_ar_forms};
 use super::{year_spec, Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -126,6 +126,11 @@ impl<'a> Parser<'a> {
     pub(super) fn season(&self, i: usize) -> Option<Match> {
         if self.t.get(i)?.kind == TokenKind::Latin {
             return self.season_en(i);
+        }
+        // one look-up instead of eight `cl_eq` at most tokens (issue 12,
+        // fifteenth pass; test `month_forms_agree_with_cl_eq`)
+        if !season_ar_forms().contains(self.norm(i)) {
+            return None;
         }
         let (_, s) = SEASONS_AR.iter().find(|(w, _)| self.is(i, w))?;
         if self.exact(i + 1, "العربي") {

@@ -3,6 +3,7 @@
 //! 2014–2017), with what the first element of a range omits taken from the
 //! second.
 
+use super::words::modifier_ar_forms;
 use super::{is_yearish, year_spec, Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -48,6 +49,13 @@ impl<'a> Parser<'a> {
 
     /// An Arabic modifier word: (where the point starts, modifier, vague).
     fn modifier_ar(&self, i: usize) -> Option<(usize, &'static str, bool)> {
+        // one look-up rejects a word that is no modifier behind any
+        // proclitic, instead of up to 22 `cl_eq` (at every Arabic token
+        // where an expression may start; issue 12, fifteenth pass; test
+        // `month_forms_agree_with_cl_eq`)
+        if !modifier_ar_forms().contains(self.norm(i)) {
+            return None;
+        }
         if let Some((_, m)) = VAGUE_AR.iter().find(|(w, _)| self.is(i, w)) {
             return Some((i + 1, *m, true));
         }

@@ -3,14 +3,14 @@
 //! spans up to or after it (الأسبوعين الماضيين, the past two weeks) and
 //! "ago" expressions (منذ ثلاثة أيام, two days ago).
 
-use super::words::{cl_eq, en_direction, weekday_ar_forms};
+use super::words::{cl_eq, en_direction, span_unit_ar_forms, weekday_ar_forms};
 use super::{Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
 
 /// Definite plural and dual unit nouns that open a span, with the count a
 /// dual implies (0: none, the count follows or the span is vague).
-const SPAN_UNITS_AR: &[(&str, Unit, u32)] = &[
+pub(super) const SPAN_UNITS_AR: &[(&str, Unit, u32)] = &[
     ("اليومين", Unit::Day, 2),
     ("الايام", Unit::Day, 0),
     ("الاسبوعين", Unit::Week, 2),
@@ -294,6 +294,11 @@ impl<'a> Parser<'a> {
 
     /// الأسبوعين الماضيين، الأشهر الثلاثة الماضية، الأيام الـ10 المقبلة.
     fn span_ar_units(&self, i: usize) -> Option<Match> {
+        // one look-up instead of twelve `cl_eq` at most tokens (issue 12,
+        // fifteenth pass; test `month_forms_agree_with_cl_eq`)
+        if !span_unit_ar_forms().contains(self.norm(i)) {
+            return None;
+        }
         let (_, unit, implied) = SPAN_UNITS_AR.iter().find(|(w, _, _)| self.is(i, w))?;
         let mut j = i + 1;
         let mut n = if *implied > 0 { Some(*implied as i64) } else { None };

@@ -114,6 +114,32 @@ pub(super) fn weekday_ar_forms() -> &'static WordSet<String> {
     F.get_or_init(|| cl_eq_forms(WEEKDAYS_AR.iter().map(|(w, _, _)| *w)))
 }
 
+/// [`month_ar_forms`] for the Arabic parts of the day (`DAYPART_AR`).
+pub(super) fn daypart_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(DAYPART_AR.iter().copied()))
+}
+
+/// [`month_ar_forms`] for the Arabic modifiers of a point (`VAGUE_AR` and
+/// `POINT_MOD_AR`).
+pub(super) fn modifier_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(VAGUE_AR.iter().chain(POINT_MOD_AR).map(|(w, _)| *w)))
+}
+
+/// [`month_ar_forms`] for the Arabic seasons (`SEASONS_AR`).
+pub(super) fn season_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(SEASONS_AR.iter().map(|(w, _)| *w)))
+}
+
+/// [`month_ar_forms`] for the units that begin an Arabic span
+/// ([`super::relative::SPAN_UNITS_AR`]).
+pub(super) fn span_unit_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(super::relative::SPAN_UNITS_AR.iter().map(|(w, _, _)| *w)))
+}
+
 /// [`month_ar_forms`] for the counted nouns after a number (`COUNTED_AR`).
 pub(super) fn counted_ar_forms() -> &'static WordSet<String> {
     static F: OnceLock<WordSet<String>> = OnceLock::new();
@@ -228,6 +254,10 @@ mod speed_tests {
         forms_agree_with_cl_eq(ORD_AR.iter().map(|(w, _)| *w).collect(), ordinal_ar_forms());
         forms_agree_with_cl_eq(WEEKDAYS_AR.iter().map(|(w, _, _)| *w).collect(), weekday_ar_forms());
         forms_agree_with_cl_eq(COUNTED_AR.to_vec(), counted_ar_forms());
+        forms_agree_with_cl_eq(DAYPART_AR.to_vec(), daypart_ar_forms());
+        forms_agree_with_cl_eq(SEASONS_AR.iter().map(|(w, _)| *w).collect(), season_ar_forms());
+        forms_agree_with_cl_eq(super::super::relative::SPAN_UNITS_AR.iter().map(|(w, _, _)| *w).collect(), span_unit_ar_forms());
+        forms_agree_with_cl_eq(VAGUE_AR.iter().chain(POINT_MOD_AR).map(|(w, _)| *w).collect(), modifier_ar_forms());
     }
 
     /// `forms` holds exactly the words `cl_eq` accepts for some word of
