@@ -795,7 +795,7 @@ fn name_part<'a>(kb: &'a Kb, t: &Token) -> Option<&'a crate::kb::NamePart> {
     }
 }
 
-fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize) -> Mention {
+fn person_mention(kb: &Kb, names: &mut translit::Names, doc: &Document, toks: &[Token], sent: usize, a: usize, b: usize) -> Mention {
     let text = span_text(doc, toks, a, b);
     let arabic = toks[a].kind == TokenKind::Arabic;
     let mut key_text = text.clone();
@@ -808,7 +808,7 @@ fn person_mention(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, a: usize
             }
         }
     }
-    let name = if arabic { translit::name_memo(kb, &key_text) } else { text };
+    let name = if arabic { names.name(kb, &key_text) } else { text };
     unlisted_mention(Mention::over(toks, sent, a, b, Kind::Person), key_text, name, arabic)
 }
 
@@ -830,7 +830,7 @@ fn unlisted_mention(at: Mention, key_text: String, name: String, arabic: bool) -
 
 /// Person names from the given-name table: a given name and up to two more
 /// name parts (خالد المرادي, هيوا شور, محمد بن سلمان).
-fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn people_by_names(kb: &Kb, names: &mut translit::Names, doc: &Document, toks: &[Token], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     let mut i = first;
     while i < end {
         if covered[i] {
@@ -882,7 +882,7 @@ fn people_by_names(kb: &Kb, doc: &Document, toks: &[Token], sent: usize, first: 
             i += 1;
             continue;
         }
-        out.push(person_mention(kb, doc, toks, sent, i, j));
+        out.push(person_mention(kb, names, doc, toks, sent, i, j));
         i = j;
     }
 }
@@ -920,7 +920,7 @@ fn group_head_in_order(t: &Token, cc: &Cands) -> Option<&'static str> {
 /// Unknown named groups: an indefinite group noun followed by a definite
 /// name (جماعة التوحيد والجهاد); descriptive phrases (جماعة جهادية,
 /// الجماعة السنية) are not names.
-fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
+fn unknown_groups(kb: &Kb, names: &mut translit::Names, doc: &Document, toks: &[Token], cc: &[Cands], sent: usize, first: usize, end: usize, covered: &[bool], out: &mut Vec<Mention>) {
     let mut i = first;
     while i + 1 < end {
         if covered[i] {
@@ -952,7 +952,7 @@ fn unknown_groups(kb: &Kb, doc: &Document, toks: &[Token], cc: &[Cands], sent: u
         let body: String = toks[i + 1..j].iter().map(|t| t.norm.clone()).collect::<Vec<_>>().join(" ");
         out.push(Mention {
             key: format!("org:{}", skeleton(&body)),
-            name: translit::name_memo(kb, &text),
+            name: names.name(kb, &text),
             name_ar: Some(text),
             actor_type: Some(if ARMED_HEADS.contains(&head) { "armed group".into() } else { "group".into() }),
             group: true,
@@ -1014,6 +1014,8 @@ pub fn token_cands(doc: &Document) -> Vec<Cands> {
 /// [`find`] with the tokens' candidates already computed ([`token_cands`]).
 pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
     let toks = &doc.tokens;
+    // the transliterations of this document's unlisted names, each made once
+    let mut names = translit::Names::default();
     let mut covered = vec![false; toks.len()];
     let mut out: Vec<Mention> = Vec::new();
     let mut sents: Vec<(usize, usize, Lang)> = doc.sentences.iter().map(|s| (s.first_token, s.end_token.min(toks.len()), s.lang)).collect();
@@ -1109,11 +1111,11 @@ pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
                 b = best.1;
             }
             if ent.kind == EntityType::PERS {
-                extra.push(person_mention(kb, doc, toks, si, a, b));
+                extra.push(person_mention(kb, &mut names, doc, toks, si, a, b));
             } else {
                 let text = span_text(doc, toks, a, b);
                 let arabic = toks[a].kind == TokenKind::Arabic;
-                let name = if arabic { translit::name_memo(kb, &text) } else { text.clone() };
+                let name = if arabic { names.name(kb, &text) } else { text.clone() };
                 extra.push(unlisted_mention(Mention::over(toks, si, a, b, Kind::Org), text, name, arabic));
             }
             for c in covered.iter_mut().take(b).skip(a) {
@@ -1121,14 +1123,14 @@ pub fn find_with(kb: &Kb, doc: &Document, cc: &[Cands]) -> Vec<Mention> {
             }
         }
         // 4. people by given names, 5. unknown named groups, 6. anaphora
-        people_by_names(kb, doc, toks, si, first, end, &covered, &mut extra);
+        people_by_names(kb, &mut names, doc, toks, si, first, end, &covered, &mut extra);
         for m in &extra {
             for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
                 *c = true;
             }
         }
         let mut more = Vec::new();
-        unknown_groups(kb, doc, toks, &cc, si, first, end, &covered, &mut more);
+        unknown_groups(kb, &mut names, doc, toks, &cc, si, first, end, &covered, &mut more);
         for m in &more {
             for c in covered.iter_mut().take(m.tok_end).skip(m.tok_start) {
                 *c = true;

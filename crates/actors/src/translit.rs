@@ -217,30 +217,33 @@ pub fn name(kb: &Kb, text: &str) -> String {
     s
 }
 
-/// [`name`], remembered per thread for the process-wide knowledge base.
+/// [`name`] for the names of one document, each transliterated once.
 ///
 /// Issue 12 (fifteenth pass): the actors stage transliterates every mention
 /// of an unlisted person or group, so a name said five times in an article
 /// was transliterated five times (≈ 6,000 instructions a call: a
 /// normalised copy and a table look-up per word, a `String` per segment);
-/// the answer depends only on the text and the knowledge base. Another
-/// knowledge base than [`Kb::global`] (tests build their own) is not
-/// remembered. Test `remembered_names_are_the_computed_ones`.
-pub fn name_memo(kb: &Kb, text: &str) -> String {
-    use std::cell::RefCell;
-    thread_local! {
-        static MEMO: RefCell<marsad_text::memo::Memo<String>> = RefCell::new(marsad_text::memo::Memo::new(1 << 11));
+/// the answer depends only on the text and the knowledge base. The memo
+/// lives for one document (`matcher::find_with`) and is dropped with it: a
+/// per-thread memo kept across documents found a few more repeats but
+/// raised peak RSS by ≈ 6 MB on `long.jsonl` (one thread, 167 → 174 MB),
+/// far more than its few thousand short strings: probably its entries,
+/// made among each document's short-lived allocations, kept the
+/// allocator's pages alive. Test `remembered_names_are_the_computed_ones`.
+#[derive(Default)]
+pub struct Names(marsad_text::StrMap<String>);
+
+impl Names {
+    /// `name(kb, text)`, computed the first time `text` is asked for
+    /// (one knowledge base per `Names`).
+    pub fn name(&mut self, kb: &Kb, text: &str) -> String {
+        if let Some(s) = self.0.get(text) {
+            return s.clone();
+        }
+        let s = name(kb, text);
+        self.0.insert(text.to_string(), s.clone());
+        s
     }
-    // a name is a few words: a long span is not worth keeping
-    if text.len() > 200 || !std::ptr::eq(kb, Kb::global()) {
-        return name(kb, text);
-    }
-    if let Some(s) = MEMO.with(|m| m.borrow_mut().get(text)) {
-        return s;
-    }
-    let s = name(kb, text);
-    MEMO.with(|m| m.borrow_mut().insert(text, s.clone()));
-    s
 }
 
 #[cfg(test)]
@@ -258,14 +261,15 @@ mod tests {
         texts.push("قال خالد المرادي إن عبد الله الشمري التقى هيوا شور في جامعة القاهرة".into());
         let mut asked = 0;
         for text in &texts {
+            let mut names = Names::default();
             let toks = marsad_text::tokenize::tokenize(text);
             for a in 0..toks.len() {
                 for len in 1..=4 {
                     let Some(last) = toks.get(a + len - 1) else { break };
                     let span = &text[toks[a].byte_start..last.byte_end];
                     let want = name(kb, span);
-                    assert_eq!(name_memo(kb, span), want, "{span}");
-                    assert_eq!(name_memo(kb, span), want, "{span}, asked again");
+                    assert_eq!(names.name(kb, span), want, "{span}");
+                    assert_eq!(names.name(kb, span), want, "{span}, asked again");
                     asked += 1;
                 }
             }
