@@ -138,6 +138,10 @@ pub enum EnGrammarPlace {
     UnitOf,
     NameUnit,
     AfterPreposition,
+    /// "NAME, a hillside commune above …": a name described by an apposition
+    Apposed,
+    /// "raided NAME", "shelled NAME": the object right after an event's trigger
+    TriggerObject,
 }
 
 /// The names of an English sentence that read as places by the grammar around them but
@@ -187,12 +191,26 @@ pub fn en_grammar_place_spans(doc: &Document, sentence: usize) -> Vec<(Place, En
         let before_the = if prev == "the" && b > 1 { prev2 } else { prev };
         let unit_after = (EN_UNIT.contains(&w(e + 1).trim_end_matches("'s")) || EN_UNIT_KIND.contains(&w(e + 1)) && EN_UNIT.contains(&w(e + 2).trim_end_matches("'s")))
             && !matches!(w(e + 1), "north" | "south" | "east" | "west" | "capital");
+        // a name used as an adjective ("burned French flags", "struck Kurdish militant
+        // targets") is followed by its noun; a place object by punctuation or a function word
+        let name_stands_alone = |j: usize| {
+            toks.get(j).is_none_or(|t| t.kind == TokenKind::Punct)
+                || matches!(w(j), "on" | "in" | "at" | "near" | "and" | "after" | "before" | "overnight" | "late" | "early" | "last" | "this" | "from" | "with" | "for" | "during" | "killing" | "wounding" | "where" | "while" | "as")
+        };
+        // "the German city of Mannheim": a settlement noun with "of" names the place after
+        // it, the word before is an adjective ("the Kajuru area of southern Kaduna" stays)
+        let settlement_of = matches!(w(e + 1), "city" | "town" | "village" | "port" | "township" | "hamlet") && w(e + 2) == "of";
+        let trigger_before = b > 0 && doc.events.iter().any(|x| x.sentence == sentence && x.trigger.end == toks[b - 1].end);
         let how = if prev == "of" && EN_UNIT.contains(&prev2) {
             Some(EnGrammarPlace::UnitOf)
-        } else if unit_after && (matches!(before_the, "in" | "near" | "at" | "outside" | "of" | "across" | "into" | "on" | "the") || before_the.ends_with("'s") || prev == "the") {
+        } else if unit_after && !settlement_of && (matches!(before_the, "in" | "near" | "at" | "outside" | "of" | "across" | "into" | "on" | "the") || before_the.ends_with("'s") || prev == "the") {
             Some(EnGrammarPlace::NameUnit)
         } else if (matches!(prev, "in" | "near" | "outside" | "at") || prev == "between" && matches!(prev2, "road" | "highway" | "route") && w(e + 1) == "and") && !unit_after {
             Some(EnGrammarPlace::AfterPreposition)
+        } else if en_apposed_unit(toks, e + 1) {
+            Some(EnGrammarPlace::Apposed)
+        } else if trigger_before && !unit_after && name_stands_alone(e + 1) {
+            Some(EnGrammarPlace::TriggerObject)
         } else {
             None
         };
@@ -203,6 +221,22 @@ pub fn en_grammar_place_spans(doc: &Document, sentence: usize) -> Vec<(Place, En
         i = e + 1;
     }
     out
+}
+
+/// Does an apposition describing a place open at token `j`: ", a hillside commune",
+/// ", an area", ", the capital of": a comma, an article, at most three words (adjectives,
+/// "farming", "besieged") and a unit noun?
+fn en_apposed_unit(toks: &[Token], j: usize) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    w(j) == "," && matches!(w(j + 1), "a" | "an" | "the") && (j + 2..j + 6).take_while(|&q| !matches!(w(q), "," | "" | "said" | "told")).any(|q| EN_UNIT.contains(&w(q)) && !EN_DIRECTION.contains(&w(q)))
+}
+
+/// Is the name at token `ci` inside an apposition that describes another place (", a
+/// village on the road between Beni and Eringeti", ", a district south-east of Nasiriyah"):
+/// where that place lies, not where the event happened.
+fn en_in_apposition(toks: &[Token], ci: usize) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+    (ci.saturating_sub(12)..ci).rev().take_while(|&j| !matches!(w(j), "said" | "says" | "told" | ";")).any(|j| en_apposed_unit(toks, j) && !(j + 1..ci).any(|q| w(q) == ","))
 }
 
 /// The English place ranker's candidates: the sentence's places and the rules' choice
@@ -298,7 +332,7 @@ const EN_SAY: &[&str] = &["said", "says", "told", "reported", "statement", "spok
 const EN_UNIT: &[&str] = &[
     "town", "city", "village", "villages", "district", "area", "region", "province", "state", "county", "camp", "neighbourhood", "neighborhood", "suburb",
     "suburbs", "outskirts", "port", "governorate", "territory", "capital", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "sector", "zone", "mountains", "hills", "crossing", "township",
+    "sector", "zone", "mountains", "hills", "crossing", "township", "commune", "hamlet", "settlement", "municipality", "locality",
 ];
 const EN_DIRECTION: &[&str] = &["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern", "the", "occupied", "restive"];
 
@@ -334,6 +368,19 @@ fn en_place_features(doc: &Document, e: &Event, toks: &[Token], (ci, ti): (usize
     }
     if EN_UNIT.contains(&w(pe + 1)) || EN_UNIT_KIND.contains(&w(pe + 1)) && EN_UNIT.contains(&w(pe + 2)) {
         sink(Name(&["P:en:unit_after"]), 1.0);
+    }
+    // an apposition: the place it describes ("Kenscoff, a hillside commune above
+    // Pétion-Ville") is where things happen; the places inside it only locate that one
+    if en_apposed_unit(toks, pe + 1) {
+        sink(Name(&["P:en:apposed"]), 1.0);
+    }
+    if en_in_apposition(toks, b) {
+        sink(Name(&["P:en:in_apposition"]), 1.0);
+    }
+    // the anchor of a relative location ("east of the city of Deir ez-Zor", "above
+    // Pétion-Ville", "200 kilometres west of El Obeid")
+    if (b.saturating_sub(6)..b).any(|q| matches!(w(q), "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "north-east" | "north-west" | "south-east" | "south-west" | "above" | "below" | "km" | "kilometres" | "kilometers" | "miles")) {
+        sink(Name(&["P:en:anchor"]), 1.0);
     }
     let lo = ci.saturating_sub(5);
     if (lo..ci).any(|q| EN_SAY.contains(&w(q))) && !(lo..ci).any(|q| q == ti) {
@@ -900,6 +947,9 @@ fn claimant<'c>(doc: &Document, e: &Event, cands: &'c [Candidate]) -> Option<&'c
 ///   the verb reads as a passive, its subject is who died or was hurt (with an
 ///   object, "إن مسلحين قتلوا قائدا", the subject stays a possible doer; casualty11).
 fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
+    if en_patient_of_deed(doc, e, c) {
+        return true;
+    }
     let place = c.entity == Some("LOC")
         && doc.places.iter().any(|p| p.start <= c.start && c.end <= p.end && p.name.is_some() && p.feature.as_deref() != Some("country"));
     if place {
@@ -920,6 +970,36 @@ fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
     let lam = toks[ci].prefix.starts_with('ل');
     let target_at = |k: usize| toks[k].kind == TokenKind::Arabic && in_list(&toks[k].base, TARGET);
     lam && (target_at(ci - 1) || ci > 1 && target_at(ci - 2) && matches!(toks[ci - 1].prefix.as_str(), "" | "ال") && !in_list(&toks[ci - 1].base, HEAD | TARGET | STOP))
+}
+
+/// English nouns of a deed whose "of" complement is what the deed was done to (the
+/// objective genitive): "the shelling of Donetsk", "the siege of El Fasher".
+const EN_DEED_NOUNS: &[&str] = &[
+    "shelling", "bombing", "bombings", "bombardment", "bombardments", "siege", "storming", "capture", "seizure", "killing",
+    "killings", "murder", "assassination", "shooting", "kidnapping", "abduction", "arrest", "arrests", "detention",
+    "invasion", "occupation", "blockade", "destruction", "looting", "burning", "torching", "massacre", "takeover", "sacking",
+];
+
+/// English spans that name who or what a deed was done to, never its doer:
+/// - the "of" complement of a deed noun ("Shelling of Donetsk killed three civilians",
+///   "The siege of El Fasher has killed hundreds"), or a span opening with such a noun
+///   and its "of" (the rules' subject "Shelling of Donetsk"): taken as the subject before
+///   the verb, the place or target became the actor;
+/// - the noun right before an adjectival death or injury word ("left five people dead"):
+///   the dead themselves.
+fn en_patient_of_deed(doc: &Document, e: &Event, c: &Candidate) -> bool {
+    if !is_en(doc, e) {
+        return false;
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let Some(ci) = toks.iter().position(|k| k.end > c.start) else { return false };
+    let deed = |k: usize| EN_DEED_NOUNS.contains(&toks[k].norm.as_str());
+    let after_of = ci >= 2 && toks[ci - 1].norm == "of" && (deed(ci - 2) || ci >= 3 && deed(ci - 3) && toks[ci - 2].norm == "the");
+    let opens_with_deed = deed(ci) && toks.get(ci + 1).is_some_and(|t| t.norm == "of") && toks[ci + 1].end <= c.end;
+    let before_dead = toks.iter().position(|k| k.start >= c.end).is_some_and(|j| {
+        toks[j].start == e.trigger.start && matches!(toks[j].norm.as_str(), "dead" | "injured" | "wounded" | "hurt")
+    });
+    after_of || opens_with_deed || before_dead
 }
 
 /// Is `c` the subject right before a plural or dual casualty verb with no object
@@ -1504,6 +1584,28 @@ mod en_grammar_place_tests {
         assert!(s.contains(&("Tahoua".into(), EnGrammarPlace::AfterPreposition)), "{s:?}");
         let s = spans("Kajuru residents said gunmen fired on a bus.");
         assert!(!s.iter().any(|(t, _)| t == "Kajuru"), "{s:?}");
+        // an apposition describes the name before it; a country adjective before "UNIT of"
+        // is no place of its own
+        let s = spans("Gang members looted Kenscoff, a hillside commune above the capital, overnight.");
+        assert!(s.contains(&("Kenscoff".into(), EnGrammarPlace::Apposed)), "{s:?}");
+        let s = spans("A man stabbed passers-by at a market in the Zorbanian city of Mannheim.");
+        assert!(!s.iter().any(|(t, _)| t == "Zorbanian"), "{s:?}");
+    }
+
+    /// The object right after an event's trigger is a place candidate when it stands alone
+    /// ("raided Kenscoff,"), not when it is an adjective of the noun after it ("burned
+    /// Zorbanian flags").
+    #[test]
+    fn a_trigger_object_name_is_a_candidate() {
+        let objects = |text: &str, trigger: &str| {
+            let mut d = Document::new("t", text);
+            marsad_text::annotate(&mut d);
+            let t = d.sentence_tokens(0).iter().find(|t| d.slice(t.start, t.end) == trigger).unwrap().clone();
+            d.events.push(Event { trigger: marsad_core::TextSpan { text: trigger.into(), start: t.start, end: t.end }, ..Default::default() });
+            en_grammar_place_spans(&d, 0).into_iter().filter(|(_, h)| *h == EnGrammarPlace::TriggerObject).map(|(p, _)| p.text).collect::<Vec<_>>()
+        };
+        assert_eq!(objects("Gunmen raided Kenscoff overnight, killing nine residents.", "raided"), vec!["Kenscoff".to_string()]);
+        assert!(objects("Protesters burned Zorbanian flags outside the embassy.", "burned").is_empty());
     }
 }
 

@@ -129,7 +129,7 @@ pub fn tag_words<S: AsRef<str>>(words: &[S]) -> Vec<(EntityType, usize, usize, f
         } else if span.len() == 1 && DEMONYMS.contains(&first) {
             kind = None;
             conf = 0.0;
-        } else if LOC_PREPS.contains(&prev) && span.len() <= 2 {
+        } else if LOC_PREPS.contains(&prev) && name_words(&span) <= 2 {
             kind = Some(EntityType::LOC);
             conf = 0.5;
         } else if span.len() >= 2 && span.iter().all(|x| !DEMONYMS.contains(x)) {
@@ -149,6 +149,13 @@ pub fn tag_words<S: AsRef<str>>(words: &[S]) -> Vec<(EntityType, usize, usize, f
         i = b;
     }
     out
+}
+
+/// The words of a name, hyphens and connectors left out: "Mayi-Moya", "Suq al-Shuyukh"
+/// and "Al-Busayrah" are two words, as "Khan Younis" is (counted as tokens, a village after
+/// "in" read as a person's name).
+fn name_words(span: &[&str]) -> usize {
+    span.iter().filter(|x| x.chars().any(char::is_alphabetic) && !CONNECTORS.contains(x)).count()
 }
 
 /// English entities of one sentence of a document (token indices relative to `toks`).
@@ -180,6 +187,17 @@ mod tests {
         assert!(e.iter().any(|(k, s)| *k == EntityType::ORG && s.contains("Ministry of Defence")), "{e:?}");
         assert!(e.contains(&(EntityType::ORG, "Islamic State".into())), "{e:?}");
         assert!(e.contains(&(EntityType::LOC, "Euphrates River".into())), "{e:?}");
+    }
+
+    #[test]
+    fn hyphenated_names_after_in_are_places() {
+        let e = spans("Gunmen attacked a checkpoint in Al-Busayrah and killed 18 civilians in Mayi-Moya, while graduates rallied in Suq al-Shuyukh.");
+        for p in ["Al-Busayrah", "Mayi-Moya", "Suq al-Shuyukh"] {
+            assert!(e.contains(&(EntityType::LOC, p.into())), "{p}: {e:?}");
+        }
+        // a person's name after "in" stays a person when a cue says so
+        let e = spans("The talks were held in Geneva by envoy Khaled al-Muradi.");
+        assert!(e.contains(&(EntityType::PERS, "Khaled al-Muradi".into())), "{e:?}");
     }
 
     #[test]

@@ -169,4 +169,4 @@ def build_args_labels(sources, target):
     print(target, len(out), "train sentences")
 
 
-build_args_labels(["wire_en.jsonl", "wire_en2.jsonl", "wire_en3.jsonl", "wire_en5.jsonl", "wire_en6.jsonl"], "place.en.wire.jsonl")
+build_args_labels(["wire_en.jsonl", "wire_en2.jsonl", "wire_en3.jsonl", "wire_en5.jsonl", "wire_en6.jsonl", "wire_en7.jsonl", "wire_en8.jsonl"], "place.en.wire.jsonl")
