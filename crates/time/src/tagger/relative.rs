@@ -3,7 +3,7 @@
 //! spans up to or after it (الأسبوعين الماضيين, the past two weeks) and
 //! "ago" expressions (منذ ثلاثة أيام, two days ago).
 
-use super::words::{cl_eq, en_direction, span_unit_ar_forms, weekday_ar_forms};
+use super::words::{cl_eq, en_direction, relword_first_ar_forms, span_unit_ar_forms, weekday_ar_forms};
 use super::{Match, Parser, Spec};
 use crate::lexicon::*;
 use marsad_core::TokenKind;
@@ -24,6 +24,11 @@ pub(super) const SPAN_UNITS_AR: &[(&str, Unit, u32)] = &[
     ("السنوات", Unit::Year, 0),
     ("السنين", Unit::Year, 0),
 ];
+
+/// The words that begin a branch of `relword_ar` (tested there with `cl_eq`
+/// at the first token), besides the units of `UNIT_DEF_AR`: keep in step
+/// with it.
+pub(super) const RELWORD_FIRSTS_AR: &[&str] = &["يوم", "اول", "بعد", "امس", "الامس", "البارحه", "اليوم", "غدا", "الغد", "الليله", "هذا", "هذه"];
 
 /// The direction word closing an Arabic span: past (false) or future (true).
 fn span_direction(w: &str) -> Option<bool> {
@@ -158,7 +163,20 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn relword_ar(&self, i: usize) -> Option<Match> {
+    pub(super) fn relword_ar(&self, i: usize) -> Option<Match> {
+        // every branch below begins with a `cl_eq` of token `i` against one
+        // of `RELWORD_FIRSTS_AR`: one look-up in their forms rejects the
+        // other words instead of up to seventeen `cl_eq` (at every Arabic
+        // start; issue 12, fifteenth pass; tests
+        // `month_forms_agree_with_cl_eq`, `relword_firsts_begin_every_branch`)
+        if !relword_first_ar_forms().contains(self.norm(i)) {
+            return None;
+        }
+        self.relword_ar_all(i)
+    }
+
+    /// [`Parser::relword_ar`] without its first-word filter.
+    pub(super) fn relword_ar_all(&self, i: usize) -> Option<Match> {
         let rel = |end: usize, unit: Unit, n: i64| Some(Match { start: i, end, spec: Spec::Rel { unit, n }, modifier: None });
         // يوم أمس، يوم غد
         if self.is(i, "يوم") && self.any(i + 1, &["امس", "الامس", "غد", "الغد", "اليوم"]) {

@@ -140,6 +140,18 @@ pub(super) fn span_unit_ar_forms() -> &'static WordSet<String> {
     F.get_or_init(|| cl_eq_forms(super::relative::SPAN_UNITS_AR.iter().map(|(w, _, _)| *w)))
 }
 
+/// [`month_ar_forms`] for the words that begin a relative day or unit
+/// ([`super::relative::RELWORD_FIRSTS_AR`] and `UNIT_DEF_AR`).
+pub(super) fn relword_first_ar_forms() -> &'static WordSet<String> {
+    static F: OnceLock<WordSet<String>> = OnceLock::new();
+    F.get_or_init(|| cl_eq_forms(relword_firsts_ar()))
+}
+
+/// The words of [`relword_first_ar_forms`].
+pub(super) fn relword_firsts_ar() -> impl Iterator<Item = &'static str> {
+    super::relative::RELWORD_FIRSTS_AR.iter().copied().chain(UNIT_DEF_AR.iter().map(|(w, _)| *w))
+}
+
 /// [`month_ar_forms`] for the counted nouns after a number (`COUNTED_AR`).
 pub(super) fn counted_ar_forms() -> &'static WordSet<String> {
     static F: OnceLock<WordSet<String>> = OnceLock::new();
@@ -255,6 +267,7 @@ mod speed_tests {
         forms_agree_with_cl_eq(WEEKDAYS_AR.iter().map(|(w, _, _)| *w).collect(), weekday_ar_forms());
         forms_agree_with_cl_eq(COUNTED_AR.to_vec(), counted_ar_forms());
         forms_agree_with_cl_eq(DAYPART_AR.to_vec(), daypart_ar_forms());
+        forms_agree_with_cl_eq(relword_firsts_ar().collect(), relword_first_ar_forms());
         forms_agree_with_cl_eq(SEASONS_AR.iter().map(|(w, _)| *w).collect(), season_ar_forms());
         forms_agree_with_cl_eq(super::super::relative::SPAN_UNITS_AR.iter().map(|(w, _, _)| *w).collect(), span_unit_ar_forms());
         forms_agree_with_cl_eq(VAGUE_AR.iter().chain(POINT_MOD_AR).map(|(w, _)| *w).collect(), modifier_ar_forms());
