@@ -27,11 +27,13 @@ pub struct Settings {
     pub l2: f32,
     /// Weight of a real event against a non-event in training.
     pub pos_weight: f32,
-    pub epochs: usize,
+    /// `Some(epochs)`: the old procedure, stochastic gradient descent for this
+    /// many epochs (kept to measure against); `None`: to the optimum by L-BFGS.
+    pub sgd_epochs: Option<usize>,
     pub threshold: f32,
 }
 
-pub const DEFAULT: Settings = Settings { l2: 1e-3, pos_weight: 1.0, epochs: 15, threshold: 0.5 };
+pub const DEFAULT: Settings = Settings { l2: 1e-3, pos_weight: 1.0, sgd_epochs: None, threshold: 0.5 };
 
 /// Train a detection model on examples.
 pub fn train(exs: &[&Example], s: Settings) -> DetectModel {
@@ -53,9 +55,11 @@ pub fn train(exs: &[&Example], s: Settings) -> DetectModel {
         xs.push(x);
     }
     let ys: Vec<usize> = exs.iter().map(|e| class_of(e) as usize).collect();
-    let p = Params { epochs: s.epochs, rate: 0.2, l2: s.l2, seed: 20261204 };
     let wts: Vec<f32> = ys.iter().map(|&y| if y == Class::Event as usize { s.pos_weight } else { 1.0 }).collect();
-    let m = linear::train(&xs, &ys, &wts, names.len(), 3, p);
+    let m = match s.sgd_epochs {
+        Some(epochs) => linear::train(&xs, &ys, &wts, names.len(), 3, Params { epochs, rate: 0.2, l2: s.l2, seed: 20261204 }),
+        None => linear::train_full(&xs, &ys, &wts, names.len(), 3, s.l2 as f64).0,
+    };
     let weights: HashMap<String, [f32; 3]> = names.iter().enumerate().map(|(i, n)| (n.to_string(), [m.w[i * 3], m.w[i * 3 + 1], m.w[i * 3 + 2]])).collect();
     let model = DetectModel::from_weights(weights, [m.bias[0], m.bias[1], m.bias[2]], s.threshold);
     // round-trip through the file format, so what is scored is what ships
