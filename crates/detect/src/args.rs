@@ -8,7 +8,11 @@
 //! trigger, the preposition or clitic before the span, passive agents,
 //! source phrases, counted nouns, the actor's sector and whether it is
 //! known) picks one. Trained on hand-annotated sentences
-//! (`labels/args/`), `marsad train args`.
+//! (`labels/args/`), `marsad train args`. At `ArgModel::apply` a few
+//! grammatical constraints and choices stand over the ranker (who can never
+//! be the actor or the recipient, a doer marked by grammar, a verb's subject
+//! with an object, a conjoined verb's doer, a whole name): see the README's
+//! rounds 9–11.
 
 use crate::linear::Rng;
 use anyhow::{bail, Context, Result};
@@ -945,7 +949,8 @@ fn claimant<'c>(doc: &Document, e: &Event, cands: &'c [Candidate]) -> Option<&'c
 /// - the subject right before a plural or dual casualty verb that has no object
 ///   (ثمانية أشخاص قتلوا في الهجوم، 15 فلسطينيا استشهدوا جراء، مسلحون لقوا حتفهم):
 ///   the verb reads as a passive, its subject is who died or was hurt (with an
-///   object, "إن مسلحين قتلوا قائدا", the subject stays a possible doer; casualty11).
+///   object, "إن مسلحين قتلوا قائدا", the subject stays a possible doer; casualty11);
+/// - the speaker of a report of an attack or protest ([`speaker_not_doer`], actors12).
 fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
     if en_patient_of_deed(doc, e, c) {
         return true;
@@ -960,6 +965,9 @@ fn never_the_actor(doc: &Document, e: &Event, c: &Candidate) -> bool {
         return true;
     }
     let Some(ci) = toks.iter().position(|k| k.end > c.start).filter(|&ci| ci > 0) else { return false };
+    if speaker_not_doer(toks, e, c, ci) {
+        return true;
+    }
     // صفوف "ranks" after في/من or with its clitics (بصفوف، وصفوف): the token's clitic-free base
     if toks[ci - 1].base == "صفوف" {
         return true;
@@ -1000,6 +1008,58 @@ fn en_patient_of_deed(doc: &Document, e: &Event, c: &Candidate) -> bool {
         toks[j].start == e.trigger.start && matches!(toks[j].norm.as_str(), "dead" | "injured" | "wounded" | "hurt")
     });
     after_of || opens_with_deed || before_dead
+}
+
+/// Instruments, weapons and means a deed is done with (قصفت بالمدفعية، بالصواريخ، طعنه
+/// بسكين، بالحجارة): after بـ they say how, never to whom.
+const INSTRUMENTS: &[&str] = &[
+    "مدفعيه", "مدافع", "صواريخ", "صاروخ", "قذائف", "قذيفه", "رصاص", "رصاصه", "رصاصات", "سكين", "ساطور", "سلاح", "اسلحه",
+    "عبوه", "عبوات", "قنبله", "قنابل", "متفجرات", "هاون", "حجاره", "عصي", "هراوات", "غاز", "غازات", "طيران", "مسيرات",
+    "مسيره", "دبابات", "رشاشات", "رشاش", "بنادق", "بندقيه", "مسدس", "نيران", "ناريه", "الغام", "لغم", "براميل",
+];
+
+/// Candidates that are never the recipient: an instrument after بـ (قصفت القوات بالمدفعية
+/// مواقع: the ranker took بالمدفعية, the span after the verb, as what was shelled; issue 11,
+/// actors12). The guide's recipient is to whom the deed was done; a weapon is how.
+fn never_the_recipient(doc: &Document, e: &Event, c: &Candidate) -> bool {
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let Some(t) = toks.iter().find(|k| k.end > c.start) else { return false };
+    t.kind == TokenKind::Arabic && t.prefix.trim_start_matches(['و', 'ف']).starts_with('ب') && INSTRUMENTS.contains(&t.base.as_str())
+}
+
+/// Reporting verbs whose subject right after them is a speaker (قال الجيش، أفاد سكان،
+/// وأكدت الشرطة).
+const REPORT_VERBS: &[&str] = &[
+    "قال", "قالت", "ذكر", "ذكرت", "افاد", "افادت", "اكد", "اكدت", "اوضح", "اوضحت", "صرح", "صرحت", "اضاف", "اضافت", "اشار",
+    "اشارت", "اعلن", "اعلنت", "نقل", "نقلت", "روي", "زعم", "زعمت", "ادعي", "ادعت", "اتهم", "اتهمت", "يقول", "تقول",
+];
+
+/// Is `c` the speaker of a report, not the doer of the attack or protest it reports (issue
+/// 11, actors12)? The candidate is the subject right after a reporting verb (قال الجيش،
+/// أفاد سكان، اتهمت الحكومة) and either the report comes after the event's trigger (قتل
+/// ثلاثة مدنيين في قصف على خان يونس، وقال الجيش إن …: a later clause) or its content, أن/إن
+/// with a subject of its own, stands between the speaker and the trigger (قال الجيش
+/// الإسرائيلي إن جنديا أصيب في هجوم؛ قال سكان إن مسلحين أطلقوا النار). When أن carries a
+/// pronoun (أعلن الجيش أنه قتل، إنها قصفت) the speaker may be the doer, and is left to the
+/// ranker; arrests are left out (أعلنت الداخلية أن وحداتها أوقفت: the announcing ministry is
+/// who the labels name). The guide's rule: a source or speaker is not the actor unless it
+/// did the act.
+fn speaker_not_doer(toks: &[Token], e: &Event, c: &Candidate, ci: usize) -> bool {
+    if !matches!(e.kind, marsad_core::EventType::Assault | marsad_core::EventType::Protest) {
+        return false;
+    }
+    let v = &toks[ci - 1];
+    if v.kind != TokenKind::Arabic || !REPORT_VERBS.contains(&v.base.as_str()) || !matches!(v.prefix.as_str(), "" | "و" | "ف") {
+        return false;
+    }
+    if c.start >= e.trigger.end {
+        return true;
+    }
+    if c.end > e.trigger.start {
+        return false;
+    }
+    // أن/إن (or بأن) with a subject of its own between the speaker and the trigger
+    toks[ci..].iter().take_while(|k| k.end <= e.trigger.start).any(|k| k.kind == TokenKind::Arabic && k.base == "ان" && matches!(k.prefix.as_str(), "" | "ب" | "و"))
 }
 
 /// Is `c` the subject right before a plural or dual casualty verb with no object
@@ -1124,6 +1184,154 @@ fn marked_agent(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorR
         }
     }
     None
+}
+
+/// Words between a verb and its subject that are not the subject: time words and day names
+/// (تظاهر اليوم مئات، أضرب أمس العمال).
+const VERB_TIME: &[&str] = &[
+    "اليوم", "امس", "يوم", "صباح", "مساء", "ليله", "ليل", "فجر", "ظهر", "عشيه", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+    "الخميس", "الجمعه", "السبت", "مجددا", "ايضا",
+];
+
+/// Doers named by what they do that head a VSO subject besides [`PHRASE_HEADS`] (أصاب قناص 3
+/// مدنيين); kept out of the ranker's phrase heads, whose features the shipped model was
+/// trained on.
+const VSO_DOERS: &[&str] = &["قناص", "قناصه", "قناصون", "قناصين", "انتحاريان", "مفجرا", "خاطف", "خاطفون", "خاطفين", "لص", "لصوص", "مسلحان", "مسلحين"];
+
+/// Adverbs written as accusatives that are no object (قتل شرطي أيضا).
+const ACC_ADVERBS: &[&str] = &[
+    "ايضا", "مجددا", "سابقا", "لاحقا", "موخرا", "اخيرا", "فورا", "حاليا", "جميعا", "معا", "تقريبا", "صباحا", "مساء", "ليلا",
+    "نهارا", "فجرا", "ظهرا", "عمدا", "خطا", "طعنا", "ذبحا", "رميا", "حرقا", "خنقا", "شنقا", "ضربا", "غرقا", "اثرا", "سويا",
+];
+
+/// Protest verbs, perfect and imperfect, of one doer or a collective (تظاهر المئات، خرجت
+/// الجماهير، أضرب اليوم أكابر الفريق): their subject follows them.
+const PROTEST_VERBS: &[&str] = &[
+    "تظاهر", "تظاهرت", "احتج", "احتجت", "اضرب", "اضربت", "اعتصم", "اعتصمت", "تجمع", "تجمعت", "تجمهر", "تجمهرت", "خرج",
+    "خرجت", "نزل", "نزلت", "يتظاهر", "تتظاهر", "يحتج", "تحتج", "يعتصم", "تعتصم", "يضرب", "تضرب",
+];
+
+/// The subject right after an event's verb (VSO, issue 11, actors12), as the actor:
+/// - of an ASSAULT, when an object follows it — a number, a count word or an indefinite
+///   accusative noun (قتل مفجر انتحاري 42 مجندا في الجيش؛ قتل مسلح شرطيا): with an object the
+///   verb is active whatever its vowels, and a masdar with a genitive subject and an object
+///   (بعد قتل المسلح 42 مجندا) names its doer the same way. The subject is a construct or
+///   an indefinite phrase headed by an actor noun, or a candidate (an actor mention, an
+///   entity) that starts there. The ranker had taken a known actor further on (الجيش in
+///   "مجندا في الجيش") over the construct phrase, which no actor mention covers;
+/// - of a PROTEST verb (تظاهر المئات، تظاهر مئات الكوريين، أضرب اليوم أكابر الفريق), any
+///   noun phrase right after it (time words skipped); used only where the ranker names no
+///   one (the protesters are the actor, GUIDE.md).
+///
+/// The trigger is one word with no article nor preposition clitic (و/ف allowed); its
+/// subject starts at most three time words after it.
+fn verb_subject(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorRef> {
+    let assault = e.kind == marsad_core::EventType::Assault;
+    if !(assault || e.kind == marsad_core::EventType::Protest) || !doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "ar") {
+        return None;
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let ti = toks.iter().position(|k| k.start == e.trigger.start)?;
+    let t = &toks[ti];
+    if t.kind != TokenKind::Arabic || t.end < e.trigger.end || !t.prefix.trim_start_matches(['و', 'ف']).is_empty() || t.base.starts_with("ال") {
+        return None;
+    }
+    if assault && (ATTACK_NOUNS.contains(&t.base.as_str()) || t.norm.ends_with('ه') || t.norm.ends_with('ا') || t.base.starts_with('م')) {
+        // a noun (ضربة، هجوما، مقتل، مصرع) or an accusative masdar, not a verb
+        return None;
+    }
+    if !assault && !PROTEST_VERBS.contains(&t.base.as_str()) {
+        return None;
+    }
+    // a masdar governed by a preposition or a noun (أقدم على قتل صديقه، عمدا إلى اختطاف شاب،
+    // إثر قتل): the genitive after it is its object; after a relative (الذي قتل خلاله 21
+    // سائحا) the subject is the antecedent
+    if ti > 0 && matches!(toks[ti - 1].base.as_str(), "علي" | "الي" | "في" | "من" | "عن" | "بعد" | "اثر" | "قبل" | "خلال" | "جراء" | "بسبب" | "عقب" | "منذ" | "حول" | "بشان" | "ضد" | "اثناء" | "عمليه" | "جريمه" | "محاوله" | "تهمه" | "الذي" | "التي" | "الذين" | "بتهمه") {
+        return None;
+    }
+    let mut j = ti + 1;
+    while j < toks.len() && j <= ti + 3 && (VERB_TIME.contains(&toks[j].norm.as_str()) || toks[j].kind == TokenKind::Punct && matches!(toks[j].norm.as_str(), "," | "،")) {
+        j += 1;
+    }
+    let s = toks.get(j).filter(|n| n.kind == TokenKind::Arabic && matches!(n.prefix.as_str(), "" | "ال"))?;
+    if (stop_word(s) && !in_list(&s.base, COUNT)) || in_list(&s.base, TARGET) {
+        return None;
+    }
+    let trig = (e.trigger.start, e.trigger.end);
+    // the span: the noun phrase there (cut before a number or count word, where the object
+    // starts: خطفت عصابة مسلحة ثلاثة عمال), as the candidate that spans exactly it when there
+    // is one (its actor record kept), else as written; with no actor noun heading it, the
+    // longest actor mention or entity that starts there
+    let head = if in_list(&s.base, COUNT) { j + 1 } else { j };
+    let actor_head = |h: &Token| in_list(&h.base, HEAD) || VSO_DOERS.contains(&h.base.as_str());
+    let phrase = toks.get(head).filter(|h| h.kind == TokenKind::Arabic && !stop_word(h) && (!assault || actor_head(h))).map(|_| {
+        let end = phrase_end(toks, head, trig);
+        let end = (head + 1..end).find(|&k| toks[k].kind == TokenKind::Number || in_list(&toks[k].base, COUNT)).unwrap_or(end);
+        toks[end - 1].end
+    });
+    let at_s = |c: &&Candidate| s.start <= c.start && c.start < s.end && c.phrase.is_none_or(|p| p != "target");
+    let cand = match phrase {
+        Some(pe) => cands.iter().filter(at_s).find(|c| c.end == pe),
+        // of an attack, an actor mention or an entity (not any word the rules or a phrase
+        // cue took: ويقتل معه 3 آخرين)
+        None => cands.iter().filter(at_s).filter(|c| !assault || c.entity.is_some() || c.aref.actor_id.is_some()).max_by_key(|c| c.end),
+    };
+    let (cs, ce) = match (cand, phrase) {
+        (Some(c), _) => (c.start, c.end),
+        (None, Some(pe)) => (s.start, pe),
+        (None, None) => return None,
+    };
+    if cand.is_some_and(|c| never_the_actor(doc, e, c)) {
+        return None;
+    }
+    if assault {
+        // the object right after the subject: a number, a count word, an indefinite accusative
+        let k = toks.iter().position(|n| n.start >= ce)?;
+        let o = &toks[k];
+        // a number with a year word is the subject's age (قتل شاب 25 عاما: a passive)
+        let age = toks.get(k + 1).is_some_and(|n| matches!(n.base.as_str(), "عاما" | "عام" | "سنه" | "سنوات" | "اعوام" | "ربيعا" | "عاماً"));
+        // a definite noun after an indefinite subject (اغتال مسلحون مجهولون القيادي): the object
+        // (a sound masculine plural, which drops its ن in a construct; not a dual nor a broken
+        // plural in ـان, أعوان الأمن، شبان الحي, nor a construct ending in a name, زعيم تنظيم
+        // داعش المتشدد)
+        let subj: Vec<&Token> = toks.iter().filter(|n| n.start >= cs && n.end <= ce).collect();
+        let indefinite = subj.iter().all(|n| !n.prefix.contains("ال")) && subj.last().is_some_and(|n| n.norm.ends_with("ون") || n.norm.ends_with("ين"));
+        let object = o.kind == TokenKind::Number && !age
+            || o.kind == TokenKind::Arabic && o.prefix.is_empty() && (in_list(&o.base, COUNT) || o.norm.ends_with('ا') && o.norm.chars().count() >= 4 && !ACC_ADVERBS.contains(&o.norm.as_str()))
+            || o.kind == TokenKind::Arabic && indefinite && o.prefix == "ال" && !stop_word(o) && !VERB_TIME.contains(&o.norm.as_str());
+        // the subject itself no accusative (قتل مسلحا 3 …: the first is the object)
+        let subj_acc = toks.iter().filter(|n| n.start >= cs && n.end <= ce).any(|n| n.kind == TokenKind::Arabic && n.prefix.is_empty() && n.norm.ends_with('ا') && !in_list(&n.base, COUNT));
+        if !object || subj_acc {
+            return None;
+        }
+    }
+    match cand {
+        Some(c) => Some(c.aref.clone()),
+        None => Some(ActorRef { text: doc.slice(cs, ce).to_string(), start: cs, end: ce, ..Default::default() }),
+    }
+}
+
+/// A role's span widened to the whole name it cuts (issue 11, actors12): a candidate may
+/// end inside a named entity or place (خان of خان يونس, read as a noun by a phrase cue),
+/// and a reader is given half a name. The shortest named entity (not a date or a number) or
+/// place of the sentence that
+/// contains the span and is longer, not overlapping the trigger nor `other` (the other role);
+/// a span that is an actor of the knowledge base stays as it is.
+fn whole_name(doc: &Document, e: &Event, x: ActorRef, other: Option<&ActorRef>) -> ActorRef {
+    // an actor of the knowledge base keeps its record (الجيش inside an entity الجيش اليمني)
+    if x.actor_id.is_some() {
+        return x;
+    }
+    let sentence = doc.sentences.get(e.sentence).map(|s| (s.start, s.end)).unwrap_or((0, 0));
+    let spans = doc.entities.iter().filter(|en| en.sentence == e.sentence && matches!(en.kind, EntityType::PERS | EntityType::ORG | EntityType::LOC | EntityType::MISC)).map(|en| (en.start, en.end)).chain(doc.places.iter().filter(|p| p.sentence == e.sentence).map(|p| (p.start, p.end)));
+    let best = spans
+        .filter(|&(a, b)| a <= x.start && x.end <= b && b - a > x.end - x.start && sentence.0 <= a && b <= sentence.1)
+        .filter(|&(a, b)| !(a < e.trigger.end && e.trigger.start < b) && other.is_none_or(|o| b <= o.start || o.end <= a))
+        .min_by_key(|&(a, b)| b - a);
+    match best {
+        Some((a, b)) => ActorRef { text: doc.slice(a, b).to_string(), start: a, end: b, ..Default::default() },
+        None => x,
+    }
 }
 
 /// Nouns that name an attack's doer by the deed (منفذ الهجوم، مرتكب الجريمة، المهاجم).
@@ -1350,12 +1558,13 @@ impl ArgModel {
     /// the recipient wanted more (8 أشخاص جرحوا، بتعنيف العون: the victim named as the
     /// attacker); together, the span goes to the role that is surer of it.
     pub fn choose_pair<'c>(&self, doc: &Document, e: &Event, cands: &'c [Candidate]) -> (Option<&'c Candidate>, Option<&'c Candidate>) {
-        self.choose_pair_where(doc, e, cands, |_| true)
+        self.choose_pair_where(doc, e, cands, |_| true, |_| true)
     }
 
     /// [`Self::choose_pair`] with the actor taken only among the candidates
-    /// `actor_ok` accepts ("no one" always can be).
-    pub fn choose_pair_where<'c>(&self, doc: &Document, e: &Event, cands: &'c [Candidate], actor_ok: impl Fn(&Candidate) -> bool) -> (Option<&'c Candidate>, Option<&'c Candidate>) {
+    /// `actor_ok` accepts and the recipient among those `recipient_ok` accepts ("no one"
+    /// always can be).
+    pub fn choose_pair_where<'c>(&self, doc: &Document, e: &Event, cands: &'c [Candidate], actor_ok: impl Fn(&Candidate) -> bool, recipient_ok: impl Fn(&Candidate) -> bool) -> (Option<&'c Candidate>, Option<&'c Candidate>) {
         let mut buf = String::with_capacity(64);
         let mut logp = |role: Role| {
             let z: Vec<f32> = std::iter::once(None).chain(cands.iter().map(Some)).map(|c| self.score(doc, e, role, c, &mut buf)).collect();
@@ -1363,11 +1572,16 @@ impl ArgModel {
             let ls = m + z.iter().map(|x| (x - m).exp()).sum::<f32>().ln();
             z.into_iter().map(|x| x - ls).collect::<Vec<f32>>()
         };
-        let (mut la, lr) = (logp(Role::Actor), logp(Role::Recipient));
+        let (mut la, mut lr) = (logp(Role::Actor), logp(Role::Recipient));
         let at = |i: usize| if i == 0 { None } else { cands.get(i - 1) };
         for (i, a) in la.iter_mut().enumerate() {
             if at(i).is_some_and(|c| !actor_ok(c)) {
                 *a = f32::NEG_INFINITY;
+            }
+        }
+        for (i, r) in lr.iter_mut().enumerate() {
+            if at(i).is_some_and(|c| !recipient_ok(c)) {
+                *r = f32::NEG_INFINITY;
             }
         }
         let mut best = (f32::NEG_INFINITY, 0, 0);
@@ -1407,7 +1621,7 @@ impl ArgModel {
                 continue;
             }
             let cands = candidates(doc, e);
-            let (a, r) = self.choose_pair_where(doc, e, &cands, |c| !never_the_actor(doc, e, c));
+            let (a, r) = self.choose_pair_where(doc, e, &cands, |c| !never_the_actor(doc, e, c), |c| !never_the_recipient(doc, e, c));
             let mut actor = a.map(|c| c.aref.clone());
             // a verb joined by و/ف to an earlier event's verb of the sentence, with no
             // subject of its own before it, shares that event's doer (داهمت قوة أمنية
@@ -1417,6 +1631,14 @@ impl ArgModel {
                 let in_first_clause = |x: &ActorRef| x.start >= doc.events[prev].trigger.end && x.end <= doc.events[i].trigger.start;
                 if actor.as_ref().is_none_or(in_first_clause) {
                     actor = doc.events[prev].actor.clone();
+                }
+            }
+            // the subject right after the verb: of an attack verb with an object, over what the
+            // ranker found (قتل مفجر انتحاري 42 مجندا في الجيش); of a protest verb, when the
+            // ranker found no one (تظاهر المئات)
+            if let Some(x) = verb_subject(doc, e, &cands) {
+                if e.kind == marsad_core::EventType::Assault || actor.is_none() {
+                    actor = Some(x);
                 }
             }
             // a doer marked on a weapon or attack noun (برصاص قناص، غارة للتحالف) over what
@@ -1439,7 +1661,7 @@ impl ArgModel {
             let apart = |c: &Candidate| actor.as_ref().is_none_or(|x| c.end <= x.start || x.end <= c.start);
             let recipient = match r {
                 Some(c) if !apart(c) => {
-                    let rest: Vec<Candidate> = cands.iter().filter(|c| apart(c)).cloned().collect();
+                    let rest: Vec<Candidate> = cands.iter().filter(|c| apart(c) && !never_the_recipient(doc, e, c)).cloned().collect();
                     self.choose(doc, e, Role::Recipient, &rest).map(|c| c.aref.clone())
                 }
                 r => r.map(|c| c.aref.clone()),
@@ -1449,6 +1671,7 @@ impl ArgModel {
                 _ if self.has_place => self.choose_place(doc, e, &place_candidates(doc, e)).map(|c| c.place.clone()),
                 _ => e.place.clone(),
             };
+            let recipient = recipient.map(|x| whole_name(doc, e, x, actor.as_ref()));
             let e = &mut doc.events[i];
             e.actor = actor;
             e.recipient = recipient;
