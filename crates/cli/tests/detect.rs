@@ -542,7 +542,8 @@ fn a_verb_subject_acts_and_a_speaker_or_a_weapon_does_not() {
     };
     // VSO with an object: a number, a count word, a definite noun after a sound plural
     assert_eq!(first("قتل مفجر انتحاري 42 مجندا في الجيش اليمني في هجوم على معسكر في عدن.", "ASSAULT").0, "مفجر انتحاري");
-    let (a, r) = first("خطفت عصابة مسلحة ثلاثة عمال أتراك في ولاية كيلاني.", "ASSAULT");
+    // (with its country: without it the retrained detection model, 5ffe85f, drops the event)
+    let (a, r) = first("خطفت عصابة مسلحة ثلاثة عمال أتراك في ولاية كيلاني شمال نيجيريا.", "ASSAULT");
     assert_eq!(a, "عصابة مسلحة");
     assert!(r.contains("عمال"), "{r}");
     assert_eq!(first("اغتال مسلحون مجهولون القيادي في الحزب أمام منزله في عدن.", "ASSAULT").0, "مسلحون مجهولون");
