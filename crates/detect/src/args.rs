@@ -993,6 +993,7 @@ const EN_DEED_NOUNS: &[&str] = &[
 ///   "The siege of El Fasher has killed hundreds"), or a span opening with such a noun
 ///   and its "of" (the rules' subject "Shelling of Donetsk"): taken as the subject before
 ///   the verb, the place or target became the actor;
+/// - a place governed by a locative preposition ("west of El Obeid");
 /// - the noun right before an adjectival death or injury word ("left five people dead"):
 ///   the dead themselves.
 fn en_patient_of_deed(doc: &Document, e: &Event, c: &Candidate) -> bool {
@@ -1004,10 +1005,16 @@ fn en_patient_of_deed(doc: &Document, e: &Event, c: &Candidate) -> bool {
     let deed = |k: usize| EN_DEED_NOUNS.contains(&toks[k].norm.as_str());
     let after_of = ci >= 2 && toks[ci - 1].norm == "of" && (deed(ci - 2) || ci >= 3 && deed(ci - 3) && toks[ci - 2].norm == "the");
     let opens_with_deed = deed(ci) && toks.get(ci + 1).is_some_and(|t| t.norm == "of") && toks[ci + 1].end <= c.end;
+    // a place after a locative preposition ("200 kilometres west of El Obeid", "in Gwer
+    // East") is where, not who: a city or country acting is the subject itself ("Moscow
+    // launched", "Israel struck"), never governed by a preposition
+    let place_governed = ci >= 1
+        && matches!(toks[ci - 1].norm.as_str(), "in" | "near" | "at" | "of" | "from" | "outside" | "around" | "across" | "towards" | "toward" | "into" | "inside")
+        && doc.places.iter().any(|p| p.sentence == e.sentence && p.start <= c.start && c.end <= p.end);
     let before_dead = toks.iter().position(|k| k.start >= c.end).is_some_and(|j| {
         toks[j].start == e.trigger.start && matches!(toks[j].norm.as_str(), "dead" | "injured" | "wounded" | "hurt")
     });
-    after_of || opens_with_deed || before_dead
+    after_of || opens_with_deed || place_governed || before_dead
 }
 
 /// Instruments, weapons and means a deed is done with (قصفت بالمدفعية، بالصواريخ، طعنه
