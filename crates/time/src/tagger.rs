@@ -401,17 +401,28 @@ mod start_tests {
         }
     }
 
+    /// The given texts and the corpus's first 300 articles (when present), annotated: the
+    /// real text every equivalence test of the parser's fast paths walks.
+    fn annotated_with_articles(mut texts: Vec<String>) -> Vec<Document> {
+        texts.extend(marsad_core::sample::shared_corpus_texts(300));
+        texts
+            .iter()
+            .map(|text| {
+                let mut doc = Document::new("t", text);
+                marsad_text::annotate(&mut doc);
+                doc
+            })
+            .collect()
+    }
+
     /// The remembered filter gives the reference's answer at every token of
     /// real articles (the corpus's first 300, when present).
     #[test]
     fn remembered_starts_match_the_reference() {
-        let mut texts = vec!["في الثالث من مارس 2018 وفي يوم الاثنين الماضي، قبل ساعات وبالأمس وللعام الماضي. On Monday, last March 3rd.".to_string()];
-        texts.extend(marsad_core::sample::shared_corpus_texts(300));
+        let texts = vec!["في الثالث من مارس 2018 وفي يوم الاثنين الماضي، قبل ساعات وبالأمس وللعام الماضي. On Monday, last March 3rd.".to_string()];
         let (mut tokens, mut starts) = (0, 0);
-        for text in &texts {
-            let mut doc = Document::new("t", text);
-            marsad_text::annotate(&mut doc);
-            let p = Parser::new(&doc);
+        for doc in &annotated_with_articles(texts) {
+            let p = Parser::new(doc);
             for i in 0..p.t.len() {
                 assert_eq!(p.may_start(i), reference(&p.t[i]), "{}", p.t[i].norm);
                 tokens += 1;
@@ -426,14 +437,11 @@ mod start_tests {
     /// ends; sentences out of order take `sentence_at` itself.
     #[test]
     fn walked_sentences_are_sentence_at() {
-        let mut texts = vec!["قال. . .  ثم   قال!!\n\nوفي 3 مارس؟ نعم".to_string(), String::new(), "بلا نقطة".to_string()];
-        texts.extend(marsad_core::sample::shared_corpus_texts(300));
+        let texts = vec!["قال. . .  ثم   قال!!\n\nوفي 3 مارس؟ نعم".to_string(), String::new(), "بلا نقطة".to_string()];
         let tk = |p: usize| Tk { norm: "", surf: "", kind: TokenKind::Other, start: p, end: p + 1 };
         let mut checked = 0;
-        for text in &texts {
-            let mut doc = Document::new("t", text);
-            marsad_text::annotate(&mut doc);
-            let p = Parser::new(&doc);
+        for doc in &annotated_with_articles(texts) {
+            let p = Parser::new(doc);
             if doc.sentences.is_empty() {
                 continue;
             }
@@ -470,15 +478,12 @@ mod start_tests {
     /// the words it is meant to.
     #[test]
     fn no_point_words_begin_no_point() {
-        let mut texts = vec![
+        let texts = vec![
             "من 3 مارس 2017 إلى 5 أبريل، ومن الساعة العاشرة صباحا حتى الظهر، فمن العام الماضي. بين عامي 2010 و2012 وبين يومي الأحد والاثنين. منذ العام الماضي ومنذ 2011 فمنذ أمس. قبل يومين وقبل أسبوع فقبل الثالث من الشهر الجاري. من أمس، من اليوم، بين الثالث والخامس من مارس، قبل الماضي، من القرن الماضي، من النصف الأول من العام".to_string(),
         ];
-        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let mut marked = 0;
-        for text in &texts {
-            let mut doc = Document::new("t", text);
-            marsad_text::annotate(&mut doc);
-            let p = Parser::new(&doc);
+        for doc in &annotated_with_articles(texts) {
+            let p = Parser::new(doc);
             for i in 0..p.t.len() {
                 if p.begins_no_point(i) {
                     marked += 1;
@@ -534,15 +539,12 @@ mod start_tests {
     /// found with the part-of-day forms are those of the daypart words.
     #[test]
     fn day_is_the_reference() {
-        let mut texts = vec![
+        let texts = vec![
             "في الثالث من الشهر الجاري، الأسبوع الأول واليوم الثالث، the 3rd of May, الخامس عشر من آذار، والحادي والعشرين من الشهر، مساء الثالث من أيار وصباح أمس وبعد ظهر اليوم ولليلة الماضية".to_string(),
         ];
-        texts.extend(marsad_core::sample::shared_corpus_texts(300));
         let (mut days, mut tokens) = (0, 0);
-        for text in &texts {
-            let mut doc = Document::new("t", text);
-            marsad_text::annotate(&mut doc);
-            let p = Parser::new(&doc);
+        for doc in &annotated_with_articles(texts) {
+            let p = Parser::new(doc);
             for i in 0..=p.t.len() {
                 let d = p.day(i);
                 assert_eq!(d, day_reference(&p, i), "{} {} {}", p.norm(i.saturating_sub(1)), p.norm(i), p.norm(i + 1));
@@ -564,13 +566,10 @@ mod start_tests {
                 phrases.push_str(&format!("{p}{w} الماضي {p}{w} العام {p}{w} أمس، "));
             }
         }
-        let mut texts = vec![phrases];
-        texts.extend(marsad_core::sample::shared_corpus_texts(300));
+        let texts = vec![phrases];
         let (mut found, mut tokens) = (0, 0);
-        for text in &texts {
-            let mut doc = Document::new("t", text);
-            marsad_text::annotate(&mut doc);
-            let p = Parser::new(&doc);
+        for doc in &annotated_with_articles(texts) {
+            let p = Parser::new(doc);
             for i in 0..p.t.len() {
                 if p.t[i].kind != TokenKind::Arabic {
                     continue;
