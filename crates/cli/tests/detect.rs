@@ -573,3 +573,22 @@ fn the_subject_of_a_passive_casualty_verb_is_no_actor() {
     let a = actors("قال مصدر إن مسلحين قتلوا قائدا في الجيش.");
     assert!(a.iter().any(|x| x.contains("مسلحين")), "{a:?}");
 }
+
+/// casreal5 (`crates/events/data/dev/casreal5.jsonl`): Arabic sentences written by someone
+/// who had not read marsad's code nor run it, split before any run. Test part, first run
+/// (session 25, main 22c33dd): killed 93.1%, injured 88.2%, killed invented 1/21 (4.8%),
+/// actor 69.2%, at the verb 66.0%, false events 2/13. Floors a little below.
+#[test]
+fn casreal5_test_part_keeps_its_first_run() {
+    let gold = repo_root().join("crates/events/data/dev/casreal5.jsonl").to_string_lossy().into_owned();
+    let out = marsad(&["eval", "events", "--json", "--split", "test", "--gold", &gold]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sentences"].as_u64(), Some(60), "the whole test part is read: {v}");
+    assert!(pct(&v, "killed") >= 89.0, "killed {}", pct(&v, "killed"));
+    assert!(pct(&v, "injured") >= 82.0, "injured {}", pct(&v, "injured"));
+    assert!(pct(&v, "killed_invented") <= 10.0, "killed invented {}", pct(&v, "killed_invented"));
+    assert!(pct(&v, "actor_text") >= 66.0, "actor {}", pct(&v, "actor_text"));
+    assert!(pct(&v, "event_at_verb") >= 63.0, "at verb {}", pct(&v, "event_at_verb"));
+    assert!(pct(&v, "false_events") <= 24.0, "false events {}", pct(&v, "false_events"));
+}
