@@ -111,6 +111,13 @@ fn eval(path: &str) -> Value {
     serde_json::from_slice(&out.stdout).expect("eval JSON")
 }
 
+/// `marsad eval events --json` on one split of a gold file.
+fn eval_part(path: &str, split: &str) -> Value {
+    let out = marsad(&["eval", "events", "--json", "--split", split, "--gold", path]);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("eval JSON")
+}
+
 fn pct(v: &Value, k: &str) -> f64 {
     v[k]["pct"].as_f64().unwrap_or_else(|| panic!("{k} in {v}"))
 }
@@ -145,9 +152,7 @@ fn english_wire_set_keeps_verb_place_and_actor() {
     let root = repo_root();
     let gold = root.join("crates/events/data/dev/wire_en.jsonl").to_string_lossy().into_owned();
     for (split, verb, place, actor) in [("train", 92.0, 76.0, 88.0), ("test", 93.0, 75.0, 90.0)] {
-        let out = marsad(&["eval", "events", "--json", "--split", split, "--gold", &gold]);
-        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v = eval_part(&gold, split);
         assert!(pct(&v, "event_at_verb") >= verb, "{split}: at verb {}", pct(&v, "event_at_verb"));
         assert!(pct(&v, "place_right") >= place, "{split}: place {}", pct(&v, "place_right"));
         assert!(pct(&v, "actor_text") >= actor, "{split}: actor {}", pct(&v, "actor_text"));
@@ -162,9 +167,7 @@ fn english_wire_set_keeps_verb_place_and_actor() {
 fn second_english_wire_set_keeps_verb_place_and_actor() {
     let gold = repo_root().join("crates/events/data/dev/wire_en2.jsonl").to_string_lossy().into_owned();
     for (split, verb, place, actor, false_events) in [("train", 97.0, 90.0, 88.0, 12.5), ("test", 87.0, 81.0, 86.0, 10.0)] {
-        let out = marsad(&["eval", "events", "--json", "--split", split, "--gold", &gold]);
-        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v = eval_part(&gold, split);
         assert!(v["sentences"].as_u64().unwrap() == 155, "{split}: both parts have 155 sentences: {v}");
         assert!(pct(&v, "event_at_verb") >= verb, "{split}: at verb {}", pct(&v, "event_at_verb"));
         assert!(pct(&v, "place_right") >= place, "{split}: place {}", pct(&v, "place_right"));
@@ -182,9 +185,7 @@ fn second_english_wire_set_keeps_verb_place_and_actor() {
 fn third_english_wire_set_keeps_verb_place_and_actor() {
     let gold = repo_root().join("crates/events/data/dev/wire_en3.jsonl").to_string_lossy().into_owned();
     for (split, n, verb, place, actor, false_events) in [("train", 133, 90.0, 84.0, 86.0, 12.0), ("test", 151, 78.0, 69.0, 71.0, 22.0)] {
-        let out = marsad(&["eval", "events", "--json", "--split", split, "--gold", &gold]);
-        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v = eval_part(&gold, split);
         assert_eq!(v["sentences"].as_u64(), Some(n), "{split}: the whole part is read: {v}");
         assert!(pct(&v, "event_at_verb") >= verb, "{split}: at verb {}", pct(&v, "event_at_verb"));
         assert!(pct(&v, "place_right") >= place, "{split}: place {}", pct(&v, "place_right"));
@@ -290,12 +291,7 @@ fn retraining_reproduces_the_shipped_models() {
 fn arguments_stay_above_their_floors_and_retrain_identically() {
     let root = repo_root();
     let gold = |l: &str| root.join(format!("crates/detect/labels/args/gold.{l}.jsonl")).to_string_lossy().into_owned();
-    let run = |path: &str| -> Value {
-        let out = marsad(&["eval", "events", "--json", "--split", "test", "--gold", path]);
-        assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    };
-    let ar = run(&gold("ar"));
+    let ar = eval_part(&gold("ar"), "test");
     assert!(ar["sentences"].as_u64().unwrap() > 150, "the test part is read: {ar}");
     // floors raised with the Arabic phrase candidates (measured 62.4% / 54.6%), again
     // with the assault train labels (gold.ar.assault.jsonl: actor 64.7%, recipient 53.7%),
@@ -310,7 +306,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     assert!(pct(&ar, "recipient_text") >= 57.0, "ar recipient {}", pct(&ar, "recipient_text"));
     assert!(pct(&ar, "type_found") >= 96.0, "ar type found {}", pct(&ar, "type_found"));
     assert!(pct(&ar, "killed_invented") <= 2.0, "ar killed invented {}", pct(&ar, "killed_invented"));
-    let en = run(&gold("en"));
+    let en = eval_part(&gold("en"), "test");
     assert!(pct(&en, "actor_text") >= 72.0, "en actor {}", pct(&en, "actor_text"));
     assert!(pct(&en, "recipient_text") >= 60.0, "en recipient {}", pct(&en, "recipient_text"));
     // the learned ranker beats the rules' own choice on the same sentences
@@ -335,9 +331,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     // the assault sentences labelled for training (all train part; measured actor 45.1%,
     // recipient 63.1%, killed 84.2% with killed invented 4.7%, first run 29.4 / 48.5 / 75.4%;
     // round 3, with the second file and "no one" at half weight: 45.1 / 68.5 / 84.2 / 4.7%)
-    let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault.jsonl").to_str().unwrap()]);
-    assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
-    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    let v = eval_part(root.join("crates/detect/labels/args/gold.ar.assault.jsonl").to_str().unwrap(), "train");
     assert!(v["sentences"].as_u64().unwrap() >= 138, "the assault train labels are read: {v}");
     assert!(pct(&v, "actor_text") >= 40.0, "assault train actor {}", pct(&v, "actor_text"));
     assert!(pct(&v, "recipient_text") >= 64.0, "assault train recipient {}", pct(&v, "recipient_text"));
@@ -346,9 +340,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     // the second file of them (round 3, gold.ar.assault2.jsonl, all train part; first run
     // with main's models actor 44.3%, recipient 46.4%, killed 85.2% with 5.9% invented;
     // measured after retraining 64.2 / 65.4 / 85.2 / 5.9%, then 64.2 / 64.1 / 86.4 / 5.1%)
-    let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault2.jsonl").to_str().unwrap()]);
-    assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
-    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    let v = eval_part(root.join("crates/detect/labels/args/gold.ar.assault2.jsonl").to_str().unwrap(), "train");
     assert!(v["sentences"].as_u64().unwrap() >= 187, "the second assault train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 60.0, "assault2 train actor {}", pct(&v, "actor_text"));
     assert!(pct(&v, "recipient_text") >= 61.0, "assault2 train recipient {}", pct(&v, "recipient_text"));
@@ -358,9 +350,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     // models actor 61.5%, recipient 61.5%, killed 69.0% with 2.2% invented; after retraining
     // on it and the date words of the casualty grammar 75.0 / 73.8 / 75.9 / 2.2%; session
     // casualty5's grammar: killed 82.8% with 0% invented, floors raised from 74 / 4)
-    let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.assault3.jsonl").to_str().unwrap()]);
-    assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
-    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    let v = eval_part(root.join("crates/detect/labels/args/gold.ar.assault3.jsonl").to_str().unwrap(), "train");
     assert!(v["sentences"].as_u64().unwrap() >= 73, "the third assault train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 72.0, "assault3 train actor {}", pct(&v, "actor_text"));
     assert!(pct(&v, "recipient_text") >= 71.0, "assault3 train recipient {}", pct(&v, "recipient_text"));
@@ -369,9 +359,7 @@ fn arguments_stay_above_their_floors_and_retrain_identically() {
     // the fourth (round 7, gold.ar.actors7.jsonl, all train part; first run with main's
     // models actor 63.3%, recipient 50.0%; after retraining on it with the round-7 phrase
     // candidates 76.7% / 64.0%)
-    let v = marsad(&["eval", "events", "--json", "--split", "train", "--gold", root.join("crates/detect/labels/args/gold.ar.actors7.jsonl").to_str().unwrap()]);
-    assert_eq!(v.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&v.stderr));
-    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    let v = eval_part(root.join("crates/detect/labels/args/gold.ar.actors7.jsonl").to_str().unwrap(), "train");
     assert!(v["sentences"].as_u64().unwrap() >= 66, "the round-7 train file is read: {v}");
     assert!(pct(&v, "actor_text") >= 70.0, "actors7 train actor {}", pct(&v, "actor_text"));
     assert!(pct(&v, "recipient_text") >= 58.0, "actors7 train recipient {}", pct(&v, "recipient_text"));
@@ -422,9 +410,7 @@ fn fresh_assault_set_keeps_its_actors() {
 fn round4_fresh_assault_set_keeps_its_figures() {
     let root = repo_root();
     let path = root.join("crates/detect/labels/args/assault_test4.ar.jsonl").to_string_lossy().into_owned();
-    let out = marsad(&["eval", "events", "--json", "--split", "test", "--gold", &path]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = eval_part(&path, "test");
     assert_eq!(v["sentences"].as_u64(), Some(98), "the whole set is read: {v}");
     // round 5 (ASSAULT recall: new triggers, condemned attacks kept as mentions, detection
     // labels round 3 and the assault train lines): type found 71.3 → 85.1%, actor 35.8 →
@@ -581,9 +567,7 @@ fn the_subject_of_a_passive_casualty_verb_is_no_actor() {
 #[test]
 fn casreal5_test_part_keeps_its_first_run() {
     let gold = repo_root().join("crates/events/data/dev/casreal5.jsonl").to_string_lossy().into_owned();
-    let out = marsad(&["eval", "events", "--json", "--split", "test", "--gold", &gold]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = eval_part(&gold, "test");
     assert_eq!(v["sentences"].as_u64(), Some(60), "the whole test part is read: {v}");
     assert!(pct(&v, "killed") >= 89.0, "killed {}", pct(&v, "killed"));
     assert!(pct(&v, "injured") >= 82.0, "injured {}", pct(&v, "injured"));
