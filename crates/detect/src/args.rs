@@ -1478,6 +1478,32 @@ fn whole_name(doc: &Document, e: &Event, x: ActorRef, other: Option<&ActorRef>) 
     }
 }
 
+/// Words that count a group without naming it (عدد من المسلحين، مجموعة من المنحرفين).
+const COUNT_HEADS: &[&str] = &["عدد", "مجموعه", "جمله", "بعض", "عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات", "حشد", "حشود"];
+
+/// A role that is only a count word (عدد، مجموعة، عشرات) widened over its partitive: "عدد من
+/// متساكني أكودة", "عدد من المسلحين" (session 26, from realcas7/realcas8's train parts, real
+/// sentences: the ranker's span stopped at the count word and told the reader nothing). The
+/// span runs over من and the noun phrase after it, when that noun is no place, time or number.
+fn with_partitive(doc: &Document, e: &Event, x: ActorRef) -> ActorRef {
+    if !doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "ar") {
+        return x;
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let Some(ci) = toks.iter().position(|k| k.end > x.start) else { return x };
+    let ends_here = toks[ci].end >= x.end;
+    if !ends_here || !COUNT_HEADS.contains(&toks[ci].norm.as_str()) && !COUNT_HEADS.contains(&toks[ci].base.as_str()) {
+        return x;
+    }
+    let Some(n) = toks.get(ci + 2).filter(|n| toks[ci + 1].norm == "من" && n.kind == TokenKind::Arabic && !stop_word(n)) else { return x };
+    if doc.places.iter().any(|p| p.start <= n.start && n.start < p.end) || doc.times.iter().any(|t| t.start <= n.start && n.start < t.end) {
+        return x;
+    }
+    let end = phrase_end(toks, ci + 2, (e.trigger.start, e.trigger.end));
+    let ce = toks[end - 1].end;
+    ActorRef { text: doc.slice(x.start, ce).to_string(), start: x.start, end: ce, ..Default::default() }
+}
+
 /// Nouns that name an attack's doer by the deed (منفذ الهجوم، مرتكب الجريمة، المهاجم).
 const DOER_NOUNS: &[&str] = &["منفذ", "منفذو", "منفذي", "مرتكب", "مرتكبو", "مرتكبي", "مدبر", "مهاجم"];
 
@@ -1820,6 +1846,8 @@ impl ArgModel {
                 _ => e.place.clone(),
             };
             let recipient = recipient.map(|x| whole_name(doc, e, x, actor.as_ref()));
+            let actor = actor.map(|x| with_partitive(doc, e, x));
+            let recipient = recipient.map(|x| with_partitive(doc, e, x));
             let e = &mut doc.events[i];
             e.actor = actor;
             e.recipient = recipient;
