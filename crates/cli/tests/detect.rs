@@ -577,6 +577,9 @@ fn the_attack_names_its_doer_and_a_generic_doer_its_group() {
     // a place after من is no group
     let a = first("هاجم مسلحون من القرية المجاورة دورية للشرطة في ريف درعا.");
     assert!(!a.contains("القرية"), "{a}");
+    // the accused of an attack, not the accuser
+    let a = first("اتهمت الحكومة الصومالية حركة الشباب بتفجير سيارة مفخخة قرب فندق في مقديشو.");
+    assert!(a.contains("حركة الشباب"), "{a}");
     // a count word alone tells nothing: the partitive after it is the actor's name
     let d = extract_one("نفذ عدد من عمال المصنع وقفة احتجاجية أمام مقر الولاية للمطالبة بصرف أجورهم.", "2017-03-01");
     let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == "PROTEST").cloned().unwrap_or_default();

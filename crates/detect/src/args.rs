@@ -1478,6 +1478,33 @@ fn whole_name(doc: &Document, e: &Event, x: ActorRef, other: Option<&ActorRef>) 
     }
 }
 
+/// The party an ACCUSE event of the sentence accuses of this attack (session 26, from
+/// realcas7/realcas8/casreal6's train parts): "اتهمت كوريا الشمالية ماليزيا باغتيال …"، "وجهت
+/// الوزارة أصابع الاتهام إلى جماعة … بالوقوف خلف التفجير". The accusation comes before the
+/// attack's trigger in the sentence, within twelve words and no sentence break; the accused
+/// is the first candidate after the accusation word and its accuser that ends before the
+/// trigger, followed by the charge (a word with بـ: بشن، باغتيال، بالوقوف) before the trigger.
+fn accused_doer(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorRef> {
+    if e.kind != marsad_core::EventType::Assault || !doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "ar") {
+        return None;
+    }
+    let a = doc.events.iter().filter(|a| a.kind == marsad_core::EventType::Accuse && a.sentence == e.sentence && a.trigger.end <= e.trigger.start).last()?;
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let between: Vec<&Token> = toks.iter().filter(|t| t.start >= a.trigger.end && t.end <= e.trigger.end).collect();
+    if between.len() > 14 || between.iter().any(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | "؛" | ";" | "،" | ",")) {
+        return None;
+    }
+    let from = a.actor.as_ref().filter(|x| x.start >= a.trigger.end).map_or(a.trigger.end, |x| x.end);
+    let c = cands
+        .iter()
+        .filter(|c| c.start >= from && c.end <= e.trigger.start && !never_the_actor(doc, e, c))
+        .filter(|c| a.actor.as_ref().is_none_or(|x| c.end <= x.start || x.end <= c.start))
+        .min_by_key(|c| c.start)?;
+    // (a short masdar keeps its بـ: بشن is one token)
+    let charged = toks.iter().any(|t| t.start >= c.end && t.end <= e.trigger.end && t.kind == TokenKind::Arabic && (t.prefix.starts_with('ب') || t.start == e.trigger.start && t.norm.starts_with('ب')));
+    charged.then(|| c.aref.clone())
+}
+
 /// Words that count a group without naming it (عدد من المسلحين، مجموعة من المنحرفين).
 const COUNT_HEADS: &[&str] = &["عدد", "مجموعه", "جمله", "بعض", "عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات", "حشد", "حشود"];
 
@@ -1829,6 +1856,11 @@ impl ArgModel {
             // ranker to learn it, so the subject of the claim verb fills an empty actor
             if actor.is_none() && e.kind == marsad_core::EventType::Assault {
                 actor = claimant(doc, e, &cands).map(|c| c.aref.clone());
+            }
+            // the party accused of the attack by another (اتهمت قوات الدعم السريع الجيش
+            // السوداني بشن غارات …): the accused, not the accuser
+            if let Some(x) = accused_doer(doc, e, &cands) {
+                actor = Some(x);
             }
             // the recipient is never the actor nor a part of its span: the pair never
             // overlaps, but a claimant put in for an empty actor may
