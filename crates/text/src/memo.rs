@@ -16,6 +16,12 @@
 //! map. The entries held are exactly those of two maps (test
 //! `stamps_hold_what_two_maps_held`, against the two-map memo kept there).
 //!
+//! A key's bytes are kept in its entry when they fit (22 bytes: a word of
+//! up to 11 Arabic letters, most words), so that a hit reads one bucket
+//! instead of the bucket and then the key's own allocation, and an insertion
+//! allocates nothing for the key (issue 12, session 26). Looked up by `&str`
+//! and hashed as the `str`, so the map answers as a `String`-keyed one.
+//!
 //! Memos are per thread, so their memory grows with the number of threads
 //! that annotate (≈80 MB a thread once warm on long articles). A worker
 //! thread of a pool of `n` says so with [`share_with_threads`] before its
@@ -24,9 +30,11 @@
 //! the memory of two threads on a machine of any size (a memo never changes
 //! an answer, only how often it is computed).
 
+use std::borrow::Borrow;
 use std::cell::Cell;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::StrMap;
+use crate::FastHasher;
 
 thread_local! {
     /// How many threads of one pool annotate at once (1 outside a pool).
@@ -50,8 +58,63 @@ fn share_of(cap: usize, threads: usize) -> usize {
     }
 }
 
+/// Bytes a key keeps in its entry.
+const SHORT: usize = 22;
+
+/// A memo's key: the word's bytes in place when they fit, else on the heap.
+enum Key {
+    Short(u8, [u8; SHORT]),
+    Long(Box<str>),
+}
+
+impl Key {
+    fn new(k: &str) -> Key {
+        if k.len() <= SHORT {
+            let mut b = [0u8; SHORT];
+            b[..k.len()].copy_from_slice(k.as_bytes());
+            Key::Short(k.len() as u8, b)
+        } else {
+            Key::Long(k.into())
+        }
+    }
+
+    #[inline]
+    fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the first `n` bytes were copied from a `&str` of
+            // length `n` (`Key::new`), so they are UTF-8.
+            Key::Short(n, b) => unsafe { std::str::from_utf8_unchecked(b.get_unchecked(..*n as usize)) },
+            Key::Long(s) => s,
+        }
+    }
+}
+
+impl Borrow<str> for Key {
+    #[inline]
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+// hashed and compared as the `str` (what `Borrow` requires of a map's key)
+impl Hash for Key {
+    #[inline]
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
+}
+
+impl PartialEq for Key {
+    #[inline]
+    fn eq(&self, o: &Key) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl Eq for Key {}
+
 pub struct Memo<V> {
-    map: StrMap<Slot<V>>,
+    map: std::collections::HashMap<Key, Slot<V>, BuildHasherDefault<FastHasher>>,
     /// The new generation's stamp (the old one's is one less).
     gen: u32,
     /// Entries of the new generation.
@@ -71,7 +134,7 @@ impl<V: Clone> Memo<V> {
     /// more than two: [`share_with_threads`]).
     pub fn new(cap: usize) -> Self {
         let cap = share_of(cap, SHARE.with(Cell::get));
-        Memo { map: StrMap::default(), gen: 1, fresh: 0, cap: cap.max(1) }
+        Memo { map: Default::default(), gen: 1, fresh: 0, cap: cap.max(1) }
     }
 
     /// The value remembered for `k`, if any.
@@ -100,7 +163,7 @@ impl<V: Clone> Memo<V> {
         if self.fresh >= self.cap {
             self.next_generation();
         }
-        self.map.insert(k.to_string(), Slot { v, gen: Cell::new(self.gen) });
+        self.map.insert(Key::new(k), Slot { v, gen: Cell::new(self.gen) });
         self.fresh += 1;
     }
 
@@ -127,6 +190,35 @@ impl<V: Clone> Memo<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::StrMap;
+
+    /// Keys of every length around the in-place limit, in both scripts,
+    /// give back their `str`, hash as it and find their entries by it.
+    #[test]
+    fn keys_are_their_str() {
+        assert_eq!(std::mem::size_of::<Key>(), std::mem::size_of::<String>());
+        let mut m: Memo<usize> = Memo::new(1000);
+        let words: Vec<String> = (0..30).flat_map(|n| ["a".repeat(n), "ب".repeat(n / 2) + &"x".repeat(n % 2)]).collect();
+        for (i, w) in words.iter().enumerate() {
+            let k = Key::new(w);
+            assert_eq!(k.as_str(), w);
+            assert_eq!(matches!(k, Key::Short(..)), w.len() <= SHORT, "{w}");
+            let hash = |x: &dyn Fn(&mut FastHasher)| {
+                let mut h = FastHasher::default();
+                x(&mut h);
+                h.finish()
+            };
+            assert_eq!(hash(&|h| k.hash(h)), hash(&|h| w.hash(h)));
+            if m.get(w).is_none() {
+                m.insert(w, i);
+            }
+        }
+        for w in &words {
+            let first = words.iter().position(|x| x == w).unwrap();
+            assert_eq!(m.get(w), Some(first), "{w}");
+        }
+        assert_eq!(m.get("zz"), None);
+    }
 
     /// The memo as it was before the fourteenth pass: two maps.
     struct TwoMaps<V> {
@@ -196,6 +288,7 @@ mod tests {
                 assert_eq!(a.len(), b.len(), "cap {cap}, step {step}");
                 assert_eq!(a.fresh, b.new.len(), "cap {cap}, step {step}");
                 for (k, s) in &a.map {
+                    let k = k.as_str();
                     let held = if s.gen.get() == a.gen { b.new.get(k) } else { b.old.get(k) };
                     assert_eq!(held, Some(&s.v), "cap {cap}, step {step}, {k}");
                 }
