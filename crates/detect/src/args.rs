@@ -1975,7 +1975,7 @@ pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight:
             }
         }
     }
-    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into_boxed_str(), v)).collect(), has_place: false, en_place: None };
+    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into(), v)).collect(), has_place: false, en_place: None };
     ArgModel::parse(&m.to_text()).expect("a model we just wrote parses")
 }
 
@@ -2049,7 +2049,7 @@ pub fn train_full(lists: &[&ArgList], l2: f32, l2_occ: f32, none_weight: f32) ->
     };
     let mut w = vec![0.0f64; names.len()];
     let reached = crate::linear::lbfgs(&mut w, objective, crate::linear::LBFGS);
-    let m = ArgModel { weights: names.iter().zip(&w).map(|(k, &v)| (Box::from(*k), v as f32)).collect(), has_place: false, en_place: None };
+    let m = ArgModel { weights: names.iter().zip(&w).map(|(k, &v)| ((*k).into(), v as f32)).collect(), has_place: false, en_place: None };
     (ArgModel::parse(&m.to_text()).expect("a model we just wrote parses"), reached)
 }
 

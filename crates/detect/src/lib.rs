@@ -165,7 +165,7 @@ impl Verdict {
     }
 }
 
-type WeightMap = HashMap<Box<str>, [f32; 3], std::hash::BuildHasherDefault<marsad_text::FastHasher>>;
+type WeightMap = marsad_text::KeyMap<[f32; 3]>;
 
 impl DetectModel {
     pub fn shipped() -> Result<Self> {

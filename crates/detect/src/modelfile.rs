@@ -346,7 +346,7 @@ mod tests {
         let m = crate::DetectModel::parse(text).unwrap();
         assert_eq!(m.weights.len(), old.len());
         for (k, v) in &m.weights {
-            assert_eq!(old.get(&**k), Some(&v.map(f32::to_bits)), "{k}");
+            assert_eq!(old.get(&**k), Some(&v.map(f32::to_bits)), "{}", &**k);
         }
         // topic.model
         let text = include_str!("../models/topic.model");

@@ -13,8 +13,9 @@ use std::collections::HashMap;
 
 /// Word-keyed maps looked up per token, hashed with
 /// [`marsad_text::FastHasher`] rather than SipHash (which was 1.5 % of all
-/// instructions on long articles). Only looked up: any listing is sorted.
-pub(crate) type WordMap<V> = HashMap<Box<str>, V, std::hash::BuildHasherDefault<marsad_text::FastHasher>>;
+/// instructions on long articles), short keys kept in the map's entries
+/// (`marsad_text::key`). Only looked up: any listing is sorted.
+pub(crate) type WordMap<V> = marsad_text::KeyMap<V>;
 
 /// The labels, in model order.
 pub const LABELS: [&str; 9] = ["sport", "economy", "culture", "technology", "society", "politics", "local", "world", "misc"];

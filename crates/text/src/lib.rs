@@ -8,6 +8,7 @@
 pub mod bench;
 pub mod clitics;
 pub mod english;
+pub mod key;
 pub mod lang;
 pub mod memo;
 pub mod normalize;
@@ -23,6 +24,11 @@ pub use clitics::{analyze, Analysis, FastHasher};
 /// [`FastHasher`] instead of SipHash: for lexicons looked up per token, where
 /// SipHash dominates. Only for string keys (the hasher ignores `write_u8`).
 pub type StrMap<V> = std::collections::HashMap<String, V, std::hash::BuildHasherDefault<FastHasher>>;
+/// A hash map with string keys kept in place when short ([`key::Key`]),
+/// looked up by `&str` and hashed with [`FastHasher`]: for maps looked up
+/// per token or per feature, where a `String` key's allocation cost a cache
+/// miss per hit.
+pub type KeyMap<V> = std::collections::HashMap<key::Key, V, std::hash::BuildHasherDefault<FastHasher>>;
 /// A set of strings hashed with [`FastHasher`] (see [`StrMap`]).
 pub type StrSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<FastHasher>>;
 pub use lang::detect;

@@ -19,8 +19,7 @@
 //! A key's bytes are kept in its entry when they fit (22 bytes: a word of
 //! up to 11 Arabic letters, most words), so that a hit reads one bucket
 //! instead of the bucket and then the key's own allocation, and an insertion
-//! allocates nothing for the key (issue 12, session 26). Looked up by `&str`
-//! and hashed as the `str`, so the map answers as a `String`-keyed one.
+//! allocates nothing for the key (issue 12, session 26: [`crate::key::Key`]).
 //!
 //! Memos are per thread, so their memory grows with the number of threads
 //! that annotate (≈80 MB a thread once warm on long articles). A worker
@@ -30,11 +29,10 @@
 //! the memory of two threads on a machine of any size (a memo never changes
 //! an answer, only how often it is computed).
 
-use std::borrow::Borrow;
 use std::cell::Cell;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::FastHasher;
+use crate::key::Key;
+use crate::KeyMap;
 
 thread_local! {
     /// How many threads of one pool annotate at once (1 outside a pool).
@@ -58,63 +56,8 @@ fn share_of(cap: usize, threads: usize) -> usize {
     }
 }
 
-/// Bytes a key keeps in its entry.
-const SHORT: usize = 22;
-
-/// A memo's key: the word's bytes in place when they fit, else on the heap.
-enum Key {
-    Short(u8, [u8; SHORT]),
-    Long(Box<str>),
-}
-
-impl Key {
-    fn new(k: &str) -> Key {
-        if k.len() <= SHORT {
-            let mut b = [0u8; SHORT];
-            b[..k.len()].copy_from_slice(k.as_bytes());
-            Key::Short(k.len() as u8, b)
-        } else {
-            Key::Long(k.into())
-        }
-    }
-
-    #[inline]
-    fn as_str(&self) -> &str {
-        match self {
-            // SAFETY: the first `n` bytes were copied from a `&str` of
-            // length `n` (`Key::new`), so they are UTF-8.
-            Key::Short(n, b) => unsafe { std::str::from_utf8_unchecked(b.get_unchecked(..*n as usize)) },
-            Key::Long(s) => s,
-        }
-    }
-}
-
-impl Borrow<str> for Key {
-    #[inline]
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
-// hashed and compared as the `str` (what `Borrow` requires of a map's key)
-impl Hash for Key {
-    #[inline]
-    fn hash<H: Hasher>(&self, h: &mut H) {
-        self.as_str().hash(h)
-    }
-}
-
-impl PartialEq for Key {
-    #[inline]
-    fn eq(&self, o: &Key) -> bool {
-        self.as_str() == o.as_str()
-    }
-}
-
-impl Eq for Key {}
-
 pub struct Memo<V> {
-    map: std::collections::HashMap<Key, Slot<V>, BuildHasherDefault<FastHasher>>,
+    map: KeyMap<Slot<V>>,
     /// The new generation's stamp (the old one's is one less).
     gen: u32,
     /// Entries of the new generation.
@@ -191,34 +134,6 @@ impl<V: Clone> Memo<V> {
 mod tests {
     use super::*;
     use crate::StrMap;
-
-    /// Keys of every length around the in-place limit, in both scripts,
-    /// give back their `str`, hash as it and find their entries by it.
-    #[test]
-    fn keys_are_their_str() {
-        assert_eq!(std::mem::size_of::<Key>(), std::mem::size_of::<String>());
-        let mut m: Memo<usize> = Memo::new(1000);
-        let words: Vec<String> = (0..30).flat_map(|n| ["a".repeat(n), "ب".repeat(n / 2) + &"x".repeat(n % 2)]).collect();
-        for (i, w) in words.iter().enumerate() {
-            let k = Key::new(w);
-            assert_eq!(k.as_str(), w);
-            assert_eq!(matches!(k, Key::Short(..)), w.len() <= SHORT, "{w}");
-            let hash = |x: &dyn Fn(&mut FastHasher)| {
-                let mut h = FastHasher::default();
-                x(&mut h);
-                h.finish()
-            };
-            assert_eq!(hash(&|h| k.hash(h)), hash(&|h| w.hash(h)));
-            if m.get(w).is_none() {
-                m.insert(w, i);
-            }
-        }
-        for w in &words {
-            let first = words.iter().position(|x| x == w).unwrap();
-            assert_eq!(m.get(w), Some(first), "{w}");
-        }
-        assert_eq!(m.get("zz"), None);
-    }
 
     /// The memo as it was before the fourteenth pass: two maps.
     struct TwoMaps<V> {
