@@ -183,6 +183,24 @@ impl Pipeline {
         Ok(())
     }
 
+    /// Run every stage on each of `docs`, stage by stage (each stage over
+    /// all of them before the next), so that a stage's tables stay in the
+    /// cache across documents. The same annotations as [`Pipeline::annotate`]
+    /// on each document (stages read only their own document; their
+    /// per-thread memos never change an answer); a document on which a stage
+    /// panics gets no later stage and its error.
+    pub fn annotate_batch(&self, docs: &mut [Document]) -> Vec<Result<(), AnnotateError>> {
+        let mut out: Vec<Result<(), AnnotateError>> = docs.iter().map(|_| Ok(())).collect();
+        for s in self.stages.iter() {
+            for (doc, r) in docs.iter_mut().zip(out.iter_mut()) {
+                if r.is_ok() {
+                    *r = run_stage(s.as_ref(), doc);
+                }
+            }
+        }
+        out
+    }
+
     /// Every stage but `detect`: the rule events are candidates, none
     /// rejected. For training and explaining the detection model. Panics
     /// are not caught.
@@ -352,6 +370,34 @@ mod tests {
         let mut d = Document::new("d", "x");
         ok.annotate(&mut d).unwrap();
         assert_eq!(d.title.as_deref(), Some("ab"));
+    }
+
+    /// A batch gives each document what annotating it alone gives, a
+    /// document on which a stage panics gets that stage's error and no later
+    /// stage, and the other documents of the batch go on.
+    #[test]
+    fn a_batch_is_each_document_alone() {
+        struct PanicOn(&'static str);
+        impl Stage for PanicOn {
+            fn name(&self) -> &'static str {
+                "picky"
+            }
+            fn annotate(&self, doc: &mut Document) {
+                assert!(doc.id != self.0, "no {}", self.0);
+                doc.title = Some(format!("{}p", doc.title.clone().unwrap_or_default()));
+            }
+        }
+        let p = Pipeline::new(vec![fake("a", &[], &[]), Box::new(PanicOn("2")), fake("b", &[], &[])]).unwrap();
+        let docs: Vec<Document> = (0..5).map(|i| Document::new(i.to_string(), "t")).collect();
+        let mut batch = docs.clone();
+        let rs = p.annotate_batch(&mut batch);
+        for (i, (mut alone, (b, r))) in docs.into_iter().zip(batch.iter().zip(&rs)).enumerate() {
+            let r1 = p.annotate(&mut alone);
+            assert_eq!(r.as_ref().map_err(|e| e.stage), r1.as_ref().map_err(|e| e.stage), "doc {i}");
+            assert_eq!(b.title, alone.title, "doc {i}");
+        }
+        assert_eq!(batch[2].title.as_deref(), Some("a"));
+        assert_eq!(batch[3].title.as_deref(), Some("apb"));
     }
 
     #[test]

@@ -127,6 +127,45 @@ enum Done {
     Failed(String),
 }
 
+/// Documents annotated together, each stage over all of them before the
+/// next ([`Pipeline::annotate_batch`]): a stage's tables and code then stay
+/// in the cache from one document to the next, where one document through
+/// every stage evicted them (issue 12, session 26). The output is the same
+/// whatever the batch. Standard input goes one document at a time, so that
+/// a document read is written without waiting for the next ones.
+const BATCH: usize = 16;
+
+/// Annotate a batch of input items; each item's result, in input order.
+fn annotate_batch(pipeline: &Pipeline, items: Vec<(usize, Item)>, tokens: bool, pretty: bool) -> Vec<(usize, Done)> {
+    let mut out: Vec<(usize, Option<Done>)> = Vec::with_capacity(items.len());
+    let mut docs = Vec::with_capacity(items.len());
+    for (fi, item) in items {
+        match item {
+            Ok(raw) => {
+                docs.push(raw.into_document());
+                out.push((fi, None));
+            }
+            Err(e) => out.push((fi, Some(Done::Failed(e.to_string())))),
+        }
+    }
+    let annotated = pipeline.annotate_batch(&mut docs);
+    let mut done = docs.into_iter().zip(annotated).map(|(mut doc, r)| {
+        if let Err(e) = r {
+            let place = doc.source.as_deref().unwrap_or(&doc.id);
+            return Done::Failed(format!("{place}: {e}"));
+        }
+        if !tokens {
+            doc.tokens.clear();
+        }
+        let mut json = if pretty { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
+            .expect("a document always serialises");
+        json.push(b'\n');
+        Done::Json(json, doc.char_len())
+    });
+    // the documents' results in the places left for them
+    out.into_iter().map(|(fi, d)| (fi, d.unwrap_or_else(|| done.next().expect("one result per document")))).collect()
+}
+
 pub fn run(a: ExtractArgs) -> Result<i32> {
     // a batch that ends with its input: freed pages are kept for the next
     // documents instead of being returned and faulted in again
@@ -150,25 +189,19 @@ pub fn run(a: ExtractArgs) -> Result<i32> {
         };
         items.map(move |item| (fi, item))
     });
-    // annotation and JSON on the workers; results in input order
+    // annotation and JSON on the workers, a batch of documents at a time;
+    // results in input order
     let (tokens, pretty) = (a.tokens, a.pretty);
-    let results = marsad_pipeline::ordered_map(items, a.threads.unwrap_or(0), move |(fi, item): (usize, Item)| {
-        let mut doc = match item {
-            Ok(raw) => raw.into_document(),
-            Err(e) => return (fi, Done::Failed(e.to_string())),
-        };
-        if let Err(e) = pipeline.annotate(&mut doc) {
-            let place = doc.source.as_deref().unwrap_or(&doc.id);
-            return (fi, Done::Failed(format!("{place}: {e}")));
-        }
-        if !tokens {
-            doc.tokens.clear();
-        }
-        let mut json = if pretty { serde_json::to_vec_pretty(&doc) } else { serde_json::to_vec(&doc) }
-            .expect("a document always serialises");
-        json.push(b'\n');
-        (fi, Done::Json(json, doc.char_len()))
+    let batch = if a.paths.iter().any(|p| p == "-") { 1 } else { BATCH };
+    let mut items = items.peekable();
+    let batches = std::iter::from_fn(move || {
+        items.peek()?;
+        Some(items.by_ref().take(batch).collect::<Vec<(usize, Item)>>())
     });
+    let results = marsad_pipeline::ordered_map(batches, a.threads.unwrap_or(0), move |items| {
+        annotate_batch(&pipeline, items, tokens, pretty)
+    })
+    .flatten();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut docs, mut errors, mut chars) = (0usize, 0usize, 0usize);
