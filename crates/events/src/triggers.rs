@@ -27,14 +27,23 @@ impl<'a> Sent<'a> {
         let mut consumed = vec![false; n];
         let mut out = Vec::new();
         for i in 0..n {
-            if consumed[i] || !self.may_trigger(i) {
+            if consumed[i] || !self.may_trigger(i) || self.en_inside_known_name(i) {
                 continue;
             }
             let t = &self.toks[i];
-            let hits = self.lookup(&t.norm, is_ar(t));
+            // a hyphenated English word ("sit-in", "air-strike") is three tokens: look it up whole
+            let compound = self.en_compound(i).map(|(w, last)| (self.lookup(&w, false), last)).filter(|(h, _)| !h.is_empty());
+            let hits = match &compound {
+                Some((h, _)) => h.clone(),
+                None => self.lookup(&t.norm, is_ar(t)),
+            };
             for h in hits.iter() {
                 let e = &self.lx().entries[h.entry];
-                let Some((last, slots)) = self.phrase_slots(i, e) else { continue };
+                let found = match compound {
+                    Some((_, last)) if !e.phrase => Some((last, (i..=last).collect())),
+                    _ => self.phrase_slots(i, e),
+                };
+                let Some((last, slots)) = found else { continue };
                 let (ty, mode) = match self.sense(i, last, h, e) {
                     Sense::Keep(ty, mode) => (ty, mode),
                     Sense::Next => continue,
@@ -57,6 +66,25 @@ impl<'a> Sent<'a> {
             }
         }
         out
+    }
+
+    /// The hyphenated English word starting at token `i` ("sit-in": `sit`, `-`, `in` with no
+    /// space between) and its last token, if any.
+    fn en_compound(&self, i: usize) -> Option<(String, usize)> {
+        let t = self.toks.get(i)?;
+        let (h, b) = (self.toks.get(i + 1)?, self.toks.get(i + 2)?);
+        let joined = t.kind == TokenKind::Latin && h.norm == "-" && b.kind == TokenKind::Latin && t.end == h.start && h.end == b.start;
+        joined.then(|| (format!("{}-{}", t.norm, b.norm), i + 2))
+    }
+
+    /// English: a capitalised word inside a known actor's name, not its first word ("Rapid
+    /// Support Forces", "Popular Mobilization Forces"): part of the name, no trigger.
+    fn en_inside_known_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != TokenKind::Latin || !self.doc.slice(t.start, t.end).starts_with(char::is_uppercase) {
+            return false;
+        }
+        self.doc.actors.iter().filter(|a| a.known).flat_map(|a| a.mentions.iter()).any(|m| m.start < t.start && t.end <= m.end)
     }
 
     /// A word that may be looked up: Arabic or Latin, not one the affix matcher misreads.

@@ -87,7 +87,7 @@ impl<'a> Sent<'a> {
         // "Monday's attack", "the group's attack": a possessive determines a noun too
         let det = c.tok > 0 && (matches!(self.toks[c.tok - 1].norm.as_str(), "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "new") || EN_DATE_WORDS.contains(&without_possessive(&self.toks[c.tok - 1].norm)) && self.toks[c.tok - 1].norm.ends_with('s'));
         let w = self.toks[c.tok].norm.as_str();
-        let verb_form = (e.verb && !det) || (c.kind == Kind::Word && !det && (w.ends_with("ed") || matches!(w, "shot" | "struck" | "fought" | "blew" | "hit" | "beat" | "met" | "threw" | "set" | "fired" | "stabbed")));
+        let verb_form = (e.verb && !det) || (c.kind == Kind::Word && !det && (w.ends_with("ed") || matches!(w, "shot" | "struck" | "fought" | "blew" | "hit" | "beat" | "met" | "threw" | "set" | "fired" | "stabbed" | "burnt")));
         // "condemned the recent attacks": a noun reading right after a verb is its object
         let object = (c.tok.saturating_sub(3)..c.tok).rev().take_while(|&q| self.toks[q].kind == TokenKind::Latin).any(|q| self.trig[q] && self.en_verbish(q) && (q + 1..c.tok).any(|x| matches!(self.toks[x].norm.as_str(), "the" | "a" | "an" | "its" | "their")));
         if object {
@@ -217,7 +217,9 @@ impl<'a> Sent<'a> {
         let w = self.toks[end].norm.as_str();
         if w == "and" || (w == "," && end > 0 && self.toks[end - 1].norm == "and") {
             // "Bandits killed a priest and kidnapped two others": the first verb's subject
-            let lo = end.saturating_sub(12);
+            // (an apposition may stand between: "killed 12 farmers in X, a village in the Y
+            // area of Z state, and abducted four women")
+            let lo = end.saturating_sub(20);
             let first = (lo..end).rev().find(|&q| {
                 let u = self.toks[q].norm.as_str();
                 (self.trig[q] && self.en_verbish(q) && !u.ends_with("ing")) || (u.ends_with("ed") && q > 0 && EN_AUX.contains(&self.toks[q - 1].norm.as_str()))

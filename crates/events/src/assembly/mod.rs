@@ -9,7 +9,7 @@ mod roles;
 
 use crate::lexicon::Kind;
 use crate::sentence::*;
-use marsad_core::Event;
+use marsad_core::{Event, TokenKind};
 
 /// The figures stated in the sentence: (killed, injured, arrested).
 pub(crate) type Figures = (Option<u32>, Option<u32>, Option<u32>);
@@ -105,6 +105,17 @@ impl<'a> Sent<'a> {
         (0..k).find(|&o| evs[o].c.last + 2 == ev.c.tok && evs[o].c.ty == ev.c.ty)
     }
 
+    /// English: the trigger at `t` is a finite verb right after "and" (", and", "and then"),
+    /// with no auxiliary of its own: the second verb of a coordinated predicate.
+    fn en_conjoined_verb(&self, t: usize) -> bool {
+        let w = |q: usize| self.toks[q].norm.as_str();
+        let mut q = t;
+        if q > 0 && matches!(w(q - 1), "then" | "later" | "also") {
+            q -= 1;
+        }
+        q > 0 && w(q - 1) == "and" && self.toks[t].kind == TokenKind::Latin && (w(t).ends_with("ed") || matches!(w(t), "burnt" | "took" | "stole" | "shot" | "set"))
+    }
+
     /// Can `ev` join the group whose first member is `head`?
     fn same_event(&self, head: &Ev, ev: &Ev) -> bool {
         if head.c.ty != ev.c.ty {
@@ -130,7 +141,10 @@ impl<'a> Sent<'a> {
             (Some(a), Some(b)) => !(a.0 <= b.1 && b.0 <= a.1),
             _ => false,
         };
-        let split = if cas(head) || cas(ev) { false } else { distinct_actors || coordinated || distinct_modes || distinct_recipients };
+        // English: "killed 12 farmers in X, and abducted four women": a conjoined finite verb
+        // of another mode is a deed of its own, even after a casualty verb
+        let en_conjoined = !self.arabic[ev.c.tok] && !cas(ev) && ev.c.mode.is_some() && head.c.mode != ev.c.mode && self.en_conjoined_verb(ev.c.tok);
+        let split = en_conjoined || if cas(head) || cas(ev) { false } else { distinct_actors || coordinated || distinct_modes || distinct_recipients };
         !(h1 != h2 || split)
     }
 

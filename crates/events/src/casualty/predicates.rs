@@ -563,12 +563,18 @@ impl<'a> G<'a> {
             return Some(mk(KILLED, Kind::Toll, i));
         }
         // gunned down (session casualty8)
-        if (w == "shot" || w == "gunned") && i + 1 < n && self.t(i + 1).norm == if w == "shot" { "dead" } else { "down" } {
+        // … and the participles: "raided Kenscoff, shooting dead nine residents"
+        let down = match w {
+            "shot" | "shooting" => Some("dead"),
+            "gunned" | "gunning" => Some("down"),
+            _ => None,
+        };
+        if down.is_some_and(|d| i + 1 < n && self.t(i + 1).norm == d) {
             let mut p = verb(KILLED, Kind::VerbT);
             p.last = i + 1;
             return Some(p);
         }
-        if w == "dead" && prev(1) == "shot" {
+        if w == "dead" && matches!(prev(1), "shot" | "shooting") {
             return None;
         }
         if w == "lost" && i + 2 < n && matches!(self.t(i + 1).norm.as_str(), "their" | "his" | "her") && matches!(self.t(i + 2).norm.as_str(), "lives" | "life") {

@@ -567,6 +567,9 @@ fn english_objects_pronouns_and_gunned_down() {
     // gunned down
     assert_eq!(k("A prominent lawyer was gunned down by unidentified gunmen outside the high court"), Some(1));
     assert_eq!(k("Gunmen gunned down two police officers in Quetta"), Some(2));
+    // the participles, after an attack verb
+    assert_eq!(k("Gang members raided the commune overnight, shooting dead at least nine residents"), Some(9));
+    assert_eq!(k("Gunmen stormed the market, gunning down four traders"), Some(4));
 }
 
 #[test]
