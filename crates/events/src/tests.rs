@@ -702,3 +702,21 @@ fn the_wounded_who_died_counts_killed() {
     let a = a.iter().find(|e| e.kind == "ASSAULT").unwrap();
     assert_eq!((a.fatalities, a.injured), (Some(1), None));
 }
+
+#[test]
+fn english_hyphenated_triggers_conjoined_deeds_and_names() {
+    // "sit-in" is three tokens, looked up whole
+    let evs = run("Thousands of people staged a sit-in on the main road in Parachinar on Monday.");
+    assert!(evs.iter().any(|e| e.kind.as_str() == "PROTEST" && e.trigger.text == "sit-in"), "{evs:?}");
+    // a conjoined verb of another mode is its own event, with the first verb's subject
+    let evs = run("Boko Haram insurgents killed 12 farmers in Darul Jamal, a village in the Bama area of Borno state, and abducted four women, residents said.");
+    let abduct = evs.iter().find(|e| e.trigger.text == "abducted").expect("an event at abducted");
+    assert_eq!(abduct.actor.as_ref().map(|a| a.text.as_str()), Some("Boko Haram insurgents"));
+    assert!(evs.iter().any(|e| e.trigger.text == "killed" && e.fatalities == Some(12)), "{evs:?}");
+    // a word of a known actor's name is no trigger
+    let evs = run("Artillery fire by the Rapid Support Forces on the Karari district of Omdurman killed nine people on Monday.");
+    assert!(evs.iter().all(|e| e.kind.as_str() != "SUPPORT"), "{evs:?}");
+    // "shot dead" beside a vaccination team is a killing
+    let evs = run("A policeman who had been guarding a polio vaccination team was shot dead by two men on Tuesday.");
+    assert!(evs.iter().any(|e| e.kind.as_str() == "ASSAULT" && e.trigger.text.starts_with("shot")), "{evs:?}");
+}

@@ -185,12 +185,16 @@ impl<'a> Sent<'a> {
         let n = self.toks.len();
         let ty = e.ty;
         let violent = matches!(ty, EventType::Assault | EventType::Protest | EventType::Coerce);
+        // "… guarding a polio vaccination team was shot dead": a killing is never a jab nor
+        // a game's shot
+        let w = |q: usize| self.toks.get(q).map_or("", |t| t.norm.as_str());
+        let lethal = !self.arabic[i] && (w(last + 1) == "dead" || w(last + 1) == "to" && w(last + 2) == "death");
         if e.flags.sport && (self.sport || self.econ || self.disease) {
             // English: an illness word away from the trigger ("shot dead three polio
             // vaccination workers") does not make it a jab or a heart attack
             let b = self.lx().cat_bit("disease");
             let near = (i.saturating_sub(3)..(last + 4).min(n)).any(|q| self.mask[q] & b != 0 || self.pmask.get(q).is_some_and(|m| m & b != 0));
-            if self.sport || self.econ || self.arabic[i] || near {
+            if !lethal && (self.sport || self.econ || self.arabic[i] || near) {
                 return true;
             }
         }
@@ -204,7 +208,7 @@ impl<'a> Sent<'a> {
         // (an English phrase with no sport flag, "opened fire", "exchanged fire", is no
         // game's: a football team's bus fired on stays an attack)
         let en_plain_phrase = e.phrase && !e.flags.sport && !self.arabic[i];
-        if self.sport && !en_plain_phrase && ((ty == EventType::Assault && !e.flags.killed) || (ty == EventType::Coerce && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
+        if self.sport && !en_plain_phrase && !lethal && ((ty == EventType::Assault && !e.flags.killed) || (ty == EventType::Coerce && !e.flags.arrested && e.mode.as_deref() != Some("arrest"))) {
             return true;
         }
         // a computer attack is not physical violence (هجوم إلكتروني، cyberattack)
