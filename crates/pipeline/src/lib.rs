@@ -215,25 +215,35 @@ impl Pipeline {
         &self.stages
     }
 
-    /// Annotate documents on `threads` threads (1: on this one). Results
-    /// come back in input order, each document with its annotations or the
-    /// error of the stage that failed on it; at most a few documents per
-    /// thread are in flight, whatever the length of the stream.
-    pub fn annotate_many<I>(&self, docs: I, threads: usize) -> Ordered<I::IntoIter, Result<Document, (Document, AnnotateError)>>
+    /// Annotate documents on `threads` threads (1: on this one), [`BATCH`]
+    /// at a time ([`Pipeline::annotate_batch`]). Results come back in input
+    /// order, each document with its annotations or the error of the stage
+    /// that failed on it; at most a few batches per thread are in flight,
+    /// whatever the length of the stream.
+    pub fn annotate_many<I>(&self, docs: I, threads: usize) -> impl Iterator<Item = Result<Document, (Document, AnnotateError)>>
     where
         I: IntoIterator,
         I::Item: Into<Document> + Send + 'static,
     {
         let p = self.clone();
-        ordered_map(docs, threads, move |d: I::Item| {
-            let mut doc: Document = d.into();
-            match p.annotate(&mut doc) {
-                Ok(()) => Ok(doc),
-                Err(e) => Err((doc, e)),
-            }
+        let mut docs = docs.into_iter().peekable();
+        let batches = std::iter::from_fn(move || {
+            docs.peek()?;
+            Some(docs.by_ref().take(BATCH).collect::<Vec<I::Item>>())
+        });
+        ordered_map(batches, threads, move |batch: Vec<I::Item>| {
+            let mut batch: Vec<Document> = batch.into_iter().map(Into::into).collect();
+            let rs = p.annotate_batch(&mut batch);
+            batch.into_iter().zip(rs).map(|(d, r)| match r { Ok(()) => Ok(d), Err(e) => Err((d, e)) }).collect::<Vec<_>>()
         })
+        .flatten()
     }
 }
+
+/// Documents annotated together by [`Pipeline::annotate_many`] and
+/// `marsad extract` ([`Pipeline::annotate_batch`]: a stage's code and tables
+/// stay in the cache across them; issue 12, session 26).
+pub const BATCH: usize = 16;
 
 thread_local! {
     /// Set while a stage runs under [`run_stage`]: the panic hook then keeps

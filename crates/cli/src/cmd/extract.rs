@@ -133,7 +133,7 @@ enum Done {
 /// every stage evicted them (issue 12, session 26). The output is the same
 /// whatever the batch. Standard input goes one document at a time, so that
 /// a document read is written without waiting for the next ones.
-const BATCH: usize = 16;
+const BATCH: usize = marsad_pipeline::BATCH;
 
 /// Annotate a batch of input items; each item's result, in input order.
 fn annotate_batch(pipeline: &Pipeline, items: Vec<(usize, Item)>, tokens: bool, pretty: bool) -> Vec<(usize, Done)> {
