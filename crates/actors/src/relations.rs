@@ -9,15 +9,15 @@ use marsad_core::{Actor, Document, Relation, Span, Token, TokenKind};
 use marsad_text::StrMap;
 use std::sync::OnceLock;
 
-const FORM_PASSIVE: &[&str] = &["تشكلت", "تاسست", "انشئت", "تكونت", "formed", "founded", "established", "created"];
+const FORM_PASSIVE: &[&str] = &["تشكلت", "تاسست", "انشيت", "تكونت", "formed", "founded", "established", "created"];
 const FORM_ACTIVE: &[&str] = &["اسس", "اسسها", "اسسه", "اسسوا", "شكل", "شكلها", "شكلوا", "انشا", "انشاها", "اسست", "شكلت"];
 const BY: &[&str] = &["قبل", "يد", "by"];
 const MEMBER: &[&str] = &["عضو", "اعضاء", "قاده", "قيادي", "قياديين", "قياديا", "عناصر", "member", "members", "commander", "commanders", "leaders"];
-const LEADER: &[&str] = &["زعيم", "قائد", "امير", "leader", "chief", "head"];
+const LEADER: &[&str] = &["زعيم", "قايد", "امير", "leader", "chief", "head"];
 const FORMER: &[&str] = &["سابق", "سابقا", "سابقين", "former", "ex"];
 const SPLIT: &[&str] = &["انشقت", "انشق", "انشقوا", "منشقه", "منشق", "انفصلت", "انفصل", "split", "broke", "splinter"];
 const MERGE: &[&str] = &["اندمجت", "اندمج", "اندماج", "اندمجا", "merged", "merger"];
-const ALLY: &[&str] = &["المتحالفه", "متحالفه", "المتحالف", "متحالف", "حليف", "حليفه", "حلفاء", "الموالي", "الموالية", "المواليه", "مواليه", "الموالين", "مدعومه", "المدعومه", "allied", "ally", "backed", "loyal"];
+const ALLY: &[&str] = &["المتحالفه", "متحالفه", "المتحالف", "متحالف", "حليف", "حليفه", "حلفاء", "الموالي", "المواليه", "مواليه", "الموالين", "مدعومه", "المدعومه", "allied", "ally", "backed", "loyal"];
 const OPERATE: &[&str] = &["تنشط", "ينشط", "ينشطون", "تعمل", "يعمل", "تنتشر", "operates", "operate", "active"];
 
 // The cue sets as bits of a per-token mask: a token is in a set when any of

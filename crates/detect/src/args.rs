@@ -257,7 +257,7 @@ pub fn en_place_candidates(doc: &Document, e: &Event) -> Vec<PlaceCandidate> {
     out
 }
 
-const SPEAKER_PLACE: &[&str] = &["مراسل", "مراسلنا", "مراسله", "مستشفي", "مستشفى", "بيان", "told", "hospital", "statement", "correspondent", "reporter"];
+const SPEAKER_PLACE: &[&str] = &["مراسل", "مراسلنا", "مراسله", "مستشفي", "بيان", "told", "hospital", "statement", "correspondent", "reporter"];
 
 /// Features of one place candidate (`None`: no place) for an event.
 pub fn place_features(doc: &Document, e: &Event, c: Option<&PlaceCandidate>, n_cands: usize, sink: &mut Sink) {
@@ -916,9 +916,9 @@ fn arabic_features(toks: &[Token], e: &Event, r: &str, c: &Candidate, (ci, ce, t
     }
 }
 
-/// مسؤولية in any spelling the normaliser leaves (ؤ، ئ، و).
+/// مسؤولية in any spelling, normalised (مسؤولية، مسئولية، مسئولية، مسولية).
 fn claim_noun(base: &str) -> bool {
-    ["مسؤولي", "مسوولي", "مسئولي", "مسولي"].iter().any(|p| base.starts_with(p))
+    ["مسوولي", "مسيولي", "مسولي"].iter().any(|p| base.starts_with(p))
 }
 
 /// The candidate right after a claim verb (تبنى، أعلن … مسؤوليته) before the
@@ -1094,7 +1094,7 @@ fn subject_of_passive_casualty(toks: &[Token], e: &Event, c: &Candidate) -> bool
         None => true,
         Some(nx) => {
             nx.kind == marsad_core::TokenKind::Punct
-                || matches!(nx.norm.as_str(), "في" | "فى" | "جراء" | "اثر" | "خلال" | "عندما" | "حين" | "بعد" | "امس" | "اليوم" | "حتفهم" | "حتفهما" | "مصرعهم" | "مصرعهما" | "بجروح" | "بجراح")
+                || matches!(nx.norm.as_str(), "في" | "جراء" | "اثر" | "خلال" | "عندما" | "حين" | "بعد" | "امس" | "اليوم" | "حتفهم" | "حتفهما" | "مصرعهم" | "مصرعهما" | "بجروح" | "بجراح")
                 || nx.norm.starts_with('و')
                 || matches!(nx.prefix.trim_start_matches(['و', 'ف']), "ب" | "ل" | "بال" | "لل")
         }
@@ -1433,7 +1433,7 @@ fn verb_subject(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorR
         let k = toks.iter().position(|n| n.start >= ce)?;
         let o = &toks[k];
         // a number with a year word is the subject's age (قتل شاب 25 عاما: a passive)
-        let age = toks.get(k + 1).is_some_and(|n| matches!(n.base.as_str(), "عاما" | "عام" | "سنه" | "سنوات" | "اعوام" | "ربيعا" | "عاماً"));
+        let age = toks.get(k + 1).is_some_and(|n| matches!(n.base.as_str(), "عاما" | "عام" | "سنه" | "سنوات" | "اعوام" | "ربيعا"));
         // a definite noun after an indefinite subject (اغتال مسلحون مجهولون القيادي): the object
         // (a sound masculine plural, which drops its ن in a construct; not a dual nor a broken
         // plural in ـان, أعوان الأمن، شبان الحي, nor a construct ending in a name, زعيم تنظيم
@@ -1506,7 +1506,7 @@ fn accused_doer(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorR
 }
 
 /// Words that count a group without naming it (عدد من المسلحين، مجموعة من المنحرفين).
-const COUNT_HEADS: &[&str] = &["عدد", "مجموعه", "جمله", "بعض", "عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات", "حشد", "حشود"];
+const COUNT_HEADS: &[&str] = &["عدد", "مجموعه", "جمله", "بعض", "عشرات", "ميات", "الاف", "الالاف", "الميات", "العشرات", "حشد", "حشود"];
 
 /// A role that is only a count word (عدد، مجموعة، عشرات) widened over its partitive: "عدد من
 /// متساكني أكودة", "عدد من المسلحين" (session 26, from realcas7/realcas8's train parts, real

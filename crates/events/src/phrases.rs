@@ -252,7 +252,7 @@ impl<'a> Sent<'a> {
             if !is_ar(t) && matches!(t.norm.as_str(), "when" | "after" | "as" | "while" | "because" | "before" | "since" | "until" | "where" | "which" | "who") {
                 return None;
             }
-            if noun_trigger && matches!(t.norm.as_str(), "في" | "علي" | "على" | "عن" | "الى" | "الي" | "وفي") && !(protest_trigger && matches!(t.norm.as_str(), "في" | "وفي")) {
+            if noun_trigger && matches!(t.norm.as_str(), "في" | "علي" | "عن" | "الي" | "وفي") && !(protest_trigger && matches!(t.norm.as_str(), "في" | "وفي")) {
                 return None;
             }
             if self.trig[j] && !self.actorish(j) {

@@ -10,6 +10,7 @@ pub mod clitics;
 pub mod english;
 pub mod key;
 pub mod lang;
+pub mod literals;
 pub mod memo;
 pub mod normalize;
 pub mod prefilter;

@@ -22,7 +22,7 @@ const ABBREVIATIONS: &[&str] = &[
     "cmdr", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "govt", "est", "approx", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "rep", "sen", "gov", "pres", "rev", "hon",
     "mt", "ft", "u.s", "u.n", "e.g", "i.e", "a.m", "p.m", "cf", "al", // Arabic: professor, doctor, engineer, Hijri…
-    "د", "م", "ا", "ص", "ج", "ه", "هـ", "ق", "ت", "ش", "مج", "ط", "ح", "س",
+    "د", "م", "ا", "ص", "ج", "ه", "ق", "ت", "ش", "مج", "ط", "ح", "س",
 ];
 
 /// Abbreviations that only hold before a number (No. 5, p. 12).

@@ -167,7 +167,7 @@ impl<'a> Sent<'a> {
                         || AR_QUANT.contains(&self.key[q])
                         || numbers::is_vague(&u.norm)
                         || numbers::parse_at(self.toks, q).is_some()
-                        || matches!(self.key[q], "اعضاء" | "انصار" | "افراد" | "كوادر" | "ابناء" | "مناصري" | "مؤيدي")
+                        || matches!(self.key[q], "اعضاء" | "انصار" | "افراد" | "كوادر" | "ابناء" | "مناصري" | "مويدي")
                 })
             })
         else {
@@ -227,15 +227,15 @@ impl<'a> Sent<'a> {
                 break;
             }
             let k = t.norm.as_str();
-            if matches!(k, "علي" | "على") && j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "نحو" | "الاقل" | "الرغم" | "خلفيه" | "اثر") {
+            if matches!(k, "علي") && j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "نحو" | "الاقل" | "الرغم" | "خلفيه" | "اثر") {
                 j += 2;
                 continue;
             }
-            if matches!(k, "علي" | "على") && j > from + 2 {
+            if matches!(k, "علي") && j > from + 2 {
                 j += 1;
                 continue;
             }
-            if matches!(k, "علي" | "على" | "ضد" | "وضد" | "بحق" | "تجاه") {
+            if matches!(k, "علي" | "ضد" | "وضد" | "بحق" | "تجاه") {
                 return self.actor_after(j + 1, j + 4, true);
             }
             if matches!(k, "مطالبين" | "مطالبا" | "تطالب" | "يطالبون" | "طالبوا" | "مطالبه") {

@@ -46,7 +46,7 @@ impl<'a> Sent<'a> {
         }
         // بطائرة مسيرة / بعبوة ناسفة: the weapon, not the one attacked
         if let Some(r) = recipient {
-            if ar && self.toks[r.0].norm.starts_with('ب') && has_stem(&self.toks[r.0].norm, &["طايره", "طائره", "سياره", "عبوه", "صاروخ", "صواريخ", "قذيفه", "قذائف", "رصاص", "عبوات", "طائرات", "طايرات"]) {
+            if ar && self.toks[r.0].norm.starts_with('ب') && has_stem(&self.toks[r.0].norm, &["طايره", "سياره", "عبوه", "صاروخ", "صواريخ", "قذيفه", "قذايف", "رصاص", "عبوات", "طايرات"]) {
                 recipient = None;
             }
         }
@@ -62,7 +62,7 @@ impl<'a> Sent<'a> {
         for j in c.last + 1..hi {
             let t = &self.toks[j];
             let prev = if j > 0 { self.toks[j - 1].norm.as_str() } else { "" };
-            let agent = (ar && ((t.norm == "يد" && matches!(prev, "علي" | "على")) || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي" || matches!(t.norm.as_str(), "برصاص" | "بنيران" | "بقذايف" | "بصواريخ")))
+            let agent = (ar && ((t.norm == "يد" && prev == "علي") || (t.norm == "قبل" && prev == "من") || t.norm == "بيد" || t.norm == "ايدي" && prev == "علي" || matches!(t.norm.as_str(), "برصاص" | "بنيران" | "بقذايف" | "بصواريخ")))
                 || (!ar && t.norm == "by" && j <= c.last + 4);
             if agent {
                 return self.actor_after(j + 1, j + 5, false);

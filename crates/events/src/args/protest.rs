@@ -45,7 +45,7 @@ impl<'a> Sent<'a> {
             }
             if matches!(t.kind, TokenKind::Arabic | TokenKind::Latin) && !self.is_func(k) {
                 // امام مبنى هيئة الاوراق المالية / مقر الحزب: the building stands for its institution
-                if first.is_none() && k + 1 < n && is_ar(&self.toks[k + 1]) && !self.is_func(k + 1) && has_stem(&t.norm, &["مبني", "مبنى", "مقر", "مكتب", "مقار", "مباني"]) {
+                if first.is_none() && k + 1 < n && is_ar(&self.toks[k + 1]) && !self.is_func(k + 1) && has_stem(&t.norm, &["مبني", "مقر", "مكتب", "مقار", "مباني"]) {
                     k += 1;
                     continue;
                 }
@@ -84,8 +84,8 @@ impl<'a> Sent<'a> {
             ["احتجاج", "للاحتجاج", "يحتج", "محتج", "احتج", "الاحتجاج", "تعبير", "احتجاجا"].iter().any(|p| pk.starts_with(p))
         };
         // احتجاجا على ما يتعرض له …: a clause, not a target
-        let clause_next = j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "ما" | "من" | "ان" | "أن");
-        if (nn == "ضد" || (matches!(nn, "علي" | "على") && prev_protest) || nn == "يسقط") && !clause_next {
+        let clause_next = j + 1 < n && matches!(self.toks[j + 1].norm.as_str(), "ما" | "من" | "ان");
+        if (nn == "ضد" || (nn == "علي" && prev_protest) || nn == "يسقط") && !clause_next {
             if let Some(np) = after(j) {
                 return Some(np);
             }
@@ -157,7 +157,7 @@ impl<'a> Sent<'a> {
     /// goal after الى/باتجاه/نحو/حتى (الى مقر رئيس الوزراء، حتى السفارة الاسرائيلية).
     fn goal_target(&self, j: usize, actor: Option<Np>) -> Option<Np> {
         let nn = strip_conj(&self.toks[j].norm);
-        if nn == "امام" || nn == "قبالة" || nn == "قباله" {
+        if nn == "امام" || nn == "قباله" {
             if let Some(np) = self.after_cue(j, actor) {
                 return Some(np);
             }

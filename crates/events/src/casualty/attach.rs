@@ -494,7 +494,7 @@ impl<'a> G<'a> {
             let w = bare(self.t(q));
             strip_al(w).unwrap_or(w).to_string()
         };
-        let plan = (p.i.saturating_sub(3)..p.i).any(|q| matches!(word(q).as_str(), "تهديد" | "تهديدا" | "مخطط" | "مخططا" | "التخطيط" | "تخطيط" | "خطه" | "قائمه" | "بقائمه"));
+        let plan = (p.i.saturating_sub(3)..p.i).any(|q| matches!(word(q).as_str(), "تهديد" | "تهديدا" | "مخطط" | "مخططا" | "التخطيط" | "تخطيط" | "خطه" | "قايمه" | "بقايمه"));
         if plan {
             return None;
         }

@@ -174,7 +174,7 @@ impl<'a> G<'a> {
             match f {
                 "عليه" | "عليها" | "علييه" => return Some(self.assault_pred(i, 1)),
                 "عليهما" => return Some(self.assault_pred(i, 2)),
-                "علي" | "على" => {
+                "علي" => {
                     on = Some(q + 1);
                     break;
                 }
@@ -379,13 +379,13 @@ impl<'a> G<'a> {
                 return Some(mk(class, Kind::Toll, i));
             }
             // قضت (القوات) على ثلاثة: eliminated, i.e. killed
-            if matches!(w, "قضي" | "قضت" | "قضوا" | "يقضي" | "تقضي") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") {
+            if matches!(w, "قضي" | "قضت" | "قضوا" | "يقضي" | "تقضي") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي") {
                 let mut p = mk(KILLED, Kind::VerbT, i + 1);
                 p.singleton = true;
                 return Some(p);
             }
             // القضاء على N إرهابيين: eliminating is killing
-            if strip_al(w) == Some("قضاء") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") {
+            if strip_al(w) == Some("قضاء") && i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي") {
                 return Some(mk(KILLED, Kind::NounGen, i + 1));
             }
             // سقط 16 شخصا: fell, i.e. were killed (a number of people right after)
@@ -415,13 +415,13 @@ impl<'a> G<'a> {
             }
             // (ألقت قوات الأمن) القبض على N، تمكنت من القبض على، قبضت الشرطة على: the count
             // follows على
-            let qabd = matches!(w, "قبضت" | "قبض" | "قبضوا") && (i + 1..(i + 5).min(n)).any(|q| matches!(self.t(q).norm.as_str(), "علي" | "على"));
+            let qabd = matches!(w, "قبضت" | "قبض" | "قبضوا") && (i + 1..(i + 5).min(n)).any(|q| matches!(self.t(q).norm.as_str(), "علي"));
             if qabd {
-                let on = (i + 1..(i + 5).min(n)).find(|&q| matches!(self.t(q).norm.as_str(), "علي" | "على")).unwrap_or(i);
+                let on = (i + 1..(i + 5).min(n)).find(|&q| matches!(self.t(q).norm.as_str(), "علي")).unwrap_or(i);
                 return Some(mk(ARRESTED, Kind::VerbT, on));
             }
-            if matches!(w, "القبض" | "بالقبض") && (i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على" | "عليه" | "عليها" | "عليهما") || (i.saturating_sub(5)..i).any(|q| matches!(self.w(q), "القي" | "القت" | "القوا" | "يلقي" | "تلقي" | "القاء"))) {
-                let last = if i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "على") { i + 1 } else { i };
+            if matches!(w, "القبض" | "بالقبض") && (i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي" | "عليه" | "عليها" | "عليهما") || (i.saturating_sub(5)..i).any(|q| matches!(self.w(q), "القي" | "القت" | "القوا" | "يلقي" | "تلقي" | "القاء"))) {
+                let last = if i + 1 < n && matches!(self.t(i + 1).norm.as_str(), "علي") { i + 1 } else { i };
                 let mut p = mk(ARRESTED, Kind::NounGen, last);
                 // ألقت القبض عليه/عليهما
                 p.own = match (i + 1 < n).then(|| self.t(i + 1).norm.as_str()) {

@@ -18,7 +18,6 @@ impl<'a> G<'a> {
                 (&["لا", "يقل", "عن"], false),
                 (&["ما", "يزيد", "عن"], false),
                 (&["ما", "يزيد", "علي"], false),
-                (&["ما", "يزيد", "على"], false),
                 (&["ما", "يربو", "علي"], false),
                 (&["ما", "يربو", "عن"], false),
                 (&["ما", "يقارب"], false),
@@ -373,7 +372,7 @@ impl<'a> G<'a> {
             e += 1;
         }
         let skip_least = |e: usize| {
-            if e + 1 < n && matches!(self.t(e).norm.as_str(), "علي" | "على") && self.w(e + 1) == "الاقل" {
+            if e + 1 < n && matches!(self.t(e).norm.as_str(), "علي") && self.w(e + 1) == "الاقل" {
                 e + 2
             } else if e + 1 < n && self.t(e).norm == "at" && self.t(e + 1).norm == "least" {
                 e + 2

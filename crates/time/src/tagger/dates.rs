@@ -280,7 +280,7 @@ impl<'a> Parser<'a> {
 
     /// Names built on a date: قوى 14 آذار، حركة 20 فبراير, the March 14 alliance.
     pub(super) fn date_is_name(&self, start: usize, end: usize) -> bool {
-        self.prev_is(start, &["قوي", "تحالف", "فريق", "تيار", "معسكر", "كتله", "حركه", "جماعه", "ائتلاف", "ايتلاف"])
+        self.prev_is(start, &["قوي", "تحالف", "فريق", "تيار", "معسكر", "كتله", "حركه", "جماعه", "ايتلاف"])
             || ["alliance", "coalition", "movement", "bloc", "camp", "forces", "group"].iter().any(|w| self.lat(end, w))
             // the October Revolution, the March Agreement
             || (self.t[start].kind == TokenKind::Latin

@@ -261,7 +261,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.t[i].kind == TokenKind::Arabic {
-            if self.exact(i, "ال") || self.exact(i, "الـ") {
+            if self.exact(i, "ال") {
                 return self.span_ar_numbered(i);
             }
             if self.is(i, "الساعات") || self.is(i, "الساعتين") {
