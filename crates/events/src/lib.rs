@@ -95,13 +95,4 @@ pub fn bench_extract(stage: &EventStage, doc: &Document) -> usize {
 #[cfg(test)]
 mod tests;
 
-/// Word lists are compared with normalised tokens (`norm`, `base`): a word
-/// written as in print (أ إ آ ى ئ ؤ ة, diacritics) would never match.
-#[cfg(test)]
-mod word_lists {
-    #[test]
-    fn arabic_word_lists_are_written_normalised() {
-        let bad = marsad_text::literals::unnormalised_arabic_literals(concat!(env!("CARGO_MANIFEST_DIR"), "/src"), &[]);
-        assert!(bad.is_empty(), "written as in print, never equal to a norm/base:\n{}", bad.join("\n"));
-    }
-}
+marsad_text::word_lists_test!(&[]);

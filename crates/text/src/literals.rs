@@ -7,6 +7,25 @@
 
 use std::path::Path;
 
+/// The test each crate with Arabic word lists carries (`word_lists::arabic_word_lists_are_written_normalised`):
+/// no literal of its `src` is written as in print. `allowed`: the literals compared with the
+/// surface on purpose, each with its reason at the call.
+#[macro_export]
+macro_rules! word_lists_test {
+    ($allowed:expr) => {
+        /// Word lists are compared with normalised tokens (`norm`, `base`): a word
+        /// written as in print (أ إ آ ى ئ ؤ ة, diacritics) would never match.
+        #[cfg(test)]
+        mod word_lists {
+            #[test]
+            fn arabic_word_lists_are_written_normalised() {
+                let bad = $crate::literals::unnormalised_arabic_literals(concat!(env!("CARGO_MANIFEST_DIR"), "/src"), $allowed);
+                assert!(bad.is_empty(), "written as in print, never equal to a norm/base:\n{}", bad.join("\n"));
+            }
+        }
+    };
+}
+
 /// The string literals with an Arabic letter that [`crate::normalize`] would
 /// change, in the `.rs` files under `src_dir` (as `file:line: literal`),
 /// except those in `allowed`. Comments, test modules (from the first

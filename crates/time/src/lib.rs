@@ -146,14 +146,5 @@ pub fn bench(texts: &[&str], published: Option<&str>, min_seconds: f64) -> Bench
 /// A few sentences for the benchmark when no corpus is given.
 const SAMPLE: &str = include_str!("../data/bench_sample.txt");
 
-/// Word lists are compared with normalised tokens (`norm`, `base`): a word
-/// written as in print (أ إ آ ى ئ ؤ ة, diacritics) would never match.
-#[cfg(test)]
-mod word_lists {
-    #[test]
-    fn arabic_word_lists_are_written_normalised() {
-        // allowed: the accusative tanwin, looked for in the surface (tagger/points.rs)
-        let bad = marsad_text::literals::unnormalised_arabic_literals(concat!(env!("CARGO_MANIFEST_DIR"), "/src"), &["اً", "ًا"]);
-        assert!(bad.is_empty(), "written as in print, never equal to a norm/base:\n{}", bad.join("\n"));
-    }
-}
+// allowed: the accusative tanwin, looked for in the surface (tagger/points.rs)
+marsad_text::word_lists_test!(&["اً", "ًا"]);
