@@ -471,6 +471,14 @@ fn event_actors(text: &str) -> Vec<String> {
     d["events"].as_array().unwrap().iter().map(|e| e["actor"]["text"].as_str().unwrap_or("").to_string()).collect()
 }
 
+/// The actor and recipient texts ("" for none) of the first event of type `ty` of one
+/// sentence, extracted alone with publication date `date`.
+fn first_roles(text: &str, date: &str, ty: &str) -> (String, String) {
+    let d = extract_one(text, date);
+    let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == ty).cloned().unwrap_or_default();
+    (e["actor"]["text"].as_str().unwrap_or("").to_string(), e["recipient"]["text"].as_str().unwrap_or("").to_string())
+}
+
 /// Who cannot be the doer, whatever the ranker's features say: a city read as
 /// the subject of a conjoined verb, the people "in the ranks of" a party; and a
 /// verb joined by و to an earlier event's verb shares its doer.
@@ -492,11 +500,7 @@ fn places_and_ranks_are_no_actors_and_a_conjoined_verb_shares_its_doer() {
 /// style of Levant, Iraq, Yemen and Sudan copy.
 #[test]
 fn a_doer_marked_on_a_fire_or_attack_noun_is_the_actor() {
-    let actor = |text: &str| -> String {
-        let d = extract_one(text, "2024-03-01");
-        let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == "ASSAULT").cloned().unwrap_or_default();
-        e["actor"]["text"].as_str().unwrap_or("").to_string()
-    };
+    let actor = |text: &str| first_roles(text, "2024-03-01", "ASSAULT").0;
     // برصاص X: the genitive of the fire noun, a candidate or not
     assert_eq!(actor("قتل جندي إسرائيلي برصاص فلسطيني في الضفة الغربية."), "فلسطيني");
     assert_eq!(actor("أصيب طفل بجروح خطيرة برصاص قناص في مدينة تعز."), "قناص");
@@ -524,11 +528,7 @@ fn a_doer_marked_on_a_fire_or_attack_noun_is_the_actor() {
 /// recipient and a recipient is not half a name. Sentences in the style of agency copy.
 #[test]
 fn a_verb_subject_acts_and_a_speaker_or_a_weapon_does_not() {
-    let first = |text: &str, ty: &str| -> (String, String) {
-        let d = extract_one(text, "2024-05-01");
-        let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == ty).cloned().unwrap_or_default();
-        (e["actor"]["text"].as_str().unwrap_or("").to_string(), e["recipient"]["text"].as_str().unwrap_or("").to_string())
-    };
+    let first = |text: &str, ty: &str| first_roles(text, "2024-05-01", ty);
     // VSO with an object: a number, a count word, a definite noun after a sound plural
     assert_eq!(first("قتل مفجر انتحاري 42 مجندا في الجيش اليمني في هجوم على معسكر في عدن.", "ASSAULT").0, "مفجر انتحاري");
     // (with its country: without it the retrained detection model, 5ffe85f, drops the event)
@@ -558,11 +558,7 @@ fn a_verb_subject_acts_and_a_speaker_or_a_weapon_does_not() {
 /// a generic doer tied to a group (عناصر من …، مسلحون تابعون لـ …) gives the group.
 #[test]
 fn the_attack_names_its_doer_and_a_generic_doer_its_group() {
-    let first = |text: &str| -> String {
-        let d = extract_one(text, "2024-05-01");
-        let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == "ASSAULT").cloned().unwrap_or_default();
-        e["actor"]["text"].as_str().unwrap_or("").to_string()
-    };
+    let first = |text: &str| first_roles(text, "2024-05-01", "ASSAULT").0;
     // past a parenthesis of who the dead were, to the nationality adjective of the attack noun
     let a = first("استشهد تسعة فلسطينيين، بينهم ثلاث نساء، في غارة إسرائيلية على منزل في حي الزيتون بمدينة غزة.");
     assert!(a.contains("إسرائيلية"), "{a}");
@@ -584,9 +580,7 @@ fn the_attack_names_its_doer_and_a_generic_doer_its_group() {
     let a = first("اتهمت الحكومة الصومالية حركة الشباب بتفجير سيارة مفخخة قرب فندق في مقديشو.");
     assert!(a.contains("حركة الشباب"), "{a}");
     // a count word alone tells nothing: the partitive after it is the actor's name
-    let d = extract_one("نفذ عدد من عمال المصنع وقفة احتجاجية أمام مقر الولاية للمطالبة بصرف أجورهم.", "2017-03-01");
-    let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == "PROTEST").cloned().unwrap_or_default();
-    let a = e["actor"]["text"].as_str().unwrap_or("");
+    let (a, _) = first_roles("نفذ عدد من عمال المصنع وقفة احتجاجية أمام مقر الولاية للمطالبة بصرف أجورهم.", "2017-03-01", "PROTEST");
     assert!(a.contains("عمال المصنع"), "{a}");
 }
 

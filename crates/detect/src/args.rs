@@ -1162,11 +1162,11 @@ fn attack_noun_doer<'c>(doc: &Document, e: &Event, toks: &[Token], k: usize, sta
             return None;
         }
         if ATTACK_RELATIVE_VERBS.contains(&n.norm.as_str()) {
-            let d = word(j + 1).filter(|d| !stop_word(d) && matches!(d.prefix.as_str(), "" | "ال"))?;
+            // the subject: a bare or definite word, no stop word
+            word(j + 1).filter(|d| !stop_word(d) && matches!(d.prefix.as_str(), "" | "ال"))?;
             if let Some(c) = starts_at(j + 1) {
                 return Some(c.aref.clone());
             }
-            let _ = d;
             let end = phrase_end(toks, j + 1, (e.trigger.start, e.trigger.end));
             return Some(span(j + 1, end));
         }
@@ -1233,7 +1233,7 @@ fn affiliated_group(doc: &Document, e: &Event, x: &ActorRef, cands: &[Candidate]
     }
     let end = phrase_end(toks, g, (e.trigger.start, e.trigger.end));
     // the phrase without the لـ clitic of its first word
-    let start = if head.prefix.starts_with('ل') { head.start + head.prefix.chars().count().min(1) } else { head.start };
+    let start = if head.prefix.starts_with('ل') { head.start + 1 } else { head.start };
     let ce = toks[end - 1].end;
     Some(ActorRef { text: doc.slice(start, ce).to_string(), start, end: ce, ..Default::default() })
 }
