@@ -4,11 +4,14 @@
 //!
 //! The hash checks and the writes happen on the calling thread, in input
 //! order; annotation and the derived data of each document (its JSON,
-//! full-text keys and MinHash signature) on the workers. The database is
-//! therefore the same whatever the number of threads.
+//! full-text keys and MinHash signature) on the workers, [`BATCH`] inputs at
+//! a time, each stage over the batch's documents before the next (as
+//! `marsad extract` does). The database is therefore the same whatever the
+//! number of threads: a document prepared while an earlier copy is still
+//! being annotated is settled by [`Store::store`]'s second hash check.
 
-use crate::parallel::ordered_map;
-use crate::Pipeline;
+use crate::parallel::{batches, ordered_map};
+use crate::{Pipeline, BATCH};
 use anyhow::Result;
 use marsad_dataset::bench::thread_cpu_ns;
 use marsad_input::{InputError, RawDoc};
@@ -73,6 +76,49 @@ fn cpu(ns: u64) -> Duration {
     Duration::from_nanos(ns)
 }
 
+/// Annotate the documents of a batch of inputs together
+/// ([`Pipeline::annotate_batch`]), then make each one's JSON, full-text keys
+/// and MinHash signature; the inputs' answers in order. The batch's
+/// annotation time is given to its first ready document (the report only
+/// sums them).
+fn annotate_batch(p: &Pipeline, ws: Vec<Work>) -> Vec<Annotated> {
+    let mut out: Vec<Option<Annotated>> = Vec::with_capacity(ws.len());
+    let mut docs = Vec::new();
+    let mut pendings = Vec::new();
+    for w in ws {
+        match w {
+            Work::Annotate { place, mut pending } => {
+                docs.push(std::mem::take(&mut pending.doc));
+                pendings.push((out.len(), place, pending));
+                out.push(None);
+            }
+            Work::Settled { id, outcome } => out.push(Some(Annotated::Settled { id, outcome })),
+            Work::Failed { id, place, message } => out.push(Some(Annotated::Failed { id, place, message })),
+        }
+    }
+    let t0 = thread_cpu_ns();
+    let results = p.annotate_batch(&mut docs);
+    let mut annotate_ns = thread_cpu_ns().saturating_sub(t0);
+    for ((at, place, mut pending), (doc, r)) in pendings.into_iter().zip(docs.into_iter().zip(results)) {
+        pending.doc = doc;
+        out[at] = Some(match r {
+            Err(e) => Annotated::Failed { id: Some(pending.doc.id.clone()), place, message: e.to_string() },
+            Ok(()) => {
+                // JSON, full-text keys and MinHash signature here, off the
+                // writing thread
+                let t1 = thread_cpu_ns();
+                let r = pending.finish();
+                let finish_ns = thread_cpu_ns().saturating_sub(t1);
+                match r {
+                    Ok(()) => Annotated::Ready { place, pending, annotate_ns: std::mem::take(&mut annotate_ns), finish_ns },
+                    Err(e) => Annotated::Failed { id: Some(pending.doc.id.clone()), place, message: format!("{e:#}") },
+                }
+            }
+        });
+    }
+    out.into_iter().map(|a| a.expect("one answer per input")).collect()
+}
+
 /// Ingest `items` into `store` with `threads` annotation threads (0: one per
 /// core), then merge incidents. `on` hears about every input, in input
 /// order, with the counts so far. The store's `batch_size`, `force` and
@@ -108,26 +154,9 @@ where
         }
     });
     let p = pipeline.clone();
-    let annotated = ordered_map(work, threads, move |w| match w {
-        Work::Annotate { place, mut pending } => {
-            let t0 = thread_cpu_ns();
-            if let Err(e) = p.annotate(&mut pending.doc) {
-                let id = Some(pending.doc.id.clone());
-                return Annotated::Failed { id, place, message: e.to_string() };
-            }
-            let t1 = thread_cpu_ns();
-            // JSON, full-text keys and MinHash signature here, off the
-            // writing thread
-            let r = pending.finish();
-            let (annotate_ns, finish_ns) = (t1.saturating_sub(t0), thread_cpu_ns().saturating_sub(t1));
-            match r {
-                Ok(()) => Annotated::Ready { place, pending, annotate_ns, finish_ns },
-                Err(e) => Annotated::Failed { id: Some(pending.doc.id.clone()), place, message: format!("{e:#}") },
-            }
-        }
-        Work::Settled { id, outcome } => Annotated::Settled { id, outcome },
-        Work::Failed { id, place, message } => Annotated::Failed { id, place, message },
-    });
+    // a batch of inputs at a time, as `extract` does: each stage over the
+    // batch's documents before the next (`Pipeline::annotate_batch`)
+    let annotated = ordered_map(batches(work, BATCH), threads, move |ws| annotate_batch(&p, ws)).flatten();
     for a in annotated {
         match a {
             Annotated::Ready { place, pending, annotate_ns, finish_ns } => {

@@ -29,7 +29,7 @@ pub mod ingest;
 pub mod parallel;
 
 pub use ingest::{ingest, IngestEvent, IngestReport};
-pub use parallel::{default_threads, ordered_map, Ordered};
+pub use parallel::{batches, default_threads, ordered_map, Ordered};
 
 use marsad_core::{Document, Stage};
 use std::cell::RefCell;
@@ -226,12 +226,7 @@ impl Pipeline {
         I::Item: Into<Document> + Send + 'static,
     {
         let p = self.clone();
-        let mut docs = docs.into_iter().peekable();
-        let batches = std::iter::from_fn(move || {
-            docs.peek()?;
-            Some(docs.by_ref().take(BATCH).collect::<Vec<I::Item>>())
-        });
-        ordered_map(batches, threads, move |batch: Vec<I::Item>| {
+        ordered_map(batches(docs, BATCH), threads, move |batch: Vec<I::Item>| {
             let mut batch: Vec<Document> = batch.into_iter().map(Into::into).collect();
             let rs = p.annotate_batch(&mut batch);
             batch.into_iter().zip(rs).map(|(d, r)| match r { Ok(()) => Ok(d), Err(e) => Err((d, e)) }).collect::<Vec<_>>()
@@ -240,9 +235,10 @@ impl Pipeline {
     }
 }
 
-/// Documents annotated together by [`Pipeline::annotate_many`] and
-/// `marsad extract` ([`Pipeline::annotate_batch`]: a stage's code and tables
-/// stay in the cache across them; issue 12, session 26).
+/// Documents annotated together by [`Pipeline::annotate_many`], [`ingest`]
+/// and `marsad extract` ([`Pipeline::annotate_batch`]: a stage's code and
+/// tables stay in the cache across them; issue 12, session 26), cut from
+/// their stream by [`batches`].
 pub const BATCH: usize = 16;
 
 thread_local! {

@@ -24,6 +24,20 @@ pub fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
+/// `items` in groups of `size` (the last one shorter), taken from the input
+/// only as each group is asked for: what [`crate::Pipeline::annotate_many`],
+/// `marsad extract` and [`crate::ingest`] hand to [`ordered_map`], so that
+/// each stage runs over a group of documents before the next stage
+/// ([`crate::Pipeline::annotate_batch`]). `size` 0 is taken as 1.
+pub fn batches<I: IntoIterator>(items: I, size: usize) -> impl Iterator<Item = Vec<I::Item>> {
+    let size = size.max(1);
+    let mut items = items.into_iter().peekable();
+    std::iter::from_fn(move || {
+        items.peek()?;
+        Some(items.by_ref().take(size).collect())
+    })
+}
+
 /// Items in flight per worker thread: enough that a long article at the head
 /// of the queue does not leave the other threads idle.
 const PER_THREAD: usize = 8;
@@ -179,6 +193,22 @@ mod tests {
     fn uneven(i: u64) -> u64 {
         let spins = if i % 7 == 0 { 200_000 } else { 1_000 };
         (0..spins).fold(i, |a, x| a.wrapping_mul(31).wrapping_add(x)) % 1000 + i * 1000
+    }
+
+    #[test]
+    fn batches_cut_the_stream_in_order_and_read_it_lazily() {
+        for (n, size) in [(0usize, 16usize), (1, 16), (16, 16), (17, 16), (40, 3), (5, 0)] {
+            let got: Vec<Vec<usize>> = batches(0..n, size).collect();
+            let want: Vec<Vec<usize>> = (0..n).collect::<Vec<_>>().chunks(size.max(1)).map(|c| c.to_vec()).collect();
+            assert_eq!(got, want, "{n} items by {size}");
+        }
+        // one group taken: only its items (and one to look ahead) are read
+        let read = AtomicUsize::new(0);
+        let mut b = batches((0..100).inspect(|_| {
+            read.fetch_add(1, Ordering::SeqCst);
+        }), 10);
+        assert_eq!(b.next().map(|g| g.len()), Some(10));
+        assert_eq!(read.load(Ordering::SeqCst), 10);
     }
 
     #[test]

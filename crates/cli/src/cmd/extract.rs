@@ -193,12 +193,7 @@ pub fn run(a: ExtractArgs) -> Result<i32> {
     // results in input order
     let (tokens, pretty) = (a.tokens, a.pretty);
     let batch = if a.paths.iter().any(|p| p == "-") { 1 } else { BATCH };
-    let mut items = items.peekable();
-    let batches = std::iter::from_fn(move || {
-        items.peek()?;
-        Some(items.by_ref().take(batch).collect::<Vec<(usize, Item)>>())
-    });
-    let results = marsad_pipeline::ordered_map(batches, a.threads.unwrap_or(0), move |items| {
+    let results = marsad_pipeline::ordered_map(marsad_pipeline::batches(items, batch), a.threads.unwrap_or(0), move |items| {
         annotate_batch(&pipeline, items, tokens, pretty)
     })
     .flatten();
