@@ -1637,9 +1637,13 @@ fn best_or_none<'c, T>(cands: &'c [T], mut score: impl FnMut(Option<&T>) -> f32)
 }
 
 impl ArgModel {
+    /// The embedded models; `MARSAD_ARGS_MODEL=FILE` / `MARSAD_EN_PLACE_MODEL=FILE` replace
+    /// them (experiments only: measuring a retrained model without rebuilding).
     pub fn shipped() -> Result<Self> {
-        let mut m = Self::parse(include_str!("../models/args.model")).context("the shipped argument model")?;
-        m.en_place = Some(Box::new(Self::parse(include_str!("../models/args_en_place.model")).context("the shipped English place model")?));
+        let args = crate::modelfile::embedded_or_env("MARSAD_ARGS_MODEL", include_str!("../models/args.model"))?;
+        let en_place = crate::modelfile::embedded_or_env("MARSAD_EN_PLACE_MODEL", include_str!("../models/args_en_place.model"))?;
+        let mut m = Self::parse(&args).context("the argument model")?;
+        m.en_place = Some(Box::new(Self::parse(&en_place).context("the English place model")?));
         Ok(m)
     }
 

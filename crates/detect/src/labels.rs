@@ -70,6 +70,7 @@ pub fn read(path: &str) -> Result<Vec<Label>> {
 }
 
 /// A labelled candidate, found again in an annotated document.
+#[derive(Clone)]
 pub struct Example {
     pub label: Label,
     pub features: Vec<(String, f32)>,
@@ -153,9 +154,36 @@ pub fn assault_gold_examples(
     gold_sentence_examples(path, &|v, _| v.get("split").and_then(|x| x.as_str()) == Some("train"), annotate, topic)
 }
 
+/// The train lines (`"split": "train"`) of a set of real sentences labelled
+/// whole (`crates/events/data/dev/realcas*.jsonl`): a candidate of a type the
+/// sentence's gold names is an event; every candidate of a sentence whose gold
+/// has no event is a `negative` (the label given, e.g. `not_event`), since the
+/// labellers read each sentence and found nothing that happened in it.
+pub fn real_gold_examples(
+    path: &str,
+    negative: &str,
+    annotate: &dyn Fn(&mut Document),
+    topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
+) -> Result<Vec<Example>> {
+    sentence_examples(path, &|v, _| v.get("split").and_then(|x| x.as_str()) == Some("train"), Some(negative), annotate, topic)
+}
+
 fn gold_sentence_examples(
     path: &str,
     keep: &dyn Fn(&serde_json::Value, &str) -> bool,
+    annotate: &dyn Fn(&mut Document),
+    topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
+) -> Result<Vec<Example>> {
+    sentence_examples(path, keep, None, annotate, topic)
+}
+
+/// Examples of the kept sentences of a sentence-level gold file: candidates of
+/// a gold type are events; with `negative`, the candidates of event-free
+/// sentences get that label (otherwise they are left out).
+fn sentence_examples(
+    path: &str,
+    keep: &dyn Fn(&serde_json::Value, &str) -> bool,
+    negative: Option<&str>,
     annotate: &dyn Fn(&mut Document),
     topic: &dyn Fn(&Document) -> Option<Vec<f32>>,
 ) -> Result<Vec<Example>> {
@@ -183,10 +211,13 @@ fn gold_sentence_examples(
         }
         annotate(&mut d);
         let tp = topic(&d);
+        let label_of = |kind: &str| match (types.is_empty(), negative) {
+            (true, Some(n)) => Some(n),
+            _ if types.contains(&kind) => Some("event"),
+            _ => None,
+        };
         for (j, e) in d.events.iter().enumerate() {
-            if !types.contains(&e.kind.as_str()) {
-                continue;
-            }
+            let Some(class) = label_of(e.kind.as_str()) else { continue };
             let mut feats = Vec::new();
             features::features(&d, j, tp.as_deref(), &mut feats);
             let label = Label {
@@ -197,7 +228,9 @@ fn gold_sentence_examples(
                 start: e.trigger.start,
                 end: e.trigger.end,
                 kind: e.kind.to_string(),
-                label: "event".into(),
+                // `background`: a mention of an event that happened before (kept, not happened)
+                label: if class == "background" { "mention".into() } else { class.into() },
+                reason: (class == "background").then(|| "background".into()),
                 ..Default::default()
             };
             out.push(Example { label, features: feats, sentence_only: true });

@@ -168,8 +168,9 @@ impl Verdict {
 type WeightMap = marsad_text::KeyMap<[f32; 3]>;
 
 impl DetectModel {
+    /// The embedded model; `MARSAD_DETECT_MODEL=FILE` replaces it (experiments only).
     pub fn shipped() -> Result<Self> {
-        Self::parse(include_str!("../models/detect.model")).context("the shipped detection model")
+        Self::parse(&crate::modelfile::embedded_or_env("MARSAD_DETECT_MODEL", include_str!("../models/detect.model"))?).context("the detection model")
     }
 
     pub fn from_weights(weights: HashMap<String, [f32; 3]>, bias: [f32; 3], threshold: f32) -> Self {

@@ -33,6 +33,17 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// The embedded model text, or the file named by the environment variable
+/// `var` when it is set (experiments: a retrained model measured without a
+/// rebuild; what ships is always the embedded text).
+pub(crate) fn embedded_or_env(var: &str, embedded: &'static str) -> anyhow::Result<std::borrow::Cow<'static, str>> {
+    use anyhow::Context;
+    match std::env::var_os(var) {
+        Some(path) => Ok(std::borrow::Cow::Owned(std::fs::read_to_string(&path).with_context(|| format!("{var}={}", path.to_string_lossy()))?)),
+        None => Ok(std::borrow::Cow::Borrowed(embedded)),
+    }
+}
+
 /// The line of `text` that goes on from byte `start` (an ASCII byte's
 /// successor or 0), as [`Lines`] gives it, and the text after it.
 fn line_from(text: &str, start: usize) -> (&str, &str) {
