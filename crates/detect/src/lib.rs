@@ -20,6 +20,7 @@ pub mod features;
 pub mod labels;
 pub mod linear;
 mod modelfile;
+pub mod reference;
 pub mod topic;
 pub mod train;
 
@@ -355,7 +356,8 @@ impl Stage for DetectStage {
         let verdicts: Vec<(Class, f32, bool)> = (0..doc.events.len())
             .map(|i| {
                 let p = self.model.probs_of(doc, i, tp);
-                let bg = features::days_before_publication(doc, &doc.events[i]).is_some_and(|d| d > BACKGROUND_DAYS);
+                // an old date, or an incident named as a reference (منفذ الهجوم)
+                let bg = features::days_before_publication(doc, &doc.events[i]).is_some_and(|d| d > BACKGROUND_DAYS) || reference::is_reference(doc, &doc.events[i]);
                 (self.model.decide(&p), p[Class::Event as usize], bg)
             })
             .collect();
