@@ -20,9 +20,10 @@ const HEADS: &[&str] = &[
 
 /// Whether `ev` is named as a reference in its sentence (see the module).
 pub fn is_reference(doc: &Document, ev: &Event) -> bool {
-    if ev.fatalities.is_some() || ev.injured.is_some() || ev.arrested.is_some() {
-        return false;
-    }
+    // a stated toll makes the named incident a report; one killed alone is what
+    // "اغتيال X" implies and says nothing of a report (ملف اغتيال الزواري)
+    let toll = ev.fatalities.is_some_and(|k| k > 1) || ev.injured.is_some() || ev.arrested.is_some();
+    let any_toll = toll || ev.fatalities.is_some();
     let toks = doc.sentence_tokens(ev.sentence);
     let Some(ti) = toks.iter().position(|k| k.start == ev.trigger.start) else { return false };
     let base = |k: &Token| marsad_text::normalize(&k.base);
@@ -30,12 +31,20 @@ pub fn is_reference(doc: &Document, ev: &Event) -> bool {
     // منفذ الهجوم / مرتكب هجوم نيس: in construct, so no preposition or
     // conjunction on the trigger
     let construct = matches!(toks[ti].prefix.as_str(), "" | "ال");
-    if construct && ti >= 1 && head_at(ti - 1) {
+    if !toll && construct && ti >= 1 && head_at(ti - 1) {
         return true;
     }
     // التحقيق في الهجوم، المتورطين في هجوم باردو
-    if construct && ti >= 2 && base(&toks[ti - 1]) == "في" && head_at(ti - 2) {
+    if !toll && construct && ti >= 2 && base(&toks[ti - 1]) == "في" && head_at(ti - 2) {
         return true;
+    }
+    // الذكرى الثالثة لاغتيال …: the anniversary of the event, a few words before
+    let anniversary = |k: &Token| matches!(base(k).as_str(), "ذكري" | "ذكراه" | "احياء");
+    if !toll && toks[ti].prefix.starts_with('ل') && toks[ti.saturating_sub(3)..ti].iter().any(anniversary) {
+        return true;
+    }
+    if any_toll {
+        return false;
     }
     // هجوم سوسة، تفجيرات دورتموند: an indefinite event noun in construct with a
     // place name is the incident's name
