@@ -353,22 +353,24 @@ impl Stage for DetectStage {
         }
         let mut computed = None;
         let tp = self.left_topic_probs(doc, &mut computed);
-        let verdicts: Vec<(Class, f32, bool)> = (0..doc.events.len())
+        let verdicts: Vec<(Class, f32, bool, bool)> = (0..doc.events.len())
             .map(|i| {
                 let p = self.model.probs_of(doc, i, tp);
                 // an old date, or an incident named as a reference (منفذ الهجوم)
                 let bg = features::days_before_publication(doc, &doc.events[i]).is_some_and(|d| d > BACKGROUND_DAYS) || reference::is_reference(doc, &doc.events[i]);
-                (self.model.decide(&p), p[Class::Event as usize], bg)
+                (self.model.decide(&p), p[Class::Event as usize], bg, reference::is_unrealised(doc, &doc.events[i]))
             })
             .collect();
         let events = std::mem::take(&mut doc.events);
         doc.events = events
             .into_iter()
             .zip(verdicts)
-            .filter(|(_, (class, _, _))| *class != Class::NotEvent)
-            .map(|(mut e, (class, p_event, background))| {
+            .filter(|(_, (class, _, _, _))| *class != Class::NotEvent)
+            .map(|(mut e, (class, p_event, background, unrealised))| {
                 e.confidence = (p_event * 1000.0).round() / 1000.0;
                 e.background = background;
+                // foiled or planned (أحبطت الشرطة هجوما): never carried out
+                e.hypothetical |= unrealised;
                 // a mention the rules read as happening: not a new incident
                 if class == Class::Mention && !(e.negated || e.hypothetical || e.generic || e.background) {
                     e.generic = true;

@@ -15,8 +15,41 @@ use marsad_core::{Document, Event, Token};
 /// its memory, the inquiry into it. Normalised as tokens' `base` is.
 const HEADS: &[&str] = &[
     "منفذ", "منفذي", "منفذو", "منفذه", "مرتكب", "مرتكبي", "مرتكبو", "ملف", "قضيه", "ذكري", "خلفيه", "تحقيق", "تحقيقات", "متورط",
-    "متورطين", "متورطون", "متهم", "متهمين", "متهمون", "مدبر", "مدبري", "ضالع", "ضالعين",
+    "متورطين", "متورطون", "متهم", "متهمين", "متهمون", "مدبر", "مدبري", "ضالع", "ضالعين", "تهمه", "تهم",
 ];
+
+/// Verbs and nouns of foiling: the attack they govern did not happen
+/// (أحبطت الشرطة هجوما، إحباط مخطط).
+const FOIL: &[&str] = &["احبط", "احبطت", "احبطوا", "يحبط", "تحبط", "احباط", "افشل", "افشلت", "افشال", "تفشل", "يفشل"];
+
+/// Whether `ev` is foiled or only planned: the object of a foiling word a few
+/// words before it in its clause (أحبطت الشرطة الإيطالية اليوم هجوما), or the
+/// purpose of a plan (مخططات لتنفيذ تفجيرات). Such an event is kept as
+/// hypothetical: named, never carried out.
+pub fn is_unrealised(doc: &Document, ev: &Event) -> bool {
+    if ev.fatalities.is_some() || ev.injured.is_some() {
+        return false;
+    }
+    let toks = doc.sentence_tokens(ev.sentence);
+    let Some(ti) = toks.iter().position(|k| k.start == ev.trigger.start) else { return false };
+    let base = |k: &Token| marsad_text::normalize(&k.base);
+    if ti >= 1 && base(&toks[ti - 1]) == "تنفيذ" && toks[ti - 1].prefix.starts_with('ل') {
+        return true;
+    }
+    // back to the clause's start: a comma or a conjoined verb ends the look-back
+    let mut j = ti;
+    while j > 0 && ti - j < 6 {
+        j -= 1;
+        let k = &toks[j];
+        if k.kind == marsad_core::TokenKind::Punct {
+            return false;
+        }
+        if FOIL.contains(&base(k).as_str()) {
+            return true;
+        }
+    }
+    false
+}
 
 /// Whether `ev` is named as a reference in its sentence (see the module).
 pub fn is_reference(doc: &Document, ev: &Event) -> bool {
