@@ -92,7 +92,8 @@ fn casreal_train_part_floors() {
 #[test]
 fn casreal_test_part_floors() {
     check_real("casreal_test.jsonl", true, (72.0, 82.0, 79.0, 5.0, 5.0));
-    check_real("casreal_test.jsonl", false, (70.0, 75.0, 79.0, 5.0, 5.0));
+    // (full pipeline killed raised 70 -> 85 in session cas27: 62 -> 65/75, one item below)
+    check_real("casreal_test.jsonl", false, (85.0, 75.0, 79.0, 5.0, 5.0));
 }
 
 // casreal2 (CASREAL.md, "casreal2"; session casualty5): real sentences of unused articles.

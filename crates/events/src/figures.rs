@@ -24,7 +24,7 @@ impl<'a> Sent<'a> {
             let anchor: Vec<bool> = (0..n).map(|q| places[q] || self.incident_anchor(q)).collect();
             let upper: Vec<bool> = self.toks.iter().map(|t| self.doc.text.get(t.byte_start..t.byte_end).and_then(|s| s.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
             let attack: Vec<bool> = (0..n).map(|q| self.attack_word(q)).collect();
-            let inp = casualty::Input { toks: self.toks, time, person, nisba, nisba_word, anchor, disease: self.disease, upper, attack };
+            let inp = casualty::Input { toks: self.toks, time, person, nisba, nisba_word, anchor, disease: self.disease, upper, attack, dual: casualty::dual_marks(&self.doc.text, self.toks) };
             let t = casualty::tolls(&inp);
             if std::env::var_os("MARSAD_EVENTS_DEBUG").is_some() {
                 for f in &t.figures {

@@ -141,6 +141,12 @@ impl<'a> G<'a> {
         let mut agent: Option<(Option<u32>, usize, usize)> = None;
         while q < n && q <= p.last + 16 {
             let t = self.t(q);
+            // a quoted name: مقتل "أبو عياض التونسي" (the mark is punctuation: before the
+            // punctuation test)
+            if ar && matches!(t.norm.as_str(), "\"" | "«" | "“") && q + 1 < n && self.ar(q + 1) && q == p.last + 1 {
+                q += 1;
+                continue;
+            }
             if t.kind == TokenKind::Punct {
                 // a parenthetical attribution between the verb and its subject or object:
                 // "وقتل، بحسب المرصد، 12 عنصرا"، "قتل - حسب مصادر طبية - 5 مدنيين": the
@@ -169,11 +175,6 @@ impl<'a> G<'a> {
             }
             // a pronoun PP right after the verb: قتل فيه ستة أشخاص، أصيب فيها
             if ar && q == p.last + 1 && matches!(t.norm.as_str(), "فيه" | "فيها" | "بها" | "به" | "فيهما" | "خلالها" | "خلاله" | "اثرها" | "اثره") {
-                q += 1;
-                continue;
-            }
-            // a quoted name: مقتل "أبو عياض التونسي"
-            if ar && matches!(t.norm.as_str(), "\"" | "«" | "“") && q + 1 < n && self.ar(q + 1) && q == p.last + 1 {
                 q += 1;
                 continue;
             }

@@ -67,6 +67,23 @@ pub struct Input<'a> {
     /// an attack word (not a casualty word), definite or not: the head of a relative
     /// clause that states another attack's toll (للهجوم الذي … أسفر عن مقتل 22)
     pub attack: Vec<bool>,
+    /// the word is written with the dual's sukun on its ي (عسكرييْن، مجنديْن): a sound
+    /// -ين noun that is a dual, not a plural (see [`dual_marks`])
+    pub dual: Vec<bool>,
+}
+
+/// Per token: is the word as written in `text` a dual by its vowel marks — its ي carries
+/// a sukun before the final ن (عسكرييْن، مجنديْن)? The normalised token has lost the
+/// mark, and without it the sound -ين of a plural and of a dual are one spelling.
+pub fn dual_marks(text: &str, toks: &[Token]) -> Vec<bool> {
+    toks.iter()
+        .map(|t| {
+            t.kind == TokenKind::Arabic && text.get(t.byte_start..t.byte_end).is_some_and(|w| {
+                let w = w.trim_end_matches(['\u{064B}', '\u{064C}', '\u{064D}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0640}']);
+                w.ends_with("\u{064A}\u{0652}\u{0646}") || w.ends_with("\u{064E}\u{064A}\u{0652}\u{0646}")
+            })
+        })
+        .collect()
 }
 
 /// A figure: `value` people of `class`, stated by the predicate at token `pred`.
@@ -271,6 +288,12 @@ impl<'a> G<'a> {
         (between || another || clause).then_some(was_vague)
     }
 
+    /// Is the predicate at `p` القضاء على (the forces "eliminating" militants)?
+    fn eliminated(&self, p: usize) -> bool {
+        let t = self.t(p);
+        self.ar(p) && (t.base == "قضاء" || strip_al(self.w(p)) == Some("قضاء") || matches!(self.w(p), "بالقضاء" | "القضاء")) && self.pred_at(p).is_some_and(|o| o.class == KILLED)
+    }
+
     // ---- the predicate found at each token (filled by `tolls`)
 
     fn pred_at(&self, i: usize) -> Option<&Pred> {
@@ -335,6 +358,11 @@ pub fn tolls(inp: &Input) -> Tolls {
         // this one's; when the sentence already gave a figure of its class, that figure is
         // the incident's and the total is no figure of it (alone, it is kept)
         if p.kind == Kind::Toll && found.iter().any(|(_, f)| f.class == p.class && !f.vague) && g.period_total(&p, s) {
+            continue;
+        }
+        // "… وأسفرت عن مقتل شرطيين وإصابة آخر، بالإضافة إلى مقتل منفذ الهجوم": the
+        // attacker's own death is no victim of the attack (the labels count victims only)
+        if p.class == KILLED && g.attackers(s).is_some() && found.iter().any(|(_, f)| f.class == KILLED && !f.vague) {
             continue;
         }
         if let Some(v) = v {
@@ -429,7 +457,9 @@ pub fn tolls(inp: &Input) -> Tolls {
         } {
             s -= 1;
         }
-        let own_fig = found.iter().any(|(at, f)| !f.vague && *at > q && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
+        // (not the forces' القضاء على after it: that is the operation's toll, not the
+        // relative clause's — صد الهجوم الذي استهدفها …، والقضاء على إرهابيين اثنين)
+        let own_fig = found.iter().any(|(at, f)| !f.vague && *at > q && !g.eliminated(*at) && (q..*at).all(|x| !g.punct(x) || matches!(toks[x].norm.as_str(), "," | "،")));
         if s > 0 && s < q && attack(s, q) && own_fig {
             rel_cuts.push(s);
         }

@@ -100,6 +100,10 @@ impl<'a> G<'a> {
             if HUMAN_BROKEN.contains(&st) {
                 return Some(2);
             }
+            // a sound -ين written with the dual's sukun (عسكرييْن): two
+            if self.inp.dual.get(i).copied().unwrap_or(false) && (HUMAN_SOUND.contains(&st) || self.inp.nisba.get(i).copied().unwrap_or(false) || st.ends_with('ي') && HUMAN_SOUND.contains(&st)) {
+                return Some(2);
+            }
         }
         // a dual in construct drops its ن: رجلي شرطة، صاحبي المستودعين، عوني السجون
         if let Some(st) = w.strip_suffix('ي') {
@@ -253,7 +257,9 @@ impl<'a> G<'a> {
     /// After سقط: a count of people that is not split between the dead and the wounded
     /// (سقط 16 شخصا؛ not سقط 20 بين قتيل وجريح, and not سقطت 3 صواريخ).
     pub(super) fn fall_count(&self, j: usize) -> bool {
-        let Some((v, e, _)) = self.core(j, false) else { return false };
+        // (a vague head counted part by part in its subset has a value: `qp`)
+        let Some((v, _, _)) = self.qp(j, false) else { return false };
+        let Some((_, e, _)) = self.core(j, false) else { return false };
         let counted = |q: usize| q < self.n() && (self.t(q).norm == "بين" || self.find_pred_lex(q).is_some_and(|p| p.kind == Kind::Counted));
         v.is_some() && !counted(e) && !counted(e + 1)
     }

@@ -140,7 +140,11 @@ impl<'a> G<'a> {
         }
         let w = self.w(i);
         let b = t.base.as_str();
-        let noun = [w, b].iter().any(|x| matches!(strip_al(x).unwrap_or(x), "اعتداء")) || matches!(w, "للاعتداء" | "بالاعتداء" | "الاعتداء");
+        // (تعرض للضرب/للتعنيف/للعنف: a beating suffered by the subject of تعرّض)
+        let beaten = matches!(w, "للضرب" | "للتعنيف" | "للعنف") && self.one_exposed_before(i, 3);
+        // تعرض تلميذ … إلى الطعن بسلاح أبيض: a stabbing suffered wounds by itself
+        let stabbed = matches!(w, "للطعن" | "الطعن") && i > 0 && (w == "للطعن" || self.t(i - 1).norm == "الي") && self.one_exposed_before(i, 20);
+        let noun = [w, b].iter().any(|x| matches!(strip_al(x).unwrap_or(x), "اعتداء")) || matches!(w, "للاعتداء" | "بالاعتداء" | "الاعتداء") || beaten || stabbed;
         let verb = matches!(w, "اعتدي" | "اعتدت" | "اعتدوا" | "يعتدي" | "تعتدي" | "اعتديا");
         if !(noun || verb) {
             return None;
@@ -152,7 +156,7 @@ impl<'a> G<'a> {
             let bw = self.t(q).base.as_str();
             [w, bw, strip_al(w).unwrap_or("")].iter().any(|x| AR_HARM.contains(x)) || w.starts_with("بكسور") || w.starts_with("بجروح")
         });
-        if !harm {
+        if !harm && !stabbed {
             return None;
         }
         let death_word = |q: usize| {
@@ -190,7 +194,9 @@ impl<'a> G<'a> {
             }
         }
         // the subject of تعرّض before it: one person
-        if noun && self.one_exposed_before(i, 10) {
+        // (the subject may carry a long title and a date: تعرض مدير المدرسة … أمس الخميس
+        // 15 سبتمبر 2016 إلى الاعتداء)
+        if noun && self.one_exposed_before(i, 20) {
             return Some(self.assault_pred(i, 1));
         }
         None
@@ -206,7 +212,9 @@ impl<'a> G<'a> {
                 return false;
             }
             if matches!(self.w(q), "تعرض" | "تعرضت") {
-                return (q + 1..i).any(|k| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1)));
+                let one = |k: usize| self.ar(k) && (self.inp.person.get(k).copied().unwrap_or(false) || self.definite_person(k).is_some() || self.ar_human(k) == Some(1));
+                // the subject after the verb, or right before it (الشخص المحتجز تعرض للضرب)
+                return (q + 1..i).any(one) || (q.saturating_sub(2)..q).any(|k| one(k) && !self.prep(k));
             }
         }
         false
@@ -323,11 +331,13 @@ impl<'a> G<'a> {
             // الإعدام بحق ثلاثة مدانين — the definite masdar names its victims behind بحق, and
             // only after تنفيذ/نفذ (حكم بالإعدام بحق … is a sentence: no one is dead yet)
             if w == "الاعدام" {
-                let carried = (i.saturating_sub(3)..i).any(|q| {
+                // (the agent and a date may stand between: نفذت اليوم، السبت السعودية حكم الإعدام)
+                let carried = (i.saturating_sub(7)..i).any(|q| {
                     let b = self.w(q);
                     b == "تنفيذ" || ["نفذ", "ينفذ", "تنفذ"].iter().any(|v| b.starts_with(v))
                 });
-                let bihaqq = (i + 1..(i + 5).min(n)).take_while(|&q| !self.punct(q)).find(|&q| self.w(q) == "بحق");
+                // (or على: نفذت السعودية حكم الإعدام على 47 شخصا)
+                let bihaqq = (i + 1..(i + 5).min(n)).take_while(|&q| !self.punct(q)).find(|&q| self.w(q) == "بحق" || q == i + 1 && self.t(q).norm == "علي");
                 if let (true, Some(h)) = (carried, bihaqq) {
                     return Some(mk(KILLED, Kind::NounGen, h));
                 }
@@ -337,7 +347,8 @@ impl<'a> G<'a> {
                 // the subject may stand between: لقي 3 من أفراد الشرطة المصرية ومدني، صباح
                 // اليوم الأربعاء، مصرعهم
                 let end = (i + 1..(i + 16).min(n)).take_while(|&q| !(self.clause(q) && q > i + 1)).find(|&q| matches!(self.t(q).base.as_str(), "حتف" | "مصرع") || self.w(q).starts_with("حتف") || self.w(q).starts_with("مصرع"))?;
-                let suf = self.t(end).suffix.as_str();
+                // (the tokenizer may leave the pronoun on the word: حتفه)
+                let suf = if self.t(end).suffix.is_empty() { self.w(end).trim_start_matches("حتف").trim_start_matches("مصرع") } else { self.t(end).suffix.as_str() };
                 let own = match suf {
                     "ه" | "ها" => Some(1),
                     "هما" => Some(2),
@@ -389,11 +400,14 @@ impl<'a> G<'a> {
                 return Some(mk(KILLED, Kind::NounGen, i + 1));
             }
             // سقط 16 شخصا: fell, i.e. were killed (a number of people right after)
+            // (a short PP may come first: وسقط خلال الملحمة عدد من الشهداء بينهم 7 … و12 …)
             if matches!(w, "سقط" | "سقطوا" | "سقوط") && i + 1 < n && !matches!(self.w(i + 1), "ضحيه") {
-                let mut p = mk(KILLED, Kind::NounGen, i);
+                let pp = i + 2 < n && self.ar(i + 1) && matches!(self.w(i + 1), "خلال" | "في" | "اثناء" | "جراء") && strip_al(self.w(i + 2)).is_some();
+                let j = if pp && !self.fall_count(i + 1) { i + 3 } else { i + 1 };
+                let mut p = mk(KILLED, Kind::NounGen, j - 1);
                 p.own = None;
                 p.singleton = false;
-                return Some(p).filter(|_| self.fall_count(i + 1));
+                return Some(p).filter(|_| self.fall_count(j));
             }
             // القتلى الثلاثة، الجنود الخمسة: a definite number after its noun
             if matches!(strip_al(w).unwrap_or(""), "قتلي" | "جرحي" | "مصابين" | "معتقلين" | "شهداء") && i + 1 < n {
@@ -437,6 +451,55 @@ impl<'a> G<'a> {
                 if let Some(v) = self.t(i - 1).norm.strip_prefix("ال").and_then(|_| numbers::parse_at(self.toks, i - 1)).map(|x| x.0) {
                     let mut p = mk(ARRESTED, Kind::Counted, i);
                     p.own = Some(v);
+                    return Some(p);
+                }
+            }
+            // الضابط القتيل، القتيل: the dead man, one person (a definite singular counted
+            // noun names one victim already spoken of); القتيلين two
+            if matches!(strip_al(w), Some("قتيل" | "قتيله")) && !w.starts_with("بال") && !w.starts_with("لل") {
+                let mut p = mk(KILLED, Kind::Counted, i);
+                p.own = Some(1);
+                return Some(p);
+            }
+            // فقد (الجيش) جنديين: "lost" a count of people, killed (not فقد الاتصال, nor the
+            // particle فقد before a verb): a number or a dual human noun right after it
+            // (or after a definite subject: فقد الجيش 3 جنود)
+            let count_at = |q: usize| q < n && (numbers::parse_at(self.toks, q).is_some() || self.t(q).kind == TokenKind::Number || self.ar_human(q) == Some(2)) && self.qp(q, false).is_some_and(|(v, _, _)| v.is_some());
+            if matches!(f.strip_prefix('و').unwrap_or(f), "فقد" | "فقدت" | "فقدنا" | "فقدوا" | "يفقد" | "تفقد") && (count_at(i + 1) || i + 2 < n && strip_al(self.w(i + 1)).is_some() && !self.prep(i + 1) && count_at(i + 2)) {
+                return Some(mk(KILLED, Kind::VerbT, i));
+            }
+            // قطع رأس مدير شركة، بقطعه رأس، قطع رأسه، قطعوا رؤوس: a beheading kills its victim,
+            // the genitive of رأس (رأسه: one)
+            if (w.starts_with("قطع") || w.starts_with("بقطع") || noun_base.starts_with("قطع")) && w.chars().count() <= 6 && i + 1 < n && {
+                let h = self.t(i + 1);
+                matches!(h.base.as_str(), "راس" | "رووس") || ["راس", "رووس"].iter().any(|x| self.w(i + 1).starts_with(x))
+            } {
+                let h = self.t(i + 1);
+                let suf = if h.suffix.is_empty() { self.w(i + 1).trim_start_matches("راس").trim_start_matches("رووس") } else { h.suffix.as_str() };
+                let mut p = mk(KILLED, Kind::NounGen, i + 1);
+                p.own = match suf {
+                    "ه" | "ها" => Some(1),
+                    "هما" => Some(2),
+                    _ => None,
+                };
+                return Some(p);
+            }
+            // بطعن 3 أشخاص، طعن شخصين: stabbing a counted number of people wounds them (the
+            // legal appeal طعن في has no count after it); not when someone died
+            if noun_base == "طعن" || matches!(w, "طعن" | "بطعن") {
+                let counted = i + 1 < n && (numbers::parse_at(self.toks, i + 1).is_some() || self.t(i + 1).kind == TokenKind::Number || self.ar_human(i + 1) == Some(2));
+                let death = (0..n).any(|q| q != i && self.ar(q) && self.find_pred_lex_with(q, fast).is_some_and(|o| o.class == KILLED));
+                if counted && !death && !self.inp.disease {
+                    return Some(mk(INJURED, Kind::NounGen, i));
+                }
+            }
+            // أضرار بدنية لأحد الأعوان: bodily harm to its victim behind ل (one of, a person)
+            if w == "اضرار" && i + 2 < n && self.w(i + 1) == "بدنيه" && !self.inp.disease {
+                let v = self.t(i + 2);
+                let own = if v.prefix.trim_start_matches(['و', 'ف']) == "ل" && matches!(v.base.as_str(), "احد" | "احدي") || self.lam_person(i + 2) { Some(1) } else { None };
+                if own.is_some() {
+                    let mut p = mk(INJURED, Kind::Counted, i + 2);
+                    p.own = own;
                     return Some(p);
                 }
             }

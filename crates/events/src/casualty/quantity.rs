@@ -125,7 +125,8 @@ impl<'a> G<'a> {
                 return Some((Some(1), j + 1, false));
             }
             match w {
-                "اخر" | "اخري" | "ثالث" | "رابع" | "خامس" | "ثالثه" | "رابعه" => return Some((Some(1), j + 1, false)),
+                // (the accusative too: وأصابوا ثالثا)
+                "اخر" | "اخري" | "ثالث" | "رابع" | "خامس" | "ثالثه" | "رابعه" | "ثالثا" | "رابعا" | "خامسا" => return Some((Some(1), j + 1, false)),
                 // ومات الثاني، المتهم الثامن: one more person, when a person is looked for
                 "الثاني" | "الثالث" | "الرابع" | "الخامس" | "الاخر" | "الثانيه" | "الثالثه" if implicit => return Some((Some(1), j + 1, true)),
                 "اخران" | "اخريان" => return Some((Some(2), j + 1, false)),
@@ -155,6 +156,10 @@ impl<'a> G<'a> {
                 return Some((Some(h), e, h == 1));
             }
             if implicit {
+                // a possessed dual: طفلاها، ابناه، شقيقيه — two people
+                if self.possessed_dual(j) {
+                    return Some((Some(2), j + 1, false));
+                }
                 if let Some(e) = self.definite_person(j) {
                     return Some((Some(1), e, true));
                 }
@@ -335,6 +340,10 @@ impl<'a> G<'a> {
             if w == "من" && q + 1 < n && matches!(self.t(q + 1).norm.as_str(), "بينهم" | "بينهن") {
                 return Some(q + 2);
             }
+            // بمن فيهم منفذ العملية: "including"
+            if matches!(w, "بمن" | "وبمن") && q + 1 < n && matches!(self.t(q + 1).norm.as_str(), "فيهم" | "فيهن") {
+                return Some(q + 2);
+            }
             return None;
         }
         match t.norm.as_str() {
@@ -392,6 +401,22 @@ impl<'a> G<'a> {
                 None => None,
             };
             let Some(mut q) = m else { break };
+            // the attackers among the dead are no victims (بمن فيهم منفذ العملية: five
+            // killed with the attacker are four victims)
+            if let (Some(a), Some(k)) = (v, self.attackers(q)) {
+                if a > k {
+                    v = Some(a - k);
+                }
+            }
+            // a vague head whose subset is counted part by part (عدد من الشهداء بينهم 7 من
+            // المدنيين و12 من القوات المسلحة): the parts are the whole
+            if v.is_none() && !comma {
+                if let (Some((Some(sv), _, _)), Some((Some(first), _, _))) = (self.qp(q, false), self.core(q, false)) {
+                    if sv > first {
+                        v = Some(sv);
+                    }
+                }
+            }
             // the subset runs to the closing comma or the predicate
             let lim = (q + 10).min(n);
             while q < lim && !self.in_pred(q) && !(self.punct(q) && !matches!(self.t(q).norm.as_str(), "-" | "'")) {
@@ -421,6 +446,7 @@ impl<'a> G<'a> {
         };
         e = brackets(e);
         // conjuncts, added: ثماني نساء وطفلان، 3 جنود و2 من …، two soldiers and a civilian
+        let mut prev_dual = v == Some(2) && after_core == j + 1 && self.ar(j);
         loop {
             if e >= n {
                 break;
@@ -447,7 +473,11 @@ impl<'a> G<'a> {
             } else {
                 self.core(next, true)
             };
+            // "ضابطين ومجندين و4 مدنيين": after a dual, a sound -ين noun in the list is a
+            // dual too (a plural there would leave the sum unstated)
+            let c = c.or_else(|| (prev_dual && self.sound_dual(next)).then_some((Some(2), next + 1, false)));
             let Some((cv, ce, _)) = c else { break };
+            prev_dual = cv == Some(2) && ce == next + 1;
             // "وفاة 6 أشخاص و33 جريحا": a conjunct counted by a casualty noun is another figure
             if ce < n && self.pred_at(ce).is_some_and(|o| o.kind == Kind::Counted) {
                 break;
@@ -483,6 +513,47 @@ impl<'a> G<'a> {
             }
         }
         Some((v, e, single))
+    }
+
+    /// The attackers named at `q` (a subset of the dead): منفذ العملية/الهجوم، المهاجم،
+    /// الانتحاري = 1, their duals = 2 (None when the phrase names no attacker).
+    pub(super) fn attackers(&self, q: usize) -> Option<u32> {
+        if q >= self.n() || !self.ar(q) {
+            return None;
+        }
+        let w = self.w(q);
+        let w = strip_al(w).unwrap_or(w);
+        match w {
+            "منفذ" | "مهاجم" | "انتحاري" | "مفجر" | "منفذه" => Some(1),
+            "منفذا" | "منفذي" | "مهاجمين" | "مهاجمان" | "انتحاريين" | "انتحاريان" if q + 1 < self.n() && matches!(self.t(q + 1).norm.as_str(), "الاثنين" | "الاثنان") => Some(2),
+            _ => None,
+        }
+    }
+
+    /// A sound -ين human noun that may be read as a dual (مجندين، عسكريين), not definite
+    /// nor possessed.
+    pub(super) fn sound_dual(&self, q: usize) -> bool {
+        if q >= self.n() || !self.ar(q) || !self.t(q).suffix.is_empty() {
+            return false;
+        }
+        let w = self.w(q);
+        strip_al(w).is_none() && w.strip_suffix("ين").is_some_and(|st| HUMAN_SOUND.contains(&st) || self.inp.nisba.get(q).copied().unwrap_or(false) && st.ends_with('ي'))
+    }
+
+    /// A dual noun with a possessive pronoun (construct: its ن dropped): طفلاها، ابناه،
+    /// شقيقاه، طفليها — two people.
+    pub(super) fn possessed_dual(&self, q: usize) -> bool {
+        let t = self.t(q);
+        if !self.ar(q) || t.prefix.trim_start_matches(['و', 'ف']).starts_with(['ب', 'ل', 'ك']) {
+            return false;
+        }
+        let dual = |b: &str| b.strip_suffix('ا').or_else(|| b.strip_suffix('ي')).is_some_and(|st| st.chars().count() >= 3 && HUMAN_BROKEN.contains(&st));
+        if !t.suffix.is_empty() {
+            return dual(t.base.as_str());
+        }
+        // (the tokenizer may leave the pronoun on the word: ابناه، طفلاها)
+        let w = self.w(q);
+        ["هما", "هم", "ها", "ه"].iter().any(|s| w.strip_suffix(s).is_some_and(|b| b.ends_with('ا') && dual(b)))
     }
 
     /// The core of a و-glued conjunct (وطفلان، وثلاثة، وابنها).

@@ -6,7 +6,7 @@ fn run(s: &str) -> Tolls {
     let toks = marsad_text::tokenize::tokenize(s);
     let n = toks.len();
     let upper = toks.iter().map(|t| s.get(t.byte_start..t.byte_end).and_then(|w| w.chars().next()).is_some_and(|c| c.is_uppercase())).collect();
-    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper, attack: vec![false; n] };
+    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper, attack: vec![false; n], dual: dual_marks(s, &toks) };
     tolls(&inp)
 }
 fn k(s: &str) -> Option<u32> {
@@ -177,7 +177,7 @@ fn predicate_fast_path_matches_the_reference() {
             let s = v["text"].as_str().unwrap_or_default();
             let toks = marsad_text::tokenize::tokenize(s);
             let n = toks.len();
-            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n], attack: vec![false; n] };
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n], attack: vec![false; n], dual: dual_marks(s, &toks) };
             let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
             for i in 0..n {
                 let fast = g.find_pred_lex_with(i, true);
@@ -209,7 +209,7 @@ fn suffixed_fast_path_is_the_reference() {
         let toks = marsad_text::tokenize::tokenize(s);
         let n = toks.len();
         for disease in [false, true] {
-            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease, upper: vec![false; n], attack: vec![false; n] };
+            let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease, upper: vec![false; n], attack: vec![false; n], dual: dual_marks(s, &toks) };
             let g = G { inp: &inp, toks: &toks, preds: Vec::new() };
             for i in 0..n {
                 let fast = g.suffixed_pred_with(i, true);
@@ -272,7 +272,9 @@ fn dates_years_and_things_are_no_tolls() {
 /// injured.
 #[test]
 fn added_parts_appositions_and_deaths_from_wounds() {
-    assert_eq!(k("أسفرت العملية عن مقتل شرطيين وإصابة آخر، بالإضافة إلى مقتل منفذ الهجوم"), Some(3));
+    // (since session cas27 the attacker's own death is no victim, as the independent writers
+    // of realcas7 label this very sentence: 2, where our own casreal2 train label said 3)
+    assert_eq!(k("أسفرت العملية عن مقتل شرطيين وإصابة آخر، بالإضافة إلى مقتل منفذ الهجوم"), Some(2));
     assert_eq!(a("تم إلقاء القبض على شخصين كانا على متن سيارة و إيقاف 4 أشخاص آخرين"), Some(6));
     assert_eq!(a("تم إيقاف 5 أشخاص خلال مداهمة منزل، كما تم أيضا إيقاف صاحب المنزل"), Some(6));
     assert_eq!(i("أسفرت عن إصابة عونين اثنين بالإضافة إلى القضاء على عنصرين ارهابيين وجرح ثالث"), Some(3));
@@ -508,7 +510,7 @@ fn paradigm_two_incidents_each_with_its_own_toll() {
         let anchor: Vec<bool> = toks.iter().map(|t| places.iter().any(|p| t.norm.ends_with(p))).collect();
         assert_eq!(anchor.iter().filter(|a| **a).count(), 2, "{s}");
         let upper = vec![false; n];
-        let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor, disease: false, upper, attack: vec![false; n] };
+        let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor, disease: false, upper, attack: vec![false; n], dual: dual_marks(s, &toks) };
         let t = tolls(&inp);
         assert_eq!(t.starts.len(), 2, "{s}: {:?}", t.starts);
         assert_eq!([t.get(Some(0), KILLED), t.get(Some(1), KILLED)], [Some(want[0]), Some(want[1])], "{s}");
@@ -619,7 +621,7 @@ fn rising_tolls_over_commas_and_english_relatives_of_other_attacks() {
     attack[strike] = true;
     attack[toks.iter().position(|t| t.norm == "attack").unwrap()] = true;
     let m = toks.len();
-    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], nisba_word: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack };
+    let inp = Input { toks: &toks, time: vec![false; m], person: vec![false; m], nisba: vec![false; m], nisba_word: vec![false; m], anchor: vec![false; m], disease: false, upper: vec![false; m], attack, dual: vec![false; m] };
     let t = tolls(&inp);
     assert_eq!(t.get(None, KILLED), Some(2));
     let seg = t.seg_of(toks.iter().position(|tk| tk.norm == "killed").unwrap());
@@ -672,4 +674,71 @@ fn a_person_and_his_own_people() {
     assert_eq!(k("قتل مدير الناحية وثلاثة من أفراد حمايته بانفجار عبوة"), Some(4));
     // not a count of another class
     assert_eq!(k("قتل الضابط وأصيب ثلاثة من مرافقيه"), Some(1));
+}
+
+/// Session cas27 (issue 11, real sentences of realcas7/realcas8 train): the forms the
+/// grammar lacked, each as its own rule.
+#[test]
+fn duals_subsets_and_attackers() {
+    // a possessed dual (construct): طفلاها، ابناه
+    assert_eq!(i("قتلت امرأة وأصيب طفلاها بجروح في القصف"), Some(2));
+    assert_eq!(k("قتل ابناه في الغارة"), Some(2));
+    // a sound -ين after a dual in a counted list is a dual; alone it stays a plural
+    assert_eq!(i("أسفر التفجير عن إصابة ضابطين ومجندين و4 مدنيين"), Some(8));
+    assert_eq!(k("قتل مدنيين في القصف"), None);
+    // written with the dual's sukun, a sound -ين is a dual
+    assert_eq!(i("أسفر الانفجار عن إصابة عسكرييْن"), Some(2));
+    // the accusative ordinal: one more
+    assert_eq!(i("قتل مسلحون جنديين وأصابوا ثالثا بإطلاق النار"), Some(1));
+    // the attackers among the dead are no victims
+    assert_eq!(k("أسفر الهجوم عن مقتل خمسة أشخاص بمن فيهم منفذ العملية"), Some(4));
+    assert_eq!(k("أسفر الهجوم عن مقتل شرطيين وإصابة آخر، بالإضافة إلى مقتل منفذ الهجوم"), Some(2));
+    assert_eq!(k("أسفر الهجوم عن مقتل منفذ الهجوم"), Some(1));
+    // a vague head counted part by part
+    assert_eq!(k("وسقط خلال الملحمة عدد من الشهداء بينهم 7 من المدنيين و12 من القوات المسلحة"), Some(19));
+    assert_eq!(k("أسفر القصف عن استشهاد عدد من المدنيين بينهم 3 أطفال و2 من النساء"), Some(5));
+    assert_eq!(k("أسفر القصف عن استشهاد عدد من المدنيين بينهم 3 أطفال"), None);
+}
+
+#[test]
+fn the_dead_man_loss_beheading_stabbing_and_bodily_harm() {
+    // the definite singular counted noun: the dead man
+    assert_eq!(k("وأضاف البيان أن الضابط القتيل يحمل رتبة ملازم"), Some(1));
+    // فقد + a count of people: lost, killed; not فقد الاتصال, not the particle
+    assert_eq!(k("أعلن الجيش أنه فقد جنديين في كمين"), Some(2));
+    assert_eq!(k("فقد الجيش 3 جنود في الاشتباكات"), Some(3));
+    assert_eq!(k("فقد الاتصال بالطائرة"), None);
+    // a beheading kills its victim
+    assert_eq!(k("المشتبه بقطعه رأس مدير شركة"), Some(1));
+    assert_eq!(k("قام التنظيم بقطع رأسه"), Some(1));
+    // stabbing a counted number wounds them; the legal appeal has no count
+    assert_eq!(i("القبض على منحرف قام بطعن 3 أشخاص بواسطة سلاح أبيض"), Some(3));
+    assert_eq!(i("قام بطعن3 أشخاص بسكين"), Some(3));
+    assert_eq!(i("قدم المحامي طعنا في الحكم"), None);
+    // bodily harm to one of them
+    assert_eq!(i("قاما بالاعتداء على الأعوان مما انجر عنه أضرار بدنية لأحد الأعوان"), Some(1));
+    // a quoted name after the killing noun
+    assert_eq!(k("أعلنت مصادر أمنية عن مقتل \"أبو عياض التونسي\" خلال اشتباكات"), Some(1));
+}
+
+#[test]
+fn executions_on_fate_and_suffered_stabbings() {
+    // a carried-out execution of a count behind على
+    assert_eq!(k("نفذت السلطات اليوم حكم الإعدام على 47 شخصا بينهم رجل دين"), Some(47));
+    // لقي X حتفه: one, whatever X is
+    assert_eq!(k("وبعد أربعة أيام لقي عامري حتفه برصاص الشرطة في ميلانو"), Some(1));
+    // a stabbing suffered by one person (تعرض … إلى الطعن) wounds him without a harm word
+    assert_eq!(i("تعرض صباح اليوم تلميذ يدرس بالمدرسة الاعدادية إلى الطعن بسلاح أبيض من طرف تلميذين"), Some(1));
+    // an assault suffered by one person with a long title and a date before it
+    assert_eq!(i("تعرض مدير المدرسة الإعدادية بأولاد حفوز من ولاية سيدي بوزيد أمس الخميس 15 سبتمبر 2016 إلى الاعتداء بالعنف ما تطلب نقله إلى المستشفى"), Some(1));
+    // the forces' القضاء على after a relative clause about the attack is the operation's
+    // toll, not the relative clause's: the clause is not cut off as another attack's
+    let s = "تمكنت الدورية من صد الهجوم الإرهابي الذي استهدفها من طرف مجموعة تضم 4 عناصر، والقضاء على إرهابيين اثنين";
+    let toks = marsad_text::tokenize::tokenize(s);
+    let n = toks.len();
+    // (the events stage marks the attack word)
+    let attack: Vec<bool> = toks.iter().map(|t| t.norm == "الهجوم").collect();
+    let inp = Input { toks: &toks, time: vec![false; n], person: vec![false; n], nisba: vec![false; n], nisba_word: vec![false; n], anchor: vec![false; n], disease: false, upper: vec![false; n], attack, dual: vec![false; n] };
+    let t = tolls(&inp);
+    assert_eq!((t.starts.len(), t.get(None, KILLED)), (1, Some(2)));
 }

@@ -29,6 +29,8 @@ pub(super) const HUMAN_SOUND: &[&str] = &[
     "سايحه", "مصليه", "مفتش", "مطلوب", "متسلل", "مجتاز", "منقبه", "مغترب",
     // (session casualty10) a member of a force, fighters named by their side
     "منتسب", "مجاهد", "مرتزق", "انغماسي", "طيار", "مسلحه", "مقاوم",
+    // (session cas27) a trainee, an educator
+    "متربص", "مربي",
 ];
 /// Titles of the dead, a person only when definite (الشهيد محمد الزواري، الفقيد، المرحوم،
 /// الهالك): the victim of a killing, one person.
@@ -39,7 +41,7 @@ pub(super) const AR_DEAD_TITLE: &[&str] = &["شهيد", "فقيد", "مرحوم"
 pub(super) const AR_CRIME: &[&str] = &["جريمه", "عمليه", "قضيه", "حادثه"];
 /// What an assault did to its victim's body, or that it took him to hospital: an
 /// assault (اعتداء) with one of these injured its victim (session casualty8).
-pub(super) const AR_HARM: &[&str] = &["كسر", "كسرا", "كسور", "كسورا", "رضوض", "رضوضا", "جروح", "جروحا", "جراح", "اصابات", "اصابه", "طعنات", "طعنه", "حروق", "المستشفي", "مستشفي", "اضرار"];
+pub(super) const AR_HARM: &[&str] = &["كسر", "كسرا", "كسور", "كسورا", "رضوض", "رضوضا", "جروح", "جروحا", "جراح", "اصابات", "اصابه", "طعنات", "طعنه", "حروق", "المستشفي", "مستشفي", "اضرار", "نزيف", "نزيفا"];
 pub(super) const EN_HUMAN: &[&str] = &[
     "man", "woman", "boy", "girl", "child", "baby", "infant", "toddler", "teenager", "youth", "person", "soldier", "policeman",
     "policewoman", "officer", "civilian", "journalist", "reporter", "photographer", "worker", "farmer", "student", "militant",
