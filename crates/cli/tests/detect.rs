@@ -676,3 +676,19 @@ fn independent_test_parts_keep_their_figures() {
         assert!(pct(&v, "killed_invented") <= invented, "{set}: killed invented {}", pct(&v, "killed_invented"));
     }
 }
+
+/// Issue 11, session 27: the unit that acted, not the force it belongs to, with the
+/// force's identity kept (sentences written here in the style of Tunisian security news).
+#[test]
+fn the_unit_of_a_force_is_the_actor_and_keeps_the_force_identity() {
+    for (text, unit) in [
+        ("تمكنت يوم 12 فيفري 2017 الوحدات الأمنية التابعة لمنطقة الأمن الوطني بالمنستير من القبض على شخص مفتش عنه.", "الوحدات الأمنية"),
+        ("تمكنت الفرقة المختصة في جرائم الإرهاب التابعة لمنطقة الأمن الوطني بالقصرين من إيقاف 3 عناصر تكفيرية.", "الفرقة المختصة"),
+    ] {
+        let d = extract_one(text, "2017-04-02");
+        let e = d["events"].as_array().unwrap().iter().find(|e| e["type"] == "COERCE").cloned().unwrap_or_default();
+        let actor = e["actor"]["text"].as_str().unwrap_or("");
+        assert!(actor.starts_with(unit) && actor.contains("الأمن الوطني"), "{text}: {actor}");
+        assert!(e["actor"]["actor_id"].as_str().is_some_and(|id| id.contains("COP")), "{text}: {e:#?}");
+    }
+}

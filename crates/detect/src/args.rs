@@ -1238,6 +1238,39 @@ fn affiliated_group(doc: &Document, e: &Event, x: &ActorRef, cands: &[Candidate]
     Some(ActorRef { text: doc.slice(start, ce).to_string(), start, end: ce, ..Default::default() })
 }
 
+/// Heads of a security unit named by its parent force (normalised `base`).
+const UNITS: &[&str] = &["وحدات", "وحده", "فرقه", "فرق", "دوريه", "دوريات", "اعوان", "مصالح", "قوات", "فصيل", "كتيبه", "سريه", "تشكيله"];
+
+/// The unit a parent force was picked for (session 27, realcas train parts): in
+/// "تمكنت الوحدات الأمنية التابعة لمنطقة الأمن الوطني بأريانة من القبض على …" the ranker
+/// takes the known force (الأمن الوطني), the labellers and ACLED the unit that acted. The
+/// actor becomes the unit with its tie (الوحدات الأمنية التابعة لمنطقة الأمن الوطني),
+/// keeping the force's identity: the unit's head, at most five words before التابعة/التابع,
+/// which comes right before the force or before one لـ word (لمنطقة، لإقليم) ahead of it.
+fn unit_of_force(doc: &Document, e: &Event, x: &ActorRef) -> Option<ActorRef> {
+    if !doc.sentences.get(e.sentence).is_some_and(|s| s.lang.code() == "ar") {
+        return None;
+    }
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let ci = toks.iter().position(|k| k.end > x.start)?;
+    let is_tie = |k: &Token| matches!(k.norm.as_str(), "التابعه" | "التابع" | "التابعين" | "تابعه" | "تابع");
+    let tie = if ci >= 1 && is_tie(&toks[ci - 1]) {
+        ci - 1
+    } else if ci >= 2 && toks[ci - 1].prefix.starts_with('ل') && is_tie(&toks[ci - 2]) {
+        ci - 2
+    } else {
+        return None;
+    };
+    // the nearest unit head within five words (الفرقة المختصة في جرائم الإرهاب التابعة),
+    // no punctuation between
+    let head = (tie.saturating_sub(5)..tie)
+        .rev()
+        .take_while(|&j| toks[j].kind != TokenKind::Punct)
+        .find(|&j| UNITS.contains(&toks[j].base.as_str()) && matches!(toks[j].prefix.as_str(), "" | "ال"))?;
+    let start = toks[head].start;
+    (e.trigger.end <= start || e.trigger.start >= x.end).then(|| ActorRef { text: doc.slice(start, x.end).to_string(), start, ..x.clone() })
+}
+
 /// The doer an ASSAULT event's clause marks by grammar on a weapon or attack noun (issue
 /// 11, round 10): the genitive of a fire noun after بـ (قتل جندي برصاص فلسطيني، أصيب طفل
 /// برصاص قناص، بنيران الجيش) or the لـ phrase of an attack noun, the trigger itself or one
@@ -1849,6 +1882,10 @@ impl ArgModel {
             }
             // the group a generic doer belongs to (مسلحون تابعون لتنظيم ولاية سيناء)
             if let Some(x) = actor.as_ref().and_then(|x| affiliated_group(doc, e, x, &cands)) {
+                actor = Some(x);
+            }
+            // the unit, not the force it belongs to (الوحدات الأمنية التابعة لمنطقة الأمن الوطني)
+            if let Some(x) = actor.as_ref().and_then(|x| unit_of_force(doc, e, x)) {
                 actor = Some(x);
             }
             // the person in apposition to a doer noun (أنيس العامري منفذ هجوم برلين)
