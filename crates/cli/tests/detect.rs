@@ -692,3 +692,16 @@ fn the_unit_of_a_force_is_the_actor_and_keeps_the_force_identity() {
         assert!(e["actor"]["actor_id"].as_str().is_some_and(|id| id.contains("COP")), "{text}: {e:#?}");
     }
 }
+
+/// Issue 11, session 27: an explicit agent marker after the event (من قبل، من طرف، على يد)
+/// names its doer, also when the name is quoted (sentences written here).
+#[test]
+fn an_agent_marker_after_the_event_names_the_doer() {
+    for (text, doer) in [
+        ("وقد تم اغتياله من طرف \"اليد الحمراء\" سنة 1952.", "اليد الحمراء"),
+        ("تعرضت حافلة لهجوم على يد \"مجموعة مسلحة\" قرب الحدود.", "مجموعة مسلحة"),
+    ] {
+        let (actor, _) = first_roles(text, "2017-04-02", "ASSAULT");
+        assert_eq!(actor, doer, "{text}");
+    }
+}

@@ -1238,6 +1238,40 @@ fn affiliated_group(doc: &Document, e: &Event, x: &ActorRef, cands: &[Candidate]
     Some(ActorRef { text: doc.slice(start, ce).to_string(), start, end: ce, ..Default::default() })
 }
 
+/// The doer an explicit agent marker names after the event (session 27, realcas train
+/// parts): "تعرض … إلى الاعتداء بالعنف الشديد من قبل رئيس الفرقة"، "تم اغتياله من طرف
+/// اليد الحمراء"، "قتل على يد الشرطة". The marker comes within five words after the
+/// trigger, in its clause; the candidate that starts right after it is the actor. Used
+/// when the ranker found no one: the marker is the passive's own way of naming the doer.
+fn agent_after(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorRef> {
+    let toks: &[Token] = doc.sentence_tokens(e.sentence);
+    let te = toks.iter().rposition(|k| k.start < e.trigger.end)?;
+    let mut j = te + 1;
+    while j + 1 < toks.len() && j <= te + 6 {
+        let (a, b) = (&toks[j], &toks[j + 1]);
+        if a.kind == TokenKind::Punct {
+            return None;
+        }
+        let marker = (a.norm == "من" && matches!(b.norm.as_str(), "قبل" | "طرف")) || (a.norm == "علي" && matches!(b.norm.as_str(), "يد" | "ايدي"));
+        if marker {
+            // the agent may open with a quotation mark (من طرف "اليد الحمراء")
+            let mut k = j + 2;
+            while toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“")) {
+                k += 1;
+            }
+            let at = toks.get(k).filter(|t| t.kind == TokenKind::Arabic && !stop_word(t))?;
+            if let Some(c) = cands.iter().find(|c| c.start <= at.start && at.start < c.end.max(c.start + 1)) {
+                return Some(c.aref.clone());
+            }
+            // no candidate there (a quoted name): the phrase itself
+            let end = toks[phrase_end(toks, k, (e.trigger.start, e.trigger.end)) - 1].end;
+            return Some(ActorRef { text: doc.slice(at.start, end).to_string(), start: at.start, end, ..Default::default() });
+        }
+        j += 1;
+    }
+    None
+}
+
 /// Heads of a security unit named by its parent force (normalised `base`).
 const UNITS: &[&str] = &["وحدات", "وحده", "فرقه", "فرق", "دوريه", "دوريات", "اعوان", "مصالح", "قوات", "فصيل", "كتيبه", "سريه", "تشكيله"];
 
@@ -1883,6 +1917,10 @@ impl ArgModel {
             // the group a generic doer belongs to (مسلحون تابعون لتنظيم ولاية سيناء)
             if let Some(x) = actor.as_ref().and_then(|x| affiliated_group(doc, e, x, &cands)) {
                 actor = Some(x);
+            }
+            // the doer after an explicit agent marker (من قبل، من طرف، على يد), when none was found
+            if actor.is_none() {
+                actor = agent_after(doc, e, &cands);
             }
             // the unit, not the force it belongs to (الوحدات الأمنية التابعة لمنطقة الأمن الوطني)
             if let Some(x) = actor.as_ref().and_then(|x| unit_of_force(doc, e, x)) {
