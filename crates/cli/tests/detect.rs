@@ -84,6 +84,8 @@ fn an_attack_named_as_a_reference_or_foiled_did_not_happen_unless_its_toll_is_gi
         // foiled or planned: never carried out
         "أحبطت قوات الحرس الوطني صباح اليوم هجوما إرهابيا على ثكنة عسكرية بالقصرين.",
         "وأعلنت الوزارة عن إحباط مخطط لتنفيذ تفجيرات في العاصمة.",
+        "وفشلت جلسة التفاوض في تفادي الوقفة الاحتجاجية التي سينفذها الأساتذة أمام الوزارة.",
+        "وأكدت النائبة أنها ستشارك في الوقفة الاحتجاجية أمام البرلمان.",
     ] {
         let d = extract_one(text, "2017-04-02");
         let evs = happened_conflict(&d);

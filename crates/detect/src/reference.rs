@@ -36,6 +36,9 @@ pub fn is_unrealised(doc: &Document, ev: &Event) -> bool {
     if ti >= 1 && base(&toks[ti - 1]) == "تنفيذ" && toks[ti - 1].prefix.starts_with('ل') {
         return true;
     }
+    if planned_after(toks, ti) || (ti >= 2 && base(&toks[ti - 1]) == "في" && is_future_verb(&toks[ti - 2])) {
+        return true;
+    }
     // back to the clause's start: a comma or a conjoined verb ends the look-back
     let mut j = ti;
     while j > 0 && ti - j < 6 {
@@ -87,6 +90,39 @@ pub fn is_reference(doc: &Document, ev: &Event) -> bool {
         if next.prefix.is_empty() && doc.places.iter().any(|p| p.start == next.start && p.sentence == ev.sentence) {
             return true;
         }
+    }
+    false
+}
+
+/// A future imperfect verb (سينفذ، ستشارك، سنخوض): س then an imperfect prefix,
+/// and a stem long enough not to be a noun such as ستة or سنة. Nouns that
+/// look alike (سيارة، سياسي، سيطرة، سيدي) are left out by name.
+fn is_future_verb(k: &Token) -> bool {
+    let b = marsad_text::normalize(&k.base);
+    let mut cs = b.chars();
+    let (Some('س'), Some(p)) = (cs.next(), cs.next()) else { return false };
+    let nouns = ["سياره", "سيارات", "سياسي", "سياسيه", "سياسه", "سيطره", "سيدي", "سيده", "سيناء", "سيول", "ستار", "سنوات", "سنويا", "سيناريو", "سيبرانيه"];
+    matches!(p, 'ي' | 'ت' | 'ن') && b.chars().count() >= 5 && !nouns.contains(&b.as_str())
+}
+
+/// After the event noun, in its clause: a relative clause in the future (الوقفة
+/// الاحتجاجية التي سينفذها الأساتذة) or a word saying it is planned (الإضراب المزمع
+/// تنفيذه، الهجوم المرتقب).
+fn planned_after(toks: &[Token], ti: usize) -> bool {
+    let mut j = ti + 1;
+    while j < toks.len() && j <= ti + 4 {
+        let k = &toks[j];
+        if k.kind == marsad_core::TokenKind::Punct {
+            return false;
+        }
+        let b = marsad_text::normalize(&k.base);
+        if matches!(b.as_str(), "مزمع" | "مزمعا" | "مزمعه" | "مرتقب" | "مرتقبه") {
+            return true;
+        }
+        if matches!(b.as_str(), "التي" | "الذي" | "الذين") {
+            return toks.get(j + 1).is_some_and(is_future_verb);
+        }
+        j += 1;
     }
     false
 }
