@@ -269,3 +269,25 @@ fn a_relative_clause_about_another_attack_keeps_its_toll() {
     assert_eq!(killed(1, "الهجوم"), None);
     assert_eq!(killed(2, "الهجوم"), Some(38));
 }
+
+/// A dual attack noun split over two places is two incidents sharing one toll, which is
+/// neither's own (session cas27, the independent writers' labels); a single attack over
+/// two places keeps it.
+#[test]
+fn a_toll_shared_by_two_attacks_is_neither_s() {
+    let input = [
+        ("2017-04-10", "وسقط نحو 40 ضحية أمس في تفجيرين منفصلين استهدفا مصلين في كنيستين بالاسكندرية وطنطا."),
+        ("2017-04-10", "قتل 12 شخصا في تفجير استهدف سوقا بين بغداد والموصل."),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (d, t))| serde_json::json!({"id": i.to_string(), "date": d, "text": t}).to_string() + "\n")
+    .collect::<String>();
+    let out = marsad_stdin(&["extract", "-q", "-"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let figs = |d: usize| docs[d]["events"].as_array().unwrap().iter().filter(|e| e["type"] == "ASSAULT").map(|e| e["fatalities"].as_u64()).collect::<Vec<_>>();
+    let two = figs(0);
+    assert!(two.len() >= 2 && two.iter().all(|f| f.is_none()), "{two:?}: {}", docs[0]["events"]);
+    assert!(figs(1).contains(&Some(12)), "{:?}", figs(1));
+}

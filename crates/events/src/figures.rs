@@ -86,7 +86,7 @@ impl<'a> Sent<'a> {
     }
 
     /// An attack word that is not itself a casualty word, definite or not.
-    fn attack_word(&self, q: usize) -> bool {
+    pub(crate) fn attack_word(&self, q: usize) -> bool {
         self.trig[q] && {
             let hits = self.lookup(&self.toks[q].norm, self.arabic[q]);
             hits.first().map_or(false, |h| {

@@ -100,6 +100,10 @@ impl<'a> Sent<'a> {
             acled = Some(marsad_core::AcledType { event_type: "Violence against civilians".into(), sub_event_type: "Attack".into() });
         }
         let confidence = confidence(all_weak, actor_ref.is_some(), rec_ref.is_some(), !places.is_empty());
+        // "46 ضحية سقطوا في تفجيرين منفصلين … بالاسكندرية وطنطا"، "خلال عمليتي المنهيلة
+        // وتطاوين": a dual attack noun split over its places is two incidents sharing one
+        // toll, which says neither's own (the independent labels give both none)
+        let (fat, inj) = if places.len() > 1 && self.dual_attack(c.tok) { (None, None) } else { (fat, inj) };
         let base = Event {
             kind: ty,
             mode: mode.clone(),
@@ -365,6 +369,13 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+    }
+
+    /// An attack noun in the dual (تفجيرين، هجومين، عمليتي): two attacks named by one word.
+    fn dual_attack(&self, q: usize) -> bool {
+        let w = strip_conj(&self.toks[q].norm);
+        let w = w.strip_prefix("ال").or_else(|| w.strip_prefix("ب")).or_else(|| w.strip_prefix("في")).unwrap_or(w);
+        self.arabic[q] && ["ين", "ان", "تي"].iter().any(|s| w.ends_with(s)) && !w.ends_with("يين") && self.toks[q].norm.chars().count() > 4 && self.attack_word(q)
     }
 
     /// Up to `max` actor-like phrases conjoined after `r` (و…، and …).
