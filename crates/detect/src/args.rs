@@ -1240,8 +1240,9 @@ fn affiliated_group(doc: &Document, e: &Event, x: &ActorRef, cands: &[Candidate]
 
 /// The doer an explicit agent marker names after the event (session 27, realcas train
 /// parts): "تعرض … إلى الاعتداء بالعنف الشديد من قبل رئيس الفرقة"، "تم اغتياله من طرف
-/// اليد الحمراء"، "قتل على يد الشرطة". The marker comes within five words after the
-/// trigger, in its clause; the candidate that starts right after it is the actor. Used
+/// اليد الحمراء"، "قتل على يد الشرطة". The marker comes within six words after the
+/// trigger (up to the sixth word), with no punctuation before it; the candidate that
+/// starts right after it, else the phrase there, is the actor. Used
 /// when the ranker found no one: the marker is the passive's own way of naming the doer.
 fn agent_after(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorRef> {
     let toks: &[Token] = doc.sentence_tokens(e.sentence);
@@ -1256,7 +1257,7 @@ fn agent_after(doc: &Document, e: &Event, cands: &[Candidate]) -> Option<ActorRe
         if marker {
             // the agent may open with a quotation mark (من طرف "اليد الحمراء")
             let mut k = j + 2;
-            while toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“")) {
+            while toks.get(k).is_some_and(quote) {
                 k += 1;
             }
             let at = toks.get(k).filter(|t| t.kind == TokenKind::Arabic && !stop_word(t))?;
@@ -1302,7 +1303,9 @@ fn unit_of_force(doc: &Document, e: &Event, x: &ActorRef) -> Option<ActorRef> {
         .take_while(|&j| toks[j].kind != TokenKind::Punct)
         .find(|&j| UNITS.contains(&toks[j].base.as_str()) && matches!(toks[j].prefix.as_str(), "" | "ال"))?;
     let start = toks[head].start;
-    (e.trigger.end <= start || e.trigger.start >= x.end).then(|| ActorRef { text: doc.slice(start, x.end).to_string(), start, ..x.clone() })
+    // the unit must come before the event, as its subject (تمكنت الوحدات … من القبض);
+    // after it, it is what was hit (استهدف مسلحون دورية تابعة للجيش)
+    (x.end <= e.trigger.start).then(|| ActorRef { text: doc.slice(start, x.end).to_string(), start, ..x.clone() })
 }
 
 /// The doer an ASSAULT event's clause marks by grammar on a weapon or attack noun (issue
@@ -2026,6 +2029,32 @@ pub fn en_place_list_for(doc: &Document, e: &Event, gold: &str, cands: &[PlaceCa
 /// no candidate spans gives no list at all, so at full weight "no one" wins over
 /// attackers the sentence does name (issue 11, round 3).
 pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight: f32, seed: u64) -> ArgModel {
+    model_of(sgd_weights(lists, epochs, rate, l2, none_weight, seed))
+}
+
+/// [`train`] `runs` times, each with its own shuffling seed (`seed`, `seed + 1`, …), the
+/// weights averaged (session 27). SGD's result hangs on the order it sees the lists in,
+/// so one list more or less reshuffles many picks; the mean of several orders moves less.
+pub fn train_averaged(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight: f32, seed: u64, runs: usize) -> ArgModel {
+    let runs = runs.max(1);
+    let mut sum: HashMap<String, f32> = HashMap::new();
+    for r in 0..runs {
+        for (k, v) in sgd_weights(lists, epochs, rate, l2, none_weight, seed + r as u64) {
+            *sum.entry(k).or_insert(0.0) += v;
+        }
+    }
+    sum.values_mut().for_each(|v| *v /= runs as f32);
+    model_of(sum)
+}
+
+/// A model of these weights, as the shipped file would give it back.
+fn model_of(w: HashMap<String, f32>) -> ArgModel {
+    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into(), v)).collect(), has_place: false, en_place: None };
+    ArgModel::parse(&m.to_text()).expect("a model we just wrote parses")
+}
+
+/// The weights SGD reaches over `epochs` passes in the order `seed` shuffles.
+fn sgd_weights(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight: f32, seed: u64) -> HashMap<String, f32> {
     let mut w: HashMap<String, f32> = HashMap::new();
     let mut order: Vec<usize> = (0..lists.len()).collect();
     let mut rng = Rng::new(seed);
@@ -2054,8 +2083,7 @@ pub fn train(lists: &[&ArgList], epochs: usize, rate: f32, l2: f32, none_weight:
             }
         }
     }
-    let m = ArgModel { weights: w.into_iter().map(|(k, v)| (k.into(), v)).collect(), has_place: false, en_place: None };
-    ArgModel::parse(&m.to_text()).expect("a model we just wrote parses")
+    w
 }
 
 /// Train the ranker to the optimum of its objective (session 25): the weighted mean over

@@ -211,7 +211,9 @@ fn sentence_examples(
         }
         annotate(&mut d);
         let tp = topic(&d);
-        let label_of = |kind: &str| match (types.is_empty(), negative) {
+        // event-free: the gold's events array is empty (not merely without `plover`s)
+        let event_free = v.get("events").and_then(|e| e.as_array()).is_some_and(|a| a.is_empty());
+        let label_of = |kind: &str| match (event_free, negative) {
             (true, Some(n)) => Some(n),
             _ if types.contains(&kind) => Some("event"),
             _ => None,

@@ -8,8 +8,10 @@
 //!   statistic, history. It drops the non-events, marks the mentions that
 //!   are not new happenings (planned, generic, charged, historical) as
 //!   `generic` when the rules had not flagged them, gives each event the
-//!   model's probability that it happened as its `confidence`, and marks
-//!   events dated long before publication as `background`.
+//!   model's probability that it happened as its `confidence`, marks
+//!   events dated long before publication or named as a reference (منفذ
+//!   الهجوم، ملف اغتيال …) as `background`, and foiled or planned ones as
+//!   `hypothetical` ([`reference`]).
 //!
 //! Both models are trained by marsad's own code (`marsad train topic`,
 //! `marsad train events`) and shipped in `models/`. See README.md for the
@@ -292,9 +294,18 @@ impl DetectModel {
             })
             .collect();
         because.sort_by(|a, b| (b.value * b.weight).abs().total_cmp(&(a.value * a.weight).abs()));
-        let background = features::days_before_publication(doc, &doc.events[ev]).is_some_and(|d| d > BACKGROUND_DAYS);
+        let (background, _) = flags(doc, ev);
         Verdict { probs, class, background, because }
     }
+}
+
+/// What the stage marks besides the model's verdict: background (dated long
+/// before publication, or named as a reference) and unrealised (foiled or
+/// planned). One place, so `marsad detect explain` says what the stage does.
+fn flags(doc: &Document, ev: usize) -> (bool, bool) {
+    let e = &doc.events[ev];
+    let background = features::days_before_publication(doc, e).is_some_and(|d| d > BACKGROUND_DAYS) || reference::is_reference(doc, e);
+    (background, reference::is_unrealised(doc, e))
 }
 
 /// Keeps the event candidates the model accepts (their `confidence` becomes
@@ -356,9 +367,8 @@ impl Stage for DetectStage {
         let verdicts: Vec<(Class, f32, bool, bool)> = (0..doc.events.len())
             .map(|i| {
                 let p = self.model.probs_of(doc, i, tp);
-                // an old date, or an incident named as a reference (منفذ الهجوم)
-                let bg = features::days_before_publication(doc, &doc.events[i]).is_some_and(|d| d > BACKGROUND_DAYS) || reference::is_reference(doc, &doc.events[i]);
-                (self.model.decide(&p), p[Class::Event as usize], bg, reference::is_unrealised(doc, &doc.events[i]))
+                let (bg, unrealised) = flags(doc, i);
+                (self.model.decide(&p), p[Class::Event as usize], bg, unrealised)
             })
             .collect();
         let events = std::mem::take(&mut doc.events);

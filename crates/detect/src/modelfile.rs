@@ -38,8 +38,13 @@ impl<'a> Iterator for Lines<'a> {
 /// rebuild; what ships is always the embedded text).
 pub(crate) fn embedded_or_env(var: &str, embedded: &'static str) -> anyhow::Result<std::borrow::Cow<'static, str>> {
     use anyhow::Context;
-    match std::env::var_os(var) {
-        Some(path) => Ok(std::borrow::Cow::Owned(std::fs::read_to_string(&path).with_context(|| format!("{var}={}", path.to_string_lossy()))?)),
+    // an empty value is no override (VAR= in a shell resets it)
+    match std::env::var_os(var).filter(|p| !p.is_empty()) {
+        Some(path) => {
+            // said once per process, so a run measured with another model cannot pass for the shipped one
+            eprintln!("marsad: {var}={}: using this model instead of the embedded one", path.to_string_lossy());
+            Ok(std::borrow::Cow::Owned(std::fs::read_to_string(&path).with_context(|| format!("{var}={}", path.to_string_lossy()))?))
+        }
         None => Ok(std::borrow::Cow::Borrowed(embedded)),
     }
 }

@@ -27,27 +27,33 @@ const FOIL: &[&str] = &["احبط", "احبطت", "احبطوا", "يحبط", "�
 /// purpose of a plan (مخططات لتنفيذ تفجيرات). Such an event is kept as
 /// hypothetical: named, never carried out.
 pub fn is_unrealised(doc: &Document, ev: &Event) -> bool {
-    if ev.fatalities.is_some() || ev.injured.is_some() {
+    if ev.fatalities.is_some() || ev.injured.is_some() || ev.arrested.is_some() {
         return false;
     }
     let toks = doc.sentence_tokens(ev.sentence);
     let Some(ti) = toks.iter().position(|k| k.start == ev.trigger.start) else { return false };
-    let base = |k: &Token| marsad_text::normalize(&k.base);
-    if ti >= 1 && base(&toks[ti - 1]) == "تنفيذ" && toks[ti - 1].prefix.starts_with('ل') {
+    fn base(k: &Token) -> &str {
+        k.base.as_str()
+    }
+    if ti >= 1 && base(&toks[ti - 1]) == "تنفيذ" && lam(&toks[ti - 1]) {
         return true;
     }
     if planned_after(toks, ti) || (ti >= 2 && base(&toks[ti - 1]) == "في" && is_future_verb(&toks[ti - 2])) {
         return true;
     }
-    // back to the clause's start: a comma or a conjoined verb ends the look-back
+    // back to the clause's start: punctuation ends the look-back, and so does the
+    // trigger's own و/ف (أحبطت … هجوما واعتقلت ثلاثة: the arrest is a new clause)
+    if toks[ti].prefix.starts_with(['و', 'ف']) {
+        return false;
+    }
     let mut j = ti;
     while j > 0 && ti - j < 6 {
         j -= 1;
         let k = &toks[j];
-        if k.kind == marsad_core::TokenKind::Punct {
+        if k.kind == marsad_core::TokenKind::Punct || doc.events.iter().any(|o| o.sentence == ev.sentence && o.trigger.start == k.start && !FOIL.contains(&k.base.as_str())) {
             return false;
         }
-        if FOIL.contains(&base(k).as_str()) {
+        if FOIL.contains(&k.base.as_str()) {
             return true;
         }
     }
@@ -62,8 +68,11 @@ pub fn is_reference(doc: &Document, ev: &Event) -> bool {
     let any_toll = toll || ev.fatalities.is_some();
     let toks = doc.sentence_tokens(ev.sentence);
     let Some(ti) = toks.iter().position(|k| k.start == ev.trigger.start) else { return false };
-    let base = |k: &Token| marsad_text::normalize(&k.base);
-    let head_at = |j: usize| HEADS.contains(&base(&toks[j]).as_str());
+    // `base` is normalised already (ى → ي, ة → ه …)
+    fn base(k: &Token) -> &str {
+        k.base.as_str()
+    }
+    let head_at = |j: usize| HEADS.contains(&base(&toks[j]));
     // منفذ الهجوم / مرتكب هجوم نيس: in construct, so no preposition or
     // conjunction on the trigger
     let construct = matches!(toks[ti].prefix.as_str(), "" | "ال");
@@ -75,8 +84,8 @@ pub fn is_reference(doc: &Document, ev: &Event) -> bool {
         return true;
     }
     // الذكرى الثالثة لاغتيال …: the anniversary of the event, a few words before
-    let anniversary = |k: &Token| matches!(base(k).as_str(), "ذكري" | "ذكراه" | "احياء");
-    if !toll && toks[ti].prefix.starts_with('ل') && toks[ti.saturating_sub(3)..ti].iter().any(anniversary) {
+    let anniversary = |k: &Token| k.base == "ذكري";
+    if !toll && lam(&toks[ti]) && toks[ti.saturating_sub(3)..ti].iter().any(anniversary) {
         return true;
     }
     if any_toll {
@@ -98,11 +107,13 @@ pub fn is_reference(doc: &Document, ev: &Event) -> bool {
 /// and a stem long enough not to be a noun such as ستة or سنة. Nouns that
 /// look alike (سيارة، سياسي، سيطرة، سيدي) are left out by name.
 fn is_future_verb(k: &Token) -> bool {
-    let b = marsad_text::normalize(&k.base);
+    let b = k.base.as_str();
     let mut cs = b.chars();
     let (Some('س'), Some(p)) = (cs.next(), cs.next()) else { return false };
     let nouns = ["سياره", "سيارات", "سياسي", "سياسيه", "سياسه", "سيطره", "سيدي", "سيده", "سيناء", "سيول", "ستار", "سنوات", "سنويا", "سيناريو", "سيبرانيه"];
-    matches!(p, 'ي' | 'ت' | 'ن') && b.chars().count() >= 5 && !nouns.contains(&b.as_str())
+    // verbs whose own root starts with س (سيطرت، سيّر، سنّ): past, not future
+    let past = ["سيطر", "سير", "سنح", "ستر"];
+    matches!(p, 'ي' | 'ت' | 'ن') && b.chars().count() >= 5 && !nouns.contains(&b) && !past.iter().any(|x| b.starts_with(x))
 }
 
 /// After the event noun, in its clause: a relative clause in the future (الوقفة
@@ -115,14 +126,19 @@ fn planned_after(toks: &[Token], ti: usize) -> bool {
         if k.kind == marsad_core::TokenKind::Punct {
             return false;
         }
-        let b = marsad_text::normalize(&k.base);
-        if matches!(b.as_str(), "مزمع" | "مزمعا" | "مزمعه" | "مرتقب" | "مرتقبه") {
+        let b = k.base.as_str();
+        if matches!(b, "مزمع" | "مزمعا" | "مزمعه" | "مرتقب" | "مرتقبه") {
             return true;
         }
-        if matches!(b.as_str(), "التي" | "الذي" | "الذين") {
+        if matches!(b, "التي" | "الذي" | "الذين") {
             return toks.get(j + 1).is_some_and(is_future_verb);
         }
         j += 1;
     }
     false
+}
+
+/// A لـ on the word, after any و/ف (لتنفيذ، ولاغتيال).
+fn lam(k: &Token) -> bool {
+    k.prefix.trim_start_matches(['و', 'ف']).starts_with('ل')
 }

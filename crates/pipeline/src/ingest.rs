@@ -125,7 +125,18 @@ fn annotate_batch(p: &Pipeline, ws: Vec<Work>) -> Vec<Annotated> {
 /// pipeline name are the caller's to set. Errors are per document (reported
 /// through `on` and counted as failed); an `Err` is a database that cannot
 /// be written.
-pub fn ingest<I, F>(pipeline: &Pipeline, store: &mut Store, items: I, threads: usize, mut on: F) -> Result<IngestReport>
+pub fn ingest<I, F>(pipeline: &Pipeline, store: &mut Store, items: I, threads: usize, on: F) -> Result<IngestReport>
+where
+    I: IntoIterator<Item = Result<RawDoc, InputError>>,
+    F: FnMut(IngestEvent<'_>, &Counts),
+{
+    ingest_in_batches(pipeline, store, items, threads, BATCH, on)
+}
+
+/// [`ingest`] with `batch` inputs annotated at a time: 1 for a stream read as
+/// it comes (standard input, `tail -f`), where waiting for 16 documents would
+/// hold back what is already there; the stored result is the same.
+pub fn ingest_in_batches<I, F>(pipeline: &Pipeline, store: &mut Store, items: I, threads: usize, batch: usize, mut on: F) -> Result<IngestReport>
 where
     I: IntoIterator<Item = Result<RawDoc, InputError>>,
     F: FnMut(IngestEvent<'_>, &Counts),
@@ -156,7 +167,7 @@ where
     let p = pipeline.clone();
     // a batch of inputs at a time, as `extract` does: each stage over the
     // batch's documents before the next (`Pipeline::annotate_batch`)
-    let annotated = ordered_map(batches(work, BATCH), threads, move |ws| annotate_batch(&p, ws)).flatten();
+    let annotated = ordered_map(batches(work, batch.max(1)), threads, move |ws| annotate_batch(&p, ws)).flatten();
     for a in annotated {
         match a {
             Annotated::Ready { place, pending, annotate_ns, finish_ns } => {

@@ -28,7 +28,7 @@ pub mod bench_ingest;
 pub mod ingest;
 pub mod parallel;
 
-pub use ingest::{ingest, IngestEvent, IngestReport};
+pub use ingest::{ingest, ingest_in_batches, IngestEvent, IngestReport};
 pub use parallel::{batches, default_threads, ordered_map, Ordered};
 
 use marsad_core::{Document, Stage};

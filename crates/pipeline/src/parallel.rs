@@ -202,13 +202,15 @@ mod tests {
             let want: Vec<Vec<usize>> = (0..n).collect::<Vec<_>>().chunks(size.max(1)).map(|c| c.to_vec()).collect();
             assert_eq!(got, want, "{n} items by {size}");
         }
-        // one group taken: only its items (and one to look ahead) are read
+        // a group taken reads only its own items: nothing ahead of the stream
         let read = AtomicUsize::new(0);
         let mut b = batches((0..100).inspect(|_| {
             read.fetch_add(1, Ordering::SeqCst);
         }), 10);
         assert_eq!(b.next().map(|g| g.len()), Some(10));
         assert_eq!(read.load(Ordering::SeqCst), 10);
+        assert_eq!(b.next().map(|g| g.len()), Some(10));
+        assert_eq!(read.load(Ordering::SeqCst), 20);
     }
 
     #[test]

@@ -133,12 +133,12 @@ pub struct TrainEventsArgs {
     pub real_gold: String,
     /// The label of a candidate in an event-free real sentence: `not_event`, or
     /// `background` (a mention of an earlier event: kept, not happened).
-    #[arg(long, default_value = "not_event")]
+    #[arg(long, default_value = "not_event", value_parser = ["not_event", "background"])]
     pub real_negative: String,
     /// How many times each real-sentence example counts (they are few against
     /// the candidates labelled in whole articles).
-    #[arg(long, default_value_t = 1)]
-    pub real_weight: usize,
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub real_weight: u64,
 }
 
 fn files_in(dir: &str, prefix: &str) -> Result<Vec<String>> {
@@ -350,6 +350,10 @@ pub struct TrainArgsArgs {
     pub full: bool,
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
+    /// SGD runs averaged, each shuffling the lists in its own order (1: one run, the
+    /// shipped model's procedure).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub runs: u64,
     /// Stability check: retrain this many times, each time without one more train list
     /// (spread over the part), and print how many test-part picks change against the
     /// model trained on all lists.
@@ -374,7 +378,7 @@ pub fn train_args(a: TrainArgsArgs) -> Result<i32> {
     use marsad_detect::args::{self, ArgList, Role};
     let fit = |lists: &[&ArgList], none_weight: f32, seed: u64| {
         if !a.full {
-            args::train(lists, a.epochs, 0.1, a.l2.unwrap_or(1e-3), none_weight, seed)
+            args::train_averaged(lists, a.epochs, 0.1, a.l2.unwrap_or(1e-3), none_weight, seed, a.runs as usize)
         } else {
             let (m, r) = args::train_full(lists, a.l2.unwrap_or(3e-4), a.l2_occurrence, none_weight);
             if r.grad_max > 1e-5 {

@@ -180,7 +180,9 @@ pub fn ingest(a: IngestArgs) -> Result<i32> {
         };
         items
     });
-    let report = marsad_pipeline::ingest(pipeline, &mut store, items, threads, |event, c| {
+    // standard input is read as it comes: one document at a time, as `extract` does
+    let batch = if files.iter().any(|f| matches!(f, Ok(p) if p == "-")) { 1 } else { marsad_pipeline::BATCH };
+    let report = marsad_pipeline::ingest_in_batches(pipeline, &mut store, items, threads, batch, |event, c| {
         let mut progress = progress.borrow_mut();
         if let IngestEvent::Failed { id, place, message } = event {
             progress.clear();

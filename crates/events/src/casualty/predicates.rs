@@ -465,7 +465,12 @@ impl<'a> G<'a> {
             // particle فقد before a verb): a number or a dual human noun right after it
             // (or after a definite subject: فقد الجيش 3 جنود)
             let count_at = |q: usize| q < n && (numbers::parse_at(self.toks, q).is_some() || self.t(q).kind == TokenKind::Number || self.ar_human(q) == Some(2)) && self.qp(q, false).is_some_and(|(v, _, _)| v.is_some());
-            if matches!(f.strip_prefix('و').unwrap_or(f), "فقد" | "فقدت" | "فقدنا" | "فقدوا" | "يفقد" | "تفقد") && (count_at(i + 1) || i + 2 < n && strip_al(self.w(i + 1)).is_some() && !self.prep(i + 1) && count_at(i + 2)) {
+            // (passive فُقد 4 آخرون "went missing": a count in the nominative right after a
+            // bare فقد is its subject; أنه فقد جنديين، فقدنا 3 جنود have a subject already)
+            let lost = f.strip_prefix('و').unwrap_or(f);
+            let nominative = (i + 1..(i + 3).min(n)).any(|q| self.w(q).ends_with("ون") || self.w(q).ends_with("ان"));
+            let has_subject = matches!(lost, "فقدنا" | "فقدوا") || i >= 1 && matches!(self.w(i - 1), "انه" | "انها" | "انهم" | "اننا");
+            if matches!(lost, "فقد" | "فقدت" | "فقدنا" | "فقدوا" | "يفقد") && (count_at(i + 1) && (has_subject || !nominative) || i + 2 < n && strip_al(self.w(i + 1)).is_some() && !self.prep(i + 1) && count_at(i + 2)) {
                 return Some(mk(KILLED, Kind::VerbT, i));
             }
             // قطع رأس مدير شركة، بقطعه رأس، قطع رأسه، قطعوا رؤوس: a beheading kills its victim,
@@ -488,8 +493,11 @@ impl<'a> G<'a> {
             // legal appeal طعن في has no count after it); not when someone died
             if noun_base == "طعن" || matches!(w, "طعن" | "بطعن") {
                 let counted = i + 1 < n && (numbers::parse_at(self.toks, i + 1).is_some() || self.t(i + 1).kind == TokenKind::Number || self.ar_human(i + 1) == Some(2));
-                let death = (0..n).any(|q| q != i && self.ar(q) && self.find_pred_lex_with(q, fast).is_some_and(|o| o.class == KILLED));
-                if counted && !death && !self.inp.disease {
+                // another stab word is no death, and reading it would come back here
+                // (two طعن in a sentence recursed until the stack overflowed)
+                let stab = |q: usize| self.t(q).base == "طعن" || matches!(self.w(q), "طعن" | "بطعن");
+                let death = || (0..n).any(|q| q != i && self.ar(q) && !stab(q) && self.find_pred_lex_with(q, fast).is_some_and(|o| o.class == KILLED));
+                if counted && !self.inp.disease && !death() {
                     return Some(mk(INJURED, Kind::NounGen, i));
                 }
             }
