@@ -80,7 +80,7 @@ pub fn dual_marks(text: &str, toks: &[Token]) -> Vec<bool> {
         .map(|t| {
             t.kind == TokenKind::Arabic && text.get(t.byte_start..t.byte_end).is_some_and(|w| {
                 let w = w.trim_end_matches(['\u{064B}', '\u{064C}', '\u{064D}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0640}']);
-                w.ends_with("\u{064A}\u{0652}\u{0646}") || w.ends_with("\u{064E}\u{064A}\u{0652}\u{0646}")
+                w.ends_with("\u{064A}\u{0652}\u{0646}")
             })
         })
         .collect()
@@ -291,7 +291,7 @@ impl<'a> G<'a> {
     /// Is the predicate at `p` القضاء على (the forces "eliminating" militants)?
     fn eliminated(&self, p: usize) -> bool {
         let t = self.t(p);
-        self.ar(p) && (t.base == "قضاء" || strip_al(self.w(p)) == Some("قضاء") || matches!(self.w(p), "بالقضاء" | "القضاء")) && self.pred_at(p).is_some_and(|o| o.class == KILLED)
+        self.ar(p) && (t.base == "قضاء" || strip_al(self.w(p)) == Some("قضاء") || self.w(p) == "بالقضاء") && self.pred_at(p).is_some_and(|o| o.class == KILLED)
     }
 
     // ---- the predicate found at each token (filled by `tolls`)

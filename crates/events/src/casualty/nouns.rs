@@ -101,7 +101,7 @@ impl<'a> G<'a> {
                 return Some(2);
             }
             // a sound -ين written with the dual's sukun (عسكرييْن): two
-            if self.inp.dual.get(i).copied().unwrap_or(false) && (HUMAN_SOUND.contains(&st) || self.inp.nisba.get(i).copied().unwrap_or(false) || st.ends_with('ي') && HUMAN_SOUND.contains(&st)) {
+            if self.inp.dual.get(i).copied().unwrap_or(false) && (HUMAN_SOUND.contains(&st) || self.inp.nisba.get(i).copied().unwrap_or(false) && st.ends_with('ي')) {
                 return Some(2);
             }
         }

@@ -516,7 +516,8 @@ impl<'a> G<'a> {
     }
 
     /// The attackers named at `q` (a subset of the dead): منفذ العملية/الهجوم، المهاجم،
-    /// الانتحاري = 1, their duals = 2 (None when the phrase names no attacker).
+    /// الانتحاري = 1; their duals and plurals = 2 only when الاثنان/الاثنين follows (a
+    /// plural alone gives no number: None, as when the phrase names no attacker).
     pub(super) fn attackers(&self, q: usize) -> Option<u32> {
         if q >= self.n() || !self.ar(q) {
             return None;
