@@ -244,23 +244,24 @@ fn each_incident_keeps_its_own_toll_and_claims_are_attributed() {
     }
 }
 
+/// The documents `marsad extract` makes of dated sentences (ids 0, 1, …).
+fn extract_dated(input: &[(&str, &str)]) -> Vec<Value> {
+    let lines: String = input.iter().enumerate().map(|(i, (d, t))| serde_json::json!({"id": i.to_string(), "date": d, "text": t}).to_string() + "\n").collect();
+    let out = marsad_stdin(&["extract", "-q", "-"], Some(lines.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
 /// A relative clause about another attack states that attack's toll (issue 11, round 3;
 /// the form of two sentences of the assault train labels): its figure is not the main
 /// clause's event's, while an attack noun heading the clause keeps its own toll.
 #[test]
 fn a_relative_clause_about_another_attack_keeps_its_toll() {
-    let input = [
+    let docs = extract_dated(&[
         ("2016-08-28", "أعلنت الشرطة أنها قتلت ثلاثة متشددين بينهم العقل المدبر للهجوم الذي وقع الشهر الماضي على مقهى في العاصمة داكا وأسفر عن مقتل 22 شخصا."),
         ("2017-06-10", "وأضاف المتحدث أن هذا الهجوم يأتي ردا على الاعتداءات التي استهدفت مجلس الشورى في طهران وأسفرت عن مقتل 17 شخصا."),
         ("2015-06-27", "أدانت تونس الهجوم الإرهابي الذي استهدف نزلا بسوسة وأسفر عن مقتل 38 سائحا."),
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, (d, t))| serde_json::json!({"id": i.to_string(), "date": d, "text": t}).to_string() + "\n")
-    .collect::<String>();
-    let out = marsad_stdin(&["extract", "-q", "-"], Some(input.as_bytes()));
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    ]);
     let killed = |d: usize, trig: &str| -> Option<u64> {
         let ev = docs[d]["events"].as_array().unwrap().iter().find(|e| e["trigger"]["text"] == trig).unwrap_or_else(|| panic!("no event at {trig}: {}", docs[d]["events"]));
         ev["fatalities"].as_u64()
@@ -275,17 +276,10 @@ fn a_relative_clause_about_another_attack_keeps_its_toll() {
 /// two places keeps it.
 #[test]
 fn a_toll_shared_by_two_attacks_is_neither_s() {
-    let input = [
+    let docs = extract_dated(&[
         ("2017-04-10", "وسقط نحو 40 ضحية أمس في تفجيرين منفصلين استهدفا مصلين في كنيستين بالاسكندرية وطنطا."),
         ("2017-04-10", "قتل 12 شخصا في تفجير استهدف سوقا بين بغداد والموصل."),
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, (d, t))| serde_json::json!({"id": i.to_string(), "date": d, "text": t}).to_string() + "\n")
-    .collect::<String>();
-    let out = marsad_stdin(&["extract", "-q", "-"], Some(input.as_bytes()));
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    ]);
     let figs = |d: usize| docs[d]["events"].as_array().unwrap().iter().filter(|e| e["type"] == "ASSAULT").map(|e| e["fatalities"].as_u64()).collect::<Vec<_>>();
     let two = figs(0);
     assert!(two.len() >= 2 && two.iter().all(|f| f.is_none()), "{two:?}: {}", docs[0]["events"]);
