@@ -18,9 +18,9 @@ const HEADS: &[&str] = &[
     "متورطين", "متورطون", "متهم", "متهمين", "متهمون", "مدبر", "مدبري", "ضالع", "ضالعين", "تهمه", "تهم",
 ];
 
-/// Verbs and nouns of foiling: the attack they govern did not happen
-/// (أحبطت الشرطة هجوما، إحباط مخطط).
-const FOIL: &[&str] = &["احبط", "احبطت", "احبطوا", "يحبط", "تحبط", "احباط", "افشل", "افشلت", "افشال", "تفشل", "يفشل"];
+/// Verbs and nouns of foiling, cancelling or postponing: the event they govern
+/// did not happen (أحبطت الشرطة هجوما، إحباط مخطط، إلغاء إضراب، تأجيل الوقفة).
+const FOIL: &[&str] = &["احبط", "احبطت", "احبطوا", "يحبط", "تحبط", "احباط", "افشل", "افشلت", "افشال", "تفشل", "يفشل", "الغاء", "الغت", "الغي", "تاجيل"];
 
 /// Whether `ev` is foiled or only planned: the object of a foiling word a few
 /// words before it in its clause (أحبطت الشرطة الإيطالية اليوم هجوما), or the
@@ -120,9 +120,10 @@ fn is_future_verb(k: &Token) -> bool {
 /// الاحتجاجية التي سينفذها الأساتذة) or a word saying it is planned (الإضراب المزمع
 /// تنفيذه، الهجوم المرتقب).
 fn planned_after(toks: &[Token], ti: usize) -> bool {
-    let mut j = ti + 1;
-    while j < toks.len() && j <= ti + 4 {
-        let k = &toks[j];
+    // the event's own phrase and a relative clause on it (إضراب أعوان المساحات التجارية
+    // الكبرى الذي كان مزمعا تنفيذه): up to eight words, in the clause
+    let mut relative_seen = false;
+    for k in toks.iter().skip(ti + 1).take(8) {
         if k.kind == marsad_core::TokenKind::Punct {
             return false;
         }
@@ -130,10 +131,16 @@ fn planned_after(toks: &[Token], ti: usize) -> bool {
         if matches!(b, "مزمع" | "مزمعا" | "مزمعه" | "مرتقب" | "مرتقبه") {
             return true;
         }
-        if matches!(b, "التي" | "الذي" | "الذين") {
-            return toks.get(j + 1).is_some_and(is_future_verb);
+        if relative_seen {
+            // the relative clause's verb: future, or the past كان before مزمعا
+            if is_future_verb(k) {
+                return true;
+            }
+            if b != "كان" {
+                return false;
+            }
         }
-        j += 1;
+        relative_seen |= matches!(b, "التي" | "الذي" | "الذين");
     }
     false
 }
