@@ -89,6 +89,8 @@ fn an_attack_named_as_a_reference_or_foiled_did_not_happen_unless_its_toll_is_gi
         // cancelled or postponed
         "وتقرر إلغاء الإضراب الذي كان مزمعا تنفيذه يوم الخميس في قطاع النقل.",
         "وأعلنت النقابة تأجيل الوقفة الاحتجاجية إلى موعد لاحق.",
+        // threatened
+        "ورفعت الشرطة درجة التأهب بعد تهديد بتفجيرات في المطار.",
     ] {
         let d = extract_one(text, "2017-04-02");
         let evs = happened_conflict(&d);

@@ -22,6 +22,9 @@ const HEADS: &[&str] = &[
 /// did not happen (أحبطت الشرطة هجوما، إحباط مخطط، إلغاء إضراب، تأجيل الوقفة).
 const FOIL: &[&str] = &["احبط", "احبطت", "احبطوا", "يحبط", "تحبط", "احباط", "افشل", "افشلت", "افشال", "تفشل", "يفشل", "الغاء", "الغت", "الغي", "تاجيل"];
 
+/// Words of threatening (normalised `base`): what they govern has not happened.
+const THREAT: &[&str] = &["هدد", "هددت", "هددوا", "يهدد", "تهدد", "يهددون", "تهديد", "تهديدات", "لوح", "لوحت", "لوحوا", "يلوح", "يلوحون"];
+
 /// Whether `ev` is foiled or only planned: the object of a foiling word a few
 /// words before it in its clause (أحبطت الشرطة الإيطالية اليوم هجوما), or the
 /// purpose of a plan (مخططات لتنفيذ تفجيرات). Such an event is kept as
@@ -39,6 +42,13 @@ pub fn is_unrealised(doc: &Document, ev: &Event) -> bool {
         return true;
     }
     if planned_after(toks, ti) || (ti >= 2 && base(&toks[ti - 1]) == "في" && is_future_verb(&toks[ti - 2])) {
+        return true;
+    }
+    // a threat of it (تهديد بتفجيرات، هدد الأعوان بالدخول في إضراب، لوحوا بالاعتصام):
+    // the event behind بـ or في, a threat word up to three words before, in the clause
+    // (not هدد مسلحون السكان وأطلقوا النار: a conjoined verb is a deed)
+    let governed = toks[ti].prefix.starts_with('ب') || ti >= 1 && base(&toks[ti - 1]) == "في";
+    if governed && toks[ti.saturating_sub(3)..ti].iter().rev().take_while(|k| k.kind != marsad_core::TokenKind::Punct).any(|k| THREAT.contains(&k.base.as_str())) {
         return true;
     }
     // back to the clause's start: punctuation ends the look-back, and so does the
