@@ -33,11 +33,7 @@ pub fn is_unrealised(doc: &Document, ev: &Event) -> bool {
     if ev.fatalities.is_some() || ev.injured.is_some() || ev.arrested.is_some() {
         return false;
     }
-    let toks = doc.sentence_tokens(ev.sentence);
-    let Some(ti) = toks.iter().position(|k| k.start == ev.trigger.start) else { return false };
-    fn base(k: &Token) -> &str {
-        k.base.as_str()
-    }
+    let Some((toks, ti)) = at_trigger(doc, ev) else { return false };
     if ti >= 1 && base(&toks[ti - 1]) == "تنفيذ" && lam(&toks[ti - 1]) {
         return true;
     }
@@ -76,12 +72,7 @@ pub fn is_reference(doc: &Document, ev: &Event) -> bool {
     // "اغتيال X" implies and says nothing of a report (ملف اغتيال الزواري)
     let toll = ev.fatalities.is_some_and(|k| k > 1) || ev.injured.is_some() || ev.arrested.is_some();
     let any_toll = toll || ev.fatalities.is_some();
-    let toks = doc.sentence_tokens(ev.sentence);
-    let Some(ti) = toks.iter().position(|k| k.start == ev.trigger.start) else { return false };
-    // `base` is normalised already (ى → ي, ة → ه …)
-    fn base(k: &Token) -> &str {
-        k.base.as_str()
-    }
+    let Some((toks, ti)) = at_trigger(doc, ev) else { return false };
     let head_at = |j: usize| HEADS.contains(&base(&toks[j]));
     // منفذ الهجوم / مرتكب هجوم نيس: in construct, so no preposition or
     // conjunction on the trigger
@@ -158,4 +149,15 @@ fn planned_after(toks: &[Token], ti: usize) -> bool {
 /// A لـ on the word, after any و/ف (لتنفيذ، ولاغتيال).
 fn lam(k: &Token) -> bool {
     k.prefix.trim_start_matches(['و', 'ف']).starts_with('ل')
+}
+
+/// The event's sentence tokens and the index of the token its trigger starts on.
+fn at_trigger<'d>(doc: &'d Document, ev: &Event) -> Option<(&'d [Token], usize)> {
+    let toks = doc.sentence_tokens(ev.sentence);
+    toks.iter().position(|k| k.start == ev.trigger.start).map(|ti| (toks, ti))
+}
+
+/// A token's `base`, normalised already (ى → ي, ة → ه …) as the lists here are written.
+fn base(k: &Token) -> &str {
+    k.base.as_str()
 }
